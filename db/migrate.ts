@@ -1,0 +1,40 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../shared/api/appError.ts';
+import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
+import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
+
+export function schemaVersionOf(raw: BetterSqlite3.Database): number {
+  return Number(raw.pragma('user_version', { simple: true }));
+}
+
+/** Refuses a database written by a newer app before anything is written to it. */
+export function assertNotNewer(raw: BetterSqlite3.Database, file: string): number {
+  const version = schemaVersionOf(raw);
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'DB_NEWER',
+      `数据库 ${file} 由更新版本的续约管家写入（数据结构版本 ${version}，本程序只支持到 ${LATEST_SCHEMA_VERSION}）。` +
+        '为保护数据，本程序未做任何修改。请升级续约管家后再打开。',
+    );
+  }
+  return version;
+}
+
+export function pendingMigrations(current: number): MigrationDefinition[] {
+  return ALL_MIGRATIONS.filter((m) => m.version > current);
+}
+
+/** Runs each pending migration in its own transaction; a failure rolls that one back and stops. */
+export function applyMigrations(raw: BetterSqlite3.Database, migrations: readonly MigrationDefinition[], nowIso: string): void {
+  for (const m of migrations) {
+    const run = raw.transaction(() => {
+      raw.exec(m.sql);
+      raw.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, nowIso);
+      raw.pragma(`user_version = ${Number(m.version)}`);
+    });
+    run.immediate();
+  }
+}

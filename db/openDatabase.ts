@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { AppError } from '../shared/api/appError.ts';
+import { backupConnection, backupsDirFor } from './backups.ts';
+import { makeDb, rawOf, type Db } from './handle.ts';
+import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
+import type { Database as Schema } from './schema.ts';
+import { ImmediateSqliteDialect } from './sqliteDialect.ts';
+
+export interface OpenOptions {
+  file: string;
+  now?: () => Date;
+  /** Path of a better-sqlite3 addon built for another ABI (Electron); Node uses the package's own build. */
+  nativeBinding?: string;
+  backupsDir?: string;
+  busyTimeoutMs?: number;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  backupsDir: string;
+  schemaVersion: number;
+  /** Result of PRAGMA quick_check at open: 'ok', or what SQLite reported. */
+  integrity: string;
+  migratedFrom: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) and migrates the database. Order matters: the version check comes before any
+ * PRAGMA that writes, so a database from a newer app is left byte-for-byte untouched.
+ */
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const file = path.resolve(options.file);
+  const now = options.now ?? (() => new Date());
+  const backupsDir = options.backupsDir ?? backupsDirFor(file);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const raw = new Database(file, {
+    timeout: options.busyTimeoutMs ?? 5000,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  let migratedFrom = 0;
+  let integrity = 'ok';
+  try {
+    migratedFrom = assertNotNewer(raw, file);
+    integrity = String(raw.pragma('quick_check', { simple: true }));
+    if (integrity !== 'ok') {
+      throw new AppError('DB_CORRUPT', `数据库文件已损坏（${integrity}）。请在设置中从备份恢复，或使用 renewal-desk restore。`);
+    }
+    raw.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only a power cut can lose the last commit.
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);
+
+    const pending = pendingMigrations(migratedFrom);
+    if (pending.length > 0 && migratedFrom > 0) {
+      await backupConnection(raw, backupsDir, now(), `pre-migrate-v${migratedFrom}`);
+    }
+    applyMigrations(raw, pending, now().toISOString());
+  } catch (e) {
+    raw.close();
+    throw asCorruption(e, file);
+  }
+
+  const kysely = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  const db = makeDb(file, { kysely, raw });
+  return {
+    db,
+    file,
+    backupsDir,
+    schemaVersion: schemaVersionOf(raw),
+    integrity,
+    migratedFrom,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+export async function backupDatabase(db: Db, dir: string, now: Date, reason = 'manual') {
+  return backupConnection(rawOf(db), dir, now, reason);
+}
+
+/** Statements and settings the connection runs with, for benchmarks and diagnostics. */
+export function connectionPragmas(db: Db): Record<string, unknown> {
+  const raw = rawOf(db);
+  return Object.fromEntries(
+    ['journal_mode', 'synchronous', 'foreign_keys', 'busy_timeout', 'cache_size', 'page_size'].map((p) => [
+      p,
+      raw.pragma(p, { simple: true }),
+    ]),
+  );
+}
+
+function asCorruption(e: unknown, file: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError('DB_CORRUPT', `无法读取数据库文件 ${file}：文件已损坏或不是续约管家的数据库。请从备份恢复。`);
+  }
+  return e;
+}

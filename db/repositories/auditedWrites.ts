@@ -1,0 +1,180 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { AppError } from '../../shared/api/appError.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import type { AuditedTable, Database } from '../schema.ts';
+
+export interface AuditMeta {
+  actor: string;
+  /** ISO instant of the write; also used for updated_at. */
+  at: string;
+  action: string;
+  batchId?: string | null;
+}
+
+type Row<T extends AuditedTable> = Selectable<Database[T]>;
+// Kysely's generic table types do not narrow over a union of table names; these helpers keep the casts in
+// one place so every repository gets typed rows back.
+type AnyDb = ReturnType<typeof q> & { [k: string]: unknown };
+const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : 'id');
+
+export async function getRow<T extends AuditedTable>(x: Executor, table: T, id: string): Promise<Row<T> | undefined> {
+  const k = q(x) as unknown as AnyDb;
+  return (await (k as any).selectFrom(table).selectAll().where(keyColumn(table), '=', id).executeTakeFirst()) as
+    | Row<T>
+    | undefined;
+}
+
+export async function writeAudit(
+  tx: Tx,
+  meta: AuditMeta,
+  entity: AuditedTable | 'batch',
+  entityId: string,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  await q(tx)
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: meta.at,
+      actor: meta.actor,
+      action: meta.action,
+      entity,
+      entity_id: entityId,
+      before: before == null ? null : JSON.stringify(before),
+      after: after == null ? null : JSON.stringify(after),
+      batch_id: meta.batchId ?? null,
+      created_at: meta.at,
+      updated_at: meta.at,
+    })
+    .execute();
+}
+
+export async function insertAudited<T extends AuditedTable>(
+  tx: Tx,
+  table: T,
+  values: Omit<Insertable<Database[T]>, 'created_at' | 'updated_at'>,
+  meta: AuditMeta,
+): Promise<Row<T>> {
+  const k = q(tx) as any;
+  const row = (await k
+    .insertInto(table)
+    .values({ ...values, created_at: meta.at, updated_at: meta.at })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row<T>;
+  await writeAudit(tx, meta, table, String((row as any)[keyColumn(table)]), null, row);
+  return row;
+}
+
+/**
+ * Updates one row, bumps its version and records before/after. With `expectedVersion`, a row changed by
+ * someone else in the meantime is refused instead of silently overwritten.
+ */
+export async function updateAudited<T extends AuditedTable>(
+  tx: Tx,
+  table: T,
+  id: string,
+  patch: Omit<Updateable<Database[T]>, 'updated_at' | 'version' | 'created_at' | 'id'>,
+  meta: AuditMeta,
+  expectedVersion?: number,
+): Promise<Row<T>> {
+  const before = await getRow(tx, table, id);
+  if (!before) throw new AppError('NOT_FOUND', '记录不存在或已被删除', null);
+  const currentVersion = (before as any).version as number;
+  if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
+    throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
+  }
+  const k = q(tx) as any;
+  const after = (await k
+    .updateTable(table)
+    .set({ ...patch, updated_at: meta.at, version: currentVersion + 1 })
+    .where(keyColumn(table), '=', id)
+    .where('version', '=', currentVersion)
+    .returningAll()
+    .executeTakeFirst()) as Row<T> | undefined;
+  if (!after) throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
+  await writeAudit(tx, meta, table, id, before, after);
+  return after;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: AuditedTable;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  batchId: string | null;
+}
+
+function toEntry(r: Selectable<Database['audit_log']>): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity as AuditedTable,
+    entityId: r.entity_id,
+    before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
+    after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
+    batchId: r.batch_id,
+  };
+}
+
+export async function listAudit(x: Executor, entity: AuditedTable, entityId: string): Promise<AuditEntry[]> {
+  const rows = await q(x)
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}
+
+export async function listBatch(x: Executor, batchId: string): Promise<AuditEntry[]> {
+  const rows = await q(x).selectFrom('audit_log').selectAll().where('batch_id', '=', batchId).orderBy('id').execute();
+  return rows.map(toEntry);
+}
+
+/**
+ * Replays a batch backwards: each row goes back to its before-image (a created row is soft-deleted).
+ * Refuses, naming the row, when anything in the batch was edited after it.
+ */
+export async function undoBatch(tx: Tx, batchId: string, meta: AuditMeta): Promise<AuditEntry[]> {
+  const entries = await listBatch(tx, batchId);
+  if (entries.length === 0) throw new AppError('NOT_FOUND', '找不到可撤销的操作，可能已经撤销过', 'undoToken');
+  if (entries.some((e) => e.action === 'undone')) {
+    throw new AppError('UNDO_CONFLICT', '该操作已经撤销过', 'undoToken');
+  }
+  for (const entry of [...entries].reverse()) {
+    const current = await getRow(tx, entry.entity, entry.entityId);
+    const expected = entry.after?.['version'];
+    if (!current || (expected !== undefined && (current as any).version !== expected)) {
+      const label = String(entry.after?.['name'] ?? entry.after?.['number'] ?? entry.entityId);
+      throw new AppError('UNDO_CONFLICT', `无法撤销：「${label}」在此之后又被修改过`, null);
+    }
+    let restored: Record<string, unknown>;
+    if (entry.before) {
+      const { id: _id, key: _key, version: _v, created_at: _c, ...fields } = entry.before;
+      restored = fields;
+    } else {
+      restored = { deleted_at: meta.at };
+    }
+    try {
+      await updateAudited(tx, entry.entity, entry.entityId, restored as never, { ...meta, action: 'undo' });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const label = String(entry.before?.['name'] ?? entry.before?.['number'] ?? entry.entityId);
+        throw new AppError('UNDO_CONFLICT', `无法撤销：已存在同名记录「${label}」`, 'name');
+      }
+      throw e;
+    }
+  }
+  // The marker shares the original batch id, so a second undo of the same batch is refused.
+  await writeAudit(tx, { ...meta, action: 'undone', batchId }, 'batch', batchId, null, { undoBatchId: meta.batchId ?? null });
+  return entries.filter((e) => e.entity !== ('batch' as string));
+}

@@ -1,0 +1,79 @@
+import type { Contract } from '../../shared/api/contracts.contract.ts';
+import type { ContractStatus, Currency, Cycle } from '../../shared/domain/enums.ts';
+import { q, type Executor } from '../handle.ts';
+
+function contractsQuery(x: Executor) {
+  return q(x)
+    .selectFrom('contracts as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .leftJoin('owners as o', 'o.id', 'k.owner_id')
+    .selectAll('k')
+    .select(['c.name as customer_name', 'o.name as owner_name'])
+    .where('k.deleted_at', 'is', null);
+}
+
+type ContractJoinRow = Awaited<ReturnType<ReturnType<typeof contractsQuery>['executeTakeFirstOrThrow']>>;
+
+function toContract(r: ContractJoinRow): Contract {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    number: r.number,
+    signedOn: r.signed_on,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    amountFen: r.amount_fen,
+    currency: r.currency as Currency,
+    cycle: r.cycle as Cycle,
+    service: r.service,
+    status: r.status as ContractStatus,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    renewalOf: r.renewal_of,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export async function getContract(x: Executor, id: string): Promise<Contract | undefined> {
+  const row = await contractsQuery(x).where('k.id', '=', id).executeTakeFirst();
+  return row ? toContract(row) : undefined;
+}
+
+export async function findLiveContractIdByNumber(x: Executor, number: string): Promise<string | undefined> {
+  const row = await q(x)
+    .selectFrom('contracts')
+    .select('id')
+    .where('number', '=', number)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export interface ContractListFilter {
+  customerId?: string | undefined;
+  status?: ContractStatus | undefined;
+  offset: number;
+  limit: number;
+}
+
+export async function listContracts(x: Executor, f: ContractListFilter): Promise<{ items: Contract[]; total: number }> {
+  let base = contractsQuery(x);
+  if (f.customerId) base = base.where('k.customer_id', '=', f.customerId);
+  if (f.status) base = base.where('k.status', '=', f.status);
+  const countRow = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const rows = await base
+    .orderBy((eb) => eb('k.ends_on', 'is', null))
+    .orderBy('k.ends_on')
+    .orderBy('k.number')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { items: rows.map(toContract), total: Number(countRow?.n ?? 0) };
+}

@@ -1,0 +1,60 @@
+import type { Tag } from '../../shared/api/tags.contract.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+
+export async function listTags(x: Executor): Promise<Tag[]> {
+  return q(x).selectFrom('tags').select(['id', 'name', 'color']).where('deleted_at', 'is', null).orderBy('name').execute();
+}
+
+export async function findLiveTagByName(x: Executor, name: string): Promise<Tag | undefined> {
+  return q(x)
+    .selectFrom('tags')
+    .select(['id', 'name', 'color'])
+    .where('deleted_at', 'is', null)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function countLiveTags(x: Executor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await q(x)
+    .selectFrom('tags')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted_at', 'is', null)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function tagsOfCustomers(x: Executor, customerIds: readonly string[]): Promise<Map<string, Tag[]>> {
+  const out = new Map<string, Tag[]>();
+  if (customerIds.length === 0) return out;
+  const rows = await q(x)
+    .selectFrom('customer_tags as ct')
+    .innerJoin('tags as t', 't.id', 'ct.tag_id')
+    .select(['ct.customer_id', 't.id', 't.name', 't.color'])
+    .where('ct.customer_id', 'in', customerIds)
+    .where('t.deleted_at', 'is', null)
+    .orderBy('t.name')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.customer_id) ?? [];
+    list.push({ id: r.id, name: r.name, color: r.color });
+    out.set(r.customer_id, list);
+  }
+  return out;
+}
+
+/** Replaces a customer's tags; returns the tag ids it had before, for the audit record. */
+export async function replaceCustomerTags(tx: Tx, customerId: string, tagIds: readonly string[], at: string): Promise<string[]> {
+  const k = q(tx);
+  const before = await k.selectFrom('customer_tags').select('tag_id').where('customer_id', '=', customerId).execute();
+  await k.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
+  const unique = [...new Set(tagIds)];
+  if (unique.length > 0) {
+    await k
+      .insertInto('customer_tags')
+      .values(unique.map((tagId) => ({ customer_id: customerId, tag_id: tagId, created_at: at, updated_at: at })))
+      .execute();
+  }
+  return before.map((r) => r.tag_id);
+}

@@ -1,0 +1,155 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table types stay inside db/. Services see domain types from shared/.
+interface Stamped {
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+interface SoftDeleted extends Stamped {
+  deleted_at: string | null;
+}
+
+export interface OwnersTable extends SoftDeleted {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  active: Generated<number>;
+}
+
+export interface CustomersTable extends SoftDeleted {
+  id: string;
+  name: string;
+  code: string | null;
+  industry: string | null;
+  tier: string;
+  owner_id: string | null;
+  lifecycle_stage: string;
+  source: string | null;
+  custom_fields: string;
+  notes: string | null;
+  next_expiry_on: string | null;
+  archived_at: string | null;
+}
+
+export interface TagsTable extends SoftDeleted {
+  id: string;
+  name: string;
+  color: string | null;
+}
+
+export interface CustomerTagsTable extends Stamped {
+  customer_id: string;
+  tag_id: string;
+}
+
+export interface ContactsTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  birthday: string | null;
+  is_primary: number;
+  notes: string | null;
+}
+
+export interface ContractsTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  number: string;
+  signed_on: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  amount_fen: number | null;
+  currency: string;
+  cycle: string;
+  service: string | null;
+  status: string;
+  owner_id: string | null;
+  renewal_of: string | null;
+  notes: string | null;
+}
+
+export interface FollowUpsTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  contract_id: string | null;
+  at: string;
+  channel: string;
+  kind: string;
+  summary: string;
+  next_follow_up_on: string | null;
+  next_done_at: string | null;
+  owner_id: string | null;
+}
+
+export interface SettingsTable extends Stamped {
+  key: string;
+  value: string;
+}
+
+export interface AuditLogTable extends Stamped {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  batch_id: string | null;
+}
+
+export interface CustomerSearchTable {
+  customer_id: string;
+  text: string;
+}
+
+export interface CustomerBigramsTable {
+  bigram: string;
+  customer_id: string;
+}
+
+export interface SearchBigramDfTable {
+  bigram: string;
+  n: number;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  owners: OwnersTable;
+  customers: CustomersTable;
+  tags: TagsTable;
+  customer_tags: CustomerTagsTable;
+  contacts: ContactsTable;
+  contracts: ContractsTable;
+  follow_ups: FollowUpsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  customer_search: CustomerSearchTable;
+  customer_bigrams: CustomerBigramsTable;
+  search_bigram_df: SearchBigramDfTable;
+  schema_migrations: MigrationsTable;
+}
+
+export type OwnerRow = Selectable<OwnersTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type NewCustomerRow = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type TagRow = Selectable<TagsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ContractRow = Selectable<ContractsTable>;
+export type FollowUpRow = Selectable<FollowUpsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+
+/** Tables whose rows are audited and can be restored from an audit before-image. */
+export const AUDITED_TABLES = ['owners', 'customers', 'tags', 'contacts', 'contracts', 'follow_ups', 'settings'] as const;
+export type AuditedTable = (typeof AUDITED_TABLES)[number];

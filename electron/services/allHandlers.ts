@@ -1,0 +1,22 @@
+import { contactsHandlers } from './contacts/contacts.handlers.ts';
+import { contractsHandlers } from './contracts/contracts.handlers.ts';
+import { customersHandlers } from './customers/customers.handlers.ts';
+import { followUpsHandlers } from './followUps/followUps.handlers.ts';
+import { registerHandlers, type HandlerTable } from './handlerTable.ts';
+import { ownersHandlers } from './owners/owners.handlers.ts';
+import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
+import { tagsHandlers } from './tags/tags.handlers.ts';
+
+/** The one handler table that Electron IPC, the web host and the CLI all serve. */
+export function buildHandlerTable(): HandlerTable {
+  return registerHandlers(
+    customersHandlers,
+    contactsHandlers,
+    contractsHandlers,
+    followUpsHandlers,
+    ownersHandlers,
+    tagsHandlers,
+    systemHandlers,
+    settingsHandlers,
+  );
+}

@@ -1,0 +1,10 @@
+import { handlersFor } from '../handlerTable.ts';
+import { createContract, deleteContract, listContractPage, requireContract, updateContract } from './contracts.service.ts';
+
+export const contractsHandlers = handlersFor('contracts', {
+  'contracts:list': (ctx, input) => listContractPage(ctx, input),
+  'contracts:get': (ctx, input) => requireContract(ctx.db, input.id),
+  'contracts:create': (ctx, input) => createContract(ctx, input),
+  'contracts:update': (ctx, input) => updateContract(ctx, input),
+  'contracts:delete': (ctx, input) => deleteContract(ctx, input.id),
+});

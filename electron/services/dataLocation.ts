@@ -1,0 +1,25 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** The directory name Electron derives userData from (app name); main sets the same name explicitly. */
+export const APP_DIR_NAME = 'Renewal Desk';
+export const DB_FILE_NAME = 'renewal-desk.db';
+
+/**
+ * The per-user data directory, identical to Electron's app.getPath('userData') for APP_DIR_NAME, so the
+ * desktop app, the web host and the CLI share one database by default.
+ */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = env['HOME'] ?? env['USERPROFILE'] ?? os.homedir();
+  if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_DIR_NAME);
+  return path.join(env['XDG_CONFIG_HOME'] || path.join(home, '.config'), APP_DIR_NAME);
+}
+
+/** `--db FILE` wins, then RENEWAL_DESK_DB, then the per-user data directory. */
+export function resolveDbFile(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): string {
+  const env = opts.env ?? process.env;
+  if (opts.cliDb) return path.resolve(opts.cliDb);
+  if (env['RENEWAL_DESK_DB']) return path.resolve(env['RENEWAL_DESK_DB']);
+  return path.join(opts.defaultDir ?? userDataDir(env), DB_FILE_NAME);
+}

@@ -1,0 +1,102 @@
+import type { FollowUp } from '../../../shared/api/followUps.contract.ts';
+import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
+import { differenceInCalendarDays } from 'date-fns';
+import { newId } from '../../../db/newId.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
+import { getFollowUp, listDueFollowUps, listFollowUps, openFollowUpIds } from '../../../db/repositories/followUpsRepo.ts';
+import type { Executor } from '../../../db/handle.ts';
+import { auditMeta } from '../auditMeta.ts';
+import { requireContract } from '../contracts/contracts.service.ts';
+import { assertOwner, resolveCustomerId } from '../customers/customerRefs.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+
+async function requireFollowUp(x: Executor, id: string): Promise<FollowUp> {
+  const f = await getFollowUp(x, id);
+  if (!f) throw new AppError('NOT_FOUND', '跟进记录不存在或已被删除', 'id');
+  return f;
+}
+
+export async function listTimeline(ctx: ServiceContext, input: ApiParsedInput<'followups:list'>) {
+  return listFollowUps(ctx.db, input);
+}
+
+/**
+ * Logging a contact closes the customer's earlier open "next follow-up" dates: the user just followed up,
+ * so they leave the due list.
+ */
+export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<'followups:create'>): Promise<FollowUp> {
+  const followUp = await withTransaction(ctx.db, async (tx) => {
+    const customerId = await resolveCustomerId(tx, input.customer);
+    if (input.contractId) {
+      const contract = await requireContract(tx, input.contractId, 'contractId');
+      if (contract.customerId !== customerId) throw new AppError('VALIDATION', '所选合同不属于该客户', 'contractId');
+    }
+    await assertOwner(tx, input.ownerId);
+    const meta = auditMeta(ctx, 'create');
+    const at = input.at ? new Date(input.at).toISOString() : meta.at;
+    if (input.nextFollowUpOn && input.nextFollowUpOn < localDateOf(new Date(at))) {
+      throw new AppError('VALIDATION', '下次跟进日期不能早于本次跟进日期', 'nextFollowUpOn');
+    }
+    for (const openId of await openFollowUpIds(tx, customerId)) {
+      await updateAudited(tx, 'follow_ups', openId, { next_done_at: meta.at }, { ...meta, action: 'complete' });
+    }
+    const row = await insertAudited(
+      tx,
+      'follow_ups',
+      {
+        id: newId(),
+        customer_id: customerId,
+        contract_id: input.contractId ?? null,
+        at,
+        channel: input.channel,
+        kind: input.kind,
+        summary: input.summary,
+        next_follow_up_on: input.nextFollowUpOn ?? null,
+        next_done_at: null,
+        owner_id: input.ownerId ?? null,
+        deleted_at: null,
+      },
+      meta,
+    );
+    return requireFollowUp(tx, row.id);
+  });
+  ctx.emit('data:changed', { domains: ['followups', 'customers'] });
+  return followUp;
+}
+
+export async function listDue(ctx: ServiceContext, input: ApiParsedInput<'followups:due'>) {
+  const today = input.today ?? localDateOf(ctx.now());
+  const page = await listDueFollowUps(ctx.db, { ...input, today });
+  return {
+    total: page.total,
+    items: page.items.map((f) => ({
+      ...f,
+      overdueDays: differenceInCalendarDays(parseIsoDate(today), parseIsoDate(f.nextFollowUpOn ?? today)),
+    })),
+  };
+}
+
+export async function completeFollowUp(ctx: ServiceContext, id: string): Promise<FollowUp> {
+  const followUp = await withTransaction(ctx.db, async (tx) => {
+    const current = await requireFollowUp(tx, id);
+    if (current.nextDoneAt !== null) return current;
+    const meta = auditMeta(ctx, 'complete');
+    await updateAudited(tx, 'follow_ups', id, { next_done_at: meta.at }, meta);
+    return requireFollowUp(tx, id);
+  });
+  ctx.emit('data:changed', { domains: ['followups'] });
+  return followUp;
+}
+
+export async function deleteFollowUp(ctx: ServiceContext, id: string): Promise<{ id: string }> {
+  await withTransaction(ctx.db, async (tx) => {
+    await requireFollowUp(tx, id);
+    const meta = auditMeta(ctx, 'delete');
+    await updateAudited(tx, 'follow_ups', id, { deleted_at: meta.at }, meta);
+  });
+  ctx.emit('data:changed', { domains: ['followups', 'customers'] });
+  return { id };
+}

@@ -1,0 +1,22 @@
+import type { Db } from '../../db/handle.ts';
+import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import type { Logger } from './logger.ts';
+
+export type Clock = () => Date;
+export type EmitEvent = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+
+/** What a service needs from the outside world; entry points (Electron, web host, CLI) build one. */
+export interface ServiceContext {
+  /** The open database; a getter, because restoring a backup swaps the connection underneath. */
+  readonly db: Db;
+  readonly dataFile: string;
+  readonly backupsDir: string;
+  readonly schemaVersion: number;
+  readonly integrity: string;
+  readonly now: Clock;
+  readonly emit: EmitEvent;
+  readonly actor: string;
+  readonly logger: Logger;
+  /** Closes the connection, replaces the file, and reopens it. */
+  reopenAfter(work: () => Promise<void>): Promise<void>;
+}

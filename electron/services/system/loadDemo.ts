@@ -1,0 +1,82 @@
+import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
+import { findLiveOwner } from '../../../db/repositories/ownersRepo.ts';
+import { findLiveTagByName } from '../../../db/repositories/tagsRepo.ts';
+import { findLiveCustomerIdByName } from '../../../db/repositories/customersRepo.ts';
+import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
+import { createContract } from '../contracts/contracts.service.ts';
+import { createCustomer } from '../customers/customers.service.ts';
+import { createFollowUp } from '../followUps/followUps.service.ts';
+import { createOwner } from '../owners/owners.service.ts';
+import { createTag } from '../tags/tags.service.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS } from './demoData.ts';
+
+/**
+ * Loads the demo archive through the ordinary services (so it is validated and audited like user data).
+ * Idempotent: anything already present by name or number is left alone.
+ */
+export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
+  const today = todayInput ?? localDateOf(ctx.now());
+  const quiet: ServiceContext = Object.create(ctx, { emit: { value: () => {} } }) as ServiceContext;
+  const ownerIds: string[] = [];
+  for (const name of DEMO_OWNERS) {
+    ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(quiet, { name })).id);
+  }
+  const tagIds: string[] = [];
+  for (const name of DEMO_TAGS) tagIds.push((await findLiveTagByName(ctx.db, name))?.id ?? (await createTag(quiet, { name })).id);
+
+  let customersCreated = 0;
+  let contractsCreated = 0;
+  let followUpsCreated = 0;
+  const base = parseIsoDate(today);
+  for (const d of buildDemoCustomers(today)) {
+    let customerId = await findLiveCustomerIdByName(ctx.db, d.name);
+    if (!customerId) {
+      const created = await createCustomer(quiet, {
+        name: d.name,
+        tier: d.tier,
+        ownerId: ownerIds[d.ownerIndex] ?? null,
+        industry: d.industry,
+        lifecycleStage: 'customer',
+        customFields: {},
+        tagIds: d.tagIndexes.map((i) => tagIds[i]!).filter(Boolean),
+        primaryContact: { name: d.contact.name, title: d.contact.title, phone: d.contact.phone, birthday: d.contact.birthday, isPrimary: true },
+      });
+      customerId = created.id;
+      customersCreated++;
+      for (const f of d.followUps) {
+        const at = new Date(base.getFullYear(), base.getMonth(), base.getDate() - f.daysAgo, 10, 30);
+        const next = f.nextInDays === null ? null : localDateOf(new Date(base.getFullYear(), base.getMonth(), base.getDate() + f.nextInDays));
+        await createFollowUp(quiet, {
+          customer: customerId,
+          at: at.toISOString(),
+          channel: f.channel,
+          kind: f.kind,
+          summary: f.summary,
+          nextFollowUpOn: next !== null && next < localDateOf(at) ? null : next,
+          ownerId: ownerIds[d.ownerIndex] ?? null,
+        });
+        followUpsCreated++;
+      }
+    }
+    for (const c of d.contracts) {
+      if (await findLiveContractIdByNumber(ctx.db, c.number)) continue;
+      await createContract(quiet, {
+        customerId,
+        number: c.number,
+        signedOn: c.signedOn,
+        startsOn: c.startsOn,
+        endsOn: c.endsOn,
+        amountFen: c.amountFen,
+        currency: 'CNY',
+        cycle: c.cycle,
+        service: c.service,
+        status: 'active',
+        ownerId: ownerIds[d.ownerIndex] ?? null,
+      });
+      contractsCreated++;
+    }
+  }
+  ctx.emit('data:changed', { domains: ['*'] });
+  return { customersCreated, contractsCreated, followUpsCreated, alreadyLoaded: customersCreated === 0 && contractsCreated === 0 };
+}

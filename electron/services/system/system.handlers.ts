@@ -1,0 +1,18 @@
+import { handlersFor } from '../handlerTable.ts';
+import { loadDemo } from './loadDemo.ts';
+import { backupList, backupNow, readSettings, restoreBackup, systemInfo, writeSettings } from './system.service.ts';
+
+export const systemHandlers = handlersFor('system', {
+  'system:info': (ctx) => systemInfo(ctx),
+  // Opening the context already created and migrated the file; init reports what it holds.
+  'system:init': async (ctx) => ({ dataFile: ctx.dataFile, schemaVersion: ctx.schemaVersion }),
+  'system:backup': (ctx) => backupNow(ctx),
+  'system:listBackups': async (ctx) => backupList(ctx),
+  'system:restore': (ctx, input) => restoreBackup(ctx, input.file),
+  'system:demo': (ctx, input) => loadDemo(ctx, input.today),
+});
+
+export const settingsHandlers = handlersFor('settings', {
+  'settings:get': (ctx) => readSettings(ctx),
+  'settings:set': (ctx, input) => writeSettings(ctx, input),
+});

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { BackupFile, Settings, SystemInfo } from '../../../shared/api/system.contract.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import { listBackups, restoreFileFromBackup, verifyBackupFile } from '../../../db/backups.ts';
+import { backupDatabase } from '../../../db/openDatabase.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
+import { countLiveCustomers } from '../../../db/repositories/customersRepo.ts';
+import { readSetting, settingExists } from '../../../db/repositories/settingsRepo.ts';
+import { auditMeta } from '../auditMeta.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { APP_VERSION } from '../appVersion.ts';
+
+export async function systemInfo(ctx: ServiceContext): Promise<SystemInfo> {
+  return {
+    appVersion: APP_VERSION,
+    dataFile: ctx.dataFile,
+    backupsDir: ctx.backupsDir,
+    schemaVersion: ctx.schemaVersion,
+    customerCount: await countLiveCustomers(ctx.db),
+    integrity: ctx.integrity,
+  };
+}
+
+export async function backupNow(ctx: ServiceContext, reason = 'manual'): Promise<BackupFile> {
+  return backupDatabase(ctx.db, ctx.backupsDir, ctx.now(), reason);
+}
+
+export function backupList(ctx: ServiceContext) {
+  const items = listBackups(ctx.backupsDir);
+  return { items, total: items.length };
+}
+
+/**
+ * Restores a backup over the live database. The current data is backed up first, so a restore can itself
+ * be undone by restoring that safety copy.
+ */
+export async function restoreBackup(ctx: ServiceContext, file: string): Promise<{ restoredFrom: string; safetyBackup: string }> {
+  const source = path.resolve(file);
+  if (source === path.resolve(ctx.dataFile)) throw new AppError('VALIDATION', '不能用当前数据文件恢复自身', 'file');
+  verifyBackupFile(source);
+  const safety = await backupNow(ctx, 'pre-restore');
+  await ctx.reopenAfter(() => restoreFileFromBackup(source, ctx.dataFile));
+  ctx.emit('data:changed', { domains: ['*'] });
+  return { restoredFrom: source, safetyBackup: safety.file };
+}
+
+const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN' };
+
+export async function readSettings(ctx: ServiceContext): Promise<Settings> {
+  const locale = await readSetting(ctx.db, 'locale');
+  return { ...DEFAULT_SETTINGS, ...(locale === 'zh-CN' || locale === 'en-US' ? { locale } : {}) };
+}
+
+export async function writeSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
+  await withTransaction(ctx.db, async (tx) => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const json = JSON.stringify(value);
+      if (await settingExists(tx, key)) await updateAudited(tx, 'settings', key, { value: json }, auditMeta(ctx, 'update'));
+      else await insertAudited(tx, 'settings', { key, value: json }, auditMeta(ctx, 'create'));
+    }
+  });
+  ctx.emit('data:changed', { domains: ['settings'] });
+  return readSettings(ctx);
+}

@@ -1,0 +1,93 @@
+import { z } from './zodSetup.ts';
+import {
+  amountFenField,
+  contractStatusField,
+  currencyField,
+  cycleField,
+  idField,
+  isoDate,
+  optionalText,
+  pageInput,
+  pageOf,
+  trimmedName,
+  versionField,
+} from './fields.ts';
+
+export const contractSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  number: z.string(),
+  signedOn: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  currency: currencyField,
+  cycle: cycleField,
+  service: z.string().nullable(),
+  status: contractStatusField,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  renewalOf: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type Contract = z.infer<typeof contractSchema>;
+
+const contractFields = {
+  number: trimmedName('合同编号', 64),
+  signedOn: isoDate.nullable().optional(),
+  startsOn: isoDate.nullable().optional(),
+  endsOn: isoDate.nullable().optional(),
+  amountFen: amountFenField.nullable().optional(),
+  currency: currencyField,
+  cycle: cycleField,
+  service: optionalText(500),
+  status: contractStatusField,
+  ownerId: idField.nullable().optional(),
+  renewalOf: idField.nullable().optional(),
+  notes: optionalText(5000),
+};
+
+export const contractCreateInput = z.object({
+  customerId: idField,
+  ...contractFields,
+  currency: contractFields.currency.default('CNY'),
+  cycle: contractFields.cycle.default('year'),
+  status: contractFields.status.default('active'),
+});
+export type ContractCreateInput = z.input<typeof contractCreateInput>;
+
+export const contractUpdateInput = z.object({
+  id: idField,
+  version: versionField,
+  number: contractFields.number.optional(),
+  signedOn: contractFields.signedOn,
+  startsOn: contractFields.startsOn,
+  endsOn: contractFields.endsOn,
+  amountFen: contractFields.amountFen,
+  currency: contractFields.currency.optional(),
+  cycle: contractFields.cycle.optional(),
+  service: contractFields.service,
+  status: contractFields.status.optional(),
+  ownerId: contractFields.ownerId,
+  renewalOf: contractFields.renewalOf,
+  notes: contractFields.notes,
+});
+export type ContractUpdateInput = z.input<typeof contractUpdateInput>;
+
+export const contractListInput = z.object({
+  customerId: idField.optional(),
+  status: contractStatusField.optional(),
+  ...pageInput,
+});
+
+export const contractsContract = {
+  'contracts:list': { input: contractListInput, output: pageOf(contractSchema) },
+  'contracts:get': { input: z.object({ id: idField }), output: contractSchema },
+  'contracts:create': { input: contractCreateInput, output: contractSchema },
+  'contracts:update': { input: contractUpdateInput, output: contractSchema },
+  'contracts:delete': { input: z.object({ id: idField }), output: z.object({ id: z.string() }) },
+} as const;

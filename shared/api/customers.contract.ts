@@ -1,0 +1,126 @@
+import { z } from './zodSetup.ts';
+import {
+  customFieldsField,
+  idField,
+  lifecycleField,
+  optionalText,
+  pageInput,
+  pageOf,
+  tierField,
+  trimmedName,
+  versionField,
+} from './fields.ts';
+import { contactSchema, contactInput } from './contacts.contract.ts';
+import { contractSchema } from './contracts.contract.ts';
+import { tagSchema } from './tags.contract.ts';
+
+export const customerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  industry: z.string().nullable(),
+  tier: tierField,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  lifecycleStage: lifecycleField,
+  source: z.string().nullable(),
+  customFields: z.record(z.string(), z.string()),
+  notes: z.string().nullable(),
+  nextExpiryOn: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  tags: z.array(tagSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const customerListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: tierField,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  nextExpiryOn: z.string().nullable(),
+  lastFollowUpAt: z.string().nullable(),
+  primaryContactName: z.string().nullable(),
+  primaryContactPhone: z.string().nullable(),
+  archived: z.boolean(),
+  version: z.number(),
+});
+export type CustomerListItem = z.infer<typeof customerListItemSchema>;
+
+export const CUSTOMER_SORTS = ['nextExpiryOn', 'name', 'updatedAt', 'createdAt'] as const;
+
+export const customerListInput = z.object({
+  search: z.string().max(100).optional(),
+  tier: tierField.optional(),
+  ownerId: idField.optional(),
+  tagId: idField.optional(),
+  /** Only customers with an active contract ending within N days (overdue included). */
+  expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+  archived: z.enum(['active', 'archived', 'all']).default('active'),
+  sort: z.enum(CUSTOMER_SORTS).default('nextExpiryOn'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  ...pageInput,
+});
+export type CustomerListInput = z.input<typeof customerListInput>;
+
+const customerFields = {
+  code: optionalText(50),
+  industry: optionalText(50),
+  tier: tierField,
+  ownerId: idField.nullable().optional(),
+  lifecycleStage: lifecycleField,
+  source: optionalText(100),
+  customFields: customFieldsField,
+  notes: optionalText(5000),
+  tagIds: z.array(idField).max(50),
+};
+
+export const customerCreateInput = z.object({
+  name: trimmedName('客户名称'),
+  ...customerFields,
+  tier: customerFields.tier.default('normal'),
+  lifecycleStage: customerFields.lifecycleStage.default('customer'),
+  customFields: customerFields.customFields.default({}),
+  tagIds: customerFields.tagIds.default([]),
+  primaryContact: contactInput.optional(),
+});
+export type CustomerCreateInput = z.input<typeof customerCreateInput>;
+
+export const customerUpdateInput = z.object({
+  id: idField,
+  version: versionField,
+  name: trimmedName('客户名称').optional(),
+  code: customerFields.code,
+  industry: customerFields.industry,
+  tier: customerFields.tier.optional(),
+  ownerId: customerFields.ownerId,
+  lifecycleStage: customerFields.lifecycleStage.optional(),
+  source: customerFields.source,
+  customFields: customerFields.customFields.optional(),
+  notes: customerFields.notes,
+  tagIds: customerFields.tagIds.optional(),
+});
+export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
+
+export const customerDetailSchema = customerSchema.extend({
+  contacts: z.array(contactSchema),
+  contracts: z.array(contractSchema),
+  lastFollowUpAt: z.string().nullable(),
+});
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+
+const byId = z.object({ id: idField });
+
+export const customersContract = {
+  'customers:list': { input: customerListInput, output: pageOf(customerListItemSchema) },
+  'customers:get': { input: byId, output: customerDetailSchema },
+  'customers:create': { input: customerCreateInput, output: customerSchema },
+  'customers:update': { input: customerUpdateInput, output: customerSchema },
+  'customers:archive': { input: byId, output: customerSchema },
+  'customers:unarchive': { input: byId, output: customerSchema },
+  'customers:delete': { input: byId, output: z.object({ undoToken: z.string(), name: z.string() }) },
+  'customers:undoDelete': { input: z.object({ undoToken: idField }), output: customerSchema },
+} as const;

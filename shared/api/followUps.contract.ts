@@ -1,0 +1,63 @@
+import { z } from './zodSetup.ts';
+import {
+  channelField,
+  followUpKindField,
+  idField,
+  isoDate,
+  isoInstant,
+  pageInput,
+  pageOf,
+} from './fields.ts';
+
+export const followUpSchema = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  contractId: z.string().nullable(),
+  contractNo: z.string().nullable(),
+  at: z.string(),
+  channel: channelField,
+  kind: followUpKindField,
+  summary: z.string(),
+  nextFollowUpOn: z.string().nullable(),
+  nextDoneAt: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  version: z.number(),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const followUpCreateInput = z.object({
+  /** A customer id, or the exact name of a live customer (handy on the command line). */
+  customer: z.string().trim().min(1, '请选择客户'),
+  contractId: idField.nullable().optional(),
+  /** When the contact happened; defaults to now. */
+  at: isoInstant.optional(),
+  channel: channelField.default('phone'),
+  kind: followUpKindField.default('revisit'),
+  summary: z
+    .string({ message: '请填写跟进内容' })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, '跟进内容不能为空').max(5000, '跟进内容不能超过 5000 个字')),
+  nextFollowUpOn: isoDate.nullable().optional(),
+  ownerId: idField.nullable().optional(),
+});
+export type FollowUpCreateInput = z.input<typeof followUpCreateInput>;
+
+export const followUpDueItemSchema = followUpSchema.extend({ overdueDays: z.number().int() });
+export type FollowUpDueItem = z.infer<typeof followUpDueItemSchema>;
+
+export const followUpsContract = {
+  'followups:list': {
+    input: z.object({ customerId: idField.optional(), contractId: idField.optional(), ...pageInput }),
+    output: pageOf(followUpSchema),
+  },
+  'followups:create': { input: followUpCreateInput, output: followUpSchema },
+  /** Follow-ups whose next date is today or earlier and not yet done; "today" is the caller's local date. */
+  'followups:due': {
+    input: z.object({ today: isoDate.optional(), ownerId: idField.optional(), ...pageInput }),
+    output: pageOf(followUpDueItemSchema),
+  },
+  'followups:complete': { input: z.object({ id: idField }), output: followUpSchema },
+  'followups:delete': { input: z.object({ id: idField }), output: z.object({ id: z.string() }) },
+} as const;

@@ -1,0 +1,41 @@
+import { z } from './zodSetup.ts';
+import { isoDate } from './fields.ts';
+
+export const backupFileSchema = z.object({ file: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+export type BackupFile = z.infer<typeof backupFileSchema>;
+
+export const systemInfoSchema = z.object({
+  appVersion: z.string(),
+  dataFile: z.string(),
+  backupsDir: z.string(),
+  schemaVersion: z.number(),
+  customerCount: z.number(),
+  integrity: z.string(),
+});
+export type SystemInfo = z.infer<typeof systemInfoSchema>;
+
+export const settingsSchema = z.object({ locale: z.enum(['zh-CN', 'en-US']) });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const systemContract = {
+  'system:info': { input: z.object({}), output: systemInfoSchema },
+  'system:init': { input: z.object({}), output: z.object({ dataFile: z.string(), schemaVersion: z.number() }) },
+  'system:backup': { input: z.object({}), output: backupFileSchema },
+  'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },
+  'system:restore': {
+    input: z.object({ file: z.string().min(1, '请选择要恢复的备份文件') }),
+    output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }),
+  },
+  /** Loads about 200 realistic customers; idempotent, dates relative to `today` (default: the local date). */
+  'system:demo': {
+    input: z.object({ today: isoDate.optional() }),
+    output: z.object({
+      customersCreated: z.number(),
+      contractsCreated: z.number(),
+      followUpsCreated: z.number(),
+      alreadyLoaded: z.boolean(),
+    }),
+  },
+  'settings:get': { input: z.object({}), output: settingsSchema },
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema },
+} as const;
