@@ -1,0 +1,43 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'rd_token';
+
+/**
+ * DNS rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends its own Host and
+ * Origin, so anything but our loopback names and port is refused.
+ */
+export function isAllowedHost(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!host || !allowed.includes(host.toLowerCase())) return false;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowed.map((h) => `http://${h}`).includes(origin.toLowerCase())) return false;
+  return true;
+}
+
+export function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+export function isAuthorized(req: IncomingMessage, token: string): boolean {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token)) return true;
+  return sameToken(cookieToken(req), token);
+}
+
+export function tokenCookie(token: string): string {
+  return `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`;
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy.ts';
+import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
+import type { ServiceContext } from '../services/serviceContext.ts';
+import { isAllowedHost, isAuthorized, sameToken, tokenCookie } from './requestGuards.ts';
+import type { SseHub } from './sseHub.ts';
+
+export interface WebHostOptions {
+  table: HandlerTable;
+  ctx: ServiceContext;
+  hub: SseHub;
+  token: string;
+  /** The built renderer (vite outDir). */
+  distDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebHost {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown) {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+const UNAUTHORIZED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>续约管家</title><p>未授权：请使用 <code>npm run web</code> 启动时打印的链接（含 token）打开续约管家。</p>';
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function serveStatic(res: ServerResponse, distDir: string, urlPath: string) {
+  const root = path.resolve(distDir);
+  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const file = path.resolve(root, `.${rel}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'not found');
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'not found');
+  const ext = path.extname(file);
+  const headers: Record<string, string> = {
+    'Content-Type': MIME[ext] ?? 'application/octet-stream',
+    ...SECURITY_HEADERS,
+    'Cache-Control': ext === '.html' ? 'no-store' : 'private, max-age=3600',
+  };
+  if (ext === '.html') headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  res.writeHead(200, headers);
+  fs.createReadStream(file).pipe(res);
+}
+
+async function handleApi(res: ServerResponse, req: IncomingMessage, opts: WebHostOptions, name: string) {
+  if (req.method !== 'POST') return send(res, 405, 'method not allowed', undefined, { Allow: 'POST' });
+  let input: unknown = {};
+  try {
+    const body = await readBody(req);
+    input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
+  } catch (e) {
+    const status = (e as { status?: number }).status ?? 400;
+    return sendJson(res, status, { ok: false, error: { code: 'VALIDATION', field: null, message: '请求内容不是有效的 JSON' } });
+  }
+  sendJson(res, 200, await dispatch(opts.table, opts.ctx, name, input));
+}
+
+/** The loopback host for `npm run web`: same handler table as IPC, behind a token, on 127.0.0.1 only. */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  let port = opts.port;
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (!isAllowedHost(req, port)) return send(res, 403, 'forbidden host or origin');
+      if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+        if (!sameToken(url.searchParams.get('token') ?? undefined, opts.token)) {
+          return send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8');
+        }
+        res.writeHead(302, { Location: '/', 'Set-Cookie': tokenCookie(opts.token), 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+        return res.end();
+      }
+      if (!isAuthorized(req, opts.token)) {
+        return url.pathname.startsWith('/api/')
+          ? sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', field: null, message: '未授权：缺少或错误的访问令牌' } })
+          : send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8');
+      }
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return send(res, 405, 'method not allowed');
+        return opts.hub.attach(res);
+      }
+      if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeURIComponent(url.pathname.slice(5)));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+      return serveStatic(res, opts.distDir, url.pathname);
+    })().catch((e: unknown) => {
+      opts.ctx.logger.error('web host request failed', e);
+      if (!res.headersSent) send(res, 500, 'internal error');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
+    async close() {
+      opts.hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
