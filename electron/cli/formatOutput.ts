@@ -1,0 +1,43 @@
+// Human-readable output for a terminal; --json prints the handler's data instead.
+
+const PREFERRED = ['name', 'number', 'customerName', 'summary', 'tier', 'ownerName', 'nextExpiryOn', 'endsOn', 'nextFollowUpOn', 'file', 'id'];
+
+function line(item: Record<string, unknown>): string {
+  const keys = PREFERRED.filter((k) => item[k] !== undefined && item[k] !== null);
+  return keys.map((k) => String(item[k])).join('  ');
+}
+
+export function formatHuman(data: unknown): string {
+  if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
+    const { items, total } = data as { items: Record<string, unknown>[]; total: number };
+    if (items.length === 0) return '（无记录）';
+    return [...items.map(line), `共 ${total} 条`].join('\n');
+  }
+  if (data && typeof data === 'object') {
+    return Object.entries(data as Record<string, unknown>)
+      .filter(([, v]) => v === null || typeof v !== 'object')
+      .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`)
+      .join('\n');
+  }
+  return String(data);
+}
+
+export const USAGE = `用法 usage: renewal-desk [--db FILE] <命令> [参数] [--json]
+
+  init                              创建或升级数据库
+  demo [--today YYYY-MM-DD]         载入约 200 个示例客户（可重复执行，不会重复写入）
+  customers list [--search 云启] [--tier vip|important|normal] [--owner-id ID] [--expiring-within-days N] [--limit N]
+  customers add --name 名称 [--tier ...] [--primary-contact.name 姓名] [--primary-contact.phone 电话]
+  customers get|update|archive|unarchive|delete --id ID
+  contracts add --customer-id ID --number HT-001 --ends-on 2026-12-31 [--amount-fen 1280000] [--cycle year]
+  followups add --customer 名称或ID --summary 内容 [--channel phone] [--kind revisit] [--next-follow-up-on 日期]
+  followups due [--today YYYY-MM-DD]
+  owners add --name 姓名 | owners list | tags add --name 标签
+  backup                            立即备份
+  backups                           列出备份
+  restore FILE                      从备份恢复（会先备份当前数据）
+  info                              数据文件位置与版本
+
+  参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
+  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。
+  退出码 exit codes: 0 成功, 1 操作失败, 2 用法错误。`;

@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { apiContract, isApiName, type ApiName } from '../../shared/api/apiContract.ts';
+import { arrayElement, kebabToCamel, kindOf, objectShape } from './zodFlags.ts';
+
+export class UsageError extends Error {}
+
+export interface ParsedCommand {
+  name: ApiName;
+  input: Record<string, unknown>;
+  db: string | undefined;
+  json: boolean;
+  /** Set when the user asked for one page; otherwise list commands fetch every page. */
+  limit: number | undefined;
+}
+
+// Commands whose words do not spell '<domain>:<verb>' directly.
+const ALIASES: Record<string, ApiName> = {
+  init: 'system:init',
+  demo: 'system:demo',
+  backup: 'system:backup',
+  backups: 'system:listBackups',
+  restore: 'system:restore',
+  info: 'system:info',
+};
+const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
+// The first positional after these commands fills this input key (`restore FILE`).
+const POSITIONAL_KEY: Partial<Record<ApiName, string>> = { 'system:restore': 'file' };
+
+function commandName(words: string[]): { name: ApiName; used: number } {
+  const [first, second] = words;
+  if (first === undefined) throw new UsageError('缺少命令');
+  const alias = ALIASES[first];
+  if (alias) return { name: alias, used: 1 };
+  if (second === undefined) throw new UsageError(`未知命令：${first}`);
+  const verb = kebabToCamel(VERB_ALIASES[second] ?? second);
+  const name = `${first}:${verb}`;
+  if (!isApiName(name)) throw new UsageError(`未知命令：${first} ${second}`);
+  return { name, used: 2 };
+}
+
+function coerce(schema: z.ZodType, raw: string, flag: string): unknown {
+  switch (kindOf(schema)) {
+    case 'number': {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} 需要数字，收到「${raw}」`);
+      return n;
+    }
+    case 'boolean':
+      if (raw === 'true' || raw === '1' || raw === 'yes') return true;
+      if (raw === 'false' || raw === '0' || raw === 'no') return false;
+      throw new UsageError(`--${flag} 只能是 true 或 false`);
+    case 'object':
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        throw new UsageError(`--${flag} 需要 JSON 对象，或使用 --${flag}.字段 的写法`);
+      }
+    case 'null' as never:
+      return raw;
+    default:
+      return raw === '' ? null : raw;
+  }
+}
+
+function setFlag(input: Record<string, unknown>, shape: Record<string, z.ZodType>, flag: string, raw: string | undefined): void {
+  const [head = '', ...rest] = flag.split('.');
+  const key = kebabToCamel(head);
+  const schema = shape[key];
+  if (!schema) throw new UsageError(`未知参数：--${flag}`);
+  if (rest.length > 0) {
+    const inner = objectShape(schema);
+    if (!inner) throw new UsageError(`参数 --${head} 没有子字段`);
+    const target = (input[key] ??= {}) as Record<string, unknown>;
+    setFlag(target, inner, rest.join('.'), raw);
+    return;
+  }
+  if (kindOf(schema) === 'boolean' && raw === undefined) {
+    input[key] = true;
+    return;
+  }
+  if (raw === undefined) throw new UsageError(`参数 --${flag} 缺少值`);
+  const element = arrayElement(schema);
+  if (element) {
+    const list = (input[key] ??= []) as unknown[];
+    for (const part of raw.split(',')) if (part.trim() !== '') list.push(coerce(element, part.trim(), flag));
+    return;
+  }
+  input[key] = coerce(schema, raw, flag);
+}
+
+/** `renewal-desk [--db FILE] <command> [flags] [--json]`; global options may stand anywhere. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommand {
+  let db: string | undefined;
+  let json = false;
+  let limit: number | undefined;
+  const words: string[] = [];
+  const flags: [string, string | undefined][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    let value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    if (value === undefined && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) {
+      // A boolean flag takes no value unless the next word is literally true/false.
+      value = argv[++i];
+    }
+    if (flag === 'db') {
+      if (!value) throw new UsageError('--db 需要文件路径');
+      db = value;
+    } else if (flag === 'json') {
+      json = true;
+      if (value !== undefined) words.push(value);
+    } else if (flag === 'limit') {
+      limit = Number(value);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit 需要正整数');
+    } else {
+      flags.push([flag, value]);
+    }
+  }
+  const { name, used } = commandName(words);
+  const shape = objectShape(apiContract[name].input) ?? {};
+  const input: Record<string, unknown> = {};
+  const positionals = words.slice(used);
+  const positionalKey = POSITIONAL_KEY[name];
+  if (positionalKey && positionals.length > 0) input[positionalKey] = positionals.shift();
+  if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+  for (const [flag, value] of flags) {
+    const schema = shape[kebabToCamel(flag.split('.')[0] ?? '')];
+    if (schema && kindOf(schema) === 'boolean' && value !== undefined && !/^(true|false|1|0|yes|no)$/.test(value)) {
+      throw new UsageError(`--${flag} 是开关参数，不需要值「${value}」`);
+    }
+    setFlag(input, shape, flag, value);
+  }
+  if (limit !== undefined && 'limit' in shape) input['limit'] = limit;
+  return { name, input, db, json, limit };
+}
