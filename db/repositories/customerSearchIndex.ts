@@ -1,11 +1,30 @@
 import { sql } from 'kysely';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { q, rawOf, type Db, type Executor, type Tx } from '../handle.ts';
+
+export interface SearchDocument {
+  /** Normalized name, contact names and phone digits, one part per line, for the substring check. */
+  text: string;
+  /** Distinct bigrams of the name and contact names. */
+  bigrams: string[];
+}
+
+/**
+ * What the index holds for one live customer. Phones are stored as digits in the text only: digit bigrams
+ * would match almost every row and so select nothing. Contacts come in id (creation) order.
+ */
+export function searchDocumentOf(name: string, contacts: readonly { name: string; phone: string | null }[]): SearchDocument {
+  const names = [name, ...contacts.map((c) => c.name)];
+  const phones = contacts.map((c) => (c.phone ?? '').replace(/\D/g, '')).filter((p) => p.length > 0);
+  return {
+    text: [...names.map(normalizeSearchText), ...phones].join(SEARCH_PART_SEPARATOR),
+    bigrams: bigramsOf(names),
+  };
+}
 
 /**
  * Keeps customer_search (the normalized text) and customer_bigrams (name and contact-name bigrams, with
- * per-bigram document counts) in step with a customer. Phones are stored as digits in the text only:
- * digit bigrams would match almost every row and so select nothing.
+ * per-bigram document counts in search_bigram_df) in step with a customer. A deleted customer is removed.
  */
 export async function reindexCustomer(tx: Tx, customerId: string): Promise<void> {
   const k = q(tx);
@@ -14,19 +33,18 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
     .select(['name', 'deleted_at'])
     .where('id', '=', customerId)
     .executeTakeFirst();
-  const contacts =
-    customer && customer.deleted_at === null
-      ? await k
-          .selectFrom('contacts')
-          .select(['name', 'phone'])
-          .where('customer_id', '=', customerId)
-          .where('deleted_at', 'is', null)
-          .execute()
-      : [];
   const live = customer !== undefined && customer.deleted_at === null;
-  const names = live ? [customer.name, ...contacts.map((c) => c.name)] : [];
-  const phones = contacts.map((c) => (c.phone ?? '').replace(/\D/g, '')).filter((p) => p.length > 0);
-  const wanted = new Set(bigramsOf(names));
+  const contacts = live
+    ? await k
+        .selectFrom('contacts')
+        .select(['name', 'phone'])
+        .where('customer_id', '=', customerId)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute()
+    : [];
+  const doc = live ? searchDocumentOf(customer.name, contacts) : null;
+  const wanted = new Set(doc?.bigrams ?? []);
 
   const existing = await k.selectFrom('customer_bigrams').select('bigram').where('customer_id', '=', customerId).execute();
   const have = new Set(existing.map((r) => r.bigram));
@@ -45,12 +63,11 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
       .onConflict((oc) => oc.column('bigram').doUpdateSet({ n: sql`n + 1` }))
       .execute();
   }
-  if (live) {
-    const text = [...names.map(normalizeSearchText), ...phones].join(SEARCH_PART_SEPARATOR);
+  if (doc) {
     await k
       .insertInto('customer_search')
-      .values({ customer_id: customerId, text })
-      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ text }))
+      .values({ customer_id: customerId, text: doc.text })
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ text: doc.text }))
       .execute();
   } else {
     await k.deleteFrom('customer_search').where('customer_id', '=', customerId).execute();
@@ -62,4 +79,84 @@ export async function bigramCounts(x: Executor, grams: readonly string[]): Promi
   if (grams.length === 0) return new Map();
   const rows = await q(x).selectFrom('search_bigram_df').select(['bigram', 'n']).where('bigram', 'in', grams).execute();
   return new Map(rows.map((r) => [r.bigram, r.n]));
+}
+
+const BULK_ROWS = 500;
+
+/**
+ * Rebuilds the whole search index from the live customers and contacts through the raw prepared bulk path,
+ * producing exactly what reindexCustomer would for each customer. Runs in one transaction (joins the
+ * caller's if one is open on the connection). For bulk loads, where per-customer reindexing would be slow.
+ */
+export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number } {
+  const raw = rawOf(db);
+  const run = () => {
+    raw.exec('DELETE FROM customer_bigrams; DELETE FROM search_bigram_df; DELETE FROM customer_search;');
+    const contactsByCustomer = new Map<string, { name: string; phone: string | null }[]>();
+    const contactRows = raw
+      .prepare('SELECT customer_id, name, phone FROM contacts WHERE deleted_at IS NULL ORDER BY customer_id, id')
+      .iterate() as IterableIterator<{ customer_id: string; name: string; phone: string | null }>;
+    for (const c of contactRows) {
+      let list = contactsByCustomer.get(c.customer_id);
+      if (!list) contactsByCustomer.set(c.customer_id, (list = []));
+      list.push({ name: c.name, phone: c.phone });
+    }
+    const customers = raw.prepare('SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY id').all() as {
+      id: string;
+      name: string;
+    }[];
+
+    const texts = bulkInsert(raw, 'customer_search', 2);
+    const pairs: [string, string][] = [];
+    const df = new Map<string, number>();
+    for (const c of customers) {
+      const doc = searchDocumentOf(c.name, contactsByCustomer.get(c.id) ?? []);
+      texts.add([c.id, doc.text]);
+      for (const b of doc.bigrams) {
+        pairs.push([b, c.id]);
+        df.set(b, (df.get(b) ?? 0) + 1);
+      }
+    }
+    texts.flush();
+    // Key order makes every insert an append to the WITHOUT ROWID b-tree.
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const grams = bulkInsert(raw, 'customer_bigrams', 2);
+    for (const p of pairs) grams.add(p);
+    grams.flush();
+    const counts = bulkInsert(raw, 'search_bigram_df', 2);
+    for (const [b, n] of [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) counts.add([b, n]);
+    counts.flush();
+    return { customers: customers.length, bigrams: pairs.length };
+  };
+  return raw.inTransaction ? run() : raw.transaction(run).immediate();
+}
+
+const BULK_COLUMNS: Record<'customer_search' | 'customer_bigrams' | 'search_bigram_df', string> = {
+  customer_search: 'customer_id, text',
+  customer_bigrams: 'bigram, customer_id',
+  search_bigram_df: 'bigram, n',
+};
+
+function bulkInsert(raw: ReturnType<typeof rawOf>, table: keyof typeof BULK_COLUMNS, width: number) {
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  const statement = (rows: number) =>
+    raw.prepare(`INSERT INTO ${table} (${BULK_COLUMNS[table]}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+  const full = statement(BULK_ROWS);
+  let values: unknown[] = [];
+  let rows = 0;
+  return {
+    add(row: readonly unknown[]) {
+      values.push(...row);
+      if (++rows === BULK_ROWS) {
+        full.run(values);
+        values = [];
+        rows = 0;
+      }
+    },
+    flush() {
+      if (rows > 0) statement(rows).run(values);
+      values = [];
+      rows = 0;
+    },
+  };
 }

@@ -1,0 +1,246 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { rawOf, type Db } from '../handle.ts';
+import { rebuildSearchIndex } from '../repositories/customerSearchIndex.ts';
+
+// The benchmark's bulk loader: multi-row INSERTs through prepared statements, all in one transaction, then
+// the search index rebuilt exactly as reindexCustomer would write it, then ANALYZE.
+
+export interface BenchOwner {
+  id: string;
+  name: string;
+  phone: string;
+  createdAt: string;
+}
+export interface BenchTag {
+  id: string;
+  name: string;
+  color: string;
+  createdAt: string;
+}
+export interface BenchCustomer {
+  id: string;
+  name: string;
+  code: string;
+  industry: string;
+  tier: string;
+  ownerId: string;
+  lifecycleStage: string;
+  source: string;
+  nextExpiryOn: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  deletedAt: string | null;
+  tagIds: readonly string[];
+}
+export interface BenchContact {
+  id: string;
+  customerId: string;
+  name: string;
+  title: string;
+  phone: string | null;
+  email: string | null;
+  isPrimary: boolean;
+  createdAt: string;
+  deletedAt: string | null;
+}
+export interface BenchContract {
+  id: string;
+  customerId: string;
+  number: string;
+  signedOn: string;
+  startsOn: string;
+  endsOn: string | null;
+  amountFen: number;
+  cycle: string;
+  service: string;
+  status: string;
+  ownerId: string;
+  createdAt: string;
+  deletedAt: string | null;
+}
+export interface BenchFollowUp {
+  id: string;
+  customerId: string;
+  contractId: string | null;
+  at: string;
+  channel: string;
+  kind: string;
+  summary: string;
+  nextFollowUpOn: string | null;
+  nextDoneAt: string | null;
+  ownerId: string;
+  deletedAt: string | null;
+}
+
+/** Rows go in parent-first order (owners and tags, then customers, then their children). */
+export interface ListBenchSink {
+  owners(rows: readonly BenchOwner[]): void;
+  tags(rows: readonly BenchTag[]): void;
+  customers(rows: readonly BenchCustomer[]): void;
+  contacts(rows: readonly BenchContact[]): void;
+  contracts(rows: readonly BenchContract[]): void;
+  followUps(rows: readonly BenchFollowUp[]): void;
+}
+
+export interface SeedReport {
+  rows: Record<string, number>;
+  searchIndex: { customers: number; bigrams: number };
+  seconds: { load: number; searchIndex: number; analyze: number };
+}
+
+const COLUMNS = {
+  owners: ['id', 'name', 'phone', 'created_at', 'updated_at'],
+  tags: ['id', 'name', 'color', 'created_at', 'updated_at'],
+  customers: [
+    'id', 'name', 'code', 'industry', 'tier', 'owner_id', 'lifecycle_stage', 'source', 'custom_fields',
+    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'deleted_at',
+  ],
+  customer_tags: ['customer_id', 'tag_id', 'created_at', 'updated_at'],
+  contacts: ['id', 'customer_id', 'name', 'title', 'phone', 'email', 'is_primary', 'created_at', 'updated_at', 'deleted_at'],
+  contracts: [
+    'id', 'customer_id', 'number', 'signed_on', 'starts_on', 'ends_on', 'amount_fen', 'currency', 'cycle', 'service',
+    'status', 'owner_id', 'created_at', 'updated_at', 'deleted_at',
+  ],
+  follow_ups: [
+    'id', 'customer_id', 'contract_id', 'at', 'channel', 'kind', 'summary', 'next_follow_up_on', 'next_done_at',
+    'owner_id', 'created_at', 'updated_at', 'deleted_at',
+  ],
+} as const;
+type BulkTable = keyof typeof COLUMNS;
+
+/** Multi-row INSERT with a fixed batch statement prepared once; a shorter one for the tail. */
+class BulkInserter {
+  readonly #raw: BetterSqlite3.Database;
+  readonly #table: BulkTable;
+  readonly #batch: number;
+  readonly #full: BetterSqlite3.Statement;
+  #values: unknown[] = [];
+  #rows = 0;
+  count = 0;
+
+  constructor(raw: BetterSqlite3.Database, table: BulkTable) {
+    this.#raw = raw;
+    this.#table = table;
+    // Stay far below SQLITE_MAX_VARIABLE_NUMBER; past a few hundred rows a bigger batch gains nothing.
+    this.#batch = Math.min(400, Math.floor(30_000 / COLUMNS[table].length));
+    this.#full = this.#statement(this.#batch);
+  }
+
+  #statement(rows: number): BetterSqlite3.Statement {
+    const cols = COLUMNS[this.#table];
+    const tuple = `(${cols.map(() => '?').join(', ')})`;
+    return this.#raw.prepare(
+      `INSERT INTO ${this.#table} (${cols.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+    );
+  }
+
+  add(values: readonly unknown[]): void {
+    for (const v of values) this.#values.push(v);
+    this.count++;
+    if (++this.#rows === this.#batch) {
+      this.#full.run(this.#values);
+      this.#values = [];
+      this.#rows = 0;
+    }
+  }
+
+  flush(): void {
+    if (this.#rows > 0) this.#statement(this.#rows).run(this.#values);
+    this.#values = [];
+    this.#rows = 0;
+  }
+}
+
+/**
+ * Loads a generated dataset in one transaction. `fill` streams rows into the sink; after it returns, the
+ * search index is rebuilt, next_expiry_on is checked against the contracts (it must equal the earliest
+ * live active ends_on, as refreshNextExpiry keeps it), and the statistics are gathered.
+ */
+export function seedListBench(db: Db, fill: (sink: ListBenchSink) => void): SeedReport {
+  const raw = rawOf(db);
+  const t0 = performance.now();
+  const ins = Object.fromEntries(Object.keys(COLUMNS).map((t) => [t, new BulkInserter(raw, t as BulkTable)])) as Record<
+    BulkTable,
+    BulkInserter
+  >;
+  let tLoad = 0;
+  let tIndex = 0;
+  let searchIndex = { customers: 0, bigrams: 0 };
+  raw
+    .transaction(() => {
+      // Parents are flushed before children, so foreign keys hold at every statement.
+      const sink: ListBenchSink = {
+        owners(rows) {
+          for (const r of rows) ins.owners.add([r.id, r.name, r.phone, r.createdAt, r.createdAt]);
+          ins.owners.flush();
+        },
+        tags(rows) {
+          for (const r of rows) ins.tags.add([r.id, r.name, r.color, r.createdAt, r.createdAt]);
+          ins.tags.flush();
+        },
+        customers(rows) {
+          for (const r of rows) {
+            ins.customers.add([
+              r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
+              r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt,
+            ]);
+          }
+          ins.customers.flush();
+          for (const r of rows) for (const t of r.tagIds) ins.customer_tags.add([r.id, t, r.createdAt, r.createdAt]);
+          ins.customer_tags.flush();
+        },
+        contacts(rows) {
+          for (const r of rows) {
+            ins.contacts.add([
+              r.id, r.customerId, r.name, r.title, r.phone, r.email, r.isPrimary ? 1 : 0, r.createdAt, r.createdAt, r.deletedAt,
+            ]);
+          }
+          ins.contacts.flush();
+        },
+        contracts(rows) {
+          for (const r of rows) {
+            ins.contracts.add([
+              r.id, r.customerId, r.number, r.signedOn, r.startsOn, r.endsOn, r.amountFen, 'CNY', r.cycle, r.service,
+              r.status, r.ownerId, r.createdAt, r.createdAt, r.deletedAt,
+            ]);
+          }
+          ins.contracts.flush();
+        },
+        followUps(rows) {
+          for (const r of rows) {
+            ins.follow_ups.add([
+              r.id, r.customerId, r.contractId, r.at, r.channel, r.kind, r.summary, r.nextFollowUpOn, r.nextDoneAt,
+              r.ownerId, r.at, r.at, r.deletedAt,
+            ]);
+          }
+          ins.follow_ups.flush();
+        },
+      };
+      fill(sink);
+      tLoad = performance.now();
+      assertNextExpiryConsistent(raw);
+      searchIndex = rebuildSearchIndex(db);
+      tIndex = performance.now();
+    })
+    .immediate();
+  // What the app's PRAGMA optimize would do on a database this size: gather planner statistics.
+  raw.exec('ANALYZE');
+  raw.pragma('wal_checkpoint(TRUNCATE)');
+  const tEnd = performance.now();
+  return {
+    rows: Object.fromEntries(Object.entries(ins).map(([t, i]) => [t, i.count])),
+    searchIndex,
+    seconds: { load: (tLoad - t0) / 1000, searchIndex: (tIndex - tLoad) / 1000, analyze: (tEnd - tIndex) / 1000 },
+  };
+}
+
+function assertNextExpiryConsistent(raw: BetterSqlite3.Database): void {
+  const row = raw
+    .prepare(
+      `SELECT count(*) AS n FROM customers c
+       WHERE c.deleted_at IS NULL AND c.next_expiry_on IS NOT (SELECT min(k.ends_on) FROM contracts k
+         WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND k.status = 'active' AND k.ends_on IS NOT NULL)`,
+    )
+    .get() as { n: number };
+  if (row.n !== 0) throw new Error(`bench seed: ${row.n} customers have a next_expiry_on that disagrees with their contracts`);
+}

@@ -1,0 +1,80 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
+import { connectionPragmas, openDatabase } from './openDatabase.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-db-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('openDatabase', () => {
+  it('creates, migrates and sets the connection pragmas explicitly', async () => {
+    const opened = await openDatabase({ file: path.join(dir, 'a.db') });
+    expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(opened.integrity).toBe('ok');
+    expect(connectionPragmas(opened.db)).toMatchObject({ journal_mode: 'wal', synchronous: 1, foreign_keys: 1, busy_timeout: 5000 });
+    await opened.close();
+    const raw = new Database(path.join(dir, 'a.db'));
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['customers', 'tags', 'customer_tags', 'contacts', 'contracts', 'follow_ups', 'owners', 'settings', 'audit_log', 'schema_migrations']),
+    );
+    // Every table carries created_at / updated_at / version (search index tables are derived data).
+    for (const table of ['customers', 'tags', 'customer_tags', 'contacts', 'contracts', 'follow_ups', 'owners', 'settings', 'audit_log']) {
+      const cols = raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table);
+      expect(cols, table).toEqual(expect.arrayContaining(['created_at', 'updated_at', 'version']));
+    }
+    raw.close();
+  });
+
+  it('refuses a database written by a newer version with a clear message and leaves it byte-for-byte untouched', async () => {
+    const file = path.join(dir, 'newer.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future_things (id TEXT PRIMARY KEY); INSERT INTO future_things VALUES (\'x\');');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.close();
+    const before = sha(file);
+    await expect(openDatabase({ file })).rejects.toMatchObject({
+      code: 'DB_NEWER',
+      message: expect.stringContaining('由更新版本的续约管家写入'),
+    });
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('reports a corrupt file as DB_CORRUPT instead of crashing', async () => {
+    const file = path.join(dir, 'corrupt.db');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), crypto.randomBytes(8192)]));
+    await expect(openDatabase({ file })).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+  });
+
+  it('rolls back a write transaction as a whole', async () => {
+    const { withTransaction } = await import('./withTransaction.ts');
+    const { insertAudited } = await import('./repositories/auditedWrites.ts');
+    const { countLiveCustomers } = await import('./repositories/customersRepo.ts');
+    const opened = await openDatabase({ file: path.join(dir, 'tx.db') });
+    const meta = { actor: 't', at: '2026-01-01T00:00:00.000Z', action: 'create' };
+    const row = (id: string, name: string) => ({
+      id, name, code: null, industry: null, tier: 'normal', owner_id: null, lifecycle_stage: 'customer', source: null,
+      custom_fields: '{}', notes: null, next_expiry_on: null, archived_at: null, deleted_at: null,
+    });
+    await expect(
+      withTransaction(opened.db, async (tx) => {
+        await insertAudited(tx, 'customers', row('1', '甲'), meta);
+        await insertAudited(tx, 'customers', row('2', '甲'), meta); // violates the live-name unique index
+      }),
+    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(await countLiveCustomers(opened.db)).toBe(0);
+    await opened.close();
+  });
+});

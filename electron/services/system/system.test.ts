@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listAudit } from '../../../db/repositories/auditedWrites.ts';
+import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { APP_VERSION } from '../appVersion.ts';
+
+let t: TestContext;
+beforeEach(async () => {
+  t = await openTestContext();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+describe('backup and restore', () => {
+  it('round-trips: backup, change, restore gives the backed-up data back, with a safety copy of the replaced data', async () => {
+    await t.call('customers:create', { name: '备份前的客户' });
+    const backup = await t.call('system:backup');
+    expect(fs.existsSync(backup.file)).toBe(true);
+    await t.call('customers:create', { name: '备份后的客户' });
+    expect((await t.call('customers:list')).total).toBe(2);
+
+    const result = await t.call('system:restore', { file: backup.file });
+    const names = (await t.call('customers:list')).items.map((c: any) => c.name);
+    expect(names).toEqual(['备份前的客户']);
+    expect((await t.call('customers:list', { search: '备份后' })).total).toBe(0);
+
+    // The safety copy holds the data that the restore replaced.
+    await t.call('system:restore', { file: result.safetyBackup });
+    expect((await t.call('customers:list')).total).toBe(2);
+    const backups = await t.call('system:listBackups');
+    expect(backups.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses to restore from a file that is not a database, leaving the data alone', async () => {
+    await t.call('customers:create', { name: '甲' });
+    const bogus = `${t.dir}/not-a-db.db`;
+    fs.writeFileSync(bogus, 'hello');
+    const result = await t.envelope('system:restore', { file: bogus });
+    expect(result.error).toMatchObject({ field: 'file' });
+    expect((await t.call('customers:list')).total).toBe(1);
+  });
+});
+
+describe('audit log', () => {
+  it('records each write with before and after images', async () => {
+    const c = await t.call('customers:create', { name: '甲公司', tier: 'normal' });
+    t.setNow('2026-11-24T02:00:00.000Z');
+    await t.call('customers:update', { id: c.id, tier: 'vip' });
+    const entries = await listAudit(t.ctx.db, 'customers', c.id);
+    expect(entries.map((e) => e.action)).toEqual(['create', 'update']);
+    expect(entries[0]!.before).toBeNull();
+    expect(entries[0]!.after).toMatchObject({ name: '甲公司', tier: 'normal', version: 1 });
+    expect(entries[1]!.before).toMatchObject({ tier: 'normal', version: 1 });
+    expect(entries[1]!.after).toMatchObject({ tier: 'vip', version: 2, updated_at: '2026-11-24T02:00:00.000Z' });
+    expect(entries[1]!.at).toBe('2026-11-24T02:00:00.000Z');
+  });
+});
+
+describe('system info, settings and demo', () => {
+  it('reports where the data lives', async () => {
+    const info = await t.call('system:info');
+    expect(info).toMatchObject({ dataFile: t.file, schemaVersion: 1, integrity: 'ok', customerCount: 0, appVersion: APP_VERSION });
+  });
+
+  it('keeps the app version in step with package.json', () => {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(APP_VERSION).toBe(pkg.version);
+  });
+
+  it('stores the language setting', async () => {
+    expect(await t.call('settings:get')).toEqual({ locale: 'zh-CN' });
+    await t.call('settings:set', { locale: 'en-US' });
+    expect(await t.call('settings:get')).toEqual({ locale: 'en-US' });
+    expect((await t.envelope('settings:set', { locale: 'fr-FR' })).error.field).toBe('locale');
+  });
+
+  it('loads about 200 demo customers relative to today, idempotently', async () => {
+    const first = await t.call('system:demo', { today: '2026-11-23' });
+    expect(first.customersCreated).toBe(200);
+    expect(first.contractsCreated).toBe(200);
+    const second = await t.call('system:demo', { today: '2026-11-23' });
+    expect(second).toMatchObject({ customersCreated: 0, contractsCreated: 0, followUpsCreated: 0, alreadyLoaded: true });
+    expect((await t.call('customers:list', { limit: 1 })).total).toBe(200);
+    expect((await t.call('customers:list', { search: '云启' })).items.map((c: any) => c.name)).toContain('杭州云启科技有限公司');
+    // Dates are relative to today, so renewals are always coming up.
+    expect((await t.call('customers:list', { expiringWithinDays: 30, limit: 1 })).total).toBeGreaterThan(10);
+    expect((await t.call('followups:due', { today: '2026-11-23', limit: 1 })).total).toBeGreaterThan(0);
+  });
+});
