@@ -8,20 +8,20 @@ export function schemaVersionOf(raw: BetterSqlite3.Database): number {
 }
 
 /** Refuses a database written by a newer app before anything is written to it. */
-export function assertNotNewer(raw: BetterSqlite3.Database, file: string): number {
+export function assertNotNewer(raw: BetterSqlite3.Database, file: string, latest = LATEST_SCHEMA_VERSION): number {
   const version = schemaVersionOf(raw);
-  if (version > LATEST_SCHEMA_VERSION) {
+  if (version > latest) {
     throw new AppError(
       'DB_NEWER',
-      `数据库 ${file} 由更新版本的续约管家写入（数据结构版本 ${version}，本程序只支持到 ${LATEST_SCHEMA_VERSION}）。` +
+      `数据库 ${file} 由更新版本的续约管家写入（数据结构版本 ${version}，本程序只支持到 ${latest}）。` +
         '为保护数据，本程序未做任何修改。请升级续约管家后再打开。',
     );
   }
   return version;
 }
 
-export function pendingMigrations(current: number): MigrationDefinition[] {
-  return ALL_MIGRATIONS.filter((m) => m.version > current);
+export function pendingMigrations(current: number, all: readonly MigrationDefinition[] = ALL_MIGRATIONS): MigrationDefinition[] {
+  return all.filter((m) => m.version > current);
 }
 
 /** Runs each pending migration in its own transaction; a failure rolls that one back and stops. */

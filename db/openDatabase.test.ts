@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
+import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
 import { connectionPragmas, openDatabase } from './openDatabase.ts';
 
 let dir: string;
@@ -50,6 +50,21 @@ describe('openDatabase', () => {
     });
     expect(sha(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('backs up before migrating an existing database, and runs each migration in its own transaction', async () => {
+    const file = path.join(dir, 'upgrade.db');
+    await (await openDatabase({ file, migrations: ALL_MIGRATIONS })).close();
+    const good = { version: ALL_MIGRATIONS.length + 1, name: 'add_col', sql: 'ALTER TABLE customers ADD COLUMN website TEXT;' };
+    const broken = { version: ALL_MIGRATIONS.length + 2, name: 'broken', sql: 'CREATE TABLE half_done (id TEXT); SELECT * FROM no_such_table;' };
+    await expect(openDatabase({ file, migrations: [...ALL_MIGRATIONS, good, broken] })).rejects.toThrow(/no_such_table/);
+    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(new RegExp(`^renewal-desk-.*-pre-migrate-v${ALL_MIGRATIONS.length}\\.db$`))]);
+    const raw = new Database(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(ALL_MIGRATIONS.length + 1);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    expect(raw.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('customers')).toContain('website');
+    raw.close();
   });
 
   it('reports a corrupt file as DB_CORRUPT instead of crashing', async () => {

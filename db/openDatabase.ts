@@ -6,6 +6,8 @@ import { AppError } from '../shared/api/appError.ts';
 import { backupConnection, backupsDirFor } from './backups.ts';
 import { makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
+import { ALL_MIGRATIONS } from './migrations/allMigrations.ts';
+import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
 import type { Database as Schema } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqliteDialect.ts';
 
@@ -16,6 +18,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   backupsDir?: string;
   busyTimeoutMs?: number;
+  /** The schema history to apply; tests pass a longer one to exercise upgrades. */
+  migrations?: readonly MigrationDefinition[];
 }
 
 export interface OpenedDatabase {
@@ -46,7 +50,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   let migratedFrom = 0;
   let integrity = 'ok';
   try {
-    migratedFrom = assertNotNewer(raw, file);
+    const migrations = options.migrations ?? ALL_MIGRATIONS;
+    migratedFrom = assertNotNewer(raw, file, migrations.length);
     integrity = String(raw.pragma('quick_check', { simple: true }));
     if (integrity !== 'ok') {
       throw new AppError('DB_CORRUPT', `数据库文件已损坏（${integrity}）。请在设置中从备份恢复，或使用 renewal-desk restore。`);
@@ -57,7 +62,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);
 
-    const pending = pendingMigrations(migratedFrom);
+    const pending = pendingMigrations(migratedFrom, migrations);
     if (pending.length > 0 && migratedFrom > 0) {
       await backupConnection(raw, backupsDir, now(), `pre-migrate-v${migratedFrom}`);
     }
