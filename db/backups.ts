@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 import { AppError } from '../shared/api/appError.ts';
 import { backupsToPrune } from './backupRetention.ts';
+import { assertNotNewer } from './migrate.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 
 export const DEFAULT_BACKUPS_KEPT = 10;
@@ -68,6 +69,10 @@ export function verifyBackupFile(file: string): void {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const result = probe.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new AppError('DB_CORRUPT', `备份文件已损坏，不能用于恢复：${String(result)}`, 'file');
+    // Checked before the live file is touched: a newer backup would otherwise be refused only after the swap.
+    assertNotNewer(probe, file);
+    const hasCustomers = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customers'").get();
+    if (!hasCustomers) throw new AppError('VALIDATION', `不是续约管家的数据库备份：${path.basename(file)}`, 'file');
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', `不是有效的数据库备份文件：${path.basename(file)}`, 'file');

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DB_FILE_NAME, resolveDbFile, userDataDir } from './dataLocation.ts';
+
+describe('data location', () => {
+  it('matches Electron userData for the app name on each platform', () => {
+    expect(userDataDir({ HOME: '/home/li' }, 'linux')).toBe('/home/li/.config/Renewal Desk');
+    expect(userDataDir({ HOME: '/home/li', XDG_CONFIG_HOME: '/xdg' }, 'linux')).toBe('/xdg/Renewal Desk');
+    expect(userDataDir({ HOME: '/Users/li' }, 'darwin')).toBe('/Users/li/Library/Application Support/Renewal Desk');
+    expect(userDataDir({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32')).toBe(path.join('C:\\Users\\li\\AppData\\Roaming', 'Renewal Desk'));
+  });
+
+  it('lets --db win over RENEWAL_DESK_DB, which wins over the default directory', () => {
+    expect(resolveDbFile({ cliDb: 'a.db', env: { RENEWAL_DESK_DB: '/b.db' } })).toBe(path.resolve('a.db'));
+    expect(resolveDbFile({ env: { RENEWAL_DESK_DB: '/b.db' } })).toBe('/b.db');
+    expect(resolveDbFile({ env: { HOME: '/home/li' } })).toBe(`/home/li/.config/Renewal Desk/${DB_FILE_NAME}`);
+    expect(resolveDbFile({ env: {}, defaultDir: '/electron/userData' })).toBe(`/electron/userData/${DB_FILE_NAME}`);
+  });
+});
