@@ -1,0 +1,45 @@
+import type { Envelope } from '../../shared/api/appError.ts';
+import type { ApiName } from '../../shared/api/apiContract.ts';
+import { IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
+import type { Logger } from '../services/logger.ts';
+import type { ServiceContext } from '../services/serviceContext.ts';
+import type { InvokeEventLike, IpcMainLike } from './electronApi.ts';
+
+export interface ApiIpcBinding {
+  /** Every operation reachable over IPC; the table covers the whole contract (registerHandlers checks). */
+  readonly operations: readonly ApiName[];
+  unbind(): void;
+}
+
+export interface BindApiIpcOptions {
+  ipcMain: IpcMainLike;
+  table: HandlerTable;
+  ctx: ServiceContext;
+  isTrustedSender(event: InvokeEventLike): boolean;
+  logger: Logger;
+}
+
+const FORBIDDEN: Envelope<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', field: null, message: '拒绝访问：请求并非来自续约管家的主窗口' },
+};
+
+/**
+ * Serves the whole handler table on one channel that carries the operation name. The callback holds no logic
+ * of its own: after the sender check, `dispatch` refuses unknown names and runs the zod input schema.
+ */
+export function bindApiIpc(options: BindApiIpcOptions): ApiIpcBinding {
+  const { ipcMain, table, ctx, logger } = options;
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name, input) => {
+    if (!options.isTrustedSender(event)) {
+      logger.warn('refused IPC call from a foreign frame', { name: String(name), url: event.senderFrame?.url ?? null });
+      return FORBIDDEN;
+    }
+    return dispatch(table, ctx, typeof name === 'string' ? name : String(name), input);
+  });
+  return {
+    operations: Object.keys(table) as ApiName[],
+    unbind: () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL),
+  };
+}

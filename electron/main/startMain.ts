@@ -1,0 +1,175 @@
+import { IPC_EVENT_CHANNEL } from '../../shared/api/apiBridge.ts';
+import type { ApiName } from '../../shared/api/apiContract.ts';
+import { AppError } from '../../shared/api/appError.ts';
+import { buildHandlerTable } from '../services/allHandlers.ts';
+import { APP_DIR_NAME, resolveDbFile } from '../services/dataLocation.ts';
+import { stderrLogger, type Logger } from '../services/logger.ts';
+import type { Notifier } from '../services/notifier/notifier.ts';
+import { openServiceContext, type OpenContext } from '../services/openServiceContext.ts';
+import type { EmitEvent, ServiceContext } from '../services/serviceContext.ts';
+import { appPageMatcher } from './appPageMatcher.ts';
+import { bindApiIpc } from './bindApiIpc.ts';
+import { dbArgFrom } from './commandLine.ts';
+import { createMainWindow } from './createMainWindow.ts';
+import type { BrowserWindowLike, ElectronApi } from './electronApi.ts';
+import { createElectronNotifier } from './electronNotifier.ts';
+import { hardenSession } from './hardenSession.ts';
+import { trustedSenderCheck } from './trustedSender.ts';
+
+export interface StartMainOptions {
+  /** Absolute path of the built renderer, dist/renderer/index.html. */
+  rendererIndex: string;
+  /** Absolute path of the bundled CommonJS preload. */
+  preloadPath: string;
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** better-sqlite3 built for Electron's ABI, when it is not the one in node_modules. */
+  nativeBinding?: string | undefined;
+  platform?: NodeJS.Platform;
+  logger?: Logger;
+}
+
+/** What the running app offers to the pieces wired around it (tray, power events, reminder ticks). */
+export interface MainHandle {
+  readonly ctx: ServiceContext;
+  readonly notifier: Notifier;
+  /** The operations served over IPC. */
+  readonly ipcOperations: readonly ApiName[];
+  /** Brings the window forward, creating it again if it was closed, and opens `route` (e.g. `/customers/<id>`). */
+  showWindow(route?: string): void;
+  mainWindow(): BrowserWindowLike | null;
+}
+
+export const DB_ERROR_TITLE = '续约管家无法打开数据库';
+
+/**
+ * All of electron/main's wiring, against an injected Electron so it can be tested without the binary.
+ * Resolves to null when this process must not run: another instance holds the lock, or the database
+ * could not be opened (the user has then been told why).
+ */
+export async function startMain(electron: ElectronApi, options: StartMainOptions): Promise<MainHandle | null> {
+  const { app } = electron;
+  const logger = options.logger ?? stderrLogger('renewal-desk:main');
+  const platform = options.platform ?? process.platform;
+
+  // userData is derived from the app name, so it must be set before anything reads the path; the same name
+  // gives the web host and the CLI the same default database.
+  app.setName(APP_DIR_NAME);
+  // Two processes writing one SQLite file would fight over it; the running one is focused instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+
+  const isAppPage = appPageMatcher(options.rendererIndex, platform);
+  let window: BrowserWindowLike | null = null;
+  let opened: OpenContext | null = null;
+  const liveWindow = () => (window && !window.isDestroyed() ? window : null);
+
+  const openWindow = (route?: string): BrowserWindowLike => {
+    const win = createMainWindow({
+      BrowserWindow: electron.BrowserWindow,
+      openExternal: (url) => electron.shell.openExternal(url),
+      preloadPath: options.preloadPath,
+      rendererIndex: options.rendererIndex,
+      isAppPage,
+      logger,
+      route,
+    });
+    win.on('closed', () => {
+      if (window === win) window = null;
+    });
+    window = win;
+    return win;
+  };
+
+  const showWindow = (route?: string): void => {
+    // Before the database is open there is nothing to show; the window appears once start-up finishes.
+    if (!opened) return;
+    const existing = liveWindow();
+    if (!existing) {
+      openWindow(route);
+      return;
+    }
+    if (existing.isMinimized()) existing.restore();
+    existing.show();
+    existing.focus();
+    // The renderer routes in the URL fragment, so this is an in-page navigation, not a reload.
+    if (route) existing.loadFile(options.rendererIndex, { hash: route }).catch((e: unknown) => logger.warn('navigation failed', e));
+  };
+
+  const emit: EmitEvent = (event, payload) => {
+    const contents = liveWindow()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event, payload);
+  };
+
+  app.on('second-instance', () => showWindow());
+
+  await app.whenReady();
+  hardenSession(electron.session.defaultSession);
+
+  const file = resolveDbFile({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: app.getPath('userData') });
+  try {
+    opened = await openServiceContext({
+      file,
+      emit,
+      logger,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (e) {
+    logger.error('could not open the database', e);
+    electron.dialog.showErrorBox(DB_ERROR_TITLE, databaseErrorMessage(e, file));
+    app.exit(1);
+    return null;
+  }
+  const context = opened;
+
+  const binding = bindApiIpc({
+    ipcMain: electron.ipcMain,
+    table: buildHandlerTable(),
+    ctx: context.ctx,
+    isTrustedSender: trustedSenderCheck(() => liveWindow()?.webContents ?? null, isAppPage),
+    logger,
+  });
+  const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
+
+  openWindow();
+  // macOS keeps the app alive without windows and reopens one from the Dock, as users there expect.
+  app.on('activate', () => {
+    if (!liveWindow()) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (platform !== 'darwin') app.quit();
+  });
+
+  let databaseClosed = false;
+  app.on('will-quit', (event) => {
+    if (databaseClosed) return;
+    // Electron does not wait for promises in quit handlers: hold the quit until SQLite has closed (checkpointing
+    // the WAL), then quit again.
+    event.preventDefault();
+    binding.unbind();
+    context
+      .close()
+      .catch((e: unknown) => logger.error('closing the database failed', e))
+      .finally(() => {
+        databaseClosed = true;
+        app.quit();
+      });
+  });
+
+  return {
+    ctx: context.ctx,
+    notifier,
+    ipcOperations: binding.operations,
+    showWindow,
+    mainWindow: liveWindow,
+  };
+}
+
+function databaseErrorMessage(error: unknown, file: string): string {
+  // DB_NEWER and DB_CORRUPT carry a zh-CN message written for the user; anything else is unexpected.
+  if (error instanceof AppError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `无法打开数据库文件 ${file}。\n\n${detail}`;
+}
