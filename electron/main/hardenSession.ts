@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy.ts';
 import type { SessionLike } from './electronApi.ts';
 
 /**
