@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+function isoDaysFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Types a date into an antd DatePicker and commits it by leaving the field (Enter would submit the form). */
+async function pickDate(page: Page, label: string, date: string) {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect(input).toHaveValue(date);
+}
+
+const NAME = '宁波海纳智能装备有限公司';
+const RENAMED = '宁波海纳智能装备股份有限公司';
+
+test('create a customer with a contact, add a contract and a follow-up, find, edit, delete and undo', async ({ app: page, shot }) => {
+  await expect(page.getByText('欢迎使用续约管家')).toBeVisible();
+  await shot('empty-state');
+
+  // Create, submitting with Enter from the last field.
+  await page.getByRole('button', { name: '新建客户' }).first().click();
+  const createDialog = page.getByRole('dialog', { name: '新建客户' });
+  await createDialog.getByLabel('客户名称').fill(NAME);
+  await createDialog.getByText('重要', { exact: true }).click();
+  await createDialog.getByLabel('姓名').fill('王建华');
+  await createDialog.getByLabel('职务').fill('采购经理');
+  await createDialog.getByLabel('电话').fill('138-0571-2233');
+  await createDialog.getByLabel('邮箱').fill('wangjh@haina.example');
+  await createDialog.getByLabel('邮箱').press('Enter');
+  await expect(createDialog).toBeHidden();
+
+  // The new customer's page.
+  await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
+  const contacts = page.locator('.ant-card').filter({ hasText: '联系人（1）' });
+  await expect(contacts.getByText('王建华')).toBeVisible();
+  await expect(contacts.getByText('138-0571-2233')).toBeVisible();
+
+  // A contract: the shared date rule refuses a yearly contract without an end date, in Chinese.
+  await page.getByRole('button', { name: '新建合同' }).click();
+  const contractDialog = page.getByRole('dialog', { name: '新建合同' });
+  await contractDialog.getByLabel('合同编号').fill('HT-2025-001');
+  await pickDate(page, '签订日期', isoDaysFromToday(-345));
+  await pickDate(page, '开始日期', isoDaysFromToday(-340));
+  await contractDialog.getByLabel('合同金额（元）').fill('12800');
+  await contractDialog.getByLabel('服务内容').fill('企业邮箱 50 个账号');
+  await contractDialog.getByRole('button', { name: /保\s?存$/ }).click();
+  await expect(contractDialog.getByText('请填写到期日期（只有一次性合同可以不填）')).toBeVisible();
+  await pickDate(page, '到期日期', isoDaysFromToday(25));
+  await shot('contract-form');
+  await contractDialog.getByRole('button', { name: /保\s?存$/ }).click();
+  await expect(contractDialog).toBeHidden();
+  const contracts = page.locator('.ant-card').filter({ hasText: '合同（1）' });
+  await expect(contracts.getByText('HT-2025-001')).toBeVisible();
+  await expect(contracts.getByText('¥12,800.00')).toBeVisible();
+  await expect(contracts.getByText('25 天后到期')).toBeVisible();
+
+  // A follow-up with a next date.
+  const followUps = page.locator('.ant-card').filter({ hasText: '跟进记录' });
+  await followUps.getByText('微信', { exact: true }).click();
+  await followUps.getByText('续约沟通', { exact: true }).click();
+  await followUps.getByLabel('跟进内容').fill('微信沟通续费方案，客户希望年付享受 9 折');
+  await followUps.getByLabel('下次跟进日期').click();
+  await followUps.getByLabel('下次跟进日期').fill(isoDaysFromToday(7));
+  await followUps.getByLabel('下次跟进日期').press('Tab');
+  await followUps.getByRole('button', { name: '记录跟进' }).click();
+  await expect(followUps.locator('.follow-up-entry').getByText('微信沟通续费方案，客户希望年付享受 9 折')).toBeVisible();
+  await expect(followUps.getByText(`下次跟进：${isoDaysFromToday(7)}`)).toBeVisible();
+  await expect(page.getByLabel('跟进内容')).toHaveValue('');
+  await shot('customer-detail');
+
+  // Find it again by a Chinese substring, from the list.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '客户' }).click();
+  await page.getByRole('textbox', { name: '搜索客户' }).fill('海纳智能');
+  const row = page.getByRole('row').filter({ hasText: NAME });
+  await expect(row).toBeVisible();
+  await expect(row.getByText('王建华')).toBeVisible();
+  await expect(row.getByText('25 天后到期')).toBeVisible();
+  await row.getByRole('link', { name: NAME }).click();
+
+  // Edit it.
+  await page.getByRole('button', { name: /编\s?辑$/ }).click();
+  const editDialog = page.getByRole('dialog', { name: '编辑客户' });
+  await editDialog.getByLabel('客户名称').fill(RENAMED);
+  await editDialog.getByText('VIP', { exact: true }).click();
+  await editDialog.getByLabel('行业').fill('智能制造');
+  await editDialog.getByRole('button', { name: /保\s?存$/ }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: RENAMED })).toBeVisible();
+  await expect(page.getByText('智能制造').first()).toBeVisible();
+
+  // Delete, then undo from the notification.
+  await page.getByRole('button', { name: /删\s?除$/ }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: /删\s?除$/ }).click();
+  const notice = page.locator('.ant-notification-notice').filter({ hasText: `已删除客户「${RENAMED}」` });
+  await expect(notice).toBeVisible();
+  await expect(page).toHaveURL(/#\/customers$/);
+  await expect(page.getByText('欢迎使用续约管家')).toBeVisible();
+  await notice.getByRole('button', { name: /撤\s?销/ }).click();
+  await expect(page.getByRole('heading', { name: RENAMED })).toBeVisible();
+  await expect(page.locator('.ant-card').filter({ hasText: '合同（1）' }).getByText('¥12,800.00')).toBeVisible();
+  await expect(page.locator('.ant-card').filter({ hasText: '联系人（1）' }).getByText('王建华')).toBeVisible();
+});

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startWebHostProcess, type RunningWebHost } from './webHostProcess.ts';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
+
+interface Fixtures {
+  /** A web host of its own on an empty database, for each test. */
+  webHost: RunningWebHost;
+  /** The page, signed in (token cookie set) and showing the app. */
+  app: Page;
+  shot: (name: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  webHost: [
+    async ({}, use) => {
+      const host = await startWebHostProcess();
+      try {
+        await use(host);
+      } finally {
+        await host.stop();
+      }
+    },
+    // The first start may build the renderer.
+    { timeout: 120_000 },
+  ],
+  app: async ({ page, webHost }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    });
+    await page.goto(webHost.url);
+    await expect(page).toHaveURL(new RegExp(`^${webHost.origin}/#/customers`));
+    await use(page);
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+  shot: async ({ page }, use) => {
+    await use(async (name) => {
+      // Let antd's motion settle so the picture shows the resting state.
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };

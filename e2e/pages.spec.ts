@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures.ts';
+
+test('first run loads demo data; list filters, due follow-ups and settings work', async ({ app: page, shot }) => {
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/已载入 \d+ 位示例客户/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
+  await shot('customer-list');
+
+  // Debounced substring search in Chinese.
+  await page.getByRole('textbox', { name: '搜索客户' }).fill('云启');
+  await expect(page.getByRole('link', { name: '杭州云启科技有限公司' })).toBeVisible();
+  await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
+  await page.getByRole('textbox', { name: '搜索客户' }).clear();
+
+  // "30 天内到期" keeps only customers whose next expiry is at most 30 days away.
+  await page.getByLabel('合同到期').click();
+  await page.getByTitle('30 天内到期').click();
+  await expect(page).toHaveURL(/within=30/);
+  const expiries = page.locator('tbody tr td:nth-child(5) strong');
+  await expect(expiries.first()).toBeVisible();
+  for (const text of await expiries.allTextContents()) expect(text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+  // Due follow-ups: log one from the list, then mark another done.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: /待跟进/ }).click();
+  await expect(page.getByRole('heading', { name: '待跟进' })).toBeVisible();
+  const rows = page.locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await shot('due-list');
+  const totalBefore = Number(await page.locator('.ant-statistic').first().locator('.ant-statistic-content-value').innerText());
+  expect(totalBefore).toBeGreaterThan(1);
+
+  await rows.first().getByRole('button', { name: /记录跟进/ }).click();
+  const dialog = page.getByRole('dialog', { name: /记录跟进/ });
+  await dialog.getByLabel('跟进内容').fill('电话确认续费，下周发合同');
+  await dialog.getByLabel('跟进内容').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-statistic').first()).toContainText(String(totalBefore - 1));
+
+  await rows.first().getByRole('button', { name: /完\s?成/ }).click();
+  await expect(page.getByText('已标记完成')).toBeVisible();
+  await expect(page.locator('.ant-statistic').first()).toContainText(String(totalBefore - 2));
+
+  // Settings: data file, backup now, restore (with its safety backup), language.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '设置' }).click();
+  await expect(page.getByText('renewal-desk.db', { exact: false }).first()).toBeVisible();
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/已备份：/)).toBeVisible();
+  const backups = page.locator('.ant-card').filter({ hasText: '备份与恢复' }).locator('tbody tr.ant-table-row');
+  await expect(backups.first()).toBeVisible();
+  await shot('settings');
+
+  const countBefore = await backups.count();
+  await backups.first().getByRole('button', { name: /恢\s?复/ }).click();
+  const confirm = page.getByRole('dialog', { name: '从这份备份恢复？' });
+  await expect(confirm.getByText('恢复前会先自动备份当前数据')).toBeVisible();
+  await confirm.getByRole('button', { name: /恢\s?复/ }).click();
+  await expect(page.getByText(/已恢复。恢复前的数据已备份为/)).toBeVisible();
+  await expect(backups).toHaveCount(countBefore + 1);
+
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Customers' })).toBeVisible();
+  await shot('settings-en');
+  await page.getByRole('menuitem', { name: 'Customers' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Next expiry' })).toBeVisible();
+  await shot('customer-list-en');
+
+  // The choice is stored: a reload comes back in English; switch back for the next run.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await page.getByText('简体中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+});

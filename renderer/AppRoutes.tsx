@@ -1,0 +1,22 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { CustomerDetailPage } from './pages/customerDetail/CustomerDetailPage.tsx';
+import { CustomerListPage } from './pages/customers/CustomerListPage.tsx';
+import { DueFollowUpsPage } from './pages/due/DueFollowUpsPage.tsx';
+import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/customers" replace />} />
+        <Route path="customers" element={<CustomerListPage />} />
+        <Route path="customers/:id" element={<CustomerDetailPage />} />
+        <Route path="due" element={<DueFollowUpsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,51 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUSAntd from 'antd/locale/en_US';
+import zhCNAntd from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useMemo } from 'react';
+import { HashRouter } from 'react-router';
+import { useApiQuery } from './api/useApi.ts';
+import { useDataChangedSync } from './api/useDataChangedSync.ts';
+import { appTheme } from './appTheme.ts';
+import { AppRoutes } from './AppRoutes.tsx';
+import { createTranslator } from './i18n/createTranslator.ts';
+import { I18nContext } from './i18n/I18nContext.ts';
+
+/** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */
+export function LocalizedApp() {
+  useDataChangedSync();
+  const settings = useApiQuery('settings:get', {});
+  const locale = settings.data?.locale ?? 'zh-CN';
+  const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
+
+  // dayjs keeps its locale globally; set it during render so the DatePickers below render in it already.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = i18n.t('app.name');
+  }, [locale, i18n]);
+
+  if (settings.isPending) {
+    return (
+      <div className="boot-screen">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  return (
+    <I18nContext value={i18n}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={appTheme}>
+        <AntApp>
+          {settings.isError ? (
+            <Result status="error" title={i18n.t('app.unavailable')} subTitle={settings.error.message} />
+          ) : (
+            <HashRouter>
+              <AppRoutes />
+            </HashRouter>
+          )}
+        </AntApp>
+      </ConfigProvider>
+    </I18nContext>
+  );
+}

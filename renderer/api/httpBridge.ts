@@ -1,0 +1,74 @@
+import type { ApiBridge } from '../../shared/api/apiBridge.ts';
+import type { ApiName } from '../../shared/api/apiContract.ts';
+import type { AppErrorData, Envelope } from '../../shared/api/appError.ts';
+import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+
+function failure(error: AppErrorData): Envelope<never> {
+  return { ok: false, error };
+}
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  if (v.ok === true) return 'data' in value;
+  return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
+
+async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return failure({ code: 'INTERNAL', field: null, message: '无法连接到续约管家本机服务，请确认它仍在运行' });
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isEnvelope(body)) return body;
+  if (response.status === 401) {
+    return failure({ code: 'FORBIDDEN', field: null, message: '未授权：请使用启动时打印的链接重新打开续约管家' });
+  }
+  return failure({ code: 'INTERNAL', field: null, message: `服务返回了无法识别的响应（HTTP ${response.status}）` });
+}
+
+/**
+ * The browser's stand-in for Electron's `window.api`: operations are `POST /api/<name>` with the auth
+ * cookie, and events arrive over one shared Server-Sent Events stream that closes when nobody listens.
+ */
+export function createHttpBridge(baseUrl = ''): ApiBridge {
+  let source: EventSource | null = null;
+  let listeners = 0;
+
+  return {
+    invoke: (name, input) => post(`${baseUrl}/api/${encodeURIComponent(name satisfies ApiName)}`, input) as never,
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      source ??= new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
+      listeners += 1;
+      const current = source;
+      const handle = (e: MessageEvent<string>) => {
+        try {
+          listener(JSON.parse(e.data) as ApiEvents[E]);
+        } catch {
+          // A malformed event is dropped; the next data:changed brings the UI back in sync.
+        }
+      };
+      current.addEventListener(event, handle as EventListener);
+      return () => {
+        current.removeEventListener(event, handle as EventListener);
+        listeners -= 1;
+        if (listeners === 0 && source === current) {
+          current.close();
+          source = null;
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/apiContract.ts';
+import { ApiCallError } from './ApiCallError.ts';
+import { bridge } from './bridge.ts';
+
+/** The one typed call into the app; an `ok:false` envelope becomes a thrown ApiCallError. */
+export async function invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<ApiOutput<N>> {
+  const envelope = await bridge.invoke(name, input);
+  if (!envelope.ok) throw new ApiCallError(envelope.error);
+  return envelope.data;
+}

@@ -1,0 +1,22 @@
+import type { FormInstance } from 'antd';
+import { ApiCallError } from '../api/ApiCallError.ts';
+
+type NamePath = string | (string | number)[];
+
+/**
+ * Puts a server-side validation error on the form field it names. `fields` maps the API's field path
+ * ('primaryContact.phone', 'amountFen') to the form's name path. Returns false when no field matched, so
+ * the caller shows the message elsewhere.
+ */
+export function applyApiError(form: FormInstance, error: unknown, fields: Record<string, NamePath>): boolean {
+  if (!(error instanceof ApiCallError) || error.field === null) return false;
+  const name = fields[error.field];
+  if (name === undefined) return false;
+  form.setFields([{ name, errors: [error.message] }]);
+  return true;
+}
+
+/** The identity mapping for form fields that share the API's names. */
+export function sameNames(...names: string[]): Record<string, NamePath> {
+  return Object.fromEntries(names.map((n) => [n, n.includes('.') ? n.split('.') : n]));
+}

@@ -1,0 +1,180 @@
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { Contract } from '../../../shared/api/contracts.contract.ts';
+import { contractDateViolation } from '../../../shared/domain/contractRules.ts';
+import { CONTRACT_STATUSES, CURRENCIES, CYCLES, type ContractStatus, type Currency, type Cycle } from '../../../shared/domain/enums.ts';
+import { fenToYuanString, yuanStringToFen } from '../../../shared/domain/money.ts';
+import { contractStatusLabels, cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
+import { useApiMutation } from '../../api/useApi.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
+import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { blankToNull } from '../../forms/blankToNull.ts';
+import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+
+interface Values {
+  number: string;
+  signedOn: Dayjs | null;
+  startsOn: Dayjs | null;
+  endsOn: Dayjs | null;
+  amountYuan: string | null;
+  currency: Currency;
+  cycle: Cycle;
+  status: ContractStatus;
+  ownerId: string | null;
+  service?: string;
+  notes?: string;
+}
+
+const FIELD_MAP = {
+  ...sameNames('number', 'signedOn', 'startsOn', 'endsOn', 'currency', 'cycle', 'status', 'ownerId', 'service', 'notes'),
+  amountFen: 'amountYuan',
+};
+
+const withThousands = (v: string | number | undefined) => {
+  const [int = '', dec] = String(v ?? '').split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dec === undefined ? grouped : `${grouped}.${dec}`;
+};
+
+interface Props {
+  customerId: string;
+  contract: Contract | null;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function ContractFormModal({ customerId, contract, open, onClose }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const create = useApiMutation('contracts:create', ['customers']);
+  const update = useApiMutation('contracts:update', ['customers']);
+
+  const onFinish = async (v: Values) => {
+    const amountFen = v.amountYuan === null || v.amountYuan === '' ? null : yuanStringToFen(String(v.amountYuan));
+    const fields = {
+      number: v.number,
+      signedOn: fromDayjs(v.signedOn),
+      startsOn: fromDayjs(v.startsOn),
+      endsOn: fromDayjs(v.endsOn),
+      amountFen,
+      currency: v.currency,
+      cycle: v.cycle,
+      status: v.status,
+      ownerId: v.ownerId ?? null,
+      service: blankToNull(v.service),
+      notes: blankToNull(v.notes),
+    };
+    try {
+      if (contract) await update.mutateAsync({ id: contract.id, version: contract.version, ...fields });
+      else await create.mutateAsync({ customerId, ...fields });
+      message.success(contract ? t('common.saved') : t('contract.created', { number: v.number.trim() }));
+      onClose();
+    } catch (e) {
+      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
+    }
+  };
+
+  // The same date rule the service enforces (shared/domain/contractRules.ts), checked as the user types.
+  const endsOnRule = ({ getFieldValue }: { getFieldValue: (n: keyof Values) => unknown }) => ({
+    validator(_: unknown, endsOn: Dayjs | null) {
+      const violation = contractDateViolation({
+        signedOn: fromDayjs(getFieldValue('signedOn') as Dayjs | null),
+        startsOn: fromDayjs(getFieldValue('startsOn') as Dayjs | null),
+        endsOn: fromDayjs(endsOn),
+        cycle: getFieldValue('cycle') as Cycle,
+      });
+      return violation ? Promise.reject(new Error(violation.message)) : Promise.resolve();
+    },
+  });
+
+  const option = <T extends string>(labels: Record<T, Record<'zh-CN' | 'en-US', string>>) => (code: T) => ({
+    value: code,
+    label: labelOf(labels, code, locale),
+  });
+
+  return (
+    <FormModal<Values>
+      name="contract"
+      title={contract ? t('contract.editTitle') : t('contract.new')}
+      open={open}
+      form={form}
+      onCancel={onClose}
+      onFinish={(v) => void onFinish(v)}
+      saving={create.isPending || update.isPending}
+      width={720}
+      initialValues={{
+        number: contract?.number ?? '',
+        signedOn: toDayjs(contract?.signedOn),
+        startsOn: toDayjs(contract?.startsOn),
+        endsOn: toDayjs(contract?.endsOn),
+        amountYuan: contract?.amountFen == null ? null : fenToYuanString(contract.amountFen),
+        currency: contract?.currency ?? 'CNY',
+        cycle: contract?.cycle ?? 'year',
+        status: contract?.status ?? 'active',
+        ownerId: contract?.ownerId ?? null,
+        service: contract?.service ?? '',
+        notes: contract?.notes ?? '',
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="number" label={t('contract.number')} rules={[requiredRule(t, t('contract.number')), maxRule(t, 64)]}>
+            <Input autoFocus placeholder={t('contract.numberPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="status" label={t('contract.status')}>
+            <Select options={CONTRACT_STATUSES.map(option(contractStatusLabels))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="signedOn" label={t('contract.signedOn')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="startsOn" label={t('contract.startsOn')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="endsOn" label={t('contract.endsOn')} dependencies={['cycle', 'startsOn', 'signedOn']} rules={[endsOnRule]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="amountYuan" label={t('contract.amountYuan')}>
+            <InputNumber<string> stringMode min="0" precision={2} formatter={withThousands} parser={(v) => (v ?? '').replace(/[,\s¥￥]/g, '')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="currency" label={t('contract.currency')}>
+            <Select options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="cycle" label={t('contract.cycle')}>
+            <Select options={CYCLES.map(option(cycleLabels))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="ownerId" label={t('contract.owner')}>
+            <OwnerSelect />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="service" label={t('contract.service')} rules={[maxRule(t, 500)]}>
+            <Input placeholder={t('contract.servicePlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="notes" label={t('contract.notes')} rules={[maxRule(t, 5000)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Card, Col, Flex, Result, Row, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useApiQuery } from '../../api/useApi.ts';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { ContactsCard } from './ContactsCard.tsx';
+import { ContractsCard } from './ContractsCard.tsx';
+import { CustomerBasicsCard } from './CustomerBasicsCard.tsx';
+import { CustomerEditModal } from './CustomerEditModal.tsx';
+import { CustomerHeader } from './CustomerHeader.tsx';
+import { FollowUpsCard } from './FollowUpsCard.tsx';
+
+export function CustomerDetailPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { id = '' } = useParams();
+  const detail = useApiQuery('customers:get', { id });
+  const [editing, setEditing] = useState(false);
+
+  if (detail.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
+  }
+  if (detail.isError) {
+    if (detail.error.code === 'NOT_FOUND') {
+      return (
+        <Result
+          status="404"
+          title={t('customer.notFound')}
+          subTitle={detail.error.message}
+          extra={<Button onClick={() => void navigate('/customers')}>{t('notFound.back')}</Button>}
+        />
+      );
+    }
+    return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+
+  const customer = detail.data;
+  return (
+    <>
+      <CustomerHeader customer={customer} onEdit={() => setEditing(true)} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap={16}>
+            <CustomerBasicsCard customer={customer} />
+            <ContactsCard customerId={customer.id} contacts={customer.contacts} />
+            <ContractsCard customerId={customer.id} contracts={customer.contracts} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
+        </Col>
+      </Row>
+      <CustomerEditModal customer={customer} open={editing} onClose={() => setEditing(false)} />
+    </>
+  );
+}
+

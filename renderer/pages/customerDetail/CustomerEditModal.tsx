@@ -1,0 +1,138 @@
+import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
+import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from '../../../shared/domain/enums.ts';
+import { labelOf, lifecycleStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { invoke } from '../../api/invoke.ts';
+import { resolveTagIds } from '../../api/resolveTagIds.ts';
+import { useApiMutation } from '../../api/useApi.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { TagSelect } from '../../components/TagSelect.tsx';
+import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { blankToNull } from '../../forms/blankToNull.ts';
+import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { CustomFieldsInput, toCustomFields, type CustomFieldRow } from './CustomFieldsInput.tsx';
+
+interface Values {
+  name: string;
+  tier: Tier;
+  ownerId: string | null;
+  tagIds: string[];
+  industry?: string;
+  source?: string;
+  code?: string;
+  lifecycleStage: LifecycleStage;
+  notes?: string;
+  customFields: CustomFieldRow[];
+}
+
+const FIELD_MAP = sameNames('name', 'tier', 'ownerId', 'tagIds', 'industry', 'source', 'code', 'lifecycleStage', 'notes', 'customFields');
+
+interface Props {
+  customer: CustomerDetail;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function CustomerEditModal({ customer, open, onClose }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const update = useApiMutation('customers:update');
+
+  const onFinish = async (v: Values) => {
+    try {
+      const tags = await invoke('tags:list', {});
+      await update.mutateAsync({
+        id: customer.id,
+        version: customer.version,
+        name: v.name,
+        tier: v.tier,
+        ownerId: v.ownerId ?? null,
+        tagIds: await resolveTagIds(v.tagIds, tags.items),
+        industry: blankToNull(v.industry),
+        source: blankToNull(v.source),
+        code: blankToNull(v.code),
+        lifecycleStage: v.lifecycleStage,
+        notes: blankToNull(v.notes),
+        customFields: toCustomFields(v.customFields),
+      });
+      message.success(t('common.saved'));
+      onClose();
+    } catch (e) {
+      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <FormModal<Values>
+      name="customerEdit"
+      title={t('customer.editTitle')}
+      open={open}
+      form={form}
+      onCancel={onClose}
+      onFinish={(v) => void onFinish(v)}
+      saving={update.isPending}
+      width={680}
+      initialValues={{
+        name: customer.name,
+        tier: customer.tier,
+        ownerId: customer.ownerId,
+        tagIds: customer.tags.map((tag) => tag.id),
+        industry: customer.industry ?? '',
+        source: customer.source ?? '',
+        code: customer.code ?? '',
+        lifecycleStage: customer.lifecycleStage,
+        notes: customer.notes ?? '',
+        customFields: Object.entries(customer.customFields).map(([key, value]) => ({ key, value })),
+      }}
+    >
+      <Form.Item name="name" label={t('customer.name')} rules={[requiredRule(t, t('customer.name')), maxRule(t, 200)]}>
+        <Input />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="tier" label={t('customer.tier')}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={TIERS.map((x) => ({ value: x, label: labelOf(tierLabels, x, locale) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="ownerId" label={t('customer.owner')}>
+            <OwnerSelect />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="lifecycleStage" label={t('customer.stage')}>
+            <Select options={LIFECYCLE_STAGES.map((x) => ({ value: x, label: labelOf(lifecycleStageLabels, x, locale) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="code" label={t('customer.code')} rules={[maxRule(t, 50)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="industry" label={t('customer.industry')} rules={[maxRule(t, 50)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="source" label={t('customer.source')} rules={[maxRule(t, 100)]}>
+            <Input placeholder={t('customer.sourcePlaceholder')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="tagIds" label={t('customer.tags')}>
+        <TagSelect />
+      </Form.Item>
+      <Form.Item name="notes" label={t('customer.notes')} rules={[maxRule(t, 5000)]}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('customer.customFields')}
+      </Divider>
+      <CustomFieldsInput />
+    </FormModal>
+  );
+}

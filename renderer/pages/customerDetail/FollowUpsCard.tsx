@@ -1,0 +1,57 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Card, Divider, Flex, Form, Skeleton } from 'antd';
+import type { Contract } from '../../../shared/api/contracts.contract.ts';
+import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { FollowUpFields } from '../../components/followUps/FollowUpFields.tsx';
+import { FollowUpTimeline } from '../../components/followUps/FollowUpTimeline.tsx';
+import { FOLLOW_UP_DEFAULTS, FOLLOW_UP_FIELD_MAP, toFollowUpInput, type FollowUpValues } from '../../components/followUps/followUpValues.ts';
+import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
+import { applyApiError } from '../../forms/applyApiError.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+
+interface Props {
+  customerId: string;
+  contracts: Contract[];
+}
+
+export function FollowUpsCard({ customerId, contracts }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FollowUpValues>();
+  const timeline = useApiQuery('followups:list', { customerId, limit: 200 });
+  const create = useApiMutation('followups:create');
+
+  const onFinish = (v: FollowUpValues) =>
+    create.mutate(toFollowUpInput(customerId, v), {
+      onSuccess: () => {
+        message.success(t('followUp.saved'));
+        form.resetFields();
+      },
+      onError: (e) => {
+        if (!applyApiError(form, e, FOLLOW_UP_FIELD_MAP)) message.error(e.message);
+      },
+    });
+
+  return (
+    <Card title={t('followUp.cardTitle')}>
+      <Form<FollowUpValues> form={form} name="followUp" layout="vertical" initialValues={FOLLOW_UP_DEFAULTS} onFinish={onFinish}>
+        <FollowUpFields form={form} contracts={contracts.filter((c) => c.status === 'active')} />
+        <Flex justify="end">
+          <Button type="primary" htmlType="submit" icon={<EditOutlined />} loading={create.isPending}>
+            {t('followUp.submit')}
+          </Button>
+        </Flex>
+      </Form>
+      <Divider titlePlacement="start" plain>
+        {t('followUp.timeline', { n: timeline.data?.total ?? 0 })}
+      </Divider>
+      {timeline.isPending ? (
+        <Skeleton active />
+      ) : timeline.isError ? (
+        <QueryErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : (
+        <FollowUpTimeline items={timeline.data.items} />
+      )}
+    </Card>
+  );
+}

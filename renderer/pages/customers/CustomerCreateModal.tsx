@@ -1,0 +1,144 @@
+import { App, Col, Divider, Form, Input, Radio, Row } from 'antd';
+import { useNavigate } from 'react-router';
+import type { CustomerCreateInput } from '../../../shared/api/customers.contract.ts';
+import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { invoke } from '../../api/invoke.ts';
+import { resolveTagIds } from '../../api/resolveTagIds.ts';
+import { useApiMutation } from '../../api/useApi.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { OwnerSelect } from '../../components/OwnerSelect.tsx';
+import { TagSelect } from '../../components/TagSelect.tsx';
+import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { blankToNull } from '../../forms/blankToNull.ts';
+import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+
+interface Values {
+  name: string;
+  tier: Tier;
+  ownerId?: string | null;
+  tagIds?: string[];
+  contact?: { name?: string; title?: string; phone?: string; email?: string };
+}
+
+const FIELD_MAP = {
+  ...sameNames('name', 'tier', 'ownerId', 'tagIds'),
+  'primaryContact.name': ['contact', 'name'],
+  'primaryContact.title': ['contact', 'title'],
+  'primaryContact.phone': ['contact', 'phone'],
+  'primaryContact.email': ['contact', 'email'],
+};
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+}
+
+export function CustomerCreateModal({ open, onClose }: Props) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const create = useApiMutation('customers:create');
+
+  const onFinish = async (v: Values) => {
+    try {
+      const tags = await invoke('tags:list', {});
+      const contactName = blankToNull(v.contact?.name);
+      const input: CustomerCreateInput = {
+        name: v.name,
+        tier: v.tier,
+        ownerId: v.ownerId ?? null,
+        tagIds: await resolveTagIds(v.tagIds, tags.items),
+        ...(contactName
+          ? {
+              primaryContact: {
+                name: contactName,
+                title: blankToNull(v.contact?.title),
+                phone: blankToNull(v.contact?.phone),
+                email: blankToNull(v.contact?.email),
+              },
+            }
+          : {}),
+      };
+      const customer = await create.mutateAsync(input);
+      message.success(t('customers.created', { name: customer.name }));
+      onClose();
+      void navigate(`/customers/${customer.id}`);
+    } catch (e) {
+      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
+    }
+  };
+
+  // A contact's details without a name would be silently dropped, so the name becomes required.
+  const contactNameRule = ({ getFieldValue }: { getFieldValue: (n: string[]) => unknown }) => ({
+    validator(_: unknown, value: string | undefined) {
+      const others = ['title', 'phone', 'email'].some((k) => blankToNull(getFieldValue(['contact', k]) as string | undefined));
+      return others && !blankToNull(value) ? Promise.reject(new Error(t('customers.contactNameNeeded'))) : Promise.resolve();
+    },
+  });
+
+  return (
+    <FormModal<Values>
+      name="customerCreate"
+      title={t('customers.new')}
+      open={open}
+      form={form}
+      onCancel={onClose}
+      onFinish={(v) => void onFinish(v)}
+      saving={create.isPending}
+      initialValues={{ tier: 'normal', tagIds: [] }}
+      okText={t('common.create')}
+      width={620}
+    >
+      <Form.Item name="name" label={t('customer.name')} rules={[requiredRule(t, t('customer.name')), maxRule(t, 200)]}>
+        <Input autoFocus placeholder={t('customer.namePlaceholder')} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="tier" label={t('customer.tier')}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={TIERS.map((tier) => ({ value: tier, label: labelOf(tierLabels, tier, locale) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="ownerId" label={t('customer.owner')}>
+            <OwnerSelect />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="tagIds" label={t('customer.tags')}>
+        <TagSelect />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('customers.primaryContact')}
+      </Divider>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name={['contact', 'name']} label={t('contact.name')} dependencies={[['contact', 'phone'], ['contact', 'email'], ['contact', 'title']]} rules={[contactNameRule]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['contact', 'title']} label={t('contact.title')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['contact', 'phone']} label={t('contact.phone')} rules={[phoneRule(t)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name={['contact', 'email']} label={t('contact.email')} rules={[emailRule(t)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
+  );
+}

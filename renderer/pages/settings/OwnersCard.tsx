@@ -1,0 +1,93 @@
+import { PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Form, Input, Switch, Table, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
+import type { Owner } from '../../../shared/api/owners.contract.ts';
+import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { blankToNull } from '../../forms/blankToNull.ts';
+import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+
+interface Values {
+  name: string;
+  phone?: string;
+  email?: string;
+}
+
+/** Account managers (负责人) that customers, contracts and follow-ups are assigned to. */
+export function OwnersCard() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const owners = useApiQuery('owners:list', { includeInactive: true });
+  const create = useApiMutation('owners:create');
+  const update = useApiMutation('owners:update');
+
+  const onFinish = (v: Values) =>
+    create.mutate(
+      { name: v.name, phone: blankToNull(v.phone), email: blankToNull(v.email) },
+      {
+        onSuccess: () => {
+          message.success(t('common.saved'));
+          setAdding(false);
+        },
+        onError: (e) => {
+          if (!applyApiError(form, e, sameNames('name', 'phone', 'email'))) message.error(e.message);
+        },
+      },
+    );
+
+  const columns: TableProps<Owner>['columns'] = [
+    { key: 'name', title: t('owner.name'), render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
+    { key: 'phone', title: t('contact.phone'), render: (_, o) => o.phone ?? '—' },
+    { key: 'email', title: t('contact.email'), render: (_, o) => o.email ?? '—' },
+    {
+      key: 'active',
+      title: t('owner.active'),
+      width: 90,
+      render: (_, o) => (
+        <Switch
+          size="small"
+          checked={o.active}
+          aria-label={t('owner.active')}
+          onChange={(active) => update.mutate({ id: o.id, version: o.version, active }, { onError: (e) => void message.error(e.message) })}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={<><UserOutlined /> {t('owner.cardTitle')}</>}
+      extra={
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('owner.add')}
+        </Button>
+      }
+      styles={{ body: { padding: 0 } }}
+    >
+      <Table<Owner>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={owners.data?.items ?? []}
+        loading={owners.isPending}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('owner.empty')} /> }}
+      />
+      <FormModal<Values> name="owner" title={t('owner.add')} open={adding} form={form} onCancel={() => setAdding(false)} onFinish={onFinish} saving={create.isPending} width={440}>
+        <Form.Item name="name" label={t('owner.name')} rules={[requiredRule(t, t('owner.name')), maxRule(t, 50)]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="phone" label={t('contact.phone')} rules={[phoneRule(t)]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="email" label={t('contact.email')} rules={[emailRule(t)]}>
+          <Input />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}

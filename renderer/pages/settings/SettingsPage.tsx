@@ -1,0 +1,30 @@
+import { Col, Row } from 'antd';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { BackupsCard } from './BackupsCard.tsx';
+import { DataCard } from './DataCard.tsx';
+import { LanguageCard } from './LanguageCard.tsx';
+import { OwnersCard } from './OwnersCard.tsx';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={8}>
+          <LanguageCard />
+        </Col>
+        <Col xs={24} xl={16}>
+          <DataCard />
+        </Col>
+        <Col xs={24} xl={14}>
+          <BackupsCard />
+        </Col>
+        <Col xs={24} xl={10}>
+          <OwnersCard />
+        </Col>
+      </Row>
+    </>
+  );
+}
