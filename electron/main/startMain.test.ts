@@ -160,7 +160,7 @@ describe('window and session hardening', () => {
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(navigate(pathToFileURL(path.join(dir, 'app', 'dist', 'renderer', 'other.html')).href)).toBe(true);
-    expect(navigate(`${rendererUrl}#/followups`)).toBe(false);
+    expect(navigate(`${rendererUrl}#/due`)).toBe(false);
   });
 
   it('denies window.open, sending only https links to the system browser', async () => {
@@ -291,8 +291,8 @@ describe('Electron notifier', () => {
     options = { ...options, platform: 'darwin' };
     const { handle, win } = await start();
     win.close();
-    await handle.notifier.notify({ title: 't', body: 'b', subjectUrl: '/followups' });
+    await handle.notifier.notify({ title: 't', body: 'b', subjectUrl: '/due' });
     fake.notifications[0]?.emit('click');
-    expect(fake.windows[1]?.loads).toEqual([[options.rendererIndex, { hash: '/followups' }]]);
+    expect(fake.windows[1]?.loads).toEqual([[options.rendererIndex, { hash: '/due' }]]);
   });
 });
