@@ -93,3 +93,14 @@ describe('openDatabase', () => {
     await opened.close();
   });
 });
+
+describe('close', () => {
+  it('closes the connection and checkpoints the WAL even when no query ran', async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-close-'));
+    const file = path.join(d, 'c.db');
+    const opened = await openDatabase({ file });
+    await opened.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+});

@@ -83,6 +83,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     migratedFrom,
     async close() {
       await kysely.destroy();
+      // Kysely only closes a connection it has used; an idle one would keep its WAL un-checkpointed.
+      if (raw.open) raw.close();
     },
   };
 }

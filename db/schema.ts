@@ -124,6 +124,62 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+export interface RenewalsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  stage: string;
+  outcome_on: string | null;
+  outcome_amount_fen: number | null;
+  lost_reason: string | null;
+  lost_note: string | null;
+  new_contract_id: string | null;
+  notes: string | null;
+}
+
+export interface ReminderRulesTable extends SoftDeleted {
+  id: string;
+  scope: string;
+  scope_id: string;
+  steps: string | null;
+  template: string | null;
+}
+
+export interface RemindersTable extends Stamped {
+  id: string;
+  kind: string;
+  subject_id: string;
+  customer_id: string;
+  occurrence_date: string;
+  step: number;
+  local_date: string;
+  time_of_day: string;
+  due_at: string;
+  snoozed_until: string | null;
+  fired_at: string | null;
+  outcome: string | null;
+  done_at: string | null;
+}
+
+export interface NotificationsTable extends Stamped {
+  id: string;
+  tick_id: string;
+  reminder_id: string | null;
+  kind: string;
+  subject_id: string | null;
+  customer_id: string | null;
+  customer_name: string;
+  step: number | null;
+  due_at: string;
+  fired_at: string;
+  title: string;
+  body: string;
+  subject_url: string | null;
+  delivered_at: string | null;
+  delivery_attempts: Generated<number>;
+  last_error: string | null;
+  read_at: string | null;
+}
+
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -138,6 +194,10 @@ export interface Database {
   customer_bigrams: CustomerBigramsTable;
   search_bigram_df: SearchBigramDfTable;
   schema_migrations: MigrationsTable;
+  renewals: RenewalsTable;
+  reminder_rules: ReminderRulesTable;
+  reminders: RemindersTable;
+  notifications: NotificationsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -151,5 +211,15 @@ export type FollowUpRow = Selectable<FollowUpsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 
 /** Tables whose rows are audited and can be restored from an audit before-image. */
-export const AUDITED_TABLES = ['owners', 'customers', 'tags', 'contacts', 'contracts', 'follow_ups', 'settings'] as const;
+export const AUDITED_TABLES = [
+  'owners',
+  'customers',
+  'tags',
+  'contacts',
+  'contracts',
+  'follow_ups',
+  'settings',
+  'renewals',
+  'reminder_rules',
+] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -166,63 +166,70 @@ export function seedListBench(db: Db, fill: (sink: ListBenchSink) => void): Seed
   let tLoad = 0;
   let tIndex = 0;
   let searchIndex = { customers: 0, bigrams: 0 };
-  raw
-    .transaction(() => {
-      // Parents are flushed before children, so foreign keys hold at every statement.
-      const sink: ListBenchSink = {
-        owners(rows) {
-          for (const r of rows) ins.owners.add([r.id, r.name, r.phone, r.createdAt, r.createdAt]);
-          ins.owners.flush();
-        },
-        tags(rows) {
-          for (const r of rows) ins.tags.add([r.id, r.name, r.color, r.createdAt, r.createdAt]);
-          ins.tags.flush();
-        },
-        customers(rows) {
-          for (const r of rows) {
-            ins.customers.add([
-              r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
-              r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt,
-            ]);
-          }
-          ins.customers.flush();
-          for (const r of rows) for (const t of r.tagIds) ins.customer_tags.add([r.id, t, r.createdAt, r.createdAt]);
-          ins.customer_tags.flush();
-        },
-        contacts(rows) {
-          for (const r of rows) {
-            ins.contacts.add([
-              r.id, r.customerId, r.name, r.title, r.phone, r.email, r.isPrimary ? 1 : 0, r.createdAt, r.createdAt, r.deletedAt,
-            ]);
-          }
-          ins.contacts.flush();
-        },
-        contracts(rows) {
-          for (const r of rows) {
-            ins.contracts.add([
-              r.id, r.customerId, r.number, r.signedOn, r.startsOn, r.endsOn, r.amountFen, 'CNY', r.cycle, r.service,
-              r.status, r.ownerId, r.createdAt, r.createdAt, r.deletedAt,
-            ]);
-          }
-          ins.contracts.flush();
-        },
-        followUps(rows) {
-          for (const r of rows) {
-            ins.follow_ups.add([
-              r.id, r.customerId, r.contractId, r.at, r.channel, r.kind, r.summary, r.nextFollowUpOn, r.nextDoneAt,
-              r.ownerId, r.at, r.at, r.deletedAt,
-            ]);
-          }
-          ins.follow_ups.flush();
-        },
-      };
-      fill(sink);
-      tLoad = performance.now();
-      assertNextExpiryConsistent(raw);
-      searchIndex = rebuildSearchIndex(db);
-      tIndex = performance.now();
-    })
-    .immediate();
+  // A generous page cache for the load only: the transaction touches far more pages than the default holds.
+  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
+  raw.pragma('cache_size = -262144');
+  try {
+    raw
+      .transaction(() => {
+        // Parents are flushed before children, so foreign keys hold at every statement.
+        const sink: ListBenchSink = {
+          owners(rows) {
+            for (const r of rows) ins.owners.add([r.id, r.name, r.phone, r.createdAt, r.createdAt]);
+            ins.owners.flush();
+          },
+          tags(rows) {
+            for (const r of rows) ins.tags.add([r.id, r.name, r.color, r.createdAt, r.createdAt]);
+            ins.tags.flush();
+          },
+          customers(rows) {
+            for (const r of rows) {
+              ins.customers.add([
+                r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
+                r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt,
+              ]);
+            }
+            ins.customers.flush();
+            for (const r of rows) for (const t of r.tagIds) ins.customer_tags.add([r.id, t, r.createdAt, r.createdAt]);
+            ins.customer_tags.flush();
+          },
+          contacts(rows) {
+            for (const r of rows) {
+              ins.contacts.add([
+                r.id, r.customerId, r.name, r.title, r.phone, r.email, r.isPrimary ? 1 : 0, r.createdAt, r.createdAt, r.deletedAt,
+              ]);
+            }
+            ins.contacts.flush();
+          },
+          contracts(rows) {
+            for (const r of rows) {
+              ins.contracts.add([
+                r.id, r.customerId, r.number, r.signedOn, r.startsOn, r.endsOn, r.amountFen, 'CNY', r.cycle, r.service,
+                r.status, r.ownerId, r.createdAt, r.createdAt, r.deletedAt,
+              ]);
+            }
+            ins.contracts.flush();
+          },
+          followUps(rows) {
+            for (const r of rows) {
+              ins.follow_ups.add([
+                r.id, r.customerId, r.contractId, r.at, r.channel, r.kind, r.summary, r.nextFollowUpOn, r.nextDoneAt,
+                r.ownerId, r.at, r.at, r.deletedAt,
+              ]);
+            }
+            ins.follow_ups.flush();
+          },
+        };
+        fill(sink);
+        tLoad = performance.now();
+        assertNextExpiryConsistent(raw);
+        searchIndex = rebuildSearchIndex(db);
+        tIndex = performance.now();
+      })
+      .immediate();
+  } finally {
+    raw.pragma(`cache_size = ${Number(cacheSize)}`);
+  }
   // What the app's PRAGMA optimize would do on a database this size: gather planner statistics.
   raw.exec('ANALYZE');
   raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -243,4 +250,35 @@ function assertNextExpiryConsistent(raw: BetterSqlite3.Database): void {
     )
     .get() as { n: number };
   if (row.n !== 0) throw new Error(`bench seed: ${row.n} customers have a next_expiry_on that disagrees with their contracts`);
+}
+
+export interface BenchFacts {
+  sqliteVersion: string;
+  ownerIds: string[];
+  rows: Record<string, number>;
+  /** Live customers per (owner, tier) pair. */
+  perOwnerTier: { min: number; median: number; max: number };
+  /** Customers holding a bigram, from search_bigram_df. */
+  df(bigram: string): number;
+}
+
+/** What the benchmark prints about the seeded database. */
+export function benchFacts(db: Db): BenchFacts {
+  const raw = rawOf(db);
+  const one = <T>(text: string, ...params: unknown[]) => raw.prepare(text).get(...params) as T;
+  const rows: Record<string, number> = {};
+  for (const t of ['customers', 'contacts', 'contracts', 'follow_ups', 'customer_bigrams']) {
+    rows[t] = one<{ n: number }>(`SELECT count(*) AS n FROM ${t}`).n;
+  }
+  const groups = (
+    raw.prepare('SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL GROUP BY owner_id, tier ORDER BY n').all() as { n: number }[]
+  ).map((r) => r.n);
+  const df = raw.prepare('SELECT n FROM search_bigram_df WHERE bigram = ?');
+  return {
+    sqliteVersion: one<{ v: string }>('SELECT sqlite_version() AS v').v,
+    ownerIds: (raw.prepare('SELECT id FROM owners WHERE deleted_at IS NULL ORDER BY name').all() as { id: string }[]).map((r) => r.id),
+    rows,
+    perOwnerTier: { min: groups[0] ?? 0, median: groups[Math.floor(groups.length / 2)] ?? 0, max: groups[groups.length - 1] ?? 0 },
+    df: (bigram) => (df.get(bigram) as { n: number } | undefined)?.n ?? 0,
+  };
 }

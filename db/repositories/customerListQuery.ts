@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
-import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
+import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
 import { bigramCounts } from './customerSearchIndex.ts';
 
@@ -20,53 +20,198 @@ export interface CustomerListFilter {
 }
 
 /**
- * Below this many customers holding the rarest query bigram, the bigram index drives the query; above it
- * the (owner, tier, expiry) index drives and each candidate is probed in the bigram index instead.
+ * How a search picks its plan. A query bigram held by few customers drives: its index entries are read and
+ * each customer is fetched and filtered. Otherwise the filtered customers are walked in page order through a
+ * covering index and each is probed in the bigram index. Measured on 100k customers (bench:list), driving
+ * costs about four probes per customer read (an id lookup plus a table row against one index probe).
  */
-export const BIGRAM_DRIVE_LIMIT = 2000;
+export interface CustomerListTuning {
+  /** A bigram held by at most this many customers always drives; counting candidates would cost more. */
+  alwaysDriveAtMost: number;
+  /** Cost of one driven customer in candidate probes: drive when candidates ≥ df × this ratio. */
+  driveCostRatio: number;
+  /**
+   * A search whose matches cannot exceed this many rows counts and pages in one pass (a window count over the
+   * matches). Above it, matches are dense: the count is one pass and the page stops early in index order.
+   */
+  onePassMaxRows: number;
+  /** Forces a branch regardless of counts (tests). */
+  force?: 'bigram-drive' | 'bigram-probe' | undefined;
+}
+
+export const DEFAULT_LIST_TUNING: Readonly<CustomerListTuning> = { alwaysDriveAtMost: 64, driveCostRatio: 4, onePassMaxRows: 5000 };
 
 export type SearchPlan = 'none' | 'empty' | 'bigram-drive' | 'bigram-probe' | 'text-scan';
 
-interface SearchClause {
+/** FROM and WHERE of one list query; `c` is always the customers row. */
+interface QueryShape {
   plan: SearchPlan;
-  conditions: RawBuilder<unknown>[];
+  from: RawBuilder<unknown>;
+  where: RawBuilder<unknown>[];
+  /** Whether the count and the page come from one pass over the matches. */
+  onePass: boolean;
 }
 
-async function searchClause(x: Executor, search: string | undefined): Promise<SearchClause> {
-  const text = normalizeSearchText(search ?? '');
-  if (text === '') return { plan: 'none', conditions: [] };
-  const scan = (needle: string) =>
-    sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
+function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
+  if (f.archived === 'active') where.push(sql`c.archived_at IS NULL`);
+  if (f.archived === 'archived') where.push(sql`c.archived_at IS NOT NULL`);
+  if (f.ownerId) where.push(sql`c.owner_id = ${f.ownerId}`);
+  if (f.tier) where.push(sql`c.tier = ${f.tier}`);
+  if (f.tagId) where.push(sql`EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id AND ct.tag_id = ${f.tagId})`);
+  if (f.expiringOnOrBefore) where.push(sql`c.next_expiry_on <= ${f.expiringOnOrBefore}`);
+  return where;
+}
+
+const and = (where: readonly RawBuilder<unknown>[]) => sql.join(where, sql` AND `);
+
+/** Substring of the normalized name, a contact name or the phone digits, never across two of them. */
+const textContains = (needle: string) =>
+  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
+
+async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning): Promise<QueryShape> {
+  const base = filterConditions(f);
+  const customers = sql`customers c`;
+  // The index keeps a customer's name, contacts and phones on separate lines; a query never spans two.
+  const search = (f.search ?? '').replaceAll(SEARCH_PART_SEPARATOR, ' ');
+  const text = normalizeSearchText(search);
+  if (text === '') return { plan: 'none', from: customers, where: base, onePass: false };
+  // Phones are indexed only as text, and a single character or a query whose every bigram holds a space
+  // has no bigram to look up: those check the text of each filtered customer.
   const digits = phoneDigitsQuery(text);
-  if (digits !== null || Array.from(text).length < 2) {
-    return { plan: 'text-scan', conditions: [scan(digits ?? text)] };
+  const grams = digits === null ? bigramsOf([search]) : [];
+  if (grams.length === 0) {
+    return { plan: 'text-scan', from: customers, where: [...base, textContains(digits ?? text)], onePass: true };
   }
-  const grams = bigramsOf([text]);
+
   const counts = await bigramCounts(x, grams);
-  let rarest: string | null = null;
-  let rarestCount = Infinity;
+  let rarest = grams[0]!;
+  let df = Infinity;
   for (const g of grams) {
     const n = counts.get(g) ?? 0;
-    if (n < rarestCount) [rarest, rarestCount] = [g, n];
+    if (n < df) [rarest, df] = [g, n];
   }
-  if (rarest === null || rarestCount === 0) return { plan: 'empty', conditions: [] };
-  const conditions: RawBuilder<unknown>[] = [];
-  let plan: SearchPlan;
-  if (rarestCount <= BIGRAM_DRIVE_LIMIT) {
-    plan = 'bigram-drive';
-    conditions.push(sql`c.id IN (SELECT b.customer_id FROM customer_bigrams b WHERE b.bigram = ${rarest})`);
-  } else {
-    plan = 'bigram-probe';
-    conditions.push(sql`EXISTS (SELECT 1 FROM customer_bigrams b WHERE b.bigram = ${rarest} AND b.customer_id = c.id)`);
+  // Every bigram of a match occurs in the matching name, so a bigram no customer has means no match.
+  if (df === 0) return { plan: 'empty', from: customers, where: base, onePass: false };
+  // One bigram is the whole query only when the query is two characters; longer ones check the full text.
+  const whole = Array.from(text).length > 2 ? [textContains(text)] : [];
+  const candidates = await countCandidates(x, base, df, tuning);
+  if (candidates === 'many') {
+    return {
+      plan: 'bigram-drive',
+      from: sql`customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id`,
+      where: [sql`b.bigram = ${rarest}`, ...base, ...whole],
+      onePass: true,
+    };
   }
-  // A longer query is only a candidate until its whole text is found in the same name.
-  if (grams.length > 1 || Array.from(text).length > 2) conditions.push(scan(text));
-  return { plan, conditions };
+  return {
+    plan: 'bigram-probe',
+    from: customers,
+    where: [...base, sql`EXISTS (SELECT 1 FROM customer_bigrams b WHERE b.bigram = ${rarest} AND b.customer_id = c.id)`, ...whole],
+    onePass: Math.min(df, candidates ?? Infinity) <= tuning.onePassMaxRows,
+  };
 }
 
-function orderBy(f: CustomerListFilter): RawBuilder<unknown> {
+/**
+ * 'many' when the filtered customers outnumber the bigram's by more than the cost ratio (drive), else their
+ * exact number (probe), or null when a forced probe skipped counting.
+ */
+async function countCandidates(
+  x: Executor,
+  base: readonly RawBuilder<unknown>[],
+  df: number,
+  tuning: CustomerListTuning,
+): Promise<number | 'many' | null> {
+  if (tuning.force) return tuning.force === 'bigram-drive' ? 'many' : null;
+  if (df <= tuning.alwaysDriveAtMost) return 'many';
+  const cap = Math.ceil(df * tuning.driveCostRatio);
+  // Counting stops at the cap, so deciding never costs more than the plan it rules out.
+  const res = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${and(base)} LIMIT ${cap})`.execute(
+    q(x),
+  );
+  const n = res.rows[0]?.n ?? 0;
+  return n >= cap ? 'many' : n;
+}
+
+interface ListStatements {
+  /** One pass: the page rows each carry the total of all matches. */
+  onePass: boolean;
+  count: RawBuilder<{ n: number }>;
+  page: RawBuilder<PageRow>;
+}
+
+interface PageRow {
+  id: string;
+  name: string;
+  tier: Tier;
+  owner_id: string | null;
+  owner_name: string | null;
+  next_expiry_on: string | null;
+  archived_at: string | null;
+  version: number;
+  last_follow_up_at: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  total: number | null;
+}
+
+function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatements {
   const dir = f.order === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
-  switch (f.sort) {
+  const where = and(shape.where);
+  const columns = sql`c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
+       (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
+       pc.name AS contact_name, pc.phone AS contact_phone`;
+  // The page's ids are chosen first from the index alone; only those rows are read and decorated.
+  const decorate = sql`CROSS JOIN customers c ON c.id = p.id
+     LEFT JOIN owners o ON o.id = c.owner_id
+     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
+  const count = sql<{ n: number }>`SELECT count(*) AS n FROM ${shape.from} WHERE ${where}`;
+  const order = orderBy(f.sort, dir);
+
+  if (shape.onePass) {
+    // Every match is visited anyway (a bigram drive, or a sparse probe or text check), so the window count
+    // and the sort come from that same pass instead of a second one.
+    return {
+      onePass: true,
+      count,
+      page: sql<PageRow>`SELECT ${columns}, p.total FROM (
+         SELECT c.id, count(*) OVER () AS total FROM ${shape.from} WHERE ${where}
+         ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
+       ${decorate}
+       ORDER BY ${order}`,
+    };
+  }
+  if (f.sort === 'nextExpiryOn') {
+    // Customers without an expiry come last in either direction. "ORDER BY next_expiry_on IS NULL" would
+    // sort every candidate, so dated and undated customers are read as two index-ordered runs, each
+    // stopping at the page end, and merged.
+    const end = f.offset + f.limit;
+    return {
+      onePass: false,
+      count,
+      page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
+         SELECT * FROM (SELECT c.id, c.next_expiry_on, 0 AS part FROM ${shape.from}
+           WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ${dir}, c.id ${dir} LIMIT ${end})
+         UNION ALL
+         SELECT * FROM (SELECT c.id, c.next_expiry_on, 1 AS part FROM ${shape.from}
+           WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ${dir} LIMIT ${end})
+         ORDER BY part, next_expiry_on ${dir}, id ${dir} LIMIT ${f.limit} OFFSET ${f.offset}) p
+       ${decorate}
+       ORDER BY p.part, c.next_expiry_on ${dir}, c.id ${dir}`,
+    };
+  }
+  return {
+    onePass: false,
+    count,
+    page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
+         SELECT c.id FROM ${shape.from} WHERE ${where} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
+       ${decorate}
+       ORDER BY ${order}`,
+  };
+}
+
+function orderBy(sort: CustomerListFilter['sort'], dir: RawBuilder<unknown>): RawBuilder<unknown> {
+  switch (sort) {
     case 'name':
       return sql`c.name ${dir}, c.id ${dir}`;
     case 'updatedAt':
@@ -85,49 +230,29 @@ export interface CustomerListResult {
   plan: SearchPlan;
 }
 
-export async function listCustomerPage(x: Executor, f: CustomerListFilter): Promise<CustomerListResult> {
-  const search = await searchClause(x, f.search);
-  if (search.plan === 'empty') return { items: [], total: 0, plan: 'empty' };
-  const where: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
-  if (f.archived === 'active') where.push(sql`c.archived_at IS NULL`);
-  if (f.archived === 'archived') where.push(sql`c.archived_at IS NOT NULL`);
-  if (f.ownerId) where.push(sql`c.owner_id = ${f.ownerId}`);
-  if (f.tier) where.push(sql`c.tier = ${f.tier}`);
-  if (f.tagId) where.push(sql`EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id AND ct.tag_id = ${f.tagId})`);
-  if (f.expiringOnOrBefore) where.push(sql`c.next_expiry_on <= ${f.expiringOnOrBefore}`);
-  where.push(...search.conditions);
-  const whereSql = sql.join(where, sql` AND `);
-  const order = orderBy(f);
-
+export async function listCustomerPage(
+  x: Executor,
+  f: CustomerListFilter,
+  tuning: CustomerListTuning = DEFAULT_LIST_TUNING,
+): Promise<CustomerListResult> {
+  const shape = await shapeQuery(x, f, tuning);
+  if (shape.plan === 'empty') return { items: [], total: 0, plan: 'empty' };
+  const statements = listStatements(shape, f);
   const k = q(x);
-  const countRow = await sql<{ n: number }>`SELECT count(*) AS n FROM customers c WHERE ${whereSql}`.execute(k);
-  const total = countRow.rows[0]?.n ?? 0;
-  if (total === 0 || f.offset >= total) return { items: [], total, plan: search.plan };
-
-  const page = await sql<{
-    id: string;
-    name: string;
-    tier: Tier;
-    owner_id: string | null;
-    owner_name: string | null;
-    next_expiry_on: string | null;
-    archived_at: string | null;
-    version: number;
-    last_follow_up_at: string | null;
-    contact_name: string | null;
-    contact_phone: string | null;
-  }>`SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
-       (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
-       pc.name AS contact_name, pc.phone AS contact_phone
-     FROM (SELECT c.* FROM customers c WHERE ${whereSql} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) c
-     LEFT JOIN owners o ON o.id = c.owner_id
-     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL
-     ORDER BY ${order}`.execute(k);
-
+  let rows: PageRow[];
+  let total: number;
+  if (statements.onePass) {
+    rows = (await statements.page.execute(k)).rows;
+    // An empty page says nothing about the total unless it is the first page.
+    total = rows[0]?.total ?? (f.offset === 0 ? 0 : ((await statements.count.execute(k)).rows[0]?.n ?? 0));
+  } else {
+    total = (await statements.count.execute(k)).rows[0]?.n ?? 0;
+    rows = total === 0 || f.offset >= total ? [] : (await statements.page.execute(k)).rows;
+  }
   return {
     total,
-    plan: search.plan,
-    items: page.rows.map((r) => ({
+    plan: shape.plan,
+    items: rows.map((r) => ({
       id: r.id,
       name: r.name,
       tier: r.tier,
@@ -141,4 +266,43 @@ export async function listCustomerPage(x: Executor, f: CustomerListFilter): Prom
       version: r.version,
     })),
   };
+}
+
+export interface ExplainedStatement {
+  name: 'count' | 'page';
+  sql: string;
+  parameters: readonly unknown[];
+  /** EXPLAIN QUERY PLAN rows, indented by depth. */
+  queryPlan: string[];
+}
+
+/** The statements listCustomerPage would run for `f`, compiled, with SQLite's query plan (benchmarks, diagnostics). */
+export async function explainCustomerList(
+  x: Executor,
+  f: CustomerListFilter,
+  tuning: CustomerListTuning = DEFAULT_LIST_TUNING,
+): Promise<{ plan: SearchPlan; statements: ExplainedStatement[] }> {
+  const shape = await shapeQuery(x, f, tuning);
+  if (shape.plan === 'empty') return { plan: 'empty', statements: [] };
+  const k = q(x);
+  const statements = listStatements(shape, f);
+  const out: ExplainedStatement[] = [];
+  // In one pass the count runs only for an empty page past the first, so the page is what is measured.
+  for (const name of statements.onePass ? (['page'] as const) : (['count', 'page'] as const)) {
+    const compiled = statements[name].compile(k);
+    const res = await k.executeQuery<{ id: number; parent: number; detail: string }>(
+      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
+    );
+    out.push({ name, sql: compiled.sql, parameters: compiled.parameters, queryPlan: indentPlan(res.rows) });
+  }
+  return { plan: shape.plan, statements: out };
+}
+
+function indentPlan(rows: readonly { id: number; parent: number; detail: string }[]): string[] {
+  const depth = new Map<number, number>([[0, -1]]);
+  return rows.map((r) => {
+    const d = (depth.get(r.parent) ?? -1) + 1;
+    depth.set(r.id, d);
+    return `${'  '.repeat(d)}${r.detail}`;
+  });
 }

@@ -54,6 +54,8 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
   for (const b of removed) {
     await k.deleteFrom('customer_bigrams').where('bigram', '=', b).where('customer_id', '=', customerId).execute();
     await k.updateTable('search_bigram_df').set({ n: sql`n - 1` }).where('bigram', '=', b).execute();
+    // A bigram no customer holds any more leaves no row, exactly as a rebuild would.
+    await k.deleteFrom('search_bigram_df').where('bigram', '=', b).where('n', '<=', 0).execute();
   }
   for (const b of added) {
     await k.insertInto('customer_bigrams').values({ bigram: b, customer_id: customerId }).execute();

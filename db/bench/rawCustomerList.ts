@@ -1,0 +1,212 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
+import type { Tier } from '../../shared/domain/enums.ts';
+import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
+import { rawOf, type Db } from '../handle.ts';
+import { DEFAULT_LIST_TUNING, type SearchPlan } from '../repositories/customerListQuery.ts';
+
+// The benchmark's baseline: the benchmarked list page (live, unarchived customers of one owner and tier,
+// in next_expiry_on order, with the total) written by hand on raw better-sqlite3 with statements prepared
+// once. Same SQL, same indexes and the same plan choice as listCustomerPage, so the difference between the
+// two is what Kysely and the service add.
+
+export interface RawListInput {
+  ownerId: string;
+  tier: Tier;
+  search?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface RawListResult {
+  items: CustomerListItem[];
+  total: number;
+  plan: SearchPlan;
+}
+
+type Variant = Exclude<SearchPlan, 'empty'> | 'bigram-drive+text' | 'bigram-probe+text';
+
+const FILTER = 'c.deleted_at IS NULL AND c.archived_at IS NULL AND c.owner_id = @owner AND c.tier = @tier';
+const PROBE = 'EXISTS (SELECT 1 FROM customer_bigrams b WHERE b.bigram = @gram AND b.customer_id = c.id)';
+const TEXT = 'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, @text) > 0)';
+const DRIVE_FROM = 'customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id';
+
+const SHAPES: Record<Variant, { from: string; where: string }> = {
+  none: { from: 'customers c', where: FILTER },
+  'text-scan': { from: 'customers c', where: `${FILTER} AND ${TEXT}` },
+  'bigram-probe': { from: 'customers c', where: `${FILTER} AND ${PROBE}` },
+  'bigram-probe+text': { from: 'customers c', where: `${FILTER} AND ${PROBE} AND ${TEXT}` },
+  'bigram-drive': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER}` },
+  'bigram-drive+text': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER} AND ${TEXT}` },
+};
+
+const PLAN_OF: Record<Variant, SearchPlan> = {
+  none: 'none',
+  'text-scan': 'text-scan',
+  'bigram-probe': 'bigram-probe',
+  'bigram-probe+text': 'bigram-probe',
+  'bigram-drive': 'bigram-drive',
+  'bigram-drive+text': 'bigram-drive',
+};
+
+const COLUMNS = `c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
+       (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
+       pc.name AS contact_name, pc.phone AS contact_phone`;
+const DECORATE = `CROSS JOIN customers c ON c.id = p.id
+     LEFT JOIN owners o ON o.id = c.owner_id
+     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
+
+/** The statements of one variant; `onePass` pages with a window count instead of a separate count. */
+export function rawStatementsSql(variant: Variant, onePass: boolean): { count: string; page: string } {
+  const { from, where } = SHAPES[variant];
+  const count = `SELECT count(*) AS n FROM ${from} WHERE ${where}`;
+  if (onePass) {
+    const order = 'c.next_expiry_on IS NULL, c.next_expiry_on ASC, c.id ASC';
+    return {
+      count,
+      page: `SELECT ${COLUMNS}, p.total FROM (
+         SELECT c.id, count(*) OVER () AS total FROM ${from} WHERE ${where}
+         ORDER BY ${order} LIMIT @limit OFFSET @offset) p
+       ${DECORATE}
+       ORDER BY ${order}`,
+    };
+  }
+  return {
+    count,
+    page: `SELECT ${COLUMNS}, NULL AS total FROM (
+         SELECT * FROM (SELECT c.id, c.next_expiry_on, 0 AS part FROM ${from}
+           WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ASC, c.id ASC LIMIT @end)
+         UNION ALL
+         SELECT * FROM (SELECT c.id, c.next_expiry_on, 1 AS part FROM ${from}
+           WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ASC LIMIT @end)
+         ORDER BY part, next_expiry_on ASC, id ASC LIMIT @limit OFFSET @offset) p
+       ${DECORATE}
+       ORDER BY p.part, c.next_expiry_on ASC, c.id ASC`,
+  };
+}
+
+interface Row {
+  id: string;
+  name: string;
+  tier: Tier;
+  owner_id: string | null;
+  owner_name: string | null;
+  next_expiry_on: string | null;
+  archived_at: string | null;
+  version: number;
+  last_follow_up_at: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  total: number | null;
+}
+
+export interface RawCustomerList {
+  run(input: RawListInput): RawListResult;
+  /** The variant run() would use, with its SQL and EXPLAIN QUERY PLAN for `input`. */
+  explain(input: RawListInput): { variant: Variant; onePass: boolean; count: string; page: string; queryPlan: { count: string[]; page: string[] } };
+}
+
+export function rawCustomerList(db: Db): RawCustomerList {
+  const raw = rawOf(db);
+  const prepared = new Map<string, BetterSqlite3.Statement>();
+  const stmt = (text: string) => {
+    let s = prepared.get(text);
+    if (!s) prepared.set(text, (s = raw.prepare(text)));
+    return s;
+  };
+  const dfSql = (n: number) => `SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${Array.from({ length: n }, () => '?').join(', ')})`;
+  const estimateSql = `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${FILTER} LIMIT @cap)`;
+
+  function choose(input: RawListInput): { variant: Variant | 'empty'; onePass: boolean; params: Record<string, unknown> } {
+    const params: Record<string, unknown> = {
+      owner: input.ownerId,
+      tier: input.tier,
+      limit: input.limit,
+      offset: input.offset,
+      end: input.offset + input.limit,
+    };
+    const search = input.search ?? '';
+    const text = normalizeSearchText(search);
+    if (text === '') return { variant: 'none', onePass: false, params };
+    const digits = phoneDigitsQuery(text);
+    const grams = digits === null ? bigramsOf([search]) : [];
+    if (grams.length === 0) return { variant: 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
+    const counts = new Map(
+      (stmt(dfSql(grams.length)).all(...grams) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
+    );
+    let gram = grams[0]!;
+    let df = Infinity;
+    for (const g of grams) {
+      const n = counts.get(g) ?? 0;
+      if (n < df) [gram, df] = [g, n];
+    }
+    if (df === 0) return { variant: 'empty', onePass: false, params };
+    const withText = Array.from(text).length > 2;
+    let drive = df <= DEFAULT_LIST_TUNING.alwaysDriveAtMost;
+    let candidates = Infinity;
+    if (!drive) {
+      const cap = Math.ceil(df * DEFAULT_LIST_TUNING.driveCostRatio);
+      candidates = (stmt(estimateSql).get({ owner: input.ownerId, tier: input.tier, cap }) as { n: number }).n;
+      drive = candidates >= cap;
+    }
+    const variant: Variant = drive
+      ? withText ? 'bigram-drive+text' : 'bigram-drive'
+      : withText ? 'bigram-probe+text' : 'bigram-probe';
+    return {
+      variant,
+      onePass: drive || Math.min(df, candidates) <= DEFAULT_LIST_TUNING.onePassMaxRows,
+      params: withText ? { ...params, gram, text } : { ...params, gram },
+    };
+  }
+
+  return {
+    run(input) {
+      const { variant, onePass, params } = choose(input);
+      if (variant === 'empty') return { items: [], total: 0, plan: 'empty' };
+      const sqlText = rawStatementsSql(variant, onePass);
+      const plan = PLAN_OF[variant];
+      const countAll = () => (stmt(sqlText.count).get(params) as { n: number }).n;
+      let rows: Row[];
+      let total: number;
+      if (onePass) {
+        rows = stmt(sqlText.page).all(params) as Row[];
+        total = rows[0]?.total ?? (input.offset === 0 ? 0 : countAll());
+      } else {
+        total = countAll();
+        rows = total === 0 || input.offset >= total ? [] : (stmt(sqlText.page).all(params) as Row[]);
+      }
+      return {
+        total,
+        plan,
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          tier: r.tier,
+          ownerId: r.owner_id,
+          ownerName: r.owner_name,
+          nextExpiryOn: r.next_expiry_on,
+          lastFollowUpAt: r.last_follow_up_at,
+          primaryContactName: r.contact_name,
+          primaryContactPhone: r.contact_phone,
+          archived: r.archived_at !== null,
+          version: r.version,
+        })),
+      };
+    },
+    explain(input) {
+      const { variant, onePass, params } = choose(input);
+      const v: Variant = variant === 'empty' ? 'none' : variant;
+      const sqlText = rawStatementsSql(v, onePass);
+      const plan = (text: string) => {
+        const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as { id: number; parent: number; detail: string }[];
+        const depth = new Map<number, number>([[0, -1]]);
+        return rows.map((r) => {
+          const d = (depth.get(r.parent) ?? -1) + 1;
+          depth.set(r.id, d);
+          return `${'  '.repeat(d)}${r.detail}`;
+        });
+      };
+      return { variant: v, onePass, ...sqlText, queryPlan: { count: plan(sqlText.count), page: plan(sqlText.page) } };
+    },
+  };
+}

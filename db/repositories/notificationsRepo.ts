@@ -1,0 +1,164 @@
+import { sql } from 'kysely';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+
+// The outbox and the in-app notification centre are the same rows: written in the tick's transaction,
+// delivered to the OS after it commits, and kept as history for the centre.
+
+export interface NewNotification {
+  tickId: string;
+  reminderId: string | null;
+  kind: string;
+  subjectId: string | null;
+  customerId: string | null;
+  customerName: string;
+  step: number | null;
+  dueAt: string;
+  firedAt: string;
+  title: string;
+  body: string;
+  subjectUrl: string | null;
+}
+
+export interface StoredNotification extends NewNotification {
+  id: string;
+  deliveredAt: string | null;
+  deliveryAttempts: number;
+  readAt: string | null;
+}
+
+const COLUMNS = [
+  'id',
+  'tick_id as tickId',
+  'reminder_id as reminderId',
+  'kind',
+  'subject_id as subjectId',
+  'customer_id as customerId',
+  'customer_name as customerName',
+  'step',
+  'due_at as dueAt',
+  'fired_at as firedAt',
+  'title',
+  'body',
+  'subject_url as subjectUrl',
+  'delivered_at as deliveredAt',
+  'delivery_attempts as deliveryAttempts',
+  'read_at as readAt',
+] as const;
+
+export async function insertNotifications(tx: Tx, items: readonly NewNotification[]): Promise<string[]> {
+  const ids: string[] = [];
+  const rows = items.map((n) => {
+    const id = newId();
+    ids.push(id);
+    return {
+      id,
+      tick_id: n.tickId,
+      reminder_id: n.reminderId,
+      kind: n.kind,
+      subject_id: n.subjectId,
+      customer_id: n.customerId,
+      customer_name: n.customerName,
+      step: n.step,
+      due_at: n.dueAt,
+      fired_at: n.firedAt,
+      title: n.title,
+      body: n.body,
+      subject_url: n.subjectUrl,
+      delivered_at: null,
+      last_error: null,
+      read_at: null,
+      created_at: n.firedAt,
+      updated_at: n.firedAt,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 50) await q(tx).insertInto('notifications').values(rows.slice(i, i + 50)).execute();
+  return ids;
+}
+
+/** Outbox rows not yet handed to the OS, oldest tick first; `tickId` narrows it to one tick's rows. */
+export async function undeliveredNotifications(x: Executor, tickId?: string): Promise<StoredNotification[]> {
+  let query = q(x).selectFrom('notifications').select(COLUMNS).where('delivered_at', 'is', null);
+  if (tickId) query = query.where('tick_id', '=', tickId);
+  return (await query.orderBy('tick_id').orderBy('id').execute()) as StoredNotification[];
+}
+
+export async function markDelivered(tx: Tx, ids: readonly string[], atIso: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 400) {
+    await q(tx)
+      .updateTable('notifications')
+      .set({ delivered_at: atIso, delivery_attempts: sql<number>`delivery_attempts + 1`, last_error: null, updated_at: atIso })
+      .where('id', 'in', ids.slice(i, i + 400))
+      .where('delivered_at', 'is', null)
+      .execute();
+  }
+}
+
+export async function recordDeliveryFailure(tx: Tx, ids: readonly string[], error: string, atIso: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 400) {
+    await q(tx)
+      .updateTable('notifications')
+      .set({ delivery_attempts: sql<number>`delivery_attempts + 1`, last_error: error.slice(0, 500), updated_at: atIso })
+      .where('id', 'in', ids.slice(i, i + 400))
+      .execute();
+  }
+}
+
+export interface NotificationListFilter {
+  unreadOnly: boolean;
+  offset: number;
+  limit: number;
+}
+
+export async function listNotifications(x: Executor, f: NotificationListFilter) {
+  let base = q(x).selectFrom('notifications as n').leftJoin('reminders as r', 'r.id', 'n.reminder_id');
+  if (f.unreadOnly) base = base.where('n.read_at', 'is', null);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const unread = await q(x)
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  const rows = await base
+    .select(COLUMNS.map((c) => `n.${c}` as const))
+    .select(['r.fired_at as reminderFiredAt', 'r.done_at as reminderDoneAt', 'r.due_at as reminderDueAt'])
+    .orderBy('n.fired_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { rows, total: Number(total?.n ?? 0), unread: Number(unread?.n ?? 0) };
+}
+
+export async function getNotification(x: Executor, id: string): Promise<StoredNotification | undefined> {
+  return (await q(x).selectFrom('notifications').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as StoredNotification | undefined;
+}
+
+export async function markRead(tx: Tx, ids: readonly string[] | 'all', atIso: string): Promise<number> {
+  let query = q(tx).updateTable('notifications').set({ read_at: atIso, updated_at: atIso }).where('read_at', 'is', null);
+  if (ids !== 'all') {
+    if (ids.length === 0) return 0;
+    query = query.where('id', 'in', [...ids]);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function countUnread(x: Executor): Promise<number> {
+  const row = await q(x)
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Acting on a step (snooze, done) settles its notifications in the centre. */
+export async function markReadForReminder(tx: Tx, reminderId: string, atIso: string): Promise<void> {
+  await q(tx)
+    .updateTable('notifications')
+    .set({ read_at: atIso, updated_at: atIso })
+    .where('reminder_id', '=', reminderId)
+    .where('read_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,127 @@
+import { q, type Executor, type Tx } from '../handle.ts';
+import type { ReminderKind } from './remindersRepo.ts';
+
+// The tick's side of the reminders table. The claim is one UPDATE inside the tick's BEGIN IMMEDIATE
+// transaction: whichever process (desktop, web host, CLI) gets there first owns the rows, the others see none.
+
+export interface DueReminder {
+  id: string;
+  kind: ReminderKind;
+  subjectId: string;
+  customerId: string;
+  occurrenceDate: string;
+  step: number;
+  dueAt: string;
+}
+
+const DUE_COLUMNS = [
+  'id',
+  'kind',
+  'subject_id as subjectId',
+  'customer_id as customerId',
+  'occurrence_date as occurrenceDate',
+  'step',
+  'due_at as dueAt',
+] as const;
+
+/** UPDATE reminders SET fired_at = ? WHERE fired_at IS NULL AND due_at <= ?, returning what it claimed. */
+export async function claimDueReminders(tx: Tx, nowIso: string): Promise<DueReminder[]> {
+  const rows = await q(tx)
+    .updateTable('reminders')
+    .set({ fired_at: nowIso, outcome: 'fired', updated_at: nowIso })
+    .where('fired_at', 'is', null)
+    .where('due_at', '<=', nowIso)
+    .returning(DUE_COLUMNS)
+    .execute();
+  return rows as DueReminder[];
+}
+
+/** The same rows as the claim would take, without taking them (remind --dry-run). */
+export async function selectDueReminders(x: Executor, nowIso: string): Promise<DueReminder[]> {
+  const rows = await q(x)
+    .selectFrom('reminders')
+    .select(DUE_COLUMNS)
+    .where('fired_at', 'is', null)
+    .where('due_at', '<=', nowIso)
+    .execute();
+  return rows as DueReminder[];
+}
+
+export async function markSuperseded(tx: Tx, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 400) {
+    await q(tx).updateTable('reminders').set({ outcome: 'superseded' }).where('id', 'in', ids.slice(i, i + 400)).execute();
+  }
+}
+
+export interface ExpiryFacts {
+  contractId: string;
+  contractNo: string;
+  endsOn: string | null;
+  amountFen: number | null;
+  currency: string;
+  customerId: string;
+  customerName: string;
+  tier: string;
+  ownerName: string | null;
+  contactName: string | null;
+}
+
+/** What a notification about a contract says: its number, customer, amount, owner and primary contact. */
+export async function expiryFacts(x: Executor, contractIds: readonly string[]): Promise<Map<string, ExpiryFacts>> {
+  const out = new Map<string, ExpiryFacts>();
+  for (let i = 0; i < contractIds.length; i += 400) {
+    const rows = await q(x)
+      .selectFrom('contracts as k')
+      .innerJoin('customers as c', 'c.id', 'k.customer_id')
+      .leftJoin('owners as o', (j) => j.on((eb) => eb('o.id', '=', eb.fn.coalesce('k.owner_id', 'c.owner_id'))))
+      .leftJoin('contacts as p', (j) => j.onRef('p.customer_id', '=', 'c.id').on('p.is_primary', '=', 1).on('p.deleted_at', 'is', null))
+      .select([
+        'k.id as contractId',
+        'k.number as contractNo',
+        'k.ends_on as endsOn',
+        'k.amount_fen as amountFen',
+        'k.currency',
+        'c.id as customerId',
+        'c.name as customerName',
+        'c.tier',
+        'o.name as ownerName',
+        'p.name as contactName',
+      ])
+      .where('k.id', 'in', contractIds.slice(i, i + 400))
+      .execute();
+    for (const r of rows) out.set(r.contractId, r);
+  }
+  return out;
+}
+
+export interface CareFacts {
+  subjectId: string;
+  customerId: string;
+  customerName: string;
+  /** The contact's name (birthday) or the follow-up's summary. */
+  label: string;
+  /** The contact's birthday, for rolling the yearly reminder forward. */
+  birthday: string | null;
+}
+
+export async function birthdayFacts(x: Executor, contactIds: readonly string[]): Promise<Map<string, CareFacts>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await q(x)
+    .selectFrom('contacts as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .select(['p.id as subjectId', 'c.id as customerId', 'c.name as customerName', 'p.name as label', 'p.birthday'])
+    .where('p.id', 'in', [...contactIds])
+    .execute();
+  return new Map(rows.map((r) => [r.subjectId, r]));
+}
+
+export async function followUpFacts(x: Executor, followUpIds: readonly string[]): Promise<Map<string, CareFacts>> {
+  if (followUpIds.length === 0) return new Map();
+  const rows = await q(x)
+    .selectFrom('follow_ups as f')
+    .innerJoin('customers as c', 'c.id', 'f.customer_id')
+    .select(['f.id as subjectId', 'c.id as customerId', 'c.name as customerName', 'f.summary as label'])
+    .where('f.id', 'in', [...followUpIds])
+    .execute();
+  return new Map(rows.map((r) => [r.subjectId, { ...r, birthday: null }]));
+}

@@ -1,0 +1,23 @@
+import { q, type Executor } from '../handle.ts';
+
+// Ladders and templates per tier ('tier', 'vip') and ladder overrides per contract ('contract', <id>).
+
+export interface ReminderRuleRow {
+  id: string;
+  scope: 'tier' | 'contract';
+  scopeId: string;
+  steps: number[] | null;
+  template: string | null;
+  version: number;
+}
+
+export async function listReminderRules(x: Executor, scope: 'tier' | 'contract', scopeId?: string): Promise<ReminderRuleRow[]> {
+  let query = q(x)
+    .selectFrom('reminder_rules')
+    .select(['id', 'scope', 'scope_id as scopeId', 'steps', 'template', 'version'])
+    .where('scope', '=', scope)
+    .where('deleted_at', 'is', null);
+  if (scopeId !== undefined) query = query.where('scope_id', '=', scopeId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, scope: r.scope as 'tier' | 'contract', steps: r.steps ? (JSON.parse(r.steps) as number[]) : null }));
+}

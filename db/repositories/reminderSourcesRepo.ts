@@ -1,0 +1,119 @@
+import { q, type Executor } from '../handle.ts';
+
+// The inputs of reminder recomputation, read in one query per kind: a contract with its customer's tier, its
+// renewal stage and its own ladder override; a contact's birthday; a follow-up's next date.
+
+export interface ContractReminderSource {
+  id: string;
+  customerId: string;
+  endsOn: string | null;
+  status: string;
+  deleted: boolean;
+  tier: string;
+  stage: string | null;
+  overrideSteps: string | null;
+}
+
+function contractSources(x: Executor) {
+  return q(x)
+    .selectFrom('contracts as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
+    .leftJoin('reminder_rules as rr', (j) =>
+      j.onRef('rr.scope_id', '=', 'k.id').on('rr.scope', '=', 'contract').on('rr.deleted_at', 'is', null),
+    )
+    .select((eb) => [
+      'k.id',
+      'k.customer_id as customerId',
+      'k.ends_on as endsOn',
+      'k.status',
+      eb.or([eb('k.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('deleted'),
+      'c.tier',
+      'r.stage',
+      'rr.steps as overrideSteps',
+    ]);
+}
+
+const toBool = <T extends { deleted: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted) });
+
+export async function contractReminderSources(x: Executor, ids: readonly string[]): Promise<ContractReminderSource[]> {
+  const out: ContractReminderSource[] = [];
+  for (let i = 0; i < ids.length; i += 400) {
+    const rows = await contractSources(x).where('k.id', 'in', ids.slice(i, i + 400)).execute();
+    out.push(...rows.map(toBool));
+  }
+  return out;
+}
+
+/** One page of every contract, in id order, for recomputing everything after a settings change. */
+export async function contractReminderSourcePage(x: Executor, afterId: string, limit: number): Promise<ContractReminderSource[]> {
+  const rows = await contractSources(x).where('k.id', '>', afterId).orderBy('k.id').limit(limit).execute();
+  return rows.map(toBool);
+}
+
+export async function contractIdsOfCustomer(x: Executor, customerId: string): Promise<string[]> {
+  const rows = await q(x).selectFrom('contracts').select('id').where('customer_id', '=', customerId).execute();
+  return rows.map((r) => r.id);
+}
+
+export interface BirthdaySource {
+  id: string;
+  customerId: string;
+  birthday: string | null;
+  deleted: boolean;
+}
+
+function birthdaySources(x: Executor) {
+  return q(x)
+    .selectFrom('contacts as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .select((eb) => [
+      'p.id',
+      'p.customer_id as customerId',
+      'p.birthday',
+      eb.or([eb('p.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('deleted'),
+    ]);
+}
+
+export async function birthdaySourcesOf(x: Executor, filter: { contactId?: string; customerId?: string }): Promise<BirthdaySource[]> {
+  let query = birthdaySources(x);
+  if (filter.contactId) query = query.where('p.id', '=', filter.contactId);
+  if (filter.customerId) query = query.where('p.customer_id', '=', filter.customerId);
+  return (await query.execute()).map(toBool);
+}
+
+export async function allBirthdaySources(x: Executor): Promise<BirthdaySource[]> {
+  return (await birthdaySources(x).where('p.birthday', 'is not', null).execute()).map(toBool);
+}
+
+export interface FollowUpSource {
+  id: string;
+  customerId: string;
+  nextOn: string | null;
+  /** Done, deleted, or its customer deleted: no reminder. */
+  closed: boolean;
+}
+
+function followUpSources(x: Executor) {
+  return q(x)
+    .selectFrom('follow_ups as f')
+    .innerJoin('customers as c', 'c.id', 'f.customer_id')
+    .select((eb) => [
+      'f.id',
+      'f.customer_id as customerId',
+      'f.next_follow_up_on as nextOn',
+      eb.or([eb('f.deleted_at', 'is not', null), eb('f.next_done_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('closed'),
+    ]);
+}
+
+export async function followUpSourcesOf(x: Executor, filter: { followUpId?: string; customerId?: string }): Promise<FollowUpSource[]> {
+  let query = followUpSources(x);
+  if (filter.followUpId) query = query.where('f.id', '=', filter.followUpId);
+  if (filter.customerId) query = query.where('f.customer_id', '=', filter.customerId);
+  return (await query.execute()).map((r) => ({ ...r, closed: Boolean(r.closed) }));
+}
+
+export async function allOpenFollowUpSources(x: Executor): Promise<FollowUpSource[]> {
+  const rows = await followUpSources(x).where('f.next_follow_up_on', 'is not', null).where('f.next_done_at', 'is', null).execute();
+  return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
+}

@@ -1,0 +1,215 @@
+import { sql } from 'kysely';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+
+// Materialized reminder rows: recompute writes the pending ones; the tick (reminderClaimRepo) claims them.
+
+export type ReminderKind = 'expiry' | 'birthday' | 'followup';
+
+export interface DesiredReminder {
+  occurrenceDate: string;
+  step: number;
+  localDate: string;
+  timeOfDay: string;
+  /** ISO UTC. */
+  dueAt: string;
+}
+
+export interface ReminderSubject {
+  kind: ReminderKind;
+  subjectId: string;
+  customerId: string;
+  /** Every step this subject should have; pending rows not listed are removed. Fired rows are never touched. */
+  desired: readonly DesiredReminder[];
+}
+
+export interface StoredReminder {
+  id: string;
+  kind: ReminderKind;
+  subjectId: string;
+  customerId: string;
+  occurrenceDate: string;
+  step: number;
+  localDate: string;
+  timeOfDay: string;
+  dueAt: string;
+  snoozedUntil: string | null;
+  firedAt: string | null;
+  outcome: 'fired' | 'superseded' | 'done' | null;
+  doneAt: string | null;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function baseQuery(x: Executor) {
+  return q(x)
+    .selectFrom('reminders')
+    .select([
+      'id',
+      'kind',
+      'subject_id as subjectId',
+      'customer_id as customerId',
+      'occurrence_date as occurrenceDate',
+      'step',
+      'local_date as localDate',
+      'time_of_day as timeOfDay',
+      'due_at as dueAt',
+      'snoozed_until as snoozedUntil',
+      'fired_at as firedAt',
+      'outcome',
+      'done_at as doneAt',
+    ]);
+}
+
+export async function remindersOfSubjects(x: Executor, kind: ReminderKind, subjectIds: readonly string[]): Promise<StoredReminder[]> {
+  const out: StoredReminder[] = [];
+  for (const part of chunks(subjectIds)) {
+    const rows = await baseQuery(x).where('kind', '=', kind).where('subject_id', 'in', part).execute();
+    out.push(...(rows as StoredReminder[]));
+  }
+  return out;
+}
+
+export async function getReminder(x: Executor, id: string): Promise<StoredReminder | undefined> {
+  return (await baseQuery(x).where('id', '=', id).executeTakeFirst()) as StoredReminder | undefined;
+}
+
+const keyOf = (r: { occurrenceDate: string; step: number }) => `${r.occurrenceDate}|${r.step}`;
+
+/**
+ * Brings the pending rows of each subject in line with its desired steps: inserts the missing, moves the
+ * changed (unless the user snoozed them), deletes the ones no longer wanted. Rows that fired stay as they are,
+ * which is what stops a step from firing twice when its date is edited away and back.
+ */
+export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects: readonly ReminderSubject[], nowIso: string) {
+  const existing = await remindersOfSubjects(
+    tx,
+    kind,
+    subjects.map((s) => s.subjectId),
+  );
+  const bySubject = new Map<string, StoredReminder[]>();
+  for (const r of existing) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
+  const inserts: Record<string, unknown>[] = [];
+  const deletes: string[] = [];
+  let updated = 0;
+  for (const s of subjects) {
+    const rows = bySubject.get(s.subjectId) ?? [];
+    const have = new Map(rows.map((r) => [keyOf(r), r]));
+    const want = new Set(s.desired.map(keyOf));
+    for (const r of rows) if (r.firedAt === null && !want.has(keyOf(r))) deletes.push(r.id);
+    for (const d of s.desired) {
+      const row = have.get(keyOf(d));
+      if (!row) {
+        inserts.push({
+          id: newId(),
+          kind,
+          subject_id: s.subjectId,
+          customer_id: s.customerId,
+          occurrence_date: d.occurrenceDate,
+          step: d.step,
+          local_date: d.localDate,
+          time_of_day: d.timeOfDay,
+          due_at: d.dueAt,
+          snoozed_until: null,
+          fired_at: null,
+          outcome: null,
+          done_at: null,
+          created_at: nowIso,
+          updated_at: nowIso,
+        });
+      } else if (
+        row.firedAt === null &&
+        row.snoozedUntil === null &&
+        (row.localDate !== d.localDate || row.timeOfDay !== d.timeOfDay || row.dueAt !== d.dueAt || row.customerId !== s.customerId)
+      ) {
+        await q(tx)
+          .updateTable('reminders')
+          .set({ local_date: d.localDate, time_of_day: d.timeOfDay, due_at: d.dueAt, customer_id: s.customerId, updated_at: nowIso })
+          .where('id', '=', row.id)
+          .execute();
+        updated++;
+      }
+    }
+  }
+  for (const part of chunks(deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).execute();
+  // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
+  for (const part of chunks(inserts, 60)) await q(tx).insertInto('reminders').values(part as never).execute();
+  return { inserted: inserts.length, updated, deleted: deletes.length };
+}
+
+/** Adds one step unless its key already exists (the yearly birthday roll-forward). */
+export async function insertReminderIfAbsent(tx: Tx, kind: ReminderKind, subjectId: string, customerId: string, d: DesiredReminder, nowIso: string) {
+  await q(tx)
+    .insertInto('reminders')
+    .values({
+      id: newId(),
+      kind,
+      subject_id: subjectId,
+      customer_id: customerId,
+      occurrence_date: d.occurrenceDate,
+      step: d.step,
+      local_date: d.localDate,
+      time_of_day: d.timeOfDay,
+      due_at: d.dueAt,
+      snoozed_until: null,
+      fired_at: null,
+      outcome: null,
+      done_at: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Pending rows that follow the settings (not snoozed), for deriving their instants again after a zone change. */
+export async function pendingScheduleRows(x: Executor): Promise<{ id: string; localDate: string; timeOfDay: string; dueAt: string }[]> {
+  return q(x)
+    .selectFrom('reminders')
+    .select(['id', 'local_date as localDate', 'time_of_day as timeOfDay', 'due_at as dueAt'])
+    .where('fired_at', 'is', null)
+    .where('snoozed_until', 'is', null)
+    .execute();
+}
+
+export async function setDueAt(tx: Tx, id: string, dueAt: string, nowIso: string): Promise<void> {
+  await q(tx).updateTable('reminders').set({ due_at: dueAt, updated_at: nowIso }).where('id', '=', id).execute();
+}
+
+/** Re-arms a step for a later instant: it becomes claimable again exactly once. */
+export async function rearmReminder(tx: Tx, id: string, untilIso: string, nowIso: string): Promise<void> {
+  await q(tx)
+    .updateTable('reminders')
+    .set({ due_at: untilIso, snoozed_until: untilIso, fired_at: null, outcome: null, done_at: null, updated_at: nowIso })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Closes a step: it never fires (again). */
+export async function closeReminder(tx: Tx, id: string, nowIso: string): Promise<void> {
+  await q(tx)
+    .updateTable('reminders')
+    .set({
+      done_at: nowIso,
+      fired_at: sql<string>`coalesce(fired_at, ${nowIso})`,
+      outcome: sql<string>`coalesce(outcome, 'done')`,
+      updated_at: nowIso,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function countPendingReminders(x: Executor): Promise<number> {
+  const row = await q(x)
+    .selectFrom('reminders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('fired_at', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

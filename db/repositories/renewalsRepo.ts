@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { q, type Executor } from '../handle.ts';
+
+// The renewal pipeline: one live record per contract term; a term without one is still 待跟进 (pending).
+
+export interface RenewalRecord {
+  id: string;
+  contractId: string;
+  stage: string;
+  outcomeOn: string | null;
+  outcomeAmountFen: number | null;
+  lostReason: string | null;
+  lostNote: string | null;
+  newContractId: string | null;
+  notes: string | null;
+  version: number;
+}
+
+export async function renewalOfContract(x: Executor, contractId: string): Promise<RenewalRecord | undefined> {
+  return q(x)
+    .selectFrom('renewals')
+    .select([
+      'id',
+      'contract_id as contractId',
+      'stage',
+      'outcome_on as outcomeOn',
+      'outcome_amount_fen as outcomeAmountFen',
+      'lost_reason as lostReason',
+      'lost_note as lostNote',
+      'new_contract_id as newContractId',
+      'notes',
+      'version',
+    ])
+    .where('contract_id', '=', contractId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export interface RenewalListFilter {
+  /** Inclusive bounds on the end date; either may be open. */
+  endsFrom?: string | undefined;
+  endsTo?: string | undefined;
+  ownerId?: string | undefined;
+  tier?: string | undefined;
+  cycle?: string | undefined;
+  /** Without a stage, decided terms (renewed, lost) are left out. */
+  stage?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+function renewalBase(x: Executor, f: RenewalListFilter) {
+  let query = q(x)
+    .selectFrom('contracts as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
+    .where('k.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .where('k.status', 'in', ['active', 'expired'])
+    .where('k.ends_on', 'is not', null);
+  if (f.endsFrom) query = query.where('k.ends_on', '>=', f.endsFrom);
+  if (f.endsTo) query = query.where('k.ends_on', '<=', f.endsTo);
+  if (f.ownerId) query = query.where(sql<string>`coalesce(k.owner_id, c.owner_id)`, '=', f.ownerId);
+  if (f.tier) query = query.where('c.tier', '=', f.tier);
+  if (f.cycle) query = query.where('k.cycle', '=', f.cycle);
+  const stage = sql<string>`coalesce(r.stage, 'pending')`;
+  query = f.stage ? query.where(stage, '=', f.stage) : query.where(stage, 'not in', ['renewed', 'lost']);
+  return query;
+}
+
+export async function listRenewals(x: Executor, f: RenewalListFilter) {
+  const base = renewalBase(x, f);
+  const totals = await base
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('k.amount_fen').as('amount')])
+    .executeTakeFirst();
+  const rows = await base
+    .leftJoin('owners as o', (j) => j.on((eb) => eb('o.id', '=', eb.fn.coalesce('k.owner_id', 'c.owner_id'))))
+    .select([
+      'k.id as contractId',
+      'k.number as contractNo',
+      'k.customer_id as customerId',
+      'c.name as customerName',
+      'c.tier',
+      'o.id as ownerId',
+      'o.name as ownerName',
+      'k.cycle',
+      'k.ends_on as endsOn',
+      'k.amount_fen as amountFen',
+      'k.currency',
+      'k.status',
+      sql<string>`coalesce(r.stage, 'pending')`.as('stage'),
+      'r.lost_reason as lostReason',
+      'r.lost_note as lostNote',
+      'r.version as renewalVersion',
+    ])
+    .orderBy('k.ends_on')
+    .orderBy('k.number')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { rows, total: Number(totals?.n ?? 0), totalAmountFen: Number(totals?.amount ?? 0) };
+}
+
+/** Terms whose end date passed with no decision, and active once-only terms with no end date at all. */
+export async function flaggedContracts(x: Executor, today: string) {
+  const common = (query: ReturnType<typeof flaggedBase>) =>
+    query
+      .select([
+        'k.id as contractId',
+        'k.number as contractNo',
+        'k.customer_id as customerId',
+        'c.name as customerName',
+        'c.tier',
+        'k.ends_on as endsOn',
+        'k.amount_fen as amountFen',
+        sql<string>`coalesce(r.stage, 'pending')`.as('stage'),
+      ])
+      .orderBy('k.ends_on')
+      .orderBy('k.number')
+      .limit(500)
+      .execute();
+  const overdue = await common(
+    flaggedBase(x)
+      .where('k.status', 'in', ['active', 'expired'])
+      .where('k.ends_on', '<', today)
+      .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost']),
+  );
+  const noEndDate = await common(flaggedBase(x).where('k.status', '=', 'active').where('k.ends_on', 'is', null));
+  return { overdue, noEndDate };
+}
+
+function flaggedBase(x: Executor) {
+  return q(x)
+    .selectFrom('contracts as k')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
+    .where('k.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null);
+}
+
+export interface ChainRow {
+  id: string;
+  number: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  cycle: string;
+  amountFen: number | null;
+  status: string;
+  renewalOf: string | null;
+}
+
+/** Every live term linked to `contractId` through renewal_of, in either direction, oldest first. */
+export async function contractChain(x: Executor, contractId: string): Promise<ChainRow[]> {
+  const rows = await sql<ChainRow>`
+    WITH RECURSIVE up(id) AS (
+      SELECT ${contractId}
+      UNION SELECT k.renewal_of FROM contracts k JOIN up ON k.id = up.id WHERE k.renewal_of IS NOT NULL
+    ),
+    root(id) AS (SELECT up.id FROM up JOIN contracts k ON k.id = up.id WHERE k.renewal_of IS NULL),
+    down(id, depth) AS (
+      SELECT id, 0 FROM root
+      UNION SELECT k.id, down.depth + 1 FROM contracts k JOIN down ON k.renewal_of = down.id WHERE down.depth < 500
+    )
+    SELECT k.id, k.number, k.starts_on AS startsOn, k.ends_on AS endsOn, k.cycle, k.amount_fen AS amountFen, k.status,
+           k.renewal_of AS renewalOf
+    FROM down JOIN contracts k ON k.id = down.id
+    WHERE k.deleted_at IS NULL
+    ORDER BY down.depth, coalesce(k.starts_on, k.ends_on), k.id`.execute(q(x));
+  return rows.rows;
+}
