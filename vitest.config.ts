@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+const base = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 30_000, allowOnly: false };
+
+// Zone-sensitive date rules (*.tz.test.ts) run once more in a zone with DST and once in China's zone.
+const zoneProject = (name: string, tz: string) => ({
+  test: { ...base, name, include: ['shared/**/*.tz.test.ts'], env: { TZ: tz } },
+});
+
 export default defineConfig({
   test: {
-    include: ['{shared,db,electron,renderer,scripts}/**/*.test.{ts,tsx}'],
-    environment: 'node',
-    pool: 'forks',
-    testTimeout: 30_000,
-    allowOnly: false,
+    ...base,
+    projects: [
+      { test: { ...base, name: 'unit', include: ['{shared,db,electron,renderer,scripts}/**/*.test.{ts,tsx}'] } },
+      zoneProject('tz-new-york', 'America/New_York'),
+      zoneProject('tz-shanghai', 'Asia/Shanghai'),
+    ],
   },
 });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildWorkingDayCalendar } from './workingDays.ts';
+import { computeLadder, DEFAULT_LADDERS, describeDaysLeft, normalizeSteps, stepsProblem } from './reminderLadder.ts';
+import { localDueInstant } from './localDueInstant.ts';
+
+const calendar = buildWorkingDayCalendar();
+const plain = { timeOfDay: '09:00', shiftToWorkingDay: false };
+
+describe('computeLadder', () => {
+  it('counts signed whole days back from the end date: 30 before, 0 on the day, −1 the day after', () => {
+    const ladder = computeLadder('2027-03-31', DEFAULT_LADDERS.vip, plain, calendar);
+    expect(ladder.map((s) => [s.step, s.localDate])).toEqual([
+      [90, '2026-12-31'],
+      [60, '2027-01-30'],
+      [30, '2027-03-01'],
+      [15, '2027-03-16'],
+      [7, '2027-03-24'],
+      [1, '2027-03-30'],
+      [0, '2027-03-31'],
+      [-1, '2027-04-01'],
+      [-7, '2027-04-07'],
+    ]);
+    expect(ladder.every((s) => s.occurrenceDate === '2027-03-31' && s.timeOfDay === '09:00')).toBe(true);
+    expect(ladder[0]!.dueAt.getTime()).toBe(new Date(2026, 11, 31, 9, 0).getTime());
+  });
+
+  it('uses each tier’s default ladder as DESIGN.md lists it', () => {
+    expect(DEFAULT_LADDERS).toEqual({
+      vip: [90, 60, 30, 15, 7, 1, 0, -1, -7],
+      important: [60, 30, 15, 7, 1, 0, -1, -7],
+      normal: [30, 15, 7, 0, -1, -7],
+    });
+  });
+
+  it('crosses month ends and leap days by calendar days', () => {
+    expect(computeLadder('2028-03-01', [1, 30], plain, calendar).map((s) => s.localDate)).toEqual(['2028-01-31', '2028-02-29']);
+    expect(computeLadder('2027-03-01', [1], plain, calendar)[0]!.localDate).toBe('2027-02-28');
+  });
+
+  it('normalizes and validates steps', () => {
+    expect(normalizeSteps([0, 7, 7, -1, 30])).toEqual([30, 7, 0, -1]);
+    expect(stepsProblem([])).toMatch(/不能为空/);
+    expect(stepsProblem([1.5])).toMatch(/整数/);
+    expect(stepsProblem([9999])).toMatch(/超出范围/);
+    expect(stepsProblem([30, 0, -7])).toBeNull();
+  });
+
+  it('describes days left in Chinese', () => {
+    expect([describeDaysLeft(30), describeDaysLeft(0), describeDaysLeft(-7)]).toEqual(['30 天后到期', '今天到期', '已逾期 7 天']);
+  });
+});
+
+describe('working-day shift (off by default)', () => {
+  const shifted = { timeOfDay: '09:00', shiftToWorkingDay: true };
+
+  it('moves a step on a holiday to the previous working day, and leaves it alone when the shift is off', () => {
+    // 2026-10-01..08 is the National Day holiday; 2026-09-30 is a working Wednesday.
+    expect(computeLadder('2026-10-03', [0], shifted, calendar)[0]!.localDate).toBe('2026-09-30');
+    expect(computeLadder('2026-10-03', [0], plain, calendar)[0]!.localDate).toBe('2026-10-03');
+  });
+
+  it('treats 调休 weekend days as working days and ordinary weekends as days off', () => {
+    // 2026-10-10 is a Saturday worked in lieu of the holiday.
+    expect(calendar.isWorkingDay('2026-10-10')).toBe(true);
+    expect(computeLadder('2026-10-10', [0], shifted, calendar)[0]!.localDate).toBe('2026-10-10');
+    // 2026-11-22 is an ordinary Sunday: the step moves to Friday the 20th.
+    expect(computeLadder('2026-11-22', [0], shifted, calendar)[0]!.localDate).toBe('2026-11-20');
+  });
+
+  it('lets imported holiday data win date by date', () => {
+    const custom = buildWorkingDayCalendar({ holidays: { '2026-11-20': '公司年会' }, workdays: { '2026-11-22': '补班' } });
+    expect(computeLadder('2026-11-22', [0], shifted, custom)[0]!.localDate).toBe('2026-11-22');
+    expect(computeLadder('2026-11-21', [0], shifted, custom)[0]!.localDate).toBe('2026-11-19');
+  });
+
+  it('computes the due instant from the shifted date', () => {
+    const [step] = computeLadder('2026-10-03', [0], shifted, calendar);
+    expect(step!.dueAt.getTime()).toBe(localDueInstant('2026-09-30', '09:00').getTime());
+  });
+});

@@ -1,0 +1,80 @@
+import { addDaysIso } from '../domain/dates.ts';
+import type { Tier } from '../domain/enums.ts';
+import { localDueInstant } from './localDueInstant.ts';
+import { previousWorkingDay, type WorkingDayCalendar } from './workingDays.ts';
+
+// A ladder is a list of signed whole-day steps before a date: 30 is 30 days before, 0 the day itself, −1 the
+// day after. VIP customers get the longest run-up because their renewals need budget approval a quarter ahead.
+export const DEFAULT_LADDERS: Record<Tier, readonly number[]> = {
+  vip: [90, 60, 30, 15, 7, 1, 0, -1, -7],
+  important: [60, 30, 15, 7, 1, 0, -1, -7],
+  normal: [30, 15, 7, 0, -1, -7],
+};
+
+export const MIN_STEP = -365;
+export const MAX_STEP = 730;
+export const DEFAULT_TIME_OF_DAY = '09:00';
+
+export interface LadderSettings {
+  timeOfDay: string;
+  /** Move a step that falls on a day off to the previous working day. Off by default. */
+  shiftToWorkingDay: boolean;
+}
+
+export const DEFAULT_LADDER_SETTINGS: LadderSettings = { timeOfDay: DEFAULT_TIME_OF_DAY, shiftToWorkingDay: false };
+
+/** Distinct integer steps, earliest reminder first (largest step first). */
+export function normalizeSteps(steps: readonly number[]): number[] {
+  return [...new Set(steps.map((s) => Math.trunc(s)))].sort((a, b) => b - a);
+}
+
+export function stepsProblem(steps: readonly number[]): string | null {
+  if (steps.length === 0) return '提醒节点不能为空';
+  if (steps.length > 30) return '提醒节点最多 30 个';
+  for (const s of steps) {
+    if (!Number.isInteger(s)) return `提醒节点「${s}」必须是整数天数`;
+    if (s < MIN_STEP || s > MAX_STEP) return `提醒节点「${s}」超出范围（${MIN_STEP}～${MAX_STEP} 天）`;
+  }
+  return null;
+}
+
+export interface LadderStep {
+  step: number;
+  /** The date the step is counted from (the contract's end date); part of the reminder's key. */
+  occurrenceDate: string;
+  /** The date it is due, after any working-day shift. */
+  localDate: string;
+  timeOfDay: string;
+  dueAt: Date;
+}
+
+export function stepDate(occurrenceDate: string, step: number, settings: LadderSettings, calendar: WorkingDayCalendar): string {
+  const date = addDaysIso(occurrenceDate, -step);
+  return settings.shiftToWorkingDay ? previousWorkingDay(date, calendar) : date;
+}
+
+/** Every step of a ladder for one occurrence date, earliest first. */
+export function computeLadder(
+  occurrenceDate: string,
+  steps: readonly number[],
+  settings: LadderSettings,
+  calendar: WorkingDayCalendar,
+): LadderStep[] {
+  return normalizeSteps(steps).map((step) => {
+    const localDate = stepDate(occurrenceDate, step, settings, calendar);
+    return { step, occurrenceDate, localDate, timeOfDay: settings.timeOfDay, dueAt: localDueInstant(localDate, settings.timeOfDay) };
+  });
+}
+
+/** "30 天后到期" / "今天到期" / "已逾期 7 天", from the days left until the end date. */
+export function describeDaysLeft(daysLeft: number): string {
+  if (daysLeft > 0) return `${daysLeft} 天后到期`;
+  if (daysLeft === 0) return '今天到期';
+  return `已逾期 ${-daysLeft} 天`;
+}
+
+export function describeStep(step: number): string {
+  if (step > 0) return `到期前 ${step} 天`;
+  if (step === 0) return '到期当天';
+  return `到期后 ${-step} 天`;
+}

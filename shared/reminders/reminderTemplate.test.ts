@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES, renderTemplate, SAMPLE_MERGE_VALUES, unknownMergeFields } from './reminderTemplate.ts';
+
+describe('renderTemplate', () => {
+  it('fills every merge field, as often as it appears', () => {
+    const text = renderTemplate('{客户名称}|{联系人}|{合同编号}|{到期日期}|{剩余天数}|{合同金额}|{负责人}|{客户名称}', SAMPLE_MERGE_VALUES);
+    expect(text).toBe('杭州云启科技有限公司|王建华|HT-00042|2026-12-31|30|¥128,000.00|李娜|杭州云启科技有限公司');
+  });
+
+  it('leaves unknown fields visible and lists them for the editor', () => {
+    expect(renderTemplate('{客户名}：{剩余天数} 天', SAMPLE_MERGE_VALUES)).toBe('{客户名}：30 天');
+    expect(unknownMergeFields('{客户名} {剩余天数} {金额}')).toEqual(['客户名', '金额']);
+  });
+
+  it('does not treat values as templates (a customer named “{负责人}” stays literal)', () => {
+    expect(renderTemplate('{客户名称}', { ...SAMPLE_MERGE_VALUES, 客户名称: '{负责人}$&' })).toBe('{负责人}$&');
+  });
+
+  it('words VIP reminders differently from standard ones', () => {
+    const vip = renderTemplate(DEFAULT_TEMPLATES.vip, SAMPLE_MERGE_VALUES);
+    const normal = renderTemplate(DEFAULT_TEMPLATES.normal, SAMPLE_MERGE_VALUES);
+    expect(vip).toMatch(/^【VIP】杭州云启科技有限公司/);
+    expect(vip).toContain('亲自致电 王建华');
+    expect(normal).not.toContain('VIP');
+    expect(normal).toBe('杭州云启科技有限公司 的合同 HT-00042 将于 2026-12-31 到期，剩余 30 天。负责人：李娜。');
+  });
+});

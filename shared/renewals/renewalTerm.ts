@@ -1,0 +1,52 @@
+import { addMonths, differenceInCalendarDays } from 'date-fns';
+import { addDaysIso, parseIsoDate, toIsoDate } from '../domain/dates.ts';
+import type { Cycle } from '../domain/enums.ts';
+
+// Renewal terms are counted from the chain's original anchor (the first term's end date), never from the
+// previous term: Jan 31 monthly gives Feb 28 (29 in a leap year) and then Mar 31, where chaining month by
+// month would drift to Mar 28 for ever.
+export const CYCLE_MONTHS: Record<Exclude<Cycle, 'once'>, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
+
+/** The end date of the term `termIndex` steps after the anchor term (0 = the anchor itself). */
+export function termEndFromAnchor(anchorEndsOn: string, cycle: Cycle, termIndex: number): string | null {
+  if (cycle === 'once') return null;
+  return toIsoDate(addMonths(parseIsoDate(anchorEndsOn), CYCLE_MONTHS[cycle] * termIndex));
+}
+
+export interface ChainTerm {
+  id: string;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+/** Default dates for the next term: it starts the day after the current one ends and ends on the anchor rhythm. */
+export function nextTermDates(
+  current: ChainTerm & { cycle: Cycle },
+  anchorEndsOn: string | null,
+  currentIndex: number,
+): { startsOn: string | null; endsOn: string | null } {
+  const startsOn = current.endsOn ? addDaysIso(current.endsOn, 1) : null;
+  if (current.cycle === 'once' || !anchorEndsOn) return { startsOn, endsOn: null };
+  let endsOn = termEndFromAnchor(anchorEndsOn, current.cycle, currentIndex + 1);
+  // A term edited away from the rhythm must still move forward: keep adding cycles until past the current end.
+  for (let k = currentIndex + 2; endsOn !== null && current.endsOn !== null && endsOn <= current.endsOn; k++) {
+    endsOn = termEndFromAnchor(anchorEndsOn, current.cycle, k);
+  }
+  return { startsOn, endsOn };
+}
+
+export type ChainIssue = { kind: 'gap' | 'overlap'; afterId: string; beforeId: string; days: number };
+
+/** Gaps and overlaps between consecutive terms (ordered oldest first). */
+export function chainIssues(terms: readonly ChainTerm[]): ChainIssue[] {
+  const issues: ChainIssue[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    const prev = terms[i - 1]!;
+    const next = terms[i]!;
+    if (!prev.endsOn || !next.startsOn) continue;
+    const delta = differenceInCalendarDays(parseIsoDate(next.startsOn), parseIsoDate(prev.endsOn));
+    if (delta > 1) issues.push({ kind: 'gap', afterId: prev.id, beforeId: next.id, days: delta - 1 });
+    if (delta < 1) issues.push({ kind: 'overlap', afterId: prev.id, beforeId: next.id, days: 1 - delta });
+  }
+  return issues;
+}
