@@ -33,6 +33,7 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   await createDialog.getByLabel('职务').fill('采购经理');
   await createDialog.getByLabel('电话').fill('138-0571-2233');
   await createDialog.getByLabel('邮箱').fill('wangjh@haina.example');
+  await shot('customer-form');
   await createDialog.getByLabel('邮箱').press('Enter');
   await expect(createDialog).toBeHidden();
 
@@ -78,6 +79,7 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   // Find it again by a Chinese substring, from the list.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '客户' }).click();
   await page.getByRole('textbox', { name: '搜索客户' }).fill('海纳智能');
+  await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('row').filter({ hasText: NAME });
   await expect(row).toBeVisible();
   await expect(row.getByText('王建华')).toBeVisible();

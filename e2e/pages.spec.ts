@@ -8,9 +8,11 @@ test('first run loads demo data; list filters, due follow-ups and settings work'
 
   // Debounced substring search in Chinese.
   await page.getByRole('textbox', { name: '搜索客户' }).fill('云启');
+  await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByRole('link', { name: '杭州云启科技有限公司' })).toBeVisible();
   await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
   await page.getByRole('textbox', { name: '搜索客户' }).clear();
+  await expect(page).not.toHaveURL(/[?&]q=/);
 
   // "30 天内到期" keeps only customers whose next expiry is at most 30 days away.
   await page.getByLabel('合同到期').click();

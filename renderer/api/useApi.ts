@@ -34,6 +34,8 @@ export function useApiMutation<N extends ApiName>(name: N, alsoInvalidate: reado
   const queryClient = useQueryClient();
   return useMutation<ApiOutput<N>, ApiCallError, ApiInput<N>>({
     mutationFn: (input) => invoke(name, input),
-    onSuccess: () => invalidateDomains(queryClient, [domainOf(name), ...alsoInvalidate]),
+    // Not awaited: the caller's own onSuccess (a message, closing a modal) should not wait for the refetch,
+    // and the refetch may unmount the caller, which would drop those callbacks.
+    onSuccess: () => void invalidateDomains(queryClient, [domainOf(name), ...alsoInvalidate]),
   });
 }

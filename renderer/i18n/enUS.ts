@@ -8,7 +8,7 @@ export const enUS: Record<MessageKey, string> = {
 
   'nav.label': 'Main',
   'nav.customers': 'Customers',
-  'nav.due': 'Follow-ups due',
+  'nav.due': 'Follow-ups',
   'nav.dueBadge': '{n} follow-ups due',
   'nav.settings': 'Settings',
 
@@ -28,15 +28,15 @@ export const enUS: Record<MessageKey, string> = {
   'validation.phone': 'Phone may contain digits, spaces, +, - and parentheses only',
   'validation.email': 'Not a valid e-mail address',
 
-  'expiry.overdue': 'Overdue by {n} days',
+  'expiry.overdue': '{n}d overdue',
   'expiry.today': 'Expires today',
-  'expiry.inDays': 'In {n} days',
+  'expiry.inDays': 'in {n} days',
 
   'customers.subtitle': 'Customer archive, contacts and upcoming expiries',
   'customers.new': 'New customer',
   'customers.created': 'Customer “{name}” created',
   'customers.search': 'Search customers',
-  'customers.searchPlaceholder': 'Search name, contact or phone',
+  'customers.searchPlaceholder': 'Name, contact or phone',
   'customers.filterTier': 'Tier',
   'customers.filterOwner': 'Owner',
   'customers.filterTag': 'Tag',

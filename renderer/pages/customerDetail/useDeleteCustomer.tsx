@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useNavigate } from 'react-router';
+import { invalidateDomains } from '../../api/invalidateDomains.ts';
+import { invoke } from '../../api/invoke.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -13,21 +16,22 @@ export function useDeleteCustomer() {
   const { t } = useI18n();
   const { notification, message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const remove = useApiMutation('customers:delete');
-  const undo = useApiMutation('customers:undoDelete');
 
-  const undoDelete = (undoToken: string, key: string) =>
-    undo.mutate(
-      { undoToken },
-      {
-        onSuccess: (customer) => {
-          notification.destroy(key);
-          message.success(t('customer.restored', { name: customer.name }));
-          void navigate(`/customers/${customer.id}`);
-        },
-        onError: (e) => void message.error(e.message),
-      },
-    );
+  // The page that asked for the delete is gone by the time "撤销" is clicked, so the undo is a plain call
+  // rather than a mutation tied to that page's lifetime.
+  const undoDelete = async (undoToken: string, key: string) => {
+    try {
+      const customer = await invoke('customers:undoDelete', { undoToken });
+      notification.destroy(key);
+      await invalidateDomains(queryClient, ['customers']);
+      message.success(t('customer.restored', { name: customer.name }));
+      void navigate(`/customers/${customer.id}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
 
   const deleteCustomer = (id: string) =>
     remove.mutate(
@@ -44,7 +48,7 @@ export function useDeleteCustomer() {
             showProgress: true,
             pauseOnHover: true,
             actions: (
-              <Button type="primary" size="small" onClick={() => undoDelete(undoToken, key)}>
+              <Button type="primary" size="small" onClick={() => void undoDelete(undoToken, key)}>
                 {t('common.undo')}
               </Button>
             ),

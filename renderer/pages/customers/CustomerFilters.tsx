@@ -46,6 +46,8 @@ export function CustomerFilters({ params, update }: Props) {
     latest.current = { search: params.search, update };
   });
   useEffect(() => {
+    // A result clicked within the debounce window has already navigated away; do not pull the user back.
+    if (window.location.hash.split('?')[0] !== '#/customers') return;
     if (debounced.trim() !== latest.current.search.trim()) latest.current.update({ search: debounced });
   }, [debounced]);
   useEffect(() => {

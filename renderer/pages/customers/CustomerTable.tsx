@@ -29,6 +29,7 @@ export function CustomerTable({ items, total, loading, params, update, empty }: 
       key: 'name',
       title: t('customers.colName'),
       sorter: true,
+      sortDirections: ['ascend', 'descend'],
       sortOrder: sortOrderOf('name'),
       render: (_, c) => (
         <Flex align="center" gap={8} wrap>
@@ -69,8 +70,9 @@ export function CustomerTable({ items, total, loading, params, update, empty }: 
     {
       key: 'nextExpiryOn',
       title: t('customers.colNextExpiry'),
-      width: 140,
+      width: 150,
       sorter: true,
+      sortDirections: ['ascend', 'descend'],
       sortOrder: sortOrderOf('nextExpiryOn'),
       render: (_, c) => <ExpiryDate date={c.nextExpiryOn} />,
     },

@@ -46,7 +46,16 @@ export function BackupsCard() {
 
   const columns: TableProps<BackupFile>['columns'] = [
     { key: 'at', title: t('settings.backupAt'), width: 170, render: (_, b) => formatInstant(b.createdAt, true) },
-    { key: 'file', title: t('settings.backupFile'), render: (_, b) => <Typography.Text type="secondary">{fileName(b.file)}</Typography.Text> },
+    {
+      key: 'file',
+      title: t('settings.backupFile'),
+      ellipsis: true,
+      render: (_, b) => (
+        <Typography.Text type="secondary" ellipsis={{ tooltip: b.file }}>
+          {fileName(b.file)}
+        </Typography.Text>
+      ),
+    },
     { key: 'size', title: t('settings.backupSize'), width: 100, align: 'right', render: (_, b) => formatSize(b.sizeBytes) },
     {
       key: 'actions',
