@@ -3,6 +3,7 @@ import { apiContract } from '../../shared/api/apiContract.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
 import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
+import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
 import type { ServiceContext } from '../services/serviceContext.ts';
@@ -50,7 +51,12 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   }
   let opened;
   try {
-    opened = await openServiceContext({ file: resolveDbFile({ cliDb: cmd.db }), logger: stderrLogger('cli') });
+    opened = await openServiceContext({
+      file: resolveDbFile({ cliDb: cmd.db }),
+      logger: stderrLogger('cli'),
+      // `remind` shows what it fires as native notifications (notify-send over D-Bus on Linux).
+      notifier: createNodeNotifier({ appName: '续约管家' }),
+    });
   } catch (e) {
     if (e instanceof AppError) {
       printError(e.toData(), cmd.json);

@@ -32,6 +32,8 @@ export const USAGE = `用法 usage: renewal-desk [--db FILE] <命令> [参数] [
   contracts add --customer-id ID --number HT-001 --ends-on 2026-12-31 [--amount-fen 1280000] [--cycle year]
   followups add --customer 名称或ID --summary 内容 [--channel phone] [--kind revisit] [--next-follow-up-on 日期]
   followups due [--today YYYY-MM-DD]
+  remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   触发（或 --dry-run 只列出）此刻到期的提醒
+  remind preview HT-001             列出合同的提醒节点与日期
   owners add --name 姓名 | owners list | tags add --name 标签
   backup                            立即备份
   backups                           列出备份

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { apiContract, isApiName, type ApiName } from '../../shared/api/apiContract.ts';
+import { remindUsageProblem } from './remindCommand.ts';
 import { arrayElement, kebabToCamel, kindOf, objectShape } from './zodFlags.ts';
 
 export class UsageError extends Error {}
@@ -21,14 +22,19 @@ const ALIASES: Record<string, ApiName> = {
   backups: 'system:listBackups',
   restore: 'system:restore',
   info: 'system:info',
+  remind: 'reminders:run',
 };
+// Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
+const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview' };
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
-const POSITIONAL_KEY: Partial<Record<ApiName, string>> = { 'system:restore': 'file' };
+const POSITIONAL_KEY: Partial<Record<ApiName, string>> = { 'system:restore': 'file', 'reminders:preview': 'contractNo' };
 
 function commandName(words: string[]): { name: ApiName; used: number } {
   const [first, second] = words;
   if (first === undefined) throw new UsageError('缺少命令');
+  const phrase = PHRASE_ALIASES[`${first} ${second ?? ''}`];
+  if (phrase) return { name: phrase, used: 2 };
   const alias = ALIASES[first];
   if (alias) return { name: alias, used: 1 };
   if (second === undefined) throw new UsageError(`未知命令：${first}`);
@@ -136,5 +142,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     setFlag(input, shape, flag, value);
   }
   if (limit !== undefined && 'limit' in shape) input['limit'] = limit;
+  const problem = name === 'reminders:run' ? remindUsageProblem(input) : null;
+  if (problem) throw new UsageError(problem);
   return { name, input, db, json, limit };
 }

@@ -4,6 +4,8 @@ import { customersHandlers } from './customers/customers.handlers.ts';
 import { followUpsHandlers } from './followUps/followUps.handlers.ts';
 import { registerHandlers, type HandlerTable } from './handlerTable.ts';
 import { ownersHandlers } from './owners/owners.handlers.ts';
+import { notificationsHandlers, remindersHandlers } from './reminders/reminders.handlers.ts';
+import { renewalsHandlers } from './renewals/renewals.handlers.ts';
 import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
 import { tagsHandlers } from './tags/tags.handlers.ts';
 
@@ -18,5 +20,8 @@ export function buildHandlerTable(): HandlerTable {
     tagsHandlers,
     systemHandlers,
     settingsHandlers,
+    remindersHandlers,
+    notificationsHandlers,
+    renewalsHandlers,
   );
 }

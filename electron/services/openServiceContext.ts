@@ -1,6 +1,7 @@
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
 import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
 import { stderrLogger, type Logger } from './logger.ts';
+import type { Notifier } from './notifier/notifier.ts';
 
 export interface ContextOptions {
   file: string;
@@ -8,6 +9,7 @@ export interface ContextOptions {
   emit?: EmitEvent;
   actor?: string;
   logger?: Logger;
+  notifier?: Notifier;
   nativeBinding?: string;
   backupsDir?: string;
 }
@@ -48,6 +50,7 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     emit: options.emit ?? (() => {}),
     actor: options.actor ?? 'local',
     logger: options.logger ?? stderrLogger(),
+    notifier: options.notifier,
     async reopenAfter(work) {
       await current.close();
       try {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/handle.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import type { Logger } from './logger.ts';
+import type { Notifier } from './notifier/notifier.ts';
 
 export type Clock = () => Date;
 export type EmitEvent = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -17,6 +18,8 @@ export interface ServiceContext {
   readonly emit: EmitEvent;
   readonly actor: string;
   readonly logger: Logger;
+  /** Native notifications for reminders fired by an operation (the CLI's `remind`); absent where the host's scheduler delivers. */
+  readonly notifier?: Notifier | undefined;
   /** Closes the connection, replaces the file, and reopens it. */
   reopenAfter(work: () => Promise<void>): Promise<void>;
 }

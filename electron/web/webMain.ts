@@ -5,7 +5,9 @@ import { AppError } from '../../shared/api/appError.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
 import { stderrLogger } from '../services/logger.ts';
+import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
+import { startScheduler } from '../services/reminders/tickScheduler.ts';
 import { autoBackupIfDue } from '../services/system/autoBackup.ts';
 import { ensureRendererBuilt } from './ensureRendererBuilt.ts';
 import { SseHub } from './sseHub.ts';
@@ -29,15 +31,19 @@ async function main(): Promise<void> {
 
   const hub = new SseHub();
   const file = resolveDbFile({ cliDb: values.db });
-  const { ctx, close } = await openServiceContext({ file, emit: hub.emit, logger });
+  const notifier = createNodeNotifier({ appName: '续约管家' });
+  const { ctx, close } = await openServiceContext({ file, emit: hub.emit, logger, notifier });
   await autoBackupIfDue(ctx);
   const token = process.env['RENEWAL_DESK_TOKEN'] || randomBytes(24).toString('base64url');
   const host = await startWebHost({ table: buildHandlerTable(), ctx, hub, token, distDir, port });
 
+  // Reminders fire while the web host runs; RENEWAL_DESK_TICK_MS shortens the minute for end-to-end tests.
+  const scheduler = startScheduler(ctx, notifier, { intervalMs: Number(process.env['RENEWAL_DESK_TICK_MS']) || 60_000 });
   logger.info(`数据文件 data file: ${ctx.dataFile}`);
   process.stdout.write(`RENEWAL_DESK_URL=${host.url}\n`);
 
   const shutdown = () => {
+    scheduler.stop();
     void host
       .close()
       .then(close)

@@ -4,6 +4,8 @@ import { contractsContract } from './contracts.contract.ts';
 import { customersContract } from './customers.contract.ts';
 import { followUpsContract } from './followUps.contract.ts';
 import { ownersContract } from './owners.contract.ts';
+import { notificationsContract, remindersContract } from './reminders.contract.ts';
+import { renewalsContract } from './renewals.contract.ts';
 import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
 
@@ -15,6 +17,9 @@ export const apiContract = {
   ...ownersContract,
   ...tagsContract,
   ...systemContract,
+  ...remindersContract,
+  ...notificationsContract,
+  ...renewalsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

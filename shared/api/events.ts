@@ -2,6 +2,10 @@
 export interface ApiEvents {
   /** Something was written; the renderer refetches the listed domains. */
   'data:changed': { domains: string[] };
+  /** A reminder tick recorded notifications (after its commit); `digest` when they went out as one. */
+  'reminders:fired': { count: number; digest: boolean; notificationIds: string[]; title: string; body: string };
+  /** The notification centre's unread count changed (fired, read, snoozed, done). */
+  'notifications:changed': { unread: number };
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed'];

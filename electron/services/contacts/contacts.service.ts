@@ -9,6 +9,7 @@ import { getLiveContact, listContacts, primaryContactId, toContact } from '../..
 import { reindexCustomer } from '../../../db/repositories/customerSearchIndex.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../customers/customerRefs.ts';
+import { recomputeRemindersForContact } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 type ParsedContact = Omit<ContactInput, 'name'> & { name: string };
@@ -42,6 +43,7 @@ export async function addContact(ctx: ServiceContext, tx: Tx, customerId: string
     },
     auditMeta(ctx, 'create'),
   );
+  if (row.birthday) await recomputeRemindersForContact(ctx, tx, row.id);
   return toContact(row);
 }
 
@@ -87,6 +89,7 @@ export async function updateContact(ctx: ServiceContext, input: ApiParsedInput<'
       throw new AppError('VALIDATION', '请先将其他联系人设为主要联系人', 'isPrimary');
     }
     const row = await updateAudited(tx, 'contacts', input.id, patch, auditMeta(ctx, 'update'), input.version);
+    if (input.birthday !== undefined) await recomputeRemindersForContact(ctx, tx, input.id);
     await reindexCustomer(tx, current.customerId);
     return toContact(row);
   });
@@ -99,6 +102,7 @@ export async function deleteContact(ctx: ServiceContext, id: string): Promise<{ 
     const current = await requireContact(tx, id);
     const meta = auditMeta(ctx, 'delete');
     await updateAudited(tx, 'contacts', id, { deleted_at: meta.at, is_primary: 0 }, meta);
+    await recomputeRemindersForContact(ctx, tx, id);
     if (current.isPrimary) {
       // Another contact, if any, takes over as primary so the list keeps showing someone to call.
       const next = (await listContacts(tx, current.customerId))[0];

@@ -12,6 +12,7 @@ import { auditMeta } from '../auditMeta.ts';
 import { assertOwner, requireCustomer } from '../customers/customerRefs.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { refreshNextExpiry } from './nextExpiry.ts';
+import { recomputeRemindersForContract } from '../reminders/recomputeReminders.ts';
 
 export async function requireContract(x: Executor, id: string, field = 'id'): Promise<Contract> {
   const contract = await getContract(x, id);
@@ -69,6 +70,7 @@ export async function createContract(ctx: ServiceContext, input: ApiParsedInput<
       auditMeta(ctx, 'create'),
     );
     await refreshNextExpiry(tx, input.customerId);
+    await recomputeRemindersForContract(ctx, tx, row.id);
     return requireContract(tx, row.id);
   });
   ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
@@ -107,6 +109,7 @@ export async function updateContract(ctx: ServiceContext, input: ApiParsedInput<
     if (input.notes !== undefined) patch['notes'] = input.notes;
     await updateAudited(tx, 'contracts', input.id, patch, auditMeta(ctx, 'update'), input.version);
     await refreshNextExpiry(tx, current.customerId);
+    await recomputeRemindersForContract(ctx, tx, input.id);
     return requireContract(tx, input.id);
   });
   ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
@@ -119,6 +122,7 @@ export async function deleteContract(ctx: ServiceContext, id: string): Promise<{
     const meta = auditMeta(ctx, 'delete');
     await updateAudited(tx, 'contracts', id, { deleted_at: meta.at }, meta);
     await refreshNextExpiry(tx, current.customerId);
+    await recomputeRemindersForContract(ctx, tx, id);
   });
   ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
   return { id };

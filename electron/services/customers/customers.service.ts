@@ -15,6 +15,7 @@ import { replaceCustomerTags } from '../../../db/repositories/tagsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { addContact } from '../contacts/contacts.service.ts';
 import { refreshNextExpiry } from '../contracts/nextExpiry.ts';
+import { recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { assertNameFree, assertOwner, assertTags, requireCustomer } from './customerRefs.ts';
 
@@ -112,6 +113,7 @@ export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<
       await writeAudit(tx, { ...meta, action: 'tags' }, 'customers', input.id, { tagIds: before }, { tagIds: input.tagIds });
     }
     if (input.name !== undefined && input.name !== current.name) await reindexCustomer(tx, input.id);
+    if (input.tier !== undefined && input.tier !== current.tier) await recomputeRemindersForCustomer(ctx, tx, input.id);
     return reload(tx, input.id);
   });
   ctx.emit('data:changed', { domains: ['customers'] });
@@ -142,6 +144,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
     for (const cid of children.contacts) await updateAudited(tx, 'contacts', cid, { deleted_at: meta.at }, meta);
     await updateAudited(tx, 'customers', id, { deleted_at: meta.at }, meta);
     await reindexCustomer(tx, id);
+    await recomputeRemindersForCustomer(ctx, tx, id);
     return { undoToken: batchId, name: customer.name };
   });
   ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });
@@ -155,6 +158,7 @@ export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string)
     if (!customerEntry) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
     await reindexCustomer(tx, customerEntry.entityId);
     await refreshNextExpiry(tx, customerEntry.entityId);
+    await recomputeRemindersForCustomer(ctx, tx, customerEntry.entityId);
     return reload(tx, customerEntry.entityId);
   });
   ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });

@@ -11,6 +11,7 @@ import type { Executor } from '../../../db/handle.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireContract } from '../contracts/contracts.service.ts';
 import { assertOwner, resolveCustomerId } from '../customers/customerRefs.ts';
+import { recomputeFollowUpRemindersOfCustomer, recomputeRemindersForFollowUp } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 async function requireFollowUp(x: Executor, id: string): Promise<FollowUp> {
@@ -61,6 +62,7 @@ export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<
       },
       meta,
     );
+    await recomputeFollowUpRemindersOfCustomer(ctx, tx, customerId);
     return requireFollowUp(tx, row.id);
   });
   ctx.emit('data:changed', { domains: ['followups', 'customers'] });
@@ -85,6 +87,7 @@ export async function completeFollowUp(ctx: ServiceContext, id: string): Promise
     if (current.nextDoneAt !== null) return current;
     const meta = auditMeta(ctx, 'complete');
     await updateAudited(tx, 'follow_ups', id, { next_done_at: meta.at }, meta);
+    await recomputeRemindersForFollowUp(ctx, tx, id);
     return requireFollowUp(tx, id);
   });
   ctx.emit('data:changed', { domains: ['followups'] });
@@ -96,6 +99,7 @@ export async function deleteFollowUp(ctx: ServiceContext, id: string): Promise<{
     await requireFollowUp(tx, id);
     const meta = auditMeta(ctx, 'delete');
     await updateAudited(tx, 'follow_ups', id, { deleted_at: meta.at }, meta);
+    await recomputeRemindersForFollowUp(ctx, tx, id);
   });
   ctx.emit('data:changed', { domains: ['followups', 'customers'] });
   return { id };

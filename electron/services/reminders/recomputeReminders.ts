@@ -1,0 +1,142 @@
+import { localDateOf } from '../../../shared/domain/dates.ts';
+import type { RenewalStage, Tier } from '../../../shared/domain/enums.ts';
+import { computeLadder, type LadderStep } from '../../../shared/reminders/reminderLadder.ts';
+import { birthdayInYear, nextBirthday } from '../../../shared/reminders/careReminders.ts';
+import { isDecidedStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
+import type { Tx } from '../../../db/handle.ts';
+import {
+  allBirthdaySources,
+  allOpenFollowUpSources,
+  birthdaySourcesOf,
+  contractIdsOfCustomer,
+  contractReminderSourcePage,
+  contractReminderSources,
+  followUpSourcesOf,
+  type BirthdaySource,
+  type ContractReminderSource,
+  type FollowUpSource,
+} from '../../../db/repositories/reminderSourcesRepo.ts';
+import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
+
+// Pending reminder rows follow their inputs: every write to a contract, its customer's tier, a ladder, the
+// settings, a contact's birthday or a follow-up's next date calls one of these inside its own transaction.
+
+const toDesired = (s: LadderStep): DesiredReminder => ({
+  occurrenceDate: s.occurrenceDate,
+  step: s.step,
+  localDate: s.localDate,
+  timeOfDay: s.timeOfDay,
+  dueAt: s.dueAt.toISOString(),
+});
+
+/** Why a contract has no ladder, or null when it has one. */
+export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted' | 'status' | 'endsOn' | 'stage'>): string | null {
+  if (c.deleted) return '合同已删除';
+  if (c.status !== 'active' && c.status !== 'expired') return '合同已续约或已终止，不再提醒';
+  if (c.stage && isDecidedStage(c.stage as RenewalStage)) return c.stage === 'lost' ? '已标记为流失，不再提醒' : '已续费，不再提醒';
+  if (!c.endsOn) return '没有到期日期';
+  return null;
+}
+
+export function contractLadder(c: ContractReminderSource, config: ReminderConfig): LadderStep[] {
+  if (contractInactiveReason(c) !== null) return [];
+  const steps = c.overrideSteps ? (JSON.parse(c.overrideSteps) as number[]) : (config.ladders[c.tier as Tier] ?? config.ladders.normal);
+  return computeLadder(c.endsOn!, steps, config.ladder, config.calendar);
+}
+
+async function syncContracts(ctx: ServiceContext, tx: Tx, sources: readonly ContractReminderSource[], config: ReminderConfig) {
+  const subjects: ReminderSubject[] = sources.map((c) => ({
+    kind: 'expiry',
+    subjectId: c.id,
+    customerId: c.customerId,
+    desired: contractLadder(c, config).map(toDesired),
+  }));
+  await syncPendingReminders(tx, 'expiry', subjects, ctx.now().toISOString());
+}
+
+export async function recomputeRemindersForContracts(ctx: ServiceContext, tx: Tx, contractIds: readonly string[], config?: ReminderConfig) {
+  if (contractIds.length === 0) return;
+  await syncContracts(ctx, tx, await contractReminderSources(tx, contractIds), config ?? (await loadReminderConfig(tx)));
+}
+
+export async function recomputeRemindersForContract(ctx: ServiceContext, tx: Tx, contractId: string) {
+  await recomputeRemindersForContracts(ctx, tx, [contractId]);
+}
+
+/**
+ * A birthday keeps its pending occurrence while that is still a date of this birthday (so a reminder missed
+ * while the PC was off still fires late); otherwise the next birthday from today is armed.
+ */
+export function birthdayOccurrence(birthday: string | null, today: string, pendingOccurrences: readonly string[]): string | null {
+  if (!birthday) return null;
+  const kept = pendingOccurrences.find((o) => birthdayInYear(birthday, Number(o.slice(0, 4))) === o);
+  return kept ?? nextBirthday(birthday, today);
+}
+
+async function syncBirthdays(ctx: ServiceContext, tx: Tx, sources: readonly BirthdaySource[], config: ReminderConfig) {
+  const today = localDateOf(ctx.now());
+  const existing = await remindersOfSubjects(
+    tx,
+    'birthday',
+    sources.map((s) => s.id),
+  );
+  const pendingBySubject = new Map<string, string[]>();
+  for (const r of existing) {
+    if (r.firedAt === null) pendingBySubject.set(r.subjectId, [...(pendingBySubject.get(r.subjectId) ?? []), r.occurrenceDate]);
+  }
+  const subjects: ReminderSubject[] = sources.map((s) => {
+    const pending = pendingBySubject.get(s.id) ?? [];
+    const occurrence = s.deleted ? null : birthdayOccurrence(s.birthday, today, pending);
+    const desired = occurrence ? computeLadder(occurrence, [0], config.ladder, config.calendar).map(toDesired) : [];
+    return { kind: 'birthday', subjectId: s.id, customerId: s.customerId, desired };
+  });
+  await syncPendingReminders(tx, 'birthday', subjects, ctx.now().toISOString());
+}
+
+async function syncFollowUps(ctx: ServiceContext, tx: Tx, sources: readonly FollowUpSource[], config: ReminderConfig) {
+  const subjects: ReminderSubject[] = sources.map((f) => ({
+    kind: 'followup',
+    subjectId: f.id,
+    customerId: f.customerId,
+    desired: f.closed || !f.nextOn ? [] : computeLadder(f.nextOn, [0], config.ladder, config.calendar).map(toDesired),
+  }));
+  await syncPendingReminders(tx, 'followup', subjects, ctx.now().toISOString());
+}
+
+export async function recomputeRemindersForContact(ctx: ServiceContext, tx: Tx, contactId: string) {
+  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { contactId }), await loadReminderConfig(tx));
+}
+
+export async function recomputeRemindersForFollowUp(ctx: ServiceContext, tx: Tx, followUpId: string) {
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { followUpId }), await loadReminderConfig(tx));
+}
+
+/** Logging a follow-up closes the customer's earlier open ones and may add a next date. */
+export async function recomputeFollowUpRemindersOfCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerId }), await loadReminderConfig(tx));
+}
+
+/** A customer's tier, deletion or restore changes all of its contracts, contacts and follow-ups. */
+export async function recomputeRemindersForCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {
+  const config = await loadReminderConfig(tx);
+  await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomer(tx, customerId), config);
+  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerId }), config);
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerId }), config);
+}
+
+const PAGE = 2000;
+
+/** After a settings or ladder change: every subject, page by page. */
+export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
+  const config = await loadReminderConfig(tx);
+  for (let after = ''; ; ) {
+    const page = await contractReminderSourcePage(tx, after, PAGE);
+    if (page.length === 0) break;
+    await syncContracts(ctx, tx, page, config);
+    after = page[page.length - 1]!.id;
+  }
+  await syncBirthdays(ctx, tx, await allBirthdaySources(tx), config);
+  await syncFollowUps(ctx, tx, await allOpenFollowUpSources(tx), config);
+}

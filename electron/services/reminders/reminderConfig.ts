@@ -1,0 +1,90 @@
+import type { ReminderSettings } from '../../../shared/api/reminders.contract.ts';
+import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import { DEFAULT_LADDERS, DEFAULT_LADDER_SETTINGS, normalizeSteps, type LadderSettings } from '../../../shared/reminders/reminderLadder.ts';
+import { DEFAULT_TEMPLATES } from '../../../shared/reminders/reminderTemplate.ts';
+import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type WorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
+import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
+import type { Executor, Tx } from '../../../db/handle.ts';
+import { insertAudited, updateAudited, type AuditMeta } from '../../../db/repositories/auditedWrites.ts';
+import { listReminderRules } from '../../../db/repositories/reminderRulesRepo.ts';
+import { readSetting, settingExists } from '../../../db/repositories/settingsRepo.ts';
+
+// Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
+
+export const SETTING_KEYS = {
+  schedule: 'reminders.schedule',
+  holidays: 'reminders.holidays',
+  desktop: 'desktop',
+  lostReasons: 'renewals.lostReasons',
+  zone: 'reminders.zone',
+} as const;
+
+export interface ReminderConfig {
+  ladder: LadderSettings;
+  calendar: WorkingDayCalendar;
+  ladders: Record<Tier, number[]>;
+  templates: Record<Tier, string>;
+  holidayOverrideCount: number;
+}
+
+export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
+  const schedule = ((await readSetting(x, SETTING_KEYS.schedule)) ?? {}) as Partial<LadderSettings>;
+  const holidaysRaw = await readSetting(x, SETTING_KEYS.holidays);
+  const parsed = holidaysRaw ? parseHolidayData(holidaysRaw) : null;
+  const holidays: HolidayData | null = parsed?.ok ? parsed.data : null;
+  const rules = await listReminderRules(x, 'tier');
+  const ladders = { ...DEFAULT_LADDERS } as Record<Tier, number[]>;
+  const templates = { ...DEFAULT_TEMPLATES };
+  for (const rule of rules) {
+    if (!(TIERS as readonly string[]).includes(rule.scopeId)) continue;
+    const tier = rule.scopeId as Tier;
+    if (rule.steps) ladders[tier] = normalizeSteps(rule.steps);
+    if (rule.template) templates[tier] = rule.template;
+  }
+  return {
+    ladder: {
+      timeOfDay: typeof schedule.timeOfDay === 'string' && isTimeOfDay(schedule.timeOfDay) ? schedule.timeOfDay : DEFAULT_LADDER_SETTINGS.timeOfDay,
+      shiftToWorkingDay: schedule.shiftToWorkingDay === true,
+    },
+    calendar: buildWorkingDayCalendar(holidays),
+    ladders,
+    templates,
+    holidayOverrideCount: holidays ? Object.keys(holidays.holidays).length + Object.keys(holidays.workdays).length : 0,
+  };
+}
+
+export interface DesktopSettings {
+  startAtLogin: boolean;
+  keepInTray: boolean;
+}
+
+// Keeping the app in the tray is what lets reminders fire with the window closed, so it is on by default;
+// starting at login changes the user's system and waits for their say-so.
+export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { startAtLogin: false, keepInTray: true };
+
+export async function readDesktopSettings(x: Executor): Promise<DesktopSettings> {
+  const stored = ((await readSetting(x, SETTING_KEYS.desktop)) ?? {}) as Partial<DesktopSettings>;
+  return {
+    startAtLogin: typeof stored.startAtLogin === 'boolean' ? stored.startAtLogin : DEFAULT_DESKTOP_SETTINGS.startAtLogin,
+    keepInTray: typeof stored.keepInTray === 'boolean' ? stored.keepInTray : DEFAULT_DESKTOP_SETTINGS.keepInTray,
+  };
+}
+
+export async function readReminderSettings(x: Executor): Promise<ReminderSettings> {
+  const config = await loadReminderConfig(x);
+  return {
+    timeOfDay: config.ladder.timeOfDay,
+    shiftToWorkingDay: config.ladder.shiftToWorkingDay,
+    ladders: config.ladders,
+    templates: config.templates,
+    holidayOverrideCount: config.holidayOverrideCount,
+    ...(await readDesktopSettings(x)),
+  };
+}
+
+/** Writes one settings key through the audit log, as every user setting is. */
+export async function writeSettingValue(tx: Tx, key: string, value: unknown, meta: AuditMeta): Promise<void> {
+  const json = JSON.stringify(value);
+  if (await settingExists(tx, key)) await updateAudited(tx, 'settings', key, { value: json }, { ...meta, action: 'update' });
+  else await insertAudited(tx, 'settings', { key, value: json }, { ...meta, action: 'create' });
+}

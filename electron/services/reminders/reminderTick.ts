@@ -1,0 +1,166 @@
+import { localDateOf } from '../../../shared/domain/dates.ts';
+import { computeLadder } from '../../../shared/reminders/reminderLadder.ts';
+import { birthdayAfter } from '../../../shared/reminders/careReminders.ts';
+import type { ReminderKind } from '../../../db/repositories/remindersRepo.ts';
+import { insertReminderIfAbsent } from '../../../db/repositories/remindersRepo.ts';
+import {
+  birthdayFacts,
+  claimDueReminders,
+  expiryFacts,
+  followUpFacts,
+  markSuperseded,
+  selectDueReminders,
+  type DueReminder,
+} from '../../../db/repositories/reminderClaimRepo.ts';
+import { insertNotifications, type NewNotification } from '../../../db/repositories/notificationsRepo.ts';
+import { newId } from '../../../db/newId.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import type { Tx } from '../../../db/handle.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
+import { birthdayText, expiryText, followUpText, type NotificationText } from './reminderText.ts';
+import { ensureZoneCurrent } from './zoneChange.ts';
+
+/** Named points where the crash test kills the process; a no-op in production. */
+export type TickHookPoint = 'after-claim' | 'after-commit-before-notify' | 'mid-delivery';
+export interface TickHooks {
+  reached(point: TickHookPoint): void;
+}
+
+export interface FiredReminder {
+  reminderId: string;
+  kind: ReminderKind;
+  subjectId: string;
+  customerId: string;
+  customerName: string;
+  contractNo: string | null;
+  step: number | null;
+  dueAt: string;
+  text: NotificationText;
+}
+
+export interface TickOutcome {
+  now: string;
+  tickId: string;
+  dryRun: boolean;
+  digest: boolean;
+  fired: FiredReminder[];
+  superseded: { reminderId: string; contractNo: string; step: number }[];
+  notificationIds: string[];
+}
+
+/**
+ * Of several due steps for the same contract and end date, only the latest (smallest step) fires; a user who
+ * was away for the 30-, 15- and 7-day steps hears once, with the 7-day wording.
+ */
+export function splitSuperseded(due: readonly DueReminder[]): { fire: DueReminder[]; supersede: DueReminder[] } {
+  const latest = new Map<string, DueReminder>();
+  for (const r of due) {
+    if (r.kind !== 'expiry') continue;
+    const key = `${r.subjectId}|${r.occurrenceDate}`;
+    const current = latest.get(key);
+    if (!current || r.step < current.step) latest.set(key, r);
+  }
+  const fire: DueReminder[] = [];
+  const supersede: DueReminder[] = [];
+  for (const r of due) {
+    if (r.kind === 'expiry' && latest.get(`${r.subjectId}|${r.occurrenceDate}`) !== r) supersede.push(r);
+    else fire.push(r);
+  }
+  return { fire, supersede };
+}
+
+async function describe(tx: Tx, rows: readonly DueReminder[], today: string, config: ReminderConfig): Promise<FiredReminder[]> {
+  const ids = (kind: ReminderKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.subjectId))];
+  const expiry = await expiryFacts(tx, ids('expiry'));
+  const birthdays = await birthdayFacts(tx, ids('birthday'));
+  const followUps = await followUpFacts(tx, ids('followup'));
+  const out: FiredReminder[] = [];
+  for (const r of rows) {
+    const base = { reminderId: r.id, kind: r.kind, subjectId: r.subjectId, customerId: r.customerId, dueAt: r.dueAt };
+    if (r.kind === 'expiry') {
+      const f = expiry.get(r.subjectId);
+      if (!f) continue;
+      out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: r.step, text: expiryText(f, today, config.templates) });
+    } else {
+      const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
+      if (!f) continue;
+      const text = r.kind === 'birthday' ? birthdayText(f, r.occurrenceDate, today) : followUpText(f, r.occurrenceDate);
+      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, text });
+    }
+  }
+  return out;
+}
+
+/** Once a birthday fired, next year's is armed, so the yearly reminder never needs a sweep. */
+async function rollBirthdaysForward(tx: Tx, fired: readonly DueReminder[], config: ReminderConfig, nowIso: string) {
+  const rows = fired.filter((r) => r.kind === 'birthday');
+  if (rows.length === 0) return;
+  const facts = await birthdayFacts(
+    tx,
+    rows.map((r) => r.subjectId),
+  );
+  for (const r of rows) {
+    const birthday = facts.get(r.subjectId)?.birthday;
+    const next = birthday ? birthdayAfter(birthday, r.occurrenceDate) : null;
+    if (!next) continue;
+    const [step] = computeLadder(next, [0], config.ladder, config.calendar);
+    await insertReminderIfAbsent(tx, 'birthday', r.subjectId, r.customerId, { ...step!, dueAt: step!.dueAt.toISOString() }, nowIso);
+  }
+}
+
+/**
+ * One tick: a single BEGIN IMMEDIATE transaction claims every due, unclaimed step and writes its in-app
+ * notification (the outbox). Delivery to the OS happens after the commit, elsewhere (deliverOutbox).
+ * With `dryRun` it reports the same set and writes nothing.
+ */
+export async function runReminderTick(
+  ctx: ServiceContext,
+  options: { now?: Date; dryRun?: boolean; hooks?: TickHooks | undefined } = {},
+): Promise<TickOutcome> {
+  const now = options.now ?? ctx.now();
+  const nowIso = now.toISOString();
+  const today = localDateOf(now);
+  const dryRun = options.dryRun === true;
+  const tickId = newId();
+  const work = async (tx: Tx): Promise<TickOutcome> => {
+    if (!dryRun) await ensureZoneCurrent(ctx, tx);
+    const due = dryRun ? await selectDueReminders(tx, nowIso) : await claimDueReminders(tx, nowIso);
+    // UPDATE … RETURNING comes back in storage order; a stable order keeps a dry run and the real run identical.
+    due.sort((x, y) => x.dueAt.localeCompare(y.dueAt) || x.kind.localeCompare(y.kind) || x.subjectId.localeCompare(y.subjectId) || y.step - x.step);
+    if (!dryRun) options.hooks?.reached('after-claim');
+    const empty: TickOutcome = { now: nowIso, tickId, dryRun, digest: false, fired: [], superseded: [], notificationIds: [] };
+    if (due.length === 0) return empty;
+    const config = await loadReminderConfig(tx);
+    const { fire, supersede } = splitSuperseded(due);
+    const supersededFacts = await expiryFacts(tx, [...new Set(supersede.map((r) => r.subjectId))]);
+    const fired = await describe(tx, fire, today, config);
+    const superseded = supersede.map((r) => ({ reminderId: r.id, contractNo: supersededFacts.get(r.subjectId)?.contractNo ?? '', step: r.step }));
+    let notificationIds: string[] = [];
+    if (!dryRun) {
+      await markSuperseded(
+        tx,
+        supersede.map((r) => r.id),
+      );
+      const rows: NewNotification[] = fired.map((f) => ({
+        tickId,
+        reminderId: f.reminderId,
+        kind: f.kind,
+        subjectId: f.subjectId,
+        customerId: f.customerId,
+        customerName: f.customerName,
+        step: f.step,
+        dueAt: f.dueAt,
+        firedAt: nowIso,
+        title: f.text.title,
+        body: f.text.body,
+        subjectUrl: f.text.subjectUrl,
+      }));
+      notificationIds = await insertNotifications(tx, rows);
+      await rollBirthdaysForward(tx, fire, config, nowIso);
+    }
+    return { ...empty, digest: fired.length >= 2, fired, superseded, notificationIds };
+  };
+  // A dry run only reads; it still runs in one transaction so it sees one consistent snapshot.
+  return withTransaction(ctx.db, work);
+}

@@ -1,0 +1,120 @@
+import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import type { RemindRunOutput, ReminderSettings } from '../../../shared/api/reminders.contract.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import { TIERS } from '../../../shared/domain/enums.ts';
+import { normalizeSteps } from '../../../shared/reminders/reminderLadder.ts';
+import { parseHolidayData } from '../../../shared/reminders/workingDays.ts';
+import { newId } from '../../../db/newId.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import type { Tx } from '../../../db/handle.ts';
+import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
+import { listReminderRules } from '../../../db/repositories/reminderRulesRepo.ts';
+import { auditMeta } from '../auditMeta.ts';
+import { requireContract } from '../contracts/contracts.service.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { readDesktopSettings, readReminderSettings, SETTING_KEYS, writeSettingValue } from './reminderConfig.ts';
+import { recomputeAllReminders, recomputeRemindersForContract } from './recomputeReminders.ts';
+import { previewContractLadder, resolveContractRef } from './reminderPreview.ts';
+import { tickAndDeliver } from './tickScheduler.ts';
+import { runReminderTick } from './reminderTick.ts';
+
+/** `remind`: one tick at `now` (or a dry run of it), printed in the shape other tools parse. */
+export async function runRemind(ctx: ServiceContext, input: ApiParsedInput<'reminders:run'>): Promise<RemindRunOutput> {
+  const now = input.now ? new Date(input.now) : ctx.now();
+  const outcome = input.dryRun ? await runReminderTick(ctx, { now, dryRun: true }) : await tickAndDeliver(ctx, ctx.notifier, { now });
+  return {
+    now: outcome.now,
+    digest: outcome.fired.length >= 2,
+    fired: outcome.fired.map((f) => ({
+      kind: f.kind,
+      ...(f.contractNo !== null ? { contractNo: f.contractNo } : {}),
+      customer: f.customerName,
+      ...(f.step !== null ? { step: f.step } : {}),
+      dueAt: f.dueAt,
+    })),
+    superseded: outcome.superseded.map((s) => ({ contractNo: s.contractNo, step: s.step })),
+  };
+}
+
+export async function previewReminders(ctx: ServiceContext, input: ApiParsedInput<'reminders:preview'>) {
+  return previewContractLadder(ctx.db, await resolveContractRef(ctx.db, input));
+}
+
+async function upsertRule(ctx: ServiceContext, tx: Tx, scope: 'tier' | 'contract', scopeId: string, patch: { steps?: number[] | null; template?: string }) {
+  const [existing] = await listReminderRules(tx, scope, scopeId);
+  const values: Record<string, unknown> = {};
+  if (patch.steps !== undefined) values['steps'] = patch.steps === null ? null : JSON.stringify(normalizeSteps(patch.steps));
+  if (patch.template !== undefined) values['template'] = patch.template;
+  if (existing) await updateAudited(tx, 'reminder_rules', existing.id, values, auditMeta(ctx, 'update'));
+  else {
+    await insertAudited(
+      tx,
+      'reminder_rules',
+      { id: newId(), scope, scope_id: scopeId, steps: null, template: null, deleted_at: null, ...values },
+      auditMeta(ctx, 'create'),
+    );
+  }
+}
+
+/** Any change that moves due dates recomputes every pending step in the same transaction. */
+export async function updateReminderSettings(ctx: ServiceContext, input: ApiParsedInput<'reminders:setSettings'>): Promise<ReminderSettings> {
+  await withTransaction(ctx.db, async (tx) => {
+    const current = await readReminderSettings(tx);
+    const meta = auditMeta(ctx, 'update');
+    let schedulesChanged = false;
+    if (input.timeOfDay !== undefined || input.shiftToWorkingDay !== undefined) {
+      const schedule = { timeOfDay: input.timeOfDay ?? current.timeOfDay, shiftToWorkingDay: input.shiftToWorkingDay ?? current.shiftToWorkingDay };
+      await writeSettingValue(tx, SETTING_KEYS.schedule, schedule, meta);
+      schedulesChanged = true;
+    }
+    for (const tier of TIERS) {
+      const steps = input.ladders?.[tier];
+      const template = input.templates?.[tier];
+      if (steps === undefined && template === undefined) continue;
+      await upsertRule(ctx, tx, 'tier', tier, { ...(steps ? { steps } : {}), ...(template !== undefined ? { template } : {}) });
+      if (steps) schedulesChanged = true;
+    }
+    if (input.startAtLogin !== undefined || input.keepInTray !== undefined) {
+      const desktop = await readDesktopSettings(tx);
+      await writeSettingValue(tx, SETTING_KEYS.desktop, { ...desktop, ...definedOnly({ startAtLogin: input.startAtLogin, keepInTray: input.keepInTray }) }, meta);
+    }
+    if (schedulesChanged) await recomputeAllReminders(ctx, tx);
+  });
+  ctx.emit('data:changed', { domains: ['settings', 'reminders'] });
+  return readReminderSettings(ctx.db);
+}
+
+function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function importHolidays(ctx: ServiceContext, json: string | null) {
+  let data: unknown = null;
+  if (json !== null) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      throw new AppError('VALIDATION', '节假日文件不是有效的 JSON', 'json');
+    }
+    const parsed = parseHolidayData(raw);
+    if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, 'json');
+    data = parsed.data;
+  }
+  await withTransaction(ctx.db, async (tx) => {
+    await writeSettingValue(tx, SETTING_KEYS.holidays, data, auditMeta(ctx, 'import'));
+    await recomputeAllReminders(ctx, tx);
+  });
+  ctx.emit('data:changed', { domains: ['settings', 'reminders'] });
+  return { holidayOverrideCount: (await readReminderSettings(ctx.db)).holidayOverrideCount };
+}
+
+export async function setContractLadder(ctx: ServiceContext, input: ApiParsedInput<'reminders:setContractLadder'>) {
+  await withTransaction(ctx.db, async (tx) => {
+    await requireContract(tx, input.contractId, 'contractId');
+    await upsertRule(ctx, tx, 'contract', input.contractId, { steps: input.steps });
+    await recomputeRemindersForContract(ctx, tx, input.contractId);
+  });
+  ctx.emit('data:changed', { domains: ['reminders'] });
+  return previewContractLadder(ctx.db, input.contractId);
+}

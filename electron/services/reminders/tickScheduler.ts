@@ -1,0 +1,76 @@
+import { countUnread } from '../../../db/repositories/notificationsRepo.ts';
+import type { Notifier } from '../notifier/notifier.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { deliverOutbox } from './deliverOutbox.ts';
+import { digestRequest } from './reminderText.ts';
+import { runReminderTick, type TickHooks, type TickOutcome } from './reminderTick.ts';
+
+/** Claims what is due, then (after the commit) delivers this tick's toast and tells the UI. */
+export async function tickAndDeliver(
+  ctx: ServiceContext,
+  notifier: Notifier | undefined,
+  options: { now?: Date; hooks?: TickHooks | undefined } = {},
+): Promise<TickOutcome> {
+  const outcome = await runReminderTick(ctx, options);
+  if (outcome.fired.length === 0) {
+    if (outcome.superseded.length > 0) ctx.emit('data:changed', { domains: ['reminders'] });
+    return outcome;
+  }
+  options.hooks?.reached('after-commit-before-notify');
+  const request =
+    outcome.fired.length === 1
+      ? { title: outcome.fired[0]!.text.title, body: outcome.fired[0]!.text.body }
+      : digestRequest(outcome.fired.map((f) => ({ title: f.text.title, customerName: f.customerName })));
+  ctx.emit('reminders:fired', { count: outcome.fired.length, digest: outcome.digest, notificationIds: outcome.notificationIds, ...request });
+  ctx.emit('notifications:changed', { unread: await countUnread(ctx.db) });
+  ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
+  if (notifier) await deliverOutbox(ctx, notifier, { tickId: outcome.tickId, hooks: options.hooks });
+  return outcome;
+}
+
+export interface SchedulerOptions {
+  /** Between ticks; a minute by default. Short on purpose: one long setTimeout overflows after 24.8 days. */
+  intervalMs?: number;
+  hooks?: TickHooks;
+  onTick?: (outcome: TickOutcome) => void;
+}
+
+export interface Scheduler {
+  /** Runs a tick now (after any running one); what electron/main calls on resume from sleep. */
+  tick(reason?: string): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The reminder loop: at start-up it redelivers whatever an earlier run left undelivered, then ticks; then it
+ * ticks every interval and whenever the host says the machine woke up. Ticks never overlap.
+ */
+export function startScheduler(ctx: ServiceContext, notifier: Notifier, options: SchedulerOptions = {}): Scheduler {
+  const intervalMs = options.intervalMs ?? 60_000;
+  let stopped = false;
+  let chain: Promise<void> = Promise.resolve();
+  const run = (reason: string, startUp = false): Promise<void> => {
+    chain = chain.then(async () => {
+      if (stopped) return;
+      try {
+        if (startUp) await deliverOutbox(ctx, notifier, { hooks: options.hooks });
+        const outcome = await tickAndDeliver(ctx, notifier, { hooks: options.hooks });
+        options.onTick?.(outcome);
+      } catch (e) {
+        // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
+        ctx.logger.warn(`reminder tick (${reason}) failed`, e);
+      }
+    });
+    return chain;
+  };
+  void run('start-up', true);
+  const timer = setInterval(() => void run('interval'), intervalMs);
+  timer.unref?.();
+  return {
+    tick: (reason = 'manual') => run(reason),
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { currentZoneName, localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
+import type { Tx } from '../../../db/handle.ts';
+import { pendingScheduleRows, setDueAt } from '../../../db/repositories/remindersRepo.ts';
+import { readSetting } from '../../../db/repositories/settingsRepo.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { auditMeta } from '../auditMeta.ts';
+import { SETTING_KEYS, writeSettingValue } from './reminderConfig.ts';
+
+/**
+ * Due instants are derived from a local date and time of day in the machine's zone. When the zone changes
+ * (a laptop taken to another zone, or a changed system setting), every pending instant is derived again, so
+ * 09:00 stays 09:00 where the user now is. Snoozed steps keep the exact instant the user chose.
+ */
+export async function ensureZoneCurrent(ctx: ServiceContext, tx: Tx): Promise<boolean> {
+  const zone = currentZoneName();
+  const stored = await readSetting(tx, SETTING_KEYS.zone);
+  if (stored === zone) return false;
+  const nowIso = ctx.now().toISOString();
+  for (const row of await pendingScheduleRows(tx)) {
+    const dueAt = localDueInstant(row.localDate, row.timeOfDay).toISOString();
+    if (dueAt !== row.dueAt) await setDueAt(tx, row.id, dueAt, nowIso);
+  }
+  await writeSettingValue(tx, SETTING_KEYS.zone, zone, auditMeta(ctx, 'zone'));
+  return true;
+}

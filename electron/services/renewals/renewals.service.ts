@@ -1,0 +1,186 @@
+import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import { addDaysIso, localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
+import type { Cycle, RenewalStage, Tier } from '../../../shared/domain/enums.ts';
+import { differenceInCalendarDays } from 'date-fns';
+import { chainIssues, nextTermDates } from '../../../shared/renewals/renewalTerm.ts';
+import { DEFAULT_LOST_REASONS, isDecidedStage, sheetStatusOfStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
+import { newId } from '../../../db/newId.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import type { Executor, Tx } from '../../../db/handle.ts';
+import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
+import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
+import { contractChain, flaggedContracts, listRenewals, renewalOfContract } from '../../../db/repositories/renewalsRepo.ts';
+import { readSetting } from '../../../db/repositories/settingsRepo.ts';
+import { auditMeta } from '../auditMeta.ts';
+import { createContract, requireContract, updateContract } from '../contracts/contracts.service.ts';
+import { recomputeRemindersForContract } from '../reminders/recomputeReminders.ts';
+import { SETTING_KEYS, writeSettingValue } from '../reminders/reminderConfig.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+
+const WINDOW_DAYS = { '7': 7, '30': 30, '90': 90 } as const;
+
+/** The 续约 page: terms ending in the chosen window (or overdue), with totals for the whole filtered list. */
+export async function listRenewalPage(ctx: ServiceContext, input: ApiParsedInput<'renewals:list'>) {
+  const today = input.today ?? localDateOf(ctx.now());
+  let from: string | undefined;
+  let to: string | undefined;
+  if (input.window === 'overdue') to = addDaysIso(today, -1);
+  else if (input.window === 'custom') {
+    from = input.from;
+    to = input.to;
+    if (from && to && from > to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期', 'to');
+  } else {
+    from = today;
+    to = addDaysIso(today, WINDOW_DAYS[input.window]);
+  }
+  const page = await listRenewals(ctx.db, { ...input, endsFrom: from, endsTo: to });
+  const items: RenewalItem[] = page.rows.map((r) => ({
+    contractId: r.contractId,
+    contractNo: r.contractNo,
+    customerId: r.customerId,
+    customerName: r.customerName,
+    tier: r.tier as Tier,
+    ownerId: r.ownerId,
+    ownerName: r.ownerName,
+    cycle: r.cycle as Cycle,
+    endsOn: r.endsOn!,
+    daysLeft: differenceInCalendarDays(parseIsoDate(r.endsOn!), parseIsoDate(today)),
+    amountFen: r.amountFen,
+    currency: r.currency,
+    stage: r.stage as RenewalStage,
+    sheetStatus: sheetStatusOfStage(r.stage as RenewalStage),
+    lostReason: r.lostReason,
+    lostNote: r.lostNote,
+  }));
+  return { items, total: page.total, totalAmountFen: page.totalAmountFen, from: from ?? null, to: to ?? null };
+}
+
+/** Creates or updates the term's pipeline record; deciding it (renewed, lost) stops its reminders. */
+async function writeStage(
+  ctx: ServiceContext,
+  tx: Tx,
+  contractId: string,
+  patch: { stage: RenewalStage; lostReason?: string | null; lostNote?: string | null; outcomeOn?: string | null; outcomeAmountFen?: number | null; newContractId?: string | null },
+) {
+  const existing = await renewalOfContract(tx, contractId);
+  const values = {
+    stage: patch.stage,
+    lost_reason: patch.stage === 'lost' ? (patch.lostReason ?? null) : null,
+    lost_note: patch.stage === 'lost' ? (patch.lostNote ?? null) : null,
+    outcome_on: patch.outcomeOn ?? (isDecidedStage(patch.stage) ? localDateOf(ctx.now()) : null),
+    outcome_amount_fen: patch.outcomeAmountFen ?? null,
+    ...(patch.newContractId !== undefined ? { new_contract_id: patch.newContractId } : {}),
+  };
+  if (existing) await updateAudited(tx, 'renewals', existing.id, values, auditMeta(ctx, 'stage'));
+  else {
+    await insertAudited(
+      tx,
+      'renewals',
+      { id: newId(), contract_id: contractId, new_contract_id: null, notes: null, deleted_at: null, ...values },
+      auditMeta(ctx, 'stage'),
+    );
+  }
+  await recomputeRemindersForContract(ctx, tx, contractId);
+}
+
+export async function setRenewalStage(ctx: ServiceContext, input: ApiParsedInput<'renewals:setStage'>) {
+  if (input.stage === 'lost' && !input.lostReason) throw new AppError('VALIDATION', '请选择流失原因', 'lostReason');
+  if (input.stage === 'renewed') throw new AppError('VALIDATION', '请使用「续约」操作登记新合同，它会把本期标记为已续费', 'stage');
+  await withTransaction(ctx.db, async (tx) => {
+    await requireContract(tx, input.contractId, 'contractId');
+    await writeStage(ctx, tx, input.contractId, input);
+  });
+  ctx.emit('data:changed', { domains: ['renewals', 'reminders', 'contracts'] });
+  return { contractId: input.contractId, stage: input.stage };
+}
+
+async function chainPosition(x: Executor, contractId: string) {
+  const terms = await contractChain(x, contractId);
+  const index = terms.findIndex((t) => t.id === contractId);
+  return { terms, index: Math.max(index, 0), anchorEndsOn: terms[0]?.endsOn ?? null };
+}
+
+async function freeNumber(x: Executor, base: string): Promise<string> {
+  for (let k = 1; ; k++) {
+    const candidate = `${base}-R${k}`;
+    if (!(await findLiveContractIdByNumber(x, candidate))) return candidate;
+  }
+}
+
+export async function renewDefaults(ctx: ServiceContext, contractId: string) {
+  const contract = await requireContract(ctx.db, contractId, 'contractId');
+  const { terms, index, anchorEndsOn } = await chainPosition(ctx.db, contractId);
+  const dates = nextTermDates(contract, anchorEndsOn, index);
+  return {
+    number: await freeNumber(ctx.db, terms[0]?.number ?? contract.number),
+    ...dates,
+    amountFen: contract.amountFen,
+    cycle: contract.cycle,
+    anchorEndsOn,
+  };
+}
+
+/** 续约: the next term, linked by renewal_of; this term becomes 已续约 and its renewal 已续费. */
+export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'renewals:renew'>) {
+  const inTx = (tx: Tx) => Object.create(ctx, { db: { value: tx }, emit: { value: () => {} } }) as ServiceContext;
+  const result = await withTransaction(ctx.db, async (tx) => {
+    const current = await requireContract(tx, input.contractId, 'contractId');
+    if (current.status === 'renewed' || current.status === 'terminated') {
+      throw new AppError('VALIDATION', '该合同已续约或已终止，不能再次续约', 'contractId');
+    }
+    const notes = [input.discountNote ? `优惠：${input.discountNote}` : null, input.instalmentNote ? `分期：${input.instalmentNote}` : null]
+      .filter(Boolean)
+      .join('\n');
+    const created = await createContract(inTx(tx), {
+      customerId: current.customerId,
+      number: input.number,
+      signedOn: input.signedOn ?? null,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      amountFen: input.amountFen ?? current.amountFen,
+      currency: current.currency,
+      cycle: current.cycle,
+      service: current.service,
+      status: 'active',
+      ownerId: current.ownerId,
+      renewalOf: current.id,
+      notes: notes || null,
+    });
+    await updateContract(inTx(tx), { id: current.id, status: 'renewed' });
+    await writeStage(ctx, tx, current.id, {
+      stage: 'renewed',
+      outcomeOn: input.outcomeOn ?? localDateOf(ctx.now()),
+      outcomeAmountFen: created.amountFen,
+      newContractId: created.id,
+    });
+    return { contractId: current.id, newContractId: created.id, number: created.number };
+  });
+  ctx.emit('data:changed', { domains: ['renewals', 'reminders', 'contracts', 'customers'] });
+  return result;
+}
+
+export async function renewalChain(ctx: ServiceContext, contractId: string) {
+  await requireContract(ctx.db, contractId, 'contractId');
+  const terms = (await contractChain(ctx.db, contractId)).map((t) => ({ ...t, cycle: t.cycle as Cycle }));
+  return { terms, issues: chainIssues(terms) };
+}
+
+export async function flaggedRenewals(ctx: ServiceContext, today?: string) {
+  const lists = await flaggedContracts(ctx.db, today ?? localDateOf(ctx.now()));
+  const shape = (rows: typeof lists.overdue) => rows.map((r) => ({ ...r, tier: r.tier as Tier, stage: r.stage as RenewalStage }));
+  return { overdue: shape(lists.overdue), noEndDate: shape(lists.noEndDate) };
+}
+
+export async function lostReasons(ctx: ServiceContext) {
+  const stored = await readSetting(ctx.db, SETTING_KEYS.lostReasons);
+  return { items: Array.isArray(stored) ? (stored as string[]) : [...DEFAULT_LOST_REASONS] };
+}
+
+export async function setLostReasons(ctx: ServiceContext, items: string[]) {
+  const unique = [...new Set(items)];
+  await withTransaction(ctx.db, (tx) => writeSettingValue(tx, SETTING_KEYS.lostReasons, unique, auditMeta(ctx, 'update')));
+  ctx.emit('data:changed', { domains: ['settings', 'renewals'] });
+  return { items: unique };
+}

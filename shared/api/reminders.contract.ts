@@ -1,0 +1,149 @@
+import { z } from './zodSetup.ts';
+import { idField, isoInstant, pageInput, pageOf } from './fields.ts';
+import { isTimeOfDay } from '../reminders/localDueInstant.ts';
+import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
+import { TIERS } from '../domain/enums.ts';
+
+export const REMINDER_KINDS = ['expiry', 'birthday', 'followup'] as const;
+export const reminderKindField = z.enum(REMINDER_KINDS);
+
+const stepsField = z
+  .array(z.number().int('提醒节点必须是整数天数').min(MIN_STEP).max(MAX_STEP))
+  .min(1, '提醒节点不能为空')
+  .max(30, '提醒节点最多 30 个');
+const timeOfDayField = z.string().refine(isTimeOfDay, { message: '提醒时间格式应为 HH:MM（24 小时制）' });
+const ladderMap = z.object({ vip: stepsField, important: stepsField, normal: stepsField });
+const templateMap = z.object({
+  vip: z.string().trim().min(1, '模板不能为空').max(500),
+  important: z.string().trim().min(1, '模板不能为空').max(500),
+  normal: z.string().trim().min(1, '模板不能为空').max(500),
+});
+
+export const reminderSettingsSchema = z.object({
+  timeOfDay: timeOfDayField,
+  shiftToWorkingDay: z.boolean(),
+  ladders: ladderMap,
+  templates: templateMap,
+  /** How many dates the user's imported holiday file holds (0 = only the bundled chinese-days data). */
+  holidayOverrideCount: z.number().int(),
+  startAtLogin: z.boolean(),
+  keepInTray: z.boolean(),
+});
+export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
+
+export const reminderSettingsPatch = z.object({
+  timeOfDay: timeOfDayField.optional(),
+  shiftToWorkingDay: z.boolean().optional(),
+  ladders: ladderMap.partial().optional(),
+  templates: templateMap.partial().optional(),
+  startAtLogin: z.boolean().optional(),
+  keepInTray: z.boolean().optional(),
+});
+
+/** `remind --json`: exactly these keys, which other tools parse. */
+export const remindRunOutput = z.object({
+  now: z.string(),
+  digest: z.boolean(),
+  fired: z.array(
+    z.object({
+      kind: reminderKindField,
+      contractNo: z.string().optional(),
+      customer: z.string(),
+      step: z.number().int().optional(),
+      dueAt: z.string(),
+    }),
+  ),
+  superseded: z.array(z.object({ contractNo: z.string(), step: z.number().int() })),
+});
+export type RemindRunOutput = z.infer<typeof remindRunOutput>;
+
+export const reminderStepStatus = z.enum(['pending', 'snoozed', 'fired', 'superseded', 'done']);
+
+export const ladderPreviewSchema = z.object({
+  contractId: z.string(),
+  contractNo: z.string(),
+  customerName: z.string(),
+  tier: z.enum(TIERS),
+  endsOn: z.string().nullable(),
+  /** Why there are no steps, when there are none (decided, once-only without end date…). */
+  inactiveReason: z.string().nullable(),
+  steps: z.array(
+    z.object({
+      step: z.number().int(),
+      localDate: z.string(),
+      dueAt: z.string(),
+      status: reminderStepStatus,
+      firedAt: z.string().nullable(),
+    }),
+  ),
+  overrideSteps: z.array(z.number().int()).nullable(),
+});
+export type LadderPreview = z.infer<typeof ladderPreviewSchema>;
+
+export const notificationItemSchema = z.object({
+  id: z.string(),
+  kind: reminderKindField,
+  reminderId: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  customerId: z.string().nullable(),
+  step: z.number().int().nullable(),
+  title: z.string(),
+  body: z.string(),
+  subjectUrl: z.string().nullable(),
+  dueAt: z.string(),
+  firedAt: z.string(),
+  deliveredAt: z.string().nullable(),
+  readAt: z.string().nullable(),
+  /** Snooze and done act on the step; false once the step is gone, closed or re-armed. */
+  actionable: z.boolean(),
+});
+export type NotificationItem = z.infer<typeof notificationItemSchema>;
+
+export const remindersContract = {
+  'reminders:run': {
+    input: z.object({
+      /** The instant to run at, with its offset; defaults to now. */
+      now: isoInstant.optional(),
+      dryRun: z.boolean().default(false),
+    }),
+    output: remindRunOutput,
+  },
+  'reminders:preview': {
+    input: z.object({ contractNo: z.string().trim().min(1, '请填写合同编号').optional(), contractId: idField.optional() }),
+    output: ladderPreviewSchema,
+  },
+  'reminders:getSettings': { input: z.object({}), output: reminderSettingsSchema },
+  'reminders:setSettings': { input: reminderSettingsPatch, output: reminderSettingsSchema },
+  /** Newer holiday/调休 data in chinese-days' JSON shape; `json: null` goes back to the bundled data. */
+  'reminders:importHolidays': {
+    input: z.object({ json: z.string().max(2_000_000).nullable() }),
+    output: z.object({ holidayOverrideCount: z.number().int() }),
+  },
+  'reminders:setContractLadder': {
+    input: z.object({ contractId: idField, steps: stepsField.nullable() }),
+    output: ladderPreviewSchema,
+  },
+  'reminders:snooze': {
+    input: z.object({
+      reminderId: idField,
+      /** Re-arm at this instant; or, without it, at the configured time on the next working day. */
+      until: isoInstant.optional(),
+    }),
+    output: z.object({ reminderId: z.string(), dueAt: z.string() }),
+  },
+  'reminders:done': { input: z.object({ reminderId: idField }), output: z.object({ reminderId: z.string() }) },
+} as const;
+
+export const notificationsContract = {
+  'notifications:list': {
+    input: z.object({ unreadOnly: z.boolean().default(false), ...pageInput }),
+    output: pageOf(notificationItemSchema).extend({ unread: z.number().int() }),
+  },
+  'notifications:markRead': {
+    input: z.object({ ids: z.array(idField).max(500).optional(), all: z.boolean().default(false) }),
+    output: z.object({ marked: z.number().int(), unread: z.number().int() }),
+  },
+  /** Marks it read and says where to go (the contract's customer page). */
+  'notifications:open': { input: z.object({ id: idField }), output: z.object({ subjectUrl: z.string().nullable() }) },
+} as const;
+

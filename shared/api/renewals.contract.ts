@@ -1,0 +1,126 @@
+import { z } from './zodSetup.ts';
+import { amountFenField, cycleField, idField, isoDate, optionalText, pageInput, pageOf, tierField, trimmedName } from './fields.ts';
+import { RENEWAL_STAGES } from '../domain/enums.ts';
+import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
+
+export const renewalStageField = z.enum(RENEWAL_STAGES, { message: '续约阶段只能是 待跟进、已联系、谈判中、已续费 或 已流失' });
+export const RENEWAL_WINDOWS = ['overdue', '7', '30', '90', 'custom'] as const;
+
+export const renewalItemSchema = z.object({
+  contractId: z.string(),
+  contractNo: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  tier: tierField,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  cycle: cycleField,
+  endsOn: z.string(),
+  /** Days from today to the end date; negative when overdue. */
+  daysLeft: z.number().int(),
+  amountFen: z.number().nullable(),
+  currency: z.string(),
+  stage: renewalStageField,
+  /** The Excel sheet's 续费状态 for this stage. */
+  sheetStatus: z.enum(SHEET_RENEWAL_STATUSES),
+  lostReason: z.string().nullable(),
+  lostNote: z.string().nullable(),
+});
+export type RenewalItem = z.infer<typeof renewalItemSchema>;
+
+export const renewalListInput = z.object({
+  window: z.enum(RENEWAL_WINDOWS).default('30'),
+  /** Custom window bounds on the end date (inclusive). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ownerId: idField.optional(),
+  tier: tierField.optional(),
+  cycle: cycleField.optional(),
+  stage: renewalStageField.optional(),
+  /** The caller's local date; defaults to the app's. */
+  today: isoDate.optional(),
+  ...pageInput,
+});
+
+const chainTermSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  cycle: cycleField,
+  amountFen: z.number().nullable(),
+  status: z.string(),
+  renewalOf: z.string().nullable(),
+});
+
+const flaggedItemSchema = z.object({
+  contractId: z.string(),
+  contractNo: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  tier: tierField,
+  endsOn: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  stage: renewalStageField,
+});
+
+export const renewInput = z.object({
+  contractId: idField,
+  number: trimmedName('新合同编号', 64),
+  signedOn: isoDate.nullable().optional(),
+  startsOn: isoDate,
+  endsOn: isoDate.nullable(),
+  amountFen: amountFenField.nullable().optional(),
+  /** Discount and instalment terms as the user words them; kept in the new contract's notes. */
+  discountNote: optionalText(500),
+  instalmentNote: optionalText(1000),
+  /** When the renewal was agreed; defaults to today. */
+  outcomeOn: isoDate.optional(),
+});
+
+export const renewalsContract = {
+  'renewals:list': {
+    input: renewalListInput,
+    output: pageOf(renewalItemSchema).extend({ totalAmountFen: z.number(), from: z.string().nullable(), to: z.string().nullable() }),
+  },
+  'renewals:setStage': {
+    input: z.object({
+      contractId: idField,
+      stage: renewalStageField,
+      lostReason: optionalText(50),
+      lostNote: optionalText(1000),
+    }),
+    output: z.object({ contractId: z.string(), stage: renewalStageField }),
+  },
+  'renewals:renewDefaults': {
+    input: z.object({ contractId: idField }),
+    output: z.object({
+      number: z.string(),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
+      amountFen: z.number().nullable(),
+      cycle: cycleField,
+      anchorEndsOn: z.string().nullable(),
+    }),
+  },
+  'renewals:renew': {
+    input: renewInput,
+    output: z.object({ contractId: z.string(), newContractId: z.string(), number: z.string() }),
+  },
+  'renewals:chain': {
+    input: z.object({ contractId: idField }),
+    output: z.object({
+      terms: z.array(chainTermSchema),
+      issues: z.array(z.object({ kind: z.enum(['gap', 'overlap']), afterId: z.string(), beforeId: z.string(), days: z.number().int() })),
+    }),
+  },
+  'renewals:flagged': {
+    input: z.object({ today: isoDate.optional() }),
+    output: z.object({ overdue: z.array(flaggedItemSchema), noEndDate: z.array(flaggedItemSchema) }),
+  },
+  'renewals:lostReasons': { input: z.object({}), output: z.object({ items: z.array(z.string()) }) },
+  'renewals:setLostReasons': {
+    input: z.object({ items: z.array(z.string().trim().min(1).max(50)).min(1, '至少保留一个流失原因').max(30) }),
+    output: z.object({ items: z.array(z.string()) }),
+  },
+} as const;
