@@ -1,0 +1,283 @@
+// npm run bench:list [-- --fresh] [--iterations N] [--check]
+//
+// Times the customer list page (50 rows of one owner and tier, in next_expiry_on order, with the total)
+// in-process through the real service, against the same statements hand-written on raw better-sqlite3,
+// on a generated archive of 100k customers. The database is generated once and cached under .bench-data/.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIST_BENCH_GENERATOR_VERSION, LIST_BENCH_SIZES, LIST_BENCH_TODAY, generateListBench } from '../db/bench/listBenchData.ts';
+import { rawCustomerList, type RawListInput } from '../db/bench/rawCustomerList.ts';
+import { benchFacts, seedListBench } from '../db/bench/seedListBench.ts';
+import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
+import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
+import { explainCustomerList, type CustomerListFilter } from '../db/repositories/customerListQuery.ts';
+import { searchDocumentOf } from '../db/repositories/customerSearchIndex.ts';
+import { listCustomers } from '../electron/services/customers/customers.service.ts';
+import { openServiceContext } from '../electron/services/openServiceContext.ts';
+import { silentLogger } from '../electron/services/logger.ts';
+import { customerListInput } from '../shared/api/customers.contract.ts';
+import { TIERS, type Tier } from '../shared/domain/enums.ts';
+import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
+
+const TARGET_P95_MS = 10;
+const PAGE = 50;
+
+interface Case {
+  key: string;
+  label: string;
+  search?: string;
+  /** Counted against the target; the others are shown for context. */
+  target: boolean;
+}
+const CASES: Case[] = [
+  { key: 'none', label: 'no search', target: true },
+  { key: 'rare2', label: 'rare 2-char', search: '云启', target: true },
+  { key: 'common2', label: 'common 2-char', search: '科技', target: true },
+  { key: 'four', label: '4-char', search: '网络科技', target: true },
+  { key: 'four-rare', label: '4-char, rare', search: '云启科技', target: false },
+  { key: 'phone', label: 'phone digits', search: '1381', target: false },
+];
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const ITERATIONS = option('--iterations', 400);
+const WARMUP = Math.min(100, Math.ceil(ITERATIONS / 4));
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(repoRoot, '.bench-data');
+const backupsDir = path.join(dataDir, 'backups');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The cache key changes with anything that changes the generated file: generator, schema, search index. */
+function cacheKey(): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ v: LIST_BENCH_GENERATOR_VERSION, sizes: LIST_BENCH_SIZES, today: LIST_BENCH_TODAY }));
+  for (const m of ALL_MIGRATIONS) h.update(m.sql);
+  for (const fn of [normalizeSearchText, bigramsOf, searchDocumentOf]) h.update(fn.toString());
+  return `list-v${LIST_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
+}
+
+async function ensureDatabase(): Promise<{ file: string; generated: boolean; seconds: number }> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const name = cacheKey();
+  const file = path.join(dataDir, name);
+  const removeDb = (f: string) => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
+  };
+  if (fs.existsSync(file) && !flag('--fresh')) return { file, generated: false, seconds: 0 };
+  // Older generations are hundreds of megabytes each; keep only the current one.
+  for (const f of fs.readdirSync(dataDir)) if (/^list-.*\.db$/.test(f) && f !== name) removeDb(path.join(dataDir, f));
+  removeDb(file);
+  const tmp = `${file}.tmp`;
+  removeDb(tmp);
+  const t0 = performance.now();
+  out(`generating ${LIST_BENCH_SIZES.customers} customers, ${LIST_BENCH_SIZES.contacts} contacts, ${LIST_BENCH_SIZES.contracts} contracts, ${LIST_BENCH_SIZES.followUps} follow-ups …`);
+  const opened = await openDatabase({ file: tmp, backupsDir });
+  try {
+    const report = seedListBench(opened.db, (sink) => {
+      generateListBench(sink);
+    });
+    out(
+      `  loaded in ${report.seconds.load.toFixed(1)} s, search index ${report.seconds.searchIndex.toFixed(1)} s ` +
+        `(${report.searchIndex.bigrams} bigram rows), ANALYZE ${report.seconds.analyze.toFixed(1)} s`,
+    );
+  } finally {
+    await opened.close();
+  }
+  // Renamed only when complete, so an interrupted run never leaves a half-filled cache behind.
+  fs.renameSync(tmp, file);
+  return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+const ms = (v: number) => v.toFixed(2);
+
+async function main(): Promise<void> {
+  const db = await ensureDatabase();
+  const { ctx, close } = await openServiceContext({ file: db.file, backupsDir, logger: silentLogger });
+  try {
+    const facts = benchFacts(ctx.db);
+    const raw = rawCustomerList(ctx.db);
+    const owners = facts.ownerIds;
+    const tiers: readonly Tier[] = TIERS;
+    // Iteration i takes owner i mod 20 and tier i mod 3: every pairing comes up, in a fixed order.
+    const shape = (i: number) => ({ ownerId: owners[i % owners.length]!, tier: tiers[i % tiers.length]! });
+
+    out();
+    out('== Machine');
+    const cpus = os.cpus();
+    out(`node ${process.version}, ${os.platform()} ${os.release()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
+    out(`SQLite ${facts.sqliteVersion} (better-sqlite3), database ${(fs.statSync(db.file).size / 2 ** 20).toFixed(0)} MiB at ${path.relative(repoRoot, db.file)}` +
+      (db.generated ? `, generated in ${db.seconds.toFixed(1)} s` : ' (cached; --fresh regenerates)'));
+    out(`load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share these cores)`);
+    out(`rows: ${Object.entries(facts.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    out(`live customers per (owner, tier): ${facts.perOwnerTier.min}–${facts.perOwnerTier.max}, median ${facts.perOwnerTier.median}`);
+    out();
+    out('== PRAGMAs (one connection, shared by the service and the raw baseline)');
+    out(Object.entries(connectionPragmas(ctx.db)).map(([k, v]) => `${k}=${String(v)}`).join('  '));
+
+    // The worst-case pairing (the largest tier) is the one explained.
+    const shown = tiers.indexOf('normal');
+    const filterFor = (c: Case, i: number): CustomerListFilter => ({
+      ...shape(i),
+      search: c.search,
+      archived: 'active',
+      sort: 'nextExpiryOn',
+      order: 'asc',
+      offset: 0,
+      limit: PAGE,
+    });
+    const rawInput = (c: Case, i: number): RawListInput => ({ ...shape(i), search: c.search, offset: 0, limit: PAGE });
+    for (const c of CASES) {
+      const grams = c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]) : [];
+      const df = grams.length === 0 ? '–' : grams.map((g) => `${g}:${facts.df(g)}`).join(' ');
+      const explained = await explainCustomerList(ctx.db, filterFor(c, shown));
+      const rawExplained = raw.explain(rawInput(c, shown));
+      out();
+      out(`== Case "${c.label}"${c.search ? ` search=${JSON.stringify(c.search)}` : ''}  (customers per bigram ${df})`);
+      out(`-- service (Kysely sql template), plan ${explained.plan}${explained.statements.length === 1 ? ', one pass' : ''}:`);
+      for (const st of explained.statements) {
+        out(`   [${st.name}] ${oneLine(st.sql)}`);
+        out(`   params ${JSON.stringify(st.parameters)}`);
+        for (const p of st.queryPlan) out(`     ${p}`);
+      }
+      out(`-- raw better-sqlite3 (prepared once), variant ${rawExplained.variant}${rawExplained.onePass ? ', one pass' : ''}:`);
+      const servicePlans = explained.statements.map((st) => st.queryPlan.join('\n'));
+      for (const name of rawExplained.onePass ? (['page'] as const) : (['count', 'page'] as const)) {
+        const text = rawExplained[name];
+        const sameSql = explained.statements.some((st) => oneLine(st.sql) === oneLine(text.replace(/@\w+/g, '?')));
+        const samePlan = servicePlans.includes(rawExplained.queryPlan[name].join('\n'));
+        out(`   [${name}] ${oneLine(text)}`);
+        out(`     (same SQL as the service's but for named parameters: ${sameSql ? 'yes' : 'NO'}; same query plan: ${samePlan ? 'yes' : 'NO'})`);
+        if (!samePlan) for (const p of rawExplained.queryPlan[name]) out(`     ${p}`);
+      }
+    }
+
+    interface Tally {
+      svc: number[];
+      raw: number[];
+      plans: Map<string, number>;
+      totals: number;
+    }
+    const tallies = new Map<Case, Tally>(CASES.map((c) => [c, { svc: [], raw: [], plans: new Map(), totals: 0 }]));
+    const inputs = new Map(
+      CASES.map((c) => [
+        c,
+        Array.from({ length: WARMUP + ITERATIONS }, (_, i) =>
+          customerListInput.parse({ ...shape(i), search: c.search, sort: 'nextExpiryOn', order: 'asc', limit: PAGE }),
+        ),
+      ]),
+    );
+    // Round-robin over the cases, so a burst of load from other processes falls on all of them alike.
+    for (let i = 0; i < WARMUP + ITERATIONS; i++) {
+      for (const c of CASES) {
+        const tally = tallies.get(c)!;
+        let a = 0;
+        let b = 0;
+        let viaService: Awaited<ReturnType<typeof listCustomers>> | undefined;
+        let viaRaw: ReturnType<typeof raw.run> | undefined;
+        const runService = async () => {
+          const t = performance.now();
+          viaService = await listCustomers(ctx, inputs.get(c)![i]!);
+          a = performance.now() - t;
+        };
+        const runRaw = () => {
+          const t = performance.now();
+          viaRaw = raw.run(rawInput(c, i));
+          b = performance.now() - t;
+        };
+        // Alternate which side goes first so neither always runs on a cache the other just warmed.
+        if (i % 2 === 0) {
+          await runService();
+          runRaw();
+        } else {
+          runRaw();
+          await runService();
+        }
+        if (!viaService || !viaRaw) throw new Error('unreachable');
+        if (viaService.total !== viaRaw.total || viaService.items.map((x) => x.id).join() !== viaRaw.items.map((x) => x.id).join()) {
+          throw new Error(`case ${c.key}, iteration ${i}: the service and the raw baseline disagree (${viaService.total} vs ${viaRaw.total})`);
+        }
+        if (i >= WARMUP) {
+          tally.svc.push(a);
+          tally.raw.push(b);
+          tally.totals += viaService.total;
+          tally.plans.set(viaRaw.plan, (tally.plans.get(viaRaw.plan) ?? 0) + 1);
+        }
+      }
+    }
+    const results = CASES.map((c) => {
+      const tally = tallies.get(c)!;
+      return {
+        c,
+        plans: [...tally.plans].map(([p, n]) => (tally.plans.size > 1 ? `${p}×${n}` : p)).join(' '),
+        avgTotal: tally.totals / ITERATIONS,
+        svc: tally.svc.sort((x, y) => x - y),
+        raw: tally.raw.sort((x, y) => x - y),
+      };
+    });
+
+    out();
+    out(`== Results: ${ITERATIONS} iterations per case after ${WARMUP} warm-up, page of ${PAGE}, owner × tier varied, times in ms`);
+    const header = ['case', 'search', 'plan', 'avg total', 'svc p50', 'svc p95', 'raw p50', 'raw p95', 'ratio p50', 'ratio p95', `p95 ≤ ${TARGET_P95_MS}`];
+    const rows = results.map((r) => {
+      const s50 = percentile(r.svc, 0.5);
+      const s95 = percentile(r.svc, 0.95);
+      const r50 = percentile(r.raw, 0.5);
+      const r95 = percentile(r.raw, 0.95);
+      return [
+        r.c.label + (r.c.target ? '' : ' *'),
+        r.c.search ?? '',
+        r.plans,
+        r.avgTotal.toFixed(0),
+        ms(s50),
+        ms(s95),
+        ms(r50),
+        ms(r95),
+        `${(s50 / r50).toFixed(2)}×`,
+        `${(s95 / r95).toFixed(2)}×`,
+        s95 <= TARGET_P95_MS ? 'yes' : 'NO',
+      ];
+    });
+    printTable(header, rows);
+    out('* shown for context, not part of the target');
+    out(`load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const missed = results.filter((r) => r.c.target && percentile(r.svc, 0.95) > TARGET_P95_MS);
+    if (missed.length > 0) {
+      out(`target missed: ${missed.map((r) => r.c.label).join(', ')}`);
+      if (flag('--check')) process.exitCode = 1;
+    }
+  } finally {
+    await close();
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ');
+  out(line(header));
+  out(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) out(line(r));
+}
+
+await main();
