@@ -97,6 +97,22 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   await expect(page.getByRole('heading', { name: RENAMED })).toBeVisible();
   await expect(page.getByText('智能制造').first()).toBeVisible();
 
+  // Archive: it leaves the default list, the 已归档 switch shows it, and it can be brought back.
+  await page.getByRole('button', { name: /归\s?档$/ }).click();
+  await expect(page.getByRole('heading', { name: RENAMED })).toContainText('已归档');
+  await page.getByRole('link', { name: '客户', exact: true }).click();
+  await expect(page.getByText('所有客户都已归档')).toBeVisible();
+  await page.getByRole('button', { name: '查看已归档客户' }).click();
+  await expect(page.getByRole('switch', { name: '已归档' })).toBeChecked();
+  await page.getByRole('link', { name: RENAMED }).click();
+  await page.getByRole('button', { name: /取消归档$/ }).click();
+  await expect(page.getByRole('heading', { name: RENAMED })).not.toContainText('已归档');
+
+  // Ctrl+K from anywhere jumps to the customer search.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('textbox', { name: '搜索客户' })).toBeFocused();
+  await page.getByRole('link', { name: RENAMED }).click();
+
   // Delete, then undo from the notification.
   await page.getByRole('button', { name: /删\s?除$/ }).click();
   await page.getByRole('tooltip').getByRole('button', { name: /删\s?除$/ }).click();
@@ -108,4 +124,21 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   await expect(page.getByRole('heading', { name: RENAMED })).toBeVisible();
   await expect(page.locator('.ant-card').filter({ hasText: '合同（1）' }).getByText('¥12,800.00')).toBeVisible();
   await expect(page.locator('.ant-card').filter({ hasText: '联系人（1）' }).getByText('王建华')).toBeVisible();
+});
+
+test('a server-side rejection lands on the form field it names', async ({ app: page }) => {
+  for (const attempt of [1, 2]) {
+    await page.getByRole('button', { name: '新建客户' }).first().click();
+    const dialog = page.getByRole('dialog', { name: '新建客户' });
+    await dialog.getByLabel('客户名称').fill('  杭州云启科技有限公司 ');
+    await dialog.getByLabel('客户名称').press('Enter');
+    if (attempt === 1) {
+      await expect(page.getByRole('heading', { name: '杭州云启科技有限公司' })).toBeVisible();
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '客户' }).click();
+    } else {
+      // Names are unique after trimming; the service's message shows under the name field.
+      await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('客户名称「杭州云启科技有限公司」已存在');
+      await expect(dialog).toBeVisible();
+    }
+  }
 });

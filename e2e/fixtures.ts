@@ -14,6 +14,8 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   webHost: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const host = await startWebHostProcess();
       try {

@@ -1,20 +1,34 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-test('first run loads demo data; list filters, due follow-ups and settings work', async ({ app: page, shot }) => {
+async function loadDemo(page: Page) {
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText(/已载入 \d+ 位示例客户/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
+}
+
+function menu(page: Page, name: string | RegExp) {
+  return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name });
+}
+
+test('first run loads demo data; search, filters and paging work on the list', async ({ app: page, shot }) => {
+  await loadDemo(page);
   await shot('customer-list');
 
-  // Debounced substring search in Chinese.
+  // Debounced substring search in Chinese; the filters live in the URL, so Back restores them.
   await page.getByRole('textbox', { name: '搜索客户' }).fill('云启');
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByRole('link', { name: '杭州云启科技有限公司' })).toBeVisible();
-  await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
+  await page.getByRole('link', { name: '杭州云启科技有限公司' }).click();
+  await expect(page.getByRole('heading', { name: '杭州云启科技有限公司' })).toBeVisible();
+  await expect(page.locator('.follow-up-entry').first()).toBeVisible();
+  await shot('customer-detail-demo');
+  await page.goBack();
+  await expect(page.getByRole('textbox', { name: '搜索客户' })).toHaveValue('云启');
   await page.getByRole('textbox', { name: '搜索客户' }).clear();
   await expect(page).not.toHaveURL(/[?&]q=/);
 
-  // "30 天内到期" keeps only customers whose next expiry is at most 30 days away.
+  // "30 天内到期" keeps only customers whose next expiry is at most 30 days away (overdue included).
   await page.getByLabel('合同到期').click();
   await page.getByTitle('30 天内到期').click();
   await expect(page).toHaveURL(/within=30/);
@@ -22,13 +36,23 @@ test('first run loads demo data; list filters, due follow-ups and settings work'
   await expect(expiries.first()).toBeVisible();
   for (const text of await expiries.allTextContents()) expect(text).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-  // Due follow-ups: log one from the list, then mark another done.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: /待跟进/ }).click();
+  // Server paging.
+  await menu(page, '客户').click();
+  await expect(page).not.toHaveURL(/within=/);
+  await page.getByRole('listitem', { name: '2' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByRole('listitem', { name: '2' })).toHaveClass(/ant-pagination-item-active/);
+});
+
+test('due follow-ups: log one from the list, mark another done', async ({ app: page, shot }) => {
+  await loadDemo(page);
+  await menu(page, /待跟进/).click();
   await expect(page.getByRole('heading', { name: '待跟进' })).toBeVisible();
   const rows = page.locator('tbody tr.ant-table-row');
   await expect(rows.first()).toBeVisible();
   await shot('due-list');
-  const totalBefore = Number(await page.locator('.ant-statistic').first().locator('.ant-statistic-content-value').innerText());
+  const total = page.locator('.ant-statistic').first();
+  const totalBefore = Number(await total.locator('.ant-statistic-content-value').innerText());
   expect(totalBefore).toBeGreaterThan(1);
 
   await rows.first().getByRole('button', { name: /记录跟进/ }).click();
@@ -36,14 +60,17 @@ test('first run loads demo data; list filters, due follow-ups and settings work'
   await dialog.getByLabel('跟进内容').fill('电话确认续费，下周发合同');
   await dialog.getByLabel('跟进内容').press('Control+Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.locator('.ant-statistic').first()).toContainText(String(totalBefore - 1));
+  await expect(total).toContainText(String(totalBefore - 1));
 
   await rows.first().getByRole('button', { name: /完\s?成/ }).click();
   await expect(page.getByText('已标记完成')).toBeVisible();
-  await expect(page.locator('.ant-statistic').first()).toContainText(String(totalBefore - 2));
+  await expect(total).toContainText(String(totalBefore - 2));
+  await expect(menu(page, /待跟进/)).toContainText(String(totalBefore - 2));
+});
 
-  // Settings: data file, backup now, restore (with its safety backup), language.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '设置' }).click();
+test('settings: data file, backup now, restore with a safety backup, language switch', async ({ app: page, shot }) => {
+  await loadDemo(page);
+  await menu(page, '设置').click();
   await expect(page.getByText('renewal-desk.db', { exact: false }).first()).toBeVisible();
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText(/已备份：/)).toBeVisible();
@@ -67,7 +94,7 @@ test('first run loads demo data; list filters, due follow-ups and settings work'
   await expect(page.getByRole('columnheader', { name: 'Next expiry' })).toBeVisible();
   await shot('customer-list-en');
 
-  // The choice is stored: a reload comes back in English; switch back for the next run.
+  // The choice is stored: a reload comes back in English.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
   await page.getByRole('menuitem', { name: 'Settings' }).click();

@@ -9,7 +9,7 @@ const COLORS: Record<Tier, string> = { vip: 'gold', important: 'blue', normal: '
 export function TierTag({ tier }: { tier: Tier }) {
   const { locale } = useI18n();
   return (
-    <Tag color={COLORS[tier]} icon={tier === 'vip' ? <CrownOutlined /> : undefined} style={{ marginInlineEnd: 0 }}>
+    <Tag color={COLORS[tier]} icon={tier === 'vip' ? <CrownOutlined /> : undefined} style={{ marginInlineEnd: 0, fontWeight: 400 }}>
       {labelOf(tierLabels, tier, locale)}
     </Tag>
   );

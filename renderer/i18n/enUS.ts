@@ -53,6 +53,8 @@ export const enUS: Record<MessageKey, string> = {
   'customers.total': '{n} customers',
   'customers.noMatch': 'No customers match these filters',
   'customers.clearFilters': 'Clear filters',
+  'customers.allArchived': 'All customers are archived',
+  'customers.viewArchived': 'Show archived customers',
   'customers.empty': 'No customers yet',
   'customers.primaryContact': 'Primary contact (optional)',
   'customers.contactNameNeeded': 'Please enter the contact’s name too',

@@ -52,6 +52,8 @@ export const zhCN = {
   'customers.total': '共 {n} 位客户',
   'customers.noMatch': '没有符合条件的客户',
   'customers.clearFilters': '清除筛选',
+  'customers.allArchived': '所有客户都已归档',
+  'customers.viewArchived': '查看已归档客户',
   'customers.empty': '还没有客户',
   'customers.primaryContact': '主要联系人（选填）',
   'customers.contactNameNeeded': '填写了联系方式，请同时填写联系人姓名',

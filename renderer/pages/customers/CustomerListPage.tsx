@@ -26,6 +26,10 @@ export function CustomerListPage() {
     <Empty description={t('customers.noMatch')}>
       <Button onClick={clearFilters}>{t('customers.clearFilters')}</Button>
     </Empty>
+  ) : (info.data?.customerCount ?? 0) > 0 ? (
+    <Empty description={t('customers.allArchived')}>
+      <Button onClick={() => update({ archived: true })}>{t('customers.viewArchived')}</Button>
+    </Empty>
   ) : (
     <Empty description={t('customers.empty')}>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
