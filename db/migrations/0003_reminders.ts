@@ -22,6 +22,8 @@ CREATE TABLE renewals (
   deleted_at TEXT
 );
 CREATE UNIQUE INDEX renewals_contract_live ON renewals(contract_id) WHERE deleted_at IS NULL;
+-- Walking a contract's chain of terms forwards (renewal_of points backwards).
+CREATE INDEX contracts_renewal_of ON contracts(renewal_of) WHERE renewal_of IS NOT NULL;
 CREATE INDEX renewals_stage ON renewals(stage) WHERE deleted_at IS NULL;
 
 -- A ladder (JSON array of signed day steps) and a template, per tier or overriding one contract.

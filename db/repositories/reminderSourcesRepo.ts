@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
 
 // The inputs of reminder recomputation, read in one query per kind: a contract with its customer's tier, its
@@ -36,10 +37,21 @@ function contractSources(x: Executor) {
 
 const toBool = <T extends { deleted: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted) });
 
+// The same select as contractSources, as plain SQL: recomputation runs inside every contract write, and
+// building this four-table join through the query builder cost about a millisecond a call.
+const CONTRACT_SOURCE_SQL = sql.raw(`
+  SELECT k.id, k.customer_id AS customerId, k.ends_on AS endsOn, k.status,
+         (k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS deleted, c.tier, r.stage, rr.steps AS overrideSteps
+  FROM contracts k
+  JOIN customers c ON c.id = k.customer_id
+  LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
+  LEFT JOIN reminder_rules rr ON rr.scope_id = k.id AND rr.scope = 'contract' AND rr.deleted_at IS NULL`);
+
 export async function contractReminderSources(x: Executor, ids: readonly string[]): Promise<ContractReminderSource[]> {
   const out: ContractReminderSource[] = [];
   for (let i = 0; i < ids.length; i += 400) {
-    const rows = await contractSources(x).where('k.id', 'in', ids.slice(i, i + 400)).execute();
+    const part = ids.slice(i, i + 400);
+    const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL} WHERE k.id IN (${sql.join(part)})`.execute(q(x));
     out.push(...rows.map(toBool));
   }
   return out;

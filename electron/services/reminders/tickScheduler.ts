@@ -46,7 +46,8 @@ export interface Scheduler {
  * ticks every interval and whenever the host says the machine woke up. Ticks never overlap.
  */
 export function startScheduler(ctx: ServiceContext, notifier: Notifier, options: SchedulerOptions = {}): Scheduler {
-  const intervalMs = options.intervalMs ?? 60_000;
+  // Capped at an hour: a timer past 2^31 ms silently fires at once, and a long wait would hide a missed resume.
+  const intervalMs = Math.min(options.intervalMs ?? 60_000, 3_600_000);
   let stopped = false;
   let chain: Promise<void> = Promise.resolve();
   const run = (reason: string, startUp = false): Promise<void> => {
