@@ -21,6 +21,8 @@ const NAME = '宁波海纳智能装备有限公司';
 const RENAMED = '宁波海纳智能装备股份有限公司';
 
 test('create a customer with a contact, add a contract and a follow-up, find, edit, delete and undo', async ({ app: page, shot }) => {
+  // One long journey through every customer page; allow it more than the default minute on a busy machine.
+  test.slow();
   await expect(page.getByText('欢迎使用续约管家')).toBeVisible();
   await shot('empty-state');
 

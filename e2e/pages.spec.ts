@@ -101,3 +101,14 @@ test('settings: data file, backup now, restore with a safety backup, language sw
   await page.getByText('简体中文', { exact: true }).click();
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
 });
+
+test('a write from outside the page shows up live through the event stream', async ({ app: page, webHost }) => {
+  await expect(page.getByText('欢迎使用续约管家')).toBeVisible();
+  // Give the EventSource a moment to connect before writing behind the page's back.
+  await page.waitForTimeout(500);
+  const response = await page.request.post(`${webHost.origin}/api/customers:create`, {
+    data: { name: '苏州星河物流有限公司', tier: 'vip' },
+  });
+  expect((await response.json()) as unknown).toMatchObject({ ok: true });
+  await expect(page.getByRole('link', { name: '苏州星河物流有限公司' })).toBeVisible();
+});

@@ -40,7 +40,7 @@ export async function startWebHostProcess(): Promise<RunningWebHost> {
   );
 
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const m = URL_LINE.exec(output);
@@ -51,6 +51,14 @@ export async function startWebHostProcess(): Promise<RunningWebHost> {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`web host exited (${code}) before printing its URL:\n${output}`)));
   });
+  let url: string;
+  try {
+    url = await started;
+  } catch (e) {
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
 
   return {
     url,

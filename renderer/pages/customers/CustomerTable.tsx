@@ -79,7 +79,7 @@ export function CustomerTable({ items, total, loading, params, update, empty }: 
     {
       key: 'lastFollowUp',
       title: t('customers.colLastFollowUp'),
-      width: 130,
+      width: 150,
       render: (_, c) =>
         c.lastFollowUpAt ? formatInstant(c.lastFollowUpAt) : <Typography.Text type="secondary">{t('customers.never')}</Typography.Text>,
     },
