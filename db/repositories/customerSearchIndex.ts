@@ -109,26 +109,29 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
     }[];
 
     const texts = bulkInsert(raw, 'customer_search', 2);
-    const pairs: [string, string][] = [];
-    const df = new Map<string, number>();
+    // Customers come in id order, so each bigram's list of customers is already in key order.
+    const holders = new Map<string, string[]>();
+    let pairs = 0;
     for (const c of customers) {
       const doc = searchDocumentOf(c.name, contactsByCustomer.get(c.id) ?? []);
       texts.add([c.id, doc.text]);
       for (const b of doc.bigrams) {
-        pairs.push([b, c.id]);
-        df.set(b, (df.get(b) ?? 0) + 1);
+        const list = holders.get(b);
+        if (list) list.push(c.id);
+        else holders.set(b, [c.id]);
       }
+      pairs += doc.bigrams.length;
     }
     texts.flush();
     // Key order makes every insert an append to the WITHOUT ROWID b-tree.
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    const grams = bulkInsert(raw, 'customer_bigrams', 2);
-    for (const p of pairs) grams.add(p);
-    grams.flush();
+    const grams = [...holders.keys()].sort();
+    const rows = bulkInsert(raw, 'customer_bigrams', 2);
+    for (const b of grams) for (const id of holders.get(b)!) rows.add([b, id]);
+    rows.flush();
     const counts = bulkInsert(raw, 'search_bigram_df', 2);
-    for (const [b, n] of [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) counts.add([b, n]);
+    for (const b of grams) counts.add([b, holders.get(b)!.length]);
     counts.flush();
-    return { customers: customers.length, bigrams: pairs.length };
+    return { customers: customers.length, bigrams: pairs };
   };
   return raw.inTransaction ? run() : raw.transaction(run).immediate();
 }
