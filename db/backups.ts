@@ -16,8 +16,10 @@ export interface BackupInfo {
   createdAt: string;
 }
 
+/** Each data file gets its own folder, so two databases side by side never list each other's backups. */
 export function backupsDirFor(dbFile: string): string {
-  return path.join(path.dirname(path.resolve(dbFile)), 'backups');
+  const abs = path.resolve(dbFile);
+  return path.join(path.dirname(abs), `${path.basename(abs, path.extname(abs))}-backups`);
 }
 
 function backupName(now: Date, reason: string): string {

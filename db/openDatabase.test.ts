@@ -49,7 +49,7 @@ describe('openDatabase', () => {
       message: expect.stringContaining('由更新版本的续约管家写入'),
     });
     expect(sha(file)).toBe(before);
-    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'newer-backups'))).toBe(false);
   });
 
   it('backs up before migrating an existing database, and runs each migration in its own transaction', async () => {
@@ -58,7 +58,7 @@ describe('openDatabase', () => {
     const good = { version: ALL_MIGRATIONS.length + 1, name: 'add_col', sql: 'ALTER TABLE customers ADD COLUMN website TEXT;' };
     const broken = { version: ALL_MIGRATIONS.length + 2, name: 'broken', sql: 'CREATE TABLE half_done (id TEXT); SELECT * FROM no_such_table;' };
     await expect(openDatabase({ file, migrations: [...ALL_MIGRATIONS, good, broken] })).rejects.toThrow(/no_such_table/);
-    const backups = fs.readdirSync(path.join(dir, 'backups'));
+    const backups = fs.readdirSync(path.join(dir, 'upgrade-backups'));
     expect(backups).toEqual([expect.stringMatching(new RegExp(`^renewal-desk-.*-pre-migrate-v${ALL_MIGRATIONS.length}\\.db$`))]);
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(ALL_MIGRATIONS.length + 1);
