@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/allMigrations.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');
@@ -24,7 +25,7 @@ describe('renewal-desk CLI', () => {
   it('init creates the database and reports the schema version', () => {
     const r = cli('--db', db, 'init', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ dataFile: db, schemaVersion: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({ dataFile: db, schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('demo loads ~200 customers, idempotently, and list --json fetches every page', () => {

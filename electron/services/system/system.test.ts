@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/repositories/auditedWrites.ts';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
 import { APP_VERSION } from '../appVersion.ts';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/allMigrations.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -60,7 +61,7 @@ describe('audit log', () => {
 describe('system info, settings and demo', () => {
   it('reports where the data lives', async () => {
     const info = await t.call('system:info');
-    expect(info).toMatchObject({ dataFile: t.file, schemaVersion: 1, integrity: 'ok', customerCount: 0, appVersion: APP_VERSION });
+    expect(info).toMatchObject({ dataFile: t.file, schemaVersion: LATEST_SCHEMA_VERSION, integrity: 'ok', customerCount: 0, appVersion: APP_VERSION });
   });
 
   it('keeps the app version in step with package.json', () => {
