@@ -1,0 +1,27 @@
+// A reminder process for the crash test (reminderCrash.test.ts): it starts up like the scheduler (redeliver the
+// outbox, then tick) at a given instant and SIGKILLs itself at a named hook point. Toasts go to an append-only
+// log, written synchronously, standing in for what the OS showed before the process died.
+import fs from 'node:fs';
+import { silentLogger } from '../logger.ts';
+import type { Notifier } from '../notifier/notifier.ts';
+import { openServiceContext } from '../openServiceContext.ts';
+import { deliverOutbox } from './deliverOutbox.ts';
+import type { TickHookPoint } from './reminderTick.ts';
+import { tickAndDeliver } from './tickScheduler.ts';
+
+const [file, nowIso, killAt, toastLog] = process.argv.slice(2) as [string, string, TickHookPoint | 'none', string];
+const now = new Date(nowIso);
+const hooks = {
+  reached(point: TickHookPoint) {
+    if (point === killAt) process.kill(process.pid, 'SIGKILL');
+  },
+};
+const notifier: Notifier = {
+  notify: async (request) => fs.appendFileSync(toastLog, `${JSON.stringify(request)}\n`),
+};
+
+const { ctx, close } = await openServiceContext({ file, now: () => now, logger: silentLogger });
+await deliverOutbox(ctx, notifier, { hooks });
+const outcome = await tickAndDeliver(ctx, notifier, { hooks });
+await close();
+process.stdout.write(`${JSON.stringify({ fired: outcome.fired.length })}\n`);
