@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
+import os from 'node:os';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, shell, Tray } from 'electron';
 import { stderrLogger } from '../services/logger.ts';
 import { electronNativeBinding } from './electronNativeBinding.ts';
+import { startReminderDesktop, type ReminderDesktop } from './reminderDesktop.ts';
 import { startMain } from './startMain.ts';
 
 // Bundle entry (dist-electron/main/main.js). Everything testable lives in startMain; this file only resolves
@@ -12,6 +14,7 @@ const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = path.resolve(bundleDir, '..', '..');
 const logger = stderrLogger('renewal-desk:main');
 
+let desktop: ReminderDesktop | null = null;
 startMain(
   { app, BrowserWindow, dialog, ipcMain, Notification, session, shell },
   {
@@ -21,9 +24,25 @@ startMain(
     env: process.env,
     nativeBinding: electronNativeBinding(appRoot, fs.existsSync),
     logger,
+    onEvent: (event, payload) => desktop?.onEvent(event, payload),
+    keepRunningWhenClosed: () => desktop?.keepRunningWhenClosed() ?? false,
   },
-).catch((e: unknown) => {
-  logger.error('start-up failed', e);
-  dialog.showErrorBox('续约管家无法启动', e instanceof Error ? e.message : String(e));
-  app.exit(1);
-});
+)
+  .then((handle) => {
+    if (!handle) return;
+    desktop = startReminderDesktop({ app, Tray, Menu, nativeImage, powerMonitor }, handle, {
+      iconPath: path.join(appRoot, 'build', 'icon.png'),
+      platform: process.platform,
+      execPath: process.execPath,
+      // Unpackaged, Electron needs the app's path; packaged, the executable is the app.
+      loginArgs: app.isPackaged ? [] : [appRoot],
+      env: process.env,
+      homeDir: os.homedir(),
+      logger,
+    });
+  })
+  .catch((e: unknown) => {
+    logger.error('start-up failed', e);
+    dialog.showErrorBox('续约管家无法启动', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+  });

@@ -14,6 +14,7 @@ import { createMainWindow } from './createMainWindow.ts';
 import type { BrowserWindowLike, ElectronApi } from './electronApi.ts';
 import { createElectronNotifier } from './electronNotifier.ts';
 import { hardenSession } from './hardenSession.ts';
+import { HIDDEN_FLAG } from './startAtLogin.ts';
 import { trustedSenderCheck } from './trustedSender.ts';
 
 export interface StartMainOptions {
@@ -27,6 +28,10 @@ export interface StartMainOptions {
   nativeBinding?: string | undefined;
   platform?: NodeJS.Platform;
   logger?: Logger;
+  /** Also told every service event (the tray's unread count, desktop settings). */
+  onEvent?: EmitEvent;
+  /** When it says so, closing the last window leaves the app running in the tray. */
+  keepRunningWhenClosed?: () => boolean;
 }
 
 /** What the running app offers to the pieces wired around it (tray, power events, reminder ticks). */
@@ -101,6 +106,7 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   const emit: EmitEvent = (event, payload) => {
     const contents = liveWindow()?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event, payload);
+    options.onEvent?.(event, payload);
   };
 
   app.on('second-instance', () => showWindow());
@@ -133,13 +139,14 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   });
   const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
 
-  openWindow();
+  // Started at login (--hidden), the app waits in the tray; reminders fire without a window.
+  if (!options.argv.includes(HIDDEN_FLAG)) openWindow();
   // macOS keeps the app alive without windows and reopens one from the Dock, as users there expect.
   app.on('activate', () => {
     if (!liveWindow()) openWindow();
   });
   app.on('window-all-closed', () => {
-    if (platform !== 'darwin') app.quit();
+    if (platform !== 'darwin' && !options.keepRunningWhenClosed?.()) app.quit();
   });
 
   let databaseClosed = false;

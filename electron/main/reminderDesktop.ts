@@ -1,0 +1,138 @@
+import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import { countUnread } from '../../db/repositories/notificationsRepo.ts';
+import type { Logger } from '../services/logger.ts';
+import { readDesktopSettings } from '../services/reminders/reminderConfig.ts';
+import { startScheduler, type Scheduler } from '../services/reminders/tickScheduler.ts';
+import type { MainHandle } from './startMain.ts';
+import { applyStartAtLogin, type LoginItemApp } from './startAtLogin.ts';
+
+// The desktop side of reminders: the scheduler loop, a tick on wake from sleep, the tray with the unread count,
+// start at login, and staying alive in the tray when the window closes (so reminders fire without a window).
+
+export interface TrayLike<M> {
+  setToolTip(text: string): void;
+  setTitle(title: string): void;
+  setContextMenu(menu: M): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface MenuItemSpec {
+  label?: string;
+  type?: 'separator';
+  click?: () => void;
+}
+
+/** The slice of Electron used here; `I` is its image type and `M` its menu type. */
+export interface ReminderDesktopApi<I, M> {
+  app: LoginItemApp & { quit(): void; on(event: 'before-quit', listener: () => void): unknown };
+  Tray: new (icon: I) => TrayLike<M>;
+  Menu: { buildFromTemplate(items: MenuItemSpec[]): M };
+  nativeImage: { createFromPath(file: string): I };
+  powerMonitor: { on(event: 'resume' | 'unlock-screen', listener: () => void): unknown };
+}
+
+export interface ReminderDesktopOptions {
+  iconPath: string;
+  platform: NodeJS.Platform;
+  execPath: string;
+  /** What start-at-login passes before --hidden (the app path when unpackaged). */
+  loginArgs: readonly string[];
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  logger: Logger;
+  intervalMs?: number;
+}
+
+export interface ReminderDesktop {
+  readonly scheduler: Scheduler;
+  /** Fed every service event (startMain's onEvent), to keep the tray count and the settings current. */
+  onEvent<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
+  /** Whether closing the last window should leave the app running in the tray. */
+  keepRunningWhenClosed(): boolean;
+  stop(): void;
+}
+
+export function trayTooltip(unread: number): string {
+  return unread > 0 ? `续约管家 · ${unread} 条未读提醒` : '续约管家 · 没有未读提醒';
+}
+
+export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle: MainHandle, options: ReminderDesktopOptions): ReminderDesktop {
+  const { ctx, logger } = { ctx: handle.ctx, logger: options.logger };
+  let keepInTray = true;
+  let quitting = false;
+  const tray = new api.Tray(api.nativeImage.createFromPath(options.iconPath));
+  const scheduler = startScheduler(ctx, handle.notifier, { intervalMs: options.intervalMs ?? 60_000, onTick: () => void refreshCount() });
+
+  const showCount = (unread: number) => {
+    // A tray title shows only on macOS; elsewhere the tooltip carries the count.
+    tray.setToolTip(trayTooltip(unread));
+    if (options.platform === 'darwin') tray.setTitle(unread > 0 ? String(unread) : '');
+  };
+  const refreshCount = async () => {
+    try {
+      showCount(await countUnread(ctx.db));
+    } catch (e) {
+      logger.warn('could not count unread reminders', e);
+    }
+  };
+  const applySettings = async () => {
+    try {
+      const desktop = await readDesktopSettings(ctx.db);
+      keepInTray = desktop.keepInTray;
+      applyStartAtLogin(desktop.startAtLogin, {
+        platform: options.platform,
+        app: api.app,
+        execPath: options.execPath,
+        args: options.loginArgs,
+        env: options.env,
+        homeDir: options.homeDir,
+      });
+    } catch (e) {
+      logger.warn('could not apply desktop settings', e);
+    }
+  };
+
+  tray.setContextMenu(
+    api.Menu.buildFromTemplate([
+      { label: '打开续约管家', click: () => handle.showWindow() },
+      { label: '通知中心', click: () => handle.showWindow('/notifications') },
+      { label: '立即检查提醒', click: () => void scheduler.tick('tray') },
+      { type: 'separator' },
+      {
+        label: '退出',
+        click: () => {
+          quitting = true;
+          api.app.quit();
+        },
+      },
+    ]),
+  );
+  tray.on('click', () => handle.showWindow());
+  // A laptop waking up may have slept through due reminders: tick at once rather than within the minute.
+  api.powerMonitor.on('resume', () => void scheduler.tick('resume'));
+  api.powerMonitor.on('unlock-screen', () => void scheduler.tick('unlock'));
+  api.app.on('before-quit', () => {
+    quitting = true;
+    scheduler.stop();
+  });
+  void refreshCount();
+  void applySettings();
+
+  return {
+    scheduler,
+    onEvent(event, payload) {
+      if (event === 'notifications:changed') showCount((payload as ApiEvents['notifications:changed']).unread);
+      if (event === 'data:changed') {
+        const domains = (payload as ApiEvents['data:changed']).domains;
+        if (domains.includes('settings') || domains.includes('*')) void applySettings();
+        if (domains.includes('notifications') || domains.includes('*')) void refreshCount();
+      }
+    },
+    keepRunningWhenClosed: () => keepInTray && !quitting,
+    stop() {
+      scheduler.stop();
+      tray.destroy();
+    },
+  };
+}
