@@ -4,6 +4,9 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CustomerDetailPage } from './pages/customerDetail/CustomerDetailPage.tsx';
 import { CustomerListPage } from './pages/customers/CustomerListPage.tsx';
 import { DueFollowUpsPage } from './pages/due/DueFollowUpsPage.tsx';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
+import { ReminderSettingsPage } from './pages/reminders/ReminderSettingsPage.tsx';
+import { RenewalsPage } from './pages/renewals/RenewalsPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 
 export function AppRoutes() {
@@ -14,6 +17,9 @@ export function AppRoutes() {
         <Route path="customers" element={<CustomerListPage />} />
         <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="due" element={<DueFollowUpsPage />} />
+        <Route path="renewals" element={<RenewalsPage />} />
+        <Route path="reminders" element={<ReminderSettingsPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -2,6 +2,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { Flex, Layout, Typography } from 'antd';
 import { todayIso } from '../format/dates.ts';
 import { useI18n } from '../i18n/useI18n.ts';
+import { NotificationBell } from '../pages/notifications/NotificationBell.tsx';
 
 function BrandMark() {
   return (
@@ -25,9 +26,12 @@ export function AppHeader() {
         </Typography.Text>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.55)', fontSize: 13 }}>{t('app.tagline')}</Typography.Text>
       </Flex>
-      <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>
-        <CalendarOutlined /> {t('app.today', { date: todayIso() })}
-      </Typography.Text>
+      <Flex align="center" gap={16}>
+        <NotificationBell />
+        <Typography.Text style={{ color: 'rgba(255,255,255,0.75)' }}>
+          <CalendarOutlined /> {t('app.today', { date: todayIso() })}
+        </Typography.Text>
+      </Flex>
     </Layout.Header>
   );
 }

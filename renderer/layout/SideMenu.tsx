@@ -1,4 +1,4 @@
-import { ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSyncOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -9,6 +9,8 @@ const FIVE_MINUTES = 5 * 60_000;
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/due')) return '/due';
+  if (pathname.startsWith('/renewals')) return '/renewals';
+  if (pathname.startsWith('/reminders')) return '/reminders';
   if (pathname.startsWith('/settings')) return '/settings';
   return '/customers';
 }
@@ -33,6 +35,8 @@ export function SideMenu() {
         </Flex>
       ),
     },
+    { key: '/renewals', icon: <FileSyncOutlined />, label: '续约' },
+    { key: '/reminders', icon: <AlertOutlined />, label: '提醒设置' },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
 

@@ -24,7 +24,11 @@ export async function tickAndDeliver(
   ctx.emit('reminders:fired', { count: outcome.fired.length, digest: outcome.digest, notificationIds: outcome.notificationIds, ...request });
   ctx.emit('notifications:changed', { unread: await countUnread(ctx.db) });
   ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
-  if (notifier) await deliverOutbox(ctx, notifier, { tickId: outcome.tickId, hooks: options.hooks });
+  if (notifier) {
+    await deliverOutbox(ctx, notifier, { tickId: outcome.tickId, hooks: options.hooks });
+    // The centre shows whether the toast went out; tell it the delivery result too.
+    ctx.emit('data:changed', { domains: ['notifications'] });
+  }
   return outcome;
 }
 

@@ -1,0 +1,110 @@
+import { expect, test } from './fixtures.ts';
+import { startDbusWebHost, type DbusWebHost } from './dbusWebHost.ts';
+
+function apiOf(host: DbusWebHost) {
+  return async (name: string, input: unknown = {}) => {
+    const res = await fetch(`${host.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const envelope = (await res.json()) as { ok: boolean; data?: any; error?: unknown };
+    if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
+    return envelope.data;
+  };
+}
+
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+test('a due contract reaches D-Bus as a real Notify call, shows in the notification centre, and snooze re-arms it', async ({ page, shot }) => {
+  test.setTimeout(120_000);
+  const host = await startDbusWebHost();
+  try {
+    const api = apiOf(host);
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(host.url);
+    await expect(page).toHaveURL(new RegExp(`^${host.origin}/#/customers`));
+
+    // Reminders at 00:00 make today's step already due, whatever time the test runs.
+    await api('reminders:setSettings', { timeOfDay: '00:00' });
+    const customer = await api('customers:create', { name: '杭州云启科技有限公司', tier: 'vip', primaryContact: { name: '王建华' } });
+    await api('contracts:create', { customerId: customer.id, number: 'HT-DBUS-1', endsOn: localToday(), amountFen: 12_800_000 });
+
+    await expect.poll(() => host.notifyCalls().length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const [call] = host.notifyCalls();
+    expect(call).toMatchObject({ app_name: '续约管家', summary: '杭州云启科技有限公司：合同今天到期' });
+    expect(call!.body).toContain('【VIP】杭州云启科技有限公司的合同 HT-DBUS-1');
+
+    // The bell updates live over SSE; the drawer is the notification centre.
+    const bell = page.getByRole('button', { name: /通知中心，1 条未读/ });
+    await expect(bell).toBeVisible({ timeout: 10_000 });
+    await bell.click();
+    const item = page.getByTestId('notification-item').filter({ hasText: '杭州云启科技有限公司：合同今天到期' });
+    await expect(item).toBeVisible();
+    await expect(item).toContainText('已推送到系统通知');
+    await shot('notification-centre');
+
+    await item.getByRole('button', { name: /推迟/ }).click();
+    await page.getByRole('menuitem', { name: '1 小时后' }).click();
+    await expect(page.getByText(/已推迟到 .*，届时会再次提醒/)).toBeVisible();
+    const preview = await api('reminders:preview', { contractNo: 'HT-DBUS-1' });
+    const step0 = preview.steps.find((s: any) => s.step === 0);
+    expect(step0.status).toBe('snoozed');
+    const delay = Date.parse(step0.dueAt) - Date.now();
+    expect(delay).toBeGreaterThan(55 * 60_000);
+    expect(delay).toBeLessThan(61 * 60_000);
+    await expect(item.getByRole('button', { name: /推迟/ })).toBeDisabled();
+    await expect(page.getByRole('button', { name: /通知中心，0 条未读/ })).toBeAttached();
+    await shot('notification-centre-snoozed');
+    // Nothing else went out: the snoozed step waits for its hour.
+    expect(host.notifyCalls()).toHaveLength(1);
+    expect(problems).toEqual([]);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('renewals page: windows, totals, stages, renew with anchor dates; reminder settings with live preview', async ({ app: page, shot }) => {
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText(/已载入 \d+ 位示例客户/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '续约' }).click();
+  await expect(page.getByRole('heading', { name: '续约' })).toBeVisible();
+  await expect(page.getByText(/共 \d+ 份合同/)).toBeVisible();
+  await shot('renewals-30');
+
+  await page.getByRole('tab', { name: '已逾期' }).click();
+  await expect(page.locator('tbody tr').first()).toContainText(/已逾期 \d+ 天/);
+  await shot('renewals-overdue');
+
+  await page.getByRole('tab', { name: '90 天内' }).click();
+  const row = page.locator('tbody tr').first();
+  const contractNo = (await row.locator('td').first().locator('span').last().textContent())!.trim();
+  await row.getByRole('button', { name: /^续\s?约$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /续约：/ });
+  await expect(dialog.getByLabel('新合同编号')).toHaveValue(`${contractNo}-R1`);
+  await dialog.getByLabel('优惠说明').fill('老客户续费 9 折');
+  await shot('renew-dialog');
+  await dialog.getByRole('button', { name: '确认续约' }).click();
+  await expect(page.getByText(`已续约：新合同 ${contractNo}-R1，本期标记为已续费`)).toBeVisible();
+
+  const stage = page.locator('tbody tr').first().getByLabel(/的续约阶段/);
+  await stage.click();
+  await page.getByTitle('已流失').click();
+  const lost = page.getByRole('dialog', { name: /标记为已流失/ });
+  await lost.getByLabel('流失原因').click();
+  await page.getByTitle('竞品').click();
+  await lost.getByRole('button', { name: '标记为已流失' }).click();
+  await expect(page.getByText('已标记为流失，该合同不再提醒')).toBeVisible();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '提醒设置' }).click();
+  await expect(page.getByRole('heading', { name: '提醒设置' })).toBeVisible();
+  await page.getByRole('tab', { name: '普通' }).click();
+  const editor = page.getByRole('textbox', { name: '普通 模板' });
+  await editor.fill('{客户名称}：合同 {合同编号} 还有 {剩余天数} 天到期，请{负责人}跟进。');
+  await expect(page.getByTestId('template-preview')).toHaveText('杭州云启科技有限公司：合同 HT-00042 还有 30 天到期，请李娜跟进。');
+  await shot('reminder-settings');
+});

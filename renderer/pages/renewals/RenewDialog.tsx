@@ -1,0 +1,105 @@
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
+import { fenToYuanString, yuanStringToFen } from '../../../shared/domain/money.ts';
+import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
+import { applyApiError } from '../../forms/applyApiError.ts';
+
+interface Values {
+  number: string;
+  startsOn: Dayjs | null;
+  endsOn: Dayjs | null;
+  amountYuan: string | null;
+  discountNote: string | null;
+  instalmentNote: string | null;
+}
+
+/** 续约: the next term with dates from the chain's anchor (Jan 31 monthly → Feb 28 → Mar 31), all editable. */
+export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const defaults = useApiQuery('renewals:renewDefaults', { contractId: item?.contractId ?? '' }, { enabled: item !== null });
+  const renew = useApiMutation('renewals:renew', ['contracts', 'customers', 'reminders', 'notifications']);
+
+  useEffect(() => {
+    const d = defaults.data;
+    if (!d || !item) return;
+    form.setFieldsValue({
+      number: d.number,
+      startsOn: toDayjs(d.startsOn),
+      endsOn: toDayjs(d.endsOn),
+      amountYuan: d.amountFen === null ? null : fenToYuanString(d.amountFen),
+    });
+  }, [defaults.data, item, form]);
+
+  const onFinish = (v: Values) => {
+    if (!item) return;
+    renew.mutate(
+      {
+        contractId: item.contractId,
+        number: v.number,
+        startsOn: fromDayjs(v.startsOn) ?? '',
+        endsOn: fromDayjs(v.endsOn),
+        amountFen: v.amountYuan === null || v.amountYuan === '' ? null : yuanStringToFen(String(v.amountYuan)),
+        discountNote: v.discountNote || null,
+        instalmentNote: v.instalmentNote || null,
+      },
+      {
+        onSuccess: (r) => {
+          void message.success(`已续约：新合同 ${r.number}，本期标记为已续费`);
+          onClose();
+        },
+        onError: (e) => {
+          if (!applyApiError(form, e, { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' })) void message.error(e.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal<Values>
+      name="renew"
+      title={item ? `续约：${item.customerName} · ${item.contractNo}` : '续约'}
+      open={item !== null}
+      form={form}
+      onCancel={onClose}
+      onFinish={onFinish}
+      saving={renew.isPending}
+      okText="确认续约"
+      width={620}
+    >
+      {defaults.data?.anchorEndsOn ? (
+        <Typography.Paragraph type="secondary">
+          默认日期按首期到期日 {defaults.data.anchorEndsOn} 顺延整周期计算，月末合同不会越续越早。
+        </Typography.Paragraph>
+      ) : null}
+      <Form.Item name="number" label="新合同编号" rules={[{ required: true, message: '请填写新合同编号' }]}>
+        <Input maxLength={64} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="endsOn" label="到期日期" rules={[{ required: item?.cycle !== 'once', message: '请选择到期日期' }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="amountYuan" label="合同金额（元）">
+        <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="discountNote" label="优惠说明">
+        <Input maxLength={500} placeholder="例如：老客户续费 9 折" />
+      </Form.Item>
+      <Form.Item name="instalmentNote" label="分期付款">
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder="例如：签约付 50%，半年后付 50%" />
+      </Form.Item>
+    </FormModal>
+  );
+}
