@@ -282,3 +282,17 @@ export function benchFacts(db: Db): BenchFacts {
     df: (bigram) => (df.get(bigram) as { n: number } | undefined)?.n ?? 0,
   };
 }
+
+/**
+ * Overrides page-cache settings on the benchmark's connection (--cache-mb, --mmap-mb) to show what they
+ * would buy; the app's own settings are whatever db/openDatabase.ts sets. Returns the values in effect.
+ */
+export function tuneBenchConnection(db: Db, options: { cacheMiB?: number; mmapMiB?: number }): { cache_size: number; mmap_size: number } {
+  const raw = rawOf(db);
+  if (options.cacheMiB !== undefined) raw.pragma(`cache_size = ${-Math.round(options.cacheMiB * 1024)}`);
+  if (options.mmapMiB !== undefined) raw.pragma(`mmap_size = ${Math.round(options.mmapMiB * 2 ** 20)}`);
+  return {
+    cache_size: Number(raw.pragma('cache_size', { simple: true })),
+    mmap_size: Number(raw.pragma('mmap_size', { simple: true })),
+  };
+}
