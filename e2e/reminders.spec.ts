@@ -91,6 +91,12 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
   await dialog.getByRole('button', { name: '确认续约' }).click();
   await expect(page.getByText(`已续约：新合同 ${contractNo}-R1，本期标记为已续费`)).toBeVisible();
 
+  await page.locator('tbody tr').first().getByRole('button', { name: '提醒节点' }).click();
+  await expect(page.getByText('这份合同将在以下时间提醒你')).toBeVisible();
+  await expect(page.getByText('本合同单独设置提醒节点（留空则按客户等级）：')).toBeVisible();
+  await shot('ladder-preview');
+  await page.keyboard.press('Escape');
+
   const stage = page.locator('tbody tr').first().getByLabel(/的续约阶段/);
   await stage.click();
   await page.getByTitle('已流失').click();
@@ -100,8 +106,8 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
   await lost.getByRole('button', { name: '标记为已流失' }).click();
   await expect(page.getByText('已标记为流失，该合同不再提醒')).toBeVisible();
 
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '提醒设置' }).click();
-  await expect(page.getByRole('heading', { name: '提醒设置' })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '提醒规则' }).click();
+  await expect(page.getByRole('heading', { name: '提醒规则' })).toBeVisible();
   await page.getByRole('tab', { name: '普通' }).click();
   const editor = page.getByRole('textbox', { name: '普通 模板' });
   await editor.fill('{客户名称}：合同 {合同编号} 还有 {剩余天数} 天到期，请{负责人}跟进。');

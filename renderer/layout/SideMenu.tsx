@@ -36,7 +36,7 @@ export function SideMenu() {
       ),
     },
     { key: '/renewals', icon: <FileSyncOutlined />, label: '续约' },
-    { key: '/reminders', icon: <AlertOutlined />, label: '提醒设置' },
+    { key: '/reminders', icon: <AlertOutlined />, label: '提醒规则' },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
 

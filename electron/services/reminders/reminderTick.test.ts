@@ -149,3 +149,41 @@ describe('the reminder tick', () => {
     expect((await remind(at('2027-12-05'))).fired).toMatchObject([{ kind: 'birthday', dueAt: iso(at('2027-12-05')) }]);
   });
 });
+
+describe('ladder rules', () => {
+  it('a contract can override its tier ladder, and tier ladders and the time of day recompute pending steps', async () => {
+    const k = await t.call('contracts:create', { customerId, number: 'OV-1', endsOn: '2027-03-31' });
+    const own = await t.call('reminders:setContractLadder', { contractId: k.id, steps: [45, 0, 10] });
+    expect(own.overrideSteps).toEqual([45, 10, 0]);
+    expect(own.steps.map((s: any) => [s.step, s.localDate])).toEqual([
+      [45, '2027-02-14'],
+      [10, '2027-03-21'],
+      [0, '2027-03-31'],
+    ]);
+    const back = await t.call('reminders:setContractLadder', { contractId: k.id, steps: null });
+    expect(back.steps).toHaveLength(9);
+
+    await t.call('reminders:setSettings', { timeOfDay: '08:30', ladders: { vip: [20, 0] } });
+    const preview = await t.call('reminders:preview', { contractId: k.id });
+    expect(preview.steps.map((s: any) => [s.step, s.dueAt])).toEqual([
+      [20, iso(at('2027-03-11', '08:30'))],
+      [0, iso(at('2027-03-31', '08:30'))],
+    ]);
+    const bad = await t.envelope('reminders:setSettings', { timeOfDay: '25:00' });
+    expect(bad.error).toMatchObject({ code: 'VALIDATION', field: 'timeOfDay' });
+  });
+
+  it('shifts to the previous working day only when asked, with imported holiday data winning', async () => {
+    // 2027-03-20 is a Saturday.
+    await t.call('contracts:create', { customerId, number: 'WD-1', endsOn: '2027-03-20' });
+    const stepZero = async () => (await t.call('reminders:preview', { contractNo: 'WD-1' })).steps.find((s: any) => s.step === 0);
+    expect((await stepZero()).localDate).toBe('2027-03-20');
+    await t.call('reminders:setSettings', { shiftToWorkingDay: true });
+    expect((await stepZero()).localDate).toBe('2027-03-19');
+    await t.call('reminders:importHolidays', { json: JSON.stringify({ holidays: { '2027-03-19': '公司团建' }, workdays: {} }) });
+    expect((await stepZero()).localDate).toBe('2027-03-18');
+    const broken = await t.envelope('reminders:importHolidays', { json: '{"holidays": {"2027-13-01": "x"}}' });
+    expect(broken.error).toMatchObject({ code: 'VALIDATION', field: 'json' });
+    expect((await t.call('reminders:getSettings')).holidayOverrideCount).toBe(1);
+  });
+});

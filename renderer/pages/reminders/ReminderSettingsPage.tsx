@@ -6,12 +6,12 @@ import { LadderCard } from './LadderCard.tsx';
 import { ScheduleCard } from './ScheduleCard.tsx';
 import { TemplatesCard } from './TemplatesCard.tsx';
 
-/** 提醒设置: when each tier is reminded, at what time, in what words. */
+/** 提醒规则: when each tier is reminded, at what time, in what words. */
 export function ReminderSettingsPage() {
   const settings = useApiQuery('reminders:getSettings', {});
   return (
     <>
-      <PageHeader title="提醒设置" subtitle="提醒阶梯、提醒时间、工作日顺延与提醒模板；修改后所有待提醒节点会立即重新计算" />
+      <PageHeader title="提醒规则" subtitle="提醒阶梯、提醒时间、工作日顺延与提醒模板；修改后所有待提醒节点会立即重新计算" />
       {settings.error ? <QueryErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data ? (
         <Row gutter={[16, 16]}>
