@@ -103,6 +103,8 @@ describe('main bundle', () => {
     expect(fs.existsSync(preload)).toBe(true);
     expect(events).toContainEqual(['loadFile', path.join(appDir, 'dist', 'renderer', 'index.html')]);
     expect(fs.existsSync(dbFile)).toBe(true);
+    // The reminder desktop wiring (scheduler, tray) started once the window was up.
+    expect(events).toContainEqual(['tray']);
     // Quitting closed SQLite cleanly before the process exited.
     expect(events.at(-1)).toEqual(['exit', 'will-quit released']);
   });
@@ -122,7 +124,10 @@ export const app = emitter({
   getPath() { return process.env.FAKE_USER_DATA; },
   requestSingleInstanceLock() { return true; },
   whenReady() { return Promise.resolve(); },
+  isPackaged: false,
+  setLoginItemSettings() {},
   quit() {
+    for (const l of handlers['before-quit'] ?? []) l();
     let prevented = false;
     for (const l of handlers['will-quit'] ?? []) l({ preventDefault() { prevented = true; } });
     if (!prevented) {
@@ -147,4 +152,8 @@ export const session = { defaultSession: { webRequest: { onHeadersReceived() {} 
 export const dialog = { showErrorBox(title, content) { events.push(['errorBox', title, content]); } };
 export const shell = { openExternal() { return Promise.resolve(); } };
 export class Notification { static isSupported() { return false; } }
+export class Tray { constructor() { events.push(['tray']); } setToolTip() {} setTitle() {} setContextMenu() {} on() {} destroy() {} }
+export const Menu = { buildFromTemplate(items) { return items; } };
+export const nativeImage = { createFromPath(file) { return file; } };
+export const powerMonitor = { on() {} };
 `;
