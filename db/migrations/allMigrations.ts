@@ -3,8 +3,15 @@ import { migration0001Init } from './0001_init.ts';
 import { migration0002CustomerListIndexes } from './0002_customer_list_indexes.ts';
 import { migration0003Reminders } from './0003_reminders.ts';
 import { migration0004ImportBatches } from './0004_import_batches.ts';
+import { migration0005ReminderCatchUp } from './0005_reminder_catch_up.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
-export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [migration0001Init, migration0002CustomerListIndexes, migration0003Reminders, migration0004ImportBatches];
+export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
+  migration0001Init,
+  migration0002CustomerListIndexes,
+  migration0003Reminders,
+  migration0004ImportBatches,
+  migration0005ReminderCatchUp,
+];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;
