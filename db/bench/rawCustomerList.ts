@@ -52,7 +52,7 @@ const PLAN_OF: Record<Variant, SearchPlan> = {
 const COLUMNS = `c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
        (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
        pc.name AS contact_name, pc.phone AS contact_phone`;
-const DECORATE = `CROSS JOIN customers c ON c.id = p.id
+const DECORATE = `CROSS JOIN customers c ON c.rowid = p.rid
      LEFT JOIN owners o ON o.id = c.owner_id
      LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
 
@@ -65,7 +65,7 @@ export function rawStatementsSql(variant: Variant, onePass: boolean): { count: s
     return {
       count,
       page: `SELECT ${COLUMNS}, p.total FROM (
-         SELECT c.id, count(*) OVER () AS total FROM ${from} WHERE ${where}
+         SELECT c.rowid AS rid, count(*) OVER () AS total FROM ${from} WHERE ${where}
          ORDER BY ${order} LIMIT @limit OFFSET @offset) p
        ${DECORATE}
        ORDER BY ${order}`,
@@ -74,10 +74,10 @@ export function rawStatementsSql(variant: Variant, onePass: boolean): { count: s
   return {
     count,
     page: `SELECT ${COLUMNS}, NULL AS total FROM (
-         SELECT * FROM (SELECT c.id, c.next_expiry_on, 0 AS part FROM ${from}
+         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 0 AS part FROM ${from}
            WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ASC, c.id ASC LIMIT @end)
          UNION ALL
-         SELECT * FROM (SELECT c.id, c.next_expiry_on, 1 AS part FROM ${from}
+         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 1 AS part FROM ${from}
            WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ASC LIMIT @end)
          ORDER BY part, next_expiry_on ASC, id ASC LIMIT @limit OFFSET @offset) p
        ${DECORATE}

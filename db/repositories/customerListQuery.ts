@@ -161,8 +161,9 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
   const columns = sql`c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
        (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
        pc.name AS contact_name, pc.phone AS contact_phone`;
-  // The page's ids are chosen first from the index alone; only those rows are read and decorated.
-  const decorate = sql`CROSS JOIN customers c ON c.id = p.id
+  // The page's rows are chosen first from the index alone (its entries carry the rowid, so no lookup by id
+  // is needed); only those rows are read and decorated.
+  const decorate = sql`CROSS JOIN customers c ON c.rowid = p.rid
      LEFT JOIN owners o ON o.id = c.owner_id
      LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
   const count = sql<{ n: number }>`SELECT count(*) AS n FROM ${shape.from} WHERE ${where}`;
@@ -175,7 +176,7 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
       onePass: true,
       count,
       page: sql<PageRow>`SELECT ${columns}, p.total FROM (
-         SELECT c.id, count(*) OVER () AS total FROM ${shape.from} WHERE ${where}
+         SELECT c.rowid AS rid, count(*) OVER () AS total FROM ${shape.from} WHERE ${where}
          ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
        ORDER BY ${order}`,
@@ -190,10 +191,10 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
       onePass: false,
       count,
       page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
-         SELECT * FROM (SELECT c.id, c.next_expiry_on, 0 AS part FROM ${shape.from}
+         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 0 AS part FROM ${shape.from}
            WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ${dir}, c.id ${dir} LIMIT ${end})
          UNION ALL
-         SELECT * FROM (SELECT c.id, c.next_expiry_on, 1 AS part FROM ${shape.from}
+         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 1 AS part FROM ${shape.from}
            WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ${dir} LIMIT ${end})
          ORDER BY part, next_expiry_on ${dir}, id ${dir} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
@@ -204,7 +205,7 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
     onePass: false,
     count,
     page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
-         SELECT c.id FROM ${shape.from} WHERE ${where} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
+         SELECT c.rowid AS rid FROM ${shape.from} WHERE ${where} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
        ORDER BY ${order}`,
   };
