@@ -27,7 +27,8 @@ export interface RawListResult {
 type Variant = Exclude<SearchPlan, 'empty'> | 'bigram-drive+text' | 'bigram-probe+text';
 
 const FILTER = 'c.deleted_at IS NULL AND c.archived_at IS NULL AND c.owner_id = @owner AND c.tier = @tier';
-const PROBE = 'EXISTS (SELECT 1 FROM customer_bigrams b WHERE b.bigram = @gram AND b.customer_id = c.id)';
+const PROBE = `EXISTS (SELECT 1 FROM customer_bigrams b INDEXED BY sqlite_autoindex_customer_bigrams_1
+    WHERE b.bigram = @gram AND b.customer_id = c.id)`;
 const TEXT = 'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, @text) > 0)';
 const DRIVE_FROM = 'customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id';
 
