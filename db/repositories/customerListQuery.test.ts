@@ -274,6 +274,12 @@ describe('customer list search', () => {
     // Values are bound, never spliced into the SQL.
     expect(pageStmt!.sql).not.toContain(owners[0]);
     expect(pageStmt!.parameters).toContain(owners[0]);
+    // A probe seeks (bigram, customer_id) in the primary key, where one bigram's entries sit together.
+    const probed = await explainCustomerList(t.ctx.db, page({ search: '科技', ownerId: owners[0], tier: 'normal' }));
+    expect(probed.plan).toBe('bigram-probe');
+    const probePlan = probed.statements.map((s) => s.queryPlan.join('\n')).join('\n');
+    expect(probePlan).toContain('customers_list_owner_tier (owner_id=? AND tier=?)');
+    expect(probePlan).toContain('SEARCH b EXISTS USING PRIMARY KEY (bigram=? AND customer_id=?)');
   });
 });
 
