@@ -1,0 +1,93 @@
+// Export rows as typed cells, in the canonical column order. The CSV writer turns them into text (dates
+// YYYY-MM-DD, amounts 12800.00, cycles 月/季/半年/年/一次性); the .xlsx writer into real date and number cells.
+import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+import { fenToYuanString } from '../domain/money.ts';
+import { cycleLabels, followUpChannelLabels, followUpKindLabels, labelOf, tierLabels } from '../i18n/enumLabels.ts';
+
+export type ExportCell = string | null | { date: string } | { dateTime: string } | { amountFen: number };
+
+export interface ContractSheetRecord {
+  customerName: string;
+  contactName: string | null;
+  contactTitle: string | null;
+  contactPhone: string | null;
+  number: string;
+  signedOn: string | null;
+  endsOn: string | null;
+  amountFen: number | null;
+  service: string | null;
+  cycle: string;
+  tier: string;
+  ownerName: string | null;
+  notes: string | null;
+}
+
+export type CustomerSheetRecord = Pick<
+  ContractSheetRecord,
+  'customerName' | 'contactName' | 'contactTitle' | 'contactPhone' | 'tier' | 'ownerName' | 'notes'
+>;
+
+export interface FollowUpSheetRecord {
+  customerName: string;
+  contractNumber: string | null;
+  /** ISO instant. */
+  at: string;
+  channel: string;
+  kind: string;
+  summary: string;
+  nextFollowUpOn: string | null;
+  ownerName: string | null;
+}
+
+const date = (d: string | null): ExportCell => (d === null ? null : { date: d });
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as the local wall-clock time, to the second: what the sheet shows and the importer reads back. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function contractCells(r: ContractSheetRecord): ExportCell[] {
+  return [
+    r.customerName,
+    r.contactName,
+    r.contactTitle,
+    r.contactPhone,
+    r.number,
+    date(r.signedOn),
+    date(r.endsOn),
+    r.amountFen === null ? null : { amountFen: r.amountFen },
+    r.service,
+    labelOf(cycleLabels, r.cycle as Cycle),
+    labelOf(tierLabels, r.tier as Tier),
+    r.ownerName,
+    r.notes,
+  ];
+}
+
+export function customerCells(r: CustomerSheetRecord): ExportCell[] {
+  return [r.customerName, r.contactName, r.contactTitle, r.contactPhone, labelOf(tierLabels, r.tier as Tier), r.ownerName, r.notes];
+}
+
+export function followUpCells(r: FollowUpSheetRecord): ExportCell[] {
+  return [
+    r.customerName,
+    r.contractNumber,
+    { dateTime: localDateTime(r.at) },
+    labelOf(followUpChannelLabels, r.channel as FollowUpChannel),
+    labelOf(followUpKindLabels, r.kind as FollowUpKind),
+    r.summary,
+    date(r.nextFollowUpOn),
+    r.ownerName,
+  ];
+}
+
+/** The text a CSV cell holds. */
+export function cellToText(cell: ExportCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if ('date' in cell) return cell.date;
+  if ('dateTime' in cell) return cell.dateTime;
+  return fenToYuanString(cell.amountFen);
+}

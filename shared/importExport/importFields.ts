@@ -1,0 +1,141 @@
+// What an import sheet can hold, per kind, and the canonical headers an export writes.
+import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+
+export const IMPORT_KINDS = ['contracts', 'customers', 'followups'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_FIELDS = [
+  'customerName',
+  'contactName',
+  'contactTitle',
+  'contactPhone',
+  'contractNumber',
+  'signedOn',
+  'endsOn',
+  'amount',
+  'service',
+  'cycle',
+  'tier',
+  'owner',
+  'notes',
+  'at',
+  'channel',
+  'kind',
+  'summary',
+  'nextFollowUpOn',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A column goes to a field, to a customer custom field (`custom:行业`), or nowhere (null). */
+export type ColumnTarget = ImportField | `custom:${string}` | null;
+export const CUSTOM_PREFIX = 'custom:';
+
+/** Fields in export order; the contract sheet is the renewal sheet owners keep in Excel. */
+export const KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  contracts: [
+    'customerName',
+    'contactName',
+    'contactTitle',
+    'contactPhone',
+    'contractNumber',
+    'signedOn',
+    'endsOn',
+    'amount',
+    'service',
+    'cycle',
+    'tier',
+    'owner',
+    'notes',
+  ],
+  customers: ['customerName', 'contactName', 'contactTitle', 'contactPhone', 'tier', 'owner', 'notes'],
+  followups: ['customerName', 'contractNumber', 'at', 'channel', 'kind', 'summary', 'nextFollowUpOn', 'owner'],
+};
+
+/** Columns a file must have for its kind; without them no row could be valid. */
+export const REQUIRED_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  contracts: ['customerName', 'endsOn'],
+  customers: ['customerName'],
+  followups: ['customerName', 'at', 'summary'],
+};
+
+export const FIELD_HEADERS: Record<ImportField, { zh: string; en: string }> = {
+  customerName: { zh: '客户名称', en: 'Customer' },
+  contactName: { zh: '联系人', en: 'Contact' },
+  contactTitle: { zh: '职务', en: 'Title' },
+  contactPhone: { zh: '电话', en: 'Phone' },
+  contractNumber: { zh: '合同编号', en: 'Contract No' },
+  signedOn: { zh: '签订日期', en: 'Signed' },
+  endsOn: { zh: '到期日期', en: 'End Date' },
+  amount: { zh: '合同金额', en: 'Amount' },
+  service: { zh: '服务内容', en: 'Service' },
+  cycle: { zh: '续费周期', en: 'Cycle' },
+  tier: { zh: '客户等级', en: 'Tier' },
+  owner: { zh: '负责人', en: 'Owner' },
+  notes: { zh: '备注', en: 'Notes' },
+  at: { zh: '跟进时间', en: 'Time' },
+  channel: { zh: '跟进方式', en: 'Channel' },
+  kind: { zh: '跟进类型', en: 'Type' },
+  summary: { zh: '跟进内容', en: 'Summary' },
+  nextFollowUpOn: { zh: '下次跟进日期', en: 'Next Follow-up' },
+};
+
+export type HeaderLanguage = 'zh' | 'en';
+
+export function canonicalHeaders(kind: ImportKind, language: HeaderLanguage): string[] {
+  return KIND_FIELDS[kind].map((f) => FIELD_HEADERS[f][language]);
+}
+
+/** Longest text each field accepts; the same limits as the forms, so an imported row stays editable. */
+export const FIELD_MAX_LENGTH: Partial<Record<ImportField, number>> = {
+  customerName: 200,
+  contactName: 50,
+  contactTitle: 50,
+  contactPhone: 50,
+  contractNumber: 64,
+  service: 500,
+  owner: 100,
+  notes: 5000,
+  summary: 5000,
+};
+export const CUSTOM_FIELD_MAX_LENGTH = 500;
+
+export interface CustomerValues {
+  name: string;
+  contactName: string | null;
+  contactTitle: string | null;
+  contactPhone: string | null;
+  tier: Tier | null;
+  owner: string | null;
+  /** Customer notes; only the customers sheet carries them (the renewal sheet's 备注 belongs to the contract). */
+  notes: string | null;
+  customFields: Record<string, string>;
+}
+
+export interface ContractValues {
+  number: string | null;
+  signedOn: string | null;
+  endsOn: string | null;
+  amountFen: number | null;
+  service: string | null;
+  cycle: Cycle | null;
+  notes: string | null;
+}
+
+export interface FollowUpValues {
+  contractNumber: string | null;
+  /** ISO instant (UTC). */
+  at: string;
+  channel: FollowUpChannel | null;
+  kind: FollowUpKind | null;
+  summary: string;
+  nextFollowUpOn: string | null;
+  owner: string | null;
+}
+
+export interface CellIssue {
+  /** 1-based physical line where the record starts (the sheet row number for .xlsx). */
+  line: number;
+  /** The source header text, or null when the whole row is meant. */
+  column: string | null;
+  message: string;
+}

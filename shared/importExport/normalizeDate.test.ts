@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { excelSerialToDate, normalizeDate, parseDateTime } from './normalizeDate.ts';
+
+const ok = (value: string) => ({ ok: true, value });
+
+describe('normalizeDate', () => {
+  it('reads every way the sheets write a date', () => {
+    expect(normalizeDate('2025-03-01')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('2025/3/1')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('2025/03/01')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('2025.3.1')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('2025年3月1日')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('2025 年 3 月 1 号')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('20250301')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('45717')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('  2025/3/1 0:00:00 ')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('２０２５－０３－０１')).toEqual(ok('2025-03-01'));
+    expect(normalizeDate('\u30002025-03-01\u3000')).toEqual(ok('2025-03-01'));
+  });
+
+  it('treats a blank cell as no value', () => {
+    expect(normalizeDate('')).toBeNull();
+    expect(normalizeDate(' \u3000 ')).toBeNull();
+  });
+
+  it('refuses impossible dates, naming them', () => {
+    expect(normalizeDate('2025-02-30')).toEqual({ ok: false, message: '日期不存在：2025-02-30' });
+    expect(normalizeDate('2025年4月31日')).toMatchObject({ ok: false, message: expect.stringContaining('日期不存在') });
+    expect(normalizeDate('2025/13/01')).toMatchObject({ ok: false });
+    expect(normalizeDate('20250229')).toMatchObject({ ok: false });
+    expect(normalizeDate('20240229')).toEqual(ok('2024-02-29'));
+    expect(normalizeDate('1899-12-31')).toMatchObject({ ok: false, message: expect.stringContaining('超出范围') });
+  });
+
+  it('refuses text, ambiguous orders and mixed separators', () => {
+    expect(normalizeDate('下月底')).toMatchObject({ ok: false, message: expect.stringContaining('无法识别的日期：下月底') });
+    expect(normalizeDate('3/1/2025')).toMatchObject({ ok: false });
+    expect(normalizeDate('01/03/2025')).toMatchObject({ ok: false });
+    expect(normalizeDate('2025-3/1')).toMatchObject({ ok: false });
+    expect(normalizeDate('2025031')).toMatchObject({ ok: false });
+    expect(normalizeDate('202503011')).toMatchObject({ ok: false });
+  });
+
+  it('counts Excel serials with the phantom 1900-02-29 (serial 60) refused', () => {
+    expect(excelSerialToDate(1)).toBe('1900-01-01');
+    expect(excelSerialToDate(59)).toBe('1900-02-28');
+    expect(excelSerialToDate(60)).toBeNull();
+    expect(excelSerialToDate(61)).toBe('1900-03-01');
+    expect(excelSerialToDate(45717)).toBe('2025-03-01');
+    expect(excelSerialToDate(0)).toBeNull();
+    expect(normalizeDate('60')).toMatchObject({ ok: false, message: expect.stringContaining('1900-02-29') });
+    expect(normalizeDate('0')).toMatchObject({ ok: false });
+    expect(normalizeDate('45717.75')).toEqual(ok('2025-03-01'));
+  });
+
+  it('keeps the time of day when there is one', () => {
+    expect(parseDateTime('2025-03-01 14:30')).toEqual({ ok: true, date: '2025-03-01', seconds: 14 * 3600 + 30 * 60 });
+    expect(parseDateTime('2025/3/1 9:05:07')).toEqual({ ok: true, date: '2025-03-01', seconds: 9 * 3600 + 5 * 60 + 7 });
+    expect(parseDateTime('2025-03-01')).toEqual({ ok: true, date: '2025-03-01', seconds: null });
+    expect(parseDateTime('45717.5')).toEqual({ ok: true, date: '2025-03-01', seconds: 12 * 3600 });
+    expect(parseDateTime('2025-03-01 24:00')).toMatchObject({ ok: false });
+    expect(parseDateTime('2025-03-01 12:61')).toMatchObject({ ok: false });
+  });
+});
