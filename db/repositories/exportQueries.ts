@@ -1,0 +1,91 @@
+// Rows for the export sheets, streamed from one prepared statement each, in the order the files are written.
+// The walk holds Kysely's connection (no transaction needed to read), so nothing interleaves with it.
+import type { Db } from '../handle.ts';
+import { q, rawOf } from '../handle.ts';
+
+export interface ContractExportRow {
+  customerName: string;
+  contactName: string | null;
+  contactTitle: string | null;
+  contactPhone: string | null;
+  number: string;
+  signedOn: string | null;
+  endsOn: string | null;
+  amountFen: number | null;
+  service: string | null;
+  cycle: string;
+  tier: string;
+  ownerName: string | null;
+  notes: string | null;
+}
+
+export interface CustomerExportRow {
+  customerName: string;
+  contactName: string | null;
+  contactTitle: string | null;
+  contactPhone: string | null;
+  tier: string;
+  ownerName: string | null;
+  notes: string | null;
+}
+
+export interface FollowUpExportRow {
+  customerName: string;
+  contractNumber: string | null;
+  at: string;
+  channel: string;
+  kind: string;
+  summary: string;
+  nextFollowUpOn: string | null;
+  ownerName: string | null;
+}
+
+const PRIMARY_CONTACT = 'LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_primary = 1 AND p.deleted_at IS NULL';
+const OWNER = 'LEFT JOIN owners o ON o.id = c.owner_id';
+
+export const CONTRACT_EXPORT_SQL = `
+SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
+       k.number, k.signed_on AS signedOn, k.ends_on AS endsOn, k.amount_fen AS amountFen, k.service, k.cycle,
+       c.tier, o.name AS ownerName, k.notes
+  FROM contracts k
+  JOIN customers c ON c.id = k.customer_id AND c.deleted_at IS NULL
+  ${PRIMARY_CONTACT}
+  ${OWNER}
+ WHERE k.deleted_at IS NULL
+ ORDER BY k.ends_on IS NULL, k.ends_on, k.number`;
+
+const CUSTOMER_EXPORT_SQL = `
+SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
+       c.tier, o.name AS ownerName, c.notes
+  FROM customers c
+  ${PRIMARY_CONTACT}
+  ${OWNER}
+ WHERE c.deleted_at IS NULL
+ ORDER BY c.name`;
+
+const FOLLOW_UP_EXPORT_SQL = `
+SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.kind, f.summary,
+       f.next_follow_up_on AS nextFollowUpOn, fo.name AS ownerName
+  FROM follow_ups f
+  JOIN customers c ON c.id = f.customer_id AND c.deleted_at IS NULL
+  LEFT JOIN contracts k ON k.id = f.contract_id AND k.deleted_at IS NULL
+  LEFT JOIN owners fo ON fo.id = f.owner_id
+ WHERE f.deleted_at IS NULL
+ ORDER BY f.at, c.name, f.summary, f.id`;
+
+async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<number> {
+  return q(db)
+    .connection()
+    .execute(async () => {
+      let n = 0;
+      for (const row of rawOf(db).prepare(sql).iterate() as IterableIterator<T>) {
+        onRow(row);
+        n++;
+      }
+      return n;
+    });
+}
+
+export const forEachContractForExport = (db: Db, onRow: (r: ContractExportRow) => void) => walk(db, CONTRACT_EXPORT_SQL, onRow);
+export const forEachCustomerForExport = (db: Db, onRow: (r: CustomerExportRow) => void) => walk(db, CUSTOMER_EXPORT_SQL, onRow);
+export const forEachFollowUpForExport = (db: Db, onRow: (r: FollowUpExportRow) => void) => walk(db, FOLLOW_UP_EXPORT_SQL, onRow);

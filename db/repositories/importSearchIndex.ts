@@ -1,0 +1,125 @@
+// Keeps the customer search index in step with an import without per-customer round trips. For each chunk:
+// capture the bigrams of customers about to change (from their current name and contacts), write the chunk,
+// then diff against the new documents. The result equals reindexCustomer on each customer.
+//
+// New (bigram, customer) pairs are staged in a temp table keyed by customer (ids are time-ordered, so that is
+// an append) and merged into customer_bigrams once, in key order, at the end: inserted chunk by chunk they
+// would land all over the bigram-ordered b-tree and rewrite most of its pages on every chunk. Document counts
+// are summed in memory (bounded by the number of distinct bigrams, not rows) and written once too.
+import { searchDocumentOf } from './customerSearchIndex.ts';
+import { BulkInserter, inSlices, type StatementCache } from './importStatements.ts';
+
+const SLICE = 400;
+
+const STAGE = 'temp.import_bigrams';
+
+export class ImportSearchIndex {
+  readonly #cache: StatementCache;
+  readonly #before = new Map<string, Set<string>>();
+  readonly #df = new Map<string, number>();
+  #staged = false;
+
+  constructor(cache: StatementCache) {
+    this.#cache = cache;
+  }
+
+  #stage(): void {
+    if (this.#staged) return;
+    // DDL is transactional: a rolled-back import takes the staging table with it.
+    this.#cache.get(`CREATE TEMP TABLE ${STAGE} (customer_id TEXT NOT NULL, bigram TEXT NOT NULL, PRIMARY KEY (customer_id, bigram)) WITHOUT ROWID`).run();
+    this.#staged = true;
+  }
+
+  #documents(ids: readonly string[]) {
+    const docs = new Map<string, ReturnType<typeof searchDocumentOf>>();
+    inSlices(ids, SLICE, (slice) => {
+      const customers = this.#cache
+        .inList('SELECT id, name FROM customers WHERE deleted_at IS NULL AND id IN ({list})', slice.length)
+        .all(slice) as { id: string; name: string }[];
+      const contacts = this.#cache
+        .inList(
+          'SELECT customer_id, name, phone FROM contacts WHERE deleted_at IS NULL AND customer_id IN ({list}) ORDER BY customer_id, id',
+          slice.length,
+        )
+        .all(slice) as { customer_id: string; name: string; phone: string | null }[];
+      const byCustomer = new Map<string, { name: string; phone: string | null }[]>();
+      for (const c of contacts) {
+        const list = byCustomer.get(c.customer_id);
+        if (list) list.push(c);
+        else byCustomer.set(c.customer_id, [c]);
+      }
+      for (const c of customers) docs.set(c.id, searchDocumentOf(c.name, byCustomer.get(c.id) ?? []));
+    });
+    return docs;
+  }
+
+  /** Records the indexed bigrams of existing customers whose name or contacts the next writes change. */
+  captureBefore(customerIds: readonly string[]): void {
+    for (const [id, doc] of this.#documents(customerIds.filter((id) => !this.#before.has(id)))) this.#before.set(id, new Set(doc.bigrams));
+  }
+
+  /** Brings the index up to date for customers written since the last capture (new ones have no before). */
+  refresh(customerIds: readonly string[]): void {
+    const docs = this.#documents(customerIds);
+    const removed: [string, string][] = [];
+    const added: [string, string][] = [];
+    const upsertTexts = (rows: [string, string][]) =>
+      inSlices(rows, 400, (slice) =>
+        this.#cache
+          .get(
+            `INSERT INTO customer_search (customer_id, text) VALUES ${slice.map(() => '(?, ?)').join(', ')}
+             ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text`,
+          )
+          .run(slice.flat()),
+      );
+    const textRows: [string, string][] = [];
+    for (const id of customerIds) {
+      const doc = docs.get(id);
+      const before = this.#before.get(id) ?? new Set<string>();
+      const after = new Set(doc?.bigrams ?? []);
+      for (const b of before) if (!after.has(b)) removed.push([b, id]);
+      for (const b of after) if (!before.has(b)) added.push([b, id]);
+      if (doc) textRows.push([id, doc.text]);
+      else this.#cache.get('DELETE FROM customer_search WHERE customer_id = ?').run(id);
+    }
+    this.#before.clear();
+    this.#stage();
+    if (removed.length > 0) {
+      // A pair may still be staged (added earlier in this import) rather than in the index.
+      const del = this.#cache.get('DELETE FROM customer_bigrams WHERE bigram = ? AND customer_id = ?');
+      const unstage = this.#cache.get(`DELETE FROM ${STAGE} WHERE customer_id = ? AND bigram = ?`);
+      for (const [b, id] of removed) {
+        del.run(b, id);
+        unstage.run(id, b);
+        this.#df.set(b, (this.#df.get(b) ?? 0) - 1);
+      }
+    }
+    added.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const grams = new BulkInserter(this.#cache, STAGE, ['customer_id', 'bigram']);
+    for (const [b, id] of added) {
+      grams.add([id, b]);
+      this.#df.set(b, (this.#df.get(b) ?? 0) + 1);
+    }
+    grams.flush();
+    upsertTexts(textRows);
+  }
+
+  /** Merges the staged pairs into the index in key order and writes the summed document counts. */
+  finish(): void {
+    if (this.#staged) {
+      this.#cache.get(`INSERT INTO customer_bigrams (bigram, customer_id) SELECT bigram, customer_id FROM ${STAGE} ORDER BY bigram, customer_id`).run();
+      this.#cache.get(`DROP TABLE ${STAGE}`).run();
+      this.#staged = false;
+    }
+    const rows = [...this.#df].filter(([, n]) => n !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    inSlices(rows, 400, (slice) =>
+      this.#cache
+        .get(
+          `INSERT INTO search_bigram_df (bigram, n) VALUES ${slice.map(() => '(?, ?)').join(', ')}
+           ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n`,
+        )
+        .run(slice.flat()),
+    );
+    this.#df.clear();
+  }
+}

@@ -1,0 +1,101 @@
+// Undo of a whole import batch through prepared statements: the same rules as undoBatch in auditedWrites.ts
+// (replay backwards, restore before-images, soft-delete created rows, refuse when a row changed since, one
+// 'undone' marker), but without per-row query building, so a 200k-row batch undoes in seconds.
+import { AppError } from '../../shared/api/appError.ts';
+import type { Db } from '../handle.ts';
+import { rawOf } from '../handle.ts';
+import { newId } from '../newId.ts';
+import type { BatchMeta } from './importBulkWriter.ts';
+import { ImportSearchIndex } from './importSearchIndex.ts';
+import { refreshNextExpiryBulk } from './importSession.ts';
+import { StatementCache } from './importStatements.ts';
+
+const TABLES = new Set(['owners', 'customers', 'contacts', 'contracts', 'follow_ups']);
+const FROZEN = new Set(['id', 'version', 'created_at']);
+
+export interface UndoneBatch {
+  entries: number;
+  /** Customers whose rows, contacts or contracts the undo touched; their index and next expiry are redone. */
+  customerIds: string[];
+}
+
+interface Entry {
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  action: string;
+}
+
+/** Must run inside a transaction; `meta.batchId` is the undo's own batch id. */
+export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): UndoneBatch {
+  const raw = rawOf(db);
+  const cache = new StatementCache(raw);
+  const entries = raw
+    .prepare('SELECT entity, entity_id, before, after, action FROM audit_log WHERE batch_id = ? ORDER BY id DESC')
+    .all(batchId) as Entry[];
+  if (entries.some((e) => e.action === 'undone')) throw new AppError('UNDO_CONFLICT', '这次导入已经撤销过', 'batchId');
+  const customerIds = new Set<string>();
+  for (const e of entries) {
+    if (e.entity === 'customers') customerIds.add(e.entity_id);
+    else if (TABLES.has(e.entity) && e.entity !== 'owners') {
+      const image = JSON.parse(e.after ?? e.before ?? '{}') as { customer_id?: string };
+      if (image.customer_id) customerIds.add(image.customer_id);
+    }
+  }
+  const index = new ImportSearchIndex(cache);
+  index.captureBefore([...customerIds]);
+  const columnsOf = new Map<string, Set<string>>();
+  const tableColumns = (table: string) => {
+    let cols = columnsOf.get(table);
+    if (!cols) {
+      cols = new Set((raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((r) => r.name));
+      columnsOf.set(table, cols);
+    }
+    return cols;
+  };
+  const audit = cache.get(
+    `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, batch_id, created_at, updated_at)
+     VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of entries) {
+    if (!TABLES.has(e.entity)) continue;
+    const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null;
+    const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
+    const current = cache.get(`SELECT * FROM ${e.entity} WHERE id = ?`).get(e.entity_id) as Record<string, unknown> | undefined;
+    if (!current || (after && current['version'] !== after['version'])) {
+      const label = String(after?.['name'] ?? after?.['number'] ?? after?.['summary'] ?? e.entity_id);
+      throw new AppError('UNDO_CONFLICT', `无法撤销：「${label}」在这次导入之后又被修改过`, null);
+    }
+    const restored: Record<string, unknown> = {};
+    if (before) {
+      const cols = tableColumns(e.entity);
+      for (const [k, v] of Object.entries(before)) if (!FROZEN.has(k) && cols.has(k)) restored[k] = v;
+    } else {
+      restored['deleted_at'] = meta.at;
+    }
+    restored['updated_at'] = meta.at;
+    restored['version'] = (current['version'] as number) + 1;
+    const keys = Object.keys(restored);
+    try {
+      cache.get(`UPDATE ${e.entity} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => restored[k]), e.entity_id);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const label = String(before?.['name'] ?? before?.['number'] ?? e.entity_id);
+        throw new AppError('UNDO_CONFLICT', `无法撤销：已存在同名记录「${label}」`, null);
+      }
+      throw err;
+    }
+    audit.run(newId(), meta.at, meta.actor, e.entity, e.entity_id, JSON.stringify(current), JSON.stringify({ ...current, ...restored }), meta.batchId, meta.at, meta.at);
+  }
+  index.refresh([...customerIds]);
+  index.finish();
+  refreshNextExpiryBulk(cache, [...customerIds]);
+  raw
+    .prepare(
+      `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, batch_id, created_at, updated_at)
+       VALUES (?, ?, ?, 'undone', 'batch', ?, NULL, ?, ?, ?, ?)`,
+    )
+    .run(newId(), meta.at, meta.actor, batchId, JSON.stringify({ undoBatchId: meta.batchId }), batchId, meta.at, meta.at);
+  return { entries: entries.length, customerIds: [...customerIds] };
+}
