@@ -7,6 +7,7 @@ import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts'
 import { stderrLogger } from '../services/logger.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
 import type { ServiceContext } from '../services/serviceContext.ts';
+import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { formatHuman, USAGE } from './formatOutput.ts';
 import { parseCommandLine, UsageError, type ParsedCommand } from './parseCommandLine.ts';
 import { objectShape } from './zodFlags.ts';
@@ -68,10 +69,10 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     const result = await run(buildHandlerTable(), opened.ctx, cmd);
     if (!result.ok) {
       printError(result.error, cmd.json);
-      return 1;
+      return exitCodeForError(cmd.name, result.error);
     }
     process.stdout.write(cmd.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${formatHuman(result.data)}\n`);
-    return 0;
+    return exitCodeForData(cmd.name, result.data);
   } finally {
     await opened.close();
   }

@@ -35,6 +35,10 @@ export const USAGE = `用法 usage: renewal-desk [--db FILE] <命令> [参数] [
   remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   触发（或 --dry-run 只列出）此刻到期的提醒
   remind preview HT-001             列出合同的提醒节点与日期
   owners add --name 姓名 | owners list | tags add --name 标签
+  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
+         [--dry-run] [--strict] [--map-file 映射.json] [--sheet 工作表]   导入续费表（一个事务，可撤销）
+  export contracts|customers|followups --out FILE.csv|FILE.xlsx [--headers zh|en]
+  imports | undo-import BATCH_ID    导入历史；撤销整批导入
   backup                            立即备份
   backups                           列出备份
   restore FILE                      从备份恢复（会先备份当前数据）

@@ -23,12 +23,20 @@ const ALIASES: Record<string, ApiName> = {
   restore: 'system:restore',
   info: 'system:info',
   remind: 'reminders:run',
+  import: 'import:file',
+  'undo-import': 'import:undo',
+  imports: 'import:history',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview' };
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
-const POSITIONAL_KEY: Partial<Record<ApiName, string>> = { 'system:restore': 'file', 'reminders:preview': 'contractNo' };
+const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
+  'system:restore': 'file',
+  'reminders:preview': 'contractNo',
+  'import:file': 'file',
+  'import:undo': 'batchId',
+};
 
 function commandName(words: string[]): { name: ApiName; used: number } {
   const [first, second] = words;

@@ -3,6 +3,8 @@ import { contractsHandlers } from './contracts/contracts.handlers.ts';
 import { customersHandlers } from './customers/customers.handlers.ts';
 import { followUpsHandlers } from './followUps/followUps.handlers.ts';
 import { registerHandlers, type HandlerTable } from './handlerTable.ts';
+import { exportHandlers } from './importExport/export.handlers.ts';
+import { importHandlers } from './importExport/import.handlers.ts';
 import { ownersHandlers } from './owners/owners.handlers.ts';
 import { notificationsHandlers, remindersHandlers } from './reminders/reminders.handlers.ts';
 import { renewalsHandlers } from './renewals/renewals.handlers.ts';
@@ -23,5 +25,7 @@ export function buildHandlerTable(): HandlerTable {
     remindersHandlers,
     notificationsHandlers,
     renewalsHandlers,
+    importHandlers,
+    exportHandlers,
   );
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { contactsContract } from './contacts.contract.ts';
 import { contractsContract } from './contracts.contract.ts';
 import { customersContract } from './customers.contract.ts';
+import { exportContract } from './export.contract.ts';
 import { followUpsContract } from './followUps.contract.ts';
+import { importContract } from './import.contract.ts';
 import { ownersContract } from './owners.contract.ts';
 import { notificationsContract, remindersContract } from './reminders.contract.ts';
 import { renewalsContract } from './renewals.contract.ts';
@@ -20,6 +22,8 @@ export const apiContract = {
   ...remindersContract,
   ...notificationsContract,
   ...renewalsContract,
+  ...importContract,
+  ...exportContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -6,6 +6,8 @@ export interface ApiEvents {
   'reminders:fired': { count: number; digest: boolean; notificationIds: string[]; title: string; body: string };
   /** The notification centre's unread count changed (fired, read, snoozed, done). */
   'notifications:changed': { unread: number };
+  /** An import is under way: rows read so far and bytes of the file consumed. `id` is the upload id (wizard). */
+  'import:progress': { id: string; phase: 'reading' | 'done'; rows: number; bytesRead: number; totalBytes: number };
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed', 'import:progress'];

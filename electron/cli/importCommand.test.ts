@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeGb18030 } from '../services/importExport/fixtures/encodeGb18030.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const bin = path.join(root, 'bin', 'renewal-desk.js');
+let dir: string;
+let db: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, RENEWAL_DESK_DB: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const HEADER = '序号,公司名称,联系人,合同号,签约日期,合同到期日,金额,周期,等级';
+const GOOD = '1,杭州云启科技有限公司,张伟,HT-1,2025/3/1,2026年2月28日,"￥12,800",年,VIP';
+const BAD = '2,南京君和医疗器械有限公司,李娜,HT-2,2025-03-01,2025-02-30,面议,月,普通';
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-import-cli-'));
+  db = path.join(dir, 'x.db');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+// Each case spawns the CLI a few times; on a busy two-core CI machine that takes a while.
+describe('renewal-desk import / export / undo-import', { timeout: 120_000 }, () => {
+  it('--strict aborts with exit 1 but still prints the JSON with committed: false', () => {
+    const file = path.join(dir, 'sheet.csv');
+    fs.writeFileSync(file, encodeGb18030(`${HEADER}\r\n${GOOD}\r\n${BAD}\r\n`));
+    const r = cli('import', file, '--strict', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ committed: false, strictAborted: true, batchId: null, rows: 2, rejectedRows: 1 });
+  });
+
+  it('commits valid rows with exit 0, reporting rejected rows, and prints the exact contract fields', () => {
+    const r = cli('import', path.join(dir, 'sheet.csv'), '--kind', 'contracts', '--encoding', 'auto', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      committed: true,
+      rows: 2,
+      contractsCreated: 1,
+      contractsUpdated: 0,
+      contractsUnchanged: 0,
+      customersCreated: 1,
+      customersUpdated: 0,
+      ignoredColumns: ['序号'],
+      warnings: [],
+      duplicates: [],
+      batchId: expect.any(String),
+    });
+    expect(out.rejected).toEqual([
+      { line: 3, column: '合同到期日', message: '日期不存在：2025-02-30' },
+      { line: 3, column: '金额', message: '合同金额不是数字：面议' },
+    ]);
+    const dry = JSON.parse(cli('import', path.join(dir, 'sheet.csv'), '--dry-run', '--json').stdout);
+    expect(dry).toMatchObject({ committed: false, dryRun: true, contractsCreated: 0, contractsUnchanged: 1 });
+
+    const out2 = path.join(dir, 'out.csv');
+    const exported = cli('export', 'contracts', '--out', out2, '--headers', 'en', '--json');
+    expect(exported.code).toBe(0);
+    expect(fs.readFileSync(out2, 'utf8')).toBe(
+      '\uFEFFCustomer,Contact,Title,Phone,Contract No,Signed,End Date,Amount,Service,Cycle,Tier,Owner,Notes\r\n' +
+        '杭州云启科技有限公司,张伟,,,HT-1,2025-03-01,2026-02-28,12800.00,,年,VIP,,\r\n',
+    );
+
+    const history = JSON.parse(cli('imports', '--json').stdout);
+    expect(history.items[0]).toMatchObject({ batchId: out.batchId, rows: 2, undoneAt: null });
+    const undo = cli('undo-import', out.batchId, '--json');
+    expect(undo.code).toBe(0);
+    expect(JSON.parse(undo.stdout)).toMatchObject({ batchId: out.batchId });
+    expect(JSON.parse(cli('customers', 'list', '--json').stdout).total).toBe(0);
+    expect(cli('undo-import', out.batchId, '--json').code).toBe(1);
+  });
+
+  it('exits 2 with a message on stderr for an unreadable file or a usage error', () => {
+    const missing = cli('import', path.join(dir, 'nope.csv'), '--json');
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(JSON.parse(missing.stderr).error).toMatchObject({ code: 'VALIDATION', field: 'file' });
+    const xls = path.join(dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    expect(cli('import', xls).stderr).toContain('.xls');
+    expect(cli('import', '--json').code).toBe(2);
+    expect(cli('import', 'a.csv', 'b.csv').code).toBe(2);
+    expect(cli('import', path.join(dir, 'sheet.csv'), '--kind', 'orders').code).toBe(2);
+    expect(cli('export', 'contracts', '--out', path.join(dir, 'no', 'such', 'dir.csv')).code).toBe(2);
+  });
+
+  it('writes a large JSON result to a pipe completely (no exit right after the write)', () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `${i},客户${i},,HT-X${i},,2025-02-30,,年,`);
+    const file = path.join(dir, 'big.csv');
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    const r = cli('import', file, '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.rejected).toHaveLength(6000);
+    expect(out.rejected[5999]).toMatchObject({ line: 6001 });
+  });
+});

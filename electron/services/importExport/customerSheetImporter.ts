@@ -1,0 +1,48 @@
+// The customers sheet: one row per customer, upserted by trimmed name. A name repeated in the file is a
+// duplicate: the later row's non-blank values win.
+import type { ImportSession } from '../../../db/repositories/importSession.ts';
+import type { CustomerValues, ImportField } from '../../../shared/importExport/importFields.ts';
+import { CustomerUpsert } from './customerUpsert.ts';
+import { KeyedOutcomes, type ImportReport } from './importReport.ts';
+
+export interface CustomerSheetRow {
+  line: number;
+  customer: CustomerValues;
+}
+
+export class CustomerSheetImporter {
+  readonly #session: ImportSession;
+  readonly #report: ImportReport;
+  readonly #header: (f: ImportField) => string;
+  readonly #customers: CustomerUpsert;
+  readonly #outcomes = new KeyedOutcomes();
+
+  constructor(session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+    this.#session = session;
+    this.#report = report;
+    this.#header = header;
+    this.#customers = new CustomerUpsert(session, report);
+  }
+
+  applyChunk(rows: readonly CustomerSheetRow[]): void {
+    // Customer counts come from the keyed outcomes here, not from CustomerUpsert's per-customer counting.
+    const counted = { ...this.#report.customers };
+    this.#customers.begin(rows.map((r) => r.customer));
+    for (const row of rows) {
+      const c = this.#customers.resolve(row.customer.name);
+      const effect = this.#customers.apply(c, row.customer, row.line, this.#header('contactName'));
+      this.#report.warn(effect.warnings);
+      const previous = this.#outcomes.get(c.name);
+      if (!this.#customers.createdInBatch(c.name) && previous?.outcome !== 'created') {
+        this.#report.change({ line: row.line, entity: 'customer', key: c.name, fields: effect.changes });
+        this.#report.change({ line: row.line, entity: 'contact', key: c.name, fields: effect.contactChanges });
+      }
+      const outcome = effect.created ? 'created' : effect.changed ? 'updated' : 'unchanged';
+      this.#outcomes.record(c.name, row.line, outcome, counted, this.#report);
+    }
+    Object.assign(this.#report.customers, counted);
+    const reindex = this.#customers.flush();
+    this.#session.writer.flush();
+    this.#session.index.refresh(reindex);
+  }
+}

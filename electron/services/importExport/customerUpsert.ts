@@ -1,0 +1,259 @@
+// The customer side of an import row: find the live customer by trimmed name or plan a new one, then apply
+// the row's customer-owned values (联系人/职务/电话 on the primary contact, 客户等级, 负责人, custom fields,
+// and 备注 on the customers sheet). A blank cell never erases; a later row overwrites non-blank values.
+// Work is per chunk: lookups first, rows in order against an in-memory working copy, then one flush.
+import { newId } from '../../../db/newId.ts';
+import type { CustomerSnapshot } from '../../../db/repositories/importLookups.ts';
+import type { ImportSession } from '../../../db/repositories/importSession.ts';
+import type { ImportChange } from '../../../shared/api/import.contract.ts';
+import type { Tier } from '../../../shared/domain/enums.ts';
+import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../shared/importExport/importFields.ts';
+import { detach, type ImportReport } from './importReport.ts';
+import { sameValue } from './sameValue.ts';
+
+export interface WorkingCustomer {
+  id: string;
+  name: string;
+  /** Existed before this chunk (in the database, possibly created earlier in this batch). */
+  stored: boolean;
+  tier: Tier;
+  ownerId: string | null;
+  ownerName: string | null;
+  customFields: Record<string, string>;
+  notes: string | null;
+  /** As stored before this chunk; a new contract ending no earlier leaves it as it is. */
+  nextExpiryOn: string | null;
+  contact: { id: string; name: string; title: string | null; phone: string | null; stored: boolean } | null;
+  customerPatch: Set<'tier' | 'ownerId' | 'customFields' | 'notes'>;
+  contactPatch: Set<'name' | 'title' | 'phone'>;
+  /** Name, contact names or phones changed: the search index must follow. */
+  reindex: boolean;
+}
+
+const CREATED = 1;
+const COUNTED_UPDATED = 2;
+/**
+ * Customers this import has seen, as they now stand in the database, so a customer named on row after row
+ * is read once rather than once per chunk. Bounded: sheets grouped by customer hit it nearly always.
+ */
+const CACHE_LIMIT = 20_000;
+
+export interface CustomerEffect {
+  created: boolean;
+  changed: boolean;
+  changes: ImportChange['fields'];
+  contactChanges: ImportChange['fields'];
+  warnings: CellIssue[];
+}
+
+export class CustomerUpsert {
+  readonly #session: ImportSession;
+  readonly #report: ImportReport;
+  /** Per customer name seen in this import: created by it, counted as updated. The one set that grows. */
+  readonly #flags = new Map<string, number>();
+  #chunk = new Map<string, WorkingCustomer>();
+  #snapshots = new Map<string, CustomerSnapshot>();
+  readonly #seen = new Map<string, CustomerSnapshot>();
+  #owners = new Map<string, string>();
+
+  constructor(session: ImportSession, report: ImportReport) {
+    this.#session = session;
+    this.#report = report;
+  }
+
+  /** Loads what this chunk's rows refer to. */
+  begin(rows: readonly CustomerValues[]): void {
+    this.#chunk = new Map();
+    const names = [...new Set(rows.map((r) => r.name))];
+    this.#snapshots = this.#session.customersByName(names.filter((n) => !this.#seen.has(n)));
+    for (const n of names) {
+      const seen = this.#seen.get(n);
+      if (seen) this.#snapshots.set(n, seen);
+    }
+    this.#owners = this.#session.ownersByName([...new Set(rows.map((r) => r.owner).filter((o): o is string => o !== null))]);
+  }
+
+  /** The working customer for a name, or a planned new one that only exists once `apply` registers it. */
+  resolve(name: string): WorkingCustomer {
+    const inChunk = this.#chunk.get(name);
+    if (inChunk) return inChunk;
+    const s = this.#snapshots.get(name);
+    if (s) {
+      return {
+        id: s.id,
+        name,
+        stored: true,
+        tier: s.tier as Tier,
+        ownerId: s.ownerId,
+        ownerName: s.ownerName,
+        customFields: { ...s.customFields },
+        notes: s.notes,
+        nextExpiryOn: s.nextExpiryOn,
+        contact: s.primaryContact ? { ...s.primaryContact, stored: true } : null,
+        customerPatch: new Set(),
+        contactPatch: new Set(),
+        reindex: false,
+      };
+    }
+    return {
+      id: newId(),
+      name,
+      stored: false,
+      tier: 'normal',
+      ownerId: null,
+      ownerName: null,
+      customFields: {},
+      notes: null,
+      nextExpiryOn: null,
+      contact: null,
+      customerPatch: new Set(),
+      contactPatch: new Set(),
+      reindex: true,
+    };
+  }
+
+  isKnown(c: WorkingCustomer): boolean {
+    return this.#chunk.has(c.name) || c.stored;
+  }
+
+  #ownerId(name: string): string {
+    let id = this.#owners.get(name);
+    if (id === undefined) {
+      id = newId();
+      this.#session.writer.insertOwner({ id, name });
+      this.#owners.set(name, id);
+    }
+    return id;
+  }
+
+  /** Applies a valid row's customer values to the working copy and counts the outcome. */
+  apply(c: WorkingCustomer, v: CustomerValues, line: number, contactHeader: string): CustomerEffect {
+    const isNew = !this.isKnown(c);
+    if (!this.#chunk.has(c.name)) this.#chunk.set(c.name, c);
+    const changes: ImportChange['fields'] = [];
+    const contactChanges: ImportChange['fields'] = [];
+    const warnings: CellIssue[] = [];
+    if (v.tier !== null && v.tier !== c.tier) {
+      changes.push({ field: FIELD_HEADERS.tier.zh, from: labelOf(tierLabels, c.tier), to: labelOf(tierLabels, v.tier) });
+      c.tier = v.tier;
+      c.customerPatch.add('tier');
+    }
+    if (v.owner !== null && v.owner !== c.ownerName) {
+      changes.push({ field: FIELD_HEADERS.owner.zh, from: c.ownerName, to: v.owner });
+      c.ownerId = this.#ownerId(v.owner);
+      c.ownerName = v.owner;
+      c.customerPatch.add('ownerId');
+    }
+    for (const [k, value] of Object.entries(v.customFields)) {
+      if (sameValue(c.customFields[k], value)) continue;
+      changes.push({ field: k, from: c.customFields[k] ?? null, to: value });
+      c.customFields = { ...c.customFields, [k]: value };
+      c.customerPatch.add('customFields');
+    }
+    if (v.notes !== null && !sameValue(c.notes, v.notes)) {
+      changes.push({ field: FIELD_HEADERS.notes.zh, from: c.notes, to: v.notes });
+      c.notes = v.notes;
+      c.customerPatch.add('notes');
+    }
+    if (c.contact) {
+      const contact = c.contact;
+      const set = (field: 'name' | 'title' | 'phone', value: string | null, label: string) => {
+        if (value === null || sameValue(contact[field], value)) return;
+        contactChanges.push({ field: label, from: contact[field], to: value });
+        (contact as Record<typeof field, string | null>)[field] = value;
+        c.contactPatch.add(field);
+        if (field !== 'title') c.reindex = true;
+      };
+      set('name', v.contactName, FIELD_HEADERS.contactName.zh);
+      set('title', v.contactTitle, FIELD_HEADERS.contactTitle.zh);
+      set('phone', v.contactPhone, FIELD_HEADERS.contactPhone.zh);
+    } else if (v.contactName !== null) {
+      c.contact = { id: newId(), name: v.contactName, title: v.contactTitle, phone: v.contactPhone, stored: false };
+      contactChanges.push({ field: FIELD_HEADERS.contactName.zh, from: null, to: v.contactName });
+      c.reindex = true;
+    } else if (v.contactTitle !== null || v.contactPhone !== null) {
+      warnings.push({ line, column: contactHeader, message: '没有联系人姓名，职务和电话未保存' });
+    }
+    const changed = changes.length > 0 || contactChanges.length > 0;
+    const flags = this.#flags.get(c.name) ?? 0;
+    if (isNew) {
+      this.#report.customers.created++;
+      this.#flags.set(detach(c.name), flags | CREATED);
+    } else if (changed && !(flags & (CREATED | COUNTED_UPDATED))) {
+      this.#report.customers.updated++;
+      this.#flags.set(detach(c.name), flags | COUNTED_UPDATED);
+    }
+    return { created: isNew, changed, changes, contactChanges, warnings };
+  }
+
+  /** Whether the customer was created by this import (in this or an earlier chunk). */
+  createdInBatch(name: string): boolean {
+    return ((this.#flags.get(name) ?? 0) & CREATED) !== 0;
+  }
+
+  /**
+   * Writes the chunk's customers and contacts; returns the ids whose search documents changed.
+   * `nextExpiryOfNew` gives new customers their next_expiry_on up front (they have no other contracts);
+   * `expiryRecomputed` names customers whose next_expiry_on the caller recomputes in SQL afterwards.
+   */
+  flush(nextExpiryOfNew: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): string[] {
+    const writer = this.#session.writer;
+    // Owners created by this chunk's rows go in first: customer updates below point at them.
+    writer.flush();
+    const reindex: string[] = [];
+    const before: string[] = [];
+    for (const c of this.#chunk.values()) if (c.reindex && c.stored) before.push(c.id);
+    this.#session.index.captureBefore(before);
+    for (const c of this.#chunk.values()) {
+      if (!c.stored) {
+        writer.insertCustomer({
+          id: c.id,
+          name: c.name,
+          tier: c.tier,
+          ownerId: c.ownerId,
+          customFields: c.customFields,
+          notes: c.notes,
+          nextExpiryOn: nextExpiryOfNew.get(c.id) ?? null,
+        });
+      } else if (c.customerPatch.size > 0) {
+        const patch: Record<string, unknown> = {};
+        for (const f of c.customerPatch) patch[f] = c[f];
+        writer.patch('customers', c.id, patch);
+      }
+      if (c.contact && !c.contact.stored) {
+        writer.insertContact({ id: c.contact.id, customerId: c.id, name: c.contact.name, title: c.contact.title, phone: c.contact.phone });
+      } else if (c.contact && c.contactPatch.size > 0) {
+        const patch: Record<string, unknown> = {};
+        for (const f of c.contactPatch) patch[f] = c.contact[f];
+        writer.patch('contacts', c.contact.id, patch);
+      }
+      if (c.reindex) reindex.push(c.id);
+      this.#remember(c, c.stored ? (expiryRecomputed.has(c.id) ? undefined : c.nextExpiryOn) : (nextExpiryOfNew.get(c.id) ?? null));
+    }
+    return reindex;
+  }
+
+  /** Keeps what the database now holds for `c`; an unknown next expiry (undefined) means read it again. */
+  #remember(c: WorkingCustomer, nextExpiryOn: string | null | undefined): void {
+    this.#seen.delete(c.name);
+    if (nextExpiryOn === undefined) return;
+    this.#seen.set(detach(c.name), {
+      id: c.id,
+      name: c.name,
+      tier: c.tier,
+      ownerId: c.ownerId,
+      ownerName: c.ownerName,
+      customFields: c.customFields,
+      notes: c.notes,
+      nextExpiryOn,
+      primaryContact: c.contact ? { id: c.contact.id, name: c.contact.name, title: c.contact.title, phone: c.contact.phone } : null,
+    });
+    if (this.#seen.size > CACHE_LIMIT) this.#seen.delete(this.#seen.keys().next().value!);
+  }
+
+  /** Customers touched in this chunk (for callers that track them, e.g. next expiry). */
+  chunkCustomers(): IterableIterator<WorkingCustomer> {
+    return this.#chunk.values();
+  }
+}

@@ -1,0 +1,8 @@
+import { handlersFor } from '../handlerTable.ts';
+import { exportSheet } from './exportSheet.ts';
+
+export const exportHandlers = handlersFor('export', {
+  'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
+  'export:customers': (ctx, input) => exportSheet(ctx, 'customers', input),
+  'export:followups': (ctx, input) => exportSheet(ctx, 'followups', input),
+});

@@ -1,0 +1,116 @@
+// Follow-up logs, keyed by customer name and an optional contract number. A follow-up already stored for the
+// same customer, instant (to the second) and summary is unchanged; this sheet never creates customers.
+import { createHash } from 'node:crypto';
+import { newId } from '../../../db/newId.ts';
+import type { NewFollowUp } from '../../../db/repositories/importBulkWriter.ts';
+import { followUpKey } from '../../../db/repositories/importLookups.ts';
+import type { ImportSession } from '../../../db/repositories/importSession.ts';
+import type { CustomerValues, FollowUpValues, ImportField } from '../../../shared/importExport/importFields.ts';
+import { KeyedOutcomes, type ImportReport } from './importReport.ts';
+
+export interface FollowUpSheetRow {
+  line: number;
+  customer: CustomerValues;
+  followUp: FollowUpValues;
+}
+
+type Patchable = 'contractId' | 'channel' | 'kind' | 'nextFollowUpOn' | 'ownerId';
+
+/** Keys hold a summary of any length; a digest keeps the in-memory key set small. */
+const digest = (key: string) => createHash('sha1').update(key).digest('base64');
+
+export class FollowUpSheetImporter {
+  readonly #session: ImportSession;
+  readonly #report: ImportReport;
+  readonly #header: (f: ImportField) => string;
+  readonly #outcomes = new KeyedOutcomes();
+  /** Ids of follow-ups this import created, by key digest, for repeats in later chunks. */
+  readonly #createdIds = new Map<string, string>();
+
+  constructor(session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+    this.#session = session;
+    this.#report = report;
+    this.#header = header;
+  }
+
+  applyChunk(rows: readonly FollowUpSheetRow[]): void {
+    const session = this.#session;
+    const customers = session.customersByName([...new Set(rows.map((r) => r.customer.name))]);
+    const contracts = session.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
+    const owners = session.ownersByName([...new Set(rows.map((r) => r.followUp.owner).filter((o): o is string => o !== null))]);
+    const stored = session.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
+    const created = new Map<string, NewFollowUp>();
+    const patches = new Map<string, Partial<Record<Patchable, string | null>>>();
+    const counts = { created: this.#report.followups.created, updated: 0, unchanged: this.#report.followups.unchanged };
+
+    for (const { line, customer, followUp: v } of rows) {
+      const c = customers.get(customer.name);
+      if (!c) {
+        this.#report.reject([{ line, column: this.#header('customerName'), message: `找不到客户「${customer.name}」，请先导入客户或合同` }]);
+        continue;
+      }
+      let contractId: string | null = null;
+      if (v.contractNumber !== null) {
+        const k = contracts.get(v.contractNumber);
+        if (!k || k.customerId !== c.id) {
+          const why = k ? `属于客户「${k.customerName}」` : '不存在';
+          this.#report.reject([{ line, column: this.#header('contractNumber'), message: `合同编号「${v.contractNumber}」${why}` }]);
+          continue;
+        }
+        contractId = k.id;
+      }
+      let ownerId: string | null = null;
+      if (v.owner !== null) {
+        ownerId = owners.get(v.owner) ?? null;
+        if (ownerId === null) {
+          ownerId = newId();
+          session.writer.insertOwner({ id: ownerId, name: v.owner });
+          owners.set(v.owner, ownerId);
+        }
+      }
+      const key = digest(followUpKey(c.id, v.at, v.summary));
+      const previous = this.#outcomes.get(key);
+      if (previous) {
+        // A repeat of a row this import created: its non-blank values win.
+        const values: Partial<Record<Patchable, string | null>> = {};
+        if (contractId !== null) values.contractId = contractId;
+        if (v.channel !== null) values.channel = v.channel;
+        if (v.kind !== null) values.kind = v.kind;
+        if (v.nextFollowUpOn !== null) values.nextFollowUpOn = v.nextFollowUpOn;
+        if (ownerId !== null) values.ownerId = ownerId;
+        const pending = created.get(key);
+        if (pending) Object.assign(pending, values);
+        else if (previous.outcome === 'created') patches.set(key, { ...patches.get(key), ...values });
+        this.#outcomes.record(key, line, previous.outcome === 'created' ? 'created' : 'unchanged', counts, this.#report);
+        continue;
+      }
+      if (stored.has(followUpKey(c.id, v.at, v.summary))) {
+        this.#outcomes.record(key, line, 'unchanged', counts, this.#report);
+        continue;
+      }
+      const id = newId();
+      created.set(key, {
+        id,
+        customerId: c.id,
+        contractId,
+        at: v.at,
+        channel: v.channel ?? 'phone',
+        kind: v.kind ?? 'revisit',
+        summary: v.summary,
+        nextFollowUpOn: v.nextFollowUpOn,
+        ownerId,
+      });
+      this.#createdIds.set(key, id);
+      this.#outcomes.record(key, line, 'created', counts, this.#report);
+    }
+    session.writer.flush();
+    for (const f of created.values()) session.writer.insertFollowUp(f);
+    for (const [key, values] of patches) {
+      const id = this.#createdIds.get(key);
+      if (id) session.writer.patch('follow_ups', id, values);
+    }
+    session.writer.flush();
+    this.#report.followups.created = counts.created;
+    this.#report.followups.unchanged = counts.unchanged;
+  }
+}

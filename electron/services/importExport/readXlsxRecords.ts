@@ -1,0 +1,95 @@
+// .xlsx rows → records, through exceljs's streaming reader (SheetJS's npm build is frozen at a vulnerable
+// version). `line` is the sheet's row number. Typed cells become the text a CSV would hold: dates as
+// YYYY-MM-DD (with the time when there is one), numbers without binary noise, formulas as their results.
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './loadExcelJs.ts';
+import type { SourceRecord } from './readCsvRecords.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dateText(d: Date): string {
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const seconds = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
+  return seconds === 0 ? date : `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+function numberText(n: number): string {
+  // 0.1 + 0.2 style noise from a computed cell: at most 10 significant decimals is what Excel shows anyway.
+  const rounded = Number(n.toFixed(10));
+  return String(rounded);
+}
+
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value);
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; sharedString?: number };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    if (v.error !== undefined) return '';
+  }
+  return String(value);
+}
+
+export interface XlsxReadOptions {
+  /** Sheet name; the first sheet when absent. */
+  sheet?: string | undefined;
+  onSheet?: (chosen: string, all: string[]) => void;
+}
+
+interface ReaderInternals {
+  model?: { sheets?: { name: string; id: number; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+function sheetNames(reader: ReaderInternals): { byFile: Map<string, string>; all: string[] } {
+  const sheets = reader.model?.sheets ?? [];
+  const byFile = new Map<string, string>();
+  for (const s of sheets) {
+    const target = reader.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? '';
+    const m = /sheet(\d+)\.xml$/.exec(target);
+    if (m) byFile.set(m[1]!, s.name);
+  }
+  return { byFile, all: sheets.map((s) => s.name) };
+}
+
+export async function* readXlsxRecords(input: string | NodeJS.ReadableStream, options: XlsxReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+  const excel = await loadExcelJs();
+  const reader = new excel.stream.xlsx.WorkbookReader(input as never, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let found = false;
+  for await (const worksheet of reader) {
+    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number | string };
+    const names = sheetNames(reader as unknown as ReaderInternals);
+    const name = names.byFile.get(String(ws.id)) ?? `Sheet${ws.id}`;
+    if (found || (options.sheet !== undefined && options.sheet !== name)) {
+      // Drain the entry so the zip stream moves on to the next sheet.
+      for await (const _row of ws) void _row;
+      continue;
+    }
+    found = true;
+    options.onSheet?.(name, names.all);
+    let batch: SourceRecord[] = [];
+    for await (const row of ws) {
+      const values = row.values as unknown[];
+      const cells: string[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      batch.push({ line: row.number, cells });
+      if (batch.length >= 2000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+  if (!found && options.sheet !== undefined) throw Object.assign(new Error(`sheet not found: ${options.sheet}`), { code: 'SHEET_NOT_FOUND' });
+}

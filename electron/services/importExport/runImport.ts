@@ -1,0 +1,175 @@
+// One import from start to end: open the file, map the headers, stream rows through normalization into the
+// kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
+// transaction back on purpose, so what the preview reports is exactly what a commit would do.
+import { newId } from '../../../db/newId.ts';
+import { recordImportBatch } from '../../../db/repositories/importBatchesRepo.ts';
+import { withImportSession, type ImportSession } from '../../../db/repositories/importSession.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import type { ImportResult } from '../../../shared/api/import.contract.ts';
+import { mapHeaders, proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
+import { FIELD_HEADERS, REQUIRED_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import { isBlankRecord, normalizeRow, type RowLayout } from '../../../shared/importExport/normalizeRow.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { ContractSheetImporter, type ContractSheetRow } from './contractSheetImporter.ts';
+import { CustomerSheetImporter, type CustomerSheetRow } from './customerSheetImporter.ts';
+import type { EncodingChoice } from './detectEncoding.ts';
+import { FollowUpSheetImporter, type FollowUpSheetRow } from './followUpSheetImporter.ts';
+import { relieveHeap } from './heapRelief.ts';
+import { ImportReport } from './importReport.ts';
+import { openImportSource, type ImportSource } from './openImportSource.ts';
+
+export interface ImportOptions {
+  file: string;
+  /** Reported name (an upload's original name). */
+  fileName?: string | undefined;
+  kind?: ImportKind | undefined;
+  encoding: EncodingChoice;
+  sheet?: string | undefined;
+  dryRun: boolean;
+  strict: boolean;
+  override?: ColumnOverride | undefined;
+  /** Tags progress events, so a window can follow its own import. */
+  progressId?: string | undefined;
+  /** Runs inside the transaction of a committed import. */
+  onCommit?: ((info: { kind: ImportKind; headers: string[]; mapping: HeaderMapping }) => void) | undefined;
+}
+
+export const CHUNK_ROWS = 500;
+const PROGRESS_EVERY_MS = 100;
+
+class Rollback extends Error {}
+
+interface ChunkImporter {
+  applyChunk(rows: never[]): void;
+}
+
+function importerFor(kind: ImportKind, session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+  if (kind === 'contracts') return new ContractSheetImporter(session, report, header);
+  if (kind === 'customers') return new CustomerSheetImporter(session, report, header);
+  return new FollowUpSheetImporter(session, report, header);
+}
+
+function mappingFor(source: ImportSource, kind: ImportKind, override: ColumnOverride | undefined) {
+  const headers = source.header!.cells.map((h) => h.trim());
+  const mapping = mapHeaders(kind, headers, override);
+  const missing = REQUIRED_FIELDS[kind].filter((f) => !mapping.columns.includes(f));
+  if (missing.length > 0) {
+    const names = missing.map((f) => `「${FIELD_HEADERS[f].zh}」`).join('、');
+    throw new AppError('VALIDATION', `文件第 ${source.header!.line} 行的表头里没有${names}列，请检查表头或在导入向导里指定对应的列`, 'columns');
+  }
+  return { headers, mapping };
+}
+
+export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const source = await openImportSource(options.file, { encoding: options.encoding, sheet: options.sheet, fileName: options.fileName });
+  if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
+  const kind = options.kind ?? proposeKind(source.header.cells);
+  const { headers, mapping } = mappingFor(source, kind, options.override);
+  const report = new ImportReport();
+  for (const d of mapping.duplicateColumns) {
+    report.warn([{ line: source.header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);
+  }
+  const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv' };
+  const headerOf = (f: ImportField) => {
+    const i = mapping.columns.indexOf(f);
+    return i >= 0 ? headers[i]! : FIELD_HEADERS[f].zh;
+  };
+  const batchId = newId();
+  let at = '';
+  let lastProgress = Date.now();
+  const progress = (phase: 'reading' | 'done') =>
+    ctx.emit('import:progress', {
+      id: options.progressId ?? batchId,
+      phase,
+      rows: report.rows,
+      bytesRead: source.counter.bytesRead,
+      totalBytes: source.totalBytes,
+    });
+
+  let committed = false;
+  try {
+    const meta = () => {
+      at = ctx.now().toISOString();
+      return { batchId, at, actor: ctx.actor };
+    };
+    await withImportSession(ctx.db, meta, async (session) => {
+      const importer = importerFor(kind, session, report, headerOf) as ChunkImporter;
+      let chunk: (ContractSheetRow | CustomerSheetRow | FollowUpSheetRow)[] = [];
+      let chunks = 0;
+      const applyChunk = async () => {
+        importer.applyChunk(chunk as never[]);
+        chunk = [];
+        if (++chunks % 16 === 0) relieveHeap();
+        if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+          lastProgress = Date.now();
+          progress('reading');
+          // Let IPC/SSE deliver the progress event; the connection stays ours (the transaction holds it).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      for await (const batch of source.records) {
+        for (const record of batch) {
+          if (record.problem?.fatal) {
+            report.rows++;
+            report.reject([{ line: record.line, column: null, message: record.problem.message }]);
+            continue;
+          }
+          if (isBlankRecord(record.cells)) continue;
+          report.rows++;
+          if (record.problem) report.warn([{ line: record.line, column: null, message: record.problem.message }]);
+          const row = normalizeRow(layout, record.line, record.cells);
+          if (row.warnings.length > 0) report.warn(row.warnings);
+          if (!row.ok) {
+            report.reject(row.issues);
+            continue;
+          }
+          chunk.push(row as never);
+          if (chunk.length >= CHUNK_ROWS) await applyChunk();
+        }
+      }
+      if (chunk.length > 0) await applyChunk();
+      if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
+      recordImportBatch(ctx.db, {
+        id: batchId,
+        kind,
+        fileName: source.fileName,
+        format: source.format,
+        encoding: source.encoding,
+        rows: report.rows,
+        summary: { ...report.counts(), duplicates: report.duplicates.length },
+        actor: ctx.actor,
+        createdAt: at,
+      });
+      options.onCommit?.({ kind, headers, mapping });
+    });
+    committed = true;
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  progress('done');
+  if (committed) ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'imports'] });
+  return {
+    batchId: committed ? batchId : null,
+    committed,
+    dryRun: options.dryRun,
+    strictAborted: !options.dryRun && !committed,
+    kind,
+    file: source.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    encodingDetected: source.detected?.encoding ?? null,
+    delimiter: source.delimiter,
+    sheet: source.sheet,
+    ...report.counts(),
+    // Cell checks report as rows are read, record checks as chunks are applied: put them back in line order.
+    rejected: report.rejected.sort((x, y) => x.line - y.line),
+    warnings: report.warnings.sort((x, y) => x.line - y.line),
+    duplicates: report.duplicates,
+    ignoredColumns: mapping.ignoredColumns,
+    columns: headers.map((header, i) => ({ header, field: mapping.columns[i] ?? null })),
+    changes: report.changes,
+    changesTruncated: report.changesTruncated,
+    elapsedMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from './zodSetup.ts';
+
+const exportInput = z.object({
+  /** File to write (.csv or .xlsx). Without it the content comes back in the answer, for a download. */
+  out: z.string().min(1).optional(),
+  headers: z.enum(['zh', 'en'], { message: '表头语言只能是 zh 或 en' }).default('zh'),
+  /** Defaults to the extension of `out`, else csv. */
+  format: z.enum(['csv', 'xlsx']).optional(),
+});
+
+export const exportResultSchema = z.object({
+  file: z.string().nullable(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  rows: z.number().int(),
+  /** The file's bytes, base64, when no `out` was given. */
+  contentBase64: z.string().nullable(),
+});
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
+export const exportContract = {
+  /** The renewal sheet: one row per live contract with its customer, by end date then number. */
+  'export:contracts': { input: exportInput, output: exportResultSchema },
+  'export:customers': { input: exportInput, output: exportResultSchema },
+  'export:followups': { input: exportInput, output: exportResultSchema },
+} as const;

@@ -1,0 +1,150 @@
+import { z } from './zodSetup.ts';
+import { idField, pageInput, pageOf } from './fields.ts';
+import { IMPORT_KINDS } from '../importExport/importFields.ts';
+
+export const importKindField = z.enum(IMPORT_KINDS, { message: '导入类型只能是 contracts、customers 或 followups' });
+export const encodingChoiceField = z.enum(['auto', 'utf8', 'gb18030'], { message: '编码只能是 auto、utf8 或 gb18030' });
+/** A field name, `custom:名称` for a customer custom field, or null to ignore the column. */
+export const columnTargetField = z.string().max(60).nullable();
+
+const issueSchema = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() });
+export type ImportIssue = z.infer<typeof issueSchema>;
+
+const changeSchema = z.object({
+  line: z.number().int(),
+  entity: z.enum(['customer', 'contact', 'contract', 'followup']),
+  key: z.string(),
+  fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+});
+export type ImportChange = z.infer<typeof changeSchema>;
+
+export const importResultSchema = z.object({
+  /** The batch to undo; null unless committed. */
+  batchId: z.string().nullable(),
+  committed: z.boolean(),
+  dryRun: z.boolean(),
+  /** True when --strict refused the batch because some rows were rejected. */
+  strictAborted: z.boolean(),
+  kind: importKindField,
+  file: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  encodingDetected: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  /** Data rows read: non-blank records after the header. */
+  rows: z.number().int(),
+  contractsCreated: z.number().int(),
+  contractsUpdated: z.number().int(),
+  contractsUnchanged: z.number().int(),
+  customersCreated: z.number().int(),
+  customersUpdated: z.number().int(),
+  customersUnchanged: z.number().int(),
+  followupsCreated: z.number().int(),
+  followupsUnchanged: z.number().int(),
+  /** One entry per bad cell (column = header text) or bad row (column = null). */
+  rejected: z.array(issueSchema),
+  /** Rows rejected (a row can have several entries in `rejected`). */
+  rejectedRows: z.number().int(),
+  warnings: z.array(issueSchema),
+  /** In-file repeats: the row at `line` was superseded by the later row at `supersededBy`. */
+  duplicates: z.array(z.object({ line: z.number().int(), supersededBy: z.number().int() })),
+  ignoredColumns: z.array(z.string()),
+  /** Which field each column went to, by position. */
+  columns: z.array(z.object({ header: z.string(), field: columnTargetField })),
+  /** Field-level differences of updated records (the first 1000). */
+  changes: z.array(changeSchema),
+  changesTruncated: z.boolean(),
+  elapsedMs: z.number(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+const runOptions = {
+  kind: importKindField.optional(),
+  encoding: encodingChoiceField.default('auto'),
+  /** Sheet name for .xlsx; the first sheet when absent. */
+  sheet: z.string().max(100).optional(),
+  dryRun: z.boolean().default(false),
+  strict: z.boolean().default(false),
+};
+
+export const importPreviewSchema = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  encodingDetected: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  headerLine: z.number().int().nullable(),
+  headers: z.array(z.string()),
+  /** The first data rows as read, so mojibake shows at once. */
+  sampleRows: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+  proposedKind: importKindField,
+  /** Proposed target for each column (a saved preset for these headers wins over the aliases). */
+  columns: z.array(columnTargetField),
+  presetApplied: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const importBatchSchema = z.object({
+  batchId: z.string(),
+  kind: importKindField,
+  fileName: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  rows: z.number().int(),
+  summary: z.record(z.string(), z.unknown()),
+  actor: z.string(),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+export const importContract = {
+  /** Imports a file the host can read (the CLI: `renewal-desk import FILE`). */
+  'import:file': {
+    input: z.object({
+      file: z.string().min(1, '请指定要导入的文件'),
+      ...runOptions,
+      /** A saved mapping preset (JSON: { "columns": { "表头": "field" | "custom:名称" | null } }). */
+      mapFile: z.string().optional(),
+    }),
+    output: importResultSchema,
+  },
+  /** Receives a file in pieces (base64), for the browser and the desktop window; returns its upload id. */
+  'import:upload': {
+    input: z.object({
+      uploadId: idField.optional(),
+      fileName: z.string().min(1).max(255),
+      offset: z.number().int().min(0),
+      dataBase64: z.string().max(8 * 1024 * 1024),
+    }),
+    output: z.object({ uploadId: z.string(), receivedBytes: z.number() }),
+  },
+  'import:preview': {
+    input: z.object({ uploadId: idField, encoding: encodingChoiceField.default('auto'), sheet: z.string().max(100).optional() }),
+    output: importPreviewSchema,
+  },
+  /** Dry-runs or commits an upload with the mapping the user confirmed (one target per column). */
+  'import:run': {
+    input: z.object({
+      uploadId: idField,
+      ...runOptions,
+      kind: importKindField,
+      columns: z.array(columnTargetField).max(500),
+      /** Remember this mapping for files with the same headers (on commit). */
+      savePreset: z.boolean().default(true),
+    }),
+    output: importResultSchema,
+  },
+  'import:discard': { input: z.object({ uploadId: idField }), output: z.object({ uploadId: z.string() }) },
+  'import:history': { input: z.object({ ...pageInput }), output: pageOf(importBatchSchema) },
+  /** Undoes a whole committed import (creates and updates), refusing if any of its rows changed since. */
+  'import:undo': {
+    input: z.object({ batchId: idField }),
+    output: z.object({ batchId: z.string(), undoneAt: z.string(), entries: z.number().int(), customersAffected: z.number().int() }),
+  },
+} as const;
