@@ -1,0 +1,197 @@
+// npm run bench:import [-- --rows 200000] [--runs 3] [--rss-1m] [--fresh]
+//
+// Generates a GBK renewal sheet (cached under .bench-data/import/), then in separate child processes (so
+// each peak RSS is its own): the raw floor (db/bench/importFloor.ts) and the whole import (decode, parse,
+// normalize, validate, upsert with audit, search index and next expiry), alternating, best of --runs.
+// Then the export of 100k contracts, and with --rss-1m the peak RSS of importing a 1M-row sheet.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importFloor } from '../db/bench/importFloor.ts';
+import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
+import { CONTRACT_EXPORT_SQL } from '../db/repositories/exportQueries.ts';
+import { encodeGb18030 } from '../electron/services/importExport/fixtures/encodeGb18030.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../electron/services/importExport/fixtures/renewalSheetGenerator.ts';
+import { exportSheet } from '../electron/services/importExport/exportSheet.ts';
+import { runImport } from '../electron/services/importExport/runImport.ts';
+import { silentLogger } from '../electron/services/logger.ts';
+import { openServiceContext } from '../electron/services/openServiceContext.ts';
+
+const GENERATOR_VERSION = 2;
+const BLOCK = 50_000;
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(repoRoot, '.bench-data', 'import');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const removeDb = (f: string) => {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
+};
+
+/** A realistic sheet: customers with ~3 contracts each, 1% repeated numbers, 0.5% bad rows, some blank lines. */
+function ensureSheet(rows: number, clean: boolean): string {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, `sheet-v${GENERATOR_VERSION}-${rows}${clean ? '-clean' : ''}.gbk.csv`);
+  if (fs.existsSync(file) && !args.includes('--fresh')) return file;
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  for (let start = 0; start < rows; start += BLOCK) {
+    const block = generateRenewalSheet({
+      rows: Math.min(BLOCK, rows - start),
+      seed: 1000 + start,
+      customerSeed: 7,
+      customers: Math.ceil(rows / 3),
+      startIndex: start,
+      invalidShare: clean ? 0 : 0.005,
+      duplicateShare: clean ? 0 : 0.01,
+    });
+    fs.writeSync(fd, encodeGb18030(renewalSheetCsv(block, { seed: start, blankShare: clean ? 0 : 0.002, header: start === 0 })));
+  }
+  fs.closeSync(fd);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+interface ChildResult {
+  ms: number;
+  maxRssMiB: number;
+  detail: Record<string, unknown>;
+}
+
+function child(mode: string, ...rest: string[]): ChildResult {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...rest], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${mode} child failed (${r.status}): ${r.stderr}`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as ChildResult;
+}
+
+async function freshDb(file: string) {
+  removeDb(file);
+  const opened = await openDatabase({ file, backupsDir: path.join(dataDir, 'backups') });
+  await opened.close();
+}
+
+async function runChild(mode: string, file: string, db: string): Promise<void> {
+  let detail: Record<string, unknown> = {};
+  let ms = 0;
+  if (mode === 'floor') {
+    await freshDb(db);
+    const opened = await openDatabase({ file: db, backupsDir: path.join(dataDir, 'backups') });
+    const t0 = performance.now();
+    const r = await importFloor(opened.db, file);
+    ms = performance.now() - t0;
+    detail = { ...r, pragmas: connectionPragmas(opened.db) };
+    await opened.close();
+  } else if (mode === 'import' || mode === 'prepare-export') {
+    await freshDb(db);
+    const { ctx, close } = await openServiceContext({ file: db, logger: silentLogger, backupsDir: path.join(dataDir, 'backups') });
+    const t0 = performance.now();
+    const r = await runImport(ctx, { file, encoding: 'auto', dryRun: false, strict: false });
+    ms = performance.now() - t0;
+    const { rejected, warnings, duplicates, changes, columns, ...counts } = r;
+    detail = { counts, rejected: rejected.length, warnings: warnings.length, duplicates: duplicates.length, changes: changes.length, pragmas: connectionPragmas(ctx.db) };
+    void columns;
+    await close();
+  } else if (mode === 'export') {
+    const { ctx, close } = await openServiceContext({ file: db, logger: silentLogger, backupsDir: path.join(dataDir, 'backups') });
+    const target = path.join(dataDir, `export-${process.pid}.${file}`);
+    const t0 = performance.now();
+    const r = await exportSheet(ctx, 'contracts', { out: target, headers: 'zh' });
+    ms = performance.now() - t0;
+    detail = { rows: r.rows, bytes: fs.statSync(target).size };
+    fs.rmSync(target, { force: true });
+    await close();
+  }
+  process.stdout.write(`${JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, detail })}\n`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const rows = option('--rows', 200_000);
+  const runs = option('--runs', 3);
+  out('== Machine');
+  const cpus = os.cpus();
+  out(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  let t0 = performance.now();
+  const sheet = ensureSheet(rows, false);
+  out(`sheet: ${path.relative(repoRoot, sheet)} (${(fs.statSync(sheet).size / 2 ** 20).toFixed(1)} MiB GBK, ${rows} rows), ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const db = path.join(dataDir, 'bench.db');
+  const floors: ChildResult[] = [];
+  const imports: ChildResult[] = [];
+  for (let i = 0; i < runs; i++) {
+    floors.push(child('floor', sheet, db));
+    imports.push(child('import', sheet, db));
+  }
+  const floor = floors.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const whole = imports.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const rate = (r: ChildResult) => Math.round(rows / (r.ms / 1000));
+  out();
+  out(`== Import of ${rows} GBK rows (best of ${runs}; median in brackets)`);
+  out(`raw floor     ${(floor.ms / 1000).toFixed(2)} s [${(median(floors.map((f) => f.ms)) / 1000).toFixed(2)} s]  ${rate(floor).toLocaleString('en')} rows/s  peak RSS ${floor.maxRssMiB.toFixed(0)} MiB`);
+  out(`whole import  ${(whole.ms / 1000).toFixed(2)} s [${(median(imports.map((f) => f.ms)) / 1000).toFixed(2)} s]  ${rate(whole).toLocaleString('en')} rows/s  peak RSS ${whole.maxRssMiB.toFixed(0)} MiB`);
+  const ratio = floor.ms / whole.ms;
+  out(`ratio (import throughput / floor throughput): ${ratio.toFixed(2)}×  target ≥ 0.60×  ${ratio >= 0.6 ? 'MET' : 'NOT MET'}`);
+  out(`import result: ${JSON.stringify(whole.detail['counts'])}`);
+  out(`  rejected cells ${String(whole.detail['rejected'])}, duplicates ${String(whole.detail['duplicates'])}`);
+  out();
+  out('== SQL and PRAGMAs');
+  out(`PRAGMAs (both paths, same connection settings): ${Object.entries(floor.detail['pragmas'] as object).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
+  out('floor:');
+  for (const s of floor.detail['statements'] as string[]) out(`  ${s}`);
+  out('import (db/repositories/importSession.ts, importBulkWriter.ts, importLookups.ts, importSearchIndex.ts):');
+  for (const s of IMPORT_STATEMENTS) out(`  ${s}`);
+
+  t0 = performance.now();
+  const exportSheetFile = ensureSheet(100_000, true);
+  const exportDb = path.join(dataDir, 'export.db');
+  child('prepare-export', exportSheetFile, exportDb);
+  const exportCsv = child('export', 'csv', exportDb);
+  const exportXlsx = child('export', 'xlsx', exportDb);
+  out();
+  out(`== Export of ${String(exportCsv.detail['rows'])} contracts (database prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  out(`CSV   ${(exportCsv.ms / 1000).toFixed(2)} s, ${((exportCsv.detail['bytes'] as number) / 2 ** 20).toFixed(1)} MiB, peak RSS ${exportCsv.maxRssMiB.toFixed(0)} MiB`);
+  out(`XLSX  ${(exportXlsx.ms / 1000).toFixed(2)} s, ${((exportXlsx.detail['bytes'] as number) / 2 ** 20).toFixed(1)} MiB, peak RSS ${exportXlsx.maxRssMiB.toFixed(0)} MiB`);
+  out(`query: ${CONTRACT_EXPORT_SQL.replace(/\s+/g, ' ').trim()}`);
+
+  if (args.includes('--rss-1m')) {
+    t0 = performance.now();
+    const big = ensureSheet(1_000_000, false);
+    out();
+    out(`== 1M rows (${(fs.statSync(big).size / 2 ** 20).toFixed(0)} MiB GBK, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    const r = child('import', big, path.join(dataDir, 'bench-1m.db'));
+    out(`whole import ${(r.ms / 1000).toFixed(1)} s, ${Math.round(1_000_000 / (r.ms / 1000)).toLocaleString('en')} rows/s, peak RSS ${r.maxRssMiB.toFixed(0)} MiB (target ≤ 300 MiB: ${r.maxRssMiB <= 300 ? 'MET' : 'NOT MET'})`);
+    removeDb(path.join(dataDir, 'bench-1m.db'));
+  }
+  removeDb(db);
+}
+
+const IMPORT_STATEMENTS = [
+  'BEGIN IMMEDIATE (Kysely transaction held for the whole import; raw prepared statements inside it)',
+  'per 2,000-row chunk:',
+  '  SELECT c.…, o.name, p.… FROM customers c LEFT JOIN owners o … LEFT JOIN contacts p … WHERE c.deleted_at IS NULL AND c.name IN (?…×≤500)',
+  '  SELECT id, name FROM owners WHERE deleted_at IS NULL AND name IN (?…)',
+  '  SELECT k.… FROM contracts k WHERE k.deleted_at IS NULL AND k.number IN (?…×≤500)',
+  '  SELECT k.… FROM contracts k WHERE k.deleted_at IS NULL AND k.customer_id IN (?…) (blank numbers only)',
+  '  INSERT INTO owners|customers|contacts|contracts (…all columns…) VALUES (…) × up to 500 rows per statement',
+  '  INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, batch_id, created_at, updated_at) VALUES (…) × 500',
+  '  UPDATE <table> SET <changed columns>, updated_at = ?, version = ? WHERE id = ? (rows that change only) + its audit row',
+  '  SELECT … FROM customers / contacts WHERE id|customer_id IN (…) (search documents of touched customers)',
+  '  INSERT INTO customer_bigrams (bigram, customer_id) VALUES … (sorted); INSERT … customer_search … ON CONFLICT DO UPDATE',
+  "  UPDATE customers SET next_expiry_on = (SELECT min(ends_on) …) WHERE id IN (…) AND next_expiry_on IS NOT (…)",
+  'at the end: INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',
+];
+
+if (args[0] === '--child') {
+  await runChild(args[1]!, args[2]!, args[3] ?? '');
+} else {
+  await main();
+}
