@@ -21,3 +21,9 @@ export async function listReminderRules(x: Executor, scope: 'tier' | 'contract',
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, scope: r.scope as 'tier' | 'contract', steps: r.steps ? (JSON.parse(r.steps) as number[]) : null }));
 }
+
+/** Several settings in one read, parsed; absent keys are left out. */
+export async function readSettingValues(x: Executor, keys: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await q(x).selectFrom('settings').select(['key', 'value']).where('key', 'in', [...keys]).execute();
+  return new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+}

@@ -63,9 +63,26 @@ export async function contractReminderSourcePage(x: Executor, afterId: string, l
   return rows.map(toBool);
 }
 
-export async function contractIdsOfCustomer(x: Executor, customerId: string): Promise<string[]> {
-  const rows = await q(x).selectFrom('contracts').select('id').where('customer_id', '=', customerId).execute();
-  return rows.map((r) => r.id);
+export async function contractIdsOfCustomers(x: Executor, customerIds: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const part of chunks(customerIds)) {
+    const rows = await q(x).selectFrom('contracts').select('id').where('customer_id', 'in', part).execute();
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
+}
+
+const CHUNK = 400;
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Sources by their own ids, or by their customers' ids; read in chunks under SQLite's parameter limit. */
+export interface SourceFilter {
+  ids?: readonly string[];
+  customerIds?: readonly string[];
 }
 
 export interface BirthdaySource {
@@ -87,11 +104,11 @@ function birthdaySources(x: Executor) {
     ]);
 }
 
-export async function birthdaySourcesOf(x: Executor, filter: { contactId?: string; customerId?: string }): Promise<BirthdaySource[]> {
-  let query = birthdaySources(x);
-  if (filter.contactId) query = query.where('p.id', '=', filter.contactId);
-  if (filter.customerId) query = query.where('p.customer_id', '=', filter.customerId);
-  return (await query.execute()).map(toBool);
+export async function birthdaySourcesOf(x: Executor, filter: SourceFilter): Promise<BirthdaySource[]> {
+  const out: BirthdaySource[] = [];
+  for (const part of chunks(filter.ids ?? [])) out.push(...(await birthdaySources(x).where('p.id', 'in', part).execute()).map(toBool));
+  for (const part of chunks(filter.customerIds ?? [])) out.push(...(await birthdaySources(x).where('p.customer_id', 'in', part).execute()).map(toBool));
+  return out;
 }
 
 export async function allBirthdaySources(x: Executor): Promise<BirthdaySource[]> {
@@ -118,14 +135,35 @@ function followUpSources(x: Executor) {
     ]);
 }
 
-export async function followUpSourcesOf(x: Executor, filter: { followUpId?: string; customerId?: string }): Promise<FollowUpSource[]> {
-  let query = followUpSources(x);
-  if (filter.followUpId) query = query.where('f.id', '=', filter.followUpId);
-  if (filter.customerId) query = query.where('f.customer_id', '=', filter.customerId);
-  return (await query.execute()).map((r) => ({ ...r, closed: Boolean(r.closed) }));
+export async function followUpSourcesOf(x: Executor, filter: SourceFilter): Promise<FollowUpSource[]> {
+  const out: FollowUpSource[] = [];
+  const shape = (rows: (Omit<FollowUpSource, 'closed'> & { closed: unknown })[]) => rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
+  for (const part of chunks(filter.ids ?? [])) out.push(...shape(await followUpSources(x).where('f.id', 'in', part).execute()));
+  for (const part of chunks(filter.customerIds ?? [])) out.push(...shape(await followUpSources(x).where('f.customer_id', 'in', part).execute()));
+  return out;
 }
 
 export async function allOpenFollowUpSources(x: Executor): Promise<FollowUpSource[]> {
   const rows = await followUpSources(x).where('f.next_follow_up_on', 'is not', null).where('f.next_done_at', 'is', null).execute();
   return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
+}
+
+export type WatchedTable = 'contracts' | 'customers' | 'contacts' | 'follow_ups';
+
+/** Ids of rows written after `since` (ISO), and the latest write among them. */
+export async function changedSince(x: Executor, table: WatchedTable, since: string): Promise<{ ids: string[]; latest: string | null }> {
+  const rows = await q(x).selectFrom(table).select(['id', 'updated_at']).where('updated_at', '>', since).execute();
+  let latest: string | null = null;
+  for (const r of rows) if (latest === null || r.updated_at > latest) latest = r.updated_at;
+  return { ids: rows.map((r) => r.id), latest };
+}
+
+/** A machine-kept marker in settings (not a user setting, so not audited). */
+export async function writeMarker(x: Executor, key: string, value: unknown, atIso: string): Promise<void> {
+  const json = JSON.stringify(value);
+  await q(x)
+    .insertInto('settings')
+    .values({ key, value: json, created_at: atIso, updated_at: atIso })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: atIso }))
+    .execute();
 }

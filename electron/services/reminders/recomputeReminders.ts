@@ -8,7 +8,7 @@ import {
   allBirthdaySources,
   allOpenFollowUpSources,
   birthdaySourcesOf,
-  contractIdsOfCustomer,
+  contractIdsOfCustomers,
   contractReminderSourcePage,
   contractReminderSources,
   followUpSourcesOf,
@@ -105,25 +105,37 @@ async function syncFollowUps(ctx: ServiceContext, tx: Tx, sources: readonly Foll
   await syncPendingReminders(tx, 'followup', subjects, ctx.now().toISOString());
 }
 
+export async function recomputeRemindersForContacts(ctx: ServiceContext, tx: Tx, contactIds: readonly string[]) {
+  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { ids: contactIds }), await loadReminderConfig(tx));
+}
+
 export async function recomputeRemindersForContact(ctx: ServiceContext, tx: Tx, contactId: string) {
-  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { contactId }), await loadReminderConfig(tx));
+  await recomputeRemindersForContacts(ctx, tx, [contactId]);
+}
+
+export async function recomputeRemindersForFollowUps(ctx: ServiceContext, tx: Tx, followUpIds: readonly string[]) {
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { ids: followUpIds }), await loadReminderConfig(tx));
 }
 
 export async function recomputeRemindersForFollowUp(ctx: ServiceContext, tx: Tx, followUpId: string) {
-  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { followUpId }), await loadReminderConfig(tx));
+  await recomputeRemindersForFollowUps(ctx, tx, [followUpId]);
 }
 
 /** Logging a follow-up closes the customer's earlier open ones and may add a next date. */
 export async function recomputeFollowUpRemindersOfCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {
-  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerId }), await loadReminderConfig(tx));
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds: [customerId] }), await loadReminderConfig(tx));
 }
 
 /** A customer's tier, deletion or restore changes all of its contracts, contacts and follow-ups. */
-export async function recomputeRemindersForCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {
+export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx, customerIds: readonly string[]) {
   const config = await loadReminderConfig(tx);
-  await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomer(tx, customerId), config);
-  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerId }), config);
-  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerId }), config);
+  await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomers(tx, customerIds), config);
+  await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerIds }), config);
+  await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
+}
+
+export async function recomputeRemindersForCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {
+  await recomputeRemindersForCustomers(ctx, tx, [customerId]);
 }
 
 const PAGE = 2000;

@@ -6,7 +6,7 @@ import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type Worki
 import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { insertAudited, updateAudited, type AuditMeta } from '../../../db/repositories/auditedWrites.ts';
-import { listReminderRules } from '../../../db/repositories/reminderRulesRepo.ts';
+import { listReminderRules, readSettingValues } from '../../../db/repositories/reminderRulesRepo.ts';
 import { readSetting, settingExists } from '../../../db/repositories/settingsRepo.ts';
 
 // Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
@@ -17,6 +17,7 @@ export const SETTING_KEYS = {
   desktop: 'desktop',
   lostReasons: 'renewals.lostReasons',
   zone: 'reminders.zone',
+  watermark: 'reminders.watermark',
 } as const;
 
 export interface ReminderConfig {
@@ -28,8 +29,10 @@ export interface ReminderConfig {
 }
 
 export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
-  const schedule = ((await readSetting(x, SETTING_KEYS.schedule)) ?? {}) as Partial<LadderSettings>;
-  const holidaysRaw = await readSetting(x, SETTING_KEYS.holidays);
+  // One read for both keys: this runs inside every contract write.
+  const values = await readSettingValues(x, [SETTING_KEYS.schedule, SETTING_KEYS.holidays]);
+  const schedule = (values.get(SETTING_KEYS.schedule) ?? {}) as Partial<LadderSettings>;
+  const holidaysRaw = values.get(SETTING_KEYS.holidays);
   const parsed = holidaysRaw ? parseHolidayData(holidaysRaw) : null;
   const holidays: HolidayData | null = parsed?.ok ? parsed.data : null;
   const rules = await listReminderRules(x, 'tier');

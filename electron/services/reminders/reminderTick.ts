@@ -19,6 +19,7 @@ import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
 import { birthdayText, expiryText, followUpText, type NotificationText } from './reminderText.ts';
+import { catchUpChanges } from './catchUpChanges.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
 
 /** Named points where the crash test kills the process; a no-op in production. */
@@ -124,7 +125,10 @@ export async function runReminderTick(
   const dryRun = options.dryRun === true;
   const tickId = newId();
   const work = async (tx: Tx): Promise<TickOutcome> => {
-    if (!dryRun) await ensureZoneCurrent(ctx, tx);
+    if (!dryRun) {
+      await ensureZoneCurrent(ctx, tx);
+      await catchUpChanges(ctx, tx);
+    }
     const due = dryRun ? await selectDueReminders(tx, nowIso) : await claimDueReminders(tx, nowIso);
     // UPDATE … RETURNING comes back in storage order; a stable order keeps a dry run and the real run identical.
     due.sort((x, y) => x.dueAt.localeCompare(y.dueAt) || x.kind.localeCompare(y.kind) || x.subjectId.localeCompare(y.subjectId) || y.step - x.step);
