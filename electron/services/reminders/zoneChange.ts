@@ -3,8 +3,8 @@ import type { Tx } from '../../../db/handle.ts';
 import { pendingScheduleRows, setDueAt } from '../../../db/repositories/remindersRepo.ts';
 import { readSetting } from '../../../db/repositories/settingsRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { auditMeta } from '../auditMeta.ts';
-import { SETTING_KEYS, writeSettingValue } from './reminderConfig.ts';
+import { writeMarker } from '../../../db/repositories/reminderSourcesRepo.ts';
+import { SETTING_KEYS } from './reminderConfig.ts';
 
 /**
  * Due instants are derived from a local date and time of day in the machine's zone. When the zone changes
@@ -20,6 +20,6 @@ export async function ensureZoneCurrent(ctx: ServiceContext, tx: Tx): Promise<bo
     const dueAt = localDueInstant(row.localDate, row.timeOfDay).toISOString();
     if (dueAt !== row.dueAt) await setDueAt(tx, row.id, dueAt, nowIso);
   }
-  await writeSettingValue(tx, SETTING_KEYS.zone, zone, auditMeta(ctx, 'zone'));
+  await writeMarker(tx, SETTING_KEYS.zone, zone, nowIso);
   return true;
 }
