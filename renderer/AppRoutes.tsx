@@ -4,6 +4,8 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CustomerDetailPage } from './pages/customerDetail/CustomerDetailPage.tsx';
 import { CustomerListPage } from './pages/customers/CustomerListPage.tsx';
 import { DueFollowUpsPage } from './pages/due/DueFollowUpsPage.tsx';
+import { ImportHistoryPage } from './pages/import/ImportHistoryPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { ReminderSettingsPage } from './pages/reminders/ReminderSettingsPage.tsx';
 import { RenewalsPage } from './pages/renewals/RenewalsPage.tsx';
@@ -20,6 +22,8 @@ export function AppRoutes() {
         <Route path="renewals" element={<RenewalsPage />} />
         <Route path="reminders" element={<ReminderSettingsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="import/history" element={<ImportHistoryPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

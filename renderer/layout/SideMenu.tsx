@@ -1,4 +1,4 @@
-import { AlertOutlined, FileSyncOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSyncOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -12,6 +12,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/renewals')) return '/renewals';
   if (pathname.startsWith('/reminders')) return '/reminders';
   if (pathname.startsWith('/settings')) return '/settings';
+  if (pathname.startsWith('/import')) return '/import';
   return '/customers';
 }
 
@@ -36,6 +37,7 @@ export function SideMenu() {
       ),
     },
     { key: '/renewals', icon: <FileSyncOutlined />, label: '续约' },
+    { key: '/import', icon: <ImportOutlined />, label: '导入导出' },
     { key: '/reminders', icon: <AlertOutlined />, label: '提醒规则' },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];

@@ -1,10 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Skeleton } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { ExportMenuButton } from '../import/ExportMenuButton.tsx';
 import { CustomerCreateModal } from './CustomerCreateModal.tsx';
 import { CustomerFilters } from './CustomerFilters.tsx';
 import { CustomerTable } from './CustomerTable.tsx';
@@ -15,6 +17,7 @@ export function CustomerListPage() {
   const { t } = useI18n();
   const { params, update, hasFilters } = useCustomerListParams();
   const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const info = useApiQuery('system:info', {});
   const list = useApiQuery('customers:list', toListInput(params), { keepPrevious: true });
 
@@ -44,9 +47,15 @@ export function CustomerListPage() {
         title={t('nav.customers')}
         subtitle={t('customers.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('customers.new')}
-          </Button>
+          <>
+            <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
+              导入
+            </Button>
+            <ExportMenuButton />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('customers.new')}
+            </Button>
+          </>
         }
       />
       {list.isError ? <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}

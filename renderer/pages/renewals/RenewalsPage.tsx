@@ -9,6 +9,7 @@ import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { fromDayjs, todayIso } from '../../format/dates.ts';
+import { ExportMenuButton } from '../import/ExportMenuButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
 import { LostReasonDialog } from './LostReasonDialog.tsx';
 import { RenewalTable } from './RenewalTable.tsx';
@@ -52,7 +53,7 @@ export function RenewalsPage() {
 
   return (
     <>
-      <PageHeader title="续约" subtitle="按到期时间查看合同，推进续约阶段，一键续约下一期" />
+      <PageHeader title="续约" subtitle="按到期时间查看合同，推进续约阶段，一键续约下一期" extra={<ExportMenuButton only="contracts" />} />
       {overdueCount + noEndCount > 0 ? (
         <Alert
           type="warning"
