@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addDaysIso } from '../shared/domain/dates.ts';
+import { mulberry32 } from '../shared/domain/seededRandom.ts';
 import { seedReminderData, type SeedContract, type SeedCustomer } from '../db/bench/reminderSeed.ts';
 import { analyze, forceDue, reminderCount, selectDueBaseline, selectSubjectBaseline, shiftContractEnd } from '../db/bench/reminderBenchBaseline.ts';
 import { withTransaction } from '../db/withTransaction.ts';
@@ -16,16 +17,6 @@ const CONTRACTS = Number(process.env['BENCH_CONTRACTS'] ?? 150_000);
 const TARGET_EMPTY_TICK_MS = 5;
 const TARGET_RECOMPUTE_MS = 2;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

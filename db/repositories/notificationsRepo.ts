@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
+import { chunks } from './remindersRepo.ts';
 
 // The outbox and the in-app notification centre are the same rows: written in the tick's transaction,
 // delivered to the OS after it commits, and kept as history for the centre.
@@ -84,22 +85,22 @@ export async function undeliveredNotifications(x: Executor, tickId?: string): Pr
 }
 
 export async function markDelivered(tx: Tx, ids: readonly string[], atIso: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += 400) {
+  for (const part of chunks(ids)) {
     await q(tx)
       .updateTable('notifications')
       .set({ delivered_at: atIso, delivery_attempts: sql<number>`delivery_attempts + 1`, last_error: null, updated_at: atIso })
-      .where('id', 'in', ids.slice(i, i + 400))
+      .where('id', 'in', part)
       .where('delivered_at', 'is', null)
       .execute();
   }
 }
 
 export async function recordDeliveryFailure(tx: Tx, ids: readonly string[], error: string, atIso: string): Promise<void> {
-  for (let i = 0; i < ids.length; i += 400) {
+  for (const part of chunks(ids)) {
     await q(tx)
       .updateTable('notifications')
       .set({ delivery_attempts: sql<number>`delivery_attempts + 1`, last_error: error.slice(0, 500), updated_at: atIso })
-      .where('id', 'in', ids.slice(i, i + 400))
+      .where('id', 'in', part)
       .execute();
   }
 }

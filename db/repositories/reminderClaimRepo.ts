@@ -1,5 +1,5 @@
 import { q, type Executor, type Tx } from '../handle.ts';
-import type { ReminderKind } from './remindersRepo.ts';
+import { chunks, type ReminderKind } from './remindersRepo.ts';
 
 // The tick's side of the reminders table. The claim is one UPDATE inside the tick's BEGIN IMMEDIATE
 // transaction: whichever process (desktop, web host, CLI) gets there first owns the rows, the others see none.
@@ -48,9 +48,7 @@ export async function selectDueReminders(x: Executor, nowIso: string): Promise<D
 }
 
 export async function markSuperseded(tx: Tx, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 400) {
-    await q(tx).updateTable('reminders').set({ outcome: 'superseded' }).where('id', 'in', ids.slice(i, i + 400)).execute();
-  }
+  for (const part of chunks(ids)) await q(tx).updateTable('reminders').set({ outcome: 'superseded' }).where('id', 'in', part).execute();
 }
 
 export interface ExpiryFacts {
@@ -69,7 +67,7 @@ export interface ExpiryFacts {
 /** What a notification about a contract says: its number, customer, amount, owner and primary contact. */
 export async function expiryFacts(x: Executor, contractIds: readonly string[]): Promise<Map<string, ExpiryFacts>> {
   const out = new Map<string, ExpiryFacts>();
-  for (let i = 0; i < contractIds.length; i += 400) {
+  for (const part of chunks(contractIds)) {
     const rows = await q(x)
       .selectFrom('contracts as k')
       .innerJoin('customers as c', 'c.id', 'k.customer_id')
@@ -87,7 +85,7 @@ export async function expiryFacts(x: Executor, contractIds: readonly string[]): 
         'o.name as ownerName',
         'p.name as contactName',
       ])
-      .where('k.id', 'in', contractIds.slice(i, i + 400))
+      .where('k.id', 'in', part)
       .execute();
     for (const r of rows) out.set(r.contractId, r);
   }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
+import { chunks } from './remindersRepo.ts';
 
 // The inputs of reminder recomputation, read in one query per kind: a contract with its customer's tier, its
 // renewal stage and its own ladder override; a contact's birthday; a follow-up's next date.
@@ -49,8 +50,7 @@ const CONTRACT_SOURCE_SQL = sql.raw(`
 
 export async function contractReminderSources(x: Executor, ids: readonly string[]): Promise<ContractReminderSource[]> {
   const out: ContractReminderSource[] = [];
-  for (let i = 0; i < ids.length; i += 400) {
-    const part = ids.slice(i, i + 400);
+  for (const part of chunks(ids)) {
     const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL} WHERE k.id IN (${sql.join(part)})`.execute(q(x));
     out.push(...rows.map(toBool));
   }
@@ -69,13 +69,6 @@ export async function contractIdsOfCustomers(x: Executor, customerIds: readonly 
     const rows = await q(x).selectFrom('contracts').select('id').where('customer_id', 'in', part).execute();
     out.push(...rows.map((r) => r.id));
   }
-  return out;
-}
-
-const CHUNK = 400;
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
 }
 

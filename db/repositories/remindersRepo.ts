@@ -41,7 +41,8 @@ export interface StoredReminder {
 
 const CHUNK = 400;
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+/** Splits a list for `IN (…)` lists, under SQLite's bound-parameter limit. */
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
+import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { openTestContext } from '../openTestContext.ts';
 import { openServiceContext } from '../openServiceContext.ts';
@@ -19,16 +20,6 @@ const RUNS = 50;
 const POINTS: TickHookPoint[] = ['after-claim', 'after-commit-before-notify', 'mid-delivery'];
 const child = path.join(import.meta.dirname, 'reminderCrashChild.ts');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function runChild(bundle: string, file: string, nowIso: string, killAt: TickHookPoint | 'none', toastLog: string) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {

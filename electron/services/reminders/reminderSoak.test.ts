@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
+import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
 import { seedReminderData, type SeedContract, type SeedCustomer } from '../../../db/bench/reminderSeed.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, reminderFingerprint, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
@@ -21,16 +22,6 @@ const MAX_RENEWALS = 800;
 const MAX_SNOOZES = 800;
 const MAX_EDITS = 600;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Downtime {
   start: number;
