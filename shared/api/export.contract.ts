@@ -1,12 +1,14 @@
 import { z } from './zodSetup.ts';
+import { renewalListInput } from './renewals.contract.ts';
 
-const exportInput = z.object({
+const exportOptions = {
   /** File to write (.csv or .xlsx). Without it the content comes back in the answer, for a download. */
   out: z.string().min(1).optional(),
   headers: z.enum(['zh', 'en'], { message: '表头语言只能是 zh 或 en' }).default('zh'),
   /** Defaults to the extension of `out`, else csv. */
   format: z.enum(['csv', 'xlsx']).optional(),
-});
+};
+const exportInput = z.object(exportOptions);
 
 export const exportResultSchema = z.object({
   file: z.string().nullable(),
@@ -23,4 +25,6 @@ export const exportContract = {
   'export:contracts': { input: exportInput, output: exportResultSchema },
   'export:customers': { input: exportInput, output: exportResultSchema },
   'export:followups': { input: exportInput, output: exportResultSchema },
+  /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
+  'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
 } as const;

@@ -1,8 +1,8 @@
 // Export rows as typed cells, in the canonical column order. The CSV writer turns them into text (dates
 // YYYY-MM-DD, amounts 12800.00, cycles 月/季/半年/年/一次性); the .xlsx writer into real date and number cells.
-import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
 import { fenToYuanString } from '../domain/money.ts';
-import { cycleLabels, followUpChannelLabels, followUpKindLabels, labelOf, tierLabels } from '../i18n/enumLabels.ts';
+import { cycleLabels, followUpChannelLabels, followUpKindLabels, labelOf, renewalStageLabels, tierLabels } from '../i18n/enumLabels.ts';
 
 export type ExportCell = string | null | { date: string } | { dateTime: string } | { amountFen: number };
 
@@ -80,6 +80,40 @@ export function followUpCells(r: FollowUpSheetRecord): ExportCell[] {
     r.summary,
     date(r.nextFollowUpOn),
     r.ownerName,
+  ];
+}
+
+export interface RenewalSheetRecord {
+  customerName: string;
+  contractNo: string;
+  endsOn: string;
+  daysLeft: number;
+  amountFen: number | null;
+  cycle: string;
+  tier: string;
+  ownerName: string | null;
+  sheetStatus: string;
+  stage: string;
+}
+
+/** The renewal list is an export only (a report); its 续费状态 column is the sheet's word for the stage. */
+export const RENEWAL_HEADERS = {
+  zh: ['客户名称', '合同编号', '到期日期', '剩余天数', '合同金额', '续费周期', '客户等级', '负责人', '续费状态', '续约阶段'],
+  en: ['Customer', 'Contract No', 'End Date', 'Days Left', 'Amount', 'Cycle', 'Tier', 'Owner', 'Renewal Status', 'Stage'],
+} as const;
+
+export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
+  return [
+    r.customerName,
+    r.contractNo,
+    { date: r.endsOn },
+    String(r.daysLeft),
+    r.amountFen === null ? null : { amountFen: r.amountFen },
+    labelOf(cycleLabels, r.cycle as Cycle),
+    labelOf(tierLabels, r.tier as Tier),
+    r.ownerName,
+    r.sheetStatus,
+    labelOf(renewalStageLabels, r.stage as RenewalStage),
   ];
 }
 

@@ -1,8 +1,10 @@
 import { handlersFor } from '../handlerTable.ts';
+import { exportRenewals } from './exportRenewals.ts';
 import { exportSheet } from './exportSheet.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
   'export:customers': (ctx, input) => exportSheet(ctx, 'customers', input),
   'export:followups': (ctx, input) => exportSheet(ctx, 'followups', input),
+  'export:renewals': (ctx, input) => exportRenewals(ctx, input),
 });

@@ -12,13 +12,17 @@ import type { ServiceContext } from '../serviceContext.ts';
 import { csvSink, type SheetSink } from './exportCsv.ts';
 import { xlsxSink } from './exportXlsx.ts';
 
-const SHEET_NAMES: Record<ImportKind, string> = { contracts: '合同', customers: '客户', followups: '跟进记录' };
+type ExportKind = ImportKind | 'renewals';
+const SHEET_NAMES: Record<ExportKind, string> = { contracts: '合同', customers: '客户', followups: '跟进记录', renewals: '续约' };
 
 export interface ExportOptions {
   out?: string | undefined;
   headers: HeaderLanguage;
   format?: 'csv' | 'xlsx' | undefined;
 }
+
+/** Writes the header and the rows; `renewals` brings its rows (the 续约 page's query, all pages). */
+export type RowSource = (sink: SheetSink) => Promise<number>;
 
 async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink, headers: HeaderLanguage): Promise<number> {
   sink.header(canonicalHeaders(kind, headers));
@@ -27,14 +31,14 @@ async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink
   return forEachFollowUpForExport(ctx.db, (r) => sink.row(followUpCells(r)));
 }
 
-export async function exportSheet(ctx: ServiceContext, kind: ImportKind, options: ExportOptions): Promise<ExportResult> {
+export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options: ExportOptions, rows?: RowSource): Promise<ExportResult> {
   const format = options.format ?? (options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'csv');
   const fileName = options.out ? path.basename(options.out) : `${SHEET_NAMES[kind]}-${localDateOf(ctx.now())}.${format}`;
   const target = options.out ? path.resolve(options.out) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-export-')), fileName);
-  let rows: number;
+  let count: number;
   try {
     const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind]) : csvSink(target);
-    rows = await writeSheet(ctx, kind, sink, options.headers);
+    count = rows && kind === 'renewals' ? await rows(sink) : await writeSheet(ctx, kind as ImportKind, sink, options.headers);
     await sink.close();
   } catch (e) {
     fs.rmSync(`${target}.partial`, { force: true });
@@ -43,8 +47,8 @@ export async function exportSheet(ctx: ServiceContext, kind: ImportKind, options
     }
     throw e;
   }
-  if (options.out) return { file: target, fileName, format, rows, contentBase64: null };
+  if (options.out) return { file: target, fileName, format, rows: count, contentBase64: null };
   const contentBase64 = fs.readFileSync(target).toString('base64');
   fs.rmSync(path.dirname(target), { recursive: true, force: true });
-  return { file: null, fileName, format, rows, contentBase64 };
+  return { file: null, fileName, format, rows: count, contentBase64 };
 }

@@ -13,10 +13,10 @@ const ITEMS: { key: string; label: string; kind: ExportKind; format: 'csv' | 'xl
 ];
 
 /** 导出: the renewal sheet, customers or follow-ups, as CSV (UTF-8 with BOM, opens in Excel/WPS) or .xlsx. */
-export function ExportMenuButton({ only }: { only?: ExportKind }) {
+export function ExportMenuButton() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const items = ITEMS.filter((i) => !only || i.kind === only);
+  const items = ITEMS;
   const run = async (key: string) => {
     const item = items.find((i) => i.key === key);
     if (!item) return;

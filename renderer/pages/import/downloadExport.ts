@@ -5,7 +5,8 @@ export type ExportKind = 'contracts' | 'customers' | 'followups';
 
 const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
-function save(result: ExportResult): void {
+/** Hands an export's bytes to the browser (or Electron) as a download. */
+export function saveExport(result: ExportResult): void {
   const bytes = Uint8Array.from(atob(result.contentBase64 ?? ''), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: MIME[result.format] }));
   const a = document.createElement('a');
@@ -26,6 +27,6 @@ export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', h
       : kind === 'customers'
         ? await invoke('export:customers', input)
         : await invoke('export:followups', input);
-  save(result);
+  saveExport(result);
   return result;
 }

@@ -9,7 +9,7 @@ import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { fromDayjs, todayIso } from '../../format/dates.ts';
-import { ExportMenuButton } from '../import/ExportMenuButton.tsx';
+import { RenewalExportButton } from '../import/RenewalExportButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
 import { LostReasonDialog } from './LostReasonDialog.tsx';
 import { RenewalTable } from './RenewalTable.tsx';
@@ -31,21 +31,17 @@ export function RenewalsPage() {
   const [losing, setLosing] = useState<RenewalItem | null>(null);
   const [chainOf, setChainOf] = useState<string | null>(null);
   const today = todayIso();
-  const list = useApiQuery(
-    'renewals:list',
-    {
-      window,
-      today,
-      ...(window === 'custom' && range[0] ? { from: range[0] } : {}),
-      ...(window === 'custom' && range[1] ? { to: range[1] } : {}),
-      ...(ownerId ? { ownerId } : {}),
-      ...(tier ? { tier } : {}),
-      ...(cycle ? { cycle } : {}),
-      ...(stage ? { stage } : {}),
-      ...page,
-    },
-    { keepPrevious: true },
-  );
+  const filters = {
+    window,
+    today,
+    ...(window === 'custom' && range[0] ? { from: range[0] } : {}),
+    ...(window === 'custom' && range[1] ? { to: range[1] } : {}),
+    ...(ownerId ? { ownerId } : {}),
+    ...(tier ? { tier } : {}),
+    ...(cycle ? { cycle } : {}),
+    ...(stage ? { stage } : {}),
+  };
+  const list = useApiQuery('renewals:list', { ...filters, ...page }, { keepPrevious: true });
   const flagged = useApiQuery('renewals:flagged', { today });
   const resetPage = () => setPage((p) => ({ ...p, offset: 0 }));
   const overdueCount = flagged.data?.overdue.length ?? 0;
@@ -53,7 +49,7 @@ export function RenewalsPage() {
 
   return (
     <>
-      <PageHeader title="续约" subtitle="按到期时间查看合同，推进续约阶段，一键续约下一期" extra={<ExportMenuButton only="contracts" />} />
+      <PageHeader title="续约" subtitle="按到期时间查看合同，推进续约阶段，一键续约下一期" extra={<RenewalExportButton filters={filters} />} />
       {overdueCount + noEndCount > 0 ? (
         <Alert
           type="warning"

@@ -1,0 +1,23 @@
+// export renewals: the 续约 list with the page's filters, every page of it, as a report sheet.
+import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import type { ExportResult } from '../../../shared/api/export.contract.ts';
+import { RENEWAL_HEADERS, renewalCells } from '../../../shared/importExport/exportCells.ts';
+import { listRenewalPage } from '../renewals/renewals.service.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { exportSheet } from './exportSheet.ts';
+
+const PAGE = 500;
+
+export async function exportRenewals(ctx: ServiceContext, input: ApiParsedInput<'export:renewals'>): Promise<ExportResult> {
+  const { out, headers, format, ...filters } = input;
+  return exportSheet(ctx, 'renewals', { out, headers, format }, async (sink) => {
+    sink.header([...RENEWAL_HEADERS[headers]]);
+    let n = 0;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await listRenewalPage(ctx, { ...filters, offset, limit: PAGE });
+      for (const item of page.items) sink.row(renewalCells({ ...item, ownerName: item.ownerName }));
+      n += page.items.length;
+      if (page.items.length < PAGE) return n;
+    }
+  });
+}
