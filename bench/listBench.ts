@@ -156,13 +156,19 @@ async function main(): Promise<void> {
       const rawExplained = raw.explain(rawInput(c, shown));
       out();
       out(`== Case "${c.label}"${c.search ? ` search=${JSON.stringify(c.search)}` : ''}  (customers per bigram ${df})`);
-      out(`-- service (Kysely sql template), plan ${explained.plan}${explained.statements.length === 1 ? ', one pass' : ''}:`);
+      const onePass = !explained.statements.some((st) => st.name === 'count');
+      out(`-- service (Kysely sql template), plan ${explained.plan}${onePass ? ', one pass (window count)' : ''}:`);
       for (const st of explained.statements) {
         out(`   [${st.name}] ${oneLine(st.sql)}`);
         out(`   params ${JSON.stringify(st.parameters)}`);
         for (const p of st.queryPlan) out(`     ${p}`);
       }
       out(`-- raw better-sqlite3 (prepared once), variant ${rawExplained.variant}${rawExplained.onePass ? ', one pass' : ''}:`);
+      for (const text of rawExplained.decisions) {
+        const same = explained.statements.some((st) => oneLine(st.sql) === oneLine(text.replace(/@\w+/g, '?')));
+        out(`   [plan choice] ${oneLine(text)}`);
+        out(`     (same SQL as the service's but for named parameters: ${same ? 'yes' : 'NO'})`);
+      }
       const servicePlans = explained.statements.map((st) => st.queryPlan.join('\n'));
       for (const name of rawExplained.onePass ? (['page'] as const) : (['count', 'page'] as const)) {
         const text = rawExplained[name];

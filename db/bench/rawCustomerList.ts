@@ -104,7 +104,15 @@ interface Row {
 export interface RawCustomerList {
   run(input: RawListInput): RawListResult;
   /** The variant run() would use, with its SQL and EXPLAIN QUERY PLAN for `input`. */
-  explain(input: RawListInput): { variant: Variant; onePass: boolean; count: string; page: string; queryPlan: { count: string[]; page: string[] } };
+  explain(input: RawListInput): {
+    variant: Variant;
+    onePass: boolean;
+    /** The plan-choice statements run first: bigram document counts, then (for common bigrams) candidates. */
+    decisions: string[];
+    count: string;
+    page: string;
+    queryPlan: { count: string[]; page: string[] };
+  };
 }
 
 export function rawCustomerList(db: Db): RawCustomerList {
@@ -118,7 +126,10 @@ export function rawCustomerList(db: Db): RawCustomerList {
   const dfSql = (n: number) => `SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${Array.from({ length: n }, () => '?').join(', ')})`;
   const estimateSql = `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${FILTER} LIMIT @cap)`;
 
-  function choose(input: RawListInput): { variant: Variant | 'empty'; onePass: boolean; params: Record<string, unknown> } {
+  function choose(
+    input: RawListInput,
+    decisions: string[] = [],
+  ): { variant: Variant | 'empty'; onePass: boolean; params: Record<string, unknown> } {
     const params: Record<string, unknown> = {
       owner: input.ownerId,
       tier: input.tier,
@@ -132,6 +143,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
     const digits = phoneDigitsQuery(text);
     const grams = digits === null ? bigramsOf([search]) : [];
     if (grams.length === 0) return { variant: 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
+    decisions.push(dfSql(grams.length));
     const counts = new Map(
       (stmt(dfSql(grams.length)).all(...grams) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
     );
@@ -147,6 +159,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
     let candidates = Infinity;
     if (!drive) {
       const cap = Math.ceil(df * DEFAULT_LIST_TUNING.driveCostRatio);
+      decisions.push(estimateSql);
       candidates = (stmt(estimateSql).get({ owner: input.ownerId, tier: input.tier, cap }) as { n: number }).n;
       drive = candidates >= cap;
     }
@@ -195,7 +208,8 @@ export function rawCustomerList(db: Db): RawCustomerList {
       };
     },
     explain(input) {
-      const { variant, onePass, params } = choose(input);
+      const decisions: string[] = [];
+      const { variant, onePass, params } = choose(input, decisions);
       const v: Variant = variant === 'empty' ? 'none' : variant;
       const sqlText = rawStatementsSql(v, onePass);
       const plan = (text: string) => {
@@ -207,7 +221,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
           return `${'  '.repeat(d)}${r.detail}`;
         });
       };
-      return { variant: v, onePass, ...sqlText, queryPlan: { count: plan(sqlText.count), page: plan(sqlText.page) } };
+      return { variant: v, onePass, decisions, ...sqlText, queryPlan: { count: plan(sqlText.count), page: plan(sqlText.page) } };
     },
   };
 }

@@ -3,7 +3,6 @@ import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
-import { bigramCounts } from './customerSearchIndex.ts';
 
 export interface CustomerListFilter {
   search?: string | undefined;
@@ -79,7 +78,10 @@ const probe = (gram: string) =>
 const textContains = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
 
-async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning): Promise<QueryShape> {
+/** Receives each statement run while choosing the plan (explainCustomerList shows them). */
+type Trace = (name: 'bigram counts' | 'candidates', statement: RawBuilder<unknown>) => void;
+
+async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning, trace?: Trace): Promise<QueryShape> {
   const base = filterConditions(f);
   const customers = sql`customers c`;
   // The index keeps a customer's name, contacts and phones on separate lines; a query never spans two.
@@ -94,7 +96,9 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
     return { plan: 'text-scan', from: customers, where: [...base, textContains(digits ?? text)], onePass: true };
   }
 
-  const counts = await bigramCounts(x, grams);
+  const dfQuery = sql<{ bigram: string; n: number }>`SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${sql.join(grams)})`;
+  trace?.('bigram counts', dfQuery);
+  const counts = new Map((await dfQuery.execute(q(x))).rows.map((r) => [r.bigram, r.n]));
   let rarest = grams[0]!;
   let df = Infinity;
   for (const g of grams) {
@@ -105,7 +109,7 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   if (df === 0) return { plan: 'empty', from: customers, where: base, onePass: false };
   // One bigram is the whole query only when the query is two characters; longer ones check the full text.
   const whole = Array.from(text).length > 2 ? [textContains(text)] : [];
-  const candidates = await countCandidates(x, base, df, tuning);
+  const candidates = await countCandidates(x, base, df, tuning, trace);
   if (candidates === 'many') {
     return {
       plan: 'bigram-drive',
@@ -131,15 +135,15 @@ async function countCandidates(
   base: readonly RawBuilder<unknown>[],
   df: number,
   tuning: CustomerListTuning,
+  trace?: Trace,
 ): Promise<number | 'many' | null> {
   if (tuning.force) return tuning.force === 'bigram-drive' ? 'many' : null;
   if (df <= tuning.alwaysDriveAtMost) return 'many';
   const cap = Math.ceil(df * tuning.driveCostRatio);
   // Counting stops at the cap, so deciding never costs more than the plan it rules out.
-  const res = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${and(base)} LIMIT ${cap})`.execute(
-    q(x),
-  );
-  const n = res.rows[0]?.n ?? 0;
+  const query = sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${and(base)} LIMIT ${cap})`;
+  trace?.('candidates', query);
+  const n = (await query.execute(q(x))).rows[0]?.n ?? 0;
   return n >= cap ? 'many' : n;
 }
 
@@ -280,27 +284,32 @@ export async function listCustomerPage(
 }
 
 export interface ExplainedStatement {
-  name: 'count' | 'page';
+  /** 'bigram counts' and 'candidates' choose the plan; 'count' and 'page' produce the result. */
+  name: 'bigram counts' | 'candidates' | 'count' | 'page';
   sql: string;
   parameters: readonly unknown[];
   /** EXPLAIN QUERY PLAN rows, indented by depth. */
   queryPlan: string[];
 }
 
-/** The statements listCustomerPage would run for `f`, compiled, with SQLite's query plan (benchmarks, diagnostics). */
+/** The statements listCustomerPage runs for `f`, compiled, with SQLite's query plans (benchmarks, diagnostics). */
 export async function explainCustomerList(
   x: Executor,
   f: CustomerListFilter,
   tuning: CustomerListTuning = DEFAULT_LIST_TUNING,
 ): Promise<{ plan: SearchPlan; statements: ExplainedStatement[] }> {
-  const shape = await shapeQuery(x, f, tuning);
-  if (shape.plan === 'empty') return { plan: 'empty', statements: [] };
   const k = q(x);
-  const statements = listStatements(shape, f);
+  const ran: [ExplainedStatement['name'], RawBuilder<unknown>][] = [];
+  const shape = await shapeQuery(x, f, tuning, (name, statement) => ran.push([name, statement]));
+  if (shape.plan !== 'empty') {
+    const statements = listStatements(shape, f);
+    // In one pass the count runs only for an empty page past the first, so the page is what is measured.
+    if (!statements.onePass) ran.push(['count', statements.count]);
+    ran.push(['page', statements.page]);
+  }
   const out: ExplainedStatement[] = [];
-  // In one pass the count runs only for an empty page past the first, so the page is what is measured.
-  for (const name of statements.onePass ? (['page'] as const) : (['count', 'page'] as const)) {
-    const compiled = statements[name].compile(k);
+  for (const [name, statement] of ran) {
+    const compiled = statement.compile(k);
     const res = await k.executeQuery<{ id: number; parent: number; detail: string }>(
       CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
     );

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
-import { q, rawOf, type Db, type Executor, type Tx } from '../handle.ts';
+import { q, rawOf, type Db, type Tx } from '../handle.ts';
 
 export interface SearchDocument {
   /** Normalized name, contact names and phone digits, one part per line, for the substring check. */
@@ -74,13 +74,6 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
   } else {
     await k.deleteFrom('customer_search').where('customer_id', '=', customerId).execute();
   }
-}
-
-/** Document counts for bigrams; a missing bigram occurs in no customer. */
-export async function bigramCounts(x: Executor, grams: readonly string[]): Promise<Map<string, number>> {
-  if (grams.length === 0) return new Map();
-  const rows = await q(x).selectFrom('search_bigram_df').select(['bigram', 'n']).where('bigram', 'in', grams).execute();
-  return new Map(rows.map((r) => [r.bigram, r.n]));
 }
 
 const BULK_ROWS = 500;
