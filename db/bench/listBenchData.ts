@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../shared/domain/seededRandom.ts';
 import { newId } from '../newId.ts';
 import type { BenchContact, BenchContract, BenchCustomer, BenchFollowUp, ListBenchSink } from './seedListBench.ts';
 
@@ -26,17 +27,6 @@ export interface ListBenchSummary {
   ownerIds: string[];
   tagIds: string[];
   customers: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CITIES = [
