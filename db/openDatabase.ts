@@ -61,6 +61,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);
+    // 64 MB of page cache: the customer list at 100k customers spent ~20% of its time re-reading pages at 16 MB.
+    raw.pragma('cache_size = -65536');
 
     const pending = pendingMigrations(migratedFrom, migrations);
     if (pending.length > 0 && migratedFrom > 0) {
