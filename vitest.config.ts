@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const base = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 30_000, allowOnly: false };
+const base = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 120_000, allowOnly: false };
+// A generous ceiling, not a performance check: CLI tests spawn node processes, slow on a loaded two-core machine.
 
 // Zone-sensitive date rules (*.tz.test.ts) run once more in a zone with DST and once in China's zone.
 const zoneProject = (name: string, tz: string) => ({
