@@ -211,9 +211,10 @@ const IMPORT_STATEMENTS = [
   '  INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, batch_id, created_at, updated_at) VALUES (…) × 500',
   '  UPDATE <table> SET <changed columns>, updated_at = ?, version = ? WHERE id = ? (rows that change only) + its audit row',
   '  SELECT … FROM customers / contacts WHERE id|customer_id IN (…) (search documents of touched customers)',
-  '  INSERT INTO customer_bigrams (bigram, customer_id) VALUES … (sorted); INSERT … customer_search … ON CONFLICT DO UPDATE',
+  '  INSERT INTO temp.import_bigrams (customer_id, bigram) VALUES … (staged); INSERT … customer_search … ON CONFLICT DO UPDATE',
   "  UPDATE customers SET next_expiry_on = (SELECT min(ends_on) …) WHERE id IN (…) AND next_expiry_on IS NOT (…)",
-  'at the end: INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',
+  'at the end: INSERT INTO customer_bigrams SELECT … FROM temp.import_bigrams ORDER BY bigram, customer_id;',
+  '  INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',
 ];
 
 if (args[0] === '--child') {
