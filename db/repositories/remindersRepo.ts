@@ -83,6 +83,26 @@ export async function getReminder(x: Executor, id: string): Promise<StoredRemind
 
 const keyOf = (r: { occurrenceDate: string; step: number }) => `${r.occurrenceDate}|${r.step}`;
 
+function newRow(kind: ReminderKind, subjectId: string, customerId: string, d: DesiredReminder, nowIso: string) {
+  return {
+    id: newId(),
+    kind,
+    subject_id: subjectId,
+    customer_id: customerId,
+    occurrence_date: d.occurrenceDate,
+    step: d.step,
+    local_date: d.localDate,
+    time_of_day: d.timeOfDay,
+    due_at: d.dueAt,
+    snoozed_until: null,
+    fired_at: null,
+    outcome: null,
+    done_at: null,
+    created_at: nowIso,
+    updated_at: nowIso,
+  };
+}
+
 /**
  * Brings the pending rows of each subject in line with its desired steps: inserts the missing, moves the
  * changed (unless the user snoozed them), deletes the ones no longer wanted. Rows that fired stay as they are,
@@ -96,7 +116,7 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
   );
   const bySubject = new Map<string, StoredReminder[]>();
   for (const r of existing) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
-  const inserts: Record<string, unknown>[] = [];
+  const inserts: ReturnType<typeof newRow>[] = [];
   const deletes: string[] = [];
   let updated = 0;
   for (const s of subjects) {
@@ -107,23 +127,7 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
     for (const d of s.desired) {
       const row = have.get(keyOf(d));
       if (!row) {
-        inserts.push({
-          id: newId(),
-          kind,
-          subject_id: s.subjectId,
-          customer_id: s.customerId,
-          occurrence_date: d.occurrenceDate,
-          step: d.step,
-          local_date: d.localDate,
-          time_of_day: d.timeOfDay,
-          due_at: d.dueAt,
-          snoozed_until: null,
-          fired_at: null,
-          outcome: null,
-          done_at: null,
-          created_at: nowIso,
-          updated_at: nowIso,
-        });
+        inserts.push(newRow(kind, s.subjectId, s.customerId, d, nowIso));
       } else if (
         row.firedAt === null &&
         row.snoozedUntil === null &&
@@ -140,7 +144,7 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
   }
   for (const part of chunks(deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).execute();
   // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
-  for (const part of chunks(inserts, 60)) await q(tx).insertInto('reminders').values(part as never).execute();
+  for (const part of chunks(inserts, 60)) await q(tx).insertInto('reminders').values(part).execute();
   return { inserted: inserts.length, updated, deleted: deletes.length };
 }
 
@@ -148,23 +152,7 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
 export async function insertReminderIfAbsent(tx: Tx, kind: ReminderKind, subjectId: string, customerId: string, d: DesiredReminder, nowIso: string) {
   await q(tx)
     .insertInto('reminders')
-    .values({
-      id: newId(),
-      kind,
-      subject_id: subjectId,
-      customer_id: customerId,
-      occurrence_date: d.occurrenceDate,
-      step: d.step,
-      local_date: d.localDate,
-      time_of_day: d.timeOfDay,
-      due_at: d.dueAt,
-      snoozed_until: null,
-      fired_at: null,
-      outcome: null,
-      done_at: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-    })
+    .values(newRow(kind, subjectId, customerId, d, nowIso))
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
