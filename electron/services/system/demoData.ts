@@ -1,17 +1,8 @@
 import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../../../shared/domain/enums.ts';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
+import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
 
 // A seeded generator: the same `today` always yields the same customers, so demo loads are reproducible.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CITIES = ['杭州', '上海', '北京', '深圳', '南京', '苏州', '成都', '武汉', '广州', '宁波', '青岛', '厦门', '西安', '长沙', '合肥'];
 const BRANDS = ['云启', '恒达', '鼎盛', '华信', '博远', '嘉禾', '瑞丰', '天成', '星河', '明德', '汇通', '锦程', '安泰', '新源', '中科', '卓越', '宏图', '金桥', '海纳', '立信'];
