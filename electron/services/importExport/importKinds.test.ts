@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
 import { importFile, writeFixture } from './fixtures/importTestKit.ts';
+import { readXlsxRecords } from './readXlsxRecords.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -76,6 +77,20 @@ describe('reading files', () => {
     const k = (await t.call('contracts:list', {})).items[0];
     expect(k).toMatchObject({ number: 'HT-1', signedOn: '2025-03-01', endsOn: '2026-02-28', amountFen: 1_280_050 });
     expect(await t.envelope('import:file', { file, sheet: '不存在' })).toMatchObject({ ok: false, error: { field: 'sheet' } });
+  });
+
+  it('reads an exceljs-written workbook every time (its zip reader sometimes drops the last entry)', async () => {
+    const file = path.join(t.dir, 'last-entry.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['说明']);
+    wb.addWorksheet('数据').addRow(['客户名称']);
+    await wb.xlsx.writeFile(file);
+    for (let i = 0; i < 200; i++) {
+      const records = readXlsxRecords(() => fs.createReadStream(file), { sheet: '数据' });
+      const first = await records.next();
+      expect(first.done ? null : first.value[0]?.cells).toEqual(['客户名称']);
+      await records.return(undefined);
+    }
   });
 
   it('reads UTF-16 tab-separated text ("Unicode text" from Excel) and UTF-8 with BOM', async () => {

@@ -85,7 +85,11 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
   };
   let batches: AsyncGenerator<SourceRecord[]>;
   if (format === 'xlsx') {
-    batches = readXlsxRecords(Readable.from(countedStream(file, counter)), {
+    const open = () => {
+      counter.bytesRead = 0;
+      return Readable.from(countedStream(file, counter));
+    };
+    batches = readXlsxRecords(open, {
       sheet: options.sheet,
       onSheet: (chosen, all) => {
         source.sheet = chosen;

@@ -57,7 +57,34 @@ function sheetNames(reader: ReaderInternals): { byFile: Map<string, string>; all
   return { byFile, all: sheets.map((s) => s.name) };
 }
 
-export async function* readXlsxRecords(input: string | NodeJS.ReadableStream, options: XlsxReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+/**
+ * exceljs's streaming reader (through unzipper 0.10) now and then ends the zip before its last entry; when
+ * that entry is xl/workbook.xml (exceljs itself writes it last) the first sheet fails on a missing workbook
+ * model, or a sheet goes missing. About 1 read in 100; nothing has been yielded by then, so read again.
+ */
+function isZipEndRace(e: unknown): boolean {
+  return (e instanceof TypeError && /'sheets'/.test(e.message)) || (e as { code?: string }).code === 'SHEET_NOT_FOUND';
+}
+
+export async function* readXlsxRecords(
+  open: () => string | NodeJS.ReadableStream,
+  options: XlsxReadOptions = {},
+): AsyncGenerator<SourceRecord[]> {
+  for (let attempt = 1; ; attempt++) {
+    let yielded = false;
+    try {
+      for await (const batch of readOnce(open(), options)) {
+        yielded = true;
+        yield batch;
+      }
+      return;
+    } catch (e) {
+      if (yielded || attempt >= 3 || !isZipEndRace(e)) throw e;
+    }
+  }
+}
+
+async function* readOnce(input: string | NodeJS.ReadableStream, options: XlsxReadOptions): AsyncGenerator<SourceRecord[]> {
   const excel = await loadExcelJs();
   const reader = new excel.stream.xlsx.WorkbookReader(input as never, {
     worksheets: 'emit',
