@@ -1,44 +1,17 @@
 // Rows for the export sheets, streamed from one prepared statement each, in the order the files are written.
 // The walk holds Kysely's connection (no transaction needed to read), so nothing interleaves with it.
+import type {
+  ContractSheetRecord,
+  CustomerSheetRecord,
+  FollowUpSheetRecord,
+} from '../../shared/importExport/exportCells.ts';
 import type { Db } from '../handle.ts';
 import { q, rawOf } from '../handle.ts';
 
-export interface ContractExportRow {
-  customerName: string;
-  contactName: string | null;
-  contactTitle: string | null;
-  contactPhone: string | null;
-  number: string;
-  signedOn: string | null;
-  endsOn: string | null;
-  amountFen: number | null;
-  service: string | null;
-  cycle: string;
-  tier: string;
-  ownerName: string | null;
-  notes: string | null;
-}
-
-export interface CustomerExportRow {
-  customerName: string;
-  contactName: string | null;
-  contactTitle: string | null;
-  contactPhone: string | null;
-  tier: string;
-  ownerName: string | null;
-  notes: string | null;
-}
-
-export interface FollowUpExportRow {
-  customerName: string;
-  contractNumber: string | null;
-  at: string;
-  channel: string;
-  kind: string;
-  summary: string;
-  nextFollowUpOn: string | null;
-  ownerName: string | null;
-}
+// The rows are exactly the shared sheet records the CSV and .xlsx writers take.
+export type ContractExportRow = ContractSheetRecord;
+export type CustomerExportRow = CustomerSheetRecord;
+export type FollowUpExportRow = FollowUpSheetRecord;
 
 const PRIMARY_CONTACT = 'LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_primary = 1 AND p.deleted_at IS NULL';
 const OWNER = 'LEFT JOIN owners o ON o.id = c.owner_id';
