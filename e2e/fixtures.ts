@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startWebHostProcess, type RunningWebHost } from './webHostProcess.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
@@ -48,3 +48,17 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Picks an option in an antd Select and checks it took. A click that lands while the dialog around the
+ * select is still opening can hit a dropdown that is already closing (focus moves into the dialog), so
+ * the pick is retried until the field shows the choice.
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  await expect(async () => {
+    await field.getByRole('combobox').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await expect(field).toContainText(option, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { chooseOption, expect, test } from './fixtures.ts';
 import { startDbusWebHost, type DbusWebHost } from './dbusWebHost.ts';
 
 function apiOf(host: DbusWebHost) {
@@ -101,11 +101,8 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
   await stage.click();
   await page.getByTitle('已流失').click();
   const lost = page.getByRole('dialog', { name: /标记为已流失/ });
-  await lost.getByLabel('流失原因').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('竞品').click();
-  // Typing the note moves focus out of the reason list, which closes it.
+  await chooseOption(page, lost.locator('.ant-form-item').filter({ hasText: '流失原因' }), '竞品');
   await lost.getByLabel('补充说明').fill('客户改用本地服务商');
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await lost.getByRole('button', { name: '标记为已流失' }).click();
   await expect(page.getByText('已标记为流失，该合同不再提醒')).toBeVisible();
 
