@@ -113,6 +113,12 @@ export interface CustomerBigramsTable {
   customer_id: string;
 }
 
+/** A customer's bigrams, space-separated: what to remove from customer_bigrams when it is reindexed. */
+export interface CustomerBigramSetsTable {
+  customer_id: string;
+  bigrams: string;
+}
+
 export interface SearchBigramDfTable {
   bigram: string;
   n: number;
@@ -192,6 +198,7 @@ export interface Database {
   audit_log: AuditLogTable;
   customer_search: CustomerSearchTable;
   customer_bigrams: CustomerBigramsTable;
+  customer_bigram_sets: CustomerBigramSetsTable;
   search_bigram_df: SearchBigramDfTable;
   schema_migrations: MigrationsTable;
   renewals: RenewalsTable;
