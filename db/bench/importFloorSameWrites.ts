@@ -1,5 +1,6 @@
 // The import benchmark's second floor: the rows the importer writes for a new sheet — customers, primary
-// contacts, contracts, one audit row each, the search index (text, bigrams, counts) — written as fast as raw
+// contacts, contracts, one audit row each (no after-image for a created row, as in importBulkWriter.ts),
+// the search index (text, bigram sets, bigrams, counts) — written as fast as raw
 // better-sqlite3 allows: GB18030 through TextDecoder, Papa Parse, multi-row prepared INSERTs in one
 // transaction, cells stored as read. What it leaves out is the importer's logic: normalizing and validating
 // cells, looking records up to upsert, merging repeats, next_expiry_on, diffs and the report.
@@ -7,7 +8,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
-import { searchDocumentOf } from '../repositories/customerSearchIndex.ts';
+import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
 import type { FloorResult } from './importFloor.ts';
 
@@ -32,12 +33,14 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
     contracts.flush();
     audit.flush();
     texts.flush();
+    sets.flush();
   };
   const customers = new BulkInserter(cache, 'customers', CUSTOMER, flushAll);
   const contacts = new BulkInserter(cache, 'contacts', CONTACT, flushAll);
   const contracts = new BulkInserter(cache, 'contracts', CONTRACT, flushAll);
   const audit = new BulkInserter(cache, 'audit_log', AUDIT);
   const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text'], flushAll);
+  const sets = new BulkInserter(cache, 'customer_bigram_sets', ['customer_id', 'bigrams'], flushAll);
   const ids = new Map<string, string>();
   const numbers = new Set<string>();
   const pairs: [string, string][] = [];
@@ -45,7 +48,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   const counts = new BulkInserter(cache, 'search_bigram_df', ['bigram', 'n']);
   const df = new Map<string, number>();
   const auditRow = (entity: string, row: Record<string, unknown>) =>
-    audit.add([newId(), at, 'bench', 'import', entity, row['id'], JSON.stringify(row), batch, at, at]);
+    audit.add([newId(), at, 'bench', 'import', entity, row['id'], null, batch, at, at]);
   const decoder = new TextDecoder('gb18030');
   const parser = new (Papa as unknown as { Parser: new (c: Papa.ParseConfig) => PapaParser }).Parser({ delimiter: ',', newline: '\r\n' });
   let pending = '';
@@ -75,6 +78,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
         auditRow('contacts', p);
         const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
         texts.add([customerId, doc.text]);
+        if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
         for (const b of doc.bigrams) {
           pairs.push([b, customerId]);
           df.set(b, (df.get(b) ?? 0) + 1);
@@ -130,6 +134,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
       contracts.sql,
       audit.sql,
       texts.sql,
+      sets.sql,
       `${grams.sql} (sorted, at the end)`,
       `${counts.sql} (at the end)`,
       'COMMIT',

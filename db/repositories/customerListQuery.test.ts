@@ -294,8 +294,15 @@ describe('customer search index', () => {
       bigrams: raw.prepare('SELECT bigram, customer_id FROM customer_bigrams ORDER BY bigram, customer_id').all(),
       df: raw.prepare('SELECT bigram, n FROM search_bigram_df ORDER BY bigram').all(),
       dfFromRows: raw.prepare('SELECT bigram, count(*) AS n FROM customer_bigrams GROUP BY bigram ORDER BY bigram').all(),
+      // Each customer's stored set must list exactly what customer_bigrams holds for it.
+      sets: sortedSets(raw.prepare('SELECT customer_id, bigrams FROM customer_bigram_sets ORDER BY customer_id').all()),
+      setsFromRows: sortedSets(
+        raw.prepare("SELECT customer_id, group_concat(bigram, ' ') AS bigrams FROM customer_bigrams GROUP BY customer_id ORDER BY customer_id").all(),
+      ),
     };
   };
+  const sortedSets = (rows: unknown[]) =>
+    (rows as { customer_id: string; bigrams: string }[]).map((r) => [r.customer_id, r.bigrams.split(' ').sort().join(' ')]);
   const allCustomerIds = () =>
     (rawOf(t.ctx.db).prepare('SELECT id FROM customers').all() as { id: string }[]).map((r) => r.id);
 
@@ -303,6 +310,7 @@ describe('customer search index', () => {
     rebuildSearchIndex(t.ctx.db);
     const bulk = snapshot();
     expect(bulk.df).toEqual(bulk.dfFromRows);
+    expect(bulk.sets).toEqual(bulk.setsFromRows);
     expect(bulk.text.length).toBeGreaterThan(2900);
     // Forget a sample of customers (plus every deleted one), then let reindexCustomer rebuild them one by one.
     const raw = rawOf(t.ctx.db);
@@ -311,6 +319,7 @@ describe('customer search index', () => {
       for (const id of sample) {
         raw.prepare('DELETE FROM customer_bigrams WHERE customer_id = ?').run(id);
         raw.prepare('DELETE FROM customer_search WHERE customer_id = ?').run(id);
+        raw.prepare('DELETE FROM customer_bigram_sets WHERE customer_id = ?').run(id);
       }
       raw.exec('DELETE FROM search_bigram_df; INSERT INTO search_bigram_df (bigram, n) SELECT bigram, count(*) FROM customer_bigrams GROUP BY bigram');
     })();
@@ -344,5 +353,6 @@ describe('customer search index', () => {
     expect(await names('镇海测绘')).toEqual(['宁波镇海测绘有限公司']);
     const s = snapshot();
     expect(s.df).toEqual(s.dfFromRows);
+    expect(s.sets).toEqual(s.setsFromRows);
   });
 });

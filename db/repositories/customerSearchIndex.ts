@@ -46,8 +46,8 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
   const doc = live ? searchDocumentOf(customer.name, contacts) : null;
   const wanted = new Set(doc?.bigrams ?? []);
 
-  const existing = await k.selectFrom('customer_bigrams').select('bigram').where('customer_id', '=', customerId).execute();
-  const have = new Set(existing.map((r) => r.bigram));
+  const existing = await k.selectFrom('customer_bigram_sets').select('bigrams').where('customer_id', '=', customerId).executeTakeFirst();
+  const have = new Set(bigramSetOf(existing?.bigrams));
   const removed = [...have].filter((b) => !wanted.has(b));
   const added = [...wanted].filter((b) => !have.has(b));
 
@@ -74,6 +74,27 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
   } else {
     await k.deleteFrom('customer_search').where('customer_id', '=', customerId).execute();
   }
+  if (removed.length > 0 || added.length > 0) {
+    if (wanted.size > 0) {
+      const bigrams = bigramSetText(wanted);
+      await k
+        .insertInto('customer_bigram_sets')
+        .values({ customer_id: customerId, bigrams })
+        .onConflict((oc) => oc.column('customer_id').doUpdateSet({ bigrams }))
+        .execute();
+    } else {
+      await k.deleteFrom('customer_bigram_sets').where('customer_id', '=', customerId).execute();
+    }
+  }
+}
+
+/** customer_bigram_sets.bigrams: the set, space-separated (bigramsOf never yields whitespace). */
+export function bigramSetText(bigrams: Iterable<string>): string {
+  return [...bigrams].join(' ');
+}
+
+export function bigramSetOf(text: string | null | undefined): string[] {
+  return text ? text.split(' ') : [];
 }
 
 const BULK_ROWS = 500;
@@ -86,7 +107,7 @@ const BULK_ROWS = 500;
 export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number } {
   const raw = rawOf(db);
   const run = () => {
-    raw.exec('DELETE FROM customer_bigrams; DELETE FROM search_bigram_df; DELETE FROM customer_search;');
+    raw.exec('DELETE FROM customer_bigrams; DELETE FROM customer_bigram_sets; DELETE FROM search_bigram_df; DELETE FROM customer_search;');
     const contactsByCustomer = new Map<string, { name: string; phone: string | null }[]>();
     const contactRows = raw
       .prepare('SELECT customer_id, name, phone FROM contacts WHERE deleted_at IS NULL ORDER BY customer_id, id')
@@ -102,12 +123,14 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
     }[];
 
     const texts = bulkInsert(raw, 'customer_search', 2);
+    const sets = bulkInsert(raw, 'customer_bigram_sets', 2);
     // Customers come in id order, so each bigram's list of customers is already in key order.
     const holders = new Map<string, string[]>();
     let pairs = 0;
     for (const c of customers) {
       const doc = searchDocumentOf(c.name, contactsByCustomer.get(c.id) ?? []);
       texts.add([c.id, doc.text]);
+      if (doc.bigrams.length > 0) sets.add([c.id, bigramSetText(doc.bigrams)]);
       for (const b of doc.bigrams) {
         const list = holders.get(b);
         if (list) list.push(c.id);
@@ -116,6 +139,7 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
       pairs += doc.bigrams.length;
     }
     texts.flush();
+    sets.flush();
     // Key order makes every insert an append to the WITHOUT ROWID b-tree.
     const grams = [...holders.keys()].sort();
     const rows = bulkInsert(raw, 'customer_bigrams', 2);
@@ -129,8 +153,9 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
   return raw.inTransaction ? run() : raw.transaction(run).immediate();
 }
 
-const BULK_COLUMNS: Record<'customer_search' | 'customer_bigrams' | 'search_bigram_df', string> = {
+const BULK_COLUMNS: Record<'customer_search' | 'customer_bigram_sets' | 'customer_bigrams' | 'search_bigram_df', string> = {
   customer_search: 'customer_id, text',
+  customer_bigram_sets: 'customer_id, bigrams',
   customer_bigrams: 'bigram, customer_id',
   search_bigram_df: 'bigram, n',
 };

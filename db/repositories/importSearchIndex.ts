@@ -1,12 +1,12 @@
 // Keeps the customer search index in step with an import without per-customer round trips. For each chunk:
-// capture the bigrams of customers about to change (from their current name and contacts), write the chunk,
-// then diff against the new documents. The result equals reindexCustomer on each customer.
+// capture the bigrams of customers about to change (their stored bigram sets), write the chunk, then diff
+// against the new documents. The result equals reindexCustomer on each customer.
 //
 // New (bigram, customer) pairs are staged in a temp table keyed by customer (ids are time-ordered, so that is
 // an append) and merged into customer_bigrams once, in key order, at the end: inserted chunk by chunk they
 // would land all over the bigram-ordered b-tree and rewrite most of its pages on every chunk. Document counts
 // are summed in memory (bounded by the number of distinct bigrams, not rows) and written once too.
-import { searchDocumentOf } from './customerSearchIndex.ts';
+import { bigramSetOf, bigramSetText, searchDocumentOf } from './customerSearchIndex.ts';
 import { BulkInserter, inSlices, type StatementCache } from './importStatements.ts';
 
 const SLICE = 400;
@@ -55,7 +55,17 @@ export class ImportSearchIndex {
 
   /** Records the indexed bigrams of existing customers whose name or contacts the next writes change. */
   captureBefore(customerIds: readonly string[]): void {
-    for (const [id, doc] of this.#documents(customerIds.filter((id) => !this.#before.has(id)))) this.#before.set(id, new Set(doc.bigrams));
+    inSlices(
+      customerIds.filter((id) => !this.#before.has(id)),
+      SLICE,
+      (slice) => {
+        const rows = this.#cache
+          .inList('SELECT customer_id, bigrams FROM customer_bigram_sets WHERE customer_id IN ({list})', slice.length)
+          .all(slice) as { customer_id: string; bigrams: string }[];
+        for (const id of slice) this.#before.set(id, new Set());
+        for (const r of rows) this.#before.set(r.customer_id, new Set(bigramSetOf(r.bigrams)));
+      },
+    );
   }
 
   /** Brings the index up to date for customers written since the last capture (new ones have no before). */
@@ -73,14 +83,29 @@ export class ImportSearchIndex {
           .run(slice.flat()),
       );
     const textRows: [string, string][] = [];
+    const setRows: [string, string][] = [];
     for (const id of customerIds) {
       const doc = docs.get(id);
       const before = this.#before.get(id) ?? new Set<string>();
       const after = new Set(doc?.bigrams ?? []);
-      for (const b of before) if (!after.has(b)) removed.push([b, id]);
-      for (const b of after) if (!before.has(b)) added.push([b, id]);
+      let changed = false;
+      for (const b of before) {
+        if (!after.has(b)) {
+          removed.push([b, id]);
+          changed = true;
+        }
+      }
+      for (const b of after) {
+        if (!before.has(b)) {
+          added.push([b, id]);
+          changed = true;
+        }
+      }
       if (doc) textRows.push([id, doc.text]);
       else this.#cache.get('DELETE FROM customer_search WHERE customer_id = ?').run(id);
+      if (!changed) continue;
+      if (after.size > 0) setRows.push([id, bigramSetText(after)]);
+      else this.#cache.get('DELETE FROM customer_bigram_sets WHERE customer_id = ?').run(id);
     }
     this.#before.clear();
     this.#stage();
@@ -102,6 +127,14 @@ export class ImportSearchIndex {
     }
     grams.flush();
     upsertTexts(textRows);
+    inSlices(setRows, 400, (slice) =>
+      this.#cache
+        .get(
+          `INSERT INTO customer_bigram_sets (customer_id, bigrams) VALUES ${slice.map(() => '(?, ?)').join(', ')}
+           ON CONFLICT(customer_id) DO UPDATE SET bigrams = excluded.bigrams`,
+        )
+        .run(slice.flat()),
+    );
   }
 
   /** Merges the staged pairs into the index in key order and writes the summed document counts. */

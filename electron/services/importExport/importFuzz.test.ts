@@ -93,7 +93,7 @@ function fingerprint() {
       ? raw.prepare('SELECT count(*) AS n, coalesce(sum(n), 0) AS u FROM search_bigram_df').get()
       : raw.prepare(`SELECT count(*) AS n, coalesce(max(updated_at), '') AS u, coalesce(sum(version), 0) AS v FROM ${table}`).get(),
   );
-  const counted = ['customer_bigrams', 'customer_search'].map((table) => raw.prepare(`SELECT count(*) AS n FROM ${table}`).get());
+  const counted = ['customer_bigrams', 'customer_bigram_sets', 'customer_search'].map((table) => raw.prepare(`SELECT count(*) AS n FROM ${table}`).get());
   return JSON.stringify([stamped, counted]);
 }
 const live = (table: string) => (rawOf(t.ctx.db).prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;

@@ -27,6 +27,7 @@ function liveState() {
   state['customer_search'] = raw.prepare('SELECT * FROM customer_search ORDER BY customer_id').all();
   state['customer_bigrams'] = raw.prepare('SELECT * FROM customer_bigrams ORDER BY bigram, customer_id').all();
   state['search_bigram_df'] = raw.prepare('SELECT * FROM search_bigram_df WHERE n > 0 ORDER BY bigram').all();
+  state['customer_bigram_sets'] = raw.prepare('SELECT * FROM customer_bigram_sets ORDER BY customer_id').all();
   return state;
 }
 
@@ -87,7 +88,7 @@ describe('undo of an import', () => {
     expect((await t.call('import:history', {})).items[0].undoneAt).toBeNull();
   });
 
-  it('writes audit rows the generic undoBatch can replay too (one per record, after-images with versions)', async () => {
+  it('writes audit rows the generic undoBatch can replay too (one per record; creates without an after-image)', async () => {
     await importFile(t, writeFixture(t, `${HEADER}\n甲公司,张三,,,HT-1,,2026-12-31,100,,年,VIP,刘洋,\n`));
     const before = liveState();
     const r = await importFile(t, writeFixture(t, `${HEADER}\n甲公司,李四,,,HT-1,,2027-12-31,100,,年,重要,,\n甲公司,,,,HT-2,,2027-06-30,,,年,,,\n`));
