@@ -152,9 +152,11 @@ export async function undoBatch(tx: Tx, batchId: string, meta: AuditMeta): Promi
   }
   for (const entry of [...entries].reverse()) {
     const current = await getRow(tx, entry.entity, entry.entityId);
-    const expected = entry.after?.['version'];
+    // A create audited without an after-image (the import's bulk path) left its row at version 1.
+    const expected = entry.after ? entry.after['version'] : entry.before ? undefined : 1;
     if (!current || (expected !== undefined && (current as any).version !== expected)) {
-      const label = String(entry.after?.['name'] ?? entry.after?.['number'] ?? entry.entityId);
+      const image = (entry.after ?? current) as Record<string, unknown> | undefined;
+      const label = String(image?.['name'] ?? image?.['number'] ?? entry.entityId);
       throw new AppError('UNDO_CONFLICT', `无法撤销：「${label}」在此之后又被修改过`, null);
     }
     let restored: Record<string, unknown>;

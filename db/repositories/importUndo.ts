@@ -8,7 +8,7 @@ import { newId } from '../newId.ts';
 import type { BatchMeta } from './importBulkWriter.ts';
 import { ImportSearchIndex } from './importSearchIndex.ts';
 import { refreshNextExpiryBulk } from './importSession.ts';
-import { StatementCache } from './importStatements.ts';
+import { inSlices, StatementCache } from './importStatements.ts';
 
 const TABLES = new Set(['owners', 'customers', 'contacts', 'contracts', 'follow_ups']);
 const FROZEN = new Set(['id', 'version', 'created_at']);
@@ -36,12 +36,27 @@ export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): Undon
     .all(batchId) as Entry[];
   if (entries.some((e) => e.action === 'undone')) throw new AppError('UNDO_CONFLICT', '这次导入已经撤销过', 'batchId');
   const customerIds = new Set<string>();
+  // Rows the batch created carry no image (importBulkWriter.ts): their customer is read from the row.
+  const imageless = new Map<string, string[]>();
   for (const e of entries) {
     if (e.entity === 'customers') customerIds.add(e.entity_id);
     else if (TABLES.has(e.entity) && e.entity !== 'owners') {
-      const image = JSON.parse(e.after ?? e.before ?? '{}') as { customer_id?: string };
-      if (image.customer_id) customerIds.add(image.customer_id);
+      const image = e.after ?? e.before;
+      if (image === null) {
+        const ids = imageless.get(e.entity) ?? [];
+        imageless.set(e.entity, ids);
+        ids.push(e.entity_id);
+        continue;
+      }
+      const { customer_id } = JSON.parse(image) as { customer_id?: string };
+      if (customer_id) customerIds.add(customer_id);
     }
+  }
+  for (const [table, ids] of imageless) {
+    inSlices(ids, 500, (slice) => {
+      const rows = cache.inList(`SELECT customer_id FROM ${table} WHERE id IN ({list})`, slice.length).all(slice) as { customer_id: string }[];
+      for (const r of rows) customerIds.add(r.customer_id);
+    });
   }
   const index = new ImportSearchIndex(cache);
   index.captureBefore([...customerIds]);
@@ -63,8 +78,11 @@ export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): Undon
     const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null;
     const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
     const current = cache.get(`SELECT * FROM ${e.entity} WHERE id = ?`).get(e.entity_id) as Record<string, unknown> | undefined;
-    if (!current || (after && current['version'] !== after['version'])) {
-      const label = String(after?.['name'] ?? after?.['number'] ?? after?.['summary'] ?? e.entity_id);
+    // A created row without an image was left at version 1 by the batch.
+    const expectedVersion = after ? after['version'] : before ? undefined : 1;
+    if (!current || (expectedVersion !== undefined && current['version'] !== expectedVersion)) {
+      const image = after ?? current;
+      const label = String(image?.['name'] ?? image?.['number'] ?? image?.['summary'] ?? e.entity_id);
       throw new AppError('UNDO_CONFLICT', `无法撤销：「${label}」在这次导入之后又被修改过`, null);
     }
     const restored: Record<string, unknown> = {};
