@@ -24,17 +24,42 @@ export function pendingMigrations(current: number, all: readonly MigrationDefini
   return all.filter((m) => m.version > current);
 }
 
-/** Runs each pending migration in its own transaction; a failure rolls that one back and stops. */
+/**
+ * Runs each pending migration in its own transaction; a failure rolls that one back and stops. A migration that
+ * rebuilds tables runs with foreign keys off (see MigrationDefinition.rebuildsTables) and commits only when
+ * PRAGMA foreign_key_check finds nothing; the connection's previous setting is restored either way.
+ */
 export function applyMigrations(raw: BetterSqlite3.Database, migrations: readonly MigrationDefinition[], nowIso: string): void {
   for (const m of migrations) {
     const run = raw.transaction(() => {
       raw.exec(m.sql);
+      if (m.rebuildsTables) assertNoForeignKeyViolations(raw, m);
       raw.exec(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
       );
       raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, nowIso);
       raw.pragma(`user_version = ${Number(m.version)}`);
     });
-    run.immediate();
+    if (!m.rebuildsTables) {
+      run.immediate();
+      continue;
+    }
+    const foreignKeysWereOn = Number(raw.pragma('foreign_keys', { simple: true })) === 1;
+    raw.pragma('foreign_keys = OFF');
+    try {
+      run.immediate();
+    } finally {
+      if (foreignKeysWereOn) raw.pragma('foreign_keys = ON');
+    }
   }
+}
+
+function assertNoForeignKeyViolations(raw: BetterSqlite3.Database, m: MigrationDefinition): void {
+  const violations = raw.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string; fkid: number }[];
+  if (violations.length === 0) return;
+  const sample = violations
+    .slice(0, 5)
+    .map((v) => `${v.table}(rowid ${v.rowid ?? '?'}) → ${v.parent}`)
+    .join('; ');
+  throw new Error(`migration ${m.version} (${m.name}) would leave ${violations.length} broken foreign key reference(s): ${sample}`);
 }

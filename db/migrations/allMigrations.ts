@@ -6,6 +6,7 @@ import { migration0004ImportBatches } from './0004_import_batches.ts';
 import { migration0005ReminderCatchUp } from './0005_reminder_catch_up.ts';
 import { migration0006CustomerListCovering } from './0006_customer_list_covering.ts';
 import { migration0007CustomerBigramSets } from './0007_customer_bigram_sets.ts';
+import { migration0008ContractCycleOptional } from './0008_contract_cycle_optional.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -16,6 +17,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0005ReminderCatchUp,
   migration0006CustomerListCovering,
   migration0007CustomerBigramSets,
+  migration0008ContractCycleOptional,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;
