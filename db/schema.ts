@@ -65,7 +65,7 @@ export interface ContractsTable extends SoftDeleted {
   ends_on: string | null;
   amount_fen: number | null;
   currency: string;
-  cycle: string;
+  cycle: string | null;
   service: string | null;
   status: string;
   owner_id: string | null;

@@ -25,7 +25,7 @@ function toContract(r: ContractJoinRow): Contract {
     endsOn: r.ends_on,
     amountFen: r.amount_fen,
     currency: r.currency as Currency,
-    cycle: r.cycle as Cycle,
+    cycle: r.cycle as Cycle | null,
     service: r.service,
     status: r.status as ContractStatus,
     ownerId: r.owner_id,

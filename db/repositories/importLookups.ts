@@ -30,7 +30,7 @@ export interface ContractSnapshot {
   endsOn: string | null;
   amountFen: number | null;
   service: string | null;
-  cycle: string;
+  cycle: string | null;
   notes: string | null;
   customerName: string;
 }

@@ -143,7 +143,7 @@ export interface ChainRow {
   number: string;
   startsOn: string | null;
   endsOn: string | null;
-  cycle: string;
+  cycle: string | null;
   amountFen: number | null;
   status: string;
   renewalOf: string | null;

@@ -129,6 +129,7 @@ export const enUS: Record<MessageKey, string> = {
   'contract.amountYuan': 'Amount (yuan)',
   'contract.currency': 'Currency',
   'contract.cycle': 'Billing cycle',
+  'contract.cycleUnknown': 'Not set',
   'contract.status': 'Status',
   'contract.owner': 'Owner',
   'contract.service': 'Service',

@@ -128,6 +128,7 @@ export const zhCN = {
   'contract.amountYuan': '合同金额（元）',
   'contract.currency': '币种',
   'contract.cycle': '续费周期',
+  'contract.cycleUnknown': '未填写',
   'contract.status': '状态',
   'contract.owner': '负责人',
   'contract.service': '服务内容',

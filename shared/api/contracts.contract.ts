@@ -23,7 +23,8 @@ export const contractSchema = z.object({
   endsOn: z.string().nullable(),
   amountFen: z.number().nullable(),
   currency: currencyField,
-  cycle: cycleField,
+  /** null: the 续费周期 is unknown (a blank cell in an imported sheet). */
+  cycle: cycleField.nullable(),
   service: z.string().nullable(),
   status: contractStatusField,
   ownerId: z.string().nullable(),
@@ -43,7 +44,7 @@ const contractFields = {
   endsOn: isoDate.nullable().optional(),
   amountFen: amountFenField.nullable().optional(),
   currency: currencyField,
-  cycle: cycleField,
+  cycle: cycleField.nullable(),
   service: optionalText(500),
   status: contractStatusField,
   ownerId: idField.nullable().optional(),

@@ -14,7 +14,8 @@ export const renewalItemSchema = z.object({
   tier: tierField,
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
-  cycle: cycleField,
+  /** null: the 续费周期 is unknown. */
+  cycle: cycleField.nullable(),
   endsOn: z.string(),
   /** Days from today to the end date; negative when overdue. */
   daysLeft: z.number().int(),
@@ -47,7 +48,7 @@ const chainTermSchema = z.object({
   number: z.string(),
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
-  cycle: cycleField,
+  cycle: cycleField.nullable(),
   amountFen: z.number().nullable(),
   status: z.string(),
   renewalOf: z.string().nullable(),
@@ -71,6 +72,11 @@ export const renewInput = z.object({
   startsOn: isoDate,
   endsOn: isoDate.nullable(),
   amountFen: amountFenField.nullable().optional(),
+  /**
+   * The new term's 续费周期. Absent: the current term's, which may be unknown (null) and then stays unknown;
+   * the dialog asks for it instead of guessing one.
+   */
+  cycle: cycleField.nullable().optional(),
   /** Discount and instalment terms as the user words them; kept in the new contract's notes. */
   discountNote: optionalText(500),
   instalmentNote: optionalText(1000),
@@ -93,13 +99,18 @@ export const renewalsContract = {
     output: z.object({ contractId: z.string(), stage: renewalStageField }),
   },
   'renewals:renewDefaults': {
-    input: z.object({ contractId: idField }),
+    input: z.object({
+      contractId: idField,
+      /** Dates as if the term ran on this cycle: for a contract whose 续费周期 is unknown, once the user picks one. */
+      cycle: cycleField.optional(),
+    }),
     output: z.object({
       number: z.string(),
       startsOn: z.string().nullable(),
+      /** null when the cycle is unknown or 一次性: the user types the end date. */
       endsOn: z.string().nullable(),
       amountFen: z.number().nullable(),
-      cycle: cycleField,
+      cycle: cycleField.nullable(),
       anchorEndsOn: z.string().nullable(),
     }),
   },

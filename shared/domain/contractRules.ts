@@ -4,7 +4,8 @@ export interface ContractDates {
   signedOn: string | null;
   startsOn: string | null;
   endsOn: string | null;
-  cycle: Cycle;
+  /** null: unknown. Such a contract still needs an end date; only 一次性 may go without. */
+  cycle: Cycle | null;
 }
 
 export interface RuleViolation {

@@ -16,7 +16,8 @@ export interface ContractSheetRecord {
   endsOn: string | null;
   amountFen: number | null;
   service: string | null;
-  cycle: string;
+  /** null: unknown, exported as an empty cell. */
+  cycle: string | null;
   tier: string;
   ownerName: string | null;
   notes: string | null;
@@ -40,6 +41,8 @@ export interface FollowUpSheetRecord {
 }
 
 const date = (d: string | null): ExportCell => (d === null ? null : { date: d });
+// An unknown 续费周期 stays blank: importing the blank back keeps it unknown, so the round trip is exact.
+const cycleCell = (c: string | null): ExportCell => (c === null ? null : labelOf(cycleLabels, c as Cycle));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as the local wall-clock time, to the second: what the sheet shows and the importer reads back. */
@@ -59,7 +62,7 @@ export function contractCells(r: ContractSheetRecord): ExportCell[] {
     date(r.endsOn),
     r.amountFen === null ? null : { amountFen: r.amountFen },
     r.service,
-    labelOf(cycleLabels, r.cycle as Cycle),
+    cycleCell(r.cycle),
     labelOf(tierLabels, r.tier as Tier),
     r.ownerName,
     r.notes,
@@ -89,7 +92,7 @@ export interface RenewalSheetRecord {
   endsOn: string;
   daysLeft: number;
   amountFen: number | null;
-  cycle: string;
+  cycle: string | null;
   tier: string;
   ownerName: string | null;
   sheetStatus: string;
@@ -109,7 +112,7 @@ export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
     { date: r.endsOn },
     String(r.daysLeft),
     r.amountFen === null ? null : { amountFen: r.amountFen },
-    labelOf(cycleLabels, r.cycle as Cycle),
+    cycleCell(r.cycle),
     labelOf(tierLabels, r.tier as Tier),
     r.ownerName,
     r.sheetStatus,

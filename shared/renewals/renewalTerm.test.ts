@@ -46,6 +46,13 @@ describe('renewal terms from the original anchor', () => {
   it('once-only contracts have no next end date', () => {
     expect(termEndFromAnchor('2027-01-31', 'once', 1)).toBeNull();
   });
+
+  it('an unknown cycle gives no next end date instead of guessing one', () => {
+    expect(nextTermDates({ id: 'a', startsOn: '2026-02-01', endsOn: '2027-01-31', cycle: null }, '2027-01-31', 0)).toEqual({
+      startsOn: '2027-02-01',
+      endsOn: null,
+    });
+  });
 });
 
 describe('chainIssues', () => {

@@ -19,14 +19,17 @@ export interface ChainTerm {
   endsOn: string | null;
 }
 
-/** Default dates for the next term: it starts the day after the current one ends and ends on the anchor rhythm. */
+/**
+ * Default dates for the next term: it starts the day after the current one ends and ends on the anchor rhythm.
+ * With no cycle (unknown) there is no rhythm, so the end date is left for the user rather than guessed.
+ */
 export function nextTermDates(
-  current: ChainTerm & { cycle: Cycle },
+  current: ChainTerm & { cycle: Cycle | null },
   anchorEndsOn: string | null,
   currentIndex: number,
 ): { startsOn: string | null; endsOn: string | null } {
   const startsOn = current.endsOn ? addDaysIso(current.endsOn, 1) : null;
-  if (current.cycle === 'once' || !anchorEndsOn) return { startsOn, endsOn: null };
+  if (current.cycle === null || current.cycle === 'once' || !anchorEndsOn) return { startsOn, endsOn: null };
   let endsOn = termEndFromAnchor(anchorEndsOn, current.cycle, currentIndex + 1);
   // A term edited away from the rhythm must still move forward: keep adding cycles until past the current end.
   for (let k = currentIndex + 2; endsOn !== null && current.endsOn !== null && endsOn <= current.endsOn; k++) {

@@ -25,7 +25,7 @@ async function assertNumberFree(tx: Tx, number: string, exceptId?: string): Prom
   if (existing && existing !== exceptId) throw new AppError('DUPLICATE', `合同编号「${number}」已存在`, 'number');
 }
 
-function assertDates(c: { signedOn: string | null; startsOn: string | null; endsOn: string | null; cycle: Cycle }): void {
+function assertDates(c: { signedOn: string | null; startsOn: string | null; endsOn: string | null; cycle: Cycle | null }): void {
   const violation = contractDateViolation(c);
   if (violation) throw new AppError('VALIDATION', violation.message, violation.field);
 }
@@ -84,7 +84,8 @@ export async function updateContract(ctx: ServiceContext, input: ApiParsedInput<
       signedOn: input.signedOn === undefined ? current.signedOn : input.signedOn,
       startsOn: input.startsOn === undefined ? current.startsOn : input.startsOn,
       endsOn: input.endsOn === undefined ? current.endsOn : input.endsOn,
-      cycle: input.cycle ?? current.cycle,
+      // null clears the 续费周期 (unknown); only an absent field keeps it.
+      cycle: input.cycle === undefined ? current.cycle : input.cycle,
     };
     assertDates(next);
     if (input.number !== undefined) await assertNumberFree(tx, input.number, input.id);

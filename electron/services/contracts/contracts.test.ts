@@ -20,6 +20,7 @@ describe('contracts validation names the field of each rejection', () => {
     [{ number: 'A', cycle: 'year' }, 'VALIDATION', 'endsOn'],
     [{ number: '  ', endsOn: '2027-01-01' }, 'VALIDATION', 'number'],
     [{ number: 'A', endsOn: '2027-01-01', cycle: 'weekly' }, 'VALIDATION', 'cycle'],
+    [{ number: 'A', cycle: null }, 'VALIDATION', 'endsOn'],
   ])('%o → %s on %s', async (input, code, field) => {
     const result = await t.envelope('contracts:create', { customerId, ...input });
     expect(result.ok).toBe(false);
@@ -35,6 +36,23 @@ describe('contracts validation names the field of each rejection', () => {
     const list = await t.call('contracts:list', { customerId });
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ number: 'ONCE-1', endsOn: null, amountFen: 128000, currency: 'CNY', status: 'active' });
+  });
+
+  it('keeps an unknown 续费周期 as null: created so, cleared by null, kept when the update leaves it out', async () => {
+    const unknown = await t.call('contracts:create', { customerId, number: 'N-1', endsOn: '2027-03-31', cycle: null });
+    expect(unknown.cycle).toBeNull();
+    const typed = await t.call('contracts:create', { customerId, number: 'N-2', endsOn: '2027-03-31' });
+    expect(typed.cycle).toBe('year'); // a contract typed by hand still starts as 年
+    const edited = await t.call('contracts:update', { id: unknown.id, amountFen: 5_000_00 });
+    expect(edited).toMatchObject({ cycle: null, amountFen: 5_000_00 });
+    const cleared = await t.call('contracts:update', { id: typed.id, cycle: null });
+    expect(cleared.cycle).toBeNull();
+    expect((await t.call('contracts:update', { id: typed.id, cycle: 'quarter' })).cycle).toBe('quarter');
+    // An open-ended contract must be 一次性; an unknown cycle does not qualify.
+    const once = await t.call('contracts:create', { customerId, number: 'N-3', cycle: 'once' });
+    const unknownOpen = await t.envelope('contracts:update', { id: once.id, cycle: null });
+    expect(unknownOpen.error).toMatchObject({ code: 'VALIDATION', field: 'endsOn' });
+    expect((await t.call('contracts:get', { id: once.id })).cycle).toBe('once');
   });
 
   it('validates an update against the stored values it does not change', async () => {

@@ -13,7 +13,7 @@ import {
 export const renewalsHandlers = handlersFor('renewals', {
   'renewals:list': (ctx, input) => listRenewalPage(ctx, input),
   'renewals:setStage': (ctx, input) => setRenewalStage(ctx, input),
-  'renewals:renewDefaults': (ctx, input) => renewDefaults(ctx, input.contractId),
+  'renewals:renewDefaults': (ctx, input) => renewDefaults(ctx, input.contractId, input.cycle),
   'renewals:renew': (ctx, input) => renewContract(ctx, input),
   'renewals:chain': (ctx, input) => renewalChain(ctx, input.contractId),
   'renewals:flagged': (ctx, input) => flaggedRenewals(ctx, input.today),

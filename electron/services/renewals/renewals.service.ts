@@ -44,7 +44,7 @@ export async function listRenewalPage(ctx: ServiceContext, input: ApiParsedInput
     tier: r.tier as Tier,
     ownerId: r.ownerId,
     ownerName: r.ownerName,
-    cycle: r.cycle as Cycle,
+    cycle: r.cycle as Cycle | null,
     endsOn: r.endsOn!,
     daysLeft: differenceInCalendarDays(parseIsoDate(r.endsOn!), parseIsoDate(today)),
     amountFen: r.amountFen,
@@ -109,15 +109,17 @@ async function freeNumber(x: Executor, base: string): Promise<string> {
   }
 }
 
-export async function renewDefaults(ctx: ServiceContext, contractId: string) {
+/** `cycle` overrides the contract's own, for a term whose 续费周期 is unknown once the user has picked one. */
+export async function renewDefaults(ctx: ServiceContext, contractId: string, cycle?: Cycle) {
   const contract = await requireContract(ctx.db, contractId, 'contractId');
   const { terms, index, anchorEndsOn } = await chainPosition(ctx.db, contractId);
-  const dates = nextTermDates(contract, anchorEndsOn, index);
+  const nextCycle = cycle ?? contract.cycle;
+  const dates = nextTermDates({ ...contract, cycle: nextCycle }, anchorEndsOn, index);
   return {
     number: await freeNumber(ctx.db, terms[0]?.number ?? contract.number),
     ...dates,
     amountFen: contract.amountFen,
-    cycle: contract.cycle,
+    cycle: nextCycle,
     anchorEndsOn,
   };
 }
@@ -141,7 +143,8 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
       endsOn: input.endsOn,
       amountFen: input.amountFen ?? current.amountFen,
       currency: current.currency,
-      cycle: current.cycle,
+      // An unknown cycle stays unknown unless the user chose one for the new term.
+      cycle: input.cycle === undefined ? current.cycle : input.cycle,
       service: current.service,
       status: 'active',
       ownerId: current.ownerId,
@@ -163,7 +166,7 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
 
 export async function renewalChain(ctx: ServiceContext, contractId: string) {
   await requireContract(ctx.db, contractId, 'contractId');
-  const terms = (await contractChain(ctx.db, contractId)).map((t) => ({ ...t, cycle: t.cycle as Cycle }));
+  const terms = (await contractChain(ctx.db, contractId)).map((t) => ({ ...t, cycle: t.cycle as Cycle | null }));
   return { terms, issues: chainIssues(terms) };
 }
 

@@ -31,6 +31,24 @@ describe('renew (续约)', () => {
     expect(chain.issues).toEqual([]);
   });
 
+  it('never invents a cycle: an unknown one leaves the end date to the user, or takes the cycle the user picks', async () => {
+    const first = await t.call('contracts:create', { customerId, number: 'U-1', startsOn: '2026-02-01', endsOn: '2027-01-31', cycle: null, amountFen: 50_000 });
+    const d = await t.call('renewals:renewDefaults', { contractId: first.id });
+    expect(d).toMatchObject({ number: 'U-1-R1', startsOn: '2027-02-01', endsOn: null, cycle: null, amountFen: 50_000 });
+    expect(await t.call('renewals:renewDefaults', { contractId: first.id, cycle: 'quarter' })).toMatchObject({ endsOn: '2027-04-30', cycle: 'quarter' });
+    const listed = await t.call('renewals:list', { window: '30' });
+    expect(listed.items.find((i: any) => i.contractNo === 'U-1')).toMatchObject({ cycle: null, endsOn: '2027-01-31' });
+
+    const kept = await t.call('renewals:renew', { contractId: first.id, number: d.number, startsOn: d.startsOn, endsOn: '2027-07-31' });
+    expect(await t.call('contracts:get', { id: kept.newContractId })).toMatchObject({ cycle: null, endsOn: '2027-07-31', renewalOf: first.id });
+    const chain = await t.call('renewals:chain', { contractId: kept.newContractId });
+    expect(chain.terms.map((k: any) => k.cycle)).toEqual([null, null]);
+
+    const chosen = await t.call('renewals:renew', { contractId: kept.newContractId, number: 'U-1-R2', startsOn: '2027-08-01', endsOn: '2028-07-31', cycle: 'year' });
+    expect((await t.call('contracts:get', { id: chosen.newContractId })).cycle).toBe('year');
+    expect((await t.call('contracts:get', { id: kept.newContractId })).cycle).toBeNull();
+  });
+
   it('gives Feb 29 in a leap year', async () => {
     const first = await t.call('contracts:create', { customerId, number: 'L-1', startsOn: '2028-01-01', endsOn: '2028-01-31', cycle: 'month' });
     const one = await renewWithDefaults(first.id);

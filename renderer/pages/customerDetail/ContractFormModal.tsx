@@ -21,7 +21,8 @@ interface Values {
   endsOn: Dayjs | null;
   amountYuan: string | null;
   currency: Currency;
-  cycle: Cycle;
+  /** undefined: unknown (the Select was cleared, or an imported contract never had one). */
+  cycle: Cycle | undefined;
   status: ContractStatus;
   ownerId: string | null;
   service?: string;
@@ -62,7 +63,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
       endsOn: fromDayjs(v.endsOn),
       amountFen,
       currency: v.currency,
-      cycle: v.cycle,
+      cycle: v.cycle ?? null,
       status: v.status,
       ownerId: v.ownerId ?? null,
       service: blankToNull(v.service),
@@ -85,7 +86,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         signedOn: fromDayjs(getFieldValue('signedOn') as Dayjs | null),
         startsOn: fromDayjs(getFieldValue('startsOn') as Dayjs | null),
         endsOn: fromDayjs(endsOn),
-        cycle: getFieldValue('cycle') as Cycle,
+        cycle: (getFieldValue('cycle') as Cycle | undefined) ?? null,
       });
       return violation ? Promise.reject(new Error(violation.message)) : Promise.resolve();
     },
@@ -113,7 +114,8 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         endsOn: toDayjs(contract?.endsOn),
         amountYuan: contract?.amountFen == null ? null : fenToYuanString(contract.amountFen),
         currency: contract?.currency ?? 'CNY',
-        cycle: contract?.cycle ?? 'year',
+        // A new contract typed by hand starts as 年; an existing one shows its cycle, or nothing when unknown.
+        cycle: contract ? (contract.cycle ?? undefined) : 'year',
         status: contract?.status ?? 'active',
         ownerId: contract?.ownerId ?? null,
         service: contract?.service ?? '',
@@ -158,7 +160,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         </Col>
         <Col span={8}>
           <Form.Item name="cycle" label={t('contract.cycle')}>
-            <Select options={CYCLES.map(option(cycleLabels))} />
+            <Select allowClear placeholder={t('contract.cycleUnknown')} options={CYCLES.map(option(cycleLabels))} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -28,7 +28,7 @@ export function ContractChainModal({ contractId, onClose }: { contractId: string
           { title: '合同编号', dataIndex: 'number' },
           { title: '开始', dataIndex: 'startsOn', render: (v: string | null) => v ?? '—' },
           { title: '到期', dataIndex: 'endsOn', render: (v: string | null) => v ?? '—' },
-          { title: '周期', dataIndex: 'cycle', render: (v: keyof typeof cycleLabels) => labelOf(cycleLabels, v) },
+          { title: '周期', dataIndex: 'cycle', render: (v: keyof typeof cycleLabels | null) => (v === null ? '未填写' : labelOf(cycleLabels, v)) },
           { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number | null) => formatMoney(v) },
           {
             title: '与下一期',

@@ -1,8 +1,10 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
+import { CYCLES, type Cycle } from '../../../shared/domain/enums.ts';
 import { fenToYuanString, yuanStringToFen } from '../../../shared/domain/money.ts';
+import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
@@ -13,6 +15,8 @@ interface Values {
   startsOn: Dayjs | null;
   endsOn: Dayjs | null;
   amountYuan: string | null;
+  /** Asked only when the current term's 续费周期 is unknown; left empty, the new term's stays unknown too. */
+  cycle?: Cycle | undefined;
   discountNote: string | null;
   instalmentNote: string | null;
 }
@@ -21,12 +25,25 @@ interface Values {
 export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const defaults = useApiQuery('renewals:renewDefaults', { contractId: item?.contractId ?? '' }, { enabled: item !== null });
+  const cycleUnknown = item !== null && item.cycle === null;
+  const chosenCycle = Form.useWatch('cycle', form);
+  const defaults = useApiQuery(
+    'renewals:renewDefaults',
+    { contractId: item?.contractId ?? '', ...(cycleUnknown && chosenCycle ? { cycle: chosenCycle } : {}) },
+    { enabled: item !== null },
+  );
   const renew = useApiMutation('renewals:renew', ['contracts', 'customers', 'reminders', 'notifications']);
+  const filledFor = useRef<string | null>(null);
 
   useEffect(() => {
     const d = defaults.data;
     if (!d || !item) return;
+    // Picking a cycle for a term whose cycle was unknown only moves the suggested end date; the rest stays as typed.
+    if (filledFor.current === item.contractId) {
+      form.setFieldsValue({ endsOn: toDayjs(d.endsOn) });
+      return;
+    }
+    filledFor.current = item.contractId;
     form.setFieldsValue({
       number: d.number,
       startsOn: toDayjs(d.startsOn),
@@ -34,6 +51,11 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
       amountYuan: d.amountFen === null ? null : fenToYuanString(d.amountFen),
     });
   }, [defaults.data, item, form]);
+
+  const close = () => {
+    filledFor.current = null;
+    onClose();
+  };
 
   const onFinish = (v: Values) => {
     if (!item) return;
@@ -44,13 +66,14 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
         startsOn: fromDayjs(v.startsOn) ?? '',
         endsOn: fromDayjs(v.endsOn),
         amountFen: v.amountYuan === null || v.amountYuan === '' ? null : yuanStringToFen(String(v.amountYuan)),
+        ...(cycleUnknown ? { cycle: v.cycle ?? null } : {}),
         discountNote: v.discountNote || null,
         instalmentNote: v.instalmentNote || null,
       },
       {
         onSuccess: (r) => {
           void message.success(`已续约：新合同 ${r.number}，本期标记为已续费`);
-          onClose();
+          close();
         },
         onError: (e) => {
           if (!applyApiError(form, e, { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' })) void message.error(e.message);
@@ -65,7 +88,7 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
       title={item ? `续约：${item.customerName} · ${item.contractNo}` : '续约'}
       open={item !== null}
       form={form}
-      onCancel={onClose}
+      onCancel={close}
       onFinish={onFinish}
       saving={renew.isPending}
       okText="确认续约"
@@ -86,11 +109,16 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="endsOn" label="到期日期" rules={[{ required: item?.cycle !== 'once', message: '请选择到期日期' }]}>
+          <Form.Item name="endsOn" label="到期日期" rules={[{ required: (cycleUnknown ? chosenCycle : item?.cycle) !== 'once', message: '请选择到期日期' }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
+      {cycleUnknown ? (
+        <Form.Item name="cycle" label="续费周期" extra="本合同未填写续费周期。选择后按该周期推算到期日期；不选则新合同的续费周期也保持未填写。">
+          <Select<Cycle> allowClear placeholder="未填写" options={CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c) }))} />
+        </Form.Item>
+      ) : null}
       <Form.Item name="amountYuan" label="合同金额（元）">
         <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} />
       </Form.Item>

@@ -60,7 +60,7 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
         },
         { title: '等级', dataIndex: 'tier', width: 90, render: (tier) => <TierTag tier={tier} /> },
         { title: '负责人', dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
-        { title: '周期', dataIndex: 'cycle', width: 70, render: (v: RenewalItem['cycle']) => labelOf(cycleLabels, v) },
+        { title: '周期', dataIndex: 'cycle', width: 70, render: (v: RenewalItem['cycle']) => (v === null ? '未填写' : labelOf(cycleLabels, v)) },
         { title: '到期日期', dataIndex: 'endsOn', width: 130, render: (v: string) => <ExpiryDate date={v} /> },
         { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number | null, r) => formatMoney(v, r.currency) },
         {
