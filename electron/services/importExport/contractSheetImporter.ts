@@ -21,7 +21,8 @@ export interface ContractSheetRow {
 }
 
 interface WorkingContract extends Omit<ContractSnapshot, 'cycle'> {
-  cycle: Cycle;
+  /** null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
+  cycle: Cycle | null;
   stored: boolean;
   patch: Set<ContractField>;
 }
@@ -80,7 +81,7 @@ export class ContractSheetImporter {
     const expiryTouched = new Set<string>();
     const working = (s: ContractSnapshot | undefined): WorkingContract | null => {
       if (!s) return null;
-      return chunk.get(s.number) ?? { ...s, cycle: s.cycle as Cycle, stored: true, patch: new Set() };
+      return chunk.get(s.number) ?? { ...s, cycle: s.cycle as Cycle | null, stored: true, patch: new Set() };
     };
 
     rows.forEach((row, i) => {
@@ -123,9 +124,6 @@ export class ContractSheetImporter {
       }
       const previous = this.#outcomes.get(number);
       if (!existing) {
-        if (v.cycle === null) {
-          this.#report.warn([{ line, column: this.#header('cycle'), message: '续费周期为空，按“年”保存' }]);
-        }
         const created: WorkingContract = {
           id: newId(),
           customerId: c.id,
@@ -135,7 +133,7 @@ export class ContractSheetImporter {
           endsOn: v.endsOn,
           amountFen: v.amountFen,
           service: v.service,
-          cycle: v.cycle ?? 'year',
+          cycle: v.cycle,
           notes: v.notes,
           stored: false,
           patch: new Set(),

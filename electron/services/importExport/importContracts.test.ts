@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
 import { generateRenewalSheet, renewalSheetCsv, SHEET_HEADER } from './fixtures/renewalSheetGenerator.ts';
-import { importFile, writeFixture } from './fixtures/importTestKit.ts';
+import { importFile, sheetState, writeFixture } from './fixtures/importTestKit.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -61,9 +61,9 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
       { line: 10, column: '公司名称', message: '缺少客户名称' },
       { line: 11, column: '合同到期日', message: '到期日期 2025-05-31 早于签订日期 2025-06-01' },
     ]);
+    // A blank 续费周期 (line 14) is valid and stays unknown: no warning, nothing guessed.
     expect(r.warnings).toEqual([
       { line: 13, column: '金额', message: '合同金额「￥210,000.505」超过两位小数，已四舍五入为 210000.51' },
-      { line: 14, column: '周期', message: '续费周期为空，按“年”保存' },
     ]);
 
     const a = await contract('XF-001');
@@ -80,6 +80,7 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
     expect(auto.number).toMatch(/^AUTO-2024-09-20-[0-9a-f]{8}$/);
     expect(auto.customerName).toBe('济南优品会计服务有限公司');
     expect(auto.signedOn).toBe('2023-09-21');
+    expect(auto.cycle).toBeNull();
 
     const junhe = await customerByName('南京君和医疗器械有限公司');
     expect(junhe).toMatchObject({ tier: 'vip', ownerName: '吴昊', nextExpiryOn: '2024-01-03' });
@@ -142,6 +143,25 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
     const c = await customerByName('甲公司');
     expect(c).toMatchObject({ tier: 'important', ownerName: '刘洋', nextExpiryOn: '2026-12-31' });
     expect(c.contacts).toMatchObject([{ name: '李四', phone: '13800000000' }]);
+  });
+
+  it('keeps a blank 续费周期 unknown: a later cycle fills it, a blank never erases one, export leaves the cell empty, undo restores', async () => {
+    const header = '客户名称,合同编号,到期日期,合同金额,续费周期';
+    const first = await importFile(t, writeFixture(t, `${header}\n甲公司,HT-1,2025-12-31,100,\n甲公司,HT-2,2026-06-30,200,季\n`));
+    expect(first).toMatchObject({ committed: true, contractsCreated: 2, warnings: [], rejectedRows: 0 });
+    expect(await contract('HT-1')).toMatchObject({ cycle: null, endsOn: '2025-12-31' });
+    expect(await sheetState(t)).toContain('\r\n甲公司,,,,HT-1,,2025-12-31,100.00,,,普通,,\r\n');
+
+    const before = await sheetState(t);
+    const second = await importFile(t, writeFixture(t, `${header}\n甲公司,HT-1,2025-12-31,100,年\n甲公司,HT-2,2026-06-30,200,\n`));
+    expect(second).toMatchObject({ contractsUpdated: 1, contractsUnchanged: 1, warnings: [] });
+    expect(second.changes).toEqual([{ line: 2, entity: 'contract', key: 'HT-1', fields: [{ field: '续费周期', from: null, to: '年' }] }]);
+    expect(await contract('HT-1')).toMatchObject({ cycle: 'year' });
+    expect(await contract('HT-2')).toMatchObject({ cycle: 'quarter' });
+
+    await t.call('import:undo', { batchId: second.batchId });
+    expect(await contract('HT-1')).toMatchObject({ cycle: null });
+    expect(await sheetState(t)).toBe(before);
   });
 
   it('refuses a number that belongs to another customer, and an end date before the stored signing date', async () => {

@@ -44,6 +44,8 @@ async function seedTrickyData(t: TestContext) {
   });
   await t.call('contracts:create', { customerId: c1.id, number: 'HT-ONCE', cycle: 'once', amountFen: 0 });
   await t.call('contracts:create', { customerId: c2.id, number: 'HT-2', endsOn: '2026-02-28', cycle: 'half_year' });
+  // 续费周期 unknown (as a blank cell imports): the sheet leaves it empty and importing that keeps it unknown.
+  await t.call('contracts:create', { customerId: c2.id, number: 'HT-NOCYCLE', endsOn: '2026-05-31', cycle: null, service: '周期未约定' });
   await t.call('followups:create', {
     customer: c1.id,
     at: '2026-11-20T06:30:15.000Z',
@@ -69,6 +71,7 @@ describe('export → import → export', () => {
     expect(sheet.startsWith('\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,备注\r\n')).toBe(true);
     expect(sheet).toContain(`"'+86 杭州,""云启""科技",'@张三,'-总经理,'+86 138 0013 8000,"'=HYPERLINK(""x"")",2025-03-01,2026-02-28,12800.50,制表符开头,季,VIP,'=刘洋,"第一行\n第二行,""引号""\n第三行"\r\n`);
     expect(sheet).toContain(`''=早已转义的名字,,,,HT-2,,2026-02-28,,,半年,重要,,\r\n`);
+    expect(sheet).toContain(`''=早已转义的名字,,,,HT-NOCYCLE,,2026-05-31,,周期未约定,,重要,,\r\n`);
     expect(sheet).toMatch(/,HT-ONCE,,,0\.00,,一次性,VIP,'=刘洋,\r\n$/);
   });
 
