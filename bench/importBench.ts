@@ -29,7 +29,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
 };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.bench-data', 'import');
+// The bundled children live in dataDir, so they are told where it is rather than finding it from their path.
+const dataDir = process.env['RENEWAL_DESK_BENCH_DATA'] ?? path.join(repoRoot, '.bench-data', 'import');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const removeDb = (f: string) => {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
@@ -67,10 +68,33 @@ interface ChildResult {
   detail: Record<string, unknown>;
 }
 
+/**
+ * The children run this file bundled the way scripts/build-electron.mjs bundles the app's main process (so
+ * what is measured is the code the app runs, without tsx's loader thread and its ~50 MiB in every RSS).
+ */
+let childBundle: string | null = null;
+async function bundleChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(dataDir, 'importBench.child.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3', 'node-notifier', 'esbuild'],
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
 function child(mode: string, ...rest: string[]): ChildResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, ...rest], {
+  const r = spawnSync(process.execPath, [childBundle!, '--child', mode, ...rest], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
+    env: { ...process.env, RENEWAL_DESK_BENCH_DATA: dataDir },
   });
   if (r.status !== 0) throw new Error(`${mode} child failed (${r.status}): ${r.stderr}`);
   const line = r.stdout.trim().split('\n').pop()!;
@@ -128,6 +152,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const rows = option('--rows', 200_000);
   const runs = option('--runs', 3);
+  fs.mkdirSync(dataDir, { recursive: true });
+  childBundle = await bundleChild();
   out('== Machine');
   const cpus = os.cpus();
   out(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
