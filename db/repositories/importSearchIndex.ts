@@ -2,10 +2,11 @@
 // capture the bigrams of customers about to change (their stored bigram sets), write the chunk, then diff
 // against the new documents. The result equals reindexCustomer on each customer.
 //
-// New (bigram, customer) pairs are staged in a temp table keyed by customer (ids are time-ordered, so that is
-// an append) and merged into customer_bigrams once, in key order, at the end: inserted chunk by chunk they
-// would land all over the bigram-ordered b-tree and rewrite most of its pages on every chunk. Document counts
-// are summed in memory (bounded by the number of distinct bigrams, not rows) and written once too.
+// New (bigram, customer) pairs are staged in a temp table and merged into customer_bigrams once, at the end:
+// inserted chunk by chunk they would land all over the bigram-ordered b-tree and rewrite most of its pages on
+// every chunk. The temp table has customer_bigrams' own key, so the merge reads it in order with no sort
+// (keyed by customer, the merge's sorter held about 60 MiB more at 200k rows; the temp pages spill to a file,
+// not to the heap). Document counts are summed in memory (bounded by distinct bigrams) and written once too.
 import { bigramSetOf, bigramSetText, searchDocumentOf } from './customerSearchIndex.ts';
 import { BulkInserter, inSlices, type StatementCache } from './importStatements.ts';
 
@@ -26,7 +27,7 @@ export class ImportSearchIndex {
   #stage(): void {
     if (this.#staged) return;
     // DDL is transactional: a rolled-back import takes the staging table with it.
-    this.#cache.get(`CREATE TEMP TABLE ${STAGE} (customer_id TEXT NOT NULL, bigram TEXT NOT NULL, PRIMARY KEY (customer_id, bigram)) WITHOUT ROWID`).run();
+    this.#cache.get(`CREATE TEMP TABLE ${STAGE} (bigram TEXT NOT NULL, customer_id TEXT NOT NULL, PRIMARY KEY (bigram, customer_id)) WITHOUT ROWID`).run();
     this.#staged = true;
   }
 
@@ -112,17 +113,17 @@ export class ImportSearchIndex {
     if (removed.length > 0) {
       // A pair may still be staged (added earlier in this import) rather than in the index.
       const del = this.#cache.get('DELETE FROM customer_bigrams WHERE bigram = ? AND customer_id = ?');
-      const unstage = this.#cache.get(`DELETE FROM ${STAGE} WHERE customer_id = ? AND bigram = ?`);
+      const unstage = this.#cache.get(`DELETE FROM ${STAGE} WHERE bigram = ? AND customer_id = ?`);
       for (const [b, id] of removed) {
         del.run(b, id);
-        unstage.run(id, b);
+        unstage.run(b, id);
         this.#df.set(b, (this.#df.get(b) ?? 0) - 1);
       }
     }
-    added.sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const grams = new BulkInserter(this.#cache, STAGE, ['customer_id', 'bigram']);
+    added.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    const grams = new BulkInserter(this.#cache, STAGE, ['bigram', 'customer_id']);
     for (const [b, id] of added) {
-      grams.add([id, b]);
+      grams.add([b, id]);
       this.#df.set(b, (this.#df.get(b) ?? 0) + 1);
     }
     grams.flush();
