@@ -21,15 +21,31 @@ export class StatementCache {
     return s;
   }
 
-  /** `template` holds `(?)`-style `{list}` that is replaced by n placeholders. */
-  inList(template: string, n: number): BetterSqlite3.Statement {
-    return this.get(template.replace('{list}', Array.from({ length: n }, () => '?').join(', ')));
+  /**
+   * `template` holds `{list}`, replaced by placeholders for up to n values. The list is padded to a power of
+   * two by repeating its last value (harmless in IN), so a template has at most ten statement shapes: one
+   * statement per exact length made the cache, and the SQLite memory behind it, grow all through a long import.
+   */
+  inList(template: string, n: number): PaddedInList {
+    const size = n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
+    const statement = this.get(template.replace('{list}', Array.from({ length: size }, () => '?').join(', ')));
+    const pad = (values: readonly unknown[]) => {
+      if (values.length === size) return values;
+      const filler = values.length > 0 ? values[values.length - 1] : null;
+      return [...values, ...Array.from({ length: size - values.length }, () => filler)];
+    };
+    return { all: (values) => statement.all(pad(values)), run: (values) => statement.run(pad(values)) };
   }
 
   values(table: string, columns: readonly string[], rows: number, suffix = ''): BetterSqlite3.Statement {
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     return this.get(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}${suffix}`);
   }
+}
+
+export interface PaddedInList {
+  all(values: readonly unknown[]): unknown[];
+  run(values: readonly unknown[]): BetterSqlite3.RunResult;
 }
 
 /** Runs `run` over `items` in slices small enough for SQLite's variable limit. */
