@@ -9,7 +9,7 @@ import type { ImportChange } from '../../../shared/api/import.contract.ts';
 import type { Tier } from '../../../shared/domain/enums.ts';
 import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../shared/importExport/importFields.ts';
-import { detach, type ImportReport } from './importReport.ts';
+import { detach, detachOrNull, type ImportReport } from './importReport.ts';
 import { sameValue } from './sameValue.ts';
 
 export interface WorkingCustomer {
@@ -238,16 +238,21 @@ export class CustomerUpsert {
   #remember(c: WorkingCustomer, nextExpiryOn: string | null | undefined): void {
     this.#seen.delete(c.name);
     if (nextExpiryOn === undefined) return;
-    this.#seen.set(detach(c.name), {
+    // Cells are views into the parser's chunk of text: a cached customer holding one would keep the chunk
+    // alive, and 20k cached customers spread over a file kept most of the file's text in memory.
+    const name = detach(c.name);
+    this.#seen.set(name, {
       id: c.id,
-      name: c.name,
+      name,
       tier: c.tier,
       ownerId: c.ownerId,
-      ownerName: c.ownerName,
-      customFields: c.customFields,
-      notes: c.notes,
+      ownerName: detachOrNull(c.ownerName),
+      customFields: Object.fromEntries(Object.entries(c.customFields).map(([k, v]) => [k, detach(v)])),
+      notes: detachOrNull(c.notes),
       nextExpiryOn,
-      primaryContact: c.contact ? { id: c.contact.id, name: c.contact.name, title: c.contact.title, phone: c.contact.phone } : null,
+      primaryContact: c.contact
+        ? { id: c.contact.id, name: detach(c.contact.name), title: detachOrNull(c.contact.title), phone: detachOrNull(c.contact.phone) }
+        : null,
     });
     if (this.#seen.size > CACHE_LIMIT) this.#seen.delete(this.#seen.keys().next().value!);
   }

@@ -20,19 +20,27 @@ export class ImportReport {
   readonly customers = { created: 0, updated: 0, unchanged: 0 };
   readonly followups = { created: 0, unchanged: 0 };
 
+  // Everything kept until the end is detached: a message quoting a cell would otherwise keep the parser's
+  // whole chunk of text alive, and a few thousand rejected rows spread over a file would keep all of it.
   reject(issues: readonly CellIssue[]): void {
     this.rejectedRows++;
-    for (const i of issues) this.rejected.push(i);
+    for (const i of issues) this.rejected.push(detachIssue(i));
   }
 
   warn(issues: readonly CellIssue[]): void {
-    for (const i of issues) this.warnings.push(i);
+    for (const i of issues) this.warnings.push(detachIssue(i));
   }
 
   change(change: ImportChange): void {
     if (change.fields.length === 0) return;
     if (this.changes.length >= MAX_CHANGES) this.changesTruncated = true;
-    else this.changes.push(change);
+    else {
+      this.changes.push({
+        ...change,
+        key: detach(change.key),
+        fields: change.fields.map((f) => ({ field: f.field, from: detachOrNull(f.from), to: detachOrNull(f.to) })),
+      });
+    }
   }
 
   counts(): Pick<
@@ -105,9 +113,18 @@ export class KeyedOutcomes {
 }
 
 /**
- * A copy of `s` that does not point into the parser's chunk. V8 keeps substrings of 13+ characters as views
- * of their parent, so a key held in a long-lived map would otherwise keep a whole 1 MB chunk alive.
+ * A flat copy of `s` that does not point into the parser's chunk. V8 keeps substrings of 13+ characters as
+ * views of their parent, so a key held in a long-lived map would otherwise keep a whole 1 MB chunk alive.
+ * (Slicing a copy, as in (' ' + s).slice(1), is itself such a view, of an extra copy: two objects per key.)
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+export function detachOrNull<T extends string | null>(s: T): T {
+  return (s === null ? s : detach(s)) as T;
+}
+
+function detachIssue(i: CellIssue): CellIssue {
+  return { ...i, message: detach(i.message), column: i.column === null ? null : detach(i.column) };
 }
