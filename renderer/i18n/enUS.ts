@@ -130,6 +130,7 @@ export const enUS: Record<MessageKey, string> = {
   'contract.currency': 'Currency',
   'contract.cycle': 'Billing cycle',
   'contract.cycleUnknown': 'Not set',
+  'contract.cycleNotSet': 'Cycle not set',
   'contract.status': 'Status',
   'contract.owner': 'Owner',
   'contract.service': 'Service',

@@ -129,6 +129,7 @@ export const zhCN = {
   'contract.currency': '币种',
   'contract.cycle': '续费周期',
   'contract.cycleUnknown': '未填写',
+  'contract.cycleNotSet': '周期未填写',
   'contract.status': '状态',
   'contract.owner': '负责人',
   'contract.service': '服务内容',

@@ -58,7 +58,7 @@ export function ContractsCard({ customerId, contracts }: Props) {
         <Flex vertical align="end">
           <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(c.amountFen, c.currency)}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.cycle === null ? t('contract.cycleUnknown') : labelOf(cycleLabels, c.cycle, locale)}
+            {c.cycle === null ? t('contract.cycleNotSet') : labelOf(cycleLabels, c.cycle, locale)}
           </Typography.Text>
         </Flex>
       ),
