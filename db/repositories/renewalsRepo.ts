@@ -42,6 +42,7 @@ export interface RenewalListFilter {
   endsTo?: string | undefined;
   ownerId?: string | undefined;
   tier?: string | undefined;
+  /** A cycle code, or 'unset' for contracts whose cycle is unknown (NULL). */
   cycle?: string | undefined;
   /** Without a stage, decided terms (renewed, lost) are left out. */
   stage?: string | undefined;
@@ -62,7 +63,8 @@ function renewalBase(x: Executor, f: RenewalListFilter) {
   if (f.endsTo) query = query.where('k.ends_on', '<=', f.endsTo);
   if (f.ownerId) query = query.where(sql<string>`coalesce(k.owner_id, c.owner_id)`, '=', f.ownerId);
   if (f.tier) query = query.where('c.tier', '=', f.tier);
-  if (f.cycle) query = query.where('k.cycle', '=', f.cycle);
+  if (f.cycle === 'unset') query = query.where('k.cycle', 'is', null);
+  else if (f.cycle) query = query.where('k.cycle', '=', f.cycle);
   const stage = sql<string>`coalesce(r.stage, 'pending')`;
   query = f.stage ? query.where(stage, '=', f.stage) : query.where(stage, 'not in', ['renewed', 'lost']);
   return query;

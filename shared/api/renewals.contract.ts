@@ -3,6 +3,9 @@ import { amountFenField, cycleField, idField, isoDate, optionalText, pageInput, 
 import { RENEWAL_STAGES } from '../domain/enums.ts';
 import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
 
+/** The renewal list's cycle filter value for contracts whose 续费周期 is unknown. */
+export const CYCLE_UNSET = 'unset';
+
 export const renewalStageField = z.enum(RENEWAL_STAGES, { message: '续约阶段只能是 待跟进、已联系、谈判中、已续费 或 已流失' });
 export const RENEWAL_WINDOWS = ['overdue', '7', '30', '90', 'custom'] as const;
 
@@ -36,7 +39,8 @@ export const renewalListInput = z.object({
   to: isoDate.optional(),
   ownerId: idField.optional(),
   tier: tierField.optional(),
-  cycle: cycleField.optional(),
+  /** A cycle, or 'unset' for contracts whose 续费周期 is unknown. */
+  cycle: z.union([cycleField, z.literal(CYCLE_UNSET)]).optional(),
   stage: renewalStageField.optional(),
   /** The caller's local date; defaults to the app's. */
   today: isoDate.optional(),

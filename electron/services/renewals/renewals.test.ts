@@ -38,6 +38,12 @@ describe('renew (续约)', () => {
     expect(await t.call('renewals:renewDefaults', { contractId: first.id, cycle: 'quarter' })).toMatchObject({ endsOn: '2027-04-30', cycle: 'quarter' });
     const listed = await t.call('renewals:list', { window: '30' });
     expect(listed.items.find((i: any) => i.contractNo === 'U-1')).toMatchObject({ cycle: null, endsOn: '2027-01-31' });
+    // The list filters by an unknown cycle as by any other.
+    const yearly = await t.call('contracts:create', { customerId, number: 'Y-1', startsOn: '2026-02-01', endsOn: '2027-01-20', cycle: 'year' });
+    const numbers = async (cycle: string) => (await t.call('renewals:list', { window: '90', cycle })).items.map((i: any) => i.contractNo);
+    expect(await numbers('unset')).toEqual(['U-1']);
+    expect(await numbers('year')).toEqual(['Y-1']);
+    await t.call('contracts:delete', { id: yearly.id });
 
     const kept = await t.call('renewals:renew', { contractId: first.id, number: d.number, startsOn: d.startsOn, endsOn: '2027-07-31' });
     expect(await t.call('contracts:get', { id: kept.newContractId })).toMatchObject({ cycle: null, endsOn: '2027-07-31', renewalOf: first.id });

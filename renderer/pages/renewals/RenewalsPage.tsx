@@ -1,6 +1,6 @@
 import { Alert, Card, Col, DatePicker, Flex, Row, Select, Statistic, Tabs } from 'antd';
 import { useState } from 'react';
-import { RENEWAL_WINDOWS, type RenewalItem } from '../../../shared/api/renewals.contract.ts';
+import { CYCLE_UNSET, RENEWAL_WINDOWS, type RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { CYCLES, RENEWAL_STAGES, TIERS, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { cycleLabels, labelOf, renewalStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
@@ -24,7 +24,7 @@ export function RenewalsPage() {
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [tier, setTier] = useState<Tier | undefined>();
-  const [cycle, setCycle] = useState<Cycle | undefined>();
+  const [cycle, setCycle] = useState<Cycle | typeof CYCLE_UNSET | undefined>();
   const [stage, setStage] = useState<RenewalStage | undefined>();
   const [page, setPage] = useState({ offset: 0, limit: 20 });
   const [renewing, setRenewing] = useState<RenewalItem | null>(null);
@@ -85,7 +85,15 @@ export function RenewalsPage() {
           ) : null}
           <OwnerSelect value={ownerId} onChange={(v) => (setOwnerId(v), resetPage())} placeholder="负责人" style={{ width: 140 }} />
           <Select<Tier> allowClear placeholder="客户等级" style={{ width: 120 }} value={tier} onChange={(v) => (setTier(v), resetPage())} options={TIERS.map((t) => ({ value: t, label: labelOf(tierLabels, t) }))} />
-          <Select<Cycle> allowClear placeholder="续费周期" style={{ width: 120 }} value={cycle} onChange={(v) => (setCycle(v), resetPage())} options={CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c) }))} />
+          <Select<Cycle | typeof CYCLE_UNSET>
+            allowClear
+            placeholder="续费周期"
+            aria-label="续费周期"
+            style={{ width: 120 }}
+            value={cycle}
+            onChange={(v) => (setCycle(v), resetPage())}
+            options={[...CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c) })), { value: CYCLE_UNSET, label: '未填写' }]}
+          />
           <Select<RenewalStage>
             allowClear
             placeholder="续约阶段（默认不含已决定）"
