@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, rawOf, type Db, type Tx } from '../handle.ts';
+import { BulkInserter, StatementCache } from './importStatements.ts';
 
 export interface SearchDocument {
   /** Normalized name, contact names and phone digits, one part per line, for the substring check. */
@@ -97,8 +98,6 @@ export function bigramSetOf(text: string | null | undefined): string[] {
   return text ? text.split(' ') : [];
 }
 
-const BULK_ROWS = 500;
-
 /**
  * Rebuilds the whole search index from the live customers and contacts through the raw prepared bulk path,
  * producing exactly what reindexCustomer would for each customer. Runs in one transaction (joins the
@@ -122,8 +121,9 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
       name: string;
     }[];
 
-    const texts = bulkInsert(raw, 'customer_search', 2);
-    const sets = bulkInsert(raw, 'customer_bigram_sets', 2);
+    const cache = new StatementCache(raw);
+    const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text']);
+    const sets = new BulkInserter(cache, 'customer_bigram_sets', ['customer_id', 'bigrams']);
     // Customers come in id order, so each bigram's list of customers is already in key order.
     const holders = new Map<string, string[]>();
     let pairs = 0;
@@ -142,44 +142,13 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
     sets.flush();
     // Key order makes every insert an append to the WITHOUT ROWID b-tree.
     const grams = [...holders.keys()].sort();
-    const rows = bulkInsert(raw, 'customer_bigrams', 2);
+    const rows = new BulkInserter(cache, 'customer_bigrams', ['bigram', 'customer_id']);
     for (const b of grams) for (const id of holders.get(b)!) rows.add([b, id]);
     rows.flush();
-    const counts = bulkInsert(raw, 'search_bigram_df', 2);
+    const counts = new BulkInserter(cache, 'search_bigram_df', ['bigram', 'n']);
     for (const b of grams) counts.add([b, holders.get(b)!.length]);
     counts.flush();
     return { customers: customers.length, bigrams: pairs };
   };
   return raw.inTransaction ? run() : raw.transaction(run).immediate();
-}
-
-const BULK_COLUMNS: Record<'customer_search' | 'customer_bigram_sets' | 'customer_bigrams' | 'search_bigram_df', string> = {
-  customer_search: 'customer_id, text',
-  customer_bigram_sets: 'customer_id, bigrams',
-  customer_bigrams: 'bigram, customer_id',
-  search_bigram_df: 'bigram, n',
-};
-
-function bulkInsert(raw: ReturnType<typeof rawOf>, table: keyof typeof BULK_COLUMNS, width: number) {
-  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
-  const statement = (rows: number) =>
-    raw.prepare(`INSERT INTO ${table} (${BULK_COLUMNS[table]}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
-  const full = statement(BULK_ROWS);
-  let values: unknown[] = [];
-  let rows = 0;
-  return {
-    add(row: readonly unknown[]) {
-      values.push(...row);
-      if (++rows === BULK_ROWS) {
-        full.run(values);
-        values = [];
-        rows = 0;
-      }
-    },
-    flush() {
-      if (rows > 0) statement(rows).run(values);
-      values = [];
-      rows = 0;
-    },
-  };
 }

@@ -74,17 +74,20 @@ export class ImportSearchIndex {
     const docs = this.#documents(customerIds);
     const removed: [string, string][] = [];
     const added: [string, string][] = [];
-    const upsertTexts = (rows: [string, string][]) =>
-      inSlices(rows, 400, (slice) =>
-        this.#cache
-          .get(
-            `INSERT INTO customer_search (customer_id, text) VALUES ${slice.map(() => '(?, ?)').join(', ')}
-             ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text`,
-          )
-          .run(slice.flat()),
-      );
-    const textRows: [string, string][] = [];
-    const setRows: [string, string][] = [];
+    const texts = new BulkInserter(
+      this.#cache,
+      'customer_search',
+      ['customer_id', 'text'],
+      undefined,
+      ' ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text',
+    );
+    const sets = new BulkInserter(
+      this.#cache,
+      'customer_bigram_sets',
+      ['customer_id', 'bigrams'],
+      undefined,
+      ' ON CONFLICT(customer_id) DO UPDATE SET bigrams = excluded.bigrams',
+    );
     for (const id of customerIds) {
       const doc = docs.get(id);
       const before = this.#before.get(id) ?? new Set<string>();
@@ -102,10 +105,10 @@ export class ImportSearchIndex {
           changed = true;
         }
       }
-      if (doc) textRows.push([id, doc.text]);
+      if (doc) texts.add([id, doc.text]);
       else this.#cache.get('DELETE FROM customer_search WHERE customer_id = ?').run(id);
       if (!changed) continue;
-      if (after.size > 0) setRows.push([id, bigramSetText(after)]);
+      if (after.size > 0) sets.add([id, bigramSetText(after)]);
       else this.#cache.get('DELETE FROM customer_bigram_sets WHERE customer_id = ?').run(id);
     }
     this.#before.clear();
@@ -127,15 +130,8 @@ export class ImportSearchIndex {
       this.#df.set(b, (this.#df.get(b) ?? 0) + 1);
     }
     grams.flush();
-    upsertTexts(textRows);
-    inSlices(setRows, 400, (slice) =>
-      this.#cache
-        .get(
-          `INSERT INTO customer_bigram_sets (customer_id, bigrams) VALUES ${slice.map(() => '(?, ?)').join(', ')}
-           ON CONFLICT(customer_id) DO UPDATE SET bigrams = excluded.bigrams`,
-        )
-        .run(slice.flat()),
-    );
+    texts.flush();
+    sets.flush();
   }
 
   /** Merges the staged pairs into the index in key order and writes the summed document counts. */
@@ -145,15 +141,16 @@ export class ImportSearchIndex {
       this.#cache.get(`DROP TABLE ${STAGE}`).run();
       this.#staged = false;
     }
-    const rows = [...this.#df].filter(([, n]) => n !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    inSlices(rows, 400, (slice) =>
-      this.#cache
-        .get(
-          `INSERT INTO search_bigram_df (bigram, n) VALUES ${slice.map(() => '(?, ?)').join(', ')}
-           ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n`,
-        )
-        .run(slice.flat()),
+    const counts = new BulkInserter(
+      this.#cache,
+      'search_bigram_df',
+      ['bigram', 'n'],
+      undefined,
+      ' ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n',
     );
+    const rows = [...this.#df].filter(([, n]) => n !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const row of rows) counts.add(row);
+    counts.flush();
     this.#df.clear();
   }
 }

@@ -56,12 +56,14 @@ export function inSlices<T>(items: readonly T[], size: number, run: (slice: read
 /**
  * Multi-row INSERT buffer: rows go out `perStatement` at a time through one cached statement. `onFull` runs
  * when a statement's worth is buffered; a writer with foreign keys between buffers flushes parents first.
+ * `suffix` follows the VALUES list, e.g. an ON CONFLICT clause that makes the insert an upsert.
  */
 export class BulkInserter {
   readonly #cache: StatementCache;
   readonly #table: string;
   readonly #columns: readonly string[];
   readonly #perStatement: number;
+  readonly #suffix: string;
   readonly #onFull: () => void;
   #values: unknown[] = [];
   #rows = 0;
@@ -73,17 +75,18 @@ export class BulkInserter {
     table: string,
     columns: readonly string[],
     onFull?: () => void,
-    perStatement = Math.floor(30_000 / columns.length),
+    suffix = '',
   ) {
     this.#cache = cache;
     this.#onFull = onFull ?? (() => this.flush());
     this.#table = table;
     this.#columns = columns;
-    this.#perStatement = Math.max(1, Math.min(perStatement, 500));
+    this.#suffix = suffix;
+    this.#perStatement = Math.max(1, Math.min(Math.floor(30_000 / columns.length), 500));
   }
 
   get sql(): string {
-    return `INSERT INTO ${this.#table} (${this.#columns.join(', ')}) VALUES (…) × ${this.#perStatement}`;
+    return `INSERT INTO ${this.#table} (${this.#columns.join(', ')}) VALUES (…) × ${this.#perStatement}${this.#suffix}`;
   }
 
   add(row: readonly unknown[]): void {
@@ -106,7 +109,7 @@ export class BulkInserter {
       const left = this.#rows - done;
       const n = left >= this.#perStatement ? this.#perStatement : 2 ** Math.floor(Math.log2(left));
       const values = done === 0 && n === this.#rows ? this.#values : this.#values.slice(done * width, (done + n) * width);
-      this.#cache.values(this.#table, this.#columns, n).run(values);
+      this.#cache.values(this.#table, this.#columns, n, this.#suffix).run(values);
       done += n;
     }
     this.inserted += this.#rows;
