@@ -141,6 +141,16 @@ export async function listBatch(x: Executor, batchId: string): Promise<AuditEntr
 }
 
 /**
+ * The version a batch left its row at, to tell whether anyone edited the row since: the after-image's, or 1 for
+ * a create audited without an after-image (the import's bulk path, importBulkWriter.ts); undefined when the
+ * entry has neither image and so no version to compare.
+ */
+export function versionLeftByBatch(before: object | null, after: Record<string, unknown> | null): unknown {
+  if (after) return after['version'];
+  return before ? undefined : 1;
+}
+
+/**
  * Replays a batch backwards: each row goes back to its before-image (a created row is soft-deleted).
  * Refuses, naming the row, when anything in the batch was edited after it.
  */
@@ -152,8 +162,7 @@ export async function undoBatch(tx: Tx, batchId: string, meta: AuditMeta): Promi
   }
   for (const entry of [...entries].reverse()) {
     const current = await getRow(tx, entry.entity, entry.entityId);
-    // A create audited without an after-image (the import's bulk path) left its row at version 1.
-    const expected = entry.after ? entry.after['version'] : entry.before ? undefined : 1;
+    const expected = versionLeftByBatch(entry.before, entry.after);
     if (!current || (expected !== undefined && (current as any).version !== expected)) {
       const image = (entry.after ?? current) as Record<string, unknown> | undefined;
       const label = String(image?.['name'] ?? image?.['number'] ?? entry.entityId);

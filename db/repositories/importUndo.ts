@@ -5,6 +5,7 @@ import { AppError } from '../../shared/api/appError.ts';
 import type { Db } from '../handle.ts';
 import { rawOf } from '../handle.ts';
 import { newId } from '../newId.ts';
+import { versionLeftByBatch } from './auditedWrites.ts';
 import type { BatchMeta } from './importBulkWriter.ts';
 import { ImportSearchIndex } from './importSearchIndex.ts';
 import { refreshNextExpiryBulk } from './importSession.ts';
@@ -78,8 +79,7 @@ export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): Undon
     const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null;
     const before = e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null;
     const current = cache.get(`SELECT * FROM ${e.entity} WHERE id = ?`).get(e.entity_id) as Record<string, unknown> | undefined;
-    // A created row without an image was left at version 1 by the batch.
-    const expectedVersion = after ? after['version'] : before ? undefined : 1;
+    const expectedVersion = versionLeftByBatch(before, after);
     if (!current || (expectedVersion !== undefined && current['version'] !== expectedVersion)) {
       const image = after ?? current;
       const label = String(image?.['name'] ?? image?.['number'] ?? image?.['summary'] ?? e.entity_id);
