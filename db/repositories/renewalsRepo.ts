@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { CYCLE_UNSET } from '../../shared/api/renewals.contract.ts';
 import { q, type Executor } from '../handle.ts';
 
 // The renewal pipeline: one live record per contract term; a term without one is still 待跟进 (pending).
@@ -42,7 +43,7 @@ export interface RenewalListFilter {
   endsTo?: string | undefined;
   ownerId?: string | undefined;
   tier?: string | undefined;
-  /** A cycle code, or 'unset' for contracts whose cycle is unknown (NULL). */
+  /** A cycle code, or CYCLE_UNSET for contracts whose cycle is unknown (NULL). */
   cycle?: string | undefined;
   /** Without a stage, decided terms (renewed, lost) are left out. */
   stage?: string | undefined;
@@ -63,7 +64,7 @@ function renewalBase(x: Executor, f: RenewalListFilter) {
   if (f.endsTo) query = query.where('k.ends_on', '<=', f.endsTo);
   if (f.ownerId) query = query.where(sql<string>`coalesce(k.owner_id, c.owner_id)`, '=', f.ownerId);
   if (f.tier) query = query.where('c.tier', '=', f.tier);
-  if (f.cycle === 'unset') query = query.where('k.cycle', 'is', null);
+  if (f.cycle === CYCLE_UNSET) query = query.where('k.cycle', 'is', null);
   else if (f.cycle) query = query.where('k.cycle', '=', f.cycle);
   const stage = sql<string>`coalesce(r.stage, 'pending')`;
   query = f.stage ? query.where(stage, '=', f.stage) : query.where(stage, 'not in', ['renewed', 'lost']);
