@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
-import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
+import { BulkInserter, StatementCache, type Raw } from '../repositories/importStatements.ts';
 
 export interface FloorResult {
   rows: number;
@@ -23,22 +23,21 @@ interface PapaParser {
 const CUSTOMER_COLUMNS = ['id', 'name', 'tier', 'custom_fields', 'created_at', 'updated_at'];
 const CONTRACT_COLUMNS = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];
 
-/** Column positions in the generated sheet (序号,公司名称,…,合同号,签约日期,合同到期日,金额,服务内容,…,备注). */
-const COL = { name: 1, number: 5, signed: 6, ends: 7, amount: 8, service: 9, notes: 13 };
+/** Column positions in the generated sheet (序号,公司名称,联系人,职位,联系电话,合同号,签约日期,合同到期日,金额,服务内容,…,备注). */
+export const COL = { name: 1, contact: 2, title: 3, phone: 4, number: 5, signed: 6, ends: 7, amount: 8, service: 9, notes: 13 };
 
-export async function importFloor(db: Db, file: string): Promise<FloorResult> {
-  const raw = rawOf(db);
-  const cache = new StatementCache(raw);
-  const at = new Date().toISOString();
-  const customers = new BulkInserter(cache, 'customers', CUSTOMER_COLUMNS, () => {
-    customers.flush();
-  });
-  const contracts = new BulkInserter(cache, 'contracts', CONTRACT_COLUMNS, () => {
-    customers.flush();
-    contracts.flush();
-  });
-  const ids = new Map<string, string>();
-  // Repeated contract numbers keep their first row: the floor does no merging.
+/**
+ * What both floors read, in one transaction on the raw connection: GB18030 through TextDecoder and Papa
+ * Parse's incremental parser, the header skipped, rows without a customer name dropped, and a repeated
+ * contract number keeping its first row (the floors do no merging). `finish` runs before COMMIT. Returns the
+ * rows read, repeats included.
+ */
+export async function readSheetInTransaction(
+  raw: Raw,
+  file: string,
+  onRow: (cells: string[], name: string, number: string) => void,
+  finish: () => void,
+): Promise<number> {
   const numbers = new Set<string>();
   const decoder = new TextDecoder('gb18030');
   const parser = new (Papa as unknown as { Parser: new (c: Papa.ParseConfig) => PapaParser }).Parser({ delimiter: ',', newline: '\r\n' });
@@ -57,6 +56,44 @@ export async function importFloor(db: Db, file: string): Promise<FloorResult> {
       rows++;
       if (numbers.has(number)) continue;
       numbers.add(number);
+      onRow(cells, name, number);
+    }
+  };
+  raw.exec('BEGIN IMMEDIATE');
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+      pending += decoder.decode(chunk as Buffer, { stream: true });
+      const result = parser.parse(pending, 0, true);
+      take(result.data);
+      pending = pending.slice(result.meta.cursor);
+    }
+    pending += decoder.decode();
+    take(parser.parse(pending, 0, false).data);
+    finish();
+    raw.exec('COMMIT');
+  } catch (e) {
+    raw.exec('ROLLBACK');
+    throw e;
+  }
+  return rows;
+}
+
+export async function importFloor(db: Db, file: string): Promise<FloorResult> {
+  const raw = rawOf(db);
+  const cache = new StatementCache(raw);
+  const at = new Date().toISOString();
+  const customers = new BulkInserter(cache, 'customers', CUSTOMER_COLUMNS, () => {
+    customers.flush();
+  });
+  const contracts = new BulkInserter(cache, 'contracts', CONTRACT_COLUMNS, () => {
+    customers.flush();
+    contracts.flush();
+  });
+  const ids = new Map<string, string>();
+  const rows = await readSheetInTransaction(
+    raw,
+    file,
+    (cells, name, number) => {
       let customerId = ids.get(name);
       if (customerId === undefined) {
         customerId = newId();
@@ -76,24 +113,11 @@ export async function importFloor(db: Db, file: string): Promise<FloorResult> {
         at,
         at,
       ]);
-    }
-  };
-  raw.exec('BEGIN IMMEDIATE');
-  try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-      pending += decoder.decode(chunk as Buffer, { stream: true });
-      const result = parser.parse(pending, 0, true);
-      take(result.data);
-      pending = pending.slice(result.meta.cursor);
-    }
-    pending += decoder.decode();
-    take(parser.parse(pending, 0, false).data);
-    customers.flush();
-    contracts.flush();
-    raw.exec('COMMIT');
-  } catch (e) {
-    raw.exec('ROLLBACK');
-    throw e;
-  }
+    },
+    () => {
+      customers.flush();
+      contracts.flush();
+    },
+  );
   return { rows, customers: customers.inserted, contracts: contracts.inserted, statements: ['BEGIN IMMEDIATE', customers.sql, contracts.sql, 'COMMIT'] };
 }

@@ -4,19 +4,12 @@
 // better-sqlite3 allows: GB18030 through TextDecoder, Papa Parse, multi-row prepared INSERTs in one
 // transaction, cells stored as read. What it leaves out is the importer's logic: normalizing and validating
 // cells, looking records up to upsert, merging repeats, next_expiry_on, diffs and the report.
-import fs from 'node:fs';
-import Papa from 'papaparse';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
-import type { FloorResult } from './importFloor.ts';
+import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
-interface PapaParser {
-  parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
-}
-
-const COL = { name: 1, contact: 2, title: 3, phone: 4, number: 5, signed: 6, ends: 7, amount: 8, service: 9, notes: 13 };
 const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];
 const CONTACT = ['id', 'customer_id', 'name', 'title', 'phone', 'is_primary', 'created_at', 'updated_at'];
 const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];
@@ -42,87 +35,55 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text'], flushAll);
   const sets = new BulkInserter(cache, 'customer_bigram_sets', ['customer_id', 'bigrams'], flushAll);
   const ids = new Map<string, string>();
-  const numbers = new Set<string>();
   const pairs: [string, string][] = [];
   const grams = new BulkInserter(cache, 'customer_bigrams', ['bigram', 'customer_id']);
   const counts = new BulkInserter(cache, 'search_bigram_df', ['bigram', 'n']);
   const df = new Map<string, number>();
   const auditRow = (entity: string, row: Record<string, unknown>) =>
     audit.add([newId(), at, 'bench', 'import', entity, row['id'], null, batch, at, at]);
-  const decoder = new TextDecoder('gb18030');
-  const parser = new (Papa as unknown as { Parser: new (c: Papa.ParseConfig) => PapaParser }).Parser({ delimiter: ',', newline: '\r\n' });
-  let pending = '';
-  let rows = 0;
-  let header = true;
-  const take = (data: string[][]) => {
-    for (const cells of data) {
-      if (header) {
-        header = false;
-        continue;
+  const onRow = (cells: string[], name: string, number: string) => {
+    let customerId = ids.get(name);
+    if (customerId === undefined) {
+      customerId = newId();
+      ids.set(name, customerId);
+      const c = { id: customerId, name, tier: 'normal', next_expiry_on: cells[COL.ends], custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
+      customers.add(CUSTOMER.map((k) => c[k as keyof typeof c]));
+      auditRow('customers', c);
+      const p = { id: newId(), customer_id: customerId, name: cells[COL.contact], title: cells[COL.title], phone: cells[COL.phone], is_primary: 1, created_at: at, updated_at: at };
+      contacts.add(CONTACT.map((k) => p[k as keyof typeof p]));
+      auditRow('contacts', p);
+      const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
+      texts.add([customerId, doc.text]);
+      if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
+      for (const b of doc.bigrams) {
+        pairs.push([b, customerId]);
+        df.set(b, (df.get(b) ?? 0) + 1);
       }
-      const name = cells[COL.name];
-      const number = cells[COL.number]!;
-      if (!name) continue;
-      rows++;
-      if (numbers.has(number)) continue;
-      numbers.add(number);
-      let customerId = ids.get(name);
-      if (customerId === undefined) {
-        customerId = newId();
-        ids.set(name, customerId);
-        const c = { id: customerId, name, tier: 'normal', next_expiry_on: cells[COL.ends], custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
-        customers.add(CUSTOMER.map((k) => c[k as keyof typeof c]));
-        auditRow('customers', c);
-        const p = { id: newId(), customer_id: customerId, name: cells[COL.contact], title: cells[COL.title], phone: cells[COL.phone], is_primary: 1, created_at: at, updated_at: at };
-        contacts.add(CONTACT.map((k) => p[k as keyof typeof p]));
-        auditRow('contacts', p);
-        const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
-        texts.add([customerId, doc.text]);
-        if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
-        for (const b of doc.bigrams) {
-          pairs.push([b, customerId]);
-          df.set(b, (df.get(b) ?? 0) + 1);
-        }
-      }
-      const k = {
-        id: newId(),
-        customer_id: customerId,
-        number,
-        signed_on: cells[COL.signed],
-        ends_on: cells[COL.ends],
-        amount_fen: cells[COL.amount],
-        cycle: 'year',
-        service: cells[COL.service],
-        notes: cells[COL.notes],
-        created_at: at,
-        updated_at: at,
-      };
-      contracts.add(CONTRACT.map((c) => k[c as keyof typeof k]));
-      auditRow('contracts', k);
     }
+    const k = {
+      id: newId(),
+      customer_id: customerId,
+      number,
+      signed_on: cells[COL.signed],
+      ends_on: cells[COL.ends],
+      amount_fen: cells[COL.amount],
+      cycle: 'year',
+      service: cells[COL.service],
+      notes: cells[COL.notes],
+      created_at: at,
+      updated_at: at,
+    };
+    contracts.add(CONTRACT.map((c) => k[c as keyof typeof k]));
+    auditRow('contracts', k);
   };
-  raw.exec('BEGIN IMMEDIATE');
-  try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-      pending += decoder.decode(chunk as Buffer, { stream: true });
-      const result = parser.parse(pending, 0, true);
-      take(result.data);
-      pending = pending.slice(result.meta.cursor);
-    }
-    pending += decoder.decode();
-    take(parser.parse(pending, 0, false).data);
+  const rows = await readSheetInTransaction(raw, file, onRow, () => {
     flushAll();
-    texts.flush();
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     for (const p of pairs) grams.add(p);
     grams.flush();
     for (const [b, n] of [...df].sort((x, y) => (x[0] < y[0] ? -1 : 1))) counts.add([b, n]);
     counts.flush();
-    raw.exec('COMMIT');
-  } catch (e) {
-    raw.exec('ROLLBACK');
-    throw e;
-  }
+  });
   return {
     rows,
     customers: customers.inserted,
