@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { importFloor } from '../db/bench/importFloor.ts';
 import { importFloorSameWrites } from '../db/bench/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
@@ -75,18 +76,12 @@ interface ChildResult {
 let childBundle: string | null = null;
 async function bundleChild(): Promise<string> {
   const { build } = await import('esbuild');
+  const { MAIN_BUNDLE_OPTIONS: main } = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'build-electron.mjs')).href)) as {
+    MAIN_BUNDLE_OPTIONS: BuildOptions & { external: string[] };
+  };
   const outfile = path.join(dataDir, 'importBench.child.mjs');
-  await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3', 'node-notifier', 'esbuild'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  // target: the Node running the benchmark (the app's bundle targets Electron's).
+  await build({ ...main, entryPoints: [fileURLToPath(import.meta.url)], outfile, target: 'node20', external: [...main.external, 'esbuild'], logLevel: 'warning' });
   return outfile;
 }
 

@@ -9,6 +9,16 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 // .node file, node-notifier runs its vendor binaries (both asar-unpacked when packaged).
 const MAIN_EXTERNALS = ['electron', 'better-sqlite3', 'node-notifier'];
 
+/** How the main process is bundled; bench/importBench.ts bundles its measured children the same way. */
+export const MAIN_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  external: MAIN_EXTERNALS,
+  // Bundled CommonJS dependencies may call require(); an ES module has none unless it is created.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
 /** Builds both bundles; `outDir` defaults to dist-electron/ (main/main.js and preload/preload.cjs inside). */
 export async function buildElectron({ root = projectRoot, outDir = path.join(root, 'dist-electron') } = {}) {
   const names = await contractNames(root);
@@ -16,15 +26,10 @@ export async function buildElectron({ root = projectRoot, outDir = path.join(roo
     build({
       entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
       outfile: path.join(outDir, 'main', 'main.js'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
+      ...MAIN_BUNDLE_OPTIONS,
       target: 'node22',
-      external: MAIN_EXTERNALS,
       sourcemap: true,
       logLevel: 'warning',
-      // Bundled CommonJS dependencies may call require(); an ES module has none unless it is created.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),
     build({
       entryPoints: [path.join(root, 'electron', 'preload', 'preload.ts')],
