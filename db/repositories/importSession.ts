@@ -51,6 +51,12 @@ export class ImportSession {
     return followUpsOfCustomers(this.writer.cache, customerIds);
   }
 
+  /** Sets next_expiry_on to a value the caller knows (an earlier end it just added), with no recompute. */
+  setNextExpiry(pairs: readonly [customerId: string, endsOn: string][]): void {
+    const update = this.writer.cache.get('UPDATE customers SET next_expiry_on = ? WHERE id = ?');
+    for (const [id, endsOn] of pairs) update.run(endsOn, id);
+  }
+
   refreshNextExpiry(customerIds: readonly string[]): void {
     refreshNextExpiryBulk(this.writer.cache, customerIds);
   }

@@ -140,12 +140,11 @@ export class ContractSheetImporter {
         };
         chunk.set(number, created);
         if (created.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, created.endsOn), created);
-        // An added active contract can only bring the earliest end date forward.
-        if (c.stored && (c.nextExpiryOn === null || (created.endsOn !== null && created.endsOn < c.nextExpiryOn))) expiryTouched.add(c.id);
         this.#outcomes.record(number, line, 'created', this.#report.contracts, this.#report);
         return;
       }
       if (!chunk.has(existing.number)) chunk.set(existing.number, existing);
+      const endBefore = existing.endsOn;
       const fields: ImportChange['fields'] = [];
       for (const f of CONTRACT_FIELDS) {
         const value = v[f];
@@ -155,7 +154,9 @@ export class ContractSheetImporter {
         existing.patch.add(f);
       }
       if (existing.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, existing.endsOn), existing);
-      if (fields.length > 0 && c.stored) expiryTouched.add(c.id);
+      // A stored contract's end moving (perhaps later) needs the minimum taken again in SQL. Created
+      // contracts only ever bring it forward, which #flush works out without reading anything.
+      if (existing.stored && existing.endsOn !== endBefore) expiryTouched.add(c.id);
       if (previous?.outcome !== 'created') this.#report.change({ line, entity: 'contract', key: number, fields });
       this.#outcomes.record(number, line, fields.length > 0 ? 'updated' : 'unchanged', this.#report.contracts, this.#report);
     });
@@ -165,14 +166,15 @@ export class ContractSheetImporter {
 
   #flush(chunk: Map<string, WorkingContract>, expiryTouched: Set<string>): void {
     const writer = this.#session.writer;
-    // Customers new in this chunk have only this chunk's contracts (all active): their earliest end is known.
-    const nextExpiryOfNew = new Map<string, string>();
+    // Contracts created here are active, so each customer's next expiry becomes the earlier of what it was
+    // and the earliest end created here (for a new customer, the latter alone).
+    const earliestCreated = new Map<string, string>();
     for (const k of chunk.values()) {
-      if (k.endsOn === null || expiryTouched.has(k.customerId)) continue;
-      const known = nextExpiryOfNew.get(k.customerId);
-      if (known === undefined || k.endsOn < known) nextExpiryOfNew.set(k.customerId, k.endsOn);
+      if (k.stored || k.endsOn === null) continue;
+      const known = earliestCreated.get(k.customerId);
+      if (known === undefined || k.endsOn < known) earliestCreated.set(k.customerId, k.endsOn);
     }
-    const reindex = this.#customers.flush(nextExpiryOfNew, expiryTouched);
+    const reindex = this.#customers.flush(earliestCreated, expiryTouched);
     for (const k of chunk.values()) {
       if (!k.stored) {
         writer.insertContract(k);

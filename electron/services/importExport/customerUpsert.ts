@@ -11,6 +11,7 @@ import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../shared/importExport/importFields.ts';
 import { detach, detachOrNull, type ImportReport } from './importReport.ts';
 import { sameValue } from './sameValue.ts';
+import { TwoGenerationCache } from './twoGenerationCache.ts';
 
 export interface WorkingCustomer {
   id: string;
@@ -54,7 +55,7 @@ export class CustomerUpsert {
   readonly #flags = new Map<string, number>();
   #chunk = new Map<string, WorkingCustomer>();
   #snapshots = new Map<string, CustomerSnapshot>();
-  readonly #seen = new Map<string, CustomerSnapshot>();
+  readonly #seen = new TwoGenerationCache<CustomerSnapshot>(CACHE_LIMIT);
   #owners = new Map<string, string>();
 
   constructor(session: ImportSession, report: ImportReport) {
@@ -194,11 +195,13 @@ export class CustomerUpsert {
 
   /**
    * Writes the chunk's customers and contacts; returns the ids whose search documents changed.
-   * `nextExpiryOfNew` gives new customers their next_expiry_on up front (they have no other contracts);
-   * `expiryRecomputed` names customers whose next_expiry_on the caller recomputes in SQL afterwards.
+   * `earliestCreated` is the earliest end among the active contracts this chunk created per customer: a new
+   * customer's next_expiry_on, and a stored one's unless it is already earlier. `expiryRecomputed` names
+   * customers whose next_expiry_on the caller recomputes in SQL afterwards.
    */
-  flush(nextExpiryOfNew: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): string[] {
+  flush(earliestCreated: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): string[] {
     const writer = this.#session.writer;
+    const expiryForward: [string, string][] = [];
     // Owners created by this chunk's rows go in first: customer updates below point at them.
     writer.flush();
     const reindex: string[] = [];
@@ -214,7 +217,7 @@ export class CustomerUpsert {
           ownerId: c.ownerId,
           customFields: c.customFields,
           notes: c.notes,
-          nextExpiryOn: nextExpiryOfNew.get(c.id) ?? null,
+          nextExpiryOn: earliestCreated.get(c.id) ?? null,
         });
       } else if (c.customerPatch.size > 0) {
         const patch: Record<string, unknown> = {};
@@ -229,8 +232,20 @@ export class CustomerUpsert {
         writer.patch('contacts', c.contact.id, patch);
       }
       if (c.reindex) reindex.push(c.id);
-      this.#remember(c, c.stored ? (expiryRecomputed.has(c.id) ? undefined : c.nextExpiryOn) : (nextExpiryOfNew.get(c.id) ?? null));
+      if (!c.stored) {
+        this.#remember(c, earliestCreated.get(c.id) ?? null);
+      } else if (expiryRecomputed.has(c.id)) {
+        this.#remember(c, undefined);
+      } else {
+        const created = earliestCreated.get(c.id);
+        if (created !== undefined && (c.nextExpiryOn === null || created < c.nextExpiryOn)) {
+          c.nextExpiryOn = created;
+          expiryForward.push([c.id, created]);
+        }
+        this.#remember(c, c.nextExpiryOn);
+      }
     }
+    this.#session.setNextExpiry(expiryForward);
     return reindex;
   }
 
@@ -254,7 +269,6 @@ export class CustomerUpsert {
         ? { id: c.contact.id, name: detach(c.contact.name), title: detachOrNull(c.contact.title), phone: detachOrNull(c.contact.phone) }
         : null,
     });
-    if (this.#seen.size > CACHE_LIMIT) this.#seen.delete(this.#seen.keys().next().value!);
   }
 
   /** Customers touched in this chunk (for callers that track them, e.g. next expiry). */

@@ -220,4 +220,50 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
       ]);
     }
   });
+  it('keeps every customer\'s next expiry equal to its earliest active end through creates, repeats and moved ends across chunks', async () => {
+    const allPages = async (name: string, input: Record<string, unknown>) => {
+      const items: any[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await t.call(name, { ...input, offset, limit: 500 });
+        items.push(...page.items);
+        if (items.length >= page.total) return items;
+      }
+    };
+    const expectConsistent = async () => {
+      const earliest = new Map<string, string>();
+      for (const k of await allPages('contracts:list', {})) {
+        if (k.status !== 'active' || k.endsOn === null) continue;
+        const known = earliest.get(k.customerId);
+        if (known === undefined || k.endsOn < known) earliest.set(k.customerId, k.endsOn);
+      }
+      const customers = await allPages('customers:list', { archived: 'all' });
+      expect(customers.length).toBeGreaterThan(100);
+      expect(customers.map((c) => [c.name, c.nextExpiryOn])).toEqual(customers.map((c) => [c.name, earliest.get(c.id) ?? null]));
+    };
+    // 300 customers with ~7 contracts each, spread over four 500-row chunks; 5% of rows repeat a number.
+    const rowsOf = (seed: number, prefix: string) =>
+      generateRenewalSheet({ rows: 2000, seed, prefix, customers: 300, customerSeed: 7, duplicateShare: 0.05 });
+    const sheet = (seed: number, prefix: string) => renewalSheetCsv(rowsOf(seed, prefix), { seed });
+    const first = await importFile(t, writeFixture(t, sheet(1, 'XF')));
+    expect(first.customersCreated).toBeGreaterThan(250);
+    await expectConsistent();
+    // A contract that is no longer active must stop counting, and the import must not bring it back.
+    const page = await t.call('contracts:list', { limit: 20 });
+    for (const k of page.items.slice(0, 10)) await t.call('contracts:update', { id: k.id, version: k.version, status: 'terminated' });
+    // New numbers for the same customers: stored customers gain contracts, often earlier than their next expiry.
+    const second = await importFile(t, writeFixture(t, sheet(2, 'YB')));
+    expect(second.contractsCreated).toBeGreaterThan(1500);
+    await expectConsistent();
+    // The first sheet's numbers with other dates: stored ends move both earlier and later.
+    const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const moved = rowsOf(1, 'XF')
+      .filter((x) => x.expect)
+      .map((x, i) => ({ ...x, cells: x.cells.map((cell, col) => (col === 7 ? shift(x.expect!.endsOn!, i % 2 ? 400 : -20) : cell)) }));
+    const third = await importFile(t, writeFixture(t, renewalSheetCsv(moved, { seed: 3 })));
+    expect(third.contractsUpdated).toBeGreaterThan(1000);
+    await expectConsistent();
+    await t.call('import:undo', { batchId: third.batchId });
+    await t.call('import:undo', { batchId: second.batchId });
+    await expectConsistent();
+  });
 });
