@@ -12,6 +12,7 @@ import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../sha
 import { detach, detachOrNull, type ImportReport } from './importReport.ts';
 import { sameValue } from './sameValue.ts';
 import { TwoGenerationCache } from './twoGenerationCache.ts';
+import { CompactStringMap } from './compactStringMap.ts';
 
 export interface WorkingCustomer {
   id: string;
@@ -52,7 +53,7 @@ export class CustomerUpsert {
   readonly #session: ImportSession;
   readonly #report: ImportReport;
   /** Per customer name seen in this import: created by it, counted as updated. The one set that grows. */
-  readonly #flags = new Map<string, number>();
+  readonly #flags = new CompactStringMap();
   #chunk = new Map<string, WorkingCustomer>();
   #snapshots = new Map<string, CustomerSnapshot>();
   readonly #seen = new TwoGenerationCache<CustomerSnapshot>(CACHE_LIMIT);
@@ -180,10 +181,10 @@ export class CustomerUpsert {
     const flags = this.#flags.get(c.name) ?? 0;
     if (isNew) {
       this.#report.customers.created++;
-      this.#flags.set(detach(c.name), flags | CREATED);
+      this.#flags.set(c.name, flags | CREATED);
     } else if (changed && !(flags & (CREATED | COUNTED_UPDATED))) {
       this.#report.customers.updated++;
-      this.#flags.set(detach(c.name), flags | COUNTED_UPDATED);
+      this.#flags.set(c.name, flags | COUNTED_UPDATED);
     }
     return { created: isNew, changed, changes, contactChanges, warnings };
   }

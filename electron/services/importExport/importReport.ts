@@ -3,6 +3,7 @@
 // in `duplicates`), so rows = created + updated + unchanged + duplicates + rejected rows.
 import type { ImportChange, ImportIssue, ImportResult } from '../../../shared/api/import.contract.ts';
 import type { CellIssue } from '../../../shared/importExport/importFields.ts';
+import { CompactStringMap } from './compactStringMap.ts';
 
 export const MAX_CHANGES = 1000;
 
@@ -73,10 +74,10 @@ export class ImportReport {
 
 /**
  * The outcome of each record keyed in the file (a contract number, a customer name), packed with the line
- * of its latest row into one number so the key set stays small for million-row files.
+ * of its latest row into one number, in a CompactStringMap so the key set stays small for million-row files.
  */
 export class KeyedOutcomes {
-  readonly #map = new Map<string, number>();
+  readonly #map = new CompactStringMap();
   static readonly #CODES: Outcome[] = ['created', 'updated', 'unchanged'];
 
   get(key: string): { line: number; outcome: Outcome } | undefined {
@@ -104,7 +105,7 @@ export class KeyedOutcomes {
       else if (previous.outcome === 'updated') outcome = 'updated';
     }
     counts[outcome]++;
-    this.#map.set(detach(key), line * 4 + KeyedOutcomes.#CODES.indexOf(outcome));
+    this.#map.set(key, line * 4 + KeyedOutcomes.#CODES.indexOf(outcome));
   }
 
   get size(): number {
