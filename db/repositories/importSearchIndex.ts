@@ -15,6 +15,12 @@ import { BulkInserter, inSlices, type StatementCache } from './importStatements.
 
 const SLICE = 400;
 
+/** What a customer's search document is made of: its name and all its contacts. */
+export interface SearchSource {
+  name: string;
+  contacts: { name: string; phone: string | null }[];
+}
+
 const STAGE = 'temp.import_bigrams';
 const MERGE_CACHE_KIB = 8192;
 
@@ -36,9 +42,15 @@ export class ImportSearchIndex {
     this.#staged = true;
   }
 
-  #documents(ids: readonly string[]) {
+  #documents(ids: readonly string[], known: ReadonlyMap<string, SearchSource>) {
     const docs = new Map<string, ReturnType<typeof searchDocumentOf>>();
-    inSlices(ids, SLICE, (slice) => {
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const source = known.get(id);
+      if (source) docs.set(id, searchDocumentOf(source.name, source.contacts));
+      else unknown.push(id);
+    }
+    inSlices(unknown, SLICE, (slice) => {
       const customers = this.#cache
         .inList('SELECT id, name FROM customers WHERE deleted_at IS NULL AND id IN ({list})', slice.length)
         .all(slice) as { id: string; name: string }[];
@@ -74,9 +86,13 @@ export class ImportSearchIndex {
     );
   }
 
-  /** Brings the index up to date for customers written since the last capture (new ones have no before). */
-  refresh(customerIds: readonly string[]): void {
-    const docs = this.#documents(customerIds);
+  /**
+   * Brings the index up to date for customers written since the last capture (new ones have no before).
+   * `known` gives the name and contacts of customers whose whole record the caller just wrote (the ones it
+   * created), so they are not read back.
+   */
+  refresh(customerIds: readonly string[], known: ReadonlyMap<string, SearchSource> = new Map()): void {
+    const docs = this.#documents(customerIds, known);
     const removed: [string, string][] = [];
     const added: [string, string][] = [];
     const texts = new BulkInserter(

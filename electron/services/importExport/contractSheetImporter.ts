@@ -185,7 +185,7 @@ export class ContractSheetImporter {
       }
     }
     writer.flush();
-    this.#session.index.refresh(reindex);
+    this.#session.index.refresh(reindex.ids, reindex.known);
     this.#session.refreshNextExpiry([...expiryTouched]);
   }
 }

@@ -43,6 +43,6 @@ export class CustomerSheetImporter {
     Object.assign(this.#report.customers, counted);
     const reindex = this.#customers.flush();
     this.#session.writer.flush();
-    this.#session.index.refresh(reindex);
+    this.#session.index.refresh(reindex.ids, reindex.known);
   }
 }

@@ -4,6 +4,7 @@
 // Work is per chunk: lookups first, rows in order against an in-memory working copy, then one flush.
 import { newId } from '../../../db/newId.ts';
 import type { CustomerSnapshot } from '../../../db/repositories/importLookups.ts';
+import type { SearchSource } from '../../../db/repositories/importSearchIndex.ts';
 import type { ImportSession } from '../../../db/repositories/importSession.ts';
 import type { ImportChange } from '../../../shared/api/import.contract.ts';
 import type { Tier } from '../../../shared/domain/enums.ts';
@@ -40,6 +41,12 @@ const COUNTED_UPDATED = 2;
  * is read once rather than once per chunk. Bounded: sheets grouped by customer hit it nearly always.
  */
 const CACHE_LIMIT = 20_000;
+
+/** Customers whose search documents changed, and the sources of those the caller need not read back. */
+export interface SearchRefresh {
+  ids: string[];
+  known: Map<string, SearchSource>;
+}
 
 export interface CustomerEffect {
   created: boolean;
@@ -195,17 +202,19 @@ export class CustomerUpsert {
   }
 
   /**
-   * Writes the chunk's customers and contacts; returns the ids whose search documents changed.
+   * Writes the chunk's customers and contacts; returns the ids whose search documents changed, with the
+   * documents' sources for the customers it created (a new customer has just the one contact).
    * `earliestCreated` is the earliest end among the active contracts this chunk created per customer: a new
    * customer's next_expiry_on, and a stored one's unless it is already earlier. `expiryRecomputed` names
    * customers whose next_expiry_on the caller recomputes in SQL afterwards.
    */
-  flush(earliestCreated: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): string[] {
+  flush(earliestCreated: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): SearchRefresh {
     const writer = this.#session.writer;
     const expiryForward: [string, string][] = [];
     // Owners created by this chunk's rows go in first: customer updates below point at them.
     writer.flush();
     const reindex: string[] = [];
+    const known = new Map<string, SearchSource>();
     const before: string[] = [];
     for (const c of this.#chunk.values()) if (c.reindex && c.stored) before.push(c.id);
     this.#session.index.captureBefore(before);
@@ -234,6 +243,7 @@ export class CustomerUpsert {
       }
       if (c.reindex) reindex.push(c.id);
       if (!c.stored) {
+        known.set(c.id, { name: c.name, contacts: c.contact ? [{ name: c.contact.name, phone: c.contact.phone }] : [] });
         this.#remember(c, earliestCreated.get(c.id) ?? null);
       } else if (expiryRecomputed.has(c.id)) {
         this.#remember(c, undefined);
@@ -247,7 +257,7 @@ export class CustomerUpsert {
       }
     }
     this.#session.setNextExpiry(expiryForward);
-    return reindex;
+    return { ids: reindex, known };
   }
 
   /** Keeps what the database now holds for `c`; an unknown next expiry (undefined) means read it again. */

@@ -108,7 +108,7 @@ describe('undo of an import', () => {
   it('keeps the search index equal to a rebuild when a customer created in one chunk is renamed in a later one, and after undo', async () => {
     // Rows 2–501 fill the first chunk; the customer's contact changes twice after it, so pairs staged for the
     // first name are taken back from the stage, not from the index.
-    const filler = Array.from({ length: 500 }, (_, i) => `填充公司${i},,,,F-${i},,2027-01-01,,,,,,`);
+    const filler = Array.from({ length: 500 }, (_, i) => `填充公司${i},${i % 2 ? `联系人${i}` : ''},,${i % 3 ? `139${i}` : ''},F-${i},,2027-01-01,,,,,,`);
     const sheet = [
       HEADER,
       '欧阳科技有限公司,诸葛亮,经理,13900000000,OY-1,,2027-02-01,,,,,,',
