@@ -1,15 +1,19 @@
 // The import benchmark's second floor: the rows the importer writes for a new sheet — customers, primary
 // contacts, contracts, one audit row each (no after-image for a created row, as in importBulkWriter.ts),
-// the search index (text, bigram sets, bigrams, counts) — written as fast as raw
+// the search index (text, bigram sets, bigrams, counts) and next_expiry_on — written as fast as raw
 // better-sqlite3 allows: GB18030 through TextDecoder, Papa Parse, multi-row prepared INSERTs in one
-// transaction, cells stored as read. What it leaves out is the importer's logic: normalizing and validating
-// cells, looking records up to upsert, merging repeats, next_expiry_on, diffs and the report.
+// transaction, cells stored as read. Rows go in 500-row chunks as in the importer, so a customer seen again in
+// a later chunk with an earlier end gets the same UPDATE of next_expiry_on the importer makes (compared as
+// read, so the dates' mixed formats make the count approximate). What it leaves out is the importer's logic:
+// normalizing and validating cells, looking records up to upsert, merging repeats, diffs and the report.
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
+/** As the importer's CHUNK_ROWS (electron/services/importExport/runImport.ts; db/ may not import it). */
+const CHUNK_ROWS = 500;
 const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];
 const CONTACT = ['id', 'customer_id', 'name', 'title', 'phone', 'is_primary', 'created_at', 'updated_at'];
 const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];
@@ -41,43 +45,81 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   const df = new Map<string, number>();
   const auditRow = (entity: string, row: Record<string, unknown>) =>
     audit.add([newId(), at, 'bench', 'import', entity, row['id'], null, batch, at, at]);
+  /** Each stored customer's earliest end so far (the importer has it from its cache or its lookup). */
+  const nextExpiry = new Map<string, string>();
+  const setExpiry = cache.get('UPDATE customers SET next_expiry_on = ? WHERE id = ?');
+  let expiryUpdates = 0;
+  let chunk: { cells: string[]; name: string; number: string; customerId: string }[] = [];
+  const addCustomer = (cells: string[], customerId: string, name: string, ends: string) => {
+    const c = { id: customerId, name, tier: 'normal', next_expiry_on: ends, custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
+    customers.add(CUSTOMER.map((k) => c[k as keyof typeof c]));
+    auditRow('customers', c);
+    const p = { id: newId(), customer_id: customerId, name: cells[COL.contact], title: cells[COL.title], phone: cells[COL.phone], is_primary: 1, created_at: at, updated_at: at };
+    contacts.add(CONTACT.map((k) => p[k as keyof typeof p]));
+    auditRow('contacts', p);
+    const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
+    texts.add([customerId, doc.text]);
+    if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
+    for (const b of doc.bigrams) {
+      pairs.push([b, customerId]);
+      df.set(b, (df.get(b) ?? 0) + 1);
+    }
+  };
+  const applyChunk = () => {
+    const created = new Map<string, { cells: string[]; name: string; ends: string }>();
+    const forward = new Map<string, string>();
+    for (const row of chunk) {
+      const ends = row.cells[COL.ends]!;
+      const fresh = created.get(row.customerId);
+      if (fresh) {
+        if (ends < fresh.ends) fresh.ends = ends;
+      } else if (nextExpiry.has(row.customerId)) {
+        const known = forward.get(row.customerId) ?? nextExpiry.get(row.customerId)!;
+        if (ends < known) forward.set(row.customerId, ends);
+      } else {
+        created.set(row.customerId, { cells: row.cells, name: row.name, ends });
+      }
+    }
+    for (const [id, c] of created) {
+      addCustomer(c.cells, id, c.name, c.ends);
+      nextExpiry.set(id, c.ends);
+    }
+    for (const { cells, number, customerId } of chunk) {
+      const k = {
+        id: newId(),
+        customer_id: customerId,
+        number,
+        signed_on: cells[COL.signed],
+        ends_on: cells[COL.ends],
+        amount_fen: cells[COL.amount],
+        cycle: 'year',
+        service: cells[COL.service],
+        notes: cells[COL.notes],
+        created_at: at,
+        updated_at: at,
+      };
+      contracts.add(CONTRACT.map((c) => k[c as keyof typeof k]));
+      auditRow('contracts', k);
+    }
+    flushAll();
+    for (const [id, ends] of forward) {
+      setExpiry.run(ends, id);
+      nextExpiry.set(id, ends);
+      expiryUpdates++;
+    }
+    chunk = [];
+  };
   const onRow = (cells: string[], name: string, number: string) => {
     let customerId = ids.get(name);
     if (customerId === undefined) {
       customerId = newId();
       ids.set(name, customerId);
-      const c = { id: customerId, name, tier: 'normal', next_expiry_on: cells[COL.ends], custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
-      customers.add(CUSTOMER.map((k) => c[k as keyof typeof c]));
-      auditRow('customers', c);
-      const p = { id: newId(), customer_id: customerId, name: cells[COL.contact], title: cells[COL.title], phone: cells[COL.phone], is_primary: 1, created_at: at, updated_at: at };
-      contacts.add(CONTACT.map((k) => p[k as keyof typeof p]));
-      auditRow('contacts', p);
-      const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
-      texts.add([customerId, doc.text]);
-      if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
-      for (const b of doc.bigrams) {
-        pairs.push([b, customerId]);
-        df.set(b, (df.get(b) ?? 0) + 1);
-      }
     }
-    const k = {
-      id: newId(),
-      customer_id: customerId,
-      number,
-      signed_on: cells[COL.signed],
-      ends_on: cells[COL.ends],
-      amount_fen: cells[COL.amount],
-      cycle: 'year',
-      service: cells[COL.service],
-      notes: cells[COL.notes],
-      created_at: at,
-      updated_at: at,
-    };
-    contracts.add(CONTRACT.map((c) => k[c as keyof typeof k]));
-    auditRow('contracts', k);
+    chunk.push({ cells, name, number, customerId });
+    if (chunk.length >= CHUNK_ROWS) applyChunk();
   };
   const rows = await readSheetInTransaction(raw, file, onRow, () => {
-    flushAll();
+    applyChunk();
     pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     for (const p of pairs) grams.add(p);
     grams.flush();
@@ -98,6 +140,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
       sets.sql,
       `${grams.sql} (sorted, at the end)`,
       `${counts.sql} (at the end)`,
+      `${setExpiry.source} (${expiryUpdates} times: a stored customer's earlier end)`,
       'COMMIT',
     ],
   };
