@@ -52,6 +52,15 @@ describe('renewal-desk CLI', () => {
     expect(found.items.map((x: any) => x.name)).toEqual(['宁波测试贸易有限公司']);
   });
 
+  it('an empty value clears a contract\'s cycle, which then reads as unknown', () => {
+    const customer = JSON.parse(cli('--db', db, 'customers', 'add', '--name', '周期测试有限公司', '--json').stdout);
+    const k = JSON.parse(cli('--db', db, 'contracts', 'add', '--customer-id', customer.id, '--number', 'CY-1', '--ends-on', '2027-01-01', '--cycle', 'quarter', '--json').stdout);
+    expect(k).toMatchObject({ cycle: 'quarter', version: 1 });
+    const cleared = cli('--db', db, 'contracts', 'update', '--id', k.id, '--version', '1', '--cycle', '', '--json');
+    expect(cleared.code).toBe(0);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ cycle: null, version: 2 });
+  });
+
   it('prints errors as JSON on stderr with exit 1, and usage errors exit 2', () => {
     const dup = cli('--db', db, 'customers', 'add', '--name', '宁波测试贸易有限公司', '--json');
     expect(dup.code).toBe(1);
