@@ -11,7 +11,7 @@
 // sorter's memory by cache_size (at 64 MiB the sort held about 60 MiB more, and sorted no faster). Document
 // counts are summed in memory (bounded by distinct bigrams) and written once too.
 import { bigramSetOf, bigramSetText, searchDocumentOf } from './customerSearchIndex.ts';
-import { BulkInserter, inSlices, type StatementCache } from './importStatements.ts';
+import { BulkInserter, inSlices, setPageCache, type StatementCache } from './importStatements.ts';
 
 const SLICE = 400;
 
@@ -158,12 +158,11 @@ export class ImportSearchIndex {
   /** Merges the staged pairs into the index in key order and writes the summed document counts. */
   finish(): void {
     if (this.#staged) {
-      const cacheSize = this.#cache.get('PRAGMA main.cache_size').pluck().get() as number;
-      this.#cache.get(`PRAGMA main.cache_size = -${MERGE_CACHE_KIB}`).run();
+      const restoreCache = setPageCache(this.#cache.raw, MERGE_CACHE_KIB);
       try {
         this.#cache.get(`INSERT INTO customer_bigrams (bigram, customer_id) SELECT bigram, customer_id FROM ${STAGE} ORDER BY bigram, customer_id`).run();
       } finally {
-        this.#cache.get(`PRAGMA main.cache_size = ${cacheSize}`).run();
+        restoreCache();
       }
       this.#cache.get(`DROP TABLE ${STAGE}`).run();
       this.#staged = false;

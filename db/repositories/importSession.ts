@@ -15,7 +15,7 @@ import {
   type CustomerSnapshot,
 } from './importLookups.ts';
 import { ImportSearchIndex } from './importSearchIndex.ts';
-import { inSlices, type StatementCache } from './importStatements.ts';
+import { inSlices, setPageCache, type StatementCache } from './importStatements.ts';
 
 /**
  * The page cache an import works with, half the connection's usual one: it keeps a million-row import under
@@ -79,9 +79,7 @@ export class ImportSession {
  * (the reminder tick catches up on rows by updated_at).
  */
 export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession) => Promise<T>): Promise<T> {
-  const raw = rawOf(db);
-  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
-  raw.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  const restoreCache = setPageCache(rawOf(db), IMPORT_CACHE_KIB);
   try {
     return await withTransaction(db, async () => {
       const session = new ImportSession(db, meta());
@@ -90,6 +88,6 @@ export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: 
       return result;
     });
   } finally {
-    raw.pragma(`cache_size = ${cacheSize}`);
+    restoreCache();
   }
 }

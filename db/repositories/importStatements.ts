@@ -4,18 +4,29 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 export type Raw = BetterSqlite3.Database;
 
+/**
+ * Sets the connection's page cache to `kib` KiB and returns what puts the previous size back. The import
+ * works with a smaller cache than the app, and its final sort with a smaller one still (SQLite sizes its
+ * sorter's memory by cache_size).
+ */
+export function setPageCache(raw: Raw, kib: number): () => void {
+  const previous = raw.pragma('cache_size', { simple: true }) as number;
+  raw.pragma(`cache_size = -${kib}`);
+  return () => raw.pragma(`cache_size = ${previous}`);
+}
+
 export class StatementCache {
-  readonly #raw: Raw;
+  readonly raw: Raw;
   readonly #cache = new Map<string, BetterSqlite3.Statement>();
 
   constructor(raw: Raw) {
-    this.#raw = raw;
+    this.raw = raw;
   }
 
   get(sql: string): BetterSqlite3.Statement {
     let s = this.#cache.get(sql);
     if (!s) {
-      s = this.#raw.prepare(sql);
+      s = this.raw.prepare(sql);
       this.#cache.set(sql, s);
     }
     return s;
