@@ -127,5 +127,5 @@ export function detachOrNull<T extends string | null>(s: T): T {
 }
 
 function detachIssue(i: CellIssue): CellIssue {
-  return { ...i, message: detach(i.message), column: i.column === null ? null : detach(i.column) };
+  return { ...i, message: detach(i.message), column: detachOrNull(i.column) };
 }
