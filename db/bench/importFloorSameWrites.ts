@@ -9,6 +9,7 @@
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
+import { compareBigramPairs } from '../repositories/importSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
@@ -120,7 +121,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   };
   const rows = await readSheetInTransaction(raw, file, onRow, () => {
     applyChunk();
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    pairs.sort(compareBigramPairs);
     for (const p of pairs) grams.add(p);
     grams.flush();
     for (const [b, n] of [...df].sort((x, y) => (x[0] < y[0] ? -1 : 1))) counts.add([b, n]);

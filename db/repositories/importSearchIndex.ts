@@ -21,6 +21,11 @@ export interface SearchSource {
   contacts: { name: string; phone: string | null }[];
 }
 
+/** (bigram, customer id) pairs in customer_bigrams' key order. */
+export function compareBigramPairs(x: readonly [string, string], y: readonly [string, string]): number {
+  return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0;
+}
+
 const STAGE = 'temp.import_bigrams';
 const MERGE_CACHE_KIB = 8192;
 
@@ -144,7 +149,7 @@ export class ImportSearchIndex {
         this.#df.set(b, (this.#df.get(b) ?? 0) - 1);
       }
     }
-    added.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+    added.sort(compareBigramPairs);
     const grams = new BulkInserter(this.#cache, STAGE, ['bigram', 'customer_id']);
     for (const [b, id] of added) {
       grams.add([b, id]);
