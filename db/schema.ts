@@ -214,6 +214,7 @@ export type CustomerUpdate = Updateable<CustomersTable>;
 export type TagRow = Selectable<TagsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ContractRow = Selectable<ContractsTable>;
+export type ContractUpdate = Updateable<ContractsTable>;
 export type FollowUpRow = Selectable<FollowUpsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 

@@ -1,6 +1,11 @@
 import type { Contract } from '../../shared/api/contracts.contract.ts';
+import type { ContractPatch, NewContract } from '../../shared/api/recordWrites.ts';
 import type { ContractStatus, Currency, Cycle } from '../../shared/domain/enums.ts';
-import { q, type Executor } from '../handle.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import type { ContractUpdate } from '../schema.ts';
+import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { refreshNextExpiry } from './customersRepo.ts';
 
 function contractsQuery(x: Executor) {
   return q(x)
@@ -76,4 +81,46 @@ export async function listContracts(x: Executor, f: ContractListFilter): Promise
     .offset(f.offset)
     .execute();
   return { items: rows.map(toContract), total: Number(countRow?.n ?? 0) };
+}
+
+function contractColumns(c: ContractPatch): ContractUpdate {
+  return {
+    number: c.number,
+    signed_on: c.signedOn,
+    starts_on: c.startsOn,
+    ends_on: c.endsOn,
+    amount_fen: c.amountFen,
+    currency: c.currency,
+    cycle: c.cycle,
+    service: c.service,
+    status: c.status,
+    owner_id: c.ownerId,
+    renewal_of: c.renewalOf,
+    notes: c.notes,
+  };
+}
+
+// Each contract write keeps its customer's next_expiry_on in step.
+
+/** A new contract, audited; returns its id. */
+export async function insertContract(tx: Tx, c: NewContract, meta: AuditMeta): Promise<string> {
+  const row = await insertAudited(
+    tx,
+    'contracts',
+    { ...contractColumns(c), id: newId(), customer_id: c.customerId, number: c.number, currency: c.currency, status: c.status, deleted_at: null },
+    meta,
+  );
+  await refreshNextExpiry(tx, c.customerId);
+  return row.id;
+}
+
+/** Changes the given fields; with `expectedVersion`, refuses when someone else changed the contract since. */
+export async function patchContract(tx: Tx, id: string, patch: ContractPatch, meta: AuditMeta, expectedVersion?: number): Promise<void> {
+  const row = await updateAudited(tx, 'contracts', id, contractColumns(patch), meta, expectedVersion);
+  await refreshNextExpiry(tx, row.customer_id);
+}
+
+export async function softDeleteContract(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
+  const row = await updateAudited(tx, 'contracts', id, { deleted_at: meta.at }, meta);
+  await refreshNextExpiry(tx, row.customer_id);
 }

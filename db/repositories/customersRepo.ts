@@ -1,7 +1,11 @@
 import type { Customer } from '../../shared/api/customers.contract.ts';
+import type { CustomerPatch, NewCustomer } from '../../shared/api/recordWrites.ts';
 import type { LifecycleStage, Tier } from '../../shared/domain/enums.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
-import type { CustomerRow } from '../schema.ts';
+import { newId } from '../newId.ts';
+import type { CustomerRow, CustomerUpdate } from '../schema.ts';
+import { insertAudited, undoBatch, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { reindexCustomer } from './customerSearchIndex.ts';
 import { tagsOfCustomers } from './tagsRepo.ts';
 
 export async function toCustomers(x: Executor, rows: readonly (CustomerRow & { owner_name: string | null })[]): Promise<Customer[]> {
@@ -59,22 +63,6 @@ export async function countLiveCustomers(x: Executor): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/**
- * next_expiry_on is the earliest end date among the customer's live, active contracts, overdue ones
- * included. Returns the new value; the caller writes it through the audited path when it changed.
- */
-export async function earliestActiveExpiry(tx: Tx | Executor, customerId: string): Promise<string | null> {
-  const row = await q(tx)
-    .selectFrom('contracts')
-    .select((eb) => eb.fn.min<string | null>('ends_on').as('next'))
-    .where('customer_id', '=', customerId)
-    .where('deleted_at', 'is', null)
-    .where('status', '=', 'active')
-    .where('ends_on', 'is not', null)
-    .executeTakeFirst();
-  return row?.next ?? null;
-}
-
 export async function lastFollowUpAt(x: Executor, customerId: string): Promise<string | null> {
   const row = await q(x)
     .selectFrom('follow_ups')
@@ -85,19 +73,83 @@ export async function lastFollowUpAt(x: Executor, customerId: string): Promise<s
   return row?.last ?? null;
 }
 
-export async function liveChildIds(
-  x: Executor,
-  customerId: string,
-): Promise<{ contacts: string[]; contracts: string[]; followUps: string[] }> {
+/**
+ * next_expiry_on is the earliest end date among the customer's live, active contracts, overdue ones included.
+ * Derived from contracts, so it is written without a version bump or audit row of its own; every contract
+ * write calls this.
+ */
+export async function refreshNextExpiry(tx: Tx, customerId: string): Promise<void> {
+  const row = await q(tx)
+    .selectFrom('contracts')
+    .select((eb) => eb.fn.min<string | null>('ends_on').as('next'))
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where('ends_on', 'is not', null)
+    .executeTakeFirst();
+  await q(tx).updateTable('customers').set({ next_expiry_on: row?.next ?? null }).where('id', '=', customerId).execute();
+}
+
+function customerColumns(c: CustomerPatch): CustomerUpdate {
+  return {
+    name: c.name,
+    code: c.code,
+    industry: c.industry,
+    tier: c.tier,
+    owner_id: c.ownerId,
+    lifecycle_stage: c.lifecycleStage,
+    source: c.source,
+    custom_fields: c.customFields === undefined ? undefined : JSON.stringify(c.customFields),
+    notes: c.notes,
+    archived_at: c.archivedAt,
+  };
+}
+
+/** A new customer, audited and searchable; returns its id. */
+export async function insertCustomer(tx: Tx, c: NewCustomer, meta: AuditMeta): Promise<string> {
+  const row = await insertAudited(
+    tx,
+    'customers',
+    { ...customerColumns(c), id: newId(), name: c.name, tier: c.tier, lifecycle_stage: c.lifecycleStage, custom_fields: JSON.stringify(c.customFields), next_expiry_on: null, archived_at: null, deleted_at: null },
+    meta,
+  );
+  await reindexCustomer(tx, row.id);
+  return row.id;
+}
+
+/** Changes the given fields; with `expectedVersion`, refuses when someone else changed the customer since. */
+export async function patchCustomer(tx: Tx, id: string, patch: CustomerPatch, meta: AuditMeta, expectedVersion?: number): Promise<void> {
+  await updateAudited(tx, 'customers', id, customerColumns(patch), meta, expectedVersion);
+  if (patch.name !== undefined) await reindexCustomer(tx, id);
+}
+
+async function liveChildIds(x: Executor, customerId: string): Promise<{ contacts: string[]; contracts: string[]; followUps: string[] }> {
   const k = q(x);
   const ids = async (table: 'contacts' | 'contracts' | 'follow_ups') =>
-    (
-      await k.selectFrom(table).select('id').where('customer_id', '=', customerId).where('deleted_at', 'is', null).execute()
-    ).map((r) => r.id);
+    (await k.selectFrom(table).select('id').where('customer_id', '=', customerId).where('deleted_at', 'is', null).execute()).map((r) => r.id);
   return { contacts: await ids('contacts'), contracts: await ids('contracts'), followUps: await ids('follow_ups') };
 }
 
-/** next_expiry_on is derived from contracts, so it is written without a version bump or audit row of its own. */
-export async function setNextExpiry(tx: Tx, customerId: string, value: string | null): Promise<void> {
-  await q(tx).updateTable('customers').set({ next_expiry_on: value }).where('id', '=', customerId).execute();
+/** Soft-deletes the customer with its follow-ups, contracts and contacts, all under `meta.batchId` for one undo. */
+export async function softDeleteCustomerTree(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
+  const children = await liveChildIds(tx, id);
+  const gone = { deleted_at: meta.at };
+  for (const fid of children.followUps) await updateAudited(tx, 'follow_ups', fid, gone, meta);
+  for (const kid of children.contracts) await updateAudited(tx, 'contracts', kid, gone, meta);
+  for (const cid of children.contacts) await updateAudited(tx, 'contacts', cid, gone, meta);
+  await updateAudited(tx, 'customers', id, gone, meta);
+  await reindexCustomer(tx, id);
+}
+
+/**
+ * Replays a customer delete backwards and brings its search entry and next expiry back. Returns the customer's
+ * id, or undefined when the batch deleted no customer (the caller refuses; its transaction rolls back).
+ */
+export async function undoCustomerDelete(tx: Tx, batchId: string, meta: AuditMeta): Promise<string | undefined> {
+  const entries = await undoBatch(tx, batchId, meta);
+  const customerId = entries.find((e) => e.entity === 'customers')?.entityId;
+  if (customerId === undefined) return undefined;
+  await reindexCustomer(tx, customerId);
+  await refreshNextExpiry(tx, customerId);
+  return customerId;
 }

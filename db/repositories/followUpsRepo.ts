@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { FollowUp } from '../../shared/api/followUps.contract.ts';
+import type { NewFollowUp } from '../../shared/api/recordWrites.ts';
 import type { FollowUpChannel, FollowUpKind } from '../../shared/domain/enums.ts';
-import { q, type Executor } from '../handle.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
 
 function followUpsQuery(x: Executor) {
   return q(x)
@@ -86,4 +89,36 @@ export async function openFollowUpIds(x: Executor, customerId: string): Promise<
     .where('next_done_at', 'is', null)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** A new follow-up, audited; returns its id. */
+export async function insertFollowUp(tx: Tx, f: NewFollowUp, meta: AuditMeta): Promise<string> {
+  const row = await insertAudited(
+    tx,
+    'follow_ups',
+    {
+      id: newId(),
+      customer_id: f.customerId,
+      contract_id: f.contractId,
+      at: f.at,
+      channel: f.channel,
+      kind: f.kind,
+      summary: f.summary,
+      next_follow_up_on: f.nextFollowUpOn,
+      next_done_at: null,
+      owner_id: f.ownerId,
+      deleted_at: null,
+    },
+    meta,
+  );
+  return row.id;
+}
+
+/** The follow-up's next date is done with (at `meta.at`); it leaves the due list. */
+export async function markFollowUpDone(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
+  await updateAudited(tx, 'follow_ups', id, { next_done_at: meta.at }, meta);
+}
+
+export async function softDeleteFollowUp(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
+  await updateAudited(tx, 'follow_ups', id, { deleted_at: meta.at }, meta);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
 import { chunks } from './remindersRepo.ts';
+import { readSetting } from './settingsRepo.ts';
 
 // The inputs of reminder recomputation, read in one query per kind: a contract with its customer's tier, its
 // renewal stage and its own ladder override; a contact's birthday; a follow-up's next date.
@@ -141,14 +142,60 @@ export async function allOpenFollowUpSources(x: Executor): Promise<FollowUpSourc
   return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
 }
 
-export type WatchedTable = 'contracts' | 'customers' | 'contacts' | 'follow_ups';
+// The reminder catch-up's marker: per watched table, the latest updated_at it has seen (stored as JSON under a
+// settings key, keyed by table name).
+type WatchedTable = 'contracts' | 'customers' | 'contacts' | 'follow_ups';
+const WATCHED: readonly WatchedTable[] = ['contracts', 'customers', 'contacts', 'follow_ups'];
+type ChangeMarks = Partial<Record<WatchedTable, string>>;
+
+/** Reminder subjects written since the marker, by kind. */
+export interface ChangedSubjects {
+  contracts: string[];
+  customers: string[];
+  contacts: string[];
+  followUps: string[];
+}
+
+export interface SubjectChangeScan {
+  changed: ChangedSubjects;
+  total: number;
+  /** No marker yet: the first look at this database, where everything counts as changed. */
+  firstLook: boolean;
+  readonly marks: ChangeMarks;
+  readonly moved: boolean;
+}
 
 /** Ids of rows written after `since` (ISO), and the latest write among them. */
-export async function changedSince(x: Executor, table: WatchedTable, since: string): Promise<{ ids: string[]; latest: string | null }> {
+async function changedSince(x: Executor, table: WatchedTable, since: string): Promise<{ ids: string[]; latest: string | null }> {
   const rows = await q(x).selectFrom(table).select(['id', 'updated_at']).where('updated_at', '>', since).execute();
   let latest: string | null = null;
   for (const r of rows) if (latest === null || r.updated_at > latest) latest = r.updated_at;
   return { ids: rows.map((r) => r.id), latest };
+}
+
+/** What was written to contracts, customers, contacts and follow-ups since the marker under `markerKey`. */
+export async function scanSubjectChanges(x: Executor, markerKey: string): Promise<SubjectChangeScan> {
+  const stored = (await readSetting(x, markerKey)) as ChangeMarks | undefined;
+  const before: ChangeMarks = stored ?? {};
+  const marks: ChangeMarks = { ...before };
+  const found: Record<WatchedTable, string[]> = { contracts: [], customers: [], contacts: [], follow_ups: [] };
+  for (const table of WATCHED) {
+    const { ids, latest } = await changedSince(x, table, before[table] ?? '');
+    found[table] = ids;
+    if (latest) marks[table] = latest;
+  }
+  return {
+    changed: { contracts: found.contracts, customers: found.customers, contacts: found.contacts, followUps: found.follow_ups },
+    total: WATCHED.reduce((n, t) => n + found[t].length, 0),
+    firstLook: !stored,
+    marks,
+    moved: !stored || WATCHED.some((t) => marks[t] !== before[t]),
+  };
+}
+
+/** Moves the marker to what `scan` saw, once its changes have been handled. */
+export async function saveSubjectChangeMarks(x: Executor, markerKey: string, scan: SubjectChangeScan, atIso: string): Promise<void> {
+  if (scan.moved) await writeMarker(x, markerKey, scan.marks, atIso);
 }
 
 /** A machine-kept marker in settings (not a user setting, so not audited). */

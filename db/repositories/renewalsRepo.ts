@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
+import type { RenewalStageWrite } from '../../shared/api/recordWrites.ts';
 import { CYCLE_UNSET } from '../../shared/api/renewals.contract.ts';
-import { q, type Executor } from '../handle.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
 
 // The renewal pipeline: one live record per contract term; a term without one is still 待跟进 (pending).
 
@@ -35,6 +38,28 @@ export async function renewalOfContract(x: Executor, contractId: string): Promis
     .where('contract_id', '=', contractId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Creates or updates the term's one live pipeline record. */
+export async function saveRenewalStage(tx: Tx, contractId: string, w: RenewalStageWrite, meta: AuditMeta): Promise<void> {
+  const existing = await renewalOfContract(tx, contractId);
+  const values = {
+    stage: w.stage,
+    lost_reason: w.lostReason,
+    lost_note: w.lostNote,
+    outcome_on: w.outcomeOn,
+    outcome_amount_fen: w.outcomeAmountFen,
+    new_contract_id: w.newContractId,
+  };
+  if (existing) await updateAudited(tx, 'renewals', existing.id, values, meta);
+  else {
+    await insertAudited(
+      tx,
+      'renewals',
+      { ...values, id: newId(), contract_id: contractId, new_contract_id: w.newContractId ?? null, notes: null, deleted_at: null },
+      meta,
+    );
+  }
 }
 
 export interface RenewalListFilter {

@@ -1,5 +1,8 @@
+import type { NewTag } from '../../shared/api/recordWrites.ts';
 import type { Tag } from '../../shared/api/tags.contract.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import { insertAudited, writeAudit, type AuditMeta } from './auditedWrites.ts';
 
 export async function listTags(x: Executor): Promise<Tag[]> {
   return q(x).selectFrom('tags').select(['id', 'name', 'color']).where('deleted_at', 'is', null).orderBy('name').execute();
@@ -12,17 +15,6 @@ export async function findLiveTagByName(x: Executor, name: string): Promise<Tag 
     .where('deleted_at', 'is', null)
     .where('name', '=', name)
     .executeTakeFirst();
-}
-
-export async function countLiveTags(x: Executor, ids: readonly string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const row = await q(x)
-    .selectFrom('tags')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('deleted_at', 'is', null)
-    .where('id', 'in', ids)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 export async function tagsOfCustomers(x: Executor, customerIds: readonly string[]): Promise<Map<string, Tag[]>> {
@@ -44,8 +36,7 @@ export async function tagsOfCustomers(x: Executor, customerIds: readonly string[
   return out;
 }
 
-/** Replaces a customer's tags; returns the tag ids it had before, for the audit record. */
-export async function replaceCustomerTags(tx: Tx, customerId: string, tagIds: readonly string[], at: string): Promise<string[]> {
+async function replaceCustomerTags(tx: Tx, customerId: string, tagIds: readonly string[], at: string): Promise<string[]> {
   const k = q(tx);
   const before = await k.selectFrom('customer_tags').select('tag_id').where('customer_id', '=', customerId).execute();
   await k.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
@@ -57,4 +48,15 @@ export async function replaceCustomerTags(tx: Tx, customerId: string, tagIds: re
       .execute();
   }
   return before.map((r) => r.tag_id);
+}
+
+export async function insertTag(tx: Tx, t: NewTag, meta: AuditMeta): Promise<Tag> {
+  const row = await insertAudited(tx, 'tags', { id: newId(), name: t.name, color: t.color, deleted_at: null }, meta);
+  return { id: row.id, name: row.name, color: row.color };
+}
+
+/** Replaces a customer's tags, recording the ids before and after on the customer's audit trail. */
+export async function setCustomerTags(tx: Tx, customerId: string, tagIds: readonly string[], meta: AuditMeta): Promise<void> {
+  const before = await replaceCustomerTags(tx, customerId, tagIds, meta.at);
+  await writeAudit(tx, { ...meta, action: 'tags' }, 'customers', customerId, { tagIds: before }, { tagIds: [...tagIds] });
 }

@@ -40,10 +40,11 @@ describe('renewal-desk CLI', () => {
     expect(onePage.items).toHaveLength(5);
   });
 
-  it('adds a customer with a contact and a follow-up, and lists due follow-ups', () => {
-    const add = cli('--db', db, 'customers', 'add', '--name', '宁波测试贸易有限公司', '--tier', 'vip', '--primary-contact.name', '张三', '--primary-contact.phone', '13800138000', '--json');
+  it('adds a customer with tags by name, a contact and a follow-up, and lists due follow-ups', () => {
+    const add = cli('--db', db, 'customers', 'add', '--name', '宁波测试贸易有限公司', '--tier', 'vip', '--tags', '老客户,命令行标签', '--primary-contact.name', '张三', '--primary-contact.phone', '13800138000', '--json');
     expect(add.code).toBe(0);
     expect(JSON.parse(add.stdout)).toMatchObject({ name: '宁波测试贸易有限公司', tier: 'vip' });
+    expect(JSON.parse(add.stdout).tags.map((t: any) => t.name).sort()).toEqual(['命令行标签', '老客户'].sort());
     const f = cli('--db', db, 'followups', 'add', '--customer', '宁波测试贸易有限公司', '--summary', '电话回访', '--next-follow-up-on', '2026-11-20', '--at', '2026-11-10T08:00:00+08:00', '--json');
     expect(f.code).toBe(0);
     const due = JSON.parse(cli('--db', db, 'followups', 'due', '--today', '2026-11-23', '--json').stdout);

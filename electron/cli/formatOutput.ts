@@ -27,7 +27,7 @@ export const USAGE = `用法 usage: renewal-desk [--db FILE] <命令> [参数] [
   init                              创建或升级数据库
   demo [--today YYYY-MM-DD]         载入约 200 个示例客户（可重复执行，不会重复写入）
   customers list [--search 云启] [--tier vip|important|normal] [--owner-id ID] [--expiring-within-days N] [--limit N]
-  customers add --name 名称 [--tier ...] [--primary-contact.name 姓名] [--primary-contact.phone 电话]
+  customers add --name 名称 [--tier ...] [--tags 标签1,标签2] [--primary-contact.name 姓名] [--primary-contact.phone 电话]
   customers get|update|archive|unarchive|delete --id ID
   contracts add --customer-id ID --number HT-001 --ends-on 2026-12-31 [--amount-fen 1280000] [--cycle year]
   followups add --customer 名称或ID --summary 内容 [--channel phone] [--kind revisit] [--next-follow-up-on 日期]

@@ -1,6 +1,6 @@
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
-import { countUnread } from '../../db/repositories/notificationsRepo.ts';
 import type { Logger } from '../services/logger.ts';
+import { unreadNotificationCount } from '../services/reminders/reminderActions.ts';
 import { readDesktopSettings } from '../services/reminders/reminderConfig.ts';
 import { startScheduler, type Scheduler } from '../services/reminders/tickScheduler.ts';
 import type { MainHandle } from './startMain.ts';
@@ -71,7 +71,7 @@ export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle
   };
   const refreshCount = async () => {
     try {
-      showCount(await countUnread(ctx.db));
+      showCount(await unreadNotificationCount(ctx));
     } catch (e) {
       logger.warn('could not count unread reminders', e);
     }

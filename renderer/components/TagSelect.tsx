@@ -8,7 +8,7 @@ interface Props {
   id?: string;
 }
 
-/** Pick tags or type a new one and press Enter; new names are created on save (see resolveTagIds). */
+/** Pick tags or type a new one and press Enter; the value is tag names, and a new name becomes a tag on save. */
 export function TagSelect({ value, onChange, id }: Props) {
   const { t } = useI18n();
   const tags = useApiQuery('tags:list', {});
@@ -20,7 +20,7 @@ export function TagSelect({ value, onChange, id }: Props) {
       onChange={onChange}
       loading={tags.isPending}
       placeholder={t('tags.placeholder')}
-      options={(tags.data?.items ?? []).map((tag) => ({ value: tag.id, label: tag.name }))}
+      options={(tags.data?.items ?? []).map((tag) => ({ value: tag.name, label: tag.name }))}
       showSearch={{ optionFilterProp: 'label' }}
       tokenSeparators={[',', '，']}
     />

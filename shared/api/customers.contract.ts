@@ -75,7 +75,12 @@ const customerFields = {
   source: optionalText(100),
   customFields: customFieldsField,
   notes: optionalText(5000),
-  tagIds: z.array(idField).max(50),
+  /** Tag names: trimmed, blanks dropped, each once; a name no live tag has becomes a new tag. */
+  tags: z
+    .array(z.string().max(200))
+    .max(50, '标签最多 50 个')
+    .transform((names) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))])
+    .refine((names) => names.every((n) => n.length <= 30), { message: '标签名称不能超过 30 个字' }),
 };
 
 export const customerCreateInput = z.object({
@@ -84,7 +89,7 @@ export const customerCreateInput = z.object({
   tier: customerFields.tier.default('normal'),
   lifecycleStage: customerFields.lifecycleStage.default('customer'),
   customFields: customerFields.customFields.default({}),
-  tagIds: customerFields.tagIds.default([]),
+  tags: customerFields.tags.default([]),
   primaryContact: contactInput.optional(),
 });
 export type CustomerCreateInput = z.input<typeof customerCreateInput>;
@@ -101,7 +106,7 @@ export const customerUpdateInput = z.object({
   source: customerFields.source,
   customFields: customerFields.customFields.optional(),
   notes: customerFields.notes,
-  tagIds: customerFields.tagIds.optional(),
+  tags: customerFields.tags.optional(),
 });
 export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
 

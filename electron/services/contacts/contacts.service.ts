@@ -1,51 +1,21 @@
-import type { Contact, ContactInput } from '../../../shared/api/contacts.contract.ts';
+import type { Contact } from '../../../shared/api/contacts.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { Tx } from '../../../db/handle.ts';
-import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
-import { getLiveContact, listContacts, primaryContactId, toContact } from '../../../db/repositories/contactsRepo.ts';
-import { reindexCustomer } from '../../../db/repositories/customerSearchIndex.ts';
+import {
+  demotePrimaryContact,
+  getLiveContact,
+  insertContact,
+  listContacts,
+  patchContact,
+  primaryContactId,
+  softDeleteContact,
+} from '../../../db/repositories/contactsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { requireCustomer } from '../customers/customerRefs.ts';
+import { requireCustomer } from '../references/customerRefs.ts';
 import { recomputeRemindersForContact } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-
-type ParsedContact = Omit<ContactInput, 'name'> & { name: string };
-
-/** One primary contact per customer: making one primary demotes the other; the first contact is primary. */
-async function demotePrimary(ctx: ServiceContext, tx: Tx, customerId: string, exceptId?: string): Promise<void> {
-  const current = await primaryContactId(tx, customerId);
-  if (current && current !== exceptId) {
-    await updateAudited(tx, 'contacts', current, { is_primary: 0 }, auditMeta(ctx, 'update'));
-  }
-}
-
-export async function addContact(ctx: ServiceContext, tx: Tx, customerId: string, input: ParsedContact): Promise<Contact> {
-  const hasPrimary = (await primaryContactId(tx, customerId)) !== undefined;
-  const isPrimary = input.isPrimary === true || !hasPrimary;
-  if (isPrimary) await demotePrimary(ctx, tx, customerId);
-  const row = await insertAudited(
-    tx,
-    'contacts',
-    {
-      id: newId(),
-      customer_id: customerId,
-      name: input.name,
-      title: input.title ?? null,
-      phone: input.phone ?? null,
-      email: input.email ?? null,
-      birthday: input.birthday ?? null,
-      is_primary: isPrimary ? 1 : 0,
-      notes: input.notes ?? null,
-      deleted_at: null,
-    },
-    auditMeta(ctx, 'create'),
-  );
-  if (row.birthday) await recomputeRemindersForContact(ctx, tx, row.id);
-  return toContact(row);
-}
 
 export async function listCustomerContacts(ctx: ServiceContext, customerId: string) {
   await requireCustomer(ctx.db, customerId, 'customerId');
@@ -53,12 +23,28 @@ export async function listCustomerContacts(ctx: ServiceContext, customerId: stri
   return { items, total: items.length };
 }
 
+/** One primary contact per customer: making one primary demotes the other; the first contact is primary. */
 export async function createContact(ctx: ServiceContext, input: ApiParsedInput<'contacts:create'>): Promise<Contact> {
   const contact = await withTransaction(ctx.db, async (tx) => {
     await requireCustomer(tx, input.customerId, 'customerId');
-    const { customerId, ...fields } = input;
-    const created = await addContact(ctx, tx, customerId, fields);
-    await reindexCustomer(tx, customerId);
+    const hasPrimary = (await primaryContactId(tx, input.customerId)) !== undefined;
+    const isPrimary = input.isPrimary === true || !hasPrimary;
+    if (isPrimary) await demotePrimaryContact(tx, input.customerId, undefined, auditMeta(ctx, 'update'));
+    const created = await insertContact(
+      tx,
+      {
+        customerId: input.customerId,
+        name: input.name,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        birthday: input.birthday ?? null,
+        isPrimary,
+        notes: input.notes ?? null,
+      },
+      auditMeta(ctx, 'create'),
+    );
+    if (created.birthday) await recomputeRemindersForContact(ctx, tx, created.id);
     return created;
   });
   ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
@@ -74,24 +60,15 @@ async function requireContact(tx: Tx, id: string): Promise<Contact> {
 export async function updateContact(ctx: ServiceContext, input: ApiParsedInput<'contacts:update'>): Promise<Contact> {
   const contact = await withTransaction(ctx.db, async (tx) => {
     const current = await requireContact(tx, input.id);
-    const patch: Record<string, unknown> = {};
-    if (input.name !== undefined) patch['name'] = input.name;
-    if (input.title !== undefined) patch['title'] = input.title;
-    if (input.phone !== undefined) patch['phone'] = input.phone;
-    if (input.email !== undefined) patch['email'] = input.email;
-    if (input.birthday !== undefined) patch['birthday'] = input.birthday;
-    if (input.notes !== undefined) patch['notes'] = input.notes;
-    if (input.isPrimary === true && !current.isPrimary) {
-      await demotePrimary(ctx, tx, current.customerId, current.id);
-      patch['is_primary'] = 1;
-    }
     if (input.isPrimary === false && current.isPrimary) {
       throw new AppError('VALIDATION', '请先将其他联系人设为主要联系人', 'isPrimary');
     }
-    const row = await updateAudited(tx, 'contacts', input.id, patch, auditMeta(ctx, 'update'), input.version);
-    if (input.birthday !== undefined) await recomputeRemindersForContact(ctx, tx, input.id);
-    await reindexCustomer(tx, current.customerId);
-    return toContact(row);
+    const becomesPrimary = input.isPrimary === true && !current.isPrimary;
+    if (becomesPrimary) await demotePrimaryContact(tx, current.customerId, current.id, auditMeta(ctx, 'update'));
+    const { id, version, isPrimary: _asked, ...fields } = input;
+    const updated = await patchContact(tx, id, { ...fields, ...(becomesPrimary ? { isPrimary: true } : {}) }, auditMeta(ctx, 'update'), version);
+    if (input.birthday !== undefined) await recomputeRemindersForContact(ctx, tx, id);
+    return updated;
   });
   ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
   return contact;
@@ -101,14 +78,13 @@ export async function deleteContact(ctx: ServiceContext, id: string): Promise<{ 
   await withTransaction(ctx.db, async (tx) => {
     const current = await requireContact(tx, id);
     const meta = auditMeta(ctx, 'delete');
-    await updateAudited(tx, 'contacts', id, { deleted_at: meta.at, is_primary: 0 }, meta);
+    await softDeleteContact(tx, id, meta);
     await recomputeRemindersForContact(ctx, tx, id);
     if (current.isPrimary) {
       // Another contact, if any, takes over as primary so the list keeps showing someone to call.
       const next = (await listContacts(tx, current.customerId))[0];
-      if (next) await updateAudited(tx, 'contacts', next.id, { is_primary: 1 }, meta);
+      if (next) await patchContact(tx, next.id, { isPrimary: true }, meta);
     }
-    await reindexCustomer(tx, current.customerId);
   });
   ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
   return { id };

@@ -1,5 +1,6 @@
 import { handlersFor } from '../handlerTable.ts';
-import { createContract, deleteContract, listContractPage, requireContract, updateContract } from './contracts.service.ts';
+import { requireContract } from '../references/contractRefs.ts';
+import { createContract, deleteContract, listContractPage, updateContract } from './contracts.service.ts';
 
 export const contractsHandlers = handlersFor('contracts', {
   'contracts:list': (ctx, input) => listContractPage(ctx, input),

@@ -3,21 +3,27 @@ import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import type { Tx } from '../../../db/handle.ts';
+import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { insertAudited, undoBatch, updateAudited, writeAudit } from '../../../db/repositories/auditedWrites.ts';
-import { listContacts } from '../../../db/repositories/contactsRepo.ts';
+import { insertContact, listContacts } from '../../../db/repositories/contactsRepo.ts';
 import { listContracts } from '../../../db/repositories/contractsRepo.ts';
 import { listCustomerPage } from '../../../db/repositories/customerListQuery.ts';
-import { reindexCustomer } from '../../../db/repositories/customerSearchIndex.ts';
-import { getCustomer, lastFollowUpAt, liveChildIds } from '../../../db/repositories/customersRepo.ts';
-import { replaceCustomerTags } from '../../../db/repositories/tagsRepo.ts';
+import {
+  findLiveCustomerIdByName,
+  getCustomer,
+  insertCustomer,
+  lastFollowUpAt,
+  patchCustomer,
+  softDeleteCustomerTree,
+  undoCustomerDelete,
+} from '../../../db/repositories/customersRepo.ts';
+import { setCustomerTags } from '../../../db/repositories/tagsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { addContact } from '../contacts/contacts.service.ts';
-import { refreshNextExpiry } from '../contracts/nextExpiry.ts';
-import { recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
+import { requireCustomer } from '../references/customerRefs.ts';
+import { assertOwner } from '../references/ownerRefs.ts';
+import { recomputeRemindersForContact, recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { assertNameFree, assertOwner, assertTags, requireCustomer } from './customerRefs.ts';
+import { tagIdsForNames } from '../tags/tags.service.ts';
 
 export async function listCustomers(
   ctx: ServiceContext,
@@ -46,45 +52,51 @@ export async function getCustomerDetail(ctx: ServiceContext, id: string): Promis
   return { ...customer, contacts, contracts: contracts.items, lastFollowUpAt: await lastFollowUpAt(ctx.db, id) };
 }
 
+async function assertNameFree(x: Executor, name: string, exceptId?: string): Promise<void> {
+  const existing = await findLiveCustomerIdByName(x, name);
+  if (existing && existing !== exceptId) throw new AppError('DUPLICATE', `客户名称「${name}」已存在`, 'name');
+}
+
 async function reload(tx: Tx, id: string): Promise<Customer> {
   const customer = await getCustomer(tx, id);
   if (!customer) throw new AppError('NOT_FOUND', '客户不存在或已被删除', 'id');
   return customer;
 }
 
+// Tags come first, then the customer's own checks and writes: whatever fails rolls the new tags back too.
+
 export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<'customers:create'>): Promise<Customer> {
   const customer = await withTransaction(ctx.db, async (tx) => {
+    const tagIds = await tagIdsForNames(ctx, tx, input.tags);
     await assertNameFree(tx, input.name);
     await assertOwner(tx, input.ownerId);
-    await assertTags(tx, input.tagIds);
     const meta = auditMeta(ctx, 'create');
-    const row = await insertAudited(
+    const id = await insertCustomer(
       tx,
-      'customers',
       {
-        id: newId(),
         name: input.name,
         code: input.code ?? null,
         industry: input.industry ?? null,
         tier: input.tier,
-        owner_id: input.ownerId ?? null,
-        lifecycle_stage: input.lifecycleStage,
+        ownerId: input.ownerId ?? null,
+        lifecycleStage: input.lifecycleStage,
         source: input.source ?? null,
-        custom_fields: JSON.stringify(input.customFields),
+        customFields: input.customFields,
         notes: input.notes ?? null,
-        next_expiry_on: null,
-        archived_at: null,
-        deleted_at: null,
       },
       meta,
     );
-    if (input.tagIds.length > 0) {
-      await replaceCustomerTags(tx, row.id, input.tagIds, meta.at);
-      await writeAudit(tx, { ...meta, action: 'tags' }, 'customers', row.id, { tagIds: [] }, { tagIds: input.tagIds });
+    if (tagIds.length > 0) await setCustomerTags(tx, id, tagIds, meta);
+    const c = input.primaryContact;
+    if (c) {
+      const contact = await insertContact(
+        tx,
+        { customerId: id, name: c.name, title: c.title ?? null, phone: c.phone ?? null, email: c.email ?? null, birthday: c.birthday ?? null, isPrimary: true, notes: c.notes ?? null },
+        meta,
+      );
+      if (contact.birthday) await recomputeRemindersForContact(ctx, tx, contact.id);
     }
-    if (input.primaryContact) await addContact(ctx, tx, row.id, { ...input.primaryContact, isPrimary: true });
-    await reindexCustomer(tx, row.id);
-    return reload(tx, row.id);
+    return reload(tx, id);
   });
   ctx.emit('data:changed', { domains: ['customers', 'contacts'] });
   return customer;
@@ -93,28 +105,15 @@ export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<
 export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<'customers:update'>): Promise<Customer> {
   const customer = await withTransaction(ctx.db, async (tx) => {
     const current = await requireCustomer(tx, input.id);
+    const tagIds = input.tags === undefined ? undefined : await tagIdsForNames(ctx, tx, input.tags);
     if (input.name !== undefined) await assertNameFree(tx, input.name, input.id);
     if (input.ownerId !== undefined) await assertOwner(tx, input.ownerId);
-    await assertTags(tx, input.tagIds);
     const meta = auditMeta(ctx, 'update');
-    const patch: Record<string, unknown> = {};
-    if (input.name !== undefined) patch['name'] = input.name;
-    if (input.code !== undefined) patch['code'] = input.code;
-    if (input.industry !== undefined) patch['industry'] = input.industry;
-    if (input.tier !== undefined) patch['tier'] = input.tier;
-    if (input.ownerId !== undefined) patch['owner_id'] = input.ownerId;
-    if (input.lifecycleStage !== undefined) patch['lifecycle_stage'] = input.lifecycleStage;
-    if (input.source !== undefined) patch['source'] = input.source;
-    if (input.customFields !== undefined) patch['custom_fields'] = JSON.stringify(input.customFields);
-    if (input.notes !== undefined) patch['notes'] = input.notes;
-    await updateAudited(tx, 'customers', input.id, patch, meta, input.version);
-    if (input.tagIds !== undefined) {
-      const before = await replaceCustomerTags(tx, input.id, input.tagIds, meta.at);
-      await writeAudit(tx, { ...meta, action: 'tags' }, 'customers', input.id, { tagIds: before }, { tagIds: input.tagIds });
-    }
-    if (input.name !== undefined && input.name !== current.name) await reindexCustomer(tx, input.id);
-    if (input.tier !== undefined && input.tier !== current.tier) await recomputeRemindersForCustomer(ctx, tx, input.id);
-    return reload(tx, input.id);
+    const { id, version, tags: _names, ...fields } = input;
+    await patchCustomer(tx, id, fields, meta, version);
+    if (tagIds !== undefined) await setCustomerTags(tx, id, tagIds, meta);
+    if (input.tier !== undefined && input.tier !== current.tier) await recomputeRemindersForCustomer(ctx, tx, id);
+    return reload(tx, id);
   });
   ctx.emit('data:changed', { domains: ['customers'] });
   return customer;
@@ -125,7 +124,7 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
     const current = await requireCustomer(tx, id);
     if ((current.archivedAt !== null) === archived) return current;
     const meta = auditMeta(ctx, archived ? 'archive' : 'unarchive');
-    await updateAudited(tx, 'customers', id, { archived_at: archived ? meta.at : null }, meta);
+    await patchCustomer(tx, id, { archivedAt: archived ? meta.at : null }, meta);
     return reload(tx, id);
   });
   ctx.emit('data:changed', { domains: ['customers'] });
@@ -137,13 +136,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
   const result = await withTransaction(ctx.db, async (tx) => {
     const customer = await requireCustomer(tx, id);
     const batchId = newId();
-    const meta = auditMeta(ctx, 'delete', batchId);
-    const children = await liveChildIds(tx, id);
-    for (const fid of children.followUps) await updateAudited(tx, 'follow_ups', fid, { deleted_at: meta.at }, meta);
-    for (const kid of children.contracts) await updateAudited(tx, 'contracts', kid, { deleted_at: meta.at }, meta);
-    for (const cid of children.contacts) await updateAudited(tx, 'contacts', cid, { deleted_at: meta.at }, meta);
-    await updateAudited(tx, 'customers', id, { deleted_at: meta.at }, meta);
-    await reindexCustomer(tx, id);
+    await softDeleteCustomerTree(tx, id, auditMeta(ctx, 'delete', batchId));
     await recomputeRemindersForCustomer(ctx, tx, id);
     return { undoToken: batchId, name: customer.name };
   });
@@ -153,13 +146,10 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
 
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
   const customer = await withTransaction(ctx.db, async (tx) => {
-    const entries = await undoBatch(tx, undoToken, auditMeta(ctx, 'undo', newId()));
-    const customerEntry = entries.find((e) => e.entity === 'customers');
-    if (!customerEntry) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
-    await reindexCustomer(tx, customerEntry.entityId);
-    await refreshNextExpiry(tx, customerEntry.entityId);
-    await recomputeRemindersForCustomer(ctx, tx, customerEntry.entityId);
-    return reload(tx, customerEntry.entityId);
+    const id = await undoCustomerDelete(tx, undoToken, auditMeta(ctx, 'undo', newId()));
+    if (id === undefined) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
+    await recomputeRemindersForCustomer(ctx, tx, id);
+    return reload(tx, id);
   });
   ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });
   return customer;

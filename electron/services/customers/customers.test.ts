@@ -55,7 +55,7 @@ describe('customers', () => {
         name: `客户${i}`,
         tier: i % 2 ? 'vip' : 'normal',
         ownerId: i < 4 ? owner.id : null,
-        tagIds: i === 0 ? [tag.id] : [],
+        tags: i === 0 ? [tag.name] : [],
       });
       await t.call('contracts:create', { customerId: c.id, number: `HT-${i}`, endsOn: `2026-12-0${i + 1}` });
     }
@@ -127,6 +127,41 @@ describe('customers', () => {
     expect((await t.call('customers:list', { archived: 'archived' })).items[0].archived).toBe(true);
     await t.call('customers:unarchive', { id: c.id });
     expect((await t.call('customers:list', {})).total).toBe(1);
+  });
+
+  it('takes tag names: an existing live tag is reused, a new name becomes a tag; trimmed, each once, blanks ignored', async () => {
+    const existing = await t.call('tags:create', { name: '老客户' });
+    const c = await t.call('customers:create', { name: '庚公司', tags: [' 老客户 ', '高意向', '高意向\u3000', '', '  '] });
+    expect(c.tags.map((tag: any) => tag.name).sort()).toEqual(['老客户', '高意向'].sort());
+    expect(c.tags.find((tag: any) => tag.name === '老客户').id).toBe(existing.id);
+    expect((await t.call('tags:list')).items.map((tag: any) => tag.name).sort()).toEqual(['老客户', '高意向'].sort());
+    expect((await t.call('customers:list', { tagId: existing.id })).items.map((x: any) => x.name)).toEqual(['庚公司']);
+    const tooLong = await t.envelope('customers:create', { name: '辛公司', tags: ['长'.repeat(31)] });
+    expect(tooLong.error).toMatchObject({ code: 'VALIDATION', field: 'tags' });
+  });
+
+  it('creates the customer and its new tags in one transaction: a failure after the tags leaves no new tag behind', async () => {
+    await t.call('customers:create', { name: '壬公司' });
+    await t.call('tags:create', { name: '老客户' });
+    const dup = await t.envelope('customers:create', { name: '壬公司', tags: ['老客户', '新标签'] });
+    expect(dup.error).toMatchObject({ code: 'DUPLICATE', field: 'name' });
+    const badOwner = await t.envelope('customers:create', { name: '癸公司', ownerId: 'nobody', tags: ['又一个新标签'] });
+    expect(badOwner.error).toMatchObject({ code: 'NOT_FOUND', field: 'ownerId' });
+    expect((await t.call('tags:list')).items.map((tag: any) => tag.name)).toEqual(['老客户']);
+    expect((await t.call('customers:list', {})).total).toBe(1);
+  });
+
+  it('replaces tags by name on update, in the same transaction as the rest of the change', async () => {
+    const c = await t.call('customers:create', { name: '子公司', tags: ['老客户'] });
+    const renamed = await t.call('customers:update', { id: c.id, version: c.version, notes: '改备注' });
+    expect(renamed.tags.map((tag: any) => tag.name)).toEqual(['老客户']); // absent: kept
+    const stale = await t.envelope('customers:update', { id: c.id, version: c.version, tags: ['高意向'] });
+    expect(stale.error).toMatchObject({ code: 'CONFLICT', field: 'version' });
+    expect((await t.call('tags:list')).items.map((tag: any) => tag.name)).toEqual(['老客户']);
+    const retagged = await t.call('customers:update', { id: c.id, version: renamed.version, tags: ['高意向', ' 老客户'] });
+    expect(retagged.tags.map((tag: any) => tag.name).sort()).toEqual(['老客户', '高意向'].sort());
+    const cleared = await t.call('customers:update', { id: c.id, tags: [] });
+    expect(cleared.tags).toEqual([]);
   });
 
   it('stores custom fields and notes', async () => {

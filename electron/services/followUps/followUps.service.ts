@@ -3,14 +3,21 @@ import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
 import { differenceInCalendarDays } from 'date-fns';
-import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
-import { getFollowUp, listDueFollowUps, listFollowUps, openFollowUpIds } from '../../../db/repositories/followUpsRepo.ts';
+import {
+  getFollowUp,
+  insertFollowUp,
+  listDueFollowUps,
+  listFollowUps,
+  markFollowUpDone,
+  openFollowUpIds,
+  softDeleteFollowUp,
+} from '../../../db/repositories/followUpsRepo.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { requireContract } from '../contracts/contracts.service.ts';
-import { assertOwner, resolveCustomerId } from '../customers/customerRefs.ts';
+import { requireContract } from '../references/contractRefs.ts';
+import { resolveCustomerId } from '../references/customerRefs.ts';
+import { assertOwner } from '../references/ownerRefs.ts';
 import { recomputeFollowUpRemindersOfCustomer, recomputeRemindersForFollowUp } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
@@ -41,29 +48,23 @@ export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<
     if (input.nextFollowUpOn && input.nextFollowUpOn < localDateOf(new Date(at))) {
       throw new AppError('VALIDATION', '下次跟进日期不能早于本次跟进日期', 'nextFollowUpOn');
     }
-    for (const openId of await openFollowUpIds(tx, customerId)) {
-      await updateAudited(tx, 'follow_ups', openId, { next_done_at: meta.at }, { ...meta, action: 'complete' });
-    }
-    const row = await insertAudited(
+    for (const openId of await openFollowUpIds(tx, customerId)) await markFollowUpDone(tx, openId, { ...meta, action: 'complete' });
+    const id = await insertFollowUp(
       tx,
-      'follow_ups',
       {
-        id: newId(),
-        customer_id: customerId,
-        contract_id: input.contractId ?? null,
+        customerId,
+        contractId: input.contractId ?? null,
         at,
         channel: input.channel,
         kind: input.kind,
         summary: input.summary,
-        next_follow_up_on: input.nextFollowUpOn ?? null,
-        next_done_at: null,
-        owner_id: input.ownerId ?? null,
-        deleted_at: null,
+        nextFollowUpOn: input.nextFollowUpOn ?? null,
+        ownerId: input.ownerId ?? null,
       },
       meta,
     );
     await recomputeFollowUpRemindersOfCustomer(ctx, tx, customerId);
-    return requireFollowUp(tx, row.id);
+    return requireFollowUp(tx, id);
   });
   ctx.emit('data:changed', { domains: ['followups', 'customers'] });
   return followUp;
@@ -85,8 +86,7 @@ export async function completeFollowUp(ctx: ServiceContext, id: string): Promise
   const followUp = await withTransaction(ctx.db, async (tx) => {
     const current = await requireFollowUp(tx, id);
     if (current.nextDoneAt !== null) return current;
-    const meta = auditMeta(ctx, 'complete');
-    await updateAudited(tx, 'follow_ups', id, { next_done_at: meta.at }, meta);
+    await markFollowUpDone(tx, id, auditMeta(ctx, 'complete'));
     await recomputeRemindersForFollowUp(ctx, tx, id);
     return requireFollowUp(tx, id);
   });
@@ -97,8 +97,7 @@ export async function completeFollowUp(ctx: ServiceContext, id: string): Promise
 export async function deleteFollowUp(ctx: ServiceContext, id: string): Promise<{ id: string }> {
   await withTransaction(ctx.db, async (tx) => {
     await requireFollowUp(tx, id);
-    const meta = auditMeta(ctx, 'delete');
-    await updateAudited(tx, 'follow_ups', id, { deleted_at: meta.at }, meta);
+    await softDeleteFollowUp(tx, id, auditMeta(ctx, 'delete'));
     await recomputeRemindersForFollowUp(ctx, tx, id);
   });
   ctx.emit('data:changed', { domains: ['followups', 'customers'] });

@@ -1,10 +1,8 @@
 import type { Owner } from '../../../shared/api/owners.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
-import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
-import { findLiveOwner, listOwners, toOwner } from '../../../db/repositories/ownersRepo.ts';
+import { findLiveOwner, insertOwner, listOwners, patchOwner } from '../../../db/repositories/ownersRepo.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
@@ -22,13 +20,7 @@ export async function listOwnerItems(ctx: ServiceContext, includeInactive: boole
 export async function createOwner(ctx: ServiceContext, input: ApiParsedInput<'owners:create'>): Promise<Owner> {
   const owner = await withTransaction(ctx.db, async (tx) => {
     await assertOwnerNameFree(tx, input.name);
-    const row = await insertAudited(
-      tx,
-      'owners',
-      { id: newId(), name: input.name, email: input.email ?? null, phone: input.phone ?? null, active: 1, deleted_at: null },
-      auditMeta(ctx, 'create'),
-    );
-    return toOwner(row);
+    return insertOwner(tx, { name: input.name, email: input.email ?? null, phone: input.phone ?? null }, auditMeta(ctx, 'create'));
   });
   ctx.emit('data:changed', { domains: ['owners'] });
   return owner;
@@ -38,12 +30,8 @@ export async function updateOwner(ctx: ServiceContext, input: ApiParsedInput<'ow
   const owner = await withTransaction(ctx.db, async (tx) => {
     if (!(await findLiveOwner(tx, { id: input.id }))) throw new AppError('NOT_FOUND', '负责人不存在', 'id');
     if (input.name !== undefined) await assertOwnerNameFree(tx, input.name, input.id);
-    const patch: Record<string, unknown> = {};
-    if (input.name !== undefined) patch['name'] = input.name;
-    if (input.email !== undefined) patch['email'] = input.email;
-    if (input.phone !== undefined) patch['phone'] = input.phone;
-    if (input.active !== undefined) patch['active'] = input.active ? 1 : 0;
-    return toOwner(await updateAudited(tx, 'owners', input.id, patch, auditMeta(ctx, 'update'), input.version));
+    const { id, version, ...fields } = input;
+    return patchOwner(tx, id, fields, auditMeta(ctx, 'update'), version);
   });
   ctx.emit('data:changed', { domains: ['owners', 'customers'] });
   return owner;

@@ -17,8 +17,13 @@ async function requireStep(tx: Tx, reminderId: string) {
   return step;
 }
 
+/** What the tray and the bell show: notifications not yet read. */
+export function unreadNotificationCount(ctx: ServiceContext): Promise<number> {
+  return countUnread(ctx.db);
+}
+
 async function announce(ctx: ServiceContext): Promise<void> {
-  ctx.emit('notifications:changed', { unread: await countUnread(ctx.db) });
+  ctx.emit('notifications:changed', { unread: await unreadNotificationCount(ctx) });
   ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
 }
 
@@ -83,7 +88,7 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
 export async function markNotificationsRead(ctx: ServiceContext, input: ApiParsedInput<'notifications:markRead'>) {
   const marked = await withTransaction(ctx.db, (tx) => markRead(tx, input.all ? 'all' : (input.ids ?? []), ctx.now().toISOString()));
   await announce(ctx);
-  return { marked, unread: await countUnread(ctx.db) };
+  return { marked, unread: await unreadNotificationCount(ctx) };
 }
 
 export async function openNotification(ctx: ServiceContext, id: string) {

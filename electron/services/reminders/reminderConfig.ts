@@ -4,10 +4,9 @@ import { DEFAULT_LADDERS, DEFAULT_LADDER_SETTINGS, normalizeSteps, type LadderSe
 import { DEFAULT_TEMPLATES } from '../../../shared/reminders/reminderTemplate.ts';
 import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type WorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
 import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
-import type { Executor, Tx } from '../../../db/handle.ts';
-import { insertAudited, updateAudited, type AuditMeta } from '../../../db/repositories/auditedWrites.ts';
+import type { Executor } from '../../../db/handle.ts';
 import { listReminderRules, readSettingValues } from '../../../db/repositories/reminderRulesRepo.ts';
-import { readSetting, settingExists } from '../../../db/repositories/settingsRepo.ts';
+import { readSetting } from '../../../db/repositories/settingsRepo.ts';
 
 // Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
 
@@ -83,11 +82,4 @@ export async function readReminderSettings(x: Executor): Promise<ReminderSetting
     holidayOverrideCount: config.holidayOverrideCount,
     ...(await readDesktopSettings(x)),
   };
-}
-
-/** Writes one settings key through the audit log, as every user setting is. */
-export async function writeSettingValue(tx: Tx, key: string, value: unknown, meta: AuditMeta): Promise<void> {
-  const json = JSON.stringify(value);
-  if (await settingExists(tx, key)) await updateAudited(tx, 'settings', key, { value: json }, { ...meta, action: 'update' });
-  else await insertAudited(tx, 'settings', { key, value: json }, { ...meta, action: 'create' });
 }

@@ -4,15 +4,14 @@ import { AppError } from '../../../shared/api/appError.ts';
 import { TIERS } from '../../../shared/domain/enums.ts';
 import { normalizeSteps } from '../../../shared/reminders/reminderLadder.ts';
 import { parseHolidayData } from '../../../shared/reminders/workingDays.ts';
-import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
-import { listReminderRules } from '../../../db/repositories/reminderRulesRepo.ts';
+import { upsertReminderRule } from '../../../db/repositories/reminderRulesRepo.ts';
+import { writeSetting } from '../../../db/repositories/settingsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { requireContract } from '../contracts/contracts.service.ts';
+import { requireContract } from '../references/contractRefs.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { readDesktopSettings, readReminderSettings, SETTING_KEYS, writeSettingValue } from './reminderConfig.ts';
+import { readDesktopSettings, readReminderSettings, SETTING_KEYS } from './reminderConfig.ts';
 import { recomputeAllReminders, recomputeRemindersForContract } from './recomputeReminders.ts';
 import { previewContractLadder, resolveContractRef } from './reminderPreview.ts';
 import { tickAndDeliver } from './tickScheduler.ts';
@@ -41,19 +40,8 @@ export async function previewReminders(ctx: ServiceContext, input: ApiParsedInpu
 }
 
 async function upsertRule(ctx: ServiceContext, tx: Tx, scope: 'tier' | 'contract', scopeId: string, patch: { steps?: number[] | null; template?: string }) {
-  const [existing] = await listReminderRules(tx, scope, scopeId);
-  const values: Record<string, unknown> = {};
-  if (patch.steps !== undefined) values['steps'] = patch.steps === null ? null : JSON.stringify(normalizeSteps(patch.steps));
-  if (patch.template !== undefined) values['template'] = patch.template;
-  if (existing) await updateAudited(tx, 'reminder_rules', existing.id, values, auditMeta(ctx, 'update'));
-  else {
-    await insertAudited(
-      tx,
-      'reminder_rules',
-      { id: newId(), scope, scope_id: scopeId, steps: null, template: null, deleted_at: null, ...values },
-      auditMeta(ctx, 'create'),
-    );
-  }
+  const steps = patch.steps === undefined || patch.steps === null ? patch.steps : normalizeSteps(patch.steps);
+  await upsertReminderRule(tx, scope, scopeId, { ...patch, steps }, auditMeta(ctx, 'update'));
 }
 
 /** Any change that moves due dates recomputes every pending step in the same transaction. */
@@ -64,7 +52,7 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
     let schedulesChanged = false;
     if (input.timeOfDay !== undefined || input.shiftToWorkingDay !== undefined) {
       const schedule = { timeOfDay: input.timeOfDay ?? current.timeOfDay, shiftToWorkingDay: input.shiftToWorkingDay ?? current.shiftToWorkingDay };
-      await writeSettingValue(tx, SETTING_KEYS.schedule, schedule, meta);
+      await writeSetting(tx, SETTING_KEYS.schedule, schedule, meta);
       schedulesChanged = true;
     }
     for (const tier of TIERS) {
@@ -76,7 +64,7 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
     }
     if (input.startAtLogin !== undefined || input.keepInTray !== undefined) {
       const desktop = await readDesktopSettings(tx);
-      await writeSettingValue(tx, SETTING_KEYS.desktop, { ...desktop, ...definedOnly({ startAtLogin: input.startAtLogin, keepInTray: input.keepInTray }) }, meta);
+      await writeSetting(tx, SETTING_KEYS.desktop, { ...desktop, ...definedOnly({ startAtLogin: input.startAtLogin, keepInTray: input.keepInTray }) }, meta);
     }
     if (schedulesChanged) await recomputeAllReminders(ctx, tx);
   });
@@ -102,7 +90,7 @@ export async function importHolidays(ctx: ServiceContext, json: string | null) {
     data = parsed.data;
   }
   await withTransaction(ctx.db, async (tx) => {
-    await writeSettingValue(tx, SETTING_KEYS.holidays, data, auditMeta(ctx, 'import'));
+    await writeSetting(tx, SETTING_KEYS.holidays, data, auditMeta(ctx, 'import'));
     await recomputeAllReminders(ctx, tx);
   });
   ctx.emit('data:changed', { domains: ['settings', 'reminders'] });

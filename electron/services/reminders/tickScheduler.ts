@@ -1,7 +1,7 @@
-import { countUnread } from '../../../db/repositories/notificationsRepo.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
+import { unreadNotificationCount } from './reminderActions.ts';
 import { digestRequest } from './reminderText.ts';
 import { runReminderTick, type TickHooks, type TickOutcome } from './reminderTick.ts';
 
@@ -22,7 +22,7 @@ export async function tickAndDeliver(
       ? { title: outcome.fired[0]!.text.title, body: outcome.fired[0]!.text.body }
       : digestRequest(outcome.fired.map((f) => ({ title: f.text.title, customerName: f.customerName })));
   ctx.emit('reminders:fired', { count: outcome.fired.length, digest: outcome.digest, notificationIds: outcome.notificationIds, ...request });
-  ctx.emit('notifications:changed', { unread: await countUnread(ctx.db) });
+  ctx.emit('notifications:changed', { unread: await unreadNotificationCount(ctx) });
   ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
   if (notifier) {
     await deliverOutbox(ctx, notifier, { tickId: outcome.tickId, hooks: options.hooks });

@@ -6,17 +6,16 @@ import type { Cycle, RenewalStage, Tier } from '../../../shared/domain/enums.ts'
 import { differenceInCalendarDays } from 'date-fns';
 import { chainIssues, nextTermDates } from '../../../shared/renewals/renewalTerm.ts';
 import { DEFAULT_LOST_REASONS, isDecidedStage, sheetStatusOfStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
-import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
-import { contractChain, flaggedContracts, listRenewals, renewalOfContract } from '../../../db/repositories/renewalsRepo.ts';
-import { readSetting } from '../../../db/repositories/settingsRepo.ts';
+import { contractChain, flaggedContracts, listRenewals, saveRenewalStage } from '../../../db/repositories/renewalsRepo.ts';
+import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { createContract, requireContract, updateContract } from '../contracts/contracts.service.ts';
+import { createContractIn, updateContractIn } from '../contracts/contracts.service.ts';
+import { requireContract } from '../references/contractRefs.ts';
 import { recomputeRemindersForContract } from '../reminders/recomputeReminders.ts';
-import { SETTING_KEYS, writeSettingValue } from '../reminders/reminderConfig.ts';
+import { SETTING_KEYS } from '../reminders/reminderConfig.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 const WINDOW_DAYS = { '7': 7, '30': 30, '90': 90 } as const;
@@ -64,24 +63,19 @@ async function writeStage(
   contractId: string,
   patch: { stage: RenewalStage; lostReason?: string | null; lostNote?: string | null; outcomeOn?: string | null; outcomeAmountFen?: number | null; newContractId?: string | null },
 ) {
-  const existing = await renewalOfContract(tx, contractId);
-  const values = {
-    stage: patch.stage,
-    lost_reason: patch.stage === 'lost' ? (patch.lostReason ?? null) : null,
-    lost_note: patch.stage === 'lost' ? (patch.lostNote ?? null) : null,
-    outcome_on: patch.outcomeOn ?? (isDecidedStage(patch.stage) ? localDateOf(ctx.now()) : null),
-    outcome_amount_fen: patch.outcomeAmountFen ?? null,
-    ...(patch.newContractId !== undefined ? { new_contract_id: patch.newContractId } : {}),
-  };
-  if (existing) await updateAudited(tx, 'renewals', existing.id, values, auditMeta(ctx, 'stage'));
-  else {
-    await insertAudited(
-      tx,
-      'renewals',
-      { id: newId(), contract_id: contractId, new_contract_id: null, notes: null, deleted_at: null, ...values },
-      auditMeta(ctx, 'stage'),
-    );
-  }
+  await saveRenewalStage(
+    tx,
+    contractId,
+    {
+      stage: patch.stage,
+      lostReason: patch.stage === 'lost' ? (patch.lostReason ?? null) : null,
+      lostNote: patch.stage === 'lost' ? (patch.lostNote ?? null) : null,
+      outcomeOn: patch.outcomeOn ?? (isDecidedStage(patch.stage) ? localDateOf(ctx.now()) : null),
+      outcomeAmountFen: patch.outcomeAmountFen ?? null,
+      newContractId: patch.newContractId,
+    },
+    auditMeta(ctx, 'stage'),
+  );
   await recomputeRemindersForContract(ctx, tx, contractId);
 }
 
@@ -124,9 +118,8 @@ export async function renewDefaults(ctx: ServiceContext, contractId: string, cyc
   };
 }
 
-/** 续约: the next term, linked by renewal_of; this term becomes 已续约 and its renewal 已续费. */
+/** 续约: the next term, linked by renewalOf; this term becomes 已续约 and its renewal 已续费. */
 export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'renewals:renew'>) {
-  const inTx = (tx: Tx) => Object.create(ctx, { db: { value: tx }, emit: { value: () => {} } }) as ServiceContext;
   const result = await withTransaction(ctx.db, async (tx) => {
     const current = await requireContract(tx, input.contractId, 'contractId');
     if (current.status === 'renewed' || current.status === 'terminated') {
@@ -135,7 +128,7 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
     const notes = [input.discountNote ? `优惠：${input.discountNote}` : null, input.instalmentNote ? `分期：${input.instalmentNote}` : null]
       .filter(Boolean)
       .join('\n');
-    const created = await createContract(inTx(tx), {
+    const created = await createContractIn(ctx, tx, {
       customerId: current.customerId,
       number: input.number,
       signedOn: input.signedOn ?? null,
@@ -151,7 +144,7 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
       renewalOf: current.id,
       notes: notes || null,
     });
-    await updateContract(inTx(tx), { id: current.id, status: 'renewed' });
+    await updateContractIn(ctx, tx, { id: current.id, status: 'renewed' });
     await writeStage(ctx, tx, current.id, {
       stage: 'renewed',
       outcomeOn: input.outcomeOn ?? localDateOf(ctx.now()),
@@ -183,7 +176,7 @@ export async function lostReasons(ctx: ServiceContext) {
 
 export async function setLostReasons(ctx: ServiceContext, items: string[]) {
   const unique = [...new Set(items)];
-  await withTransaction(ctx.db, (tx) => writeSettingValue(tx, SETTING_KEYS.lostReasons, unique, auditMeta(ctx, 'update')));
+  await withTransaction(ctx.db, (tx) => writeSetting(tx, SETTING_KEYS.lostReasons, unique, auditMeta(ctx, 'update')));
   ctx.emit('data:changed', { domains: ['settings', 'renewals'] });
   return { items: unique };
 }

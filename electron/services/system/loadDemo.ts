@@ -1,13 +1,11 @@
 import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
 import { findLiveOwner } from '../../../db/repositories/ownersRepo.ts';
-import { findLiveTagByName } from '../../../db/repositories/tagsRepo.ts';
 import { findLiveCustomerIdByName } from '../../../db/repositories/customersRepo.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
 import { createContract } from '../contracts/contracts.service.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import { createFollowUp } from '../followUps/followUps.service.ts';
 import { createOwner } from '../owners/owners.service.ts';
-import { createTag } from '../tags/tags.service.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS } from './demoData.ts';
 
@@ -22,8 +20,6 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
   for (const name of DEMO_OWNERS) {
     ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(quiet, { name })).id);
   }
-  const tagIds: string[] = [];
-  for (const name of DEMO_TAGS) tagIds.push((await findLiveTagByName(ctx.db, name))?.id ?? (await createTag(quiet, { name })).id);
 
   let customersCreated = 0;
   let contractsCreated = 0;
@@ -39,7 +35,7 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
         industry: d.industry,
         lifecycleStage: 'customer',
         customFields: {},
-        tagIds: d.tagIndexes.map((i) => tagIds[i]!).filter(Boolean),
+        tags: d.tagIndexes.flatMap((i) => DEMO_TAGS[i] ?? []),
         primaryContact: { name: d.contact.name, title: d.contact.title, phone: d.contact.phone, birthday: d.contact.birthday, isPrimary: true },
       });
       customerId = created.id;

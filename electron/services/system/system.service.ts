@@ -4,9 +4,8 @@ import { AppError } from '../../../shared/api/appError.ts';
 import { listBackups, restoreFileFromBackup, verifyBackupFile } from '../../../db/backups.ts';
 import { backupDatabase } from '../../../db/openDatabase.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { insertAudited, updateAudited } from '../../../db/repositories/auditedWrites.ts';
 import { countLiveCustomers } from '../../../db/repositories/customersRepo.ts';
-import { readSetting, settingExists } from '../../../db/repositories/settingsRepo.ts';
+import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { APP_VERSION } from '../appVersion.ts';
@@ -55,10 +54,7 @@ export async function readSettings(ctx: ServiceContext): Promise<Settings> {
 export async function writeSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
   await withTransaction(ctx.db, async (tx) => {
     for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      const json = JSON.stringify(value);
-      if (await settingExists(tx, key)) await updateAudited(tx, 'settings', key, { value: json }, auditMeta(ctx, 'update'));
-      else await insertAudited(tx, 'settings', { key, value: json }, auditMeta(ctx, 'create'));
+      if (value !== undefined) await writeSetting(tx, key, value, auditMeta(ctx, 'update'));
     }
   });
   ctx.emit('data:changed', { domains: ['settings'] });

@@ -1,9 +1,8 @@
 import type { Tag } from '../../../shared/api/tags.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
-import { newId } from '../../../db/newId.ts';
+import type { Tx } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { insertAudited } from '../../../db/repositories/auditedWrites.ts';
-import { findLiveTagByName, listTags } from '../../../db/repositories/tagsRepo.ts';
+import { findLiveTagByName, insertTag, listTags } from '../../../db/repositories/tagsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
@@ -15,14 +14,21 @@ export async function listTagItems(ctx: ServiceContext) {
 export async function createTag(ctx: ServiceContext, input: { name: string; color?: string | null | undefined }): Promise<Tag> {
   const tag = await withTransaction(ctx.db, async (tx) => {
     if (await findLiveTagByName(tx, input.name)) throw new AppError('DUPLICATE', `标签「${input.name}」已存在`, 'name');
-    const row = await insertAudited(
-      tx,
-      'tags',
-      { id: newId(), name: input.name, color: input.color ?? null, deleted_at: null },
-      auditMeta(ctx, 'create'),
-    );
-    return { id: row.id, name: row.name, color: row.color };
+    return insertTag(tx, { name: input.name, color: input.color ?? null }, auditMeta(ctx, 'create'));
   });
   ctx.emit('data:changed', { domains: ['tags'] });
   return tag;
+}
+
+/**
+ * The ids of the named tags, in the caller's transaction: a live tag of the same name is reused, any other
+ * name becomes a new tag, so a customer is saved with its tags in one go.
+ */
+export async function tagIdsForNames(ctx: ServiceContext, tx: Tx, names: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const existing = await findLiveTagByName(tx, name);
+    ids.push(existing ? existing.id : (await insertTag(tx, { name, color: null }, auditMeta(ctx, 'create'))).id);
+  }
+  return ids;
 }

@@ -2,8 +2,6 @@ import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
 import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from '../../../shared/domain/enums.ts';
 import { labelOf, lifecycleStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
-import { invoke } from '../../api/invoke.ts';
-import { resolveTagIds } from '../../api/resolveTagIds.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -18,7 +16,7 @@ interface Values {
   name: string;
   tier: Tier;
   ownerId: string | null;
-  tagIds: string[];
+  tags: string[];
   industry?: string;
   source?: string;
   code?: string;
@@ -27,7 +25,7 @@ interface Values {
   customFields: CustomFieldRow[];
 }
 
-const FIELD_MAP = sameNames('name', 'tier', 'ownerId', 'tagIds', 'industry', 'source', 'code', 'lifecycleStage', 'notes', 'customFields');
+const FIELD_MAP = sameNames('name', 'tier', 'ownerId', 'tags', 'industry', 'source', 'code', 'lifecycleStage', 'notes', 'customFields');
 
 interface Props {
   customer: CustomerDetail;
@@ -43,14 +41,13 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
 
   const onFinish = async (v: Values) => {
     try {
-      const tags = await invoke('tags:list', {});
       await update.mutateAsync({
         id: customer.id,
         version: customer.version,
         name: v.name,
         tier: v.tier,
         ownerId: v.ownerId ?? null,
-        tagIds: await resolveTagIds(v.tagIds, tags.items),
+        tags: v.tags,
         industry: blankToNull(v.industry),
         source: blankToNull(v.source),
         code: blankToNull(v.code),
@@ -79,7 +76,7 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
         name: customer.name,
         tier: customer.tier,
         ownerId: customer.ownerId,
-        tagIds: customer.tags.map((tag) => tag.id),
+        tags: customer.tags.map((tag) => tag.name),
         industry: customer.industry ?? '',
         source: customer.source ?? '',
         code: customer.code ?? '',
@@ -123,7 +120,7 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="tagIds" label={t('customer.tags')}>
+      <Form.Item name="tags" label={t('customer.tags')}>
         <TagSelect />
       </Form.Item>
       <Form.Item name="notes" label={t('customer.notes')} rules={[maxRule(t, 5000)]}>

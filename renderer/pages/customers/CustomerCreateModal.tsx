@@ -3,8 +3,6 @@ import { useNavigate } from 'react-router';
 import type { CustomerCreateInput } from '../../../shared/api/customers.contract.ts';
 import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
 import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
-import { invoke } from '../../api/invoke.ts';
-import { resolveTagIds } from '../../api/resolveTagIds.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -18,12 +16,12 @@ interface Values {
   name: string;
   tier: Tier;
   ownerId?: string | null;
-  tagIds?: string[];
+  tags?: string[];
   contact?: { name?: string; title?: string; phone?: string; email?: string };
 }
 
 const FIELD_MAP = {
-  ...sameNames('name', 'tier', 'ownerId', 'tagIds'),
+  ...sameNames('name', 'tier', 'ownerId', 'tags'),
   'primaryContact.name': ['contact', 'name'],
   'primaryContact.title': ['contact', 'title'],
   'primaryContact.phone': ['contact', 'phone'],
@@ -44,13 +42,12 @@ export function CustomerCreateModal({ open, onClose }: Props) {
 
   const onFinish = async (v: Values) => {
     try {
-      const tags = await invoke('tags:list', {});
       const contactName = blankToNull(v.contact?.name);
       const input: CustomerCreateInput = {
         name: v.name,
         tier: v.tier,
         ownerId: v.ownerId ?? null,
-        tagIds: await resolveTagIds(v.tagIds, tags.items),
+        tags: v.tags ?? [],
         ...(contactName
           ? {
               primaryContact: {
@@ -88,7 +85,7 @@ export function CustomerCreateModal({ open, onClose }: Props) {
       onCancel={onClose}
       onFinish={(v) => void onFinish(v)}
       saving={create.isPending}
-      initialValues={{ tier: 'normal', tagIds: [] }}
+      initialValues={{ tier: 'normal', tags: [] }}
       okText={t('common.create')}
       width={620}
     >
@@ -111,7 +108,7 @@ export function CustomerCreateModal({ open, onClose }: Props) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="tagIds" label={t('customer.tags')}>
+      <Form.Item name="tags" label={t('customer.tags')}>
         <TagSelect />
       </Form.Item>
       <Divider titlePlacement="start" plain>
