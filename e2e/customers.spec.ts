@@ -31,6 +31,12 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   const createDialog = page.getByRole('dialog', { name: '新建客户' });
   await createDialog.getByLabel('客户名称').fill(NAME);
   await createDialog.getByText('重要', { exact: true }).click();
+  // Tags are typed by name; new names become tags with the customer, in the same save.
+  const tagField = createDialog.getByLabel('标签', { exact: true });
+  for (const tag of ['老客户', '高意向']) {
+    await tagField.fill(tag);
+    await tagField.press('Enter');
+  }
   await createDialog.getByLabel('姓名').fill('王建华');
   await createDialog.getByLabel('职务').fill('采购经理');
   await createDialog.getByLabel('电话').fill('138-0571-2233');
@@ -41,6 +47,7 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
 
   // The new customer's page.
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
+  for (const tag of ['老客户', '高意向']) await expect(page.locator('.ant-tag').filter({ hasText: tag })).toBeVisible();
   const contacts = page.locator('.ant-card').filter({ hasText: '联系人（1）' });
   await expect(contacts.getByText('王建华')).toBeVisible();
   await expect(contacts.getByText('138-0571-2233')).toBeVisible();
@@ -94,10 +101,13 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   await editDialog.getByLabel('客户名称').fill(RENAMED);
   await editDialog.getByText('VIP', { exact: true }).click();
   await editDialog.getByLabel('行业').fill('智能制造');
+  await editDialog.getByLabel('标签', { exact: true }).fill('续约重点');
+  await editDialog.getByLabel('标签', { exact: true }).press('Enter');
   await editDialog.getByRole('button', { name: /保\s?存$/ }).click();
   await expect(editDialog).toBeHidden();
   await expect(page.getByRole('heading', { name: RENAMED })).toBeVisible();
   await expect(page.getByText('智能制造').first()).toBeVisible();
+  for (const tag of ['老客户', '高意向', '续约重点']) await expect(page.locator('.ant-tag').filter({ hasText: tag })).toBeVisible();
 
   // Archive: it leaves the default list, the 已归档 switch shows it, and it can be brought back.
   await page.getByRole('button', { name: /归\s?档$/ }).click();

@@ -125,8 +125,8 @@ export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle
       if (event === 'notifications:changed') showCount((payload as ApiEvents['notifications:changed']).unread);
       if (event === 'data:changed') {
         const domains = (payload as ApiEvents['data:changed']).domains;
-        if (domains.includes('settings') || domains.includes('*')) void applySettings();
-        if (domains.includes('notifications') || domains.includes('*')) void refreshCount();
+        if (domains.includes('settings')) void applySettings();
+        if (domains.includes('notifications')) void refreshCount();
       }
     },
     keepRunningWhenClosed: () => keepInTray && !quitting,

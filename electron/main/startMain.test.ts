@@ -84,7 +84,7 @@ describe('IPC binding', () => {
     const listed = await fake.invoke(IPC_INVOKE_CHANNEL, fromApp(win), 'customers:list', { search: '云启' });
     expect(listed).toMatchObject({ ok: true, data: { total: 1, items: [{ name: '杭州云启科技有限公司' }] } });
 
-    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'data:changed', { domains: ['customers', 'contacts'] }]);
+    expect(win.webContents.sent).toContainEqual([IPC_EVENT_CHANNEL, 'data:changed', { domains: ['customers', 'contacts', 'tags', 'system'] }]);
   });
 
   it('keeps the database in userData under the app name, set before the path is read', async () => {

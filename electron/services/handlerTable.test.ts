@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES } from '../../shared/api/apiContract.ts';
+import { API_NAMES, changesOf, type ApiName } from '../../shared/api/apiContract.ts';
 import { buildHandlerTable } from './allHandlers.ts';
 import { registerHandlers } from './handlerTable.ts';
 import { customersHandlers } from './customers/customers.handlers.ts';
@@ -27,5 +29,77 @@ describe('the one handler table', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('announcing what a write changed', () => {
+  it("emits each successful write's declared domains exactly once, before the answer; nothing for a read or a failure", async () => {
+    const t = await openTestContext();
+    try {
+      const announced = () => t.events.filter((e) => e.event === 'data:changed').map((e) => e.payload);
+      // Each call through the real table must leave exactly its contract's declaration behind, by the time it answers.
+      const write = async (name: ApiName, input: unknown) => {
+        const before = announced().length;
+        const result = await t.envelope(name, input);
+        expect(result, name).toMatchObject({ ok: true });
+        expect(changesOf(name).length, `${name} declares what it changes`).toBeGreaterThan(0);
+        expect(announced().slice(before), name).toEqual([{ domains: [...changesOf(name)] }]);
+        return result.data;
+      };
+      const quiet = async (name: string, input: unknown) => {
+        const before = announced().length;
+        await t.envelope(name, input);
+        expect(announced().slice(before), name).toEqual([]);
+      };
+
+      const owner = await write('owners:create', { name: '张伟' });
+      await write('owners:update', { id: owner.id, phone: '13800138000' });
+      await write('tags:create', { name: '老客户' });
+      const c = await write('customers:create', { name: '甲公司', ownerId: owner.id, tags: ['老客户', '高意向'], primaryContact: { name: '王芳' } });
+      await write('customers:update', { id: c.id, tier: 'vip', tags: ['老客户'] });
+      const contact = await write('contacts:create', { customerId: c.id, name: '李雷', birthday: '1990-12-01' });
+      await write('contacts:update', { id: contact.id, isPrimary: true });
+      const k = await write('contracts:create', { customerId: c.id, number: 'HT-1', endsOn: '2026-12-31' });
+      await write('contracts:update', { id: k.id, amountFen: 100 });
+      const f = await write('followups:create', { customer: c.id, summary: '电话回访', nextFollowUpOn: '2026-11-30' });
+      await write('followups:complete', { id: f.id });
+      await write('renewals:setStage', { contractId: k.id, stage: 'contacted' });
+      await write('renewals:renew', { contractId: k.id, number: 'HT-2', startsOn: '2027-01-01', endsOn: '2027-12-31' });
+      await write('reminders:setSettings', { timeOfDay: '08:30' });
+      await write('reminders:run', { now: '2026-12-25T01:00:00.000Z' });
+      await write('notifications:markRead', { all: true });
+      await write('settings:set', { locale: 'en-US' });
+      await write('customers:archive', { id: c.id });
+      await write('customers:unarchive', { id: c.id });
+      await write('followups:delete', { id: f.id });
+      await write('contacts:delete', { id: contact.id });
+      await write('contracts:delete', { id: k.id });
+      const { undoToken } = await write('customers:delete', { id: c.id });
+      await write('customers:undoDelete', { undoToken });
+      await write('system:backup', {});
+      const csv = path.join(t.dir, 'sheet.csv');
+      fs.writeFileSync(csv, '\uFEFF客户名称,合同编号,到期日期\r\n宁波恒达贸易有限公司,IMP-1,2027-01-31\r\n');
+      // A dry run announces too: the declaration is the operation's, and a refetch of unchanged data is harmless.
+      expect((await write('import:file', { file: csv, kind: 'contracts', dryRun: true })).committed).toBe(false);
+      const imported = await write('import:file', { file: csv, kind: 'contracts' });
+      await write('import:undo', { batchId: imported.batchId });
+
+      await quiet('customers:list', {});
+      await quiet('customers:get', { id: c.id });
+      await quiet('contracts:list', {});
+      await quiet('customers:create', { name: '甲公司' }); // refused by the service: a duplicate
+      await quiet('customers:create', { name: '  ' }); // refused by the contract
+      await quiet('contracts:update', { id: 'missing', amountFen: 1 });
+      await quiet('customers:explode', {});
+      expect(t.events.filter((e) => e.event === 'data:changed')).toHaveLength(28);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('lets a restore or the demo load refresh every domain', () => {
+    expect([...changesOf('system:restore')].sort()).toEqual([...new Set(API_NAMES.map((n) => n.slice(0, n.indexOf(':'))))].sort());
+    expect(changesOf('system:demo')).toEqual(changesOf('system:restore'));
+    expect(changesOf('customers:list')).toEqual([]);
   });
 });

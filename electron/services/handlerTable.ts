@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type AppErrorData, type Envelope } from '../../shared/api/appError.ts';
 import { apiContract, isApiName, type ApiName, type ApiOutput, type ApiParsedInput } from '../../shared/api/apiContract.ts';
+import { announceChanges } from './announceChanges.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -53,7 +54,8 @@ function toErrorData(e: unknown, logger: Logger, name: string): AppErrorData {
 
 /**
  * The single entry for IPC, HTTP and the CLI: unknown names and invalid input are refused before any
- * service runs, and nothing throws across the boundary.
+ * service runs, and nothing throws across the boundary. A successful write announces the domains its contract
+ * declares, before the caller gets its answer, so every window refetches what the write changed.
  */
 export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isApiName(name)) {
@@ -62,10 +64,17 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   const handler = table[name] as unknown as Handler<ApiName>;
   const parsed = handler.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error) };
+  let data: unknown;
   try {
-    const data = await handler.run(ctx, parsed.data as never);
-    return { ok: true, data };
+    data = await handler.run(ctx, parsed.data as never);
   } catch (e) {
     return { ok: false, error: toErrorData(e, ctx.logger, name) };
   }
+  try {
+    announceChanges(ctx, name);
+  } catch (e) {
+    // The write is committed; a listener that failed must not turn it into an error.
+    ctx.logger.warn(`announcing the changes of ${name} failed`, e);
+  }
+  return { ok: true, data };
 }

@@ -120,6 +120,6 @@ describe('web host', () => {
     await new Promise((r) => setTimeout(r, 50));
     await api('customers:create', { name: '甲公司' });
     const text = await received;
-    expect(text).toMatch(/event: data:changed\ndata: \{"domains":\["customers","contacts"\]\}/);
+    expect(text).toMatch(/event: data:changed\ndata: \{"domains":\["customers","contacts","tags","system"\]\}/);
   });
 });

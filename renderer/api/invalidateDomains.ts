@@ -1,22 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ApiDomain } from '../../shared/api/apiContract.ts';
 
-// Query keys start with the operation's domain ('customers', 'followups', …). A write in one domain can show
-// up in another: a customer's detail embeds contacts and contracts, the list shows the last follow-up, and so on.
-const ALSO_AFFECTS: Record<string, readonly string[]> = {
-  customers: ['system', 'followups', 'contracts', 'contacts'],
-  contacts: ['customers'],
-  contracts: ['customers'],
-  followups: ['customers'],
-  owners: ['customers', 'contracts', 'followups'],
-  tags: ['customers'],
-};
-
-export function invalidateDomains(queryClient: QueryClient, domains: readonly string[]): Promise<void> {
-  if (domains.includes('*') || domains.includes('system')) return queryClient.invalidateQueries();
-  const affected = new Set<string>();
-  for (const d of domains) {
-    affected.add(d);
-    for (const other of ALSO_AFFECTS[d] ?? []) affected.add(other);
-  }
-  return queryClient.invalidateQueries({ predicate: (q) => affected.has(String(q.queryKey[0])) });
+/**
+ * Marks every query of the named domains stale and refetches the ones on screen. The domains come from the
+ * contract's declaration of what the write changed, dependent views included.
+ */
+export function invalidateDomains(queryClient: QueryClient, domains: readonly ApiDomain[]): Promise<void> {
+  const changed = new Set<unknown>(domains);
+  return queryClient.invalidateQueries({ predicate: (query) => changed.has(query.queryKey[0]) });
 }

@@ -1,13 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/apiContract.ts';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { domainOf, type ApiInput, type ApiName, type ApiOutput } from '../../shared/api/apiContract.ts';
 import type { ApiCallError } from './ApiCallError.ts';
-import { invalidateDomains } from './invalidateDomains.ts';
 import { invoke } from './invoke.ts';
 
-export function domainOf(name: ApiName): string {
-  return name.slice(0, name.indexOf(':'));
-}
-
+/** Query keys start with the operation's domain, the unit 'data:changed' names (useDataChangedSync). */
 export function apiQueryKey<N extends ApiName>(name: N, input: ApiInput<N>) {
   return [domainOf(name), name, input] as const;
 }
@@ -29,13 +25,12 @@ export function useApiQuery<N extends ApiName>(name: N, input: ApiInput<N>, opti
   });
 }
 
-/** A mutation for one operation; on success it refreshes its own domain (plus `alsoInvalidate`). */
-export function useApiMutation<N extends ApiName>(name: N, alsoInvalidate: readonly string[] = []) {
-  const queryClient = useQueryClient();
+/**
+ * A mutation for one operation. It refreshes nothing itself: the app announces what the write changed in a
+ * 'data:changed' event, before the answer arrives, and useDataChangedSync refetches those domains.
+ */
+export function useApiMutation<N extends ApiName>(name: N) {
   return useMutation<ApiOutput<N>, ApiCallError, ApiInput<N>>({
     mutationFn: (input) => invoke(name, input),
-    // Not awaited: the caller's own onSuccess (a message, closing a modal) should not wait for the refetch,
-    // and the refetch may unmount the caller, which would drop those callbacks.
-    onSuccess: () => void invalidateDomains(queryClient, [domainOf(name), ...alsoInvalidate]),
   });
 }

@@ -3,7 +3,10 @@ import { useEffect } from 'react';
 import { bridge } from './bridge.ts';
 import { invalidateDomains } from './invalidateDomains.ts';
 
-/** Refetches what another window, the CLI or the scheduler changed, as announced by 'data:changed'. */
+/**
+ * The one place the renderer refetches: 'data:changed' names the domains a write changed, whether this window,
+ * another one, the CLI or the reminder scheduler made it.
+ */
 export function useDataChangedSync(): void {
   const queryClient = useQueryClient();
   useEffect(

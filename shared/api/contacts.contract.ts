@@ -31,7 +31,11 @@ export const contactUpdateInput = contactInput.partial().extend({ id: idField, v
 
 export const contactsContract = {
   'contacts:list': { input: z.object({ customerId: idField }), output: z.object({ items: z.array(contactSchema), total: z.number() }) },
-  'contacts:create': { input: contactCreateInput, output: contactSchema },
-  'contacts:update': { input: contactUpdateInput, output: contactSchema },
-  'contacts:delete': { input: z.object({ id: idField }), output: z.object({ id: z.string() }) },
+  'contacts:create': { input: contactCreateInput, output: contactSchema, changes: ['contacts', 'customers', 'reminders', 'notifications'] },
+  'contacts:update': { input: contactUpdateInput, output: contactSchema, changes: ['contacts', 'customers', 'reminders', 'notifications'] },
+  'contacts:delete': {
+    input: z.object({ id: idField }),
+    output: z.object({ id: z.string() }),
+    changes: ['contacts', 'customers', 'reminders', 'notifications'],
+  },
 } as const;

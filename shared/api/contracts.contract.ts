@@ -88,7 +88,19 @@ export const contractListInput = z.object({
 export const contractsContract = {
   'contracts:list': { input: contractListInput, output: pageOf(contractSchema) },
   'contracts:get': { input: z.object({ id: idField }), output: contractSchema },
-  'contracts:create': { input: contractCreateInput, output: contractSchema },
-  'contracts:update': { input: contractUpdateInput, output: contractSchema },
-  'contracts:delete': { input: z.object({ id: idField }), output: z.object({ id: z.string() }) },
+  'contracts:create': {
+    input: contractCreateInput,
+    output: contractSchema,
+    changes: ['contracts', 'customers', 'followups', 'renewals', 'reminders', 'notifications'],
+  },
+  'contracts:update': {
+    input: contractUpdateInput,
+    output: contractSchema,
+    changes: ['contracts', 'customers', 'followups', 'renewals', 'reminders', 'notifications'],
+  },
+  'contracts:delete': {
+    input: z.object({ id: idField }),
+    output: z.object({ id: z.string() }),
+    changes: ['contracts', 'customers', 'followups', 'renewals', 'reminders', 'notifications'],
+  },
 } as const;

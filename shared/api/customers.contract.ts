@@ -122,10 +122,22 @@ const byId = z.object({ id: idField });
 export const customersContract = {
   'customers:list': { input: customerListInput, output: pageOf(customerListItemSchema) },
   'customers:get': { input: byId, output: customerDetailSchema },
-  'customers:create': { input: customerCreateInput, output: customerSchema },
-  'customers:update': { input: customerUpdateInput, output: customerSchema },
-  'customers:archive': { input: byId, output: customerSchema },
-  'customers:unarchive': { input: byId, output: customerSchema },
-  'customers:delete': { input: byId, output: z.object({ undoToken: z.string(), name: z.string() }) },
-  'customers:undoDelete': { input: z.object({ undoToken: idField }), output: customerSchema },
+  'customers:create': { input: customerCreateInput, output: customerSchema, changes: ['customers', 'contacts', 'tags', 'system'] },
+  'customers:update': {
+    input: customerUpdateInput,
+    output: customerSchema,
+    changes: ['customers', 'tags', 'contracts', 'followups', 'renewals', 'reminders', 'notifications'],
+  },
+  'customers:archive': { input: byId, output: customerSchema, changes: ['customers', 'followups'] },
+  'customers:unarchive': { input: byId, output: customerSchema, changes: ['customers', 'followups'] },
+  'customers:delete': {
+    input: byId,
+    output: z.object({ undoToken: z.string(), name: z.string() }),
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'system'],
+  },
+  'customers:undoDelete': {
+    input: z.object({ undoToken: idField }),
+    output: customerSchema,
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'system'],
+  },
 } as const;

@@ -1,7 +1,9 @@
+import type { ApiDomain } from './apiContract.ts';
+
 // Main → renderer events. Each carries plain JSON; the renderer subscribes through the typed `on`.
 export interface ApiEvents {
-  /** Something was written; the renderer refetches the listed domains. */
-  'data:changed': { domains: string[] };
+  /** An operation succeeded: the domains its contract declares as changed; the renderer refetches those. */
+  'data:changed': { domains: ApiDomain[] };
   /** A reminder tick recorded notifications (after its commit); `digest` when they went out as one. */
   'reminders:fired': { count: number; digest: boolean; notificationIds: string[]; title: string; body: string };
   /** The notification centre's unread count changed (fired, read, snoozed, done). */

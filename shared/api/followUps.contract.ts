@@ -52,12 +52,20 @@ export const followUpsContract = {
     input: z.object({ customerId: idField.optional(), contractId: idField.optional(), ...pageInput }),
     output: pageOf(followUpSchema),
   },
-  'followups:create': { input: followUpCreateInput, output: followUpSchema },
+  'followups:create': {
+    input: followUpCreateInput,
+    output: followUpSchema,
+    changes: ['followups', 'customers', 'reminders', 'notifications'],
+  },
   /** Follow-ups whose next date is today or earlier and not yet done; "today" is the caller's local date. */
   'followups:due': {
     input: z.object({ today: isoDate.optional(), ownerId: idField.optional(), ...pageInput }),
     output: pageOf(followUpDueItemSchema),
   },
-  'followups:complete': { input: z.object({ id: idField }), output: followUpSchema },
-  'followups:delete': { input: z.object({ id: idField }), output: z.object({ id: z.string() }) },
+  'followups:complete': { input: z.object({ id: idField }), output: followUpSchema, changes: ['followups', 'reminders', 'notifications'] },
+  'followups:delete': {
+    input: z.object({ id: idField }),
+    output: z.object({ id: z.string() }),
+    changes: ['followups', 'customers', 'reminders', 'notifications'],
+  },
 } as const;

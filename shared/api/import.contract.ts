@@ -113,6 +113,7 @@ export const importContract = {
       mapFile: z.string().optional(),
     }),
     output: importResultSchema,
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
   },
   /** Receives a file in pieces (base64), for the browser and the desktop window; returns its upload id. */
   'import:upload': {
@@ -139,6 +140,7 @@ export const importContract = {
       savePreset: z.boolean().default(true),
     }),
     output: importResultSchema,
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
   },
   'import:discard': { input: z.object({ uploadId: idField }), output: z.object({ uploadId: z.string() }) },
   'import:history': { input: z.object({ ...pageInput }), output: pageOf(importBatchSchema) },
@@ -146,5 +148,6 @@ export const importContract = {
   'import:undo': {
     input: z.object({ batchId: idField }),
     output: z.object({ batchId: z.string(), undoneAt: z.string(), entries: z.number().int(), customersAffected: z.number().int() }),
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
   },
 } as const;

@@ -19,6 +19,7 @@ export const ownersContract = {
   'owners:create': {
     input: z.object({ name: trimmedName('负责人姓名', 50), email: emailField, phone: phoneField }),
     output: ownerSchema,
+    changes: ['owners'],
   },
   'owners:update': {
     input: z.object({
@@ -30,5 +31,6 @@ export const ownersContract = {
       active: z.boolean().optional(),
     }),
     output: ownerSchema,
+    changes: ['owners', 'customers', 'contracts', 'followups', 'renewals'],
   },
 } as const;

@@ -107,21 +107,28 @@ export const remindersContract = {
       dryRun: z.boolean().default(false),
     }),
     output: remindRunOutput,
+    changes: ['reminders', 'notifications', 'renewals'],
   },
   'reminders:preview': {
     input: z.object({ contractNo: z.string().trim().min(1, '请填写合同编号').optional(), contractId: idField.optional() }),
     output: ladderPreviewSchema,
   },
   'reminders:getSettings': { input: z.object({}), output: reminderSettingsSchema },
-  'reminders:setSettings': { input: reminderSettingsPatch, output: reminderSettingsSchema },
+  'reminders:setSettings': {
+    input: reminderSettingsPatch,
+    output: reminderSettingsSchema,
+    changes: ['reminders', 'settings', 'notifications', 'renewals'],
+  },
   /** Newer holiday/调休 data in chinese-days' JSON shape; `json: null` goes back to the bundled data. */
   'reminders:importHolidays': {
     input: z.object({ json: z.string().max(2_000_000).nullable() }),
     output: z.object({ holidayOverrideCount: z.number().int() }),
+    changes: ['reminders', 'settings', 'notifications', 'renewals'],
   },
   'reminders:setContractLadder': {
     input: z.object({ contractId: idField, steps: stepsField.nullable() }),
     output: ladderPreviewSchema,
+    changes: ['reminders', 'notifications'],
   },
   'reminders:snooze': {
     input: z.object({
@@ -130,8 +137,13 @@ export const remindersContract = {
       until: isoInstant.optional(),
     }),
     output: z.object({ reminderId: z.string(), dueAt: z.string() }),
+    changes: ['reminders', 'notifications', 'renewals'],
   },
-  'reminders:done': { input: z.object({ reminderId: idField }), output: z.object({ reminderId: z.string() }) },
+  'reminders:done': {
+    input: z.object({ reminderId: idField }),
+    output: z.object({ reminderId: z.string() }),
+    changes: ['reminders', 'notifications', 'renewals'],
+  },
 } as const;
 
 export const notificationsContract = {
@@ -142,8 +154,13 @@ export const notificationsContract = {
   'notifications:markRead': {
     input: z.object({ ids: z.array(idField).max(500).optional(), all: z.boolean().default(false) }),
     output: z.object({ marked: z.number().int(), unread: z.number().int() }),
+    changes: ['notifications', 'reminders'],
   },
   /** Marks it read and says where to go (the contract's customer page). */
-  'notifications:open': { input: z.object({ id: idField }), output: z.object({ subjectUrl: z.string().nullable() }) },
+  'notifications:open': {
+    input: z.object({ id: idField }),
+    output: z.object({ subjectUrl: z.string().nullable() }),
+    changes: ['notifications', 'reminders'],
+  },
 } as const;
 

@@ -101,6 +101,7 @@ export const renewalsContract = {
       lostNote: optionalText(1000),
     }),
     output: z.object({ contractId: z.string(), stage: renewalStageField }),
+    changes: ['renewals', 'contracts', 'reminders', 'notifications'],
   },
   'renewals:renewDefaults': {
     input: z.object({
@@ -121,6 +122,7 @@ export const renewalsContract = {
   'renewals:renew': {
     input: renewInput,
     output: z.object({ contractId: z.string(), newContractId: z.string(), number: z.string() }),
+    changes: ['renewals', 'contracts', 'customers', 'reminders', 'notifications'],
   },
   'renewals:chain': {
     input: z.object({ contractId: idField }),
@@ -137,5 +139,6 @@ export const renewalsContract = {
   'renewals:setLostReasons': {
     input: z.object({ items: z.array(z.string().trim().min(1).max(50)).min(1, '至少保留一个流失原因').max(30) }),
     output: z.object({ items: z.array(z.string()) }),
+    changes: ['renewals', 'settings'],
   },
 } as const;

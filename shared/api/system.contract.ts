@@ -1,4 +1,5 @@
 import { z } from './zodSetup.ts';
+import { EVERY_DOMAIN } from './apiDomains.ts';
 import { isoDate } from './fields.ts';
 
 export const backupFileSchema = z.object({ file: z.string(), sizeBytes: z.number(), createdAt: z.string() });
@@ -20,11 +21,12 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const systemContract = {
   'system:info': { input: z.object({}), output: systemInfoSchema },
   'system:init': { input: z.object({}), output: z.object({ dataFile: z.string(), schemaVersion: z.number() }) },
-  'system:backup': { input: z.object({}), output: backupFileSchema },
+  'system:backup': { input: z.object({}), output: backupFileSchema, changes: ['system'] },
   'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },
   'system:restore': {
     input: z.object({ file: z.string().min(1, '请选择要恢复的备份文件') }),
     output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }),
+    changes: EVERY_DOMAIN,
   },
   /** Loads about 200 realistic customers; idempotent, dates relative to `today` (default: the local date). */
   'system:demo': {
@@ -35,7 +37,8 @@ export const systemContract = {
       followUpsCreated: z.number(),
       alreadyLoaded: z.boolean(),
     }),
+    changes: EVERY_DOMAIN,
   },
   'settings:get': { input: z.object({}), output: settingsSchema },
-  'settings:set': { input: settingsSchema.partial(), output: settingsSchema },
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings'] },
 } as const;

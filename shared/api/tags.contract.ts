@@ -12,5 +12,6 @@ export const tagsContract = {
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色格式应为 #RRGGBB').nullable().optional(),
     }),
     output: tagSchema,
+    changes: ['tags'],
   },
 } as const;

@@ -25,7 +25,7 @@ export async function listCustomerContacts(ctx: ServiceContext, customerId: stri
 
 /** One primary contact per customer: making one primary demotes the other; the first contact is primary. */
 export async function createContact(ctx: ServiceContext, input: ApiParsedInput<'contacts:create'>): Promise<Contact> {
-  const contact = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     await requireCustomer(tx, input.customerId, 'customerId');
     const hasPrimary = (await primaryContactId(tx, input.customerId)) !== undefined;
     const isPrimary = input.isPrimary === true || !hasPrimary;
@@ -47,8 +47,6 @@ export async function createContact(ctx: ServiceContext, input: ApiParsedInput<'
     if (created.birthday) await recomputeRemindersForContact(ctx, tx, created.id);
     return created;
   });
-  ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
-  return contact;
 }
 
 async function requireContact(tx: Tx, id: string): Promise<Contact> {
@@ -58,7 +56,7 @@ async function requireContact(tx: Tx, id: string): Promise<Contact> {
 }
 
 export async function updateContact(ctx: ServiceContext, input: ApiParsedInput<'contacts:update'>): Promise<Contact> {
-  const contact = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const current = await requireContact(tx, input.id);
     if (input.isPrimary === false && current.isPrimary) {
       throw new AppError('VALIDATION', '请先将其他联系人设为主要联系人', 'isPrimary');
@@ -70,8 +68,6 @@ export async function updateContact(ctx: ServiceContext, input: ApiParsedInput<'
     if (input.birthday !== undefined) await recomputeRemindersForContact(ctx, tx, id);
     return updated;
   });
-  ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
-  return contact;
 }
 
 export async function deleteContact(ctx: ServiceContext, id: string): Promise<{ id: string }> {
@@ -86,6 +82,5 @@ export async function deleteContact(ctx: ServiceContext, id: string): Promise<{ 
       if (next) await patchContact(tx, next.id, { isPrimary: true }, meta);
     }
   });
-  ctx.emit('data:changed', { domains: ['contacts', 'customers'] });
   return { id };
 }

@@ -61,9 +61,7 @@ export async function createContractIn(ctx: ServiceContext, tx: Tx, input: ApiPa
 }
 
 export async function createContract(ctx: ServiceContext, input: ApiParsedInput<'contracts:create'>): Promise<Contract> {
-  const contract = await withTransaction(ctx.db, (tx) => createContractIn(ctx, tx, input));
-  ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
-  return contract;
+  return withTransaction(ctx.db, (tx) => createContractIn(ctx, tx, input));
 }
 
 /** Updates a contract inside a running transaction, validating the dates it ends up with. */
@@ -90,9 +88,7 @@ export async function updateContractIn(ctx: ServiceContext, tx: Tx, input: ApiPa
 }
 
 export async function updateContract(ctx: ServiceContext, input: ApiParsedInput<'contracts:update'>): Promise<Contract> {
-  const contract = await withTransaction(ctx.db, (tx) => updateContractIn(ctx, tx, input));
-  ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
-  return contract;
+  return withTransaction(ctx.db, (tx) => updateContractIn(ctx, tx, input));
 }
 
 export async function deleteContract(ctx: ServiceContext, id: string): Promise<{ id: string }> {
@@ -101,6 +97,5 @@ export async function deleteContract(ctx: ServiceContext, id: string): Promise<{
     await softDeleteContract(tx, id, auditMeta(ctx, 'delete'));
     await recomputeRemindersForContract(ctx, tx, id);
   });
-  ctx.emit('data:changed', { domains: ['contracts', 'customers'] });
   return { id };
 }

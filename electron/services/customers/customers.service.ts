@@ -66,7 +66,7 @@ async function reload(tx: Tx, id: string): Promise<Customer> {
 // Tags come first, then the customer's own checks and writes: whatever fails rolls the new tags back too.
 
 export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<'customers:create'>): Promise<Customer> {
-  const customer = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const tagIds = await tagIdsForNames(ctx, tx, input.tags);
     await assertNameFree(tx, input.name);
     await assertOwner(tx, input.ownerId);
@@ -98,12 +98,10 @@ export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<
     }
     return reload(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['customers', 'contacts'] });
-  return customer;
 }
 
 export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<'customers:update'>): Promise<Customer> {
-  const customer = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const current = await requireCustomer(tx, input.id);
     const tagIds = input.tags === undefined ? undefined : await tagIdsForNames(ctx, tx, input.tags);
     if (input.name !== undefined) await assertNameFree(tx, input.name, input.id);
@@ -115,42 +113,34 @@ export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<
     if (input.tier !== undefined && input.tier !== current.tier) await recomputeRemindersForCustomer(ctx, tx, id);
     return reload(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['customers'] });
-  return customer;
 }
 
 export async function setArchived(ctx: ServiceContext, id: string, archived: boolean): Promise<Customer> {
-  const customer = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const current = await requireCustomer(tx, id);
     if ((current.archivedAt !== null) === archived) return current;
     const meta = auditMeta(ctx, archived ? 'archive' : 'unarchive');
     await patchCustomer(tx, id, { archivedAt: archived ? meta.at : null }, meta);
     return reload(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['customers'] });
-  return customer;
 }
 
 /** Soft-deletes the customer with its contacts, contracts and follow-ups as one undoable batch. */
 export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{ undoToken: string; name: string }> {
-  const result = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const customer = await requireCustomer(tx, id);
     const batchId = newId();
     await softDeleteCustomerTree(tx, id, auditMeta(ctx, 'delete', batchId));
     await recomputeRemindersForCustomer(ctx, tx, id);
     return { undoToken: batchId, name: customer.name };
   });
-  ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });
-  return result;
 }
 
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
-  const customer = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const id = await undoCustomerDelete(tx, undoToken, auditMeta(ctx, 'undo', newId()));
     if (id === undefined) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
     await recomputeRemindersForCustomer(ctx, tx, id);
     return reload(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });
-  return customer;
 }

@@ -36,7 +36,7 @@ export async function listTimeline(ctx: ServiceContext, input: ApiParsedInput<'f
  * so they leave the due list.
  */
 export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<'followups:create'>): Promise<FollowUp> {
-  const followUp = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const customerId = await resolveCustomerId(tx, input.customer);
     if (input.contractId) {
       const contract = await requireContract(tx, input.contractId, 'contractId');
@@ -66,8 +66,6 @@ export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<
     await recomputeFollowUpRemindersOfCustomer(ctx, tx, customerId);
     return requireFollowUp(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['followups', 'customers'] });
-  return followUp;
 }
 
 export async function listDue(ctx: ServiceContext, input: ApiParsedInput<'followups:due'>) {
@@ -83,15 +81,13 @@ export async function listDue(ctx: ServiceContext, input: ApiParsedInput<'follow
 }
 
 export async function completeFollowUp(ctx: ServiceContext, id: string): Promise<FollowUp> {
-  const followUp = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const current = await requireFollowUp(tx, id);
     if (current.nextDoneAt !== null) return current;
     await markFollowUpDone(tx, id, auditMeta(ctx, 'complete'));
     await recomputeRemindersForFollowUp(ctx, tx, id);
     return requireFollowUp(tx, id);
   });
-  ctx.emit('data:changed', { domains: ['followups'] });
-  return followUp;
 }
 
 export async function deleteFollowUp(ctx: ServiceContext, id: string): Promise<{ id: string }> {
@@ -100,6 +96,5 @@ export async function deleteFollowUp(ctx: ServiceContext, id: string): Promise<{
     await softDeleteFollowUp(tx, id, auditMeta(ctx, 'delete'));
     await recomputeRemindersForFollowUp(ctx, tx, id);
   });
-  ctx.emit('data:changed', { domains: ['followups', 'customers'] });
   return { id };
 }

@@ -148,7 +148,6 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     if (!(e instanceof Rollback)) throw e;
   }
   progress('done');
-  if (committed) ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'import'] });
   return {
     batchId: committed ? batchId : null,
     committed,

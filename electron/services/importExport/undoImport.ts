@@ -22,7 +22,6 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
     markImportBatchUndone(ctx.db, batchId, at, undoBatchId);
     return undone;
   });
-  ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'import'] });
   return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };
 }
 

@@ -18,21 +18,17 @@ export async function listOwnerItems(ctx: ServiceContext, includeInactive: boole
 }
 
 export async function createOwner(ctx: ServiceContext, input: ApiParsedInput<'owners:create'>): Promise<Owner> {
-  const owner = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     await assertOwnerNameFree(tx, input.name);
     return insertOwner(tx, { name: input.name, email: input.email ?? null, phone: input.phone ?? null }, auditMeta(ctx, 'create'));
   });
-  ctx.emit('data:changed', { domains: ['owners'] });
-  return owner;
 }
 
 export async function updateOwner(ctx: ServiceContext, input: ApiParsedInput<'owners:update'>): Promise<Owner> {
-  const owner = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     if (!(await findLiveOwner(tx, { id: input.id }))) throw new AppError('NOT_FOUND', '负责人不存在', 'id');
     if (input.name !== undefined) await assertOwnerNameFree(tx, input.name, input.id);
     const { id, version, ...fields } = input;
     return patchOwner(tx, id, fields, auditMeta(ctx, 'update'), version);
   });
-  ctx.emit('data:changed', { domains: ['owners', 'customers'] });
-  return owner;
 }

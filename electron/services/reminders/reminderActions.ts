@@ -24,7 +24,6 @@ export function unreadNotificationCount(ctx: ServiceContext): Promise<number> {
 
 async function announce(ctx: ServiceContext): Promise<void> {
   ctx.emit('notifications:changed', { unread: await unreadNotificationCount(ctx) });
-  ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changesOf } from '../../../shared/api/apiContract.ts';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';
@@ -137,6 +138,24 @@ describe('the reminder tick', () => {
     expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
     expect((await t.call('notifications:list')).items[0].deliveredAt).not.toBeNull();
     expect((await deliverOutbox(t.ctx, recorder)).delivered).toBe(0);
+  });
+
+  it('a scheduler tick announces what reminders:run declares, after the commit and after delivery, and nothing when nothing is due', async () => {
+    await t.call('contracts:create', { customerId, number: 'HT-7', endsOn: '2027-03-31' });
+    const announced = () => t.events.filter((e) => e.event === 'data:changed');
+    t.events.length = 0;
+    const scheduler = startScheduler(t.ctx, recorder, { intervalMs: 60_000 });
+    try {
+      await scheduler.tick('nothing due yet');
+      expect(announced()).toEqual([]);
+      t.setNow(iso(at('2026-12-31', '09:00')));
+      await scheduler.tick('the 90-day step');
+    } finally {
+      scheduler.stop();
+    }
+    expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
+    const declared = { event: 'data:changed', payload: { domains: [...changesOf('reminders:run')] } };
+    expect(announced()).toEqual([declared, declared]);
   });
 
   it('follow-up next dates and contact birthdays raise care reminders; a birthday rolls on to next year', async () => {

@@ -68,7 +68,6 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
     }
     if (schedulesChanged) await recomputeAllReminders(ctx, tx);
   });
-  ctx.emit('data:changed', { domains: ['settings', 'reminders'] });
   return readReminderSettings(ctx.db);
 }
 
@@ -93,7 +92,6 @@ export async function importHolidays(ctx: ServiceContext, json: string | null) {
     await writeSetting(tx, SETTING_KEYS.holidays, data, auditMeta(ctx, 'import'));
     await recomputeAllReminders(ctx, tx);
   });
-  ctx.emit('data:changed', { domains: ['settings', 'reminders'] });
   return { holidayOverrideCount: (await readReminderSettings(ctx.db)).holidayOverrideCount };
 }
 
@@ -103,6 +101,5 @@ export async function setContractLadder(ctx: ServiceContext, input: ApiParsedInp
     await upsertRule(ctx, tx, 'contract', input.contractId, { steps: input.steps });
     await recomputeRemindersForContract(ctx, tx, input.contractId);
   });
-  ctx.emit('data:changed', { domains: ['reminders'] });
   return previewContractLadder(ctx.db, input.contractId);
 }

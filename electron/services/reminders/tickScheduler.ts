@@ -1,3 +1,4 @@
+import { announceChanges } from '../announceChanges.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
@@ -5,15 +6,18 @@ import { unreadNotificationCount } from './reminderActions.ts';
 import { digestRequest } from './reminderText.ts';
 import { runReminderTick, type TickHooks, type TickOutcome } from './reminderTick.ts';
 
-/** Claims what is due, then (after the commit) delivers this tick's toast and tells the UI. */
+/**
+ * Claims what is due, then (after the commit) delivers this tick's toast and tells the UI. `onChanged` hears
+ * when the tick wrote something the UI shows: after the commit, and again once delivery marked the toasts.
+ */
 export async function tickAndDeliver(
   ctx: ServiceContext,
   notifier: Notifier | undefined,
-  options: { now?: Date; hooks?: TickHooks | undefined } = {},
+  options: { now?: Date; hooks?: TickHooks | undefined; onChanged?: () => void } = {},
 ): Promise<TickOutcome> {
   const outcome = await runReminderTick(ctx, options);
   if (outcome.fired.length === 0) {
-    if (outcome.superseded.length > 0) ctx.emit('data:changed', { domains: ['reminders'] });
+    if (outcome.superseded.length > 0) options.onChanged?.();
     return outcome;
   }
   options.hooks?.reached('after-commit-before-notify');
@@ -23,11 +27,11 @@ export async function tickAndDeliver(
       : digestRequest(outcome.fired.map((f) => ({ title: f.text.title, customerName: f.customerName })));
   ctx.emit('reminders:fired', { count: outcome.fired.length, digest: outcome.digest, notificationIds: outcome.notificationIds, ...request });
   ctx.emit('notifications:changed', { unread: await unreadNotificationCount(ctx) });
-  ctx.emit('data:changed', { domains: ['notifications', 'reminders'] });
+  options.onChanged?.();
   if (notifier) {
     await deliverOutbox(ctx, notifier, { tickId: outcome.tickId, hooks: options.hooks });
     // The centre shows whether the toast went out; tell it the delivery result too.
-    ctx.emit('data:changed', { domains: ['notifications'] });
+    options.onChanged?.();
   }
   return outcome;
 }
@@ -59,7 +63,8 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
       if (stopped) return;
       try {
         if (startUp) await deliverOutbox(ctx, notifier, { hooks: options.hooks });
-        const outcome = await tickAndDeliver(ctx, notifier, { hooks: options.hooks });
+        // A tick is `reminders:run` started by the timer, so it announces what that operation declares.
+        const outcome = await tickAndDeliver(ctx, notifier, { hooks: options.hooks, onChanged: () => announceChanges(ctx, 'reminders:run') });
         options.onTick?.(outcome);
       } catch (e) {
         // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.

@@ -86,7 +86,6 @@ export async function setRenewalStage(ctx: ServiceContext, input: ApiParsedInput
     await requireContract(tx, input.contractId, 'contractId');
     await writeStage(ctx, tx, input.contractId, input);
   });
-  ctx.emit('data:changed', { domains: ['renewals', 'reminders', 'contracts'] });
   return { contractId: input.contractId, stage: input.stage };
 }
 
@@ -120,7 +119,7 @@ export async function renewDefaults(ctx: ServiceContext, contractId: string, cyc
 
 /** 续约: the next term, linked by renewalOf; this term becomes 已续约 and its renewal 已续费. */
 export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'renewals:renew'>) {
-  const result = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const current = await requireContract(tx, input.contractId, 'contractId');
     if (current.status === 'renewed' || current.status === 'terminated') {
       throw new AppError('VALIDATION', '该合同已续约或已终止，不能再次续约', 'contractId');
@@ -153,8 +152,6 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
     });
     return { contractId: current.id, newContractId: created.id, number: created.number };
   });
-  ctx.emit('data:changed', { domains: ['renewals', 'reminders', 'contracts', 'customers'] });
-  return result;
 }
 
 export async function renewalChain(ctx: ServiceContext, contractId: string) {
@@ -177,6 +174,5 @@ export async function lostReasons(ctx: ServiceContext) {
 export async function setLostReasons(ctx: ServiceContext, items: string[]) {
   const unique = [...new Set(items)];
   await withTransaction(ctx.db, (tx) => writeSetting(tx, SETTING_KEYS.lostReasons, unique, auditMeta(ctx, 'update')));
-  ctx.emit('data:changed', { domains: ['settings', 'renewals'] });
   return { items: unique };
 }

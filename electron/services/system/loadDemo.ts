@@ -15,10 +15,9 @@ import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS } from './demoData.ts';
  */
 export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
   const today = todayInput ?? localDateOf(ctx.now());
-  const quiet: ServiceContext = Object.create(ctx, { emit: { value: () => {} } }) as ServiceContext;
   const ownerIds: string[] = [];
   for (const name of DEMO_OWNERS) {
-    ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(quiet, { name })).id);
+    ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(ctx, { name })).id);
   }
 
   let customersCreated = 0;
@@ -28,7 +27,7 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
   for (const d of buildDemoCustomers(today)) {
     let customerId = await findLiveCustomerIdByName(ctx.db, d.name);
     if (!customerId) {
-      const created = await createCustomer(quiet, {
+      const created = await createCustomer(ctx, {
         name: d.name,
         tier: d.tier,
         ownerId: ownerIds[d.ownerIndex] ?? null,
@@ -43,7 +42,7 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
       for (const f of d.followUps) {
         const at = new Date(base.getFullYear(), base.getMonth(), base.getDate() - f.daysAgo, 10, 30);
         const next = f.nextInDays === null ? null : localDateOf(new Date(base.getFullYear(), base.getMonth(), base.getDate() + f.nextInDays));
-        await createFollowUp(quiet, {
+        await createFollowUp(ctx, {
           customer: customerId,
           at: at.toISOString(),
           channel: f.channel,
@@ -57,7 +56,7 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
     }
     for (const c of d.contracts) {
       if (await findLiveContractIdByNumber(ctx.db, c.number)) continue;
-      await createContract(quiet, {
+      await createContract(ctx, {
         customerId,
         number: c.number,
         signedOn: c.signedOn,
@@ -73,6 +72,5 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
       contractsCreated++;
     }
   }
-  ctx.emit('data:changed', { domains: ['*'] });
   return { customersCreated, contractsCreated, followUpsCreated, alreadyLoaded: customersCreated === 0 && contractsCreated === 0 };
 }

@@ -40,7 +40,6 @@ export async function restoreBackup(ctx: ServiceContext, file: string): Promise<
   verifyBackupFile(source);
   const safety = await backupNow(ctx, 'pre-restore');
   await ctx.reopenAfter(() => restoreFileFromBackup(source, ctx.dataFile));
-  ctx.emit('data:changed', { domains: ['*'] });
   return { restoredFrom: source, safetyBackup: safety.file };
 }
 
@@ -57,6 +56,5 @@ export async function writeSettings(ctx: ServiceContext, patch: Partial<Settings
       if (value !== undefined) await writeSetting(tx, key, value, auditMeta(ctx, 'update'));
     }
   });
-  ctx.emit('data:changed', { domains: ['settings'] });
   return readSettings(ctx);
 }

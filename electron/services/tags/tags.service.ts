@@ -12,12 +12,10 @@ export async function listTagItems(ctx: ServiceContext) {
 }
 
 export async function createTag(ctx: ServiceContext, input: { name: string; color?: string | null | undefined }): Promise<Tag> {
-  const tag = await withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     if (await findLiveTagByName(tx, input.name)) throw new AppError('DUPLICATE', `标签「${input.name}」已存在`, 'name');
     return insertTag(tx, { name: input.name, color: input.color ?? null }, auditMeta(ctx, 'create'));
   });
-  ctx.emit('data:changed', { domains: ['tags'] });
-  return tag;
 }
 
 /**

@@ -18,7 +18,7 @@ export function ContactsCard({ customerId, contacts }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(undefined);
-  const remove = useApiMutation('contacts:delete', ['customers']);
+  const remove = useApiMutation('contacts:delete');
 
   const columns: TableProps<Contact>['columns'] = [
     {

@@ -51,8 +51,8 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const create = useApiMutation('contracts:create', ['customers']);
-  const update = useApiMutation('contracts:update', ['customers']);
+  const create = useApiMutation('contracts:create');
+  const update = useApiMutation('contracts:update');
 
   const onFinish = async (v: Values) => {
     const amountFen = v.amountYuan === null || v.amountYuan === '' ? null : yuanStringToFen(String(v.amountYuan));

@@ -21,7 +21,7 @@ export function ContractsCard({ customerId, contracts }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(undefined);
-  const remove = useApiMutation('contracts:delete', ['customers']);
+  const remove = useApiMutation('contracts:delete');
 
   const columns: TableProps<Contract>['columns'] = [
     {

@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
 import { useNavigate } from 'react-router';
-import { invalidateDomains } from '../../api/invalidateDomains.ts';
 import { invoke } from '../../api/invoke.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -16,7 +14,6 @@ export function useDeleteCustomer() {
   const { t } = useI18n();
   const { notification, message } = App.useApp();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const remove = useApiMutation('customers:delete');
 
   // The page that asked for the delete is gone by the time "撤销" is clicked, so the undo is a plain call
@@ -25,7 +22,6 @@ export function useDeleteCustomer() {
     try {
       const customer = await invoke('customers:undoDelete', { undoToken });
       notification.destroy(key);
-      await invalidateDomains(queryClient, ['customers']);
       message.success(t('customer.restored', { name: customer.name }));
       void navigate(`/customers/${customer.id}`);
     } catch (e) {

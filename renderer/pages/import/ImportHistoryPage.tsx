@@ -29,7 +29,7 @@ export function ImportHistoryPage() {
   const navigate = useNavigate();
   const [page, setPage] = useState({ offset: 0, limit: 20 });
   const list = useApiQuery('import:history', page, { keepPrevious: true });
-  const undo = useApiMutation('import:undo', ['customers', 'contracts', 'followups']);
+  const undo = useApiMutation('import:undo');
   return (
     <>
       <PageHeader

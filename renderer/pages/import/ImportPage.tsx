@@ -1,5 +1,4 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Progress, Spin, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,7 +6,6 @@ import type { ImportPreview, ImportResult } from '../../../shared/api/import.con
 import { mapHeaders } from '../../../shared/importExport/headerAliases.ts';
 import { REQUIRED_FIELDS, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
-import { invalidateDomains } from '../../api/invalidateDomains.ts';
 import { invoke } from '../../api/invoke.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ExportMenuButton } from './ExportMenuButton.tsx';
@@ -33,7 +31,6 @@ const STEPS: { key: Step; title: string }[] = [
 export function ImportPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>('file');
   const [uploading, setUploading] = useState<{ name: string; sent: number; size: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +91,6 @@ export function ImportPage() {
         setResult(r);
         setUndone(false);
         setStep('done');
-        void invalidateDomains(queryClient, ['customers', 'contracts', 'followups', 'import']);
       }
     } catch (e) {
       fail(e);
@@ -110,7 +106,6 @@ export function ImportPage() {
       await invoke('import:undo', { batchId: result.batchId });
       setUndone(true);
       void message.success('已撤销这次导入');
-      void invalidateDomains(queryClient, ['customers', 'contracts', 'followups', 'import']);
     } catch (e) {
       void message.error(errorMessageOf(e));
     } finally {

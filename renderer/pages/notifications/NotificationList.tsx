@@ -24,9 +24,9 @@ interface Props {
 export function NotificationList({ items, loading, onNavigate }: Props) {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const snooze = useApiMutation('reminders:snooze', ['notifications', 'renewals']);
-  const done = useApiMutation('reminders:done', ['notifications', 'renewals']);
-  const open = useApiMutation('notifications:open', ['notifications']);
+  const snooze = useApiMutation('reminders:snooze');
+  const done = useApiMutation('reminders:done');
+  const open = useApiMutation('notifications:open');
 
   const snoozeTo = (item: NotificationItem, until: string | undefined) =>
     snooze.mutate(

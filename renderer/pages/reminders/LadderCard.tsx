@@ -18,7 +18,7 @@ export function LadderCard({ settings }: { settings: ReminderSettings }) {
   const [ladders, setLadders] = useState<Record<Tier, number[]>>(settings.ladders);
   const [tier, setTier] = useState<Tier>('vip');
   const [endsOn, setEndsOn] = useState(addDaysIso(todayIso(), 120));
-  const save = useApiMutation('reminders:setSettings', ['renewals', 'notifications']);
+  const save = useApiMutation('reminders:setSettings');
   useEffect(() => setLadders(settings.ladders), [settings.ladders]);
 
   const problem = TIERS.map((t) => stepsProblem(ladders[t])).find((p) => p !== null) ?? null;

@@ -7,8 +7,8 @@ import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 /** When reminders fire, working-day shifting with holiday data, desktop behaviour and lost reasons. */
 export function ScheduleCard({ settings }: { settings: ReminderSettings }) {
   const { message } = App.useApp();
-  const save = useApiMutation('reminders:setSettings', ['renewals', 'notifications']);
-  const importHolidays = useApiMutation('reminders:importHolidays', ['renewals']);
+  const save = useApiMutation('reminders:setSettings');
+  const importHolidays = useApiMutation('reminders:importHolidays');
   const reasons = useApiQuery('renewals:lostReasons', {});
   const saveReasons = useApiMutation('renewals:setLostReasons');
   const [lost, setLost] = useState<string[]>([]);

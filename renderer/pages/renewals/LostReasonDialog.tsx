@@ -13,7 +13,7 @@ export function LostReasonDialog({ item, onClose }: { item: RenewalItem | null; 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const reasons = useApiQuery('renewals:lostReasons', {});
-  const setStage = useApiMutation('renewals:setStage', ['reminders', 'notifications']);
+  const setStage = useApiMutation('renewals:setStage');
   return (
     <FormModal<Values>
       name="lost"

@@ -32,7 +32,7 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
     { contractId: item?.contractId ?? '', ...(cycleUnknown && chosenCycle ? { cycle: chosenCycle } : {}) },
     { enabled: item !== null },
   );
-  const renew = useApiMutation('renewals:renew', ['contracts', 'customers', 'reminders', 'notifications']);
+  const renew = useApiMutation('renewals:renew');
   const filledFor = useRef<string | null>(null);
 
   useEffect(() => {

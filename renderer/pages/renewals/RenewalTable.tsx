@@ -25,7 +25,7 @@ interface Props {
 
 export function RenewalTable({ items, loading, total, page, onPage, onRenew, onLost, onChain }: Props) {
   const { message } = App.useApp();
-  const setStage = useApiMutation('renewals:setStage', ['reminders']);
+  const setStage = useApiMutation('renewals:setStage');
   const changeStage = (item: RenewalItem, stage: RenewalStage) => {
     if (stage === 'lost') return onLost(item);
     if (stage === 'renewed') return onRenew(item);

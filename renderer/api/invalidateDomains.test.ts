@@ -1,0 +1,28 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { changesOf, domainOf, type ApiName } from '../../shared/api/apiContract.ts';
+import { invalidateDomains } from './invalidateDomains.ts';
+
+// The shape of useApi's apiQueryKey (useApi itself needs a window for its bridge).
+const apiQueryKey = (name: ApiName, input: object) => [domainOf(name), name, input] as const;
+
+describe('invalidateDomains', () => {
+  it('marks stale exactly the queries of the announced domains', async () => {
+    const client = new QueryClient();
+    const keys = {
+      customers: apiQueryKey('customers:list', {}),
+      detail: apiQueryKey('customers:get', { id: 'c1' }),
+      contacts: apiQueryKey('contacts:list', { customerId: 'c1' }),
+      tags: apiQueryKey('tags:list', {}),
+      owners: apiQueryKey('owners:list', {}),
+    };
+    for (const key of Object.values(keys)) client.setQueryData(key, { items: [], total: 0 });
+    await invalidateDomains(client, changesOf('contacts:create'));
+    const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+    expect(stale(keys.customers)).toBe(true);
+    expect(stale(keys.detail)).toBe(true);
+    expect(stale(keys.contacts)).toBe(true);
+    expect(stale(keys.tags)).toBe(false);
+    expect(stale(keys.owners)).toBe(false);
+  });
+});

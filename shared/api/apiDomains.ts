@@ -1,0 +1,23 @@
+/**
+ * The API's domains: each operation is named '<domain>:<verb>', a write declares the domains whose reads it
+ * changes (its contract's `changes`), and the renderer's query keys start with the domain.
+ */
+export const API_DOMAINS = [
+  'customers',
+  'contacts',
+  'contracts',
+  'followups',
+  'owners',
+  'tags',
+  'system',
+  'settings',
+  'reminders',
+  'notifications',
+  'renewals',
+  'import',
+  'export',
+] as const;
+export type ApiDomain = (typeof API_DOMAINS)[number];
+
+/** Everything: a restore or the demo load replaces or fills the whole archive. */
+export const EVERY_DOMAIN: readonly ApiDomain[] = API_DOMAINS;
