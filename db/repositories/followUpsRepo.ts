@@ -91,26 +91,24 @@ export async function openFollowUpIds(x: Executor, customerId: string): Promise<
   return rows.map((r) => r.id);
 }
 
+/** A new follow-up's columns (the import's bulk writer maps the same fields). */
+export function followUpColumns(f: NewFollowUp) {
+  return {
+    customer_id: f.customerId,
+    contract_id: f.contractId,
+    at: f.at,
+    channel: f.channel,
+    kind: f.kind,
+    summary: f.summary,
+    next_follow_up_on: f.nextFollowUpOn,
+    next_done_at: null,
+    owner_id: f.ownerId,
+  };
+}
+
 /** A new follow-up, audited; returns its id. */
 export async function insertFollowUp(tx: Tx, f: NewFollowUp, meta: AuditMeta): Promise<string> {
-  const row = await insertAudited(
-    tx,
-    'follow_ups',
-    {
-      id: newId(),
-      customer_id: f.customerId,
-      contract_id: f.contractId,
-      at: f.at,
-      channel: f.channel,
-      kind: f.kind,
-      summary: f.summary,
-      next_follow_up_on: f.nextFollowUpOn,
-      next_done_at: null,
-      owner_id: f.ownerId,
-      deleted_at: null,
-    },
-    meta,
-  );
+  const row = await insertAudited(tx, 'follow_ups', { ...followUpColumns(f), id: newId(), deleted_at: null }, meta);
   return row.id;
 }
 
