@@ -75,6 +75,7 @@ export async function buildNodeBundles({ root = projectRoot } = {}) {
 
 /** Chunks of earlier builds go after an hour: long enough for any process started from one to have loaded them. */
 function pruneOldChunks(dir, current) {
+  if (!fs.existsSync(dir)) return;
   const cutoff = Date.now() - 3_600_000;
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
