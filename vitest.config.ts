@@ -11,6 +11,8 @@ const zoneProject = (name: string, tz: string) => ({
 export default defineConfig({
   test: {
     ...base,
+    // The CLI tests spawn the bundled CLI: it is rebuilt here when stale, before any test file runs.
+    globalSetup: ['scripts/buildNodeBundlesOnce.ts'],
     projects: [
       { test: { ...base, name: 'unit', include: ['{shared,db,electron,renderer,scripts}/**/*.test.{ts,tsx}'] } },
       zoneProject('tz-new-york', 'America/New_York'),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run through tsx (a runtime dependency), so it works from a fresh clone after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The CLI runs as an esbuild bundle (dist/node/cli.mjs), rebuilt here when it is missing or older than its
+// sources, so it works from a fresh clone after `npm ci` and never runs stale code after `git pull`.
+import { pathToFileURL } from 'node:url';
+import { ensureNodeBundle } from '../scripts/build-node.mjs';
 
-register();
-await import('../electron/cli/cliEntry.ts');
+await import(pathToFileURL(await ensureNodeBundle('cli')).href);

@@ -28,7 +28,7 @@ export async function startDbusWebHost(): Promise<DbusWebHost> {
   const script = [
     `/usr/bin/python3 ${JSON.stringify(path.join(ROOT, 'e2e', 'fakeNotificationServer.py'))} ${JSON.stringify(record)} ${JSON.stringify(ready)} &`,
     `for i in $(seq 100); do [ -s ${JSON.stringify(ready)} ] && break; sleep 0.1; done`,
-    `exec ${JSON.stringify(process.execPath)} --import tsx electron/web/webMain.ts --port 0 --db ${JSON.stringify(path.join(dir, 'renewal-desk.db'))}`,
+    `exec ${JSON.stringify(process.execPath)} scripts/web.mjs --port 0 --db ${JSON.stringify(path.join(dir, 'renewal-desk.db'))}`,
   ].join('\n');
   const child: ChildProcess = spawn('dbus-run-session', ['--', 'bash', '-c', script], {
     cwd: ROOT,

@@ -27,15 +27,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 /**
- * Starts the real web host (`electron/web/webMain.ts`) on a free port and a fresh SQLite file in a temp
- * directory, and resolves once it prints its RENEWAL_DESK_URL line.
+ * Starts the real web host as `npm run web` does (its bundle, rebuilt by the launcher when stale) on a free port
+ * and a fresh SQLite file in a temp directory, and resolves once it prints its RENEWAL_DESK_URL line.
  */
 export async function startWebHostProcess(): Promise<RunningWebHost> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-e2e-'));
   const token = randomBytes(18).toString('base64url');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/web/webMain.ts', '--port', '0', '--db', path.join(dataDir, 'renewal-desk.db')],
+    ['scripts/web.mjs', '--port', '0', '--db', path.join(dataDir, 'renewal-desk.db')],
     { cwd: ROOT, env: { ...process.env, RENEWAL_DESK_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../electron/services/openTestContext.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
 import { normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
-import { generateListBench } from '../bench/listBenchData.ts';
-import { seedListBench } from '../bench/seedListBench.ts';
+import { generateListBench } from '../../bench/list/listBenchData.ts';
+import { seedListBench } from '../../bench/list/seedListBench.ts';
 import { rawOf } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
 import {

@@ -1,12 +1,22 @@
-import { cliMain } from './cliMain.ts';
+import { USAGE } from './formatOutput.ts';
 
-// exitCode instead of exit(): a large JSON result written to a pipe is flushed before the process ends.
-cliMain(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`${JSON.stringify({ error: { code: 'INTERNAL', field: null, message: e instanceof Error ? e.message : String(e) } })}\n`);
-    process.exitCode = 1;
-  },
-);
+const argv = process.argv.slice(2);
+
+function internalError(e: unknown): void {
+  process.stderr.write(`${JSON.stringify({ error: { code: 'INTERNAL', field: null, message: e instanceof Error ? e.message : String(e) } })}\n`);
+  process.exitCode = 1;
+}
+
+// Help is answered here, before the handler table, zod schemas and SQLite are loaded (the bundle keeps
+// cliMain in a chunk of its own), so `--help` costs little more than starting Node.
+if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
+  process.stdout.write(`${USAGE}\n`);
+  process.exitCode = argv.length === 0 ? 2 : 0;
+} else {
+  // exitCode instead of exit(): a large JSON result written to a pipe is flushed before the process ends.
+  import('./cliMain.ts')
+    .then(({ cliMain }) => cliMain(argv))
+    .then((code) => {
+      process.exitCode = code;
+    }, internalError);
+}

@@ -35,11 +35,8 @@ function printError(error: AppErrorData, json: boolean): void {
   process.stderr.write(json ? `${JSON.stringify({ error })}\n` : `错误：${error.message}${error.field ? `（${error.field}）` : ''}\n`);
 }
 
+/** Runs one command; cliEntry.ts has already answered `--help`. */
 export async function cliMain(argv: readonly string[]): Promise<number> {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 2 : 0;
-  }
   let cmd: ParsedCommand;
   try {
     cmd = parseCommandLine(argv);

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import { apiContract, isApiName, type ApiName } from '../../shared/api/apiContract.ts';
 import { remindUsageProblem } from './remindCommand.ts';
-import { arrayElement, kebabToCamel, kindOf, objectShape } from './zodFlags.ts';
+import { arrayElement, kebabToCamel, kindOf, objectShape, type FlagSchema } from './zodFlags.ts';
 
 export class UsageError extends Error {}
 
@@ -52,7 +51,7 @@ function commandName(words: string[]): { name: ApiName; used: number } {
   return { name, used: 2 };
 }
 
-function coerce(schema: z.ZodType, raw: string, flag: string): unknown {
+function coerce(schema: FlagSchema, raw: string, flag: string): unknown {
   switch (kindOf(schema)) {
     case 'number': {
       const n = Number(raw);
@@ -65,18 +64,36 @@ function coerce(schema: z.ZodType, raw: string, flag: string): unknown {
       throw new UsageError(`--${flag} 只能是 true 或 false`);
     case 'object':
       try {
-        return JSON.parse(raw) as unknown;
+        return JSON.parse(raw);
       } catch {
         throw new UsageError(`--${flag} 需要 JSON 对象，或使用 --${flag}.字段 的写法`);
       }
-    case 'null' as never:
-      return raw;
     default:
       return raw === '' ? null : raw;
   }
 }
 
-function setFlag(input: Record<string, unknown>, shape: Record<string, z.ZodType>, flag: string, raw: string | undefined): void {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The object a dotted flag (`--primary-contact.name`) writes into, made on first use. */
+function nestedInput(input: Record<string, unknown>, key: string): Record<string, unknown> {
+  const existing = input[key];
+  if (isRecord(existing)) return existing;
+  const created: Record<string, unknown> = {};
+  input[key] = created;
+  return created;
+}
+
+/** The list a repeatable or comma-separated flag appends to, made on first use. */
+function listInput(input: Record<string, unknown>, key: string): unknown[] {
+  const existing = input[key];
+  if (Array.isArray(existing)) return existing;
+  const created: unknown[] = [];
+  input[key] = created;
+  return created;
+}
+
+function setFlag(input: Record<string, unknown>, shape: Readonly<Record<string, FlagSchema>>, flag: string, raw: string | undefined): void {
   const [head = '', ...rest] = flag.split('.');
   const key = kebabToCamel(head);
   const schema = shape[key];
@@ -84,8 +101,7 @@ function setFlag(input: Record<string, unknown>, shape: Record<string, z.ZodType
   if (rest.length > 0) {
     const inner = objectShape(schema);
     if (!inner) throw new UsageError(`参数 --${head} 没有子字段`);
-    const target = (input[key] ??= {}) as Record<string, unknown>;
-    setFlag(target, inner, rest.join('.'), raw);
+    setFlag(nestedInput(input, key), inner, rest.join('.'), raw);
     return;
   }
   if (kindOf(schema) === 'boolean' && raw === undefined) {
@@ -95,7 +111,7 @@ function setFlag(input: Record<string, unknown>, shape: Record<string, z.ZodType
   if (raw === undefined) throw new UsageError(`参数 --${flag} 缺少值`);
   const element = arrayElement(schema);
   if (element) {
-    const list = (input[key] ??= []) as unknown[];
+    const list = listInput(input, key);
     for (const part of raw.split(',')) if (part.trim() !== '') list.push(coerce(element, part.trim(), flag));
     return;
   }

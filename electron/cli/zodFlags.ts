@@ -1,23 +1,26 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
-// Reads a zod input schema so that CLI flags can be the kebab-case keys of the handler's input.
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> };
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+// Reads a zod input schema so that CLI flags can be the kebab-case keys of the handler's input. Works on zod's
+// core types (what unwrap() and a pipe's `in` return), told apart with instanceof as zod documents for tools.
+export type FlagSchema = z.core.$ZodType;
 
 export type FlagKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'other';
 
-export function baseSchema(schema: z.ZodType): z.ZodType {
+export function baseSchema(schema: FlagSchema): FlagSchema {
   let s = schema;
   for (;;) {
-    const d = defOf(s);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'prefault') && d.innerType) s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
-    else return s;
+    if (s instanceof z.core.$ZodOptional || s instanceof z.core.$ZodDefault || s instanceof z.core.$ZodNullable || s instanceof z.core.$ZodPrefault) {
+      s = s._zod.def.innerType;
+    } else if (s instanceof z.core.$ZodPipe) {
+      s = s._zod.def.in;
+    } else {
+      return s;
+    }
   }
 }
 
-export function kindOf(schema: z.ZodType): FlagKind {
-  const t = defOf(baseSchema(schema)).type;
+export function kindOf(schema: FlagSchema): FlagKind {
+  const t = baseSchema(schema)._zod.def.type;
   if (t === 'string' || t === 'enum' || t === 'literal') return 'string';
   if (t === 'number' || t === 'int') return 'number';
   if (t === 'boolean') return 'boolean';
@@ -26,14 +29,14 @@ export function kindOf(schema: z.ZodType): FlagKind {
   return 'other';
 }
 
-export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
-  const d = defOf(baseSchema(schema));
-  return d.type === 'object' && d.shape ? d.shape : null;
+export function objectShape(schema: FlagSchema): Readonly<Record<string, FlagSchema>> | null {
+  const base = baseSchema(schema);
+  return base instanceof z.core.$ZodObject ? base._zod.def.shape : null;
 }
 
-export function arrayElement(schema: z.ZodType): z.ZodType | null {
-  const d = defOf(baseSchema(schema));
-  return d.type === 'array' && d.element ? d.element : null;
+export function arrayElement(schema: FlagSchema): FlagSchema | null {
+  const base = baseSchema(schema);
+  return base instanceof z.core.$ZodArray ? base._zod.def.element : null;
 }
 
 export const kebabToCamel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -13,6 +13,7 @@ import { ensureRendererBuilt } from './ensureRendererBuilt.ts';
 import { SseHub } from './sseHub.ts';
 import { startWebHost } from './webHost.ts';
 
+// Two levels up from electron/web/ and from the bundle in dist/node/ alike (scripts/build-node.mjs).
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 async function main(): Promise<void> {

@@ -1,5 +1,9 @@
-import nodeNotifier from 'node-notifier';
 import type { Notifier } from './notifier.ts';
+
+// node-notifier takes tens of milliseconds to load (semver, which, is-wsl …): it is loaded for the first toast,
+// so a CLI command or a web host start that shows no toast does not pay for it.
+let defaultNotifier: Promise<NodeNotifierLike> | undefined;
+const loadDefaultNotifier = () => (defaultNotifier ??= import('node-notifier').then((m) => m.default));
 
 /** The slice of node-notifier this adapter uses; its platform notifiers (NotifySend, WindowsToaster…) all fit it. */
 export interface NodeNotifierLike {
@@ -24,11 +28,11 @@ export interface NodeNotifierOptions {
  * in-app notification centre holds the record, so `subjectUrl` is not needed here.
  */
 export function createNodeNotifier(options: NodeNotifierOptions = {}): Notifier {
-  const notifier = options.notifier ?? nodeNotifier;
   // Only notify-send understands app-name; Windows' SnoreToast would receive it as an unknown switch.
   const appName = options.appName && isNotifySendPlatform(options.platform ?? process.platform) ? options.appName : undefined;
   return {
-    notify(request) {
+    async notify(request) {
+      const notifier = options.notifier ?? (await loadDefaultNotifier());
       return new Promise<void>((resolve, reject) => {
         notifier.notify(
           {

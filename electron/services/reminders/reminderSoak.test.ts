@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
-import { seedReminderData, type SeedContract, type SeedCustomer } from '../../../db/bench/reminderSeed.ts';
+import { seedReminderData, type SeedContract, type SeedCustomer } from '../../../bench/scheduler/reminderSeed.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, reminderFingerprint, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';

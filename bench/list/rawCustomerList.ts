@@ -2,8 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
-import { rawOf, type Db } from '../handle.ts';
-import { DEFAULT_LIST_TUNING, type SearchPlan } from '../repositories/customerListQuery.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
+import { DEFAULT_LIST_TUNING, type SearchPlan } from '../../db/repositories/customerListQuery.ts';
 
 // The benchmark's baseline: the benchmarked list page (live, unarchived customers of one owner and tier,
 // in next_expiry_on order, with the total) written by hand on raw better-sqlite3 with statements prepared

@@ -1,5 +1,5 @@
 import { mulberry32 } from '../../shared/domain/seededRandom.ts';
-import { newId } from '../newId.ts';
+import { newId } from '../../db/newId.ts';
 import type { BenchContact, BenchContract, BenchCustomer, BenchFollowUp, ListBenchSink } from './seedListBench.ts';
 
 // A deterministic generator of a realistic customer archive for the list benchmark and its tests. Pure data:

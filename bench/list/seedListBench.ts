@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { rawOf, type Db } from '../handle.ts';
-import { rebuildSearchIndex } from '../repositories/customerSearchIndex.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
+import { rebuildSearchIndex } from '../../db/repositories/customerSearchIndex.ts';
 
 // The benchmark's bulk loader: multi-row INSERTs through prepared statements, all in one transaction, then
 // the search index rebuilt exactly as reindexCustomer would write it, then ANALYZE.

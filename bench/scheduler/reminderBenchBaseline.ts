@@ -1,4 +1,4 @@
-import { rawOf, type Db } from '../handle.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
 
 // The scheduler benchmark's yardsticks: bare indexed SELECTs of the same rows the tick and the recompute touch,
 // as raw prepared statements, so their cost is SQLite's alone.

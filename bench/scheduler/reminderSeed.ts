@@ -1,5 +1,5 @@
-import { rawOf, type Db } from '../handle.ts';
-import { newId } from '../newId.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
+import { newId } from '../../db/newId.ts';
 
 // Bulk loader for the reminder soak test and the scheduler benchmark: customers (with a tier and a primary
 // contact) and their contracts, through prepared multi-row INSERTs in one transaction. Reminder rows are then
