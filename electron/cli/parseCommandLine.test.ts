@@ -12,8 +12,8 @@ describe('reading the contract schemas for flags', () => {
     expect(shape).not.toBeNull();
     expect(kindOf(shape!['name']!)).toBe('string');
     expect(kindOf(shape!['tier']!)).toBe('string');
-    expect(kindOf(shape!['tagIds']!)).toBe('array');
-    expect(kindOf(arrayElement(shape!['tagIds']!)!)).toBe('string');
+    expect(kindOf(shape!['tags']!)).toBe('array');
+    expect(kindOf(arrayElement(shape!['tags']!)!)).toBe('string');
     expect(kindOf(shape!['customFields']!)).toBe('object');
     expect(objectShape(shape!['primaryContact']!)).toHaveProperty('phone');
     expect(kindOf(objectShape(customerListInput)!['expiringWithinDays']!)).toBe('number');
@@ -37,8 +37,8 @@ describe('parseCommandLine', () => {
   });
 
   it('fills nested objects from dotted flags and lists from commas', () => {
-    const cmd = parse('customers', 'add', '--name', '云启', '--primary-contact.name', '王芳', '--primary-contact.phone', '138', '--tag-ids', 'a, b,', '--tag-ids', 'c');
-    expect(cmd.input).toEqual({ name: '云启', primaryContact: { name: '王芳', phone: '138' }, tagIds: ['a', 'b', 'c'] });
+    const cmd = parse('customers', 'add', '--name', '云启', '--primary-contact.name', '王芳', '--primary-contact.phone', '138', '--tags', 'a, b,', '--tags', 'c');
+    expect(cmd.input).toEqual({ name: '云启', primaryContact: { name: '王芳', phone: '138' }, tags: ['a', 'b', 'c'] });
     expect(parse('customers', 'add', '--name', 'x', '--custom-fields', '{"区域":"华东"}').input).toMatchObject({ customFields: { 区域: '华东' } });
   });
 
