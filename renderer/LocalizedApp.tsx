@@ -9,7 +9,7 @@ import { useApiQuery } from './api/useApi.ts';
 import { useDataChangedSync } from './api/useDataChangedSync.ts';
 import { appTheme } from './appTheme.ts';
 import { AppRoutes } from './AppRoutes.tsx';
-import { createTranslator } from './i18n/createTranslator.ts';
+import { createTranslator } from '../shared/i18n/createTranslator.ts';
 import { I18nContext } from './i18n/I18nContext.ts';
 
 /** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */

@@ -1,11 +1,12 @@
-import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { enUS } from './enUS.ts';
+import type { Locale } from './enumLabels.ts';
 import { zhCN, type MessageKey } from './zhCN.ts';
 
+export type { MessageKey } from './zhCN.ts';
 export type TranslateParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 /** Looks a key up and fills `{name}` placeholders. */
 export function createTranslator(locale: Locale): Translate {

@@ -1,0 +1,38 @@
+import type { appZhCN } from '../zhCN/app.ts';
+
+export const appEnUS: Record<keyof typeof appZhCN, string> = {
+  'app.name': 'Renewal Desk',
+  'app.tagline': 'Customers · Contract expiries · Follow-ups',
+  'app.today': 'Today {date}',
+  'app.unavailable': 'Cannot reach Renewal Desk',
+
+  'nav.label': 'Main',
+  'nav.customers': 'Customers',
+  'nav.due': 'Follow-ups',
+  'nav.dueBadge': '{n} follow-ups due',
+  'nav.settings': 'Settings',
+
+  'common.actions': 'Actions',
+  'common.cancel': 'Cancel',
+  'common.create': 'Create',
+  'common.delete': 'Delete',
+  'common.edit': 'Edit',
+  'common.loadFailed': 'Could not load',
+  'common.retry': 'Retry',
+  'common.save': 'Save',
+  'common.saved': 'Saved',
+  'common.undo': 'Undo',
+
+  'validation.required': 'Please enter {label}',
+  'validation.max': 'At most {max} characters',
+  'validation.phone': 'Phone may contain digits, spaces, +, - and parentheses only',
+  'validation.email': 'Not a valid e-mail address',
+
+  'expiry.overdue': '{n}d overdue',
+  'expiry.today': 'Expires today',
+  'expiry.inDays': 'in {n} days',
+
+  'notFound.title': 'Page not found',
+  'notFound.subtitle': 'The link may be out of date.',
+  'notFound.back': 'Back to customers',
+};
