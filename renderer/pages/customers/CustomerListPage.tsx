@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { ExportMenuButton } from '../import/ExportMenuButton.tsx';
+import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { CustomerCreateModal } from './CustomerCreateModal.tsx';
 import { CustomerFilters } from './CustomerFilters.tsx';
 import { CustomerTable } from './CustomerTable.tsx';

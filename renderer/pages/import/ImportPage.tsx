@@ -10,7 +10,7 @@ import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { invalidateDomains } from '../../api/invalidateDomains.ts';
 import { invoke } from '../../api/invoke.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ExportMenuButton } from './ExportMenuButton.tsx';
+import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { FileStep } from './FileStep.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingStep } from './MappingStep.tsx';

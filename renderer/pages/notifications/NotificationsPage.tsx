@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
-import { NotificationList } from './NotificationList.tsx';
+import { NotificationList } from '../../components/notifications/NotificationList.tsx';
 
 /** The whole history, where the tray menu and a digest toast lead. */
 export function NotificationsPage() {

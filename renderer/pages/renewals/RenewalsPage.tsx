@@ -9,7 +9,7 @@ import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { fromDayjs, todayIso } from '../../format/dates.ts';
-import { RenewalExportButton } from '../import/RenewalExportButton.tsx';
+import { RenewalExportButton } from '../../components/export/RenewalExportButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
 import { LostReasonDialog } from './LostReasonDialog.tsx';
 import { RenewalTable } from './RenewalTable.tsx';
