@@ -1,7 +1,9 @@
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { sameNames } from '../../forms/applyApiError.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 
 interface Values {
   lostReason: string;
@@ -10,10 +12,15 @@ interface Values {
 
 /** 已流失 needs a reason from the editable list, and optionally the story behind it. */
 export function LostReasonDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const reasons = useApiQuery('renewals:lostReasons', {});
   const setStage = useApiMutation('renewals:setStage', ['reminders', 'notifications']);
+  const submit = useFormSubmit(form, {
+    fields: sameNames('lostReason', 'lostNote'),
+    save: (v: Values) => setStage.mutateAsync({ contractId: item?.contractId ?? '', stage: 'lost', lostReason: v.lostReason, lostNote: v.lostNote || null }),
+    successMessage: () => '已标记为流失，该合同不再提醒',
+    onSaved: onClose,
+  });
   return (
     <FormModal<Values>
       name="lost"
@@ -21,21 +28,9 @@ export function LostReasonDialog({ item, onClose }: { item: RenewalItem | null; 
       open={item !== null}
       form={form}
       onCancel={onClose}
-      saving={setStage.isPending}
+      saving={submit.submitting}
       okText="标记为已流失"
-      onFinish={(v) =>
-        item &&
-        setStage.mutate(
-          { contractId: item.contractId, stage: 'lost', lostReason: v.lostReason, lostNote: v.lostNote || null },
-          {
-            onSuccess: () => {
-              void message.success('已标记为流失，该合同不再提醒');
-              onClose();
-            },
-            onError: (e) => void message.error(e.message),
-          },
-        )
-      }
+      onFinish={submit.onFinish}
     >
       <Form.Item name="lostReason" label="流失原因" rules={[{ required: true, message: '请选择流失原因' }]}>
         <Select options={(reasons.data?.items ?? []).map((r) => ({ value: r, label: r }))} placeholder="选择原因" />

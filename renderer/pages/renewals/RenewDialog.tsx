@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
@@ -8,7 +8,7 @@ import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
-import { applyApiError } from '../../forms/applyApiError.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 
 interface Values {
   number: string;
@@ -23,7 +23,6 @@ interface Values {
 
 /** 续约: the next term with dates from the chain's anchor (Jan 31 monthly → Feb 28 → Mar 31), all editable. */
 export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const cycleUnknown = item !== null && item.cycle === null;
   const chosenCycle = Form.useWatch('cycle', form);
@@ -57,11 +56,11 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
     onClose();
   };
 
-  const onFinish = (v: Values) => {
-    if (!item) return;
-    renew.mutate(
-      {
-        contractId: item.contractId,
+  const submit = useFormSubmit(form, {
+    fields: { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' },
+    save: (v: Values) =>
+      renew.mutateAsync({
+        contractId: item?.contractId ?? '',
         number: v.number,
         startsOn: fromDayjs(v.startsOn) ?? '',
         endsOn: fromDayjs(v.endsOn),
@@ -69,18 +68,10 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
         ...(cycleUnknown ? { cycle: v.cycle ?? null } : {}),
         discountNote: v.discountNote || null,
         instalmentNote: v.instalmentNote || null,
-      },
-      {
-        onSuccess: (r) => {
-          void message.success(`已续约：新合同 ${r.number}，本期标记为已续费`);
-          close();
-        },
-        onError: (e) => {
-          if (!applyApiError(form, e, { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' })) void message.error(e.message);
-        },
-      },
-    );
-  };
+      }),
+    successMessage: (r) => `已续约：新合同 ${r.number}，本期标记为已续费`,
+    onSaved: close,
+  });
 
   return (
     <FormModal<Values>
@@ -89,8 +80,8 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
       open={item !== null}
       form={form}
       onCancel={close}
-      onFinish={onFinish}
-      saving={renew.isPending}
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
       okText="确认续约"
       width={620}
     >
