@@ -1,11 +1,8 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Progress, Spin, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useReducer } from 'react';
 import { useNavigate } from 'react-router';
-import type { ImportPreview, ImportResult } from '../../../shared/api/import.contract.ts';
-import { mapHeaders } from '../../../shared/importExport/headerAliases.ts';
-import { REQUIRED_FIELDS, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { invalidateDomains } from '../../api/invalidateDomains.ts';
 import { invoke } from '../../api/invoke.ts';
@@ -14,124 +11,85 @@ import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { FileStep } from './FileStep.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingStep } from './MappingStep.tsx';
-import { PreviewStep, type EncodingChoice } from './PreviewStep.tsx';
+import { importWizardReducer, initialImportWizard, missingFields, WIZARD_STEPS, type EncodingChoice, type WizardStep } from './importWizardState.ts';
+import { PreviewStep } from './PreviewStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
 import { uploadFile } from './uploadFile.ts';
 import { useImportProgress } from './useImportProgress.ts';
 
-type Step = 'file' | 'preview' | 'mapping' | 'check' | 'running' | 'done';
-const STEPS: { key: Step; title: string }[] = [
-  { key: 'file', title: '选择文件' },
-  { key: 'preview', title: '确认编码' },
-  { key: 'mapping', title: '对应列' },
-  { key: 'check', title: '预检查' },
-  { key: 'running', title: '导入' },
-  { key: 'done', title: '完成' },
-];
+const STEP_TITLES: Record<WizardStep, string> = {
+  file: '选择文件',
+  preview: '确认编码',
+  mapping: '对应列',
+  check: '预检查',
+  running: '导入',
+  done: '完成',
+};
 
 /** 导入: file → encoding with a preview → column mapping → dry run → commit with progress → result and undo. */
 export function ImportPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [step, setStep] = useState<Step>('file');
-  const [uploading, setUploading] = useState<{ name: string; sent: number; size: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [uploadId, setUploadId] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
-  const [sheet, setSheet] = useState<string | undefined>();
-  const [kind, setKind] = useState<ImportKind>('contracts');
-  const [columns, setColumns] = useState<(string | null)[]>([]);
-  const [check, setCheck] = useState<ImportResult | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [undone, setUndone] = useState(false);
+  const [state, dispatch] = useReducer(importWizardReducer, initialImportWizard);
+  const { step, uploading, error, busy, uploadId, preview, encoding, sheet, kind, columns, check, result, undone } = state;
   const progress = useImportProgress(step === 'running' || step === 'check' ? uploadId : null);
 
-  const fail = (e: unknown) => setError(errorMessageOf(e));
-  const loadPreview = async (id: string, enc: EncodingChoice, sh?: string) => {
-    setBusy(true);
-    setError(null);
+  const fail = (e: unknown) => dispatch({ type: 'failed', error: errorMessageOf(e) });
+  const loadPreview = async (id: string, enc: EncodingChoice, sh: string | undefined) => {
+    dispatch({ type: 'previewRequested', encoding: enc, sheet: sh });
     try {
       const p = await invoke('import:preview', { uploadId: id, encoding: enc, ...(sh ? { sheet: sh } : {}) });
-      setPreview(p);
-      setKind(p.proposedKind);
-      setColumns(p.columns);
-      setStep('preview');
+      dispatch({ type: 'previewLoaded', preview: p });
     } catch (e) {
       fail(e);
-    } finally {
-      setBusy(false);
     }
   };
   const onFile = async (file: File) => {
-    setError(null);
-    setUploading({ name: file.name, sent: 0, size: file.size });
+    dispatch({ type: 'uploadStarted', name: file.name, size: file.size });
     try {
-      const id = await uploadFile(file, (sent) => setUploading({ name: file.name, sent, size: file.size }));
-      setUploadId(id);
-      setEncoding('auto');
-      setSheet(undefined);
-      await loadPreview(id, 'auto');
+      const id = await uploadFile(file, (sent) => dispatch({ type: 'uploadProgress', sent }));
+      dispatch({ type: 'uploaded', uploadId: id });
+      await loadPreview(id, 'auto', undefined);
     } catch (e) {
       fail(e);
     } finally {
-      setUploading(null);
+      dispatch({ type: 'uploadEnded' });
     }
   };
   const run = async (dryRun: boolean) => {
     if (!uploadId) return;
-    setBusy(true);
-    setError(null);
-    if (!dryRun) setStep('running');
+    dispatch({ type: 'runStarted', dryRun });
     try {
       const r = await invoke('import:run', { uploadId, kind, encoding, columns, dryRun, ...(sheet ? { sheet } : {}) });
-      if (dryRun) {
-        setCheck(r);
-        setStep('check');
-      } else {
-        setResult(r);
-        setUndone(false);
-        setStep('done');
+      if (dryRun) dispatch({ type: 'checked', result: r });
+      else {
+        dispatch({ type: 'imported', result: r });
         void invalidateDomains(queryClient, ['customers', 'contracts', 'followups', 'import']);
       }
     } catch (e) {
       fail(e);
-      if (!dryRun) setStep('check');
-    } finally {
-      setBusy(false);
     }
   };
   const undo = async () => {
     if (!result?.batchId) return;
-    setBusy(true);
+    dispatch({ type: 'undoStarted' });
     try {
       await invoke('import:undo', { batchId: result.batchId });
-      setUndone(true);
+      dispatch({ type: 'undone' });
       void message.success('已撤销这次导入');
       void invalidateDomains(queryClient, ['customers', 'contracts', 'followups', 'import']);
     } catch (e) {
+      dispatch({ type: 'undoFailed' });
       void message.error(errorMessageOf(e));
-    } finally {
-      setBusy(false);
     }
   };
   const restart = () => {
     if (uploadId) void invoke('import:discard', { uploadId }).catch(() => undefined);
-    setStep('file');
-    setUploadId(null);
-    setPreview(null);
-    setCheck(null);
-    setResult(null);
-    setError(null);
+    dispatch({ type: 'restarted' });
   };
-  const changeKind = (k: ImportKind) => {
-    setKind(k);
-    if (preview) setColumns(mapHeaders(k, preview.headers).columns);
-  };
-  const missing = REQUIRED_FIELDS[kind].some((f) => !columns.includes(f));
-  const current = STEPS.findIndex((s) => s.key === step);
+  const missing = missingFields(state).length > 0;
+  const current = WIZARD_STEPS.indexOf(step);
 
   return (
     <>
@@ -148,7 +106,7 @@ export function ImportPage() {
         }
       />
       <Card>
-        <Steps current={current} items={STEPS.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} size="small" />
+        <Steps current={current} items={WIZARD_STEPS.map((s) => ({ title: STEP_TITLES[s] }))} style={{ marginBottom: 24 }} size="small" />
         {error && step !== 'file' ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Spin spinning={busy && step !== 'running'}>
           {step === 'file' ? <FileStep uploading={uploading} error={error} onFile={(f) => void onFile(f)} /> : null}
@@ -158,17 +116,15 @@ export function ImportPage() {
               encoding={encoding}
               loading={busy}
               onEncoding={(e) => {
-                setEncoding(e);
                 if (uploadId) void loadPreview(uploadId, e, sheet);
               }}
               onSheet={(s) => {
-                setSheet(s);
                 if (uploadId) void loadPreview(uploadId, encoding, s);
               }}
             />
           ) : null}
           {step === 'mapping' && preview ? (
-            <MappingStep preview={preview} kind={kind} columns={columns} onKind={changeKind} onColumns={setColumns} />
+            <MappingStep preview={preview} kind={kind} columns={columns} onKind={(k) => dispatch({ type: 'kindChosen', kind: k })} onColumns={(c) => dispatch({ type: 'columnsChosen', columns: c })} />
           ) : null}
           {step === 'check' && check ? (
             <>
@@ -198,13 +154,13 @@ export function ImportPage() {
           <div>{step !== 'file' && step !== 'running' && step !== 'done' ? <Button onClick={restart}>重新选择文件</Button> : null}</div>
           <Flex gap={8}>
             {step === 'preview' ? (
-              <Button type="primary" onClick={() => setStep('mapping')}>
+              <Button type="primary" onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>
                 下一步：对应列
               </Button>
             ) : null}
             {step === 'mapping' ? (
               <>
-                <Button onClick={() => setStep('preview')}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'preview' })}>上一步</Button>
                 <Button type="primary" disabled={missing} loading={busy} onClick={() => void run(true)}>
                   下一步：预检查
                 </Button>
@@ -212,7 +168,7 @@ export function ImportPage() {
             ) : null}
             {step === 'check' && check ? (
               <>
-                <Button onClick={() => setStep('mapping')}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>上一步</Button>
                 <Button type="primary" loading={busy} onClick={() => void run(false)}>
                   确认导入
                 </Button>

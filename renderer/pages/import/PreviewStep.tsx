@@ -1,8 +1,7 @@
 import { Alert, Descriptions, Flex, Select, Table, Typography } from 'antd';
 import type { ImportPreview } from '../../../shared/api/import.contract.ts';
 import { ENCODING_LABELS } from './importLabels.ts';
-
-export type EncodingChoice = 'auto' | 'utf8' | 'gb18030';
+import type { EncodingChoice } from './importWizardState.ts';
 
 interface Props {
   preview: ImportPreview;
