@@ -1,3 +1,7 @@
+import { importExportEnUS } from './enUS/importExport.ts';
+import { notificationsEnUS } from './enUS/notifications.ts';
+import { remindersEnUS } from './enUS/reminders.ts';
+import { renewalsEnUS } from './enUS/renewals.ts';
 import { appEnUS } from './enUS/app.ts';
 import { customerDetailEnUS } from './enUS/customerDetail.ts';
 import { customersEnUS } from './enUS/customers.ts';
@@ -11,4 +15,8 @@ export const enUS: Record<MessageKey, string> = {
   ...customerDetailEnUS,
   ...followUpsEnUS,
   ...settingsEnUS,
+  ...renewalsEnUS,
+  ...remindersEnUS,
+  ...notificationsEnUS,
+  ...importExportEnUS,
 };

@@ -1,3 +1,7 @@
+import { importExportZhCN } from './zhCN/importExport.ts';
+import { notificationsZhCN } from './zhCN/notifications.ts';
+import { remindersZhCN } from './zhCN/reminders.ts';
+import { renewalsZhCN } from './zhCN/renewals.ts';
 import { appZhCN } from './zhCN/app.ts';
 import { customerDetailZhCN } from './zhCN/customerDetail.ts';
 import { customersZhCN } from './zhCN/customers.ts';
@@ -11,6 +15,10 @@ export const zhCN = {
   ...customerDetailZhCN,
   ...followUpsZhCN,
   ...settingsZhCN,
+  ...renewalsZhCN,
+  ...remindersZhCN,
+  ...notificationsZhCN,
+  ...importExportZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -61,6 +61,7 @@ export async function writeSettings(ctx: ServiceContext, patch: Partial<Settings
       else await insertAudited(tx, 'settings', { key, value: json }, auditMeta(ctx, 'create'));
     }
   });
-  ctx.emit('data:changed', { domains: ['settings'] });
+  // Default wording (reminder templates, lost reasons) follows the language, so those lists change with it.
+  ctx.emit('data:changed', { domains: patch.locale !== undefined ? ['settings', 'reminders', 'renewals'] : ['settings'] });
   return readSettings(ctx);
 }

@@ -42,4 +42,7 @@ export const customerDetailEnUS: Record<keyof typeof customerDetailZhCN, string>
   'contract.notes': 'Notes',
   'contract.empty': 'No contracts yet',
   'contract.deleteConfirm': 'Delete contract {number}?',
+  'contract.endsOnRequired': 'Enter an end date (only one-time contracts can go without)',
+  'contract.endsBeforeStart': 'The end date can’t be before the start date',
+  'contract.endsBeforeSigned': 'The end date can’t be before the signing date',
 };

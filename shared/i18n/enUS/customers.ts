@@ -19,7 +19,7 @@ export const customersEnUS: Record<keyof typeof customersZhCN, string> = {
   'customers.colNextExpiry': 'Next expiry',
   'customers.colLastFollowUp': 'Last follow-up',
   'customers.never': 'None yet',
-  'customers.total': '{n} customers',
+  'customers.total': '{n} {n|customer|customers}',
   'customers.noMatch': 'No customers match these filters',
   'customers.clearFilters': 'Clear filters',
   'customers.allArchived': 'All customers are archived',

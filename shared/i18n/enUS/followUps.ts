@@ -31,7 +31,7 @@ export const followUpsEnUS: Record<keyof typeof followUpsZhCN, string> = {
   'due.colCustomer': 'Customer',
   'due.colLast': 'Last follow-up',
   'due.colOwner': 'Owner',
-  'due.overdue': '{n} days overdue',
+  'due.overdue': '{n} {n|day|days} overdue',
   'due.today': 'Today',
   'due.log': 'Log follow-up',
   'due.logTitle': 'Log follow-up · {name}',

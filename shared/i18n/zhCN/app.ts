@@ -9,6 +9,10 @@ export const appZhCN = {
   'nav.due': '待跟进',
   'nav.dueBadge': '{n} 条待跟进',
   'nav.settings': '设置',
+  'nav.renewals': '续约',
+  'nav.import': '导入导出',
+  'nav.reminders': '提醒规则',
+  'nav.notifications': '通知中心',
 
   'common.actions': '操作',
   'common.cancel': '取消',
@@ -20,6 +24,12 @@ export const appZhCN = {
   'common.save': '保存',
   'common.saved': '已保存',
   'common.undo': '撤销',
+  'common.back': '上一步',
+  'common.resetDefault': '恢复默认',
+  'common.labelled': '{label}：',
+  'common.enumeration': '{a}、{b}',
+  'common.clauses': '{a}，{b}',
+  'common.sentences': '{a}；{b}',
 
   'validation.required': '请填写{label}',
   'validation.max': '不能超过 {max} 个字',

@@ -40,4 +40,7 @@ export const customerDetailZhCN = {
   'contract.notes': '备注',
   'contract.empty': '还没有合同',
   'contract.deleteConfirm': '删除合同 {number}？',
+  'contract.endsOnRequired': '请填写到期日期（只有一次性合同可以不填）',
+  'contract.endsBeforeStart': '到期日期不能早于开始日期',
+  'contract.endsBeforeSigned': '到期日期不能早于签订日期',
 } as const;
