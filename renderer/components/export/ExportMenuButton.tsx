@@ -1,39 +1,32 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
-import { useState } from 'react';
-import { errorMessageOf } from '../../api/ApiCallError.ts';
+import { Button, Dropdown } from 'antd';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { downloadExport, type ExportKind } from './downloadExport.ts';
+import { useExportRunner } from './useExportRunner.ts';
 
-const ITEMS: { key: string; label: string; kind: ExportKind; format: 'csv' | 'xlsx' }[] = [
-  { key: 'contracts-csv', label: '合同续费表（CSV）', kind: 'contracts', format: 'csv' },
-  { key: 'contracts-xlsx', label: '合同续费表（Excel）', kind: 'contracts', format: 'xlsx' },
-  { key: 'customers-csv', label: '客户（CSV）', kind: 'customers', format: 'csv' },
-  { key: 'customers-xlsx', label: '客户（Excel）', kind: 'customers', format: 'xlsx' },
-  { key: 'followups-csv', label: '跟进记录（CSV）', kind: 'followups', format: 'csv' },
+const ITEMS: { key: string; label: MessageKey; kind: ExportKind; format: 'csv' | 'xlsx' }[] = [
+  { key: 'contracts-csv', label: 'export.contractsCsv', kind: 'contracts', format: 'csv' },
+  { key: 'contracts-xlsx', label: 'export.contractsXlsx', kind: 'contracts', format: 'xlsx' },
+  { key: 'customers-csv', label: 'export.customersCsv', kind: 'customers', format: 'csv' },
+  { key: 'customers-xlsx', label: 'export.customersXlsx', kind: 'customers', format: 'xlsx' },
+  { key: 'followups-csv', label: 'export.followUpsCsv', kind: 'followups', format: 'csv' },
 ];
 
 /** 导出: the renewal sheet, customers or follow-ups, as CSV (UTF-8 with BOM, opens in Excel/WPS) or .xlsx. */
 export function ExportMenuButton() {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const items = ITEMS;
-  const run = async (key: string) => {
-    const item = items.find((i) => i.key === key);
-    if (!item) return;
-    setBusy(true);
-    try {
-      const r = await downloadExport(item.kind, item.format);
-      void message.success(`已导出 ${r.rows} 行：${r.fileName}`);
-    } catch (e) {
-      void message.error(`导出失败：${errorMessageOf(e)}`);
-    } finally {
-      setBusy(false);
-    }
+  const { t, locale } = useI18n();
+  const { busy, run } = useExportRunner();
+  // The sheet's headers follow the UI language; both re-import, the aliases know either.
+  const headers = locale === 'zh-CN' ? 'zh' : 'en';
+  const onPick = (key: string) => {
+    const item = ITEMS.find((i) => i.key === key);
+    if (item) run(() => downloadExport(item.kind, item.format, headers));
   };
   return (
-    <Dropdown menu={{ items: items.map(({ key, label }) => ({ key, label })), onClick: ({ key }) => void run(key) }} trigger={['click']}>
+    <Dropdown menu={{ items: ITEMS.map(({ key, label }) => ({ key, label: t(label) })), onClick: ({ key }) => onPick(key) }} trigger={['click']}>
       <Button icon={<DownloadOutlined />} loading={busy}>
-        导出
+        {t('export.button')}
       </Button>
     </Dropdown>
   );

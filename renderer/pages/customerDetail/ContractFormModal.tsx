@@ -86,7 +86,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         startsOn: fromDayjs(getFieldValue('startsOn') as Dayjs | null),
         endsOn: fromDayjs(endsOn),
         cycle: (getFieldValue('cycle') as Cycle | undefined) ?? null,
-      });
+      }, t);
       return violation ? Promise.reject(new Error(violation.message)) : Promise.resolve();
     },
   });

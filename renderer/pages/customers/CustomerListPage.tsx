@@ -49,7 +49,7 @@ export function CustomerListPage() {
         extra={
           <>
             <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
-              导入
+              {t('import.button')}
             </Button>
             <ExportMenuButton />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

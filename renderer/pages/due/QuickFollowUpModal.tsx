@@ -37,7 +37,7 @@ export function QuickFollowUpModal({ item, onClose }: Props) {
     >
       {item ? (
         <Typography.Paragraph type="secondary" style={{ background: '#f6f8fb', padding: '8px 12px', borderRadius: 8 }}>
-          {t('due.lastNote')}：{item.summary}
+          {t('due.lastNote', { summary: item.summary })}
         </Typography.Paragraph>
       ) : null}
       <FollowUpFields form={form} autoFocus />

@@ -1,4 +1,5 @@
 import { HistoryOutlined } from '@ant-design/icons';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Progress, Spin, Steps, Typography } from 'antd';
 import { useReducer } from 'react';
@@ -7,6 +8,7 @@ import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { invalidateDomains } from '../../api/invalidateDomains.ts';
 import { invoke } from '../../api/invoke.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { FileStep } from './FileStep.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
@@ -17,17 +19,18 @@ import { ResultStep } from './ResultStep.tsx';
 import { uploadFile } from './uploadFile.ts';
 import { useImportProgress } from './useImportProgress.ts';
 
-const STEP_TITLES: Record<WizardStep, string> = {
-  file: '选择文件',
-  preview: '确认编码',
-  mapping: '对应列',
-  check: '预检查',
-  running: '导入',
-  done: '完成',
+const STEP_TITLES: Record<WizardStep, MessageKey> = {
+  file: 'import.stepFile',
+  preview: 'import.stepPreview',
+  mapping: 'import.stepMapping',
+  check: 'import.stepCheck',
+  running: 'import.stepRunning',
+  done: 'import.stepDone',
 };
 
 /** 导入: file → encoding with a preview → column mapping → dry run → commit with progress → result and undo. */
 export function ImportPage() {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -48,7 +51,7 @@ export function ImportPage() {
   const onFile = async (file: File) => {
     dispatch({ type: 'uploadStarted', name: file.name, size: file.size });
     try {
-      const id = await uploadFile(file, (sent) => dispatch({ type: 'uploadProgress', sent }));
+      const id = await uploadFile(file, (sent) => dispatch({ type: 'uploadProgress', sent }), t('import.readFailed'));
       dispatch({ type: 'uploaded', uploadId: id });
       await loadPreview(id, 'auto', undefined);
     } catch (e) {
@@ -77,7 +80,7 @@ export function ImportPage() {
     try {
       await invoke('import:undo', { batchId: result.batchId });
       dispatch({ type: 'undone' });
-      void message.success('已撤销这次导入');
+      void message.success(t('import.undone'));
       void invalidateDomains(queryClient, ['customers', 'contracts', 'followups', 'import']);
     } catch (e) {
       dispatch({ type: 'undoFailed' });
@@ -94,19 +97,19 @@ export function ImportPage() {
   return (
     <>
       <PageHeader
-        title="导入导出"
-        subtitle="从 Excel / WPS 的续费表导入客户与合同：先预检查，再一次性导入，可整批撤销"
+        title={t('nav.import')}
+        subtitle={t('import.subtitle')}
         extra={
           <>
             <Button icon={<HistoryOutlined />} onClick={() => void navigate('/import/history')}>
-              导入历史
+              {t('import.history')}
             </Button>
             <ExportMenuButton />
           </>
         }
       />
       <Card>
-        <Steps current={current} items={WIZARD_STEPS.map((s) => ({ title: STEP_TITLES[s] }))} style={{ marginBottom: 24 }} size="small" />
+        <Steps current={current} items={WIZARD_STEPS.map((s) => ({ title: t(STEP_TITLES[s]) }))} style={{ marginBottom: 24 }} size="small" />
         {error && step !== 'file' ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Spin spinning={busy && step !== 'running'}>
           {step === 'file' ? <FileStep uploading={uploading} error={error} onFile={(f) => void onFile(f)} /> : null}
@@ -132,45 +135,45 @@ export function ImportPage() {
                 type={check.rejectedRows > 0 ? 'warning' : 'success'}
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={check.rejectedRows > 0 ? '预检查完成：有错误的行不会导入，其余的行可以导入' : '预检查完成：没有发现错误'}
-                description="到目前为止还没有写入任何数据。"
+                title={check.rejectedRows > 0 ? t('import.checkedWithErrors') : t('import.checkedClean')}
+                description={t('import.nothingWritten')}
               />
               <ImportReportView result={check} />
             </>
           ) : null}
           {step === 'running' ? (
             <Flex vertical gap={8} style={{ padding: '24px 0' }}>
-              <Typography.Text>正在导入，请稍候（整批在一个事务中写入，中途失败不会留下半批数据）…</Typography.Text>
+              <Typography.Text>{t('import.running')}</Typography.Text>
               <Progress
                 percent={progress && progress.totalBytes > 0 ? Math.min(99, Math.round((progress.bytesRead / progress.totalBytes) * 100)) : 0}
                 status="active"
               />
-              <Typography.Text type="secondary">已读取 {progress?.rows ?? 0} 行</Typography.Text>
+              <Typography.Text type="secondary">{t('import.rowsRead', { n: progress?.rows ?? 0 })}</Typography.Text>
             </Flex>
           ) : null}
           {step === 'done' && result ? <ResultStep result={result} undone={undone} undoing={busy} onUndo={() => void undo()} onAgain={restart} /> : null}
         </Spin>
         <Flex justify="space-between" style={{ marginTop: 24 }}>
-          <div>{step !== 'file' && step !== 'running' && step !== 'done' ? <Button onClick={restart}>重新选择文件</Button> : null}</div>
+          <div>{step !== 'file' && step !== 'running' && step !== 'done' ? <Button onClick={restart}>{t('import.restart')}</Button> : null}</div>
           <Flex gap={8}>
             {step === 'preview' ? (
               <Button type="primary" onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>
-                下一步：对应列
+                {t('import.toMapping')}
               </Button>
             ) : null}
             {step === 'mapping' ? (
               <>
-                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'preview' })}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'preview' })}>{t('common.back')}</Button>
                 <Button type="primary" disabled={missing} loading={busy} onClick={() => void run(true)}>
-                  下一步：预检查
+                  {t('import.toCheck')}
                 </Button>
               </>
             ) : null}
             {step === 'check' && check ? (
               <>
-                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>{t('common.back')}</Button>
                 <Button type="primary" loading={busy} onClick={() => void run(false)}>
-                  确认导入
+                  {t('import.commit')}
                 </Button>
               </>
             ) : null}

@@ -5,6 +5,9 @@ export const appEnUS: Record<keyof typeof appZhCN, string> = {
   'app.tagline': 'Customers · Contract expiries · Follow-ups',
   'app.today': 'Today {date}',
   'app.unavailable': 'Cannot reach Renewal Desk',
+  'app.serviceUnreachable': 'Cannot reach the Renewal Desk service on this computer; check that it is still running',
+  'app.unauthorized': 'Not signed in: open Renewal Desk again with the link it printed at start-up',
+  'app.badResponse': 'The service sent a response it could not understand (HTTP {status})',
 
   'nav.label': 'Main',
   'nav.customers': 'Customers',

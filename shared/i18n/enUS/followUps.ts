@@ -35,7 +35,7 @@ export const followUpsEnUS: Record<keyof typeof followUpsZhCN, string> = {
   'due.today': 'Today',
   'due.log': 'Log follow-up',
   'due.logTitle': 'Log follow-up · {name}',
-  'due.lastNote': 'Last note',
+  'due.lastNote': 'Last note: {summary}',
   'due.complete': 'Done',
   'due.completed': 'Marked as done',
   'due.empty': 'All caught up, nothing is due',

@@ -3,6 +3,9 @@ export const appZhCN = {
   'app.tagline': '客户档案 · 合同到期 · 跟进提醒',
   'app.today': '今天 {date}',
   'app.unavailable': '无法连接到续约管家',
+  'app.serviceUnreachable': '无法连接到续约管家本机服务，请确认它仍在运行',
+  'app.unauthorized': '未授权：请使用启动时打印的链接重新打开续约管家',
+  'app.badResponse': '服务返回了无法识别的响应（HTTP {status}）',
 
   'nav.label': '主导航',
   'nav.customers': '客户',

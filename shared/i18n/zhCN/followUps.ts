@@ -33,7 +33,7 @@ export const followUpsZhCN = {
   'due.today': '今天',
   'due.log': '记录跟进',
   'due.logTitle': '记录跟进 · {name}',
-  'due.lastNote': '上次记录',
+  'due.lastNote': '上次记录：{summary}',
   'due.complete': '完成',
   'due.completed': '已标记完成',
   'due.empty': '太好了，没有待跟进的事项',
