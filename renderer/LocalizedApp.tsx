@@ -18,6 +18,7 @@ export function LocalizedApp() {
   const settings = useApiQuery('settings:get', {});
   const locale = settings.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
+  const theme = useMemo(() => appTheme(locale), [locale]);
 
   // dayjs keeps its locale globally; set it during render so the DatePickers below render in it already.
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
@@ -35,7 +36,7 @@ export function LocalizedApp() {
   }
   return (
     <I18nContext value={i18n}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={appTheme}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
         <AntApp>
           {settings.isError ? (
             <Result status="error" title={i18n.t('app.unavailable')} subTitle={settings.error.message} />

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportBatch } from '../../../shared/api/import.contract.ts';
@@ -67,7 +67,7 @@ export function ImportHistoryPage() {
             hideOnSinglePage: true,
             onChange: (p, size) => setPage({ offset: (p - 1) * size, limit: size }),
           }}
-          locale={{ emptyText: t('history.empty') }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} /> }}
           columns={[
             { title: t('history.colAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => at(v) },
             { title: t('history.colFile'), dataIndex: 'fileName', ellipsis: true },

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography, type CollapseProps } from 'antd';
 import type { ImportChange, ImportResult } from '../../../shared/api/import.contract.ts';
 import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { joinWith } from '../../../shared/i18n/joinWith.ts';
@@ -84,7 +84,8 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           />
         </Card>
       ) : null}
-      <Collapse
+      {/* An empty Collapse still draws its border; only the sections this report has. */}
+      <CollapseOf
         items={[
           ...(changes.length > 0
             ? [
@@ -152,4 +153,8 @@ export function ImportReportView({ result }: { result: ImportResult }) {
       />
     </>
   );
+}
+
+function CollapseOf({ items }: { items: NonNullable<CollapseProps['items']> }) {
+  return items.length > 0 ? <Collapse items={items} /> : null;
 }

@@ -30,7 +30,8 @@ export function ScheduleCard({ settings }: { settings: ReminderSettings }) {
 
   return (
     <Card title={t('schedule.cardTitle')}>
-      <Form layout="horizontal" labelWrap labelCol={{ flex: '170px' }} wrapperCol={{ flex: 1 }}>
+      {/* The control column may shrink below its hint text's width ('1 1 0'), so label and control share a row. */}
+      <Form layout="horizontal" labelWrap labelCol={{ flex: '170px' }} wrapperCol={{ flex: '1 1 0' }}>
         <Form.Item label={t('schedule.timeOfDay')} htmlFor={IDS.timeOfDay} extra={t('schedule.timeOfDayHint')}>
           <TimePicker
             id={IDS.timeOfDay}

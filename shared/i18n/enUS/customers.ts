@@ -35,7 +35,7 @@ export const customersEnUS: Record<keyof typeof customersZhCN, string> = {
   'firstRun.demoLoaded': 'Loaded {n} demo customers',
 
   'customer.name': 'Customer name',
-  'customer.namePlaceholder': 'e.g. 杭州云启科技有限公司',
+  'customer.namePlaceholder': 'e.g. Northwind Cloud Ltd',
   'customer.tier': 'Tier',
   'customer.owner': 'Owner',
   'customer.tags': 'Tags',

@@ -3,7 +3,7 @@ import type { followUpsZhCN } from '../zhCN/followUps.ts';
 export const followUpsEnUS: Record<keyof typeof followUpsZhCN, string> = {
   'followUp.cardTitle': 'Follow-ups',
   'followUp.channel': 'Channel',
-  'followUp.kind': 'Kind',
+  'followUp.kind': 'Type',
   'followUp.summary': 'Summary',
   'followUp.summaryPlaceholder': 'What was discussed, the feedback, next steps…',
   'followUp.submitHint': 'Ctrl + Enter to save',

@@ -53,7 +53,7 @@ export const importExportEnUS: Record<keyof typeof importExportZhCN, string> = {
   'import.garbledHint': 'If the text below looks garbled, try another encoding.',
   'import.sheet': 'Sheet',
   'import.noDataRows': 'No data rows below the header',
-  'import.firstRows': 'The first {n} {n|row|rows} of data.',
+  'import.firstRows': 'Showing the first {n} {n|row|rows}.',
 
   'import.importAs': 'Import as',
   'import.kindContracts': 'Renewal sheet',

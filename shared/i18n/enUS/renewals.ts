@@ -25,7 +25,7 @@ export const renewalsEnUS: Record<keyof typeof renewalsZhCN, string> = {
   'renewals.lostReason': 'Reason: {reason}',
   'renewals.renew': 'Renew',
   'renewals.reminders': 'Reminders',
-  'renewals.reminderSteps': 'Reminder steps',
+  'renewals.reminderSteps': 'Reminders',
   'renewals.chain': 'Renewal history',
 
   'chain.title': 'Renewal history: every term',
