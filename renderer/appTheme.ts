@@ -14,7 +14,10 @@ const LATIN_FIRST =
 const baseTheme: ThemeConfig = {
   token: {
     colorPrimary: '#1668dc',
+    // Hover darkens rather than lightens, so hovered text (buttons, links) keeps its contrast.
+    colorPrimaryHover: '#0f57c2',
     colorLink: '#1668dc',
+    colorLinkHover: '#0f57c2',
     colorInfo: '#1668dc',
     colorError: '#cf1322',
     colorWarning: '#b35c00',
