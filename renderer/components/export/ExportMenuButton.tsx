@@ -15,10 +15,8 @@ const ITEMS: { key: string; label: MessageKey; kind: ExportKind; format: 'csv' |
 
 /** 导出: the renewal sheet, customers or follow-ups, as CSV (UTF-8 with BOM, opens in Excel/WPS) or .xlsx. */
 export function ExportMenuButton() {
-  const { t, locale } = useI18n();
-  const { busy, run } = useExportRunner();
-  // The sheet's headers follow the UI language; both re-import, the aliases know either.
-  const headers = locale === 'zh-CN' ? 'zh' : 'en';
+  const { t } = useI18n();
+  const { busy, run, headers } = useExportRunner();
   const onPick = (key: string) => {
     const item = ITEMS.find((i) => i.key === key);
     if (item) run(() => downloadExport(item.kind, item.format, headers));

@@ -10,9 +10,8 @@ type Filters = Omit<ApiInput<'export:renewals'>, 'out' | 'format' | 'headers'>;
 
 /** 导出 on the 续约 page: the list as filtered there (every page), or the whole renewal sheet. */
 export function RenewalExportButton({ filters }: { filters: Filters }) {
-  const { t, locale } = useI18n();
-  const { busy, run } = useExportRunner();
-  const headers = locale === 'zh-CN' ? 'zh' : 'en';
+  const { t } = useI18n();
+  const { busy, run, headers } = useExportRunner();
   const exportOf = async (key: string) => {
     const r =
       key === 'sheet'

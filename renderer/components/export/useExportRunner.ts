@@ -4,9 +4,9 @@ import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
-/** Runs one export at a time and says how it went. */
+/** Runs one export at a time and says how it went; `headers` is the sheet's header language, the UI's. */
 export function useExportRunner() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const run = (exportIt: () => Promise<ExportResult>) => {
@@ -16,5 +16,7 @@ export function useExportRunner() {
       .catch((e: unknown) => void message.error(t('export.failed', { error: errorMessageOf(e) })))
       .finally(() => setBusy(false));
   };
-  return { busy, run };
+  // Both re-import: the header aliases know either language.
+  const headers = locale === 'zh-CN' ? ('zh' as const) : ('en' as const);
+  return { busy, run, headers };
 }

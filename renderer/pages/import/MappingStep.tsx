@@ -15,7 +15,7 @@ interface Props {
 
 /** Step 3: which field each column fills. Proposed from the headers (or the mapping saved last time). */
 export function MappingStep({ preview, kind, columns, onKind, onColumns }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const missing = REQUIRED_FIELDS[kind].filter((f) => !columns.includes(f));
   const sample = (i: number) =>
     joinWith(
@@ -44,7 +44,7 @@ export function MappingStep({ preview, kind, columns, onKind, onColumns }: Props
         <Alert
           type="warning"
           showIcon
-          title={t('import.stillNeeded', { fields: joinWith(t, 'common.enumeration', missing.map((f) => fieldLabel(f, locale))) })}
+          title={t('import.stillNeeded', { fields: joinWith(t, 'common.enumeration', missing.map((f) => fieldLabel(t, f))) })}
         />
       ) : null}
       <Table
@@ -75,7 +75,7 @@ export function MappingStep({ preview, kind, columns, onKind, onColumns }: Props
                 aria-label={t('import.targetOf', { header: r.header || t('import.columnN', { n: r.index + 1 }) })}
                 style={{ width: 240 }}
                 value={columns[r.index] ?? IGNORE}
-                options={columnOptions(t, locale, kind, r.header)}
+                options={columnOptions(t, kind, r.header)}
                 onChange={(v: string) => {
                   const next = [...columns];
                   next[r.index] = v === IGNORE ? null : v;

@@ -1,6 +1,5 @@
-import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import type { MessageKey, Translate } from '../../../shared/i18n/createTranslator.ts';
-import { CUSTOM_PREFIX, FIELD_HEADERS, KIND_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import { CUSTOM_PREFIX, KIND_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
 
 export const KIND_LABELS: Record<ImportKind, MessageKey> = {
   contracts: 'import.kindContracts',
@@ -17,17 +16,38 @@ export function encodingLabel(t: Translate, encoding: string | null): string {
   return encoding ?? '';
 }
 
-/** A field by the header an export writes for it, in the UI's language (the same words a sheet would use). */
-export function fieldLabel(field: ImportField, locale: Locale): string {
-  return locale === 'zh-CN' ? FIELD_HEADERS[field].zh : FIELD_HEADERS[field].en;
+const FIELD_LABELS: Record<ImportField, MessageKey> = {
+  customerName: 'field.customerName',
+  contactName: 'field.contactName',
+  contactTitle: 'field.contactTitle',
+  contactPhone: 'field.contactPhone',
+  contractNumber: 'field.contractNumber',
+  signedOn: 'field.signedOn',
+  endsOn: 'field.endsOn',
+  amount: 'field.amount',
+  service: 'field.service',
+  cycle: 'field.cycle',
+  tier: 'field.tier',
+  owner: 'field.owner',
+  notes: 'field.notes',
+  at: 'field.at',
+  channel: 'field.channel',
+  kind: 'field.kind',
+  summary: 'field.summary',
+  nextFollowUpOn: 'field.nextFollowUpOn',
+};
+
+/** What a column can be imported as, in the UI's language. */
+export function fieldLabel(t: Translate, field: ImportField): string {
+  return t(FIELD_LABELS[field]);
 }
 
 /** The select value for "ignore this column" (antd options need a string). */
 export const IGNORE = '';
 
 /** Targets a column can go to for a kind: its fields, a customer custom field named after the header, or nothing. */
-export function columnOptions(t: Translate, locale: Locale, kind: ImportKind, header: string) {
-  const fields = KIND_FIELDS[kind].map((f) => ({ value: f, label: fieldLabel(f, locale) }));
+export function columnOptions(t: Translate, kind: ImportKind, header: string) {
+  const fields = KIND_FIELDS[kind].map((f) => ({ value: f, label: fieldLabel(t, f) }));
   const custom =
     kind === 'followups' || header.trim() === ''
       ? []

@@ -39,7 +39,7 @@ export const appEnUS: Record<keyof typeof appZhCN, string> = {
   'validation.required': 'Please enter {label}',
   'validation.max': 'At most {max} characters',
   'validation.phone': 'Phone may contain digits, spaces, +, - and parentheses only',
-  'validation.email': 'Not a valid e-mail address',
+  'validation.email': 'Not a valid email address',
 
   'expiry.overdue': '{n} {n|day|days} overdue',
   'expiry.today': 'Expires today',
