@@ -101,6 +101,13 @@ async function walkEmptyArchive(w: Walk) {
   await openFromMenu(w, t('nav.notifications'), t('nav.notifications'));
   await expect(page.getByText(t('notifications.empty'))).toBeVisible();
   await check(w, 'notifications-empty', t('nav.notifications'));
+  // The header's bell opens the same centre in a drawer.
+  await page.getByRole('button', { name: t('notifications.bell', { n: 0 }) }).click();
+  const drawer = page.getByRole('dialog', { name: t('nav.notifications') });
+  await expect(drawer.getByText(t('notifications.empty'))).toBeVisible();
+  await check(w, 'notifications-drawer', t('nav.notifications'));
+  await drawer.getByRole('button', { name: /close|关闭/i }).click();
+  await expect(drawer).toBeHidden();
 
   await openFromMenu(w, t('nav.settings'), t('nav.settings'));
   await expect(page.getByText('renewal-desk.db').first()).toBeVisible();

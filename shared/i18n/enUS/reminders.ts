@@ -49,7 +49,7 @@ export const remindersEnUS: Record<keyof typeof remindersZhCN, string> = {
   'schedule.useBuiltIn': 'Use built-in data',
   'schedule.startAtLogin': 'Start at login',
   'schedule.startAtLoginHint': 'Desktop app: runs in the tray after you sign in, so reminders still fire.',
-  'schedule.keepInTray': 'Keep in tray when closed',
+  'schedule.keepInTray': 'Close to tray',
   'schedule.keepInTrayHint': 'Desktop app: closing the window doesn’t quit; reminders carry on in the background.',
   'schedule.lostReasons': 'Lost reasons',
 

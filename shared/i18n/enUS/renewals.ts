@@ -10,7 +10,7 @@ export const renewalsEnUS: Record<keyof typeof renewalsZhCN, string> = {
   'renewals.flaggedItem': '{customer} ({contractNo}, ends {endsOn})',
   'renewals.flaggedItemNoEnd': '{customer} ({contractNo}, no end date)',
   'renewals.range': 'End date range',
-  'renewals.stageFilter': 'Stage (decided ones hidden)',
+  'renewals.stageFilter': 'Stage (open ones by default)',
   'renewals.statCount': 'Contracts',
   'renewals.statCountUnit': '',
   'renewals.statAmount': 'Total value',
