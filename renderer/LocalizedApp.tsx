@@ -9,7 +9,7 @@ import { useApiQuery } from './api/useApi.ts';
 import { useDataChangedSync } from './api/useDataChangedSync.ts';
 import { appTheme } from './appTheme.ts';
 import { AppRoutes } from './AppRoutes.tsx';
-import { createTranslator } from './i18n/createTranslator.ts';
+import { createTranslator } from '../shared/i18n/createTranslator.ts';
 import { I18nContext } from './i18n/I18nContext.ts';
 
 /** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */
@@ -18,6 +18,7 @@ export function LocalizedApp() {
   const settings = useApiQuery('settings:get', {});
   const locale = settings.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
+  const theme = useMemo(() => appTheme(locale), [locale]);
 
   // dayjs keeps its locale globally; set it during render so the DatePickers below render in it already.
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
@@ -35,7 +36,7 @@ export function LocalizedApp() {
   }
   return (
     <I18nContext value={i18n}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={appTheme}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
         <AntApp>
           {settings.isError ? (
             <Result status="error" title={i18n.t('app.unavailable')} subTitle={settings.error.message} />

@@ -2,6 +2,7 @@ import type { ApiBridge } from '../../shared/api/apiBridge.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import type { AppErrorData, Envelope } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import { pageTranslator } from '../i18n/pageTranslator.ts';
 
 function failure(error: AppErrorData): Envelope<never> {
   return { ok: false, error };
@@ -24,7 +25,7 @@ async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return failure({ code: 'INTERNAL', field: null, message: '无法连接到续约管家本机服务，请确认它仍在运行' });
+    return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.serviceUnreachable') });
   }
   let body: unknown = null;
   try {
@@ -34,9 +35,9 @@ async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
   }
   if (isEnvelope(body)) return body;
   if (response.status === 401) {
-    return failure({ code: 'FORBIDDEN', field: null, message: '未授权：请使用启动时打印的链接重新打开续约管家' });
+    return failure({ code: 'FORBIDDEN', field: null, message: pageTranslator()('app.unauthorized') });
   }
-  return failure({ code: 'INTERNAL', field: null, message: `服务返回了无法识别的响应（HTTP ${response.status}）` });
+  return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.badResponse', { status: response.status }) });
 }
 
 /**

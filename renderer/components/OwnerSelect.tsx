@@ -8,15 +8,18 @@ interface Props {
   placeholder?: string;
   style?: React.CSSProperties;
   id?: string;
+  /** Its accessible name where no <label> points at it (a filter bar). */
+  'aria-label'?: string;
 }
 
 /** Account managers to assign; works as a plain control and inside Form.Item. */
-export function OwnerSelect({ value, onChange, placeholder, style, id }: Props) {
+export function OwnerSelect({ value, onChange, placeholder, style, id, 'aria-label': ariaLabel }: Props) {
   const { t } = useI18n();
   const owners = useApiQuery('owners:list', {});
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
       allowClear

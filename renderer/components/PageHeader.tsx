@@ -15,7 +15,8 @@ export function PageHeader({ title, subtitle, extra, top }: Props) {
       {top}
       <Flex justify="space-between" align="center" wrap gap={12}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          {/* The page's one <h1>, at the size of a section title. */}
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
             {title}
           </Typography.Title>
           {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}

@@ -1,5 +1,5 @@
 import type { FormRule as Rule } from 'antd';
-import type { Translate } from '../i18n/createTranslator.ts';
+import type { Translate } from '../../shared/i18n/createTranslator.ts';
 
 // The same shapes the API checks (shared/api/fields.ts), so most mistakes are caught before saving.
 const PHONE = /^[0-9+\-() ]{3,30}$/;

@@ -1,6 +1,6 @@
 import { createContext } from 'react';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
-import { createTranslator, type Translate } from './createTranslator.ts';
+import { createTranslator, type Translate } from '../../shared/i18n/createTranslator.ts';
 
 export interface I18n {
   locale: Locale;

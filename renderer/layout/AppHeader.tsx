@@ -2,7 +2,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { Flex, Layout, Typography } from 'antd';
 import { todayIso } from '../format/dates.ts';
 import { useI18n } from '../i18n/useI18n.ts';
-import { NotificationBell } from '../pages/notifications/NotificationBell.tsx';
+import { NotificationBell } from '../components/notifications/NotificationBell.tsx';
 
 function BrandMark() {
   return (

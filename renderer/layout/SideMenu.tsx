@@ -1,20 +1,12 @@
-import { AlertOutlined, FileSyncOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BellOutlined, FileSyncOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
 import { todayIso } from '../format/dates.ts';
 import { useI18n } from '../i18n/useI18n.ts';
+import { selectedSection } from './menuSections.ts';
 
 const FIVE_MINUTES = 5 * 60_000;
-
-function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/due')) return '/due';
-  if (pathname.startsWith('/renewals')) return '/renewals';
-  if (pathname.startsWith('/reminders')) return '/reminders';
-  if (pathname.startsWith('/settings')) return '/settings';
-  if (pathname.startsWith('/import')) return '/import';
-  return '/customers';
-}
 
 export function SideMenu() {
   const { t } = useI18n();
@@ -23,6 +15,7 @@ export function SideMenu() {
   // Only the count is needed; the interval rolls the badge over at midnight.
   const due = useApiQuery('followups:due', { today: todayIso(), limit: 1 }, { refetchInterval: FIVE_MINUTES });
   const dueCount = due.data?.total ?? 0;
+  const selected = selectedSection(location.pathname);
 
   const items = [
     { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
@@ -32,27 +25,27 @@ export function SideMenu() {
       label: (
         <Flex justify="space-between" align="center">
           <span>{t('nav.due')}</span>
-          <Badge count={dueCount} overflowCount={99} size="small" aria-label={t('nav.dueBadge', { n: dueCount })} />
+          {dueCount > 0 ? (
+            <span role="status" aria-label={t('nav.dueBadge', { n: dueCount })}>
+              <Badge count={dueCount} overflowCount={99} size="small" />
+            </span>
+          ) : null}
         </Flex>
       ),
     },
-    { key: '/renewals', icon: <FileSyncOutlined />, label: '续约' },
-    { key: '/import', icon: <ImportOutlined />, label: '导入导出' },
-    { key: '/reminders', icon: <AlertOutlined />, label: '提醒规则' },
+    { key: '/renewals', icon: <FileSyncOutlined />, label: t('nav.renewals') },
+    { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
+    { key: '/reminders', icon: <AlertOutlined />, label: t('nav.reminders') },
+    { key: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
 
   return (
-    <Layout.Sider
-      width={208}
-      breakpoint="lg"
-      collapsedWidth={64}
-      style={{ borderRight: '1px solid #eef0f3' }}
-    >
+    <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #eef0f3' }}>
       <nav aria-label={t('nav.label')} style={{ position: 'sticky', top: 56 }}>
         <Menu
           mode="inline"
-          selectedKeys={[selectedKey(location.pathname)]}
+          selectedKeys={selected ? [selected] : []}
           items={items}
           onClick={({ key }) => void navigate(key)}
           style={{ borderInlineEnd: 'none', paddingTop: 12 }}

@@ -1,20 +1,7 @@
-import { Button, Result } from 'antd';
-import { useNavigate } from 'react-router';
+import { NotFoundResult } from '../components/NotFoundResult.tsx';
 import { useI18n } from '../i18n/useI18n.ts';
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title={t('notFound.title')}
-      subTitle={t('notFound.subtitle')}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/customers')}>
-          {t('notFound.back')}
-        </Button>
-      }
-    />
-  );
+  return <NotFoundResult title={t('notFound.title')} subtitle={t('notFound.subtitle')} />;
 }

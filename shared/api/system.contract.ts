@@ -40,5 +40,6 @@ export const systemContract = {
     changes: EVERY_DOMAIN,
   },
   'settings:get': { input: z.object({}), output: settingsSchema },
-  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings'] },
+  // Default wording (reminder templates, lost reasons) follows the language, so those views change with it.
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings', 'reminders', 'renewals'] },
 } as const;

@@ -1,3 +1,4 @@
+import { createTranslator, type Translate } from '../i18n/createTranslator.ts';
 import type { Cycle } from './enums.ts';
 
 export interface ContractDates {
@@ -13,16 +14,21 @@ export interface RuleViolation {
   message: string;
 }
 
-/** Business rules on a contract's dates; shared so the form can say the same thing before saving. */
-export function contractDateViolation(c: ContractDates): RuleViolation | null {
+const zh = createTranslator('zh-CN');
+
+/**
+ * Business rules on a contract's dates; shared so the form can say the same thing before saving, in the
+ * UI's language (zh-CN unless a translator is given).
+ */
+export function contractDateViolation(c: ContractDates, t: Translate = zh): RuleViolation | null {
   if (c.endsOn === null && c.cycle !== 'once') {
-    return { field: 'endsOn', message: '请填写到期日期（只有一次性合同可以不填）' };
+    return { field: 'endsOn', message: t('contract.endsOnRequired') };
   }
   if (c.endsOn !== null && c.startsOn !== null && c.endsOn < c.startsOn) {
-    return { field: 'endsOn', message: '到期日期不能早于开始日期' };
+    return { field: 'endsOn', message: t('contract.endsBeforeStart') };
   }
   if (c.endsOn !== null && c.startsOn === null && c.signedOn !== null && c.endsOn < c.signedOn) {
-    return { field: 'endsOn', message: '到期日期不能早于签订日期' };
+    return { field: 'endsOn', message: t('contract.endsBeforeSigned') };
   }
   return null;
 }

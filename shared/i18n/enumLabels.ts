@@ -7,6 +7,7 @@ import type {
   RenewalStage,
   Tier,
 } from '../domain/enums.ts';
+import type { SheetRenewalStatus } from '../renewals/sheetRenewalStatus.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -60,6 +61,13 @@ export const followUpKindLabels: Labels<FollowUpKind> = {
   renewal: { 'zh-CN': '续约沟通', 'en-US': 'Renewal talk' },
   complaint: { 'zh-CN': '投诉', 'en-US': 'Complaint' },
   other: { 'zh-CN': '其他', 'en-US': 'Other' },
+};
+
+/** The 续费状态 column's values are stored in Chinese (they are the sheet's words); shown per language. */
+export const sheetRenewalStatusLabels: Labels<SheetRenewalStatus> = {
+  已续费: { 'zh-CN': '已续费', 'en-US': 'Renewed' },
+  续费中: { 'zh-CN': '续费中', 'en-US': 'In progress' },
+  未续费: { 'zh-CN': '未续费', 'en-US': 'Not renewed' },
 };
 
 export function labelOf<T extends string>(labels: Labels<T>, code: T, locale: Locale = 'zh-CN'): string {

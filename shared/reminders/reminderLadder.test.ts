@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingDayCalendar } from './workingDays.ts';
-import { computeLadder, DEFAULT_LADDERS, describeDaysLeft, normalizeSteps, stepsProblem } from './reminderLadder.ts';
+import { createTranslator } from '../i18n/createTranslator.ts';
+import { computeLadder, DEFAULT_LADDERS, describeDaysLeft, describeStep, normalizeSteps, stepsProblem } from './reminderLadder.ts';
 import { localDueInstant } from './localDueInstant.ts';
 
 const calendar = buildWorkingDayCalendar();
@@ -43,6 +44,14 @@ describe('computeLadder', () => {
     expect(stepsProblem([1.5])).toMatch(/整数/);
     expect(stepsProblem([9999])).toMatch(/超出范围/);
     expect(stepsProblem([30, 0, -7])).toBeNull();
+  });
+
+  it('says what is wrong with steps, and describes them, in the language asked for', () => {
+    const en = createTranslator('en-US');
+    expect(stepsProblem([9999], en)).toBe('Step “9999” is out of range (-365 to 730 days)');
+    expect(stepsProblem(Array.from({ length: 31 }, (_, i) => i), en)).toBe('At most 30 reminder steps');
+    expect([describeStep(30), describeStep(0), describeStep(-1)]).toEqual(['到期前 30 天', '到期当天', '到期后 1 天']);
+    expect([describeStep(30, en), describeStep(1, en), describeStep(0, en), describeStep(-7, en)]).toEqual(['30 days before', '1 day before', 'On the end date', '7 days after']);
   });
 
   it('describes days left in Chinese', () => {

@@ -1,5 +1,6 @@
 import { addDaysIso } from '../domain/dates.ts';
 import type { Tier } from '../domain/enums.ts';
+import { createTranslator, type Translate } from '../i18n/createTranslator.ts';
 import { localDueInstant } from './localDueInstant.ts';
 import { previousWorkingDay, type WorkingDayCalendar } from './workingDays.ts';
 
@@ -28,12 +29,16 @@ export function normalizeSteps(steps: readonly number[]): number[] {
   return [...new Set(steps.map((s) => Math.trunc(s)))].sort((a, b) => b - a);
 }
 
-export function stepsProblem(steps: readonly number[]): string | null {
-  if (steps.length === 0) return '提醒节点不能为空';
-  if (steps.length > 30) return '提醒节点最多 30 个';
+export const MAX_STEPS = 30;
+const zh = createTranslator('zh-CN');
+
+/** What is wrong with a ladder, in the caller's language (zh-CN unless a translator is given); null when nothing. */
+export function stepsProblem(steps: readonly number[], t: Translate = zh): string | null {
+  if (steps.length === 0) return t('ladder.problemEmpty');
+  if (steps.length > MAX_STEPS) return t('ladder.problemTooMany', { max: MAX_STEPS });
   for (const s of steps) {
-    if (!Number.isInteger(s)) return `提醒节点「${s}」必须是整数天数`;
-    if (s < MIN_STEP || s > MAX_STEP) return `提醒节点「${s}」超出范围（${MIN_STEP}～${MAX_STEP} 天）`;
+    if (!Number.isInteger(s)) return t('ladder.problemNotInteger', { step: s });
+    if (s < MIN_STEP || s > MAX_STEP) return t('ladder.problemRange', { step: s, min: MIN_STEP, max: MAX_STEP });
   }
   return null;
 }
@@ -73,8 +78,9 @@ export function describeDaysLeft(daysLeft: number): string {
   return `已逾期 ${-daysLeft} 天`;
 }
 
-export function describeStep(step: number): string {
-  if (step > 0) return `到期前 ${step} 天`;
-  if (step === 0) return '到期当天';
-  return `到期后 ${-step} 天`;
+/** "到期前 30 天" / "30 days before", in the caller's language (zh-CN unless a translator is given). */
+export function describeStep(step: number, t: Translate = zh): string {
+  if (step > 0) return t('ladder.stepBefore', { n: step });
+  if (step === 0) return t('ladder.stepOn');
+  return t('ladder.stepAfter', { n: -step });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, renderTemplate, SAMPLE_MERGE_VALUES, unknownMergeFields } from './reminderTemplate.ts';
+import { DEFAULT_TEMPLATES, defaultTemplates, mergeFieldNames, renderTemplate, SAMPLE_MERGE_VALUES, sampleMergeValues, unknownMergeFields } from './reminderTemplate.ts';
 
 describe('renderTemplate', () => {
   it('fills every merge field, as often as it appears', () => {
@@ -23,5 +23,25 @@ describe('renderTemplate', () => {
     expect(vip).toContain('亲自致电 王建华');
     expect(normal).not.toContain('VIP');
     expect(normal).toBe('杭州云启科技有限公司 的合同 HT-00042 将于 2026-12-31 到期，剩余 30 天。负责人：李娜。');
+  });
+
+  it('knows every field by its English name too, in the same template as the Chinese one', () => {
+    expect(renderTemplate('{customer}|{contact}|{contractNo}|{endDate}|{daysLeft}|{amount}|{owner}|{客户名称}', SAMPLE_MERGE_VALUES)).toBe(
+      '杭州云启科技有限公司|王建华|HT-00042|2026-12-31|30|¥128,000.00|李娜|杭州云启科技有限公司',
+    );
+    expect(unknownMergeFields('{customer} {Customer} {daysleft}')).toEqual(['Customer', 'daysleft']);
+    expect(mergeFieldNames('en-US')).toEqual(['customer', 'contact', 'contractNo', 'endDate', 'daysLeft', 'amount', 'owner']);
+  });
+
+  it('has English default wording that uses only known fields and renders without Chinese', () => {
+    for (const template of Object.values(defaultTemplates('en-US'))) {
+      expect(unknownMergeFields(template)).toEqual([]);
+      const text = renderTemplate(template, sampleMergeValues('en-US'));
+      expect(text).not.toMatch(/[\u4e00-\u9fff{}]/);
+    }
+    expect(renderTemplate(defaultTemplates('en-US').normal, sampleMergeValues('en-US'))).toBe(
+      'Northwind Cloud Ltd: contract HT-00042 ends on 2026-12-31, 30 days left. Owner: Li Na.',
+    );
+    expect(defaultTemplates('zh-CN')).toBe(DEFAULT_TEMPLATES);
   });
 });

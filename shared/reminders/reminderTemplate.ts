@@ -1,9 +1,31 @@
 import type { Tier } from '../domain/enums.ts';
+import type { Locale } from '../i18n/enumLabels.ts';
 
 // Reminder wording per tier, with merge fields the user knows from their own spreadsheet.
 export const MERGE_FIELDS = ['客户名称', '联系人', '合同编号', '到期日期', '剩余天数', '合同金额', '负责人'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 export type MergeValues = Record<MergeField, string>;
+
+/** The same fields by English names, for wording written in English; any template may use either name. */
+export const MERGE_FIELD_NAMES_EN: Record<MergeField, string> = {
+  客户名称: 'customer',
+  联系人: 'contact',
+  合同编号: 'contractNo',
+  到期日期: 'endDate',
+  剩余天数: 'daysLeft',
+  合同金额: 'amount',
+  负责人: 'owner',
+};
+
+const FIELD_BY_NAME = new Map<string, MergeField>([
+  ...MERGE_FIELDS.map((f) => [f, f] as const),
+  ...MERGE_FIELDS.map((f) => [MERGE_FIELD_NAMES_EN[f], f] as const),
+]);
+
+/** The names the template editor offers, in the UI's language. */
+export function mergeFieldNames(locale: Locale): string[] {
+  return MERGE_FIELDS.map((f) => (locale === 'zh-CN' ? f : MERGE_FIELD_NAMES_EN[f]));
+}
 
 // VIP wording asks for a personal call by the owner; the standard wording is a plain heads-up.
 export const DEFAULT_TEMPLATES: Record<Tier, string> = {
@@ -12,20 +34,32 @@ export const DEFAULT_TEMPLATES: Record<Tier, string> = {
   normal: '{客户名称} 的合同 {合同编号} 将于 {到期日期} 到期，剩余 {剩余天数} 天。负责人：{负责人}。',
 };
 
+export const DEFAULT_TEMPLATES_EN: Record<Tier, string> = {
+  vip: '[VIP] {customer}: contract {contractNo} ({amount}) ends on {endDate}, in {daysLeft} days. {owner}, please call {contact} in person about the renewal.',
+  important: 'Key customer {customer}: contract {contractNo} ends on {endDate} ({daysLeft} days left), worth {amount}. {owner}, please follow up with {contact}.',
+  normal: '{customer}: contract {contractNo} ends on {endDate}, {daysLeft} days left. Owner: {owner}.',
+};
+
+/** The wording used while a tier has none of its own: in the archive's language. */
+export function defaultTemplates(locale: Locale): Record<Tier, string> {
+  return locale === 'zh-CN' ? DEFAULT_TEMPLATES : DEFAULT_TEMPLATES_EN;
+}
+
 const FIELD_RE = /\{([^{}]{1,20})\}/g;
 
 /** Replaces each known {字段}; unknown ones stay as typed, so a typo is visible instead of silently blank. */
 export function renderTemplate(template: string, values: MergeValues): string {
-  return template.replace(FIELD_RE, (whole, name: string) =>
-    (MERGE_FIELDS as readonly string[]).includes(name) ? values[name as MergeField] : whole,
-  );
+  return template.replace(FIELD_RE, (whole, name: string) => {
+    const field = FIELD_BY_NAME.get(name);
+    return field ? values[field] : whole;
+  });
 }
 
 /** Field names in braces that are not merge fields, for the template editor's warning. */
 export function unknownMergeFields(template: string): string[] {
   const out = new Set<string>();
   for (const m of template.matchAll(FIELD_RE)) {
-    if (!(MERGE_FIELDS as readonly string[]).includes(m[1]!)) out.add(m[1]!);
+    if (!FIELD_BY_NAME.has(m[1]!)) out.add(m[1]!);
   }
   return [...out];
 }
@@ -40,3 +74,14 @@ export const SAMPLE_MERGE_VALUES: MergeValues = {
   合同金额: '¥128,000.00',
   负责人: '李娜',
 };
+
+const SAMPLE_MERGE_VALUES_EN: MergeValues = {
+  ...SAMPLE_MERGE_VALUES,
+  客户名称: 'Northwind Cloud Ltd',
+  联系人: 'Wang Jianhua',
+  负责人: 'Li Na',
+};
+
+export function sampleMergeValues(locale: Locale): MergeValues {
+  return locale === 'zh-CN' ? SAMPLE_MERGE_VALUES : SAMPLE_MERGE_VALUES_EN;
+}

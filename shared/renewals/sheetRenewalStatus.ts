@@ -1,4 +1,5 @@
 import type { RenewalStage } from '../domain/enums.ts';
+import type { Locale } from '../i18n/enumLabels.ts';
 
 // The 续费状态 column of the user's Excel sheet, mapped to pipeline stages as DESIGN.md says:
 // 已续费 → renewed; 续费中 → negotiating; 未续费 → pending, or lost once the user marks it so.
@@ -24,3 +25,9 @@ export function isDecidedStage(stage: RenewalStage): boolean {
 }
 
 export const DEFAULT_LOST_REASONS = ['价格', '竞品', '需求变化', '服务不满', '其他'] as const;
+const DEFAULT_LOST_REASONS_EN = ['Price', 'Competitor', 'Needs changed', 'Unhappy with service', 'Other'] as const;
+
+/** The lost reasons offered until the user edits the list: in the archive's language. */
+export function defaultLostReasons(locale: Locale): readonly string[] {
+  return locale === 'zh-CN' ? DEFAULT_LOST_REASONS : DEFAULT_LOST_REASONS_EN;
+}

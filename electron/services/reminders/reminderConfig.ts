@@ -1,7 +1,7 @@
 import type { ReminderSettings } from '../../../shared/api/reminders.contract.ts';
 import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
 import { DEFAULT_LADDERS, DEFAULT_LADDER_SETTINGS, normalizeSteps, type LadderSettings } from '../../../shared/reminders/reminderLadder.ts';
-import { DEFAULT_TEMPLATES } from '../../../shared/reminders/reminderTemplate.ts';
+import { defaultTemplates } from '../../../shared/reminders/reminderTemplate.ts';
 import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type WorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
 import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
 import type { Executor } from '../../../db/handle.ts';
@@ -17,6 +17,8 @@ export const SETTING_KEYS = {
   lostReasons: 'renewals.lostReasons',
   zone: 'reminders.zone',
   watermark: 'reminders.watermark',
+  /** The archive's language (settings:set), which default wording follows. */
+  locale: 'locale',
 } as const;
 
 export interface ReminderConfig {
@@ -28,15 +30,15 @@ export interface ReminderConfig {
 }
 
 export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
-  // One read for both keys: this runs inside every contract write.
-  const values = await readSettingValues(x, [SETTING_KEYS.schedule, SETTING_KEYS.holidays]);
+  // One read for all keys: this runs inside every contract write.
+  const values = await readSettingValues(x, [SETTING_KEYS.schedule, SETTING_KEYS.holidays, SETTING_KEYS.locale]);
   const schedule = (values.get(SETTING_KEYS.schedule) ?? {}) as Partial<LadderSettings>;
   const holidaysRaw = values.get(SETTING_KEYS.holidays);
   const parsed = holidaysRaw ? parseHolidayData(holidaysRaw) : null;
   const holidays: HolidayData | null = parsed?.ok ? parsed.data : null;
   const rules = await listReminderRules(x, 'tier');
   const ladders = { ...DEFAULT_LADDERS } as Record<Tier, number[]>;
-  const templates = { ...DEFAULT_TEMPLATES };
+  const templates = { ...defaultTemplates(values.get(SETTING_KEYS.locale) === 'en-US' ? 'en-US' : 'zh-CN') };
   for (const rule of rules) {
     if (!(TIERS as readonly string[]).includes(rule.scopeId)) continue;
     const tier = rule.scopeId as Tier;

@@ -5,7 +5,7 @@ import { addDaysIso, localDateOf, parseIsoDate } from '../../../shared/domain/da
 import type { Cycle, RenewalStage, Tier } from '../../../shared/domain/enums.ts';
 import { differenceInCalendarDays } from 'date-fns';
 import { chainIssues, nextTermDates } from '../../../shared/renewals/renewalTerm.ts';
-import { DEFAULT_LOST_REASONS, isDecidedStage, sheetStatusOfStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
+import { defaultLostReasons, isDecidedStage, sheetStatusOfStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
@@ -168,7 +168,9 @@ export async function flaggedRenewals(ctx: ServiceContext, today?: string) {
 
 export async function lostReasons(ctx: ServiceContext) {
   const stored = await readSetting(ctx.db, SETTING_KEYS.lostReasons);
-  return { items: Array.isArray(stored) ? (stored as string[]) : [...DEFAULT_LOST_REASONS] };
+  if (Array.isArray(stored)) return { items: stored as string[] };
+  const locale = await readSetting(ctx.db, SETTING_KEYS.locale);
+  return { items: [...defaultLostReasons(locale === 'en-US' ? 'en-US' : 'zh-CN')] };
 }
 
 export async function setLostReasons(ctx: ServiceContext, items: string[]) {

@@ -135,3 +135,22 @@ describe('the renewal pipeline', () => {
     expect(flagged.noEndDate.map((f: any) => f.contractNo)).toEqual(['F-3']);
   });
 });
+
+describe('default wording follows the archive language', () => {
+  it('offers English lost reasons and reminder templates while the archive is in English, and keeps what the user wrote', async () => {
+    const zhTemplates = (await t.call('reminders:getSettings')).templates;
+    expect(zhTemplates.normal).toContain('{客户名称}');
+    await t.call('settings:set', { locale: 'en-US' });
+    expect((await t.call('renewals:lostReasons')).items).toEqual(['Price', 'Competitor', 'Needs changed', 'Unhappy with service', 'Other']);
+    const en = (await t.call('reminders:getSettings')).templates;
+    expect(en.normal).toBe('{customer}: contract {contractNo} ends on {endDate}, {daysLeft} days left. Owner: {owner}.');
+
+    await t.call('reminders:setSettings', { templates: { ...en, vip: '{customer} 续约 {daysLeft}' } });
+    await t.call('renewals:setLostReasons', { items: ['Budget'] });
+    await t.call('settings:set', { locale: 'zh-CN' });
+    const back = (await t.call('reminders:getSettings')).templates;
+    expect(back.vip).toBe('{customer} 续约 {daysLeft}');
+    expect(back.important).toBe(en.important);
+    expect((await t.call('renewals:lostReasons')).items).toEqual(['Budget']);
+  });
+});

@@ -1,12 +1,13 @@
-import { App, Col, DatePicker, Form, Input, Row, Switch } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Contact } from '../../../shared/api/contacts.contract.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
-import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
@@ -32,12 +33,11 @@ interface Props {
 
 export function ContactFormModal({ customerId, contact, open, isFirst, onClose }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('contacts:create');
   const update = useApiMutation('contacts:update');
 
-  const onFinish = async (v: Values) => {
+  const save = async (v: Values) => {
     const fields = {
       name: v.name,
       title: blankToNull(v.title),
@@ -47,15 +47,10 @@ export function ContactFormModal({ customerId, contact, open, isFirst, onClose }
       isPrimary: v.isPrimary,
       notes: blankToNull(v.notes),
     };
-    try {
-      if (contact) await update.mutateAsync({ id: contact.id, version: contact.version, ...fields });
-      else await create.mutateAsync({ customerId, ...fields });
-      message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
-    }
+    if (contact) await update.mutateAsync({ id: contact.id, version: contact.version, ...fields });
+    else await create.mutateAsync({ customerId, ...fields });
   };
+  const submit = useFormSubmit(form, { fields: FIELD_MAP, save, successMessage: () => t('common.saved'), onSaved: onClose });
 
   return (
     <FormModal<Values>
@@ -64,8 +59,8 @@ export function ContactFormModal({ customerId, contact, open, isFirst, onClose }
       open={open}
       form={form}
       onCancel={onClose}
-      onFinish={(v) => void onFinish(v)}
-      saving={create.isPending || update.isPending}
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
       initialValues={{
         name: contact?.name ?? '',
         title: contact?.title ?? '',

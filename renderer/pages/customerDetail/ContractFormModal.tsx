@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Contract } from '../../../shared/api/contracts.contract.ts';
 import { contractDateViolation } from '../../../shared/domain/contractRules.ts';
@@ -9,9 +9,10 @@ import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
-import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
@@ -49,12 +50,11 @@ interface Props {
 
 export function ContractFormModal({ customerId, contract, open, onClose }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('contracts:create');
   const update = useApiMutation('contracts:update');
 
-  const onFinish = async (v: Values) => {
+  const save = async (v: Values) => {
     const amountFen = v.amountYuan === null || v.amountYuan === '' ? null : yuanStringToFen(String(v.amountYuan));
     const fields = {
       number: v.number,
@@ -69,15 +69,14 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
       service: blankToNull(v.service),
       notes: blankToNull(v.notes),
     };
-    try {
-      if (contract) await update.mutateAsync({ id: contract.id, version: contract.version, ...fields });
-      else await create.mutateAsync({ customerId, ...fields });
-      message.success(contract ? t('common.saved') : t('contract.created', { number: v.number.trim() }));
-      onClose();
-    } catch (e) {
-      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
-    }
+    return contract ? update.mutateAsync({ id: contract.id, version: contract.version, ...fields }) : create.mutateAsync({ customerId, ...fields });
   };
+  const submit = useFormSubmit(form, {
+    fields: FIELD_MAP,
+    save,
+    successMessage: (saved) => (contract ? t('common.saved') : t('contract.created', { number: saved.number })),
+    onSaved: onClose,
+  });
 
   // The same date rule the service enforces (shared/domain/contractRules.ts), checked as the user types.
   const endsOnRule = ({ getFieldValue }: { getFieldValue: (n: keyof Values) => unknown }) => ({
@@ -87,7 +86,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         startsOn: fromDayjs(getFieldValue('startsOn') as Dayjs | null),
         endsOn: fromDayjs(endsOn),
         cycle: (getFieldValue('cycle') as Cycle | undefined) ?? null,
-      });
+      }, t);
       return violation ? Promise.reject(new Error(violation.message)) : Promise.resolve();
     },
   });
@@ -104,8 +103,8 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
       open={open}
       form={form}
       onCancel={onClose}
-      onFinish={(v) => void onFinish(v)}
-      saving={create.isPending || update.isPending}
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
       width={720}
       initialValues={{
         number: contract?.number ?? '',

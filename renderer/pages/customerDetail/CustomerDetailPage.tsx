@@ -1,7 +1,8 @@
-import { Button, Card, Col, Flex, Result, Row, Skeleton } from 'antd';
+import { Card, Col, Flex, Row, Skeleton } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useApiQuery } from '../../api/useApi.ts';
+import { NotFoundResult } from '../../components/NotFoundResult.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ContactsCard } from './ContactsCard.tsx';
@@ -13,7 +14,6 @@ import { FollowUpsCard } from './FollowUpsCard.tsx';
 
 export function CustomerDetailPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const { id = '' } = useParams();
   const detail = useApiQuery('customers:get', { id });
   const [editing, setEditing] = useState(false);
@@ -27,14 +27,7 @@ export function CustomerDetailPage() {
   }
   if (detail.isError) {
     if (detail.error.code === 'NOT_FOUND') {
-      return (
-        <Result
-          status="404"
-          title={t('customer.notFound')}
-          subTitle={detail.error.message}
-          extra={<Button onClick={() => void navigate('/customers')}>{t('notFound.back')}</Button>}
-        />
-      );
+      return <NotFoundResult title={t('customer.notFound')} subtitle={detail.error.message} />;
     }
     return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   }

@@ -1,4 +1,4 @@
-import { App, Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
 import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
 import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from '../../../shared/domain/enums.ts';
 import { labelOf, lifecycleStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
@@ -6,9 +6,10 @@ import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { TagSelect } from '../../components/TagSelect.tsx';
-import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { CustomFieldsInput, toCustomFields, type CustomFieldRow } from './CustomFieldsInput.tsx';
 
@@ -35,13 +36,13 @@ interface Props {
 
 export function CustomerEditModal({ customer, open, onClose }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useApiMutation('customers:update');
 
-  const onFinish = async (v: Values) => {
-    try {
-      await update.mutateAsync({
+  const submit = useFormSubmit(form, {
+    fields: FIELD_MAP,
+    save: async (v: Values) =>
+      update.mutateAsync({
         id: customer.id,
         version: customer.version,
         name: v.name,
@@ -54,13 +55,10 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
         lifecycleStage: v.lifecycleStage,
         notes: blankToNull(v.notes),
         customFields: toCustomFields(v.customFields),
-      });
-      message.success(t('common.saved'));
-      onClose();
-    } catch (e) {
-      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
-    }
-  };
+      }),
+    successMessage: () => t('common.saved'),
+    onSaved: onClose,
+  });
 
   return (
     <FormModal<Values>
@@ -69,8 +67,8 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
       open={open}
       form={form}
       onCancel={onClose}
-      onFinish={(v) => void onFinish(v)}
-      saving={update.isPending}
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
       width={680}
       initialValues={{
         name: customer.name,

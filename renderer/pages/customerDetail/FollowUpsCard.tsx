@@ -1,12 +1,12 @@
 import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Card, Divider, Flex, Form, Skeleton } from 'antd';
+import { Button, Card, Divider, Flex, Form, Skeleton } from 'antd';
 import type { Contract } from '../../../shared/api/contracts.contract.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FollowUpFields } from '../../components/followUps/FollowUpFields.tsx';
 import { FollowUpTimeline } from '../../components/followUps/FollowUpTimeline.tsx';
 import { FOLLOW_UP_DEFAULTS, FOLLOW_UP_FIELD_MAP, toFollowUpInput, type FollowUpValues } from '../../components/followUps/followUpValues.ts';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
-import { applyApiError } from '../../forms/applyApiError.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Props {
@@ -16,28 +16,23 @@ interface Props {
 
 export function FollowUpsCard({ customerId, contracts }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FollowUpValues>();
   const timeline = useApiQuery('followups:list', { customerId, limit: 200 });
   const create = useApiMutation('followups:create');
 
-  const onFinish = (v: FollowUpValues) =>
-    create.mutate(toFollowUpInput(customerId, v), {
-      onSuccess: () => {
-        message.success(t('followUp.saved'));
-        form.resetFields();
-      },
-      onError: (e) => {
-        if (!applyApiError(form, e, FOLLOW_UP_FIELD_MAP)) message.error(e.message);
-      },
-    });
+  const submit = useFormSubmit(form, {
+    fields: FOLLOW_UP_FIELD_MAP,
+    save: (v: FollowUpValues) => create.mutateAsync(toFollowUpInput(customerId, v)),
+    successMessage: () => t('followUp.saved'),
+    onSaved: () => form.resetFields(),
+  });
 
   return (
     <Card title={t('followUp.cardTitle')}>
-      <Form<FollowUpValues> form={form} name="followUp" layout="vertical" initialValues={FOLLOW_UP_DEFAULTS} onFinish={onFinish}>
+      <Form<FollowUpValues> form={form} name="followUp" layout="vertical" initialValues={FOLLOW_UP_DEFAULTS} onFinish={submit.onFinish}>
         <FollowUpFields form={form} contracts={contracts.filter((c) => c.status === 'active')} />
         <Flex justify="end">
-          <Button type="primary" htmlType="submit" icon={<EditOutlined />} loading={create.isPending}>
+          <Button type="primary" htmlType="submit" icon={<EditOutlined />} loading={submit.submitting}>
             {t('followUp.submit')}
           </Button>
         </Flex>

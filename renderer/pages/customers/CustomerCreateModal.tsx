@@ -1,4 +1,4 @@
-import { App, Col, Divider, Form, Input, Radio, Row } from 'antd';
+import { Col, Divider, Form, Input, Radio, Row } from 'antd';
 import { useNavigate } from 'react-router';
 import type { CustomerCreateInput } from '../../../shared/api/customers.contract.ts';
 import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
@@ -7,9 +7,10 @@ import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { TagSelect } from '../../components/TagSelect.tsx';
-import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
@@ -35,13 +36,13 @@ interface Props {
 
 export function CustomerCreateModal({ open, onClose }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('customers:create');
 
-  const onFinish = async (v: Values) => {
-    try {
+  const submit = useFormSubmit(form, {
+    fields: FIELD_MAP,
+    save: async (v: Values) => {
       const contactName = blankToNull(v.contact?.name);
       const input: CustomerCreateInput = {
         name: v.name,
@@ -59,14 +60,14 @@ export function CustomerCreateModal({ open, onClose }: Props) {
             }
           : {}),
       };
-      const customer = await create.mutateAsync(input);
-      message.success(t('customers.created', { name: customer.name }));
+      return create.mutateAsync(input);
+    },
+    successMessage: (customer) => t('customers.created', { name: customer.name }),
+    onSaved: (customer) => {
       onClose();
       void navigate(`/customers/${customer.id}`);
-    } catch (e) {
-      if (!applyApiError(form, e, FIELD_MAP)) message.error((e as Error).message);
-    }
-  };
+    },
+  });
 
   // A contact's details without a name would be silently dropped, so the name becomes required.
   const contactNameRule = ({ getFieldValue }: { getFieldValue: (n: string[]) => unknown }) => ({
@@ -83,8 +84,8 @@ export function CustomerCreateModal({ open, onClose }: Props) {
       open={open}
       form={form}
       onCancel={onClose}
-      onFinish={(v) => void onFinish(v)}
-      saving={create.isPending}
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
       initialValues={{ tier: 'normal', tags: [] }}
       okText={t('common.create')}
       width={620}

@@ -78,7 +78,13 @@ export function CustomerFilters({ params, update }: Props) {
         options={TIERS.map((tier) => ({ value: tier, label: labelOf(tierLabels, tier, locale) }))}
         style={{ width: 120 }}
       />
-      <OwnerSelect value={params.ownerId} onChange={(v) => update({ ownerId: v })} placeholder={t('customers.filterOwner')} style={{ width: 140 }} />
+      <OwnerSelect
+        value={params.ownerId}
+        onChange={(v) => update({ ownerId: v })}
+        placeholder={t('customers.filterOwner')}
+        aria-label={t('customers.filterOwner')}
+        style={{ width: 140 }}
+      />
       <Select<string>
         allowClear
         showSearch={{ optionFilterProp: 'label' }}

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { ExportMenuButton } from '../import/ExportMenuButton.tsx';
+import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { CustomerCreateModal } from './CustomerCreateModal.tsx';
 import { CustomerFilters } from './CustomerFilters.tsx';
 import { CustomerTable } from './CustomerTable.tsx';
@@ -49,7 +49,7 @@ export function CustomerListPage() {
         extra={
           <>
             <Button icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
-              导入
+              {t('import.button')}
             </Button>
             <ExportMenuButton />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

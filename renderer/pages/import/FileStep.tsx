@@ -1,5 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Progress, Typography, Upload } from 'antd';
+import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Props {
   uploading: { name: string; sent: number; size: number } | null;
@@ -9,6 +10,7 @@ interface Props {
 
 /** Step 1: choose the sheet. Nothing is written yet; the file is only copied to the app. */
 export function FileStep({ uploading, error, onFile }: Props) {
+  const { t } = useI18n();
   return (
     <>
       <Upload.Dragger
@@ -24,12 +26,12 @@ export function FileStep({ uploading, error, onFile }: Props) {
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p className="ant-upload-text">点击或拖入要导入的文件</p>
-        <p className="ant-upload-hint">支持 CSV / TSV（UTF-8、GBK 均可）和 Excel .xlsx。旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx。</p>
+        <p className="ant-upload-text">{t('import.drop')}</p>
+        <p className="ant-upload-hint">{t('import.dropHint')}</p>
       </Upload.Dragger>
       {uploading ? (
         <div style={{ marginTop: 16 }}>
-          <Typography.Text>正在读取「{uploading.name}」…</Typography.Text>
+          <Typography.Text>{t('import.reading', { name: uploading.name })}</Typography.Text>
           <Progress percent={uploading.size === 0 ? 100 : Math.round((uploading.sent / uploading.size) * 100)} />
         </div>
       ) : null}

@@ -1,30 +1,43 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ImportBatch } from '../../../shared/api/import.contract.ts';
+import type { Translate } from '../../../shared/i18n/createTranslator.ts';
+import { joinWith } from '../../../shared/i18n/joinWith.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
+import { formatInstant } from '../../format/dates.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { KIND_LABELS } from './importLabels.ts';
 
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const at = (iso: string) => formatInstant(iso, true);
 
-function summaryOf(b: ImportBatch): string {
-  const s = b.summary as Record<string, number>;
+function summaryOf(t: Translate, b: ImportBatch): string {
+  // The batch's counts as the service recorded them (an open record: older batches may lack some).
+  const n = (key: string) => {
+    const v = b.summary[key];
+    return typeof v === 'number' ? v : 0;
+  };
   const parts =
     b.kind === 'followups'
-      ? [`新增跟进 ${s['followupsCreated'] ?? 0}`]
+      ? [t('history.followupsCreated', { n: n('followupsCreated') })]
       : b.kind === 'customers'
-        ? [`新增客户 ${s['customersCreated'] ?? 0}`, `更新 ${s['customersUpdated'] ?? 0}`]
-        : [`新增合同 ${s['contractsCreated'] ?? 0}`, `更新 ${s['contractsUpdated'] ?? 0}`, `新增客户 ${s['customersCreated'] ?? 0}`];
-  if ((s['rejectedRows'] ?? 0) > 0) parts.push(`错误 ${s['rejectedRows']} 行`);
-  return parts.join('，');
+        ? [t('history.customersCreated', { n: n('customersCreated') }), t('history.updated', { n: n('customersUpdated') })]
+        : [
+            t('history.contractsCreated', { n: n('contractsCreated') }),
+            t('history.updated', { n: n('contractsUpdated') }),
+            t('history.customersCreated', { n: n('customersCreated') }),
+          ];
+  if (n('rejectedRows') > 0) parts.push(t('history.rejected', { n: n('rejectedRows') }));
+  return joinWith(t, 'common.clauses', parts);
 }
 
 /** 导入历史: every committed import, newest first, each undoable as a whole. */
 export function ImportHistoryPage() {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [page, setPage] = useState({ offset: 0, limit: 20 });
@@ -33,11 +46,11 @@ export function ImportHistoryPage() {
   return (
     <>
       <PageHeader
-        title="导入历史"
-        subtitle="每次导入都整批记录，可以整批撤销（导入后又被修改过的记录会阻止撤销，并说明是哪一条）"
+        title={t('import.history')}
+        subtitle={t('history.subtitle')}
         extra={
           <Button type="primary" icon={<UploadOutlined />} onClick={() => void navigate('/import')}>
-            导入文件
+            {t('history.importFile')}
           </Button>
         }
       />
@@ -54,42 +67,43 @@ export function ImportHistoryPage() {
             hideOnSinglePage: true,
             onChange: (p, size) => setPage({ offset: (p - 1) * size, limit: size }),
           }}
-          locale={{ emptyText: '还没有导入过文件' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} /> }}
           columns={[
-            { title: '导入时间', dataIndex: 'createdAt', width: 180, render: (v: string) => at(v) },
-            { title: '文件', dataIndex: 'fileName', ellipsis: true },
-            { title: '类型', dataIndex: 'kind', width: 110, render: (k: ImportBatch['kind']) => KIND_LABELS[k] },
-            { title: '行数', dataIndex: 'rows', width: 80 },
-            { title: '结果', key: 'summary', render: (_: unknown, b) => <Typography.Text>{summaryOf(b)}</Typography.Text> },
+            { title: t('history.colAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => at(v) },
+            { title: t('history.colFile'), dataIndex: 'fileName', ellipsis: true },
+            { title: t('history.colKind'), dataIndex: 'kind', width: 130, render: (k: ImportBatch['kind']) => t(KIND_LABELS[k]) },
+            { title: t('history.colRows'), dataIndex: 'rows', width: 80 },
+            { title: t('history.colResult'), key: 'summary', render: (_: unknown, b) => <Typography.Text>{summaryOf(t, b)}</Typography.Text> },
             {
-              title: '状态',
+              title: t('history.colState'),
               key: 'state',
-              width: 180,
-              render: (_: unknown, b) => (b.undoneAt ? <Tag>已于 {at(b.undoneAt)} 撤销</Tag> : <Tag color="green">已导入</Tag>),
+              width: 190,
+              render: (_: unknown, b) =>
+                b.undoneAt ? <Tag>{t('history.undoneAt', { at: at(b.undoneAt) })}</Tag> : <Tag color="green">{t('history.imported')}</Tag>,
             },
             {
-              title: '操作',
+              title: t('common.actions'),
               key: 'actions',
               width: 120,
               render: (_: unknown, b) =>
                 b.undoneAt ? null : (
                   <Popconfirm
-                    title="撤销这次导入？"
-                    description="新增的记录会被删除，更新过的字段恢复导入前的值。"
-                    okText="撤销"
-                    cancelText="取消"
+                    title={t('result.undoConfirm')}
+                    description={t('history.undoBody')}
+                    okText={t('common.undo')}
+                    cancelText={t('common.cancel')}
                     onConfirm={() =>
                       undo.mutate(
                         { batchId: b.batchId },
                         {
-                          onSuccess: () => void message.success(`已撤销「${b.fileName}」的导入`),
+                          onSuccess: () => void message.success(t('history.undone', { file: b.fileName })),
                           onError: (e) => void message.error(errorMessageOf(e)),
                         },
                       )
                     }
                   >
                     <Button size="small" danger>
-                      撤销
+                      {t('common.undo')}
                     </Button>
                   </Popconfirm>
                 ),

@@ -1,149 +1,110 @@
 import { HistoryOutlined } from '@ant-design/icons';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { Alert, App, Button, Card, Flex, Progress, Spin, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useReducer } from 'react';
 import { useNavigate } from 'react-router';
-import type { ImportPreview, ImportResult } from '../../../shared/api/import.contract.ts';
-import { mapHeaders } from '../../../shared/importExport/headerAliases.ts';
-import { REQUIRED_FIELDS, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { invoke } from '../../api/invoke.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ExportMenuButton } from './ExportMenuButton.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
 import { FileStep } from './FileStep.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingStep } from './MappingStep.tsx';
-import { PreviewStep, type EncodingChoice } from './PreviewStep.tsx';
+import { importWizardReducer, initialImportWizard, missingFields, WIZARD_STEPS, type EncodingChoice, type WizardStep } from './importWizardState.ts';
+import { PreviewStep } from './PreviewStep.tsx';
 import { ResultStep } from './ResultStep.tsx';
 import { uploadFile } from './uploadFile.ts';
 import { useImportProgress } from './useImportProgress.ts';
 
-type Step = 'file' | 'preview' | 'mapping' | 'check' | 'running' | 'done';
-const STEPS: { key: Step; title: string }[] = [
-  { key: 'file', title: '选择文件' },
-  { key: 'preview', title: '确认编码' },
-  { key: 'mapping', title: '对应列' },
-  { key: 'check', title: '预检查' },
-  { key: 'running', title: '导入' },
-  { key: 'done', title: '完成' },
-];
+const STEP_TITLES: Record<WizardStep, MessageKey> = {
+  file: 'import.stepFile',
+  preview: 'import.stepPreview',
+  mapping: 'import.stepMapping',
+  check: 'import.stepCheck',
+  running: 'import.stepRunning',
+  done: 'import.stepDone',
+};
 
 /** 导入: file → encoding with a preview → column mapping → dry run → commit with progress → result and undo. */
 export function ImportPage() {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [step, setStep] = useState<Step>('file');
-  const [uploading, setUploading] = useState<{ name: string; sent: number; size: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [uploadId, setUploadId] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [encoding, setEncoding] = useState<EncodingChoice>('auto');
-  const [sheet, setSheet] = useState<string | undefined>();
-  const [kind, setKind] = useState<ImportKind>('contracts');
-  const [columns, setColumns] = useState<(string | null)[]>([]);
-  const [check, setCheck] = useState<ImportResult | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [undone, setUndone] = useState(false);
+  const [state, dispatch] = useReducer(importWizardReducer, initialImportWizard);
+  const { step, uploading, error, busy, uploadId, preview, encoding, sheet, kind, columns, check, result, undone } = state;
   const progress = useImportProgress(step === 'running' || step === 'check' ? uploadId : null);
 
-  const fail = (e: unknown) => setError(errorMessageOf(e));
-  const loadPreview = async (id: string, enc: EncodingChoice, sh?: string) => {
-    setBusy(true);
-    setError(null);
+  const fail = (e: unknown) => dispatch({ type: 'failed', error: errorMessageOf(e) });
+  const loadPreview = async (id: string, enc: EncodingChoice, sh: string | undefined) => {
+    dispatch({ type: 'previewRequested', encoding: enc, sheet: sh });
     try {
       const p = await invoke('import:preview', { uploadId: id, encoding: enc, ...(sh ? { sheet: sh } : {}) });
-      setPreview(p);
-      setKind(p.proposedKind);
-      setColumns(p.columns);
-      setStep('preview');
+      dispatch({ type: 'previewLoaded', preview: p });
     } catch (e) {
       fail(e);
-    } finally {
-      setBusy(false);
     }
   };
   const onFile = async (file: File) => {
-    setError(null);
-    setUploading({ name: file.name, sent: 0, size: file.size });
+    dispatch({ type: 'uploadStarted', name: file.name, size: file.size });
     try {
-      const id = await uploadFile(file, (sent) => setUploading({ name: file.name, sent, size: file.size }));
-      setUploadId(id);
-      setEncoding('auto');
-      setSheet(undefined);
-      await loadPreview(id, 'auto');
+      const id = await uploadFile(file, (sent) => dispatch({ type: 'uploadProgress', sent }), t('import.readFailed'));
+      dispatch({ type: 'uploaded', uploadId: id });
+      await loadPreview(id, 'auto', undefined);
     } catch (e) {
       fail(e);
     } finally {
-      setUploading(null);
+      dispatch({ type: 'uploadEnded' });
     }
   };
   const run = async (dryRun: boolean) => {
     if (!uploadId) return;
-    setBusy(true);
-    setError(null);
-    if (!dryRun) setStep('running');
+    dispatch({ type: 'runStarted', dryRun });
     try {
       const r = await invoke('import:run', { uploadId, kind, encoding, columns, dryRun, ...(sheet ? { sheet } : {}) });
-      if (dryRun) {
-        setCheck(r);
-        setStep('check');
-      } else {
-        setResult(r);
-        setUndone(false);
-        setStep('done');
+      if (dryRun) dispatch({ type: 'checked', result: r });
+      else {
+        dispatch({ type: 'imported', result: r });
       }
     } catch (e) {
       fail(e);
-      if (!dryRun) setStep('check');
-    } finally {
-      setBusy(false);
     }
   };
   const undo = async () => {
     if (!result?.batchId) return;
-    setBusy(true);
+    dispatch({ type: 'undoStarted' });
     try {
       await invoke('import:undo', { batchId: result.batchId });
-      setUndone(true);
-      void message.success('已撤销这次导入');
+      dispatch({ type: 'undone' });
+      void message.success(t('import.undone'));
     } catch (e) {
+      dispatch({ type: 'undoFailed' });
       void message.error(errorMessageOf(e));
-    } finally {
-      setBusy(false);
     }
   };
   const restart = () => {
     if (uploadId) void invoke('import:discard', { uploadId }).catch(() => undefined);
-    setStep('file');
-    setUploadId(null);
-    setPreview(null);
-    setCheck(null);
-    setResult(null);
-    setError(null);
+    dispatch({ type: 'restarted' });
   };
-  const changeKind = (k: ImportKind) => {
-    setKind(k);
-    if (preview) setColumns(mapHeaders(k, preview.headers).columns);
-  };
-  const missing = REQUIRED_FIELDS[kind].some((f) => !columns.includes(f));
-  const current = STEPS.findIndex((s) => s.key === step);
+  const missing = missingFields(state).length > 0;
+  const current = WIZARD_STEPS.indexOf(step);
 
   return (
     <>
       <PageHeader
-        title="导入导出"
-        subtitle="从 Excel / WPS 的续费表导入客户与合同：先预检查，再一次性导入，可整批撤销"
+        title={t('nav.import')}
+        subtitle={t('import.subtitle')}
         extra={
           <>
             <Button icon={<HistoryOutlined />} onClick={() => void navigate('/import/history')}>
-              导入历史
+              {t('import.history')}
             </Button>
             <ExportMenuButton />
           </>
         }
       />
       <Card>
-        <Steps current={current} items={STEPS.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} size="small" />
+        <Steps current={current} items={WIZARD_STEPS.map((s) => ({ title: t(STEP_TITLES[s]) }))} style={{ marginBottom: 24 }} size="small" />
         {error && step !== 'file' ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Spin spinning={busy && step !== 'running'}>
           {step === 'file' ? <FileStep uploading={uploading} error={error} onFile={(f) => void onFile(f)} /> : null}
@@ -153,17 +114,15 @@ export function ImportPage() {
               encoding={encoding}
               loading={busy}
               onEncoding={(e) => {
-                setEncoding(e);
                 if (uploadId) void loadPreview(uploadId, e, sheet);
               }}
               onSheet={(s) => {
-                setSheet(s);
                 if (uploadId) void loadPreview(uploadId, encoding, s);
               }}
             />
           ) : null}
           {step === 'mapping' && preview ? (
-            <MappingStep preview={preview} kind={kind} columns={columns} onKind={changeKind} onColumns={setColumns} />
+            <MappingStep preview={preview} kind={kind} columns={columns} onKind={(k) => dispatch({ type: 'kindChosen', kind: k })} onColumns={(c) => dispatch({ type: 'columnsChosen', columns: c })} />
           ) : null}
           {step === 'check' && check ? (
             <>
@@ -171,45 +130,45 @@ export function ImportPage() {
                 type={check.rejectedRows > 0 ? 'warning' : 'success'}
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={check.rejectedRows > 0 ? '预检查完成：有错误的行不会导入，其余的行可以导入' : '预检查完成：没有发现错误'}
-                description="到目前为止还没有写入任何数据。"
+                title={check.rejectedRows > 0 ? t('import.checkedWithErrors') : t('import.checkedClean')}
+                description={t('import.nothingWritten')}
               />
               <ImportReportView result={check} />
             </>
           ) : null}
           {step === 'running' ? (
             <Flex vertical gap={8} style={{ padding: '24px 0' }}>
-              <Typography.Text>正在导入，请稍候（整批在一个事务中写入，中途失败不会留下半批数据）…</Typography.Text>
+              <Typography.Text>{t('import.running')}</Typography.Text>
               <Progress
                 percent={progress && progress.totalBytes > 0 ? Math.min(99, Math.round((progress.bytesRead / progress.totalBytes) * 100)) : 0}
                 status="active"
               />
-              <Typography.Text type="secondary">已读取 {progress?.rows ?? 0} 行</Typography.Text>
+              <Typography.Text type="secondary">{t('import.rowsRead', { n: progress?.rows ?? 0 })}</Typography.Text>
             </Flex>
           ) : null}
           {step === 'done' && result ? <ResultStep result={result} undone={undone} undoing={busy} onUndo={() => void undo()} onAgain={restart} /> : null}
         </Spin>
         <Flex justify="space-between" style={{ marginTop: 24 }}>
-          <div>{step !== 'file' && step !== 'running' && step !== 'done' ? <Button onClick={restart}>重新选择文件</Button> : null}</div>
+          <div>{step !== 'file' && step !== 'running' && step !== 'done' ? <Button onClick={restart}>{t('import.restart')}</Button> : null}</div>
           <Flex gap={8}>
             {step === 'preview' ? (
-              <Button type="primary" onClick={() => setStep('mapping')}>
-                下一步：对应列
+              <Button type="primary" onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>
+                {t('import.toMapping')}
               </Button>
             ) : null}
             {step === 'mapping' ? (
               <>
-                <Button onClick={() => setStep('preview')}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'preview' })}>{t('common.back')}</Button>
                 <Button type="primary" disabled={missing} loading={busy} onClick={() => void run(true)}>
-                  下一步：预检查
+                  {t('import.toCheck')}
                 </Button>
               </>
             ) : null}
             {step === 'check' && check ? (
               <>
-                <Button onClick={() => setStep('mapping')}>上一步</Button>
+                <Button onClick={() => dispatch({ type: 'stepChosen', step: 'mapping' })}>{t('common.back')}</Button>
                 <Button type="primary" loading={busy} onClick={() => void run(false)}>
-                  确认导入
+                  {t('import.commit')}
                 </Button>
               </>
             ) : null}

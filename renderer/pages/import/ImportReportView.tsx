@@ -1,43 +1,64 @@
-import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography } from 'antd';
-import type { ImportResult } from '../../../shared/api/import.contract.ts';
+import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography, type CollapseProps } from 'antd';
+import type { ImportChange, ImportResult } from '../../../shared/api/import.contract.ts';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
+import { joinWith } from '../../../shared/i18n/joinWith.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
-const ENTITY_LABELS: Record<string, string> = { customer: '客户', contact: '联系人', contract: '合同', followup: '跟进' };
+const ENTITY_LABELS: Record<ImportChange['entity'], MessageKey> = {
+  customer: 'report.entityCustomer',
+  contact: 'report.entityContact',
+  contract: 'report.entityContract',
+  followup: 'report.entityFollowup',
+};
+/** The service lists at most this many changed fields (changesTruncated says when there were more). */
+const CHANGES_SHOWN = 1000;
 
-/** Counts, then the rows that will not (or did not) go in with line, column and reason, then warnings and diffs. */
-export function ImportReportView({ result }: { result: ImportResult }) {
-  const stats: [string, number, string?][] =
+function statsOf(result: ImportResult): [MessageKey, number, string?][] {
+  const stats: [MessageKey, number, string?][] =
     result.kind === 'followups'
       ? [
-          ['新增跟进记录', result.followupsCreated],
-          ['已存在（不变）', result.followupsUnchanged],
+          ['report.followupsCreated', result.followupsCreated],
+          ['report.followupsUnchanged', result.followupsUnchanged],
         ]
       : result.kind === 'customers'
         ? [
-            ['新增客户', result.customersCreated],
-            ['更新客户', result.customersUpdated],
-            ['不变', result.customersUnchanged],
+            ['report.customersCreated', result.customersCreated],
+            ['report.customersUpdated', result.customersUpdated],
+            ['report.unchanged', result.customersUnchanged],
           ]
         : [
-            ['新增合同', result.contractsCreated],
-            ['更新合同', result.contractsUpdated],
-            ['不变', result.contractsUnchanged],
-            ['新增客户', result.customersCreated],
-            ['更新客户', result.customersUpdated],
+            ['report.contractsCreated', result.contractsCreated],
+            ['report.contractsUpdated', result.contractsUpdated],
+            ['report.unchanged', result.contractsUnchanged],
+            ['report.customersCreated', result.customersCreated],
+            ['report.customersUpdated', result.customersUpdated],
           ];
-  stats.push(['文件内重复', result.duplicates.length], ['有错误的行', result.rejectedRows, result.rejectedRows > 0 ? '#cf1322' : undefined]);
+  stats.push(['report.duplicates', result.duplicates.length], ['report.rejectedRows', result.rejectedRows, result.rejectedRows > 0 ? '#cf1322' : undefined]);
+  return stats;
+}
+
+/** Counts, then the rows that will not (or did not) go in with line, column and reason, then warnings and diffs. */
+export function ImportReportView({ result }: { result: ImportResult }) {
+  const { t } = useI18n();
   const changes = result.changes.flatMap((c, i) =>
-    c.fields.map((f, j) => ({ key: `${i}-${j}`, line: c.line, entity: ENTITY_LABELS[c.entity] ?? c.entity, record: c.key, ...f })),
+    c.fields.map((f, j) => ({ key: `${i}-${j}`, line: c.line, entity: t(ENTITY_LABELS[c.entity]), record: c.key, ...f })),
   );
+  const issueColumns = (reasonTitle: MessageKey) => [
+    { title: t('import.colLine'), dataIndex: 'line', width: 80 },
+    { title: t('report.colColumn'), dataIndex: 'column', width: 160, render: (c: string | null) => c ?? t('report.wholeRow') },
+    { title: t(reasonTitle), dataIndex: 'message' },
+  ];
+  const orEmpty = (v: string | null) => v ?? t('report.empty');
   return (
     <>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col span={24} style={{ marginBottom: 8 }}>
-            <Typography.Text type="secondary">共读取 {result.rows} 行数据（空行不计）</Typography.Text>
+            <Typography.Text type="secondary">{t('report.rowsRead', { n: result.rows })}</Typography.Text>
           </Col>
-          {stats.map(([title, value, color]) => (
+          {statsOf(result).map(([title, value, color]) => (
             <Col key={title} xs={12} sm={8} md={4}>
-              <Statistic title={title} value={value} valueStyle={color ? { color } : undefined} />
+              <Statistic title={t(title)} value={value} styles={color ? { content: { color } } : undefined} />
             </Col>
           ))}
         </Row>
@@ -47,43 +68,44 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`未导入的列：${result.ignoredColumns.map((c) => (c === '' ? '（空表头）' : c)).join('、')}`}
+          title={t('report.ignoredColumns', {
+            columns: joinWith(t, 'common.enumeration', result.ignoredColumns.map((c) => (c === '' ? t('report.emptyHeader') : c))),
+          })}
         />
       ) : null}
       {result.rejected.length > 0 ? (
-        <Card size="small" title={`有错误的行（${result.rejectedRows}）——这些行不会导入，改正后可再次导入`} style={{ marginBottom: 16 }}>
+        <Card size="small" title={t('report.rejectedTitle', { n: result.rejectedRows })} style={{ marginBottom: 16 }}>
           <Table
             size="small"
             rowKey={(r) => `${r.line}-${r.column}-${r.message}`}
             dataSource={result.rejected}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[
-              { title: '行号', dataIndex: 'line', width: 80 },
-              { title: '列', dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '整行' },
-              { title: '原因', dataIndex: 'message' },
-            ]}
+            columns={issueColumns('report.colReason')}
           />
         </Card>
       ) : null}
-      <Collapse
+      {/* An empty Collapse still draws its border; only the sections this report has. */}
+      <CollapseOf
         items={[
           ...(changes.length > 0
             ? [
                 {
                   key: 'changes',
-                  label: `将被更新的字段（${changes.length}${result.changesTruncated ? '，仅列出前 1000 条' : ''}）`,
+                  label: result.changesTruncated
+                    ? t('report.changesTruncated', { n: changes.length, shown: CHANGES_SHOWN })
+                    : t('report.changes', { n: changes.length }),
                   children: (
                     <Table
                       size="small"
                       dataSource={changes}
                       pagination={{ pageSize: 10, hideOnSinglePage: true }}
                       columns={[
-                        { title: '行号', dataIndex: 'line', width: 80 },
-                        { title: '对象', dataIndex: 'entity', width: 80 },
-                        { title: '记录', dataIndex: 'record', width: 200 },
-                        { title: '字段', dataIndex: 'field', width: 120 },
-                        { title: '原值', dataIndex: 'from', render: (v: string | null) => v ?? '（空）' },
-                        { title: '新值', dataIndex: 'to', render: (v: string | null) => v ?? '（空）' },
+                        { title: t('import.colLine'), dataIndex: 'line', width: 80 },
+                        { title: t('report.colEntity'), dataIndex: 'entity', width: 100 },
+                        { title: t('report.colRecord'), dataIndex: 'record', width: 200 },
+                        { title: t('report.colField'), dataIndex: 'field', width: 120 },
+                        { title: t('report.colFrom'), dataIndex: 'from', render: orEmpty },
+                        { title: t('report.colTo'), dataIndex: 'to', render: orEmpty },
                       ]}
                     />
                   ),
@@ -94,7 +116,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             ? [
                 {
                   key: 'duplicates',
-                  label: `文件内重复的记录（${result.duplicates.length}，以后出现的行为准）`,
+                  label: t('report.duplicatesTitle', { n: result.duplicates.length }),
                   children: (
                     <Table
                       size="small"
@@ -102,8 +124,8 @@ export function ImportReportView({ result }: { result: ImportResult }) {
                       dataSource={result.duplicates}
                       pagination={{ pageSize: 10, hideOnSinglePage: true }}
                       columns={[
-                        { title: '被覆盖的行', dataIndex: 'line' },
-                        { title: '以此行为准', dataIndex: 'supersededBy' },
+                        { title: t('report.colSuperseded'), dataIndex: 'line' },
+                        { title: t('report.colKept'), dataIndex: 'supersededBy' },
                       ]}
                     />
                   ),
@@ -114,18 +136,14 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             ? [
                 {
                   key: 'warnings',
-                  label: `提示（${result.warnings.length}）`,
+                  label: t('report.warnings', { n: result.warnings.length }),
                   children: (
                     <Table
                       size="small"
                       rowKey={(w) => `${w.line}-${w.column}-${w.message}`}
                       dataSource={result.warnings}
                       pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                      columns={[
-                        { title: '行号', dataIndex: 'line', width: 80 },
-                        { title: '列', dataIndex: 'column', width: 160, render: (c: string | null) => c ?? '整行' },
-                        { title: '说明', dataIndex: 'message' },
-                      ]}
+                      columns={issueColumns('report.colNote')}
                     />
                   ),
                 },
@@ -135,4 +153,8 @@ export function ImportReportView({ result }: { result: ImportResult }) {
       />
     </>
   );
+}
+
+function CollapseOf({ items }: { items: NonNullable<CollapseProps['items']> }) {
+  return items.length > 0 ? <Collapse items={items} /> : null;
 }

@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Flex, Select, Table, Typography } from 'antd';
 import type { ImportPreview } from '../../../shared/api/import.contract.ts';
-import { ENCODING_LABELS } from './importLabels.ts';
-
-export type EncodingChoice = 'auto' | 'utf8' | 'gb18030';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { encodingLabel } from './importLabels.ts';
+import type { EncodingChoice } from './importWizardState.ts';
 
 interface Props {
   preview: ImportPreview;
@@ -14,46 +14,57 @@ interface Props {
 
 /** Step 2: the file as decoded, so wrong characters (乱码) show at once and the encoding can be changed. */
 export function PreviewStep({ preview, encoding, onEncoding, onSheet, loading }: Props) {
+  const { t } = useI18n();
   const width = Math.max(preview.headers.length, ...preview.sampleRows.map((r) => r.cells.length));
   const columns = [
-    { title: '行号', dataIndex: 'line', key: 'line', width: 64, fixed: 'left' as const },
+    { title: t('import.colLine'), dataIndex: 'line', key: 'line', width: 64, fixed: 'left' as const },
     ...Array.from({ length: width }, (_, i) => ({
-      title: preview.headers[i] || `（第 ${i + 1} 列）`,
+      title: preview.headers[i] || t('import.nthColumn', { n: i + 1 }),
       key: String(i),
       ellipsis: true,
       render: (_: unknown, row: { cells: string[] }) => row.cells[i] ?? '',
     })),
   ];
+  const format =
+    preview.format === 'xlsx'
+      ? 'Excel (.xlsx)'
+      : t('import.formatCsv', { delimiter: preview.delimiter === '\t' ? t('import.tab') : (preview.delimiter ?? '') });
   return (
     <Flex vertical gap={16}>
       <Descriptions size="small" column={3} bordered>
-        <Descriptions.Item label="文件">{preview.fileName}</Descriptions.Item>
-        <Descriptions.Item label="格式">{preview.format === 'xlsx' ? 'Excel (.xlsx)' : `CSV（分隔符「${preview.delimiter === '\t' ? '制表符' : preview.delimiter}」）`}</Descriptions.Item>
-        <Descriptions.Item label="表头所在行">第 {preview.headerLine} 行</Descriptions.Item>
+        <Descriptions.Item label={t('import.file')}>{preview.fileName}</Descriptions.Item>
+        <Descriptions.Item label={t('import.format')}>{format}</Descriptions.Item>
+        <Descriptions.Item label={t('import.headerLine')}>{preview.headerLine === null ? '—' : t('import.lineN', { n: preview.headerLine })}</Descriptions.Item>
       </Descriptions>
       {preview.format === 'csv' ? (
         <Flex align="center" gap={12} wrap>
-          <Typography.Text>文字编码：</Typography.Text>
+          <Typography.Text>{t('common.labelled', { label: t('import.encoding') })}</Typography.Text>
           <Select<EncodingChoice>
-            aria-label="文字编码"
+            aria-label={t('import.encoding')}
             value={encoding}
             style={{ width: 420 }}
             onChange={onEncoding}
             options={[
-              { value: 'auto', label: `自动识别（${ENCODING_LABELS[preview.encodingDetected ?? ''] ?? preview.encodingDetected}）` },
-              { value: 'utf8', label: ENCODING_LABELS['utf8'] },
-              { value: 'gb18030', label: ENCODING_LABELS['gb18030'] },
+              { value: 'auto', label: t('import.encodingAuto', { detected: encodingLabel(t, preview.encodingDetected) }) },
+              { value: 'utf8', label: encodingLabel(t, 'utf8') },
+              { value: 'gb18030', label: encodingLabel(t, 'gb18030') },
             ]}
           />
-          <Typography.Text type="secondary">如果下面的文字是乱码，请换一种编码。</Typography.Text>
+          <Typography.Text type="secondary">{t('import.garbledHint')}</Typography.Text>
         </Flex>
       ) : preview.sheets.length > 1 ? (
         <Flex align="center" gap={12}>
-          <Typography.Text>工作表：</Typography.Text>
-          <Select aria-label="工作表" value={preview.sheet} style={{ width: 240 }} onChange={onSheet} options={preview.sheets.map((s) => ({ value: s, label: s }))} />
+          <Typography.Text>{t('common.labelled', { label: t('import.sheet') })}</Typography.Text>
+          <Select
+            aria-label={t('import.sheet')}
+            value={preview.sheet}
+            style={{ width: 240 }}
+            onChange={onSheet}
+            options={preview.sheets.map((s) => ({ value: s, label: s }))}
+          />
         </Flex>
       ) : null}
-      {preview.sampleRows.length === 0 ? <Alert type="warning" showIcon title="表头下面没有数据行" /> : null}
+      {preview.sampleRows.length === 0 ? <Alert type="warning" showIcon title={t('import.noDataRows')} /> : null}
       <Table
         size="small"
         bordered
@@ -64,7 +75,7 @@ export function PreviewStep({ preview, encoding, onEncoding, onSheet, loading }:
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <Typography.Text type="secondary">以上是前 {preview.sampleRows.length} 行数据。</Typography.Text>
+      <Typography.Text type="secondary">{t('import.firstRows', { n: preview.sampleRows.length })}</Typography.Text>
     </Flex>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Popconfirm, Result } from 'antd';
 import { useNavigate } from 'react-router';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 
 interface Props {
@@ -13,40 +14,37 @@ interface Props {
 
 /** Step 6: what went in, with undo of the whole batch. */
 export function ResultStep({ result, undone, undoing, onUndo, onAgain }: Props) {
+  const { t } = useI18n();
   const navigate = useNavigate();
   return (
     <>
       <Result
         status={undone ? 'info' : 'success'}
-        title={undone ? '已撤销这次导入' : '导入完成'}
-        subTitle={
-          undone
-            ? '这次导入新增的记录已删除，被更新的字段已恢复为导入前的值。'
-            : `${result.file}：读取 ${result.rows} 行，其中 ${result.rejectedRows} 行有错误未导入。可以在“导入历史”中随时撤销整批导入。`
-        }
+        title={undone ? t('import.undone') : t('result.done')}
+        subTitle={undone ? t('result.undoneHint') : t('result.summary', { file: result.file, rows: result.rows, rejected: result.rejectedRows })}
         extra={[
           <Button key="customers" type="primary" onClick={() => void navigate('/customers')}>
-            查看客户
+            {t('result.viewCustomers')}
           </Button>,
           undone ? null : (
             <Popconfirm
               key="undo"
-              title="撤销这次导入？"
-              description="新增的记录会被删除，更新过的字段恢复原值。"
-              okText="撤销"
-              cancelText="取消"
+              title={t('result.undoConfirm')}
+              description={t('result.undoConfirmBody')}
+              okText={t('common.undo')}
+              cancelText={t('common.cancel')}
               onConfirm={onUndo}
             >
               <Button danger loading={undoing}>
-                撤销这次导入
+                {t('result.undo')}
               </Button>
             </Popconfirm>
           ),
           <Button key="again" onClick={onAgain}>
-            再导入一个文件
+            {t('result.again')}
           </Button>,
           <Button key="history" type="link" onClick={() => void navigate('/import/history')}>
-            导入历史
+            {t('import.history')}
           </Button>,
         ]}
       />

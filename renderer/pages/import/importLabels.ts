@@ -1,29 +1,56 @@
-import { CUSTOM_PREFIX, FIELD_HEADERS, KIND_FIELDS, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import type { MessageKey, Translate } from '../../../shared/i18n/createTranslator.ts';
+import { CUSTOM_PREFIX, KIND_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
 
-export const KIND_LABELS: Record<ImportKind, string> = { contracts: '合同续费表', customers: '客户', followups: '跟进记录' };
-
-export const ENCODING_LABELS: Record<string, string> = {
-  utf8: 'UTF-8',
-  gb18030: 'GBK / GB18030（中文 Windows 的 Excel、WPS 默认）',
-  utf16le: 'UTF-16（Excel “Unicode 文本”）',
-  utf16be: 'UTF-16 BE',
+export const KIND_LABELS: Record<ImportKind, MessageKey> = {
+  contracts: 'import.kindContracts',
+  customers: 'import.kindCustomers',
+  followups: 'import.kindFollowups',
 };
+
+/** An encoding as the reader names it, in words a user recognises; unknown names are shown as they are. */
+export function encodingLabel(t: Translate, encoding: string | null): string {
+  if (encoding === 'utf8') return 'UTF-8';
+  if (encoding === 'gb18030') return t('import.encodingGbk');
+  if (encoding === 'utf16le') return t('import.encodingUtf16');
+  if (encoding === 'utf16be') return 'UTF-16 BE';
+  return encoding ?? '';
+}
+
+const FIELD_LABELS: Record<ImportField, MessageKey> = {
+  customerName: 'field.customerName',
+  contactName: 'field.contactName',
+  contactTitle: 'field.contactTitle',
+  contactPhone: 'field.contactPhone',
+  contractNumber: 'field.contractNumber',
+  signedOn: 'field.signedOn',
+  endsOn: 'field.endsOn',
+  amount: 'field.amount',
+  service: 'field.service',
+  cycle: 'field.cycle',
+  tier: 'field.tier',
+  owner: 'field.owner',
+  notes: 'field.notes',
+  at: 'field.at',
+  channel: 'field.channel',
+  kind: 'field.kind',
+  summary: 'field.summary',
+  nextFollowUpOn: 'field.nextFollowUpOn',
+};
+
+/** What a column can be imported as, in the UI's language. */
+export function fieldLabel(t: Translate, field: ImportField): string {
+  return t(FIELD_LABELS[field]);
+}
 
 /** The select value for "ignore this column" (antd options need a string). */
 export const IGNORE = '';
 
 /** Targets a column can go to for a kind: its fields, a customer custom field named after the header, or nothing. */
-export function columnOptions(kind: ImportKind, header: string) {
-  const fields = KIND_FIELDS[kind].map((f) => ({ value: f, label: FIELD_HEADERS[f].zh }));
+export function columnOptions(t: Translate, kind: ImportKind, header: string) {
+  const fields = KIND_FIELDS[kind].map((f) => ({ value: f, label: fieldLabel(t, f) }));
   const custom =
     kind === 'followups' || header.trim() === ''
       ? []
-      : [{ value: `${CUSTOM_PREFIX}${header.trim()}`, label: `自定义字段「${header.trim()}」` }];
-  return [...fields, ...custom, { value: IGNORE, label: '（忽略此列）' }];
-}
-
-export function targetLabel(target: string | null): string {
-  if (target === null) return '忽略';
-  if (target.startsWith(CUSTOM_PREFIX)) return `自定义字段「${target.slice(CUSTOM_PREFIX.length)}」`;
-  return FIELD_HEADERS[target as keyof typeof FIELD_HEADERS]?.zh ?? target;
+      : [{ value: `${CUSTOM_PREFIX}${header.trim()}`, label: t('import.customField', { name: header.trim() }) }];
+  return [...fields, ...custom, { value: IGNORE, label: t('import.ignore') }];
 }

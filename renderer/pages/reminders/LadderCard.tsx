@@ -1,19 +1,21 @@
 import { App, Button, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReminderSettings } from '../../../shared/api/reminders.contract.ts';
+import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
 import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { computeLadder, DEFAULT_LADDERS, describeStep, normalizeSteps, stepsProblem } from '../../../shared/reminders/reminderLadder.ts';
 import { buildWorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
 import { useApiMutation } from '../../api/useApi.ts';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
-import { addDaysIso } from '../../../shared/domain/dates.ts';
-import { todayIso } from '../../format/dates.ts';
+import { DATE_FORMAT, fromDayjs, todayIso, toDayjs } from '../../format/dates.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
 const calendar = buildWorkingDayCalendar();
+const STEP_CHOICES = [90, 60, 30, 15, 7, 3, 1, 0, -1, -3, -7];
 
 /** Ladders per tier, with a live preview of the dates they give for an end date the user picks. */
 export function LadderCard({ settings }: { settings: ReminderSettings }) {
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [ladders, setLadders] = useState<Record<Tier, number[]>>(settings.ladders);
   const [tier, setTier] = useState<Tier>('vip');
@@ -21,41 +23,64 @@ export function LadderCard({ settings }: { settings: ReminderSettings }) {
   const save = useApiMutation('reminders:setSettings');
   useEffect(() => setLadders(settings.ladders), [settings.ladders]);
 
-  const problem = TIERS.map((t) => stepsProblem(ladders[t])).find((p) => p !== null) ?? null;
+  const problem = TIERS.map((x) => stepsProblem(ladders[x], t)).find((p) => p !== null) ?? null;
   const preview = useMemo(
     () => (stepsProblem(ladders[tier]) ? [] : computeLadder(endsOn, ladders[tier], { timeOfDay: settings.timeOfDay, shiftToWorkingDay: settings.shiftToWorkingDay }, calendar)),
     [ladders, tier, endsOn, settings.timeOfDay, settings.shiftToWorkingDay],
   );
+  const tierName = (x: Tier) => labelOf(tierLabels, x, locale);
 
   return (
-    <Card title="提醒阶梯（按客户等级）" extra={<Button type="primary" disabled={problem !== null} loading={save.isPending} onClick={() => save.mutate({ ladders }, { onSuccess: () => void message.success('提醒阶梯已保存，所有待提醒的节点已重新计算') })}>保存阶梯</Button>}>
-      <Typography.Paragraph type="secondary">
-        数字表示到期前多少天提醒：30 即到期前 30 天，0 为到期当天，−1 为到期后 1 天。单份合同可在续约页单独设置。
-      </Typography.Paragraph>
-      {TIERS.map((t) => (
-        <Flex key={t} align="center" gap={12} style={{ marginBottom: 12 }}>
-          <span style={{ width: 48 }}>{labelOf(tierLabels, t)}</span>
+    <Card
+      title={t('ladder.cardTitle')}
+      extra={
+        <Button
+          type="primary"
+          disabled={problem !== null}
+          loading={save.isPending}
+          onClick={() => save.mutate({ ladders }, { onSuccess: () => void message.success(t('ladder.saved')) })}
+        >
+          {t('ladder.save')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('ladder.explain')}</Typography.Paragraph>
+      {TIERS.map((x) => (
+        <Flex key={x} align="center" gap={12} style={{ marginBottom: 12 }}>
+          <span style={{ width: 72 }}>{tierName(x)}</span>
           <Select<string[]>
             mode="tags"
-            aria-label={`${labelOf(tierLabels, t)} 提醒节点`}
+            aria-label={t('ladder.stepsOf', { tier: tierName(x) })}
             style={{ flex: 1 }}
-            value={ladders[t].map(String)}
-            onChange={(values) => setLadders((l) => ({ ...l, [t]: normalizeSteps(values.map(Number).filter((n) => Number.isFinite(n))) }))}
+            value={ladders[x].map(String)}
+            onChange={(values) => setLadders((l) => ({ ...l, [x]: normalizeSteps(values.map(Number).filter((n) => Number.isFinite(n))) }))}
             tokenSeparators={[',', '，', ' ', '/']}
-            options={[90, 60, 30, 15, 7, 3, 1, 0, -1, -3, -7].map((n) => ({ value: String(n), label: describeStep(n) }))}
+            options={STEP_CHOICES.map((n) => ({ value: String(n), label: describeStep(n, t) }))}
           />
-          <Button size="small" onClick={() => setLadders((l) => ({ ...l, [t]: [...DEFAULT_LADDERS[t]] }))}>
-            恢复默认
+          <Button size="small" onClick={() => setLadders((l) => ({ ...l, [x]: [...DEFAULT_LADDERS[x]] }))}>
+            {t('common.resetDefault')}
           </Button>
         </Flex>
       ))}
       {problem ? <Typography.Text type="danger">{problem}</Typography.Text> : null}
       <Flex gap={8} align="center" wrap style={{ margin: '12px 0' }}>
-        <Typography.Text strong>预览：</Typography.Text>
-        <Select<Tier> value={tier} onChange={setTier} style={{ width: 100 }} options={TIERS.map((t) => ({ value: t, label: labelOf(tierLabels, t) }))} />
-        <span>客户的合同于</span>
-        <DatePicker format={DATE_FORMAT} value={toDayjs(endsOn)} allowClear={false} onChange={(d) => setEndsOn(fromDayjs(d) ?? endsOn)} />
-        <span>到期时，将在以下时间提醒你：</span>
+        <Typography.Text strong>{t('ladder.preview')}</Typography.Text>
+        <Select<Tier>
+          value={tier}
+          onChange={setTier}
+          aria-label={t('ladder.previewTier')}
+          style={{ width: 110 }}
+          options={TIERS.map((x) => ({ value: x, label: tierName(x) }))}
+        />
+        <span>{t('ladder.previewBefore')}</span>
+        <DatePicker
+          format={DATE_FORMAT}
+          value={toDayjs(endsOn)}
+          allowClear={false}
+          aria-label={t('ladder.previewEndsOn')}
+          onChange={(d) => setEndsOn(fromDayjs(d) ?? endsOn)}
+        />
+        <span>{t('ladder.previewAfter')}</span>
       </Flex>
       <Table
         size="small"
@@ -63,9 +88,13 @@ export function LadderCard({ settings }: { settings: ReminderSettings }) {
         rowKey="step"
         dataSource={preview}
         columns={[
-          { title: '节点', dataIndex: 'step', render: (s: number) => <Tag>{describeStep(s)}</Tag> },
-          { title: '提醒日期', dataIndex: 'localDate', render: (d: string, r) => (d === addDaysIso(r.occurrenceDate, -r.step) ? d : <span>{d}（已顺延到工作日）</span>) },
-          { title: '时间', dataIndex: 'timeOfDay' },
+          { title: t('ladder.colStep'), dataIndex: 'step', render: (s: number) => <Tag>{describeStep(s, t)}</Tag> },
+          {
+            title: t('ladder.colDate'),
+            dataIndex: 'localDate',
+            render: (d: string, r) => (d === addDaysIso(r.occurrenceDate, -r.step) ? d : <span>{t('ladder.shifted', { date: d })}</span>),
+          },
+          { title: t('ladder.colTime'), dataIndex: 'timeOfDay' },
         ]}
       />
     </Card>

@@ -2,16 +2,18 @@ import { Col, Row, Spin } from 'antd';
 import { useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { LadderCard } from './LadderCard.tsx';
 import { ScheduleCard } from './ScheduleCard.tsx';
 import { TemplatesCard } from './TemplatesCard.tsx';
 
 /** 提醒规则: when each tier is reminded, at what time, in what words. */
 export function ReminderSettingsPage() {
+  const { t } = useI18n();
   const settings = useApiQuery('reminders:getSettings', {});
   return (
     <>
-      <PageHeader title="提醒规则" subtitle="提醒阶梯、提醒时间、工作日顺延与提醒模板；修改后所有待提醒节点会立即重新计算" />
+      <PageHeader title={t('nav.reminders')} subtitle={t('reminders.subtitle')} />
       {settings.error ? <QueryErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : null}
       {settings.data ? (
         <Row gutter={[16, 16]}>

@@ -1,16 +1,18 @@
 import { App, Button, Flex, Popover, Select, Spin, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { LadderPreview as Preview } from '../../../shared/api/reminders.contract.ts';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { describeStep, normalizeSteps, stepsProblem } from '../../../shared/reminders/reminderLadder.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
-const STATUS: Record<Preview['steps'][number]['status'], { text: string; color: string }> = {
-  pending: { text: '待提醒', color: 'blue' },
-  snoozed: { text: '已推迟', color: 'purple' },
-  fired: { text: '已提醒', color: 'green' },
-  superseded: { text: '已合并', color: 'default' },
-  done: { text: '已完成', color: 'default' },
+const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; color: string }> = {
+  pending: { text: 'ladder.statusPending', color: 'blue' },
+  snoozed: { text: 'ladder.statusSnoozed', color: 'purple' },
+  fired: { text: 'ladder.statusFired', color: 'green' },
+  superseded: { text: 'ladder.statusSuperseded', color: 'default' },
+  done: { text: 'ladder.statusDone', color: 'default' },
 };
 
 /** "This contract will remind you on …": every step with its date and what happened to it. */
@@ -28,6 +30,7 @@ function LadderPanel({ contractId }: { contractId: string }) {
 }
 
 function LadderSteps({ steps }: { steps: Preview['steps'] }) {
+  const { t } = useI18n();
   return (
     <Timeline
       style={{ marginTop: 8, marginBottom: -16, minWidth: 300 }}
@@ -35,12 +38,12 @@ function LadderSteps({ steps }: { steps: Preview['steps'] }) {
         color: s.status === 'pending' ? 'blue' : s.status === 'fired' ? 'green' : 'gray',
         content: (
           <span>
-            {formatInstant(s.dueAt, true)} · {describeStep(s.step)}{' '}
+            {formatInstant(s.dueAt, true)} · {describeStep(s.step, t)}{' '}
             {s.status === 'pending' && Date.parse(s.dueAt) <= Date.now() ? (
               // Due while nothing was running: the next tick (within a minute) catches it up.
-              <Tag color="orange">待补发</Tag>
+              <Tag color="orange">{t('ladder.catchingUp')}</Tag>
             ) : (
-              <Tag color={STATUS[s.status].color}>{STATUS[s.status].text}</Tag>
+              <Tag color={STATUS[s.status].color}>{t(STATUS[s.status].text)}</Tag>
             )}
           </span>
         ),
@@ -51,19 +54,20 @@ function LadderSteps({ steps }: { steps: Preview['steps'] }) {
 
 /** A contract's own ladder, overriding its tier's; cleared, the tier's ladder applies again. */
 function LadderOverride({ contractId, override }: { contractId: string; override: number[] | null }) {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [steps, setSteps] = useState<number[]>(override ?? []);
   const save = useApiMutation('reminders:setContractLadder');
   useEffect(() => setSteps(override ?? []), [override]);
-  const problem = steps.length > 0 ? stepsProblem(steps) : null;
+  const problem = steps.length > 0 ? stepsProblem(steps, t) : null;
   return (
     <Flex vertical gap={6} style={{ marginTop: 12 }}>
-      <Typography.Text type="secondary">本合同单独设置提醒节点（留空则按客户等级）：</Typography.Text>
+      <Typography.Text type="secondary">{t('ladder.overrideHint')}</Typography.Text>
       <Flex gap={6}>
         <Select<string[]>
           mode="tags"
           size="small"
-          aria-label="本合同提醒节点"
+          aria-label={t('ladder.overrideSteps')}
           style={{ minWidth: 220, flex: 1 }}
           value={steps.map(String)}
           tokenSeparators={[',', '，', ' ', '/']}
@@ -75,11 +79,14 @@ function LadderOverride({ contractId, override }: { contractId: string; override
           onClick={() =>
             save.mutate(
               { contractId, steps: steps.length > 0 ? steps : null },
-              { onSuccess: () => void message.success(steps.length > 0 ? '已为本合同单独设置提醒节点' : '已恢复按客户等级提醒'), onError: (e) => void message.error(e.message) },
+              {
+                onSuccess: () => void message.success(t(steps.length > 0 ? 'ladder.overrideSaved' : 'ladder.overrideCleared')),
+                onError: (e) => void message.error(e.message),
+              },
             )
           }
         >
-          保存
+          {t('common.save')}
         </Button>
       </Flex>
       {problem ? <Typography.Text type="danger">{problem}</Typography.Text> : null}
@@ -88,8 +95,9 @@ function LadderOverride({ contractId, override }: { contractId: string; override
 }
 
 export function LadderPreviewPopover({ contractId, children }: { contractId: string; children: ReactNode }) {
+  const { t } = useI18n();
   return (
-    <Popover title="这份合同将在以下时间提醒你" trigger="click" content={<LadderPanel contractId={contractId} />} destroyOnHidden>
+    <Popover title={t('ladder.popoverTitle')} trigger="click" content={<LadderPanel contractId={contractId} />} destroyOnHidden>
       {children}
     </Popover>
   );

@@ -1,7 +1,10 @@
-import { App, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { sameNames } from '../../forms/applyApiError.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
   lostReason: string;
@@ -10,38 +13,32 @@ interface Values {
 
 /** 已流失 needs a reason from the editable list, and optionally the story behind it. */
 export function LostReasonDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const reasons = useApiQuery('renewals:lostReasons', {});
   const setStage = useApiMutation('renewals:setStage');
+  const submit = useFormSubmit(form, {
+    fields: sameNames('lostReason', 'lostNote'),
+    save: (v: Values) => setStage.mutateAsync({ contractId: item?.contractId ?? '', stage: 'lost', lostReason: v.lostReason, lostNote: v.lostNote || null }),
+    successMessage: () => t('lost.done'),
+    onSaved: onClose,
+  });
   return (
     <FormModal<Values>
       name="lost"
-      title={item ? `标记为已流失：${item.customerName} · ${item.contractNo}` : '标记为已流失'}
+      title={item ? t('lost.title', { customer: item.customerName, contractNo: item.contractNo }) : t('lost.action')}
       open={item !== null}
       form={form}
       onCancel={onClose}
-      saving={setStage.isPending}
-      okText="标记为已流失"
-      onFinish={(v) =>
-        item &&
-        setStage.mutate(
-          { contractId: item.contractId, stage: 'lost', lostReason: v.lostReason, lostNote: v.lostNote || null },
-          {
-            onSuccess: () => {
-              void message.success('已标记为流失，该合同不再提醒');
-              onClose();
-            },
-            onError: (e) => void message.error(e.message),
-          },
-        )
-      }
+      saving={submit.submitting}
+      okText={t('lost.action')}
+      onFinish={submit.onFinish}
     >
-      <Form.Item name="lostReason" label="流失原因" rules={[{ required: true, message: '请选择流失原因' }]}>
-        <Select options={(reasons.data?.items ?? []).map((r) => ({ value: r, label: r }))} placeholder="选择原因" />
+      <Form.Item name="lostReason" label={t('lost.reason')} rules={[{ required: true, message: t('lost.reasonRequired') }]}>
+        <Select options={(reasons.data?.items ?? []).map((r) => ({ value: r, label: r }))} placeholder={t('lost.reasonPlaceholder')} />
       </Form.Item>
-      <Form.Item name="lostNote" label="补充说明">
-        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder="例如：客户改用本地服务商，报价低 20%" />
+      <Form.Item name="lostNote" label={t('lost.note')}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder={t('lost.notePlaceholder')} />
       </Form.Item>
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
@@ -8,7 +8,8 @@ import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
-import { applyApiError } from '../../forms/applyApiError.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
   number: string;
@@ -23,7 +24,7 @@ interface Values {
 
 /** 续约: the next term with dates from the chain's anchor (Jan 31 monthly → Feb 28 → Mar 31), all editable. */
 export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
-  const { message } = App.useApp();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const cycleUnknown = item !== null && item.cycle === null;
   const chosenCycle = Form.useWatch('cycle', form);
@@ -57,11 +58,11 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
     onClose();
   };
 
-  const onFinish = (v: Values) => {
-    if (!item) return;
-    renew.mutate(
-      {
-        contractId: item.contractId,
+  const submit = useFormSubmit(form, {
+    fields: { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' },
+    save: (v: Values) =>
+      renew.mutateAsync({
+        contractId: item?.contractId ?? '',
         number: v.number,
         startsOn: fromDayjs(v.startsOn) ?? '',
         endsOn: fromDayjs(v.endsOn),
@@ -69,64 +70,60 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
         ...(cycleUnknown ? { cycle: v.cycle ?? null } : {}),
         discountNote: v.discountNote || null,
         instalmentNote: v.instalmentNote || null,
-      },
-      {
-        onSuccess: (r) => {
-          void message.success(`已续约：新合同 ${r.number}，本期标记为已续费`);
-          close();
-        },
-        onError: (e) => {
-          if (!applyApiError(form, e, { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' })) void message.error(e.message);
-        },
-      },
-    );
-  };
+      }),
+    successMessage: (r) => t('renew.done', { number: r.number }),
+    onSaved: close,
+  });
 
   return (
     <FormModal<Values>
       name="renew"
-      title={item ? `续约：${item.customerName} · ${item.contractNo}` : '续约'}
+      title={item ? t('renew.title', { customer: item.customerName, contractNo: item.contractNo }) : t('renewals.renew')}
       open={item !== null}
       form={form}
       onCancel={close}
-      onFinish={onFinish}
-      saving={renew.isPending}
-      okText="确认续约"
+      onFinish={submit.onFinish}
+      saving={submit.submitting}
+      okText={t('renew.ok')}
       width={620}
     >
       {defaults.data?.anchorEndsOn ? (
         <Typography.Paragraph type="secondary">
-          默认日期按首期到期日 {defaults.data.anchorEndsOn} 顺延整周期计算，月末合同不会越续越早。
+          {t('renew.anchorHint', { date: defaults.data.anchorEndsOn })}
         </Typography.Paragraph>
       ) : null}
-      <Form.Item name="number" label="新合同编号" rules={[{ required: true, message: '请填写新合同编号' }]}>
+      <Form.Item name="number" label={t('renew.number')} rules={[{ required: true, message: t('renew.numberRequired') }]}>
         <Input maxLength={64} />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="startsOn" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+          <Form.Item name="startsOn" label={t('contract.startsOn')} rules={[{ required: true, message: t('renew.startsOnRequired') }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="endsOn" label="到期日期" rules={[{ required: (cycleUnknown ? chosenCycle : item?.cycle) !== 'once', message: '请选择到期日期' }]}>
+          <Form.Item
+            name="endsOn"
+            label={t('contract.endsOn')}
+            rules={[{ required: (cycleUnknown ? chosenCycle : item?.cycle) !== 'once', message: t('renew.endsOnRequired') }]}
+          >
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
       {cycleUnknown ? (
-        <Form.Item name="cycle" label="续费周期" extra="本合同未填写续费周期。选择后按该周期推算到期日期；不选则新合同的续费周期也保持未填写。">
-          <Select<Cycle> allowClear placeholder="未填写" options={CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c) }))} />
+        <Form.Item name="cycle" label={t('contract.cycle')} extra={t('renew.cycleHint')}>
+          <Select<Cycle> allowClear placeholder={t('contract.cycleUnknown')} options={CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c, locale) }))} />
         </Form.Item>
       ) : null}
-      <Form.Item name="amountYuan" label="合同金额（元）">
+      <Form.Item name="amountYuan" label={t('contract.amountYuan')}>
         <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="discountNote" label="优惠说明">
-        <Input maxLength={500} placeholder="例如：老客户续费 9 折" />
+      <Form.Item name="discountNote" label={t('renew.discount')}>
+        <Input maxLength={500} placeholder={t('renew.discountPlaceholder')} />
       </Form.Item>
-      <Form.Item name="instalmentNote" label="分期付款">
-        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder="例如：签约付 50%，半年后付 50%" />
+      <Form.Item name="instalmentNote" label={t('renew.instalments')}>
+        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder={t('renew.instalmentsPlaceholder')} />
       </Form.Item>
     </FormModal>
   );

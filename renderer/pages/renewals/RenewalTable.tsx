@@ -4,13 +4,16 @@ import { Link } from 'react-router';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { RENEWAL_STAGES, type RenewalStage } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
-import { cycleLabels, labelOf, renewalStageLabels } from '../../../shared/i18n/enumLabels.ts';
+import { stageFromSheetStatus } from '../../../shared/renewals/sheetRenewalStatus.ts';
+import { cycleLabels, labelOf, renewalStageLabels, sheetRenewalStatusLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { ExpiryDate } from '../../components/ExpiryDate.tsx';
 import { TierTag } from '../../components/TierTag.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { LadderPreviewPopover } from './LadderPreview.tsx';
 
-const SHEET_COLORS: Record<RenewalItem['sheetStatus'], string> = { 已续费: 'green', 续费中: 'processing', 未续费: 'default' };
+// The sheet's 续费状态, coloured by the stage it stands for.
+const SHEET_COLORS: Partial<Record<RenewalStage, string>> = { renewed: 'green', negotiating: 'processing' };
 
 interface Props {
   items: RenewalItem[];
@@ -24,6 +27,7 @@ interface Props {
 }
 
 export function RenewalTable({ items, loading, total, page, onPage, onRenew, onLost, onChain }: Props) {
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const setStage = useApiMutation('renewals:setStage');
   const changeStage = (item: RenewalItem, stage: RenewalStage) => {
@@ -42,12 +46,12 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
         pageSize: page.limit,
         total,
         showSizeChanger: true,
-        showTotal: (n) => `共 ${n} 份合同`,
+        showTotal: (n) => t('renewals.total', { n }),
         onChange: (p, size) => onPage((p - 1) * size, size),
       }}
       columns={[
         {
-          title: '客户',
+          title: t('renewals.colCustomer'),
           key: 'customer',
           render: (_, r) => (
             <Flex vertical>
@@ -58,52 +62,61 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
             </Flex>
           ),
         },
-        { title: '等级', dataIndex: 'tier', width: 90, render: (tier) => <TierTag tier={tier} /> },
-        { title: '负责人', dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
-        { title: '周期', dataIndex: 'cycle', width: 70, render: (v: RenewalItem['cycle']) => (v === null ? '未填写' : labelOf(cycleLabels, v)) },
-        { title: '到期日期', dataIndex: 'endsOn', width: 130, render: (v: string) => <ExpiryDate date={v} /> },
-        { title: '金额', dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number | null, r) => formatMoney(v, r.currency) },
+        { title: t('customers.colTier'), dataIndex: 'tier', width: 90, render: (tier) => <TierTag tier={tier} /> },
+        { title: t('customers.colOwner'), dataIndex: 'ownerName', width: 90, render: (v: string | null) => v ?? '—' },
         {
-          title: '续约阶段',
+          title: t('renewals.colCycle'),
+          dataIndex: 'cycle',
+          width: 100,
+          render: (v: RenewalItem['cycle']) => (v === null ? t('contract.cycleUnknown') : labelOf(cycleLabels, v, locale)),
+        },
+        { title: t('contract.endsOn'), dataIndex: 'endsOn', width: 130, render: (v: string) => <ExpiryDate date={v} /> },
+        { title: t('contract.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number | null, r) => formatMoney(v, r.currency) },
+        {
+          title: t('renewals.colStage'),
           key: 'stage',
-          width: 130,
+          width: 140,
           render: (_, r) => (
             <Select<RenewalStage>
               size="small"
               value={r.stage}
-              style={{ width: 110 }}
-              aria-label={`${r.contractNo} 的续约阶段`}
+              style={{ width: 120 }}
+              aria-label={t('renewals.stageOf', { contractNo: r.contractNo })}
               onChange={(stage) => changeStage(r, stage)}
-              options={RENEWAL_STAGES.map((s) => ({ value: s, label: labelOf(renewalStageLabels, s) }))}
+              options={RENEWAL_STAGES.map((s) => ({ value: s, label: labelOf(renewalStageLabels, s, locale) }))}
             />
           ),
         },
         {
-          title: '续费状态',
+          title: t('renewals.colSheetStatus'),
           key: 'sheet',
-          width: 110,
+          width: 120,
           render: (_, r) => (
             <Flex vertical gap={2}>
-              <Tag color={SHEET_COLORS[r.sheetStatus]}>{r.sheetStatus}</Tag>
-              {r.lostReason ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>原因：{r.lostReason}</Typography.Text> : null}
+              <Tag color={SHEET_COLORS[stageFromSheetStatus(r.sheetStatus)] ?? 'default'}>{labelOf(sheetRenewalStatusLabels, r.sheetStatus, locale)}</Tag>
+              {r.lostReason ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('renewals.lostReason', { reason: r.lostReason })}
+                </Typography.Text>
+              ) : null}
             </Flex>
           ),
         },
         {
-          title: '操作',
+          title: t('common.actions'),
           key: 'actions',
-          width: 220,
+          width: 240,
           render: (_, r) => (
             <Flex gap={4} wrap>
               <Button size="small" type="primary" onClick={() => onRenew(r)}>
-                续约
+                {t('renewals.renew')}
               </Button>
               <LadderPreviewPopover contractId={r.contractId}>
-                <Button size="small" icon={<BellOutlined />} aria-label="提醒节点">
-                  提醒
+                <Button size="small" icon={<BellOutlined />} aria-label={t('renewals.reminderSteps')}>
+                  {t('renewals.reminders')}
                 </Button>
               </LadderPreviewPopover>
-              <Button size="small" icon={<HistoryOutlined />} onClick={() => onChain(r.contractId)} aria-label="续约链" />
+              <Button size="small" icon={<HistoryOutlined />} onClick={() => onChain(r.contractId)} aria-label={t('renewals.chain')} />
             </Flex>
           ),
         },

@@ -4,22 +4,31 @@ import { CYCLE_UNSET, RENEWAL_WINDOWS, type RenewalItem } from '../../../shared/
 import { CYCLES, RENEWAL_STAGES, TIERS, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { cycleLabels, labelOf, renewalStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import type { Translate } from '../../../shared/i18n/createTranslator.ts';
+import { joinWith } from '../../../shared/i18n/joinWith.ts';
 import { useApiQuery } from '../../api/useApi.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { fromDayjs, todayIso } from '../../format/dates.ts';
-import { RenewalExportButton } from '../import/RenewalExportButton.tsx';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { RenewalExportButton } from '../../components/export/RenewalExportButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
 import { LostReasonDialog } from './LostReasonDialog.tsx';
 import { RenewalTable } from './RenewalTable.tsx';
 import { RenewDialog } from './RenewDialog.tsx';
 
 type Window = (typeof RENEWAL_WINDOWS)[number];
-const TAB_LABELS: Record<Window, string> = { overdue: '已逾期', '7': '7 天内', '30': '30 天内', '90': '90 天内', custom: '自定义' };
+
+function windowLabel(t: Translate, w: Window): string {
+  if (w === 'overdue') return t('renewals.windowOverdue');
+  if (w === 'custom') return t('renewals.windowCustom');
+  return t('renewals.windowDays', { n: Number(w) });
+}
 
 /** 续约: what is ending when, who owns it, where each renewal stands, and the action to renew it. */
 export function RenewalsPage() {
+  const { t, locale } = useI18n();
   const [window, setWindow] = useState<Window>('30');
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
   const [ownerId, setOwnerId] = useState<string | null>(null);
@@ -49,19 +58,27 @@ export function RenewalsPage() {
 
   return (
     <>
-      <PageHeader title="续约" subtitle="按到期时间查看合同，推进续约阶段，一键续约下一期" extra={<RenewalExportButton filters={filters} />} />
+      <PageHeader title={t('nav.renewals')} subtitle={t('renewals.subtitle')} extra={<RenewalExportButton filters={filters} />} />
       {overdueCount + noEndCount > 0 ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={[overdueCount > 0 ? `${overdueCount} 份合同已过期但尚未决定续约或流失` : null, noEndCount > 0 ? `${noEndCount} 份生效中的合同没有到期日期` : null]
-            .filter(Boolean)
-            .join('；')}
-          description={[...(flagged.data?.overdue ?? []), ...(flagged.data?.noEndDate ?? [])]
-            .slice(0, 6)
-            .map((f) => `${f.customerName}（${f.contractNo}${f.endsOn ? `，${f.endsOn} 到期` : '，无到期日期'}）`)
-            .join('、')}
+          title={joinWith(t, 'common.sentences', [
+            ...(overdueCount > 0 ? [t('renewals.flaggedOverdue', { n: overdueCount })] : []),
+            ...(noEndCount > 0 ? [t('renewals.flaggedNoEnd', { n: noEndCount })] : []),
+          ])}
+          description={joinWith(
+            t,
+            'common.enumeration',
+            [...(flagged.data?.overdue ?? []), ...(flagged.data?.noEndDate ?? [])]
+              .slice(0, 6)
+              .map((f) =>
+                f.endsOn
+                  ? t('renewals.flaggedItem', { customer: f.customerName, contractNo: f.contractNo, endsOn: f.endsOn })
+                  : t('renewals.flaggedItemNoEnd', { customer: f.customerName, contractNo: f.contractNo }),
+              ),
+          )}
         />
       ) : null}
       <Card>
@@ -71,48 +88,63 @@ export function RenewalsPage() {
             setWindow(k as Window);
             resetPage();
           }}
-          items={RENEWAL_WINDOWS.map((w) => ({ key: w, label: TAB_LABELS[w] }))}
+          items={RENEWAL_WINDOWS.map((w) => ({ key: w, label: windowLabel(t, w) }))}
         />
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
           {window === 'custom' ? (
             <DatePicker.RangePicker
-              aria-label="到期日期范围"
+              aria-label={t('renewals.range')}
               onChange={(v) => {
                 setRange([fromDayjs(v?.[0]), fromDayjs(v?.[1])]);
                 resetPage();
               }}
             />
           ) : null}
-          <OwnerSelect value={ownerId} onChange={(v) => (setOwnerId(v), resetPage())} placeholder="负责人" style={{ width: 140 }} />
-          <Select<Tier> allowClear placeholder="客户等级" style={{ width: 120 }} value={tier} onChange={(v) => (setTier(v), resetPage())} options={TIERS.map((t) => ({ value: t, label: labelOf(tierLabels, t) }))} />
+          <OwnerSelect
+            value={ownerId}
+            onChange={(v) => (setOwnerId(v), resetPage())}
+            placeholder={t('customers.filterOwner')}
+            aria-label={t('customers.filterOwner')}
+            style={{ width: 140 }}
+          />
+          <Select<Tier>
+            allowClear
+            placeholder={t('customers.filterTier')}
+            aria-label={t('customers.filterTier')}
+            style={{ width: 120 }}
+            value={tier}
+            onChange={(v) => (setTier(v), resetPage())}
+            options={TIERS.map((x) => ({ value: x, label: labelOf(tierLabels, x, locale) }))}
+          />
           <Select<Cycle | typeof CYCLE_UNSET>
             allowClear
-            placeholder="续费周期"
-            aria-label="续费周期"
-            style={{ width: 120 }}
+            placeholder={t('contract.cycle')}
+            aria-label={t('contract.cycle')}
+            style={{ width: 140 }}
             value={cycle}
             onChange={(v) => (setCycle(v), resetPage())}
-            options={[...CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c) })), { value: CYCLE_UNSET, label: '未填写' }]}
+            options={[...CYCLES.map((c) => ({ value: c, label: labelOf(cycleLabels, c, locale) })), { value: CYCLE_UNSET, label: t('contract.cycleUnknown') }]}
           />
           <Select<RenewalStage>
             allowClear
-            placeholder="续约阶段（默认不含已决定）"
-            style={{ width: 220 }}
+            placeholder={t('renewals.stageFilter')}
+            aria-label={t('renewals.stageFilter')}
+            style={{ width: 240 }}
             value={stage}
             onChange={(v) => (setStage(v), resetPage())}
-            options={RENEWAL_STAGES.map((s) => ({ value: s, label: labelOf(renewalStageLabels, s) }))}
+            options={RENEWAL_STAGES.map((s) => ({ value: s, label: labelOf(renewalStageLabels, s, locale) }))}
           />
         </Flex>
         <Row gutter={16} style={{ marginBottom: 16 }}>
           <Col>
-            <Statistic title="合同数" value={list.data?.total ?? 0} suffix="份" />
+            <Statistic title={t('renewals.statCount')} value={list.data?.total ?? 0} suffix={t('renewals.statCountUnit') || undefined} />
           </Col>
           <Col>
-            <Statistic title="合同金额合计" value={formatMoney(list.data?.totalAmountFen ?? 0)} />
+            <Statistic title={t('renewals.statAmount')} value={formatMoney(list.data?.totalAmountFen ?? 0)} />
           </Col>
           {list.data?.from || list.data?.to ? (
             <Col>
-              <Statistic title="到期日期" value={`${list.data.from ?? '…'} ～ ${list.data.to ?? '…'}`} valueStyle={{ fontSize: 16 }} />
+              <Statistic title={t('renewals.statRange')} value={t('renewals.rangeValue', { from: list.data.from ?? '…', to: list.data.to ?? '…' })} styles={{ content: { fontSize: 16 } }} />
             </Col>
           ) : null}
         </Row>

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import type { Owner } from '../../../shared/api/owners.contract.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { applyApiError, sameNames } from '../../forms/applyApiError.ts';
+import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
+import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 interface Values {
@@ -25,19 +26,12 @@ export function OwnersCard() {
   const create = useApiMutation('owners:create');
   const update = useApiMutation('owners:update');
 
-  const onFinish = (v: Values) =>
-    create.mutate(
-      { name: v.name, phone: blankToNull(v.phone), email: blankToNull(v.email) },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          setAdding(false);
-        },
-        onError: (e) => {
-          if (!applyApiError(form, e, sameNames('name', 'phone', 'email'))) message.error(e.message);
-        },
-      },
-    );
+  const submit = useFormSubmit(form, {
+    fields: sameNames('name', 'phone', 'email'),
+    save: (v: Values) => create.mutateAsync({ name: v.name, phone: blankToNull(v.phone), email: blankToNull(v.email) }),
+    successMessage: () => t('common.saved'),
+    onSaved: () => setAdding(false),
+  });
 
   const columns: TableProps<Owner>['columns'] = [
     { key: 'name', title: t('owner.name'), render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
@@ -77,7 +71,7 @@ export function OwnersCard() {
         pagination={false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('owner.empty')} /> }}
       />
-      <FormModal<Values> name="owner" title={t('owner.add')} open={adding} form={form} onCancel={() => setAdding(false)} onFinish={onFinish} saving={create.isPending} width={440}>
+      <FormModal<Values> name="owner" title={t('owner.add')} open={adding} form={form} onCancel={() => setAdding(false)} onFinish={submit.onFinish} saving={submit.submitting} width={440}>
         <Form.Item name="name" label={t('owner.name')} rules={[requiredRule(t, t('owner.name')), maxRule(t, 50)]}>
           <Input autoFocus />
         </Form.Item>

@@ -19,7 +19,7 @@ export function saveExport(result: ExportResult): void {
 }
 
 /** Asks the app for the sheet and hands it to the browser (or Electron) as a download. */
-export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<ExportResult> {
+export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', headers: 'zh' | 'en'): Promise<ExportResult> {
   const input = { format, headers };
   const result =
     kind === 'contracts'

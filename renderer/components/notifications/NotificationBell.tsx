@@ -2,11 +2,13 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 import { NotificationList } from './NotificationList.tsx';
 import { useNotificationEvents } from './useNotificationEvents.ts';
 
 /** The header's bell: unread count, and a drawer with the notification centre. */
 export function NotificationBell() {
+  const { t } = useI18n();
   useNotificationEvents();
   const [open, setOpen] = useState(false);
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -18,13 +20,13 @@ export function NotificationBell() {
       <Badge count={unread} overflowCount={99} size="small" offset={[-4, 4]}>
         <Button
           type="text"
-          aria-label={`通知中心，${unread} 条未读`}
+          aria-label={t('notifications.bell', { n: unread })}
           icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
           onClick={() => setOpen(true)}
         />
       </Badge>
       <Drawer
-        title={`通知中心${unread > 0 ? `（${unread} 条未读）` : ''}`}
+        title={unread > 0 ? t('notifications.drawerUnread', { n: unread }) : t('nav.notifications')}
         open={open}
         onClose={() => setOpen(false)}
         size={560}
@@ -35,12 +37,12 @@ export function NotificationBell() {
               value={unreadOnly ? 'unread' : 'all'}
               onChange={(v) => setUnreadOnly(v === 'unread')}
               options={[
-                { value: 'all', label: '全部' },
-                { value: 'unread', label: '未读' },
+                { value: 'all', label: t('notifications.all') },
+                { value: 'unread', label: t('notifications.unread') },
               ]}
             />
             <Button size="small" disabled={unread === 0} onClick={() => markAll.mutate({ all: true })}>
-              全部已读
+              {t('notifications.markAllRead')}
             </Button>
           </Flex>
         }

@@ -3,14 +3,16 @@ import { App, Button, Dropdown, Empty, Flex, List, Tag, Typography } from 'antd'
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { NotificationItem } from '../../../shared/api/reminders.contract.ts';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { describeStep } from '../../../shared/reminders/reminderLadder.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
 
-const KIND_LABEL: Record<NotificationItem['kind'], { text: string; color: string }> = {
-  expiry: { text: '到期提醒', color: 'orange' },
-  birthday: { text: '生日关怀', color: 'magenta' },
-  followup: { text: '跟进提醒', color: 'blue' },
+const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: string }> = {
+  expiry: { text: 'notifications.kindExpiry', color: 'orange' },
+  birthday: { text: 'notifications.kindBirthday', color: 'magenta' },
+  followup: { text: 'notifications.kindFollowup', color: 'blue' },
 };
 
 interface Props {
@@ -22,6 +24,7 @@ interface Props {
 
 /** Each reminder the scheduler recorded, with snooze / done / open. */
 export function NotificationList({ items, loading, onNavigate }: Props) {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const snooze = useApiMutation('reminders:snooze');
@@ -32,7 +35,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
     snooze.mutate(
       { reminderId: item.reminderId!, ...(until ? { until } : {}) },
       {
-        onSuccess: (r) => void message.success(`已推迟到 ${formatInstant(r.dueAt, true)}，届时会再次提醒`),
+        onSuccess: (r) => void message.success(t('notifications.snoozed', { at: formatInstant(r.dueAt, true) })),
         onError: (e) => void message.error(e.message),
       },
     );
@@ -41,7 +44,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
     <List
       loading={loading}
       dataSource={items}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无提醒。到期提醒会按设置的时间出现在这里。" /> }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} /> }}
       renderItem={(item) => (
         <List.Item
           data-testid="notification-item"
@@ -52,9 +55,9 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
               disabled={!item.actionable || !item.reminderId}
               menu={{
                 items: [
-                  { key: '1h', label: '1 小时后' },
-                  { key: 'tomorrow', label: '明天 09:00' },
-                  { key: 'workday', label: '下一个工作日' },
+                  { key: '1h', label: t('notifications.inOneHour') },
+                  { key: 'tomorrow', label: t('notifications.tomorrowNine') },
+                  { key: 'workday', label: t('notifications.nextWorkingDay') },
                 ],
                 onClick: ({ key }) =>
                   snoozeTo(
@@ -68,7 +71,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
               }}
             >
               <Button size="small" icon={<ClockCircleOutlined />} disabled={!item.actionable || !item.reminderId}>
-                推迟
+                {t('notifications.snooze')}
               </Button>
             </Dropdown>,
             <Button
@@ -76,9 +79,9 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
               size="small"
               icon={<CheckOutlined />}
               disabled={!item.actionable || !item.reminderId}
-              onClick={() => done.mutate({ reminderId: item.reminderId! }, { onSuccess: () => void message.success('已完成，该节点不再提醒') })}
+              onClick={() => done.mutate({ reminderId: item.reminderId! }, { onSuccess: () => void message.success(t('notifications.doneMessage')) })}
             >
-              完成
+              {t('notifications.done')}
             </Button>,
             <Button
               key="open"
@@ -97,7 +100,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
                 )
               }
             >
-              打开
+              {t('notifications.open')}
             </Button>,
           ]}
         >
@@ -106,16 +109,17 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
             title={
               <Flex gap={8} align="center" wrap>
                 <Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>
-                <Tag color={KIND_LABEL[item.kind].color}>{KIND_LABEL[item.kind].text}</Tag>
-                {item.step !== null ? <Tag>{describeStep(item.step)}</Tag> : null}
+                <Tag color={KIND_LABEL[item.kind].color}>{t(KIND_LABEL[item.kind].text)}</Tag>
+                {item.step !== null ? <Tag>{describeStep(item.step, t)}</Tag> : null}
               </Flex>
             }
             description={
               <>
                 <Typography.Paragraph style={{ marginBottom: 4 }}>{item.body}</Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatInstant(item.firedAt, true)} 提醒 · 应提醒时间 {formatInstant(item.dueAt, true)}
-                  {item.deliveredAt ? ' · 已推送到系统通知' : ' · 系统通知未送达'}
+                  {t('notifications.timing', { fired: formatInstant(item.firedAt, true), due: formatInstant(item.dueAt, true) })}
+                  {' · '}
+                  {item.deliveredAt ? t('notifications.delivered') : t('notifications.notDelivered')}
                 </Typography.Text>
               </>
             }

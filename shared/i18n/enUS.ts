@@ -1,0 +1,22 @@
+import { importExportEnUS } from './enUS/importExport.ts';
+import { notificationsEnUS } from './enUS/notifications.ts';
+import { remindersEnUS } from './enUS/reminders.ts';
+import { renewalsEnUS } from './enUS/renewals.ts';
+import { appEnUS } from './enUS/app.ts';
+import { customerDetailEnUS } from './enUS/customerDetail.ts';
+import { customersEnUS } from './enUS/customers.ts';
+import { followUpsEnUS } from './enUS/followUps.ts';
+import { settingsEnUS } from './enUS/settings.ts';
+import type { MessageKey } from './zhCN.ts';
+
+export const enUS: Record<MessageKey, string> = {
+  ...appEnUS,
+  ...customersEnUS,
+  ...customerDetailEnUS,
+  ...followUpsEnUS,
+  ...settingsEnUS,
+  ...renewalsEnUS,
+  ...remindersEnUS,
+  ...notificationsEnUS,
+  ...importExportEnUS,
+};

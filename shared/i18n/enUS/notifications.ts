@@ -1,0 +1,27 @@
+import type { notificationsZhCN } from '../zhCN/notifications.ts';
+
+export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> = {
+  'notifications.bell': 'Notifications, {n} unread',
+  'notifications.drawerUnread': 'Notifications ({n} unread)',
+  'notifications.all': 'All',
+  'notifications.unread': 'Unread',
+  'notifications.markAllRead': 'Mark all read',
+  'notifications.pageSubtitle': '{total} {total|reminder|reminders}, {unread} unread',
+  'notifications.markAllReadPage': 'Mark all as read',
+  'notifications.loadMore': 'Load more',
+  'notifications.kindExpiry': 'Expiry',
+  'notifications.kindBirthday': 'Birthday',
+  'notifications.kindFollowup': 'Follow-up',
+  'notifications.snoozed': 'Snoozed until {at}; you’ll be reminded again then',
+  'notifications.empty': 'No reminders yet. Expiry reminders appear here at the time you set.',
+  'notifications.inOneHour': 'In 1 hour',
+  'notifications.tomorrowNine': 'Tomorrow 09:00',
+  'notifications.nextWorkingDay': 'Next working day',
+  'notifications.snooze': 'Snooze',
+  'notifications.done': 'Done',
+  'notifications.doneMessage': 'Done; this step won’t remind you again',
+  'notifications.open': 'Open',
+  'notifications.timing': 'Reminded {fired} · due {due}',
+  'notifications.delivered': 'Sent to system notifications',
+  'notifications.notDelivered': 'System notification not delivered',
+};
