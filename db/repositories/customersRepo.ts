@@ -1,6 +1,7 @@
 import type { Customer } from '../../shared/api/customers.contract.ts';
 import type { CustomerPatch, NewCustomer } from '../../shared/api/recordWrites.ts';
 import type { LifecycleStage, Tier } from '../../shared/domain/enums.ts';
+import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { CustomerRow, CustomerUpdate } from '../schema.ts';
@@ -93,6 +94,7 @@ export async function refreshNextExpiry(tx: Tx, customerId: string): Promise<voi
 function customerColumns(c: CustomerPatch): CustomerUpdate {
   return {
     name: c.name,
+    name_sort_key: c.name === undefined ? undefined : nameSortKey(c.name),
     code: c.code,
     industry: c.industry,
     tier: c.tier,
