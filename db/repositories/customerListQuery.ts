@@ -229,7 +229,8 @@ function orderBy(sort: CustomerListFilter['sort'], dir: RawBuilder<unknown>): Ra
   switch (sort) {
     case 'name':
       // By pinyin, Latin names among them by letter (nameSortKey); migration 0009's indexes walk this order.
-      return sql`c.name_sort_key ${dir}, c.id ${dir}`;
+      // Unique among live customers (it ends in the name), so no id tie-break.
+      return sql`c.name_sort_key ${dir}`;
     case 'updatedAt':
       return sql`c.updated_at ${dir}, c.id ${dir}`;
     case 'createdAt':

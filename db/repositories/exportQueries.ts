@@ -34,7 +34,7 @@ SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p
   ${PRIMARY_CONTACT}
   ${OWNER}
  WHERE c.deleted_at IS NULL
- ORDER BY c.name_sort_key, c.id`;
+ ORDER BY c.name_sort_key`;
 
 const FOLLOW_UP_EXPORT_SQL = `
 SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.kind, f.summary,
