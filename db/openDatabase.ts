@@ -71,7 +71,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     }
     applyMigrations(raw, pending, now().toISOString());
     // Stored keys SQL cannot compute: filled after the migrations that add them (a no-op once filled).
-    fillMissingNameSortKeys(raw);
+    await fillMissingNameSortKeys(raw);
   } catch (e) {
     raw.close();
     throw asCorruption(e, file);

@@ -89,7 +89,7 @@ describe('migration 0009: customers.name_sort_key', () => {
     expect(keyOf('c2')).toBe(nameSortKey('上海浦江物流'));
     expect(keyOf('gone')).toBe(nameSortKey('重庆山城火锅'));
     const changesBefore = db.prepare('SELECT total_changes()').pluck().get();
-    expect(fillMissingNameSortKeys(db)).toBe(0);
+    expect(await fillMissingNameSortKeys(db)).toBe(0);
     expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
     await opened.close();
   });
@@ -98,7 +98,7 @@ describe('migration 0009: customers.name_sort_key', () => {
     const file = path.join(dir, 'old.db');
     await version8Database(file, 0);
     const opened = await openDatabase({ file, migrations: V8 });
-    expect(fillMissingNameSortKeys(rawOf(opened.db))).toBe(0);
+    expect(await fillMissingNameSortKeys(rawOf(opened.db))).toBe(0);
     await opened.close();
   });
 

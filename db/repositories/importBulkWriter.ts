@@ -7,8 +7,8 @@
 // itself, as inserted with version 1 at the audit instant: the row keeps it until its next write, whose
 // audit entry holds it as `before`. Copying it (and having SQLite check it as JSON) cost a third of the
 // import's write time; undo needs only the id, and a version still at 1 to know nobody edited it since.
-import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { newId } from '../newId.ts';
+import { nameSortKeyLoaded } from './customerNameSortKeys.ts';
 import { BulkInserter, type Raw, StatementCache } from './importStatements.ts';
 
 export interface BatchMeta {
@@ -167,7 +167,7 @@ export class ImportBulkWriter {
       next_expiry_on: c.nextExpiryOn,
       archived_at: null,
       ...this.#stamp(),
-      name_sort_key: nameSortKey(c.name),
+      name_sort_key: nameSortKeyLoaded(c.name),
     });
   }
 
