@@ -3,9 +3,10 @@
 //   --check          exit 1 when a target case misses p95 ≤ 10 ms
 //   --cache-mb/--mmap-mb  override SQLite's page cache on the measured connection (what-if; not the app's setting)
 //
-// Times the customer list page (50 rows of one owner and tier, in next_expiry_on order, with the total)
-// in-process through the real service, against the same statements hand-written on raw better-sqlite3,
+// Times the customer list page (50 rows of one owner and tier, in next_expiry_on or pinyin name order, with
+// the total) in-process through the real service, against the same statements hand-written on raw better-sqlite3,
 // on a generated archive of 100k customers. The database is generated once and cached under .bench-data/.
+// Also times the name sort key (nameSortKey) over the archive's 100k names against pinyin-pro alone.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { LIST_BENCH_GENERATOR_VERSION, LIST_BENCH_SIZES, LIST_BENCH_TODAY, generateListBench } from './list/listBenchData.ts';
 import { rawCustomerList, type RawListInput } from './list/rawCustomerList.ts';
 import { benchFacts, seedListBench, tuneBenchConnection } from './list/seedListBench.ts';
+import { pinyin } from 'pinyin-pro';
+import { rawOf } from '../db/handle.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
 import { explainCustomerList, type CustomerListFilter } from '../db/repositories/customerListQuery.ts';
@@ -23,6 +26,7 @@ import { openServiceContext } from '../electron/services/openServiceContext.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { customerListInput } from '../shared/api/customers.contract.ts';
 import { TIERS, type Tier } from '../shared/domain/enums.ts';
+import { nameSortKey } from '../shared/domain/nameSortKey.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
 
 const TARGET_P95_MS = 10;
@@ -32,6 +36,8 @@ interface Case {
   key: string;
   label: string;
   search?: string;
+  /** next_expiry_on unless given. */
+  sort?: 'name';
   /** Counted against the target; the others are shown for context. */
   target: boolean;
 }
@@ -42,6 +48,8 @@ const CASES: Case[] = [
   { key: 'four', label: '4-char', search: '网络科技', target: true },
   { key: 'four-rare', label: '4-char, rare', search: '云启科技', target: false },
   { key: 'phone', label: 'phone digits', search: '1381', target: false },
+  { key: 'name', label: 'by name', sort: 'name', target: true },
+  { key: 'name-common2', label: 'by name, common 2-char', search: '科技', sort: 'name', target: false },
 ];
 
 const args = process.argv.slice(2);
@@ -63,7 +71,7 @@ function cacheKey(): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ v: LIST_BENCH_GENERATOR_VERSION, sizes: LIST_BENCH_SIZES, today: LIST_BENCH_TODAY }));
   for (const m of ALL_MIGRATIONS) h.update(m.sql);
-  for (const fn of [normalizeSearchText, bigramsOf, searchDocumentOf]) h.update(fn.toString());
+  for (const fn of [normalizeSearchText, bigramsOf, searchDocumentOf, nameSortKey]) h.update(fn.toString());
   return `list-v${LIST_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }
 
@@ -143,19 +151,19 @@ async function main(): Promise<void> {
       ...shape(i),
       search: c.search,
       archived: 'active',
-      sort: 'nextExpiryOn',
+      sort: c.sort ?? 'nextExpiryOn',
       order: 'asc',
       offset: 0,
       limit: PAGE,
     });
-    const rawInput = (c: Case, i: number): RawListInput => ({ ...shape(i), search: c.search, offset: 0, limit: PAGE });
+    const rawInput = (c: Case, i: number): RawListInput => ({ ...shape(i), search: c.search, sort: c.sort, offset: 0, limit: PAGE });
     for (const c of CASES) {
       const grams = c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]) : [];
       const df = grams.length === 0 ? '–' : grams.map((g) => `${g}:${facts.df(g)}`).join(' ');
       const explained = await explainCustomerList(ctx.db, filterFor(c, shown));
       const rawExplained = raw.explain(rawInput(c, shown));
       out();
-      out(`== Case "${c.label}"${c.search ? ` search=${JSON.stringify(c.search)}` : ''}  (customers per bigram ${df})`);
+      out(`== Case "${c.label}"${c.search ? ` search=${JSON.stringify(c.search)}` : ''}, sort ${c.sort ?? 'nextExpiryOn'}  (customers per bigram ${df})`);
       const onePass = !explained.statements.some((st) => st.name === 'count');
       out(`-- service (Kysely sql template), plan ${explained.plan}${onePass ? ', one pass (window count)' : ''}:`);
       for (const st of explained.statements) {
@@ -195,7 +203,7 @@ async function main(): Promise<void> {
       CASES.map((c) => [
         c,
         Array.from({ length: WARMUP + ITERATIONS }, (_, i) =>
-          customerListInput.parse({ ...shape(i), search: c.search, sort: 'nextExpiryOn', order: 'asc', limit: PAGE }),
+          customerListInput.parse({ ...shape(i), search: c.search, sort: c.sort ?? 'nextExpiryOn', order: 'asc', limit: PAGE }),
         ),
       ]),
     );
@@ -279,6 +287,7 @@ async function main(): Promise<void> {
     out('* shown for context, not part of the target');
     out('sys: share of CPU time spent in the kernel, mostly page reads that missed SQLite\'s page cache');
     out(`load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    timeNameSortKeys(rawOf(ctx.db).prepare('SELECT name FROM customers').pluck().all() as string[]);
     const missed = results.filter((r) => r.c.target && percentile(r.svc, 0.95) > TARGET_P95_MS);
     if (missed.length > 0) {
       out(`target missed: ${missed.map((r) => r.c.label).join(', ')}`);
@@ -287,6 +296,32 @@ async function main(): Promise<void> {
   } finally {
     await close();
   }
+}
+
+/**
+ * The import computes a key per new customer: nameSortKey over every name of the archive, against pinyin-pro's
+ * plain conversion of the same names (toned, as a string) in the same run. Rounds alternate; best and median.
+ */
+function timeNameSortKeys(names: readonly string[]): void {
+  const rounds = 5;
+  const key: number[] = [];
+  const base: number[] = [];
+  let sink = 0;
+  const time = (fn: (name: string) => string) => {
+    const t = performance.now();
+    for (const name of names) sink += fn(name).length;
+    return ((performance.now() - t) * 1000) / names.length;
+  };
+  for (let r = 0; r < rounds; r++) {
+    base.push(time((name) => pinyin(name)));
+    key.push(time(nameSortKey));
+  }
+  key.sort((a, b) => a - b);
+  base.sort((a, b) => a - b);
+  const median = (v: number[]) => v[Math.floor(v.length / 2)]!;
+  out();
+  out(`== Name sort key over ${names.length} names, ${rounds} rounds (µs per name; ${sink > 0 ? 'checked' : 'empty'})`);
+  out(`nameSortKey best ${key[0]!.toFixed(2)}, median ${median(key).toFixed(2)}; pinyin-pro pinyin(name) best ${base[0]!.toFixed(2)}, median ${median(base).toFixed(2)}; ratio ${(key[0]! / base[0]!).toFixed(2)}× best, ${(median(key) / median(base)).toFixed(2)}× median`);
 }
 
 function oneLine(text: string): string {

@@ -8,6 +8,7 @@ import { makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
 import { ALL_MIGRATIONS } from './migrations/allMigrations.ts';
 import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
+import { fillMissingNameSortKeys } from './repositories/customerNameSortKeys.ts';
 import type { Database as Schema } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqliteDialect.ts';
 
@@ -69,6 +70,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       await backupConnection(raw, backupsDir, now(), `pre-migrate-v${migratedFrom}`);
     }
     applyMigrations(raw, pending, now().toISOString());
+    // Stored keys SQL cannot compute: filled after the migrations that add them (a no-op once filled).
+    await fillMissingNameSortKeys(raw);
   } catch (e) {
     raw.close();
     throw asCorruption(e, file);

@@ -31,6 +31,8 @@ export interface CustomersTable extends SoftDeleted {
   notes: string | null;
   next_expiry_on: string | null;
   archived_at: string | null;
+  /** nameSortKey(name) (shared/domain/nameSortKey.ts); NULL only between migration 0009 and the fill after it. */
+  name_sort_key: string | null;
 }
 
 export interface TagsTable extends SoftDeleted {

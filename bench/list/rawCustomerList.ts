@@ -6,7 +6,7 @@ import { rawOf, type Db } from '../../db/handle.ts';
 import { DEFAULT_LIST_TUNING, type SearchPlan } from '../../db/repositories/customerListQuery.ts';
 
 // The benchmark's baseline: the benchmarked list page (live, unarchived customers of one owner and tier,
-// in next_expiry_on order, with the total) written by hand on raw better-sqlite3 with statements prepared
+// in next_expiry_on or name order, with the total) written by hand on raw better-sqlite3 with statements prepared
 // once. Same SQL, same indexes and the same plan choice as listCustomerPage, so the difference between the
 // two is what Kysely and the service add.
 
@@ -14,6 +14,8 @@ export interface RawListInput {
   ownerId: string;
   tier: Tier;
   search?: string | undefined;
+  /** next_expiry_on (the default) or the stored pinyin name key, ascending. */
+  sort?: 'nextExpiryOn' | 'name' | undefined;
   offset: number;
   limit: number;
 }
@@ -58,11 +60,22 @@ const DECORATE = `CROSS JOIN customers c ON c.rowid = p.rid
      LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
 
 /** The statements of one variant; `onePass` pages with a window count instead of a separate count. */
-export function rawStatementsSql(variant: Variant, onePass: boolean): { count: string; page: string } {
+export function rawStatementsSql(variant: Variant, onePass: boolean, sort: RawListInput['sort'] = 'nextExpiryOn'): { count: string; page: string } {
   const { from, where } = SHAPES[variant];
   const count = `SELECT count(*) AS n FROM ${from} WHERE ${where}`;
+  if (sort === 'name' && !onePass) {
+    // One index-ordered run stopping at the page end (migration 0009's name indexes).
+    const order = 'c.name_sort_key ASC';
+    return {
+      count,
+      page: `SELECT ${COLUMNS}, NULL AS total FROM (
+         SELECT c.rowid AS rid FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) p
+       ${DECORATE}
+       ORDER BY ${order}`,
+    };
+  }
   if (onePass) {
-    const order = 'c.next_expiry_on IS NULL, c.next_expiry_on ASC, c.id ASC';
+    const order = sort === 'name' ? 'c.name_sort_key ASC' : 'c.next_expiry_on IS NULL, c.next_expiry_on ASC, c.id ASC';
     return {
       count,
       page: `SELECT ${COLUMNS}, p.total FROM (
@@ -177,7 +190,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
     run(input) {
       const { variant, onePass, params } = choose(input);
       if (variant === 'empty') return { items: [], total: 0, plan: 'empty' };
-      const sqlText = rawStatementsSql(variant, onePass);
+      const sqlText = rawStatementsSql(variant, onePass, input.sort);
       const plan = PLAN_OF[variant];
       const countAll = () => (stmt(sqlText.count).get(params) as { n: number }).n;
       let rows: Row[];
@@ -211,7 +224,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
       const decisions: string[] = [];
       const { variant, onePass, params } = choose(input, decisions);
       const v: Variant = variant === 'empty' ? 'none' : variant;
-      const sqlText = rawStatementsSql(v, onePass);
+      const sqlText = rawStatementsSql(v, onePass, input.sort);
       const plan = (text: string) => {
         const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as { id: number; parent: number; detail: string }[];
         const depth = new Map<number, number>([[0, -1]]);

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { rawOf, type Db } from '../../db/handle.ts';
 import { rebuildSearchIndex } from '../../db/repositories/customerSearchIndex.ts';
 
@@ -93,7 +94,7 @@ const COLUMNS = {
   tags: ['id', 'name', 'color', 'created_at', 'updated_at'],
   customers: [
     'id', 'name', 'code', 'industry', 'tier', 'owner_id', 'lifecycle_stage', 'source', 'custom_fields',
-    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'deleted_at',
+    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'deleted_at', 'name_sort_key',
   ],
   customer_tags: ['customer_id', 'tag_id', 'created_at', 'updated_at'],
   contacts: ['id', 'customer_id', 'name', 'title', 'phone', 'email', 'is_primary', 'created_at', 'updated_at', 'deleted_at'],
@@ -186,7 +187,7 @@ export function seedListBench(db: Db, fill: (sink: ListBenchSink) => void): Seed
             for (const r of rows) {
               ins.customers.add([
                 r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
-                r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt,
+                r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt, nameSortKey(r.name),
               ]);
             }
             ins.customers.flush();

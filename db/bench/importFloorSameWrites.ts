@@ -6,6 +6,7 @@
 // a later chunk with an earlier end gets the same UPDATE of next_expiry_on the importer makes (compared as
 // read, so the dates' mixed formats make the count approximate). What it leaves out is the importer's logic:
 // normalizing and validating cells, looking records up to upsert, merging repeats, diffs and the report.
+import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
@@ -15,7 +16,7 @@ import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts'
 
 /** As the importer's CHUNK_ROWS (electron/services/importExport/runImport.ts; db/ may not import it). */
 const CHUNK_ROWS = 500;
-const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];
+const CUSTOMER = ['id', 'name', 'name_sort_key', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];
 const CONTACT = ['id', 'customer_id', 'name', 'title', 'phone', 'is_primary', 'created_at', 'updated_at'];
 const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];
 const AUDIT = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'after', 'batch_id', 'created_at', 'updated_at'];
@@ -52,7 +53,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   let expiryUpdates = 0;
   let chunk: { cells: string[]; name: string; number: string; customerId: string }[] = [];
   const addCustomer = (cells: string[], customerId: string, name: string, ends: string) => {
-    const c = { id: customerId, name, tier: 'normal', next_expiry_on: ends, custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
+    const c = { id: customerId, name, name_sort_key: nameSortKey(name), tier: 'normal', next_expiry_on: ends, custom_fields: '{}', lifecycle_stage: 'customer', created_at: at, updated_at: at };
     customers.add(CUSTOMER.map((k) => c[k as keyof typeof c]));
     auditRow('customers', c);
     const p = { id: newId(), customer_id: customerId, name: cells[COL.contact], title: cells[COL.title], phone: cells[COL.phone], is_primary: 1, created_at: at, updated_at: at };

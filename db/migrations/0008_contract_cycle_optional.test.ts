@@ -19,6 +19,7 @@ afterEach(() => {
 
 const AT = '2026-01-05T01:00:00.000Z';
 const V7 = ALL_MIGRATIONS.filter((m) => m.version <= 7);
+const V8 = ALL_MIGRATIONS.filter((m) => m.version <= 8);
 
 /** A version-7 database holding contracts and every kind of row that points at one. */
 async function version7Database(file: string): Promise<void> {
@@ -79,7 +80,7 @@ describe('migration 0008: contracts.cycle may be unknown', () => {
       'contracts_customer', 'contracts_ends_on', 'contracts_number_live', 'contracts_renewal_of', 'contracts_updated', 'sqlite_autoindex_contracts_1',
     ]);
 
-    const opened = await openDatabase({ file, now: () => new Date(AT) });
+    const opened = await openDatabase({ file, now: () => new Date(AT), migrations: V8 });
     expect(opened).toMatchObject({ migratedFrom: 7, schemaVersion: 8 });
     expect(fs.readdirSync(path.join(dir, 'v7-backups'))).toEqual([expect.stringMatching(/pre-migrate-v7\.db$/)]);
     const raw = rawOf(opened.db);
@@ -134,7 +135,7 @@ describe('applyMigrations with a table rebuild', () => {
   it('rolls the migration back when it would leave a broken reference, and restores foreign_keys', async () => {
     const file = path.join(dir, 'fk.db');
     await version7Database(file);
-    await (await openDatabase({ file })).close();
+    await (await openDatabase({ file, migrations: V8 })).close();
     const raw = new Database(file);
     raw.pragma('foreign_keys = ON');
     const orphaning: MigrationDefinition = {

@@ -7,6 +7,7 @@ import { migration0005ReminderCatchUp } from './0005_reminder_catch_up.ts';
 import { migration0006CustomerListCovering } from './0006_customer_list_covering.ts';
 import { migration0007CustomerBigramSets } from './0007_customer_bigram_sets.ts';
 import { migration0008ContractCycleOptional } from './0008_contract_cycle_optional.ts';
+import { migration0009CustomerNameSortKey } from './0009_customer_name_sort_key.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -18,6 +19,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0006CustomerListCovering,
   migration0007CustomerBigramSets,
   migration0008ContractCycleOptional,
+  migration0009CustomerNameSortKey,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;

@@ -228,7 +228,9 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
 function orderBy(sort: CustomerListFilter['sort'], dir: RawBuilder<unknown>): RawBuilder<unknown> {
   switch (sort) {
     case 'name':
-      return sql`c.name ${dir}, c.id ${dir}`;
+      // By pinyin, Latin names among them by letter (nameSortKey); migration 0009's indexes walk this order.
+      // Unique among live customers (it ends in the name), so no id tie-break.
+      return sql`c.name_sort_key ${dir}`;
     case 'updatedAt':
       return sql`c.updated_at ${dir}, c.id ${dir}`;
     case 'createdAt':

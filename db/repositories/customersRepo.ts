@@ -5,6 +5,7 @@ import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { CustomerRow, CustomerUpdate } from '../schema.ts';
 import { insertAudited, undoBatch, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { loadNameSortKey } from './customerNameSortKeys.ts';
 import { reindexCustomer } from './customerSearchIndex.ts';
 import { tagsOfCustomers } from './tagsRepo.ts';
 
@@ -90,9 +91,10 @@ export async function refreshNextExpiry(tx: Tx, customerId: string): Promise<voi
   await q(tx).updateTable('customers').set({ next_expiry_on: row?.next ?? null }).where('id', '=', customerId).execute();
 }
 
-function customerColumns(c: CustomerPatch): CustomerUpdate {
+async function customerColumns(c: CustomerPatch): Promise<CustomerUpdate> {
   return {
     name: c.name,
+    name_sort_key: c.name === undefined ? undefined : (await loadNameSortKey())(c.name),
     code: c.code,
     industry: c.industry,
     tier: c.tier,
@@ -110,7 +112,7 @@ export async function insertCustomer(tx: Tx, c: NewCustomer, meta: AuditMeta): P
   const row = await insertAudited(
     tx,
     'customers',
-    { ...customerColumns(c), id: newId(), name: c.name, tier: c.tier, lifecycle_stage: c.lifecycleStage, custom_fields: JSON.stringify(c.customFields), next_expiry_on: null, archived_at: null, deleted_at: null },
+    { ...(await customerColumns(c)), id: newId(), name: c.name, tier: c.tier, lifecycle_stage: c.lifecycleStage, custom_fields: JSON.stringify(c.customFields), next_expiry_on: null, archived_at: null, deleted_at: null },
     meta,
   );
   await reindexCustomer(tx, row.id);
@@ -119,7 +121,7 @@ export async function insertCustomer(tx: Tx, c: NewCustomer, meta: AuditMeta): P
 
 /** Changes the given fields; with `expectedVersion`, refuses when someone else changed the customer since. */
 export async function patchCustomer(tx: Tx, id: string, patch: CustomerPatch, meta: AuditMeta, expectedVersion?: number): Promise<void> {
-  await updateAudited(tx, 'customers', id, customerColumns(patch), meta, expectedVersion);
+  await updateAudited(tx, 'customers', id, await customerColumns(patch), meta, expectedVersion);
   if (patch.name !== undefined) await reindexCustomer(tx, id);
 }
 

@@ -34,7 +34,7 @@ SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p
   ${PRIMARY_CONTACT}
   ${OWNER}
  WHERE c.deleted_at IS NULL
- ORDER BY c.name`;
+ ORDER BY c.name_sort_key`;
 
 const FOLLOW_UP_EXPORT_SQL = `
 SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.kind, f.summary,
@@ -44,7 +44,7 @@ SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.ki
   LEFT JOIN contracts k ON k.id = f.contract_id AND k.deleted_at IS NULL
   LEFT JOIN owners fo ON fo.id = f.owner_id
  WHERE f.deleted_at IS NULL
- ORDER BY f.at, c.name, f.summary, f.id`;
+ ORDER BY f.at, c.name_sort_key, f.summary, f.id`;
 
 async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<number> {
   return q(db)

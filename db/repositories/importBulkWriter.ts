@@ -8,6 +8,7 @@
 // audit entry holds it as `before`. Copying it (and having SQLite check it as JSON) cost a third of the
 // import's write time; undo needs only the id, and a version still at 1 to know nobody edited it since.
 import { newId } from '../newId.ts';
+import { nameSortKeyLoaded } from './customerNameSortKeys.ts';
 import { BulkInserter, type Raw, StatementCache } from './importStatements.ts';
 
 export interface BatchMeta {
@@ -24,7 +25,7 @@ const COLUMNS: Record<ImportTable, readonly string[]> = {
   owners: ['id', 'name', 'email', 'phone', 'active', 'created_at', 'updated_at', 'version', 'deleted_at'],
   customers: [
     'id', 'name', 'code', 'industry', 'tier', 'owner_id', 'lifecycle_stage', 'source', 'custom_fields', 'notes',
-    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'version', 'deleted_at',
+    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'version', 'deleted_at', 'name_sort_key',
   ],
   contacts: [
     'id', 'customer_id', 'name', 'title', 'phone', 'email', 'birthday', 'is_primary', 'notes', 'created_at', 'updated_at',
@@ -166,6 +167,7 @@ export class ImportBulkWriter {
       next_expiry_on: c.nextExpiryOn,
       archived_at: null,
       ...this.#stamp(),
+      name_sort_key: nameSortKeyLoaded(c.name),
     });
   }
 

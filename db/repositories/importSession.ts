@@ -4,6 +4,7 @@
 import type { Db } from '../handle.ts';
 import { rawOf } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
+import { loadNameSortKey } from './customerNameSortKeys.ts';
 import { ImportBulkWriter, type BatchMeta } from './importBulkWriter.ts';
 import {
   contractsByCustomerEnd,
@@ -79,6 +80,7 @@ export class ImportSession {
  * (the reminder tick catches up on rows by updated_at).
  */
 export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession) => Promise<T>): Promise<T> {
+  await loadNameSortKey(); // the writer's insertCustomer is synchronous
   const restoreCache = setPageCache(rawOf(db), IMPORT_CACHE_KIB);
   try {
     return await withTransaction(db, async () => {
