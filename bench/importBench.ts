@@ -2,7 +2,7 @@
 //
 // Generates a GBK renewal sheet (cached under .bench-data/import/), then in separate child processes (so
 // each peak RSS is its own), alternating, best of --runs: two raw floors — the sheet's rows alone
-// (db/bench/importFloor.ts) and the same rows the importer writes (db/bench/importFloorSameWrites.ts) — and
+// (bench/import/importFloor.ts) and the same rows the importer writes (bench/import/importFloorSameWrites.ts) — and
 // the whole import (decode, parse, normalize, validate, upsert with audit, search index and next expiry).
 // Then the export of 100k contracts, and with --rss-1m the peak RSS of importing a 1M-row sheet.
 import { spawnSync } from 'node:child_process';
@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
-import { importFloor } from '../db/bench/importFloor.ts';
-import { importFloorSameWrites } from '../db/bench/importFloorSameWrites.ts';
+import { importFloor } from './import/importFloor.ts';
+import { importFloorSameWrites } from './import/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
 import { CONTRACT_EXPORT_SQL } from '../db/repositories/exportQueries.ts';
 import { encodeGb18030 } from '../electron/services/importExport/fixtures/encodeGb18030.ts';
@@ -190,9 +190,9 @@ async function main(): Promise<void> {
   out();
   out('== SQL and PRAGMAs');
   out(`PRAGMAs (all paths, same connection settings; the import lowers cache_size for itself, see below): ${Object.entries(floor.detail['pragmas'] as object).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
-  out('floor (sheet rows), db/bench/importFloor.ts:');
+  out('floor (sheet rows), bench/import/importFloor.ts:');
   for (const s of floor.detail['statements'] as string[]) out(`  ${s}`);
-  out('floor (same writes), db/bench/importFloorSameWrites.ts:');
+  out('floor (same writes), bench/import/importFloorSameWrites.ts:');
   for (const s of same.detail['statements'] as string[]) out(`  ${s}`);
   out('import (db/repositories/importSession.ts, importBulkWriter.ts, importLookups.ts, importSearchIndex.ts):');
   for (const s of IMPORT_STATEMENTS) out(`  ${s}`);

@@ -6,15 +6,14 @@
 // a later chunk with an earlier end gets the same UPDATE of next_expiry_on the importer makes (compared as
 // read, so the dates' mixed formats make the count approximate). What it leaves out is the importer's logic:
 // normalizing and validating cells, looking records up to upsert, merging repeats, diffs and the report.
-import { rawOf, type Db } from '../handle.ts';
-import { newId } from '../newId.ts';
-import { bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
-import { compareBigramPairs } from '../repositories/importSearchIndex.ts';
-import { BulkInserter, StatementCache } from '../repositories/importStatements.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
+import { newId } from '../../db/newId.ts';
+import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
+import { compareBigramPairs } from '../../db/repositories/importSearchIndex.ts';
+import { BulkInserter, StatementCache } from '../../db/repositories/importStatements.ts';
+import { CHUNK_ROWS } from '../../electron/services/importExport/runImport.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
-/** As the importer's CHUNK_ROWS (electron/services/importExport/runImport.ts; db/ may not import it). */
-const CHUNK_ROWS = 500;
 const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];
 const CONTACT = ['id', 'customer_id', 'name', 'title', 'phone', 'is_primary', 'created_at', 'updated_at'];
 const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];

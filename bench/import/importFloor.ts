@@ -5,9 +5,9 @@
 // its own work.
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import { rawOf, type Db } from '../handle.ts';
-import { newId } from '../newId.ts';
-import { BulkInserter, StatementCache, type Raw } from '../repositories/importStatements.ts';
+import { rawOf, type Db } from '../../db/handle.ts';
+import { newId } from '../../db/newId.ts';
+import { BulkInserter, StatementCache, type Raw } from '../../db/repositories/importStatements.ts';
 
 export interface FloorResult {
   rows: number;
