@@ -15,10 +15,10 @@ import { importFloor } from './import/importFloor.ts';
 import { importFloorSameWrites } from './import/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
 import { CONTRACT_EXPORT_SQL } from '../db/repositories/exportQueries.ts';
-import { encodeGb18030 } from '../electron/services/importExport/fixtures/encodeGb18030.ts';
-import { generateRenewalSheet, renewalSheetCsv } from '../electron/services/importExport/fixtures/renewalSheetGenerator.ts';
-import { exportSheet } from '../electron/services/importExport/exportSheet.ts';
-import { runImport } from '../electron/services/importExport/runImport.ts';
+import { encodeGb18030 } from '../electron/services/import/fixtures/encodeGb18030.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../electron/services/import/fixtures/renewalSheetGenerator.ts';
+import { exportSheet } from '../electron/services/export/exportSheet.ts';
+import { runImport } from '../electron/services/import/runImport.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
 

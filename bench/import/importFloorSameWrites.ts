@@ -11,7 +11,7 @@ import { newId } from '../../db/newId.ts';
 import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
 import { compareBigramPairs } from '../../db/repositories/importSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../../db/repositories/importStatements.ts';
-import { CHUNK_ROWS } from '../../electron/services/importExport/runImport.ts';
+import { CHUNK_ROWS } from '../../electron/services/import/runImport.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
 const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];

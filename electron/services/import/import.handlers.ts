@@ -1,11 +1,11 @@
 import { handlersFor } from '../handlerTable.ts';
 import { overridesByIndex } from '../../../shared/importExport/headerAliases.ts';
-import { readMapFile, rememberMapping } from './mappingPresets.ts';
+import { readMapFile, rememberMapping } from './mapping/mappingPresets.ts';
 import { previewImport } from './previewImport.ts';
 import { runImport } from './runImport.ts';
 import { importHistory, undoImport } from './undoImport.ts';
-import { appendUpload, discardUpload, stagedUpload } from './uploadStaging.ts';
-import { isColumnTarget } from './mappingPresets.ts';
+import { appendUpload, discardUpload, stagedUpload } from './uploads/uploadStaging.ts';
+import { isColumnTarget } from './mapping/mappingPresets.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 
 export const importHandlers = handlersFor('import', {

@@ -1,9 +1,9 @@
 // What an import found and did, accumulated while it streams; becomes the JSON the CLI prints and the
 // wizard shows. Counts are per record (a contract repeated in the file counts once, and the repeat is listed
 // in `duplicates`), so rows = created + updated + unchanged + duplicates + rejected rows.
-import type { ImportChange, ImportIssue, ImportResult } from '../../../shared/api/import.contract.ts';
-import type { CellIssue } from '../../../shared/importExport/importFields.ts';
-import { CompactStringMap } from './compactStringMap.ts';
+import type { ImportChange, ImportIssue, ImportResult } from '../../../../shared/api/import.contract.ts';
+import type { CellIssue } from '../../../../shared/importExport/importFields.ts';
+import { detach, detachOrNull } from '../memory/detach.ts';
 
 export const MAX_CHANGES = 1000;
 
@@ -70,60 +70,6 @@ export class ImportReport {
       rejectedRows: this.rejectedRows,
     };
   }
-}
-
-/**
- * The outcome of each record keyed in the file (a contract number, a customer name), packed with the line
- * of its latest row into one number, in a CompactStringMap so the key set stays small for million-row files.
- */
-export class KeyedOutcomes {
-  readonly #map = new CompactStringMap();
-  static readonly #CODES: Outcome[] = ['created', 'updated', 'unchanged'];
-
-  get(key: string): { line: number; outcome: Outcome } | undefined {
-    const packed = this.#map.get(key);
-    return packed === undefined ? undefined : { line: Math.floor(packed / 4), outcome: KeyedOutcomes.#CODES[packed % 4]! };
-  }
-
-  /**
-   * Records a row for `key` and returns the outcome to count. A repeat is reported as a duplicate and moves
-   * the record's count: created stays created, unchanged becomes updated once a later row changes it.
-   */
-  record(
-    key: string,
-    line: number,
-    rowOutcome: Outcome,
-    counts: Record<Outcome, number>,
-    report: ImportReport,
-  ): void {
-    const previous = this.get(key);
-    let outcome = rowOutcome;
-    if (previous) {
-      report.duplicates.push({ line: previous.line, supersededBy: line });
-      counts[previous.outcome]--;
-      if (previous.outcome === 'created') outcome = 'created';
-      else if (previous.outcome === 'updated') outcome = 'updated';
-    }
-    counts[outcome]++;
-    this.#map.set(key, line * 4 + KeyedOutcomes.#CODES.indexOf(outcome));
-  }
-
-  get size(): number {
-    return this.#map.size;
-  }
-}
-
-/**
- * A flat copy of `s` that does not point into the parser's chunk. V8 keeps substrings of 13+ characters as
- * views of their parent, so a key held in a long-lived map would otherwise keep a whole 1 MB chunk alive.
- * (Slicing a copy, as in (' ' + s).slice(1), is itself such a view, of an extra copy: two objects per key.)
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
-}
-
-export function detachOrNull<T extends string | null>(s: T): T {
-  return (s === null ? s : detach(s)) as T;
 }
 
 function detachIssue(i: CellIssue): CellIssue {

@@ -1,17 +1,18 @@
 // The renewal sheet: one row per contract with its customer. Contracts are upserted by number; a row without
 // a number is matched by (customer, end date) and otherwise gets AUTO-<end>-<hash>. The contract owns
 // 合同编号/签订日期/到期日期/合同金额/服务内容/续费周期/备注; everything else goes to the customer.
-import { newId } from '../../../db/newId.ts';
-import { customerEndKey, type ContractSnapshot } from '../../../db/repositories/importLookups.ts';
-import type { ImportSession } from '../../../db/repositories/importSession.ts';
-import type { ImportChange } from '../../../shared/api/import.contract.ts';
-import type { Cycle } from '../../../shared/domain/enums.ts';
-import { fenToYuanString } from '../../../shared/domain/money.ts';
-import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
-import { FIELD_HEADERS, type ContractValues, type CustomerValues, type ImportField } from '../../../shared/importExport/importFields.ts';
+import { newId } from '../../../../db/newId.ts';
+import { customerEndKey, type ContractSnapshot } from '../../../../db/repositories/importLookups.ts';
+import type { ImportSession } from '../../../../db/repositories/importSession.ts';
+import type { ImportChange } from '../../../../shared/api/import.contract.ts';
+import type { Cycle } from '../../../../shared/domain/enums.ts';
+import { fenToYuanString } from '../../../../shared/domain/money.ts';
+import { cycleLabels, labelOf } from '../../../../shared/i18n/enumLabels.ts';
+import { FIELD_HEADERS, type ContractValues, type CustomerValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
 import { autoContractNumber } from './autoContractNumber.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
-import { KeyedOutcomes, type ImportReport } from './importReport.ts';
+import type { ImportReport } from '../report/importReport.ts';
+import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 import { sameValue } from './sameValue.ts';
 
 export interface ContractSheetRow {

@@ -1,9 +1,10 @@
 // The customers sheet: one row per customer, upserted by trimmed name. A name repeated in the file is a
 // duplicate: the later row's non-blank values win.
-import type { ImportSession } from '../../../db/repositories/importSession.ts';
-import type { CustomerValues, ImportField } from '../../../shared/importExport/importFields.ts';
+import type { ImportSession } from '../../../../db/repositories/importSession.ts';
+import type { CustomerValues, ImportField } from '../../../../shared/importExport/importFields.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
-import { KeyedOutcomes, type ImportReport } from './importReport.ts';
+import type { ImportReport } from '../report/importReport.ts';
+import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 
 export interface CustomerSheetRow {
   line: number;

@@ -1,12 +1,13 @@
 // Follow-up logs, keyed by customer name and an optional contract number. A follow-up already stored for the
 // same customer, instant (to the second) and summary is unchanged; this sheet never creates customers.
 import { createHash } from 'node:crypto';
-import { newId } from '../../../db/newId.ts';
-import type { NewFollowUp } from '../../../db/repositories/importBulkWriter.ts';
-import { followUpKey } from '../../../db/repositories/importLookups.ts';
-import type { ImportSession } from '../../../db/repositories/importSession.ts';
-import type { CustomerValues, FollowUpValues, ImportField } from '../../../shared/importExport/importFields.ts';
-import { KeyedOutcomes, type ImportReport } from './importReport.ts';
+import { newId } from '../../../../db/newId.ts';
+import type { NewFollowUp } from '../../../../db/repositories/importBulkWriter.ts';
+import { followUpKey } from '../../../../db/repositories/importLookups.ts';
+import type { ImportSession } from '../../../../db/repositories/importSession.ts';
+import type { CustomerValues, FollowUpValues, ImportField } from '../../../../shared/importExport/importFields.ts';
+import type { ImportReport } from '../report/importReport.ts';
+import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 
 export interface FollowUpSheetRow {
   line: number;

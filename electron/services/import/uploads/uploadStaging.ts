@@ -2,9 +2,9 @@
 // has no streaming), kept beside the database until imported or discarded. A day-old upload is removed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { newId } from '../../../db/newId.ts';
-import { AppError } from '../../../shared/api/appError.ts';
-import type { ServiceContext } from '../serviceContext.ts';
+import { newId } from '../../../../db/newId.ts';
+import { AppError } from '../../../../shared/api/appError.ts';
+import type { ServiceContext } from '../../serviceContext.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const STALE_MS = 24 * 3600 * 1000;

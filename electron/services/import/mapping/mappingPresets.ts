@@ -2,11 +2,11 @@
 // CLI reads with --map-file. Both are { columns: { "<header>": "<field>" | "custom:<name>" | null } }.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Db } from '../../../db/handle.ts';
-import { findMappingPreset, saveMappingPreset } from '../../../db/repositories/importBatchesRepo.ts';
-import { AppError } from '../../../shared/api/appError.ts';
-import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
-import { CUSTOM_PREFIX, IMPORT_FIELDS, IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import type { Db } from '../../../../db/handle.ts';
+import { findMappingPreset, saveMappingPreset } from '../../../../db/repositories/importBatchesRepo.ts';
+import { AppError } from '../../../../shared/api/appError.ts';
+import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
+import { CUSTOM_PREFIX, IMPORT_FIELDS, IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
 
 export function headerSignature(headers: readonly string[]): string {
   return createHash('sha1').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex');

@@ -2,7 +2,7 @@
 // version). `line` is the sheet's row number. Typed cells become the text a CSV would hold: dates as
 // YYYY-MM-DD (with the time when there is one), numbers without binary noise, formulas as their results.
 import type ExcelJS from 'exceljs';
-import { loadExcelJs } from './loadExcelJs.ts';
+import { loadExcelJs } from '../../loadExcelJs.ts';
 import type { SourceRecord } from './readCsvRecords.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');

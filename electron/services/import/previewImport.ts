@@ -5,10 +5,10 @@ import { AppError } from '../../../shared/api/appError.ts';
 import { mapHeaders, proposeKind } from '../../../shared/importExport/headerAliases.ts';
 import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import type { EncodingChoice } from './detectEncoding.ts';
-import { presetFor } from './mappingPresets.ts';
-import { openImportSource } from './openImportSource.ts';
-import { stagedUpload } from './uploadStaging.ts';
+import type { EncodingChoice } from './source/detectEncoding.ts';
+import { presetFor } from './mapping/mappingPresets.ts';
+import { openImportSource } from './source/openImportSource.ts';
+import { stagedUpload } from './uploads/uploadStaging.ts';
 
 const SAMPLE_ROWS = 20;
 

@@ -3,7 +3,7 @@
 // one chunk (plus one record, however long). Lines: a record starts one line after the previous record's
 // start plus the line breaks inside its quoted cells; a blank line is a record of one empty cell.
 import Papa from 'papaparse';
-import { sniffDelimiter } from '../../../shared/importExport/sniffDelimiter.ts';
+import { sniffDelimiter } from '../../../../shared/importExport/sniffDelimiter.ts';
 
 export interface SourceRecord {
   line: number;

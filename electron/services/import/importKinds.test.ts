@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
 import { importFile, writeFixture } from './fixtures/importTestKit.ts';
-import { readXlsxRecords } from './readXlsxRecords.ts';
+import { readXlsxRecords } from './source/readXlsxRecords.ts';
 
 let t: TestContext;
 beforeEach(async () => {

@@ -2,18 +2,19 @@
 // the row's customer-owned values (联系人/职务/电话 on the primary contact, 客户等级, 负责人, custom fields,
 // and 备注 on the customers sheet). A blank cell never erases; a later row overwrites non-blank values.
 // Work is per chunk: lookups first, rows in order against an in-memory working copy, then one flush.
-import { newId } from '../../../db/newId.ts';
-import type { CustomerSnapshot } from '../../../db/repositories/importLookups.ts';
-import type { SearchSource } from '../../../db/repositories/importSearchIndex.ts';
-import type { ImportSession } from '../../../db/repositories/importSession.ts';
-import type { ImportChange } from '../../../shared/api/import.contract.ts';
-import type { Tier } from '../../../shared/domain/enums.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
-import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../shared/importExport/importFields.ts';
-import { detach, detachOrNull, type ImportReport } from './importReport.ts';
+import { newId } from '../../../../db/newId.ts';
+import type { CustomerSnapshot } from '../../../../db/repositories/importLookups.ts';
+import type { SearchSource } from '../../../../db/repositories/importSearchIndex.ts';
+import type { ImportSession } from '../../../../db/repositories/importSession.ts';
+import type { ImportChange } from '../../../../shared/api/import.contract.ts';
+import type { Tier } from '../../../../shared/domain/enums.ts';
+import { labelOf, tierLabels } from '../../../../shared/i18n/enumLabels.ts';
+import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../../shared/importExport/importFields.ts';
+import { detach, detachOrNull } from '../memory/detach.ts';
+import type { ImportReport } from '../report/importReport.ts';
 import { sameValue } from './sameValue.ts';
-import { TwoGenerationCache } from './twoGenerationCache.ts';
-import { CompactStringMap } from './compactStringMap.ts';
+import { TwoGenerationCache } from '../memory/twoGenerationCache.ts';
+import { CompactStringMap } from '../memory/compactStringMap.ts';
 
 export interface WorkingCustomer {
   id: string;

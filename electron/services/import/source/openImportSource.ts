@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AppError } from '../../../shared/api/appError.ts';
-import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
+import { AppError } from '../../../../shared/api/appError.ts';
+import { isBlankRecord } from '../../../../shared/importExport/normalizeRow.ts';
 import { decodeTextStream, type ByteCounter } from './decodeTextStream.ts';
 import { chooseEncoding, type EncodingChoice, type EncodingDetection, type TextEncodingName } from './detectEncoding.ts';
 import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';

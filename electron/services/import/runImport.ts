@@ -6,17 +6,18 @@ import { recordImportBatch } from '../../../db/repositories/importBatchesRepo.ts
 import { withImportSession, type ImportSession } from '../../../db/repositories/importSession.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
-import { mapHeaders, proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
-import { FIELD_HEADERS, REQUIRED_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
+import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import { isBlankRecord, normalizeRow, type RowLayout } from '../../../shared/importExport/normalizeRow.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { ContractSheetImporter, type ContractSheetRow } from './contractSheetImporter.ts';
-import { CustomerSheetImporter, type CustomerSheetRow } from './customerSheetImporter.ts';
-import type { EncodingChoice } from './detectEncoding.ts';
-import { FollowUpSheetImporter, type FollowUpSheetRow } from './followUpSheetImporter.ts';
-import { relieveHeap } from './heapRelief.ts';
-import { ImportReport } from './importReport.ts';
-import { openImportSource, type ImportSource } from './openImportSource.ts';
+import { ContractSheetImporter, type ContractSheetRow } from './apply/contractSheetImporter.ts';
+import { CustomerSheetImporter, type CustomerSheetRow } from './apply/customerSheetImporter.ts';
+import type { EncodingChoice } from './source/detectEncoding.ts';
+import { FollowUpSheetImporter, type FollowUpSheetRow } from './apply/followUpSheetImporter.ts';
+import { relieveHeap } from './memory/heapRelief.ts';
+import { columnMapping } from './mapping/columnMapping.ts';
+import { ImportReport } from './report/importReport.ts';
+import { openImportSource } from './source/openImportSource.ts';
 
 export interface ImportOptions {
   file: string;
@@ -49,23 +50,12 @@ function importerFor(kind: ImportKind, session: ImportSession, report: ImportRep
   return new FollowUpSheetImporter(session, report, header);
 }
 
-function mappingFor(source: ImportSource, kind: ImportKind, override: ColumnOverride | undefined) {
-  const headers = source.header!.cells.map((h) => h.trim());
-  const mapping = mapHeaders(kind, headers, override);
-  const missing = REQUIRED_FIELDS[kind].filter((f) => !mapping.columns.includes(f));
-  if (missing.length > 0) {
-    const names = missing.map((f) => `「${FIELD_HEADERS[f].zh}」`).join('、');
-    throw new AppError('VALIDATION', `文件第 ${source.header!.line} 行的表头里没有${names}列，请检查表头或在导入向导里指定对应的列`, 'columns');
-  }
-  return { headers, mapping };
-}
-
 export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = await openImportSource(options.file, { encoding: options.encoding, sheet: options.sheet, fileName: options.fileName });
   if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
   const kind = options.kind ?? proposeKind(source.header.cells);
-  const { headers, mapping } = mappingFor(source, kind, options.override);
+  const { headers, mapping } = columnMapping(source.header, kind, options.override);
   const report = new ImportReport();
   for (const d of mapping.duplicateColumns) {
     report.warn([{ line: source.header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);

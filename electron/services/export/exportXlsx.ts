@@ -1,7 +1,7 @@
 // .xlsx export through exceljs's streaming writer: the same columns as the CSV, with dates as real date
 // cells and amounts as numbers formatted 0.00. Text cells are typed strings, so no formula escaping is needed.
 import fs from 'node:fs';
-import { loadExcelJs } from './loadExcelJs.ts';
+import { loadExcelJs } from '../loadExcelJs.ts';
 import type { SheetSink } from './exportCsv.ts';
 
 function utcDate(date: string, time = '00:00:00'): Date {
