@@ -9,8 +9,8 @@
 import { rawOf, type Db } from '../../db/handle.ts';
 import { newId } from '../../db/newId.ts';
 import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
-import { compareBigramPairs } from '../../db/repositories/importSearchIndex.ts';
-import { BulkInserter, StatementCache } from '../../db/repositories/importStatements.ts';
+import { compareBigramPairs } from '../../db/bulk/bulkSearchIndex.ts';
+import { BulkInserter, StatementCache } from '../../db/bulk/statementCache.ts';
 import { CHUNK_ROWS } from '../../electron/services/import/runImport.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 

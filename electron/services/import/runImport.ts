@@ -1,9 +1,8 @@
 // One import from start to end: open the file, map the headers, stream rows through normalization into the
 // kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
+import { withImportSession, type ImportSession } from '../../../db/import/index.ts';
 import { newId } from '../../../db/newId.ts';
-import { recordImportBatch } from '../../../db/repositories/importBatchesRepo.ts';
-import { withImportSession, type ImportSession } from '../../../db/repositories/importSession.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
@@ -66,7 +65,6 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     return i >= 0 ? headers[i]! : FIELD_HEADERS[f].zh;
   };
   const batchId = newId();
-  let at = '';
   let lastProgress = Date.now();
   const progress = (phase: 'reading' | 'done') =>
     ctx.emit('import:progress', {
@@ -79,10 +77,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
 
   let committed = false;
   try {
-    const meta = () => {
-      at = ctx.now().toISOString();
-      return { batchId, at, actor: ctx.actor };
-    };
+    const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
     await withImportSession(ctx.db, meta, async (session) => {
       const importer = importerFor(kind, session, report, headerOf) as ChunkImporter;
       let chunk: (ContractSheetRow | CustomerSheetRow | FollowUpSheetRow)[] = [];
@@ -120,16 +115,13 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       }
       if (chunk.length > 0) await applyChunk();
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
-      recordImportBatch(ctx.db, {
-        id: batchId,
+      session.recordBatch({
         kind,
         fileName: source.fileName,
         format: source.format,
         encoding: source.encoding,
         rows: report.rows,
         summary: { ...report.counts(), duplicates: report.duplicates.length },
-        actor: ctx.actor,
-        createdAt: at,
       });
       options.onCommit?.({ kind, headers, mapping });
     });

@@ -1,12 +1,10 @@
 // Undo of a committed import from the history page or `renewal-desk undo-import <batchId>`: every create is
 // soft-deleted and every update restored, in one transaction, or nothing when a row changed since.
 import { newId } from '../../../db/newId.ts';
-import { getImportBatch, listImportBatches, markImportBatchUndone } from '../../../db/repositories/importBatchesRepo.ts';
-import { undoImportBatch } from '../../../db/repositories/importUndo.ts';
+import { getImportBatch, listImportBatches, markImportBatchUndone, undoImportBatch } from '../../../db/import/index.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { ImportBatch } from '../../../shared/api/import.contract.ts';
-import type { ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 export async function undoImport(ctx: ServiceContext, batchId: string) {
@@ -27,20 +25,5 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
 }
 
 export function importHistory(ctx: ServiceContext, offset: number, limit: number): { items: ImportBatch[]; total: number } {
-  const page = listImportBatches(ctx.db, offset, limit);
-  return {
-    total: page.total,
-    items: page.items.map((b) => ({
-      batchId: b.id,
-      kind: b.kind as ImportKind,
-      fileName: b.fileName,
-      format: b.format,
-      encoding: b.encoding,
-      rows: b.rows,
-      summary: b.summary,
-      actor: b.actor,
-      createdAt: b.createdAt,
-      undoneAt: b.undoneAt,
-    })),
-  };
+  return listImportBatches(ctx.db, offset, limit);
 }

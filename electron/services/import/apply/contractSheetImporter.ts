@@ -1,11 +1,9 @@
 // The renewal sheet: one row per contract with its customer. Contracts are upserted by number; a row without
 // a number is matched by (customer, end date) and otherwise gets AUTO-<end>-<hash>. The contract owns
 // 合同编号/签订日期/到期日期/合同金额/服务内容/续费周期/备注; everything else goes to the customer.
+import { customerEndKey, emptyChunkPlan, type ContractSnapshot, type ImportSession } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
-import { customerEndKey, type ContractSnapshot } from '../../../../db/repositories/importLookups.ts';
-import type { ImportSession } from '../../../../db/repositories/importSession.ts';
 import type { ImportChange } from '../../../../shared/api/import.contract.ts';
-import type { Cycle } from '../../../../shared/domain/enums.ts';
 import { fenToYuanString } from '../../../../shared/domain/money.ts';
 import { cycleLabels, labelOf } from '../../../../shared/i18n/enumLabels.ts';
 import { FIELD_HEADERS, type ContractValues, type CustomerValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
@@ -13,6 +11,7 @@ import { autoContractNumber } from './autoContractNumber.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
 import type { ImportReport } from '../report/importReport.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
+import { pickFields } from './pickFields.ts';
 import { sameValue } from './sameValue.ts';
 
 export interface ContractSheetRow {
@@ -21,9 +20,8 @@ export interface ContractSheetRow {
   contract: ContractValues;
 }
 
-interface WorkingContract extends Omit<ContractSnapshot, 'cycle'> {
-  /** null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
-  cycle: Cycle | null;
+/** `cycle` null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
+interface WorkingContract extends ContractSnapshot {
   stored: boolean;
   patch: Set<ContractField>;
 }
@@ -39,11 +37,22 @@ const FIELD_OF: Record<ContractField, ImportField> = {
   notes: 'notes',
 };
 
-function shown(field: ContractField, value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (field === 'amountFen') return fenToYuanString(value as number);
-  if (field === 'cycle') return labelOf(cycleLabels, value as Cycle);
-  return String(value);
+type ContractFields = Pick<ContractValues, ContractField>;
+
+function shown(field: ContractField, c: ContractFields): string | null {
+  if (field === 'amountFen') return c.amountFen === null ? null : fenToYuanString(c.amountFen);
+  if (field === 'cycle') return c.cycle === null ? null : labelOf(cycleLabels, c.cycle);
+  return c[field];
+}
+
+/** A blank cell never erases: only a given value that differs changes the contract. */
+function changes(target: ContractFields, source: ContractFields, field: ContractField): boolean {
+  const value = source[field];
+  return value !== null && !sameValue(target[field], value);
+}
+
+function copyField<K extends ContractField>(target: ContractFields, source: ContractFields, field: K): void {
+  target[field] = source[field];
 }
 
 export class ContractSheetImporter {
@@ -57,12 +66,13 @@ export class ContractSheetImporter {
     this.#session = session;
     this.#report = report;
     this.#header = header;
-    this.#customers = new CustomerUpsert(session, report);
+    this.#customers = new CustomerUpsert(session.lookup, report);
   }
 
   applyChunk(rows: readonly ContractSheetRow[]): void {
     const customers = this.#customers;
-    customers.begin(rows.map((r) => r.customer));
+    const plan = emptyChunkPlan();
+    customers.begin(rows.map((r) => r.customer), plan);
     const autoOf = (r: ContractSheetRow) => (r.contract.number === null && r.contract.endsOn !== null ? autoContractNumber(r.customer.name, r.contract.endsOn) : null);
     const autos = rows.map(autoOf);
     const numbers = new Set<string>();
@@ -70,19 +80,18 @@ export class ContractSheetImporter {
       const n = r.contract.number ?? autos[i];
       if (n) numbers.add(n);
     });
-    const byNumber = this.#session.contractsByNumber([...numbers]);
+    const byNumber = this.#session.lookup.contractsByNumber([...numbers]);
     const pairs = rows
       .filter((r) => r.contract.number === null && r.contract.endsOn !== null)
       .map((r) => ({ customer: customers.resolve(r.customer.name), endsOn: r.contract.endsOn! }))
       .filter((p) => p.customer.stored)
       .map((p) => ({ customerId: p.customer.id, endsOn: p.endsOn }));
-    const byEnd = this.#session.contractsByCustomerEnd(pairs);
+    const byEnd = this.#session.lookup.contractsByCustomerEnd(pairs);
     const chunk = new Map<string, WorkingContract>();
     const chunkByEnd = new Map<string, WorkingContract>();
-    const expiryTouched = new Set<string>();
     const working = (s: ContractSnapshot | undefined): WorkingContract | null => {
       if (!s) return null;
-      return chunk.get(s.number) ?? { ...s, cycle: s.cycle as Cycle | null, stored: true, patch: new Set() };
+      return chunk.get(s.number) ?? { ...s, stored: true, patch: new Set() };
     };
 
     rows.forEach((row, i) => {
@@ -145,48 +154,24 @@ export class ContractSheetImporter {
         return;
       }
       if (!chunk.has(existing.number)) chunk.set(existing.number, existing);
-      const endBefore = existing.endsOn;
       const fields: ImportChange['fields'] = [];
       for (const f of CONTRACT_FIELDS) {
-        const value = v[f];
-        if (value === null || sameValue(existing[f], value)) continue;
-        fields.push({ field: FIELD_HEADERS[FIELD_OF[f]].zh, from: shown(f, existing[f]), to: shown(f, value) });
-        (existing as unknown as Record<ContractField, unknown>)[f] = value;
+        if (!changes(existing, v, f)) continue;
+        const from = shown(f, existing);
+        copyField(existing, v, f);
+        fields.push({ field: FIELD_HEADERS[FIELD_OF[f]].zh, from, to: shown(f, existing) });
         existing.patch.add(f);
       }
       if (existing.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, existing.endsOn), existing);
-      // A stored contract's end moving (perhaps later) needs the minimum taken again in SQL. Created
-      // contracts only ever bring it forward, which #flush works out without reading anything.
-      if (existing.stored && existing.endsOn !== endBefore) expiryTouched.add(c.id);
       if (previous?.outcome !== 'created') this.#report.change({ line, entity: 'contract', key: number, fields });
       this.#outcomes.record(number, line, fields.length > 0 ? 'updated' : 'unchanged', this.#report.contracts, this.#report);
     });
 
-    this.#flush(chunk, expiryTouched);
-  }
-
-  #flush(chunk: Map<string, WorkingContract>, expiryTouched: Set<string>): void {
-    const writer = this.#session.writer;
-    // Contracts created here are active, so each customer's next expiry becomes the earlier of what it was
-    // and the earliest end created here (for a new customer, the latter alone).
-    const earliestCreated = new Map<string, string>();
+    customers.plan();
     for (const k of chunk.values()) {
-      if (k.stored || k.endsOn === null) continue;
-      const known = earliestCreated.get(k.customerId);
-      if (known === undefined || k.endsOn < known) earliestCreated.set(k.customerId, k.endsOn);
+      if (!k.stored) plan.contracts.push(k);
+      else if (k.patch.size > 0) plan.changes.push({ entity: 'contract', id: k.id, customerId: k.customerId, changes: pickFields(k, k.patch) });
     }
-    const reindex = this.#customers.flush(earliestCreated, expiryTouched);
-    for (const k of chunk.values()) {
-      if (!k.stored) {
-        writer.insertContract(k);
-      } else if (k.patch.size > 0) {
-        const patch: Record<string, unknown> = {};
-        for (const f of k.patch) patch[f] = k[f];
-        writer.patch('contracts', k.id, patch);
-      }
-    }
-    writer.flush();
-    this.#session.index.refresh(reindex.ids, reindex.known);
-    this.#session.refreshNextExpiry([...expiryTouched]);
+    this.#session.write(plan);
   }
 }

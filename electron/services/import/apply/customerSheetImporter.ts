@@ -1,6 +1,6 @@
 // The customers sheet: one row per customer, upserted by trimmed name. A name repeated in the file is a
 // duplicate: the later row's non-blank values win.
-import type { ImportSession } from '../../../../db/repositories/importSession.ts';
+import { emptyChunkPlan, type ImportSession } from '../../../../db/import/index.ts';
 import type { CustomerValues, ImportField } from '../../../../shared/importExport/importFields.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
 import type { ImportReport } from '../report/importReport.ts';
@@ -22,13 +22,14 @@ export class CustomerSheetImporter {
     this.#session = session;
     this.#report = report;
     this.#header = header;
-    this.#customers = new CustomerUpsert(session, report);
+    this.#customers = new CustomerUpsert(session.lookup, report);
   }
 
   applyChunk(rows: readonly CustomerSheetRow[]): void {
     // Customer counts come from the keyed outcomes here, not from CustomerUpsert's per-customer counting.
     const counted = { ...this.#report.customers };
-    this.#customers.begin(rows.map((r) => r.customer));
+    const plan = emptyChunkPlan();
+    this.#customers.begin(rows.map((r) => r.customer), plan);
     for (const row of rows) {
       const c = this.#customers.resolve(row.customer.name);
       const effect = this.#customers.apply(c, row.customer, row.line, this.#header('contactName'));
@@ -42,8 +43,7 @@ export class CustomerSheetImporter {
       this.#outcomes.record(c.name, row.line, outcome, counted, this.#report);
     }
     Object.assign(this.#report.customers, counted);
-    const reindex = this.#customers.flush();
-    this.#session.writer.flush();
-    this.#session.index.refresh(reindex.ids, reindex.known);
+    this.#customers.plan();
+    this.#session.write(plan);
   }
 }

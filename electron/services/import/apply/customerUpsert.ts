@@ -1,20 +1,19 @@
 // The customer side of an import row: find the live customer by trimmed name or plan a new one, then apply
 // the row's customer-owned values (联系人/职务/电话 on the primary contact, 客户等级, 负责人, custom fields,
 // and 备注 on the customers sheet). A blank cell never erases; a later row overwrites non-blank values.
-// Work is per chunk: lookups first, rows in order against an in-memory working copy, then one flush.
+// Work is per chunk: lookups first, rows in order against an in-memory working copy, then into the plan.
+import type { ChunkPlan, CustomerSnapshot, ImportLookup } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
-import type { CustomerSnapshot } from '../../../../db/repositories/importLookups.ts';
-import type { SearchSource } from '../../../../db/repositories/importSearchIndex.ts';
-import type { ImportSession } from '../../../../db/repositories/importSession.ts';
 import type { ImportChange } from '../../../../shared/api/import.contract.ts';
 import type { Tier } from '../../../../shared/domain/enums.ts';
 import { labelOf, tierLabels } from '../../../../shared/i18n/enumLabels.ts';
 import { FIELD_HEADERS, type CellIssue, type CustomerValues } from '../../../../shared/importExport/importFields.ts';
 import { detach, detachOrNull } from '../memory/detach.ts';
 import type { ImportReport } from '../report/importReport.ts';
-import { sameValue } from './sameValue.ts';
-import { TwoGenerationCache } from '../memory/twoGenerationCache.ts';
 import { CompactStringMap } from '../memory/compactStringMap.ts';
+import { TwoGenerationCache } from '../memory/twoGenerationCache.ts';
+import { pickFields } from './pickFields.ts';
+import { sameValue } from './sameValue.ts';
 
 export interface WorkingCustomer {
   id: string;
@@ -26,13 +25,9 @@ export interface WorkingCustomer {
   ownerName: string | null;
   customFields: Record<string, string>;
   notes: string | null;
-  /** As stored before this chunk; a new contract ending no earlier leaves it as it is. */
-  nextExpiryOn: string | null;
   contact: { id: string; name: string; title: string | null; phone: string | null; stored: boolean } | null;
   customerPatch: Set<'tier' | 'ownerId' | 'customFields' | 'notes'>;
   contactPatch: Set<'name' | 'title' | 'phone'>;
-  /** Name, contact names or phones changed: the search index must follow. */
-  reindex: boolean;
 }
 
 const CREATED = 1;
@@ -43,12 +38,6 @@ const COUNTED_UPDATED = 2;
  */
 const CACHE_LIMIT = 20_000;
 
-/** Customers whose search documents changed, and the sources of those the caller need not read back. */
-export interface SearchRefresh {
-  ids: string[];
-  known: Map<string, SearchSource>;
-}
-
 export interface CustomerEffect {
   created: boolean;
   changed: boolean;
@@ -58,7 +47,7 @@ export interface CustomerEffect {
 }
 
 export class CustomerUpsert {
-  readonly #session: ImportSession;
+  readonly #lookup: ImportLookup;
   readonly #report: ImportReport;
   /** Per customer name seen in this import: created by it, counted as updated. The one set that grows. */
   readonly #flags = new CompactStringMap();
@@ -66,22 +55,24 @@ export class CustomerUpsert {
   #snapshots = new Map<string, CustomerSnapshot>();
   readonly #seen = new TwoGenerationCache<CustomerSnapshot>(CACHE_LIMIT);
   #owners = new Map<string, string>();
+  #plan: ChunkPlan | null = null;
 
-  constructor(session: ImportSession, report: ImportReport) {
-    this.#session = session;
+  constructor(lookup: ImportLookup, report: ImportReport) {
+    this.#lookup = lookup;
     this.#report = report;
   }
 
-  /** Loads what this chunk's rows refer to. */
-  begin(rows: readonly CustomerValues[]): void {
+  /** Loads what this chunk's rows refer to; owners the rows name first go into `plan`. */
+  begin(rows: readonly CustomerValues[], plan: ChunkPlan): void {
     this.#chunk = new Map();
+    this.#plan = plan;
     const names = [...new Set(rows.map((r) => r.name))];
-    this.#snapshots = this.#session.customersByName(names.filter((n) => !this.#seen.has(n)));
+    this.#snapshots = this.#lookup.customersByName(names.filter((n) => !this.#seen.has(n)));
     for (const n of names) {
       const seen = this.#seen.get(n);
       if (seen) this.#snapshots.set(n, seen);
     }
-    this.#owners = this.#session.ownersByName([...new Set(rows.map((r) => r.owner).filter((o): o is string => o !== null))]);
+    this.#owners = this.#lookup.ownersByName([...new Set(rows.map((r) => r.owner).filter((o): o is string => o !== null))]);
   }
 
   /** The working customer for a name, or a planned new one that only exists once `apply` registers it. */
@@ -94,16 +85,14 @@ export class CustomerUpsert {
         id: s.id,
         name,
         stored: true,
-        tier: s.tier as Tier,
+        tier: s.tier,
         ownerId: s.ownerId,
         ownerName: s.ownerName,
         customFields: { ...s.customFields },
         notes: s.notes,
-        nextExpiryOn: s.nextExpiryOn,
         contact: s.primaryContact ? { ...s.primaryContact, stored: true } : null,
         customerPatch: new Set(),
         contactPatch: new Set(),
-        reindex: false,
       };
     }
     return {
@@ -115,11 +104,9 @@ export class CustomerUpsert {
       ownerName: null,
       customFields: {},
       notes: null,
-      nextExpiryOn: null,
       contact: null,
       customerPatch: new Set(),
       contactPatch: new Set(),
-      reindex: true,
     };
   }
 
@@ -131,7 +118,7 @@ export class CustomerUpsert {
     let id = this.#owners.get(name);
     if (id === undefined) {
       id = newId();
-      this.#session.writer.insertOwner({ id, name });
+      this.#plan?.owners.push({ id, name });
       this.#owners.set(name, id);
     }
     return id;
@@ -171,9 +158,8 @@ export class CustomerUpsert {
       const set = (field: 'name' | 'title' | 'phone', value: string | null, label: string) => {
         if (value === null || sameValue(contact[field], value)) return;
         contactChanges.push({ field: label, from: contact[field], to: value });
-        (contact as Record<typeof field, string | null>)[field] = value;
+        contact[field] = value;
         c.contactPatch.add(field);
-        if (field !== 'title') c.reindex = true;
       };
       set('name', v.contactName, FIELD_HEADERS.contactName.zh);
       set('title', v.contactTitle, FIELD_HEADERS.contactTitle.zh);
@@ -181,7 +167,6 @@ export class CustomerUpsert {
     } else if (v.contactName !== null) {
       c.contact = { id: newId(), name: v.contactName, title: v.contactTitle, phone: v.contactPhone, stored: false };
       contactChanges.push({ field: FIELD_HEADERS.contactName.zh, from: null, to: v.contactName });
-      c.reindex = true;
     } else if (v.contactTitle !== null || v.contactPhone !== null) {
       warnings.push({ line, column: contactHeader, message: '没有联系人姓名，职务和电话未保存' });
     }
@@ -202,69 +187,30 @@ export class CustomerUpsert {
     return ((this.#flags.get(name) ?? 0) & CREATED) !== 0;
   }
 
-  /**
-   * Writes the chunk's customers and contacts; returns the ids whose search documents changed, with the
-   * documents' sources for the customers it created (a new customer has just the one contact).
-   * `earliestCreated` is the earliest end among the active contracts this chunk created per customer: a new
-   * customer's next_expiry_on, and a stored one's unless it is already earlier. `expiryRecomputed` names
-   * customers whose next_expiry_on the caller recomputes in SQL afterwards.
-   */
-  flush(earliestCreated: ReadonlyMap<string, string> = new Map(), expiryRecomputed: ReadonlySet<string> = new Set()): SearchRefresh {
-    const writer = this.#session.writer;
-    const expiryForward: [string, string][] = [];
-    // Owners created by this chunk's rows go in first: customer updates below point at them.
-    writer.flush();
-    const reindex: string[] = [];
-    const known = new Map<string, SearchSource>();
-    const before: string[] = [];
-    for (const c of this.#chunk.values()) if (c.reindex && c.stored) before.push(c.id);
-    this.#session.index.captureBefore(before);
+  /** Puts the chunk's new and changed customers and contacts into the plan it began with. */
+  plan(): void {
+    const plan = this.#plan;
+    if (!plan) throw new Error('CustomerUpsert.plan before begin');
     for (const c of this.#chunk.values()) {
       if (!c.stored) {
-        writer.insertCustomer({
-          id: c.id,
-          name: c.name,
-          tier: c.tier,
-          ownerId: c.ownerId,
-          customFields: c.customFields,
-          notes: c.notes,
-          nextExpiryOn: earliestCreated.get(c.id) ?? null,
-        });
+        plan.customers.push({ id: c.id, name: c.name, tier: c.tier, ownerId: c.ownerId, customFields: c.customFields, notes: c.notes });
       } else if (c.customerPatch.size > 0) {
-        const patch: Record<string, unknown> = {};
-        for (const f of c.customerPatch) patch[f] = c[f];
-        writer.patch('customers', c.id, patch);
+        plan.changes.push({ entity: 'customer', id: c.id, changes: pickFields(c, c.customerPatch) });
       }
       if (c.contact && !c.contact.stored) {
-        writer.insertContact({ id: c.contact.id, customerId: c.id, name: c.contact.name, title: c.contact.title, phone: c.contact.phone });
+        const { id, name, title, phone } = c.contact;
+        plan.contacts.push({ id, customerId: c.id, name, title, phone });
       } else if (c.contact && c.contactPatch.size > 0) {
-        const patch: Record<string, unknown> = {};
-        for (const f of c.contactPatch) patch[f] = c.contact[f];
-        writer.patch('contacts', c.contact.id, patch);
+        plan.changes.push({ entity: 'contact', id: c.contact.id, customerId: c.id, changes: pickFields(c.contact, c.contactPatch) });
       }
-      if (c.reindex) reindex.push(c.id);
-      if (!c.stored) {
-        known.set(c.id, { name: c.name, contacts: c.contact ? [{ name: c.contact.name, phone: c.contact.phone }] : [] });
-        this.#remember(c, earliestCreated.get(c.id) ?? null);
-      } else if (expiryRecomputed.has(c.id)) {
-        this.#remember(c, undefined);
-      } else {
-        const created = earliestCreated.get(c.id);
-        if (created !== undefined && (c.nextExpiryOn === null || created < c.nextExpiryOn)) {
-          c.nextExpiryOn = created;
-          expiryForward.push([c.id, created]);
-        }
-        this.#remember(c, c.nextExpiryOn);
-      }
+      this.#remember(c);
     }
-    this.#session.setNextExpiry(expiryForward);
-    return { ids: reindex, known };
+    this.#plan = null;
   }
 
-  /** Keeps what the database now holds for `c`; an unknown next expiry (undefined) means read it again. */
-  #remember(c: WorkingCustomer, nextExpiryOn: string | null | undefined): void {
+  /** Keeps what the database holds for `c` once the plan is written. */
+  #remember(c: WorkingCustomer): void {
     this.#seen.delete(c.name);
-    if (nextExpiryOn === undefined) return;
     // Cells are views into the parser's chunk of text: a cached customer holding one would keep the chunk
     // alive, and 20k cached customers spread over a file kept most of the file's text in memory.
     const name = detach(c.name);
@@ -276,15 +222,9 @@ export class CustomerUpsert {
       ownerName: detachOrNull(c.ownerName),
       customFields: Object.fromEntries(Object.entries(c.customFields).map(([k, v]) => [k, detach(v)])),
       notes: detachOrNull(c.notes),
-      nextExpiryOn,
       primaryContact: c.contact
         ? { id: c.contact.id, name: detach(c.contact.name), title: detachOrNull(c.contact.title), phone: detachOrNull(c.contact.phone) }
         : null,
     });
-  }
-
-  /** Customers touched in this chunk (for callers that track them, e.g. next expiry). */
-  chunkCustomers(): IterableIterator<WorkingCustomer> {
-    return this.#chunk.values();
   }
 }

@@ -1,10 +1,8 @@
 // Follow-up logs, keyed by customer name and an optional contract number. A follow-up already stored for the
 // same customer, instant (to the second) and summary is unchanged; this sheet never creates customers.
 import { createHash } from 'node:crypto';
+import { emptyChunkPlan, followUpKey, type FollowUpChanges, type ImportSession, type NewFollowUp } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
-import type { NewFollowUp } from '../../../../db/repositories/importBulkWriter.ts';
-import { followUpKey } from '../../../../db/repositories/importLookups.ts';
-import type { ImportSession } from '../../../../db/repositories/importSession.ts';
 import type { CustomerValues, FollowUpValues, ImportField } from '../../../../shared/importExport/importFields.ts';
 import type { ImportReport } from '../report/importReport.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
@@ -14,8 +12,6 @@ export interface FollowUpSheetRow {
   customer: CustomerValues;
   followUp: FollowUpValues;
 }
-
-type Patchable = 'contractId' | 'channel' | 'kind' | 'nextFollowUpOn' | 'ownerId';
 
 /** Keys hold a summary of any length; a digest keeps the in-memory key set small. */
 const digest = (key: string) => createHash('sha1').update(key).digest('base64');
@@ -35,13 +31,14 @@ export class FollowUpSheetImporter {
   }
 
   applyChunk(rows: readonly FollowUpSheetRow[]): void {
-    const session = this.#session;
-    const customers = session.customersByName([...new Set(rows.map((r) => r.customer.name))]);
-    const contracts = session.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
-    const owners = session.ownersByName([...new Set(rows.map((r) => r.followUp.owner).filter((o): o is string => o !== null))]);
-    const stored = session.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
+    const lookup = this.#session.lookup;
+    const plan = emptyChunkPlan();
+    const customers = lookup.customersByName([...new Set(rows.map((r) => r.customer.name))]);
+    const contracts = lookup.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
+    const owners = lookup.ownersByName([...new Set(rows.map((r) => r.followUp.owner).filter((o): o is string => o !== null))]);
+    const stored = lookup.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
     const created = new Map<string, NewFollowUp>();
-    const patches = new Map<string, Partial<Record<Patchable, string | null>>>();
+    const patches = new Map<string, FollowUpChanges>();
     const counts = { created: this.#report.followups.created, updated: 0, unchanged: this.#report.followups.unchanged };
 
     for (const { line, customer, followUp: v } of rows) {
@@ -65,7 +62,7 @@ export class FollowUpSheetImporter {
         ownerId = owners.get(v.owner) ?? null;
         if (ownerId === null) {
           ownerId = newId();
-          session.writer.insertOwner({ id: ownerId, name: v.owner });
+          plan.owners.push({ id: ownerId, name: v.owner });
           owners.set(v.owner, ownerId);
         }
       }
@@ -73,7 +70,7 @@ export class FollowUpSheetImporter {
       const previous = this.#outcomes.get(key);
       if (previous) {
         // A repeat of a row this import created: its non-blank values win.
-        const values: Partial<Record<Patchable, string | null>> = {};
+        const values: FollowUpChanges = {};
         if (contractId !== null) values.contractId = contractId;
         if (v.channel !== null) values.channel = v.channel;
         if (v.kind !== null) values.kind = v.kind;
@@ -104,13 +101,12 @@ export class FollowUpSheetImporter {
       this.#createdIds.set(key, id);
       this.#outcomes.record(key, line, 'created', counts, this.#report);
     }
-    session.writer.flush();
-    for (const f of created.values()) session.writer.insertFollowUp(f);
-    for (const [key, values] of patches) {
+    plan.followUps.push(...created.values());
+    for (const [key, changes] of patches) {
       const id = this.#createdIds.get(key);
-      if (id) session.writer.patch('follow_ups', id, values);
+      if (id) plan.changes.push({ entity: 'followUp', id, changes });
     }
-    session.writer.flush();
+    this.#session.write(plan);
     this.#report.followups.created = counts.created;
     this.#report.followups.unchanged = counts.unchanged;
   }

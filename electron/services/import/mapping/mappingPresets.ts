@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../../../../db/handle.ts';
-import { findMappingPreset, saveMappingPreset } from '../../../../db/repositories/importBatchesRepo.ts';
+import { findMappingPreset, saveMappingPreset } from '../../../../db/import/index.ts';
 import { AppError } from '../../../../shared/api/appError.ts';
 import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
 import { CUSTOM_PREFIX, IMPORT_FIELDS, IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
@@ -24,7 +24,7 @@ export function presetFor(db: Db, headers: readonly string[]): { kind: ImportKin
   if (!preset) return null;
   const columns = new Map<string, ColumnTarget>();
   for (const [k, v] of Object.entries(preset.columns)) if (isColumnTarget(v)) columns.set(k, v);
-  return { kind: preset.kind as ImportKind, override: overridesByHeader(columns) };
+  return { kind: preset.kind, override: overridesByHeader(columns) };
 }
 
 /** Call inside the import's transaction. */

@@ -1,17 +1,10 @@
-// Keeps the customer search index in step with an import without per-customer round trips. For each chunk:
-// capture the bigrams of customers about to change (their stored bigram sets), write the chunk, then diff
-// against the new documents. The result equals reindexCustomer on each customer.
-//
-// New (bigram, customer) pairs are staged in a temp table and merged into customer_bigrams once, at the end:
-// inserted chunk by chunk they would land all over the bigram-ordered b-tree and rewrite most of its pages on
-// every chunk. The stage is appended to in arrival order, indexed only by customer (new customers' ids are
-// time-ordered, so that index grows at its end too) so a pair staged earlier can still be taken back. Keyed
-// by bigram instead, staging was the same scattered write again, into a temp file: about 3 s of a 200k-row
-// import. The merge sorts; during it the page cache is cut to MERGE_CACHE_KIB, because SQLite sizes its
-// sorter's memory by cache_size (at 64 MiB the sort held about 60 MiB more, and sorted no faster). Document
-// counts are summed in memory (bounded by distinct bigrams) and written once too.
-import { bigramSetOf, bigramSetText, searchDocumentOf } from './customerSearchIndex.ts';
-import { BulkInserter, inSlices, setPageCache, type StatementCache } from './importStatements.ts';
+// Keeps the customer search index in step with bulk writes (an import, an undo) without per-customer round
+// trips: capture the stored bigram sets of customers about to change, write, then diff against their new
+// documents; the result equals reindexCustomer on each. New pairs are staged append-only in a temp table and
+// merged into the bigram-ordered index once, at finish (scattered inserts would rewrite most of its pages on
+// every chunk), under a small page cache because SQLite sizes its sorter by cache_size.
+import { bigramSetOf, bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
+import { BulkInserter, inSlices, setPageCache, type StatementCache } from './statementCache.ts';
 
 const SLICE = 400;
 
@@ -29,7 +22,7 @@ export function compareBigramPairs(x: readonly [string, string], y: readonly [st
 const STAGE = 'temp.import_bigrams';
 const MERGE_CACHE_KIB = 8192;
 
-export class ImportSearchIndex {
+export class BulkSearchIndex {
   readonly #cache: StatementCache;
   readonly #before = new Map<string, Set<string>>();
   readonly #df = new Map<string, number>();

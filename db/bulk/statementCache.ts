@@ -4,6 +4,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 export type Raw = BetterSqlite3.Database;
 
+/** A row better-sqlite3 returned (its statements type results as unknown). */
+export function isRow(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 /**
  * Sets the connection's page cache to `kib` KiB and returns what puts the previous size back. The import
  * works with a smaller cache than the app, and its final sort with a smaller one still (SQLite sizes its

@@ -1,48 +1,45 @@
 // Reads the import needs per chunk: live customers by name (with their primary contact), owners by name,
 // contracts by number or by (customer, end date), and existing follow-ups. Each is one IN-list query per
 // slice, so a chunk costs a handful of statements whatever its size.
-import { inSlices, type StatementCache } from './importStatements.ts';
-
-export interface ContactSnapshot {
-  id: string;
-  name: string;
-  title: string | null;
-  phone: string | null;
-}
-
-export interface CustomerSnapshot {
-  id: string;
-  name: string;
-  tier: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  customFields: Record<string, string>;
-  notes: string | null;
-  nextExpiryOn: string | null;
-  primaryContact: ContactSnapshot | null;
-}
-
-export interface ContractSnapshot {
-  id: string;
-  customerId: string;
-  number: string;
-  signedOn: string | null;
-  endsOn: string | null;
-  amountFen: number | null;
-  service: string | null;
-  cycle: string | null;
-  notes: string | null;
-  customerName: string;
-}
+import type { Cycle, Tier } from '../../shared/domain/enums.ts';
+import { inSlices, type StatementCache } from '../bulk/statementCache.ts';
+import type { ContractSnapshot, CustomerSnapshot } from './chunkPlan.ts';
 
 const SLICE = 500;
+
+interface CustomerLookupRow {
+  id: string;
+  name: string;
+  tier: Tier;
+  owner_id: string | null;
+  owner_name: string | null;
+  custom_fields: string;
+  notes: string | null;
+  contact_id: string | null;
+  contact_name: string;
+  contact_title: string | null;
+  contact_phone: string | null;
+}
+
+interface ContractLookupRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  signed_on: string | null;
+  ends_on: string | null;
+  amount_fen: number | null;
+  service: string | null;
+  cycle: Cycle | null;
+  notes: string | null;
+  customer_name: string;
+}
 
 export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
   const out = new Map<string, CustomerSnapshot>();
   inSlices(names, SLICE, (slice) => {
     const rows = cache
       .inList(
-        `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes, c.next_expiry_on,
+        `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes,
                 p.id AS contact_id, p.name AS contact_name, p.title AS contact_title, p.phone AS contact_phone
            FROM customers c
            LEFT JOIN owners o ON o.id = c.owner_id
@@ -50,19 +47,17 @@ export function customersByName(cache: StatementCache, names: readonly string[])
           WHERE c.deleted_at IS NULL AND c.name IN ({list})`,
         slice.length,
       )
-      .all(slice) as Record<string, any>[];
+      .all(slice) as CustomerLookupRow[];
     for (const r of rows) {
-      out.set(r['name'], {
-        id: r['id'],
-        name: r['name'],
-        tier: r['tier'],
-        ownerId: r['owner_id'],
-        ownerName: r['owner_name'],
-        customFields: JSON.parse(r['custom_fields']) as Record<string, string>,
-        notes: r['notes'],
-        nextExpiryOn: r['next_expiry_on'],
-        primaryContact:
-          r['contact_id'] === null ? null : { id: r['contact_id'], name: r['contact_name'], title: r['contact_title'], phone: r['contact_phone'] },
+      out.set(r.name, {
+        id: r.id,
+        name: r.name,
+        tier: r.tier,
+        ownerId: r.owner_id,
+        ownerName: r.owner_name,
+        customFields: JSON.parse(r.custom_fields) as Record<string, string>,
+        notes: r.notes,
+        primaryContact: r.contact_id === null ? null : { id: r.contact_id, name: r.contact_name, title: r.contact_title, phone: r.contact_phone },
       });
     }
   });
@@ -84,18 +79,18 @@ export function ownersByName(cache: StatementCache, names: readonly string[]): M
 const CONTRACT_COLUMNS = `k.id, k.customer_id, k.number, k.signed_on, k.ends_on, k.amount_fen, k.service, k.cycle, k.notes,
   (SELECT name FROM customers WHERE id = k.customer_id) AS customer_name`;
 
-function toContract(r: Record<string, any>): ContractSnapshot {
+function toContract(r: ContractLookupRow): ContractSnapshot {
   return {
-    id: r['id'],
-    customerId: r['customer_id'],
-    number: r['number'],
-    signedOn: r['signed_on'],
-    endsOn: r['ends_on'],
-    amountFen: r['amount_fen'],
-    service: r['service'],
-    cycle: r['cycle'],
-    notes: r['notes'],
-    customerName: r['customer_name'],
+    id: r.id,
+    customerId: r.customer_id,
+    number: r.number,
+    signedOn: r.signed_on,
+    endsOn: r.ends_on,
+    amountFen: r.amount_fen,
+    service: r.service,
+    cycle: r.cycle,
+    notes: r.notes,
+    customerName: r.customer_name,
   };
 }
 
@@ -104,8 +99,8 @@ export function contractsByNumber(cache: StatementCache, numbers: readonly strin
   inSlices(numbers, SLICE, (slice) => {
     const rows = cache
       .inList(`SELECT ${CONTRACT_COLUMNS} FROM contracts k WHERE k.deleted_at IS NULL AND k.number IN ({list})`, slice.length)
-      .all(slice) as Record<string, any>[];
-    for (const r of rows) out.set(r['number'], toContract(r));
+      .all(slice) as ContractLookupRow[];
+    for (const r of rows) out.set(r.number, toContract(r));
   });
   return out;
 }
@@ -126,9 +121,10 @@ export function contractsByCustomerEnd(
           WHERE k.deleted_at IS NULL AND k.customer_id IN ({list}) AND k.ends_on IS NOT NULL ORDER BY k.number`,
         slice.length,
       )
-      .all(slice) as Record<string, any>[];
+      .all(slice) as ContractLookupRow[];
     for (const r of rows) {
-      const key = customerEndKey(r['customer_id'], r['ends_on']);
+      if (r.ends_on === null) continue;
+      const key = customerEndKey(r.customer_id, r.ends_on);
       if (!wanted.has(key)) continue;
       const list = out.get(key);
       if (list) list.push(toContract(r));

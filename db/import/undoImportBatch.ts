@@ -5,11 +5,11 @@ import { AppError } from '../../shared/api/appError.ts';
 import type { Db } from '../handle.ts';
 import { rawOf } from '../handle.ts';
 import { newId } from '../newId.ts';
-import { versionLeftByBatch } from './auditedWrites.ts';
-import type { BatchMeta } from './importBulkWriter.ts';
-import { ImportSearchIndex } from './importSearchIndex.ts';
-import { refreshNextExpiryBulk } from './importSession.ts';
-import { inSlices, StatementCache } from './importStatements.ts';
+import { versionLeftByBatch } from '../repositories/auditedWrites.ts';
+import type { BatchMeta } from './chunkPlan.ts';
+import { BulkSearchIndex } from '../bulk/bulkSearchIndex.ts';
+import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { inSlices, StatementCache } from '../bulk/statementCache.ts';
 
 const TABLES = new Set(['owners', 'customers', 'contacts', 'contracts', 'follow_ups']);
 const FROZEN = new Set(['id', 'version', 'created_at']);
@@ -59,7 +59,7 @@ export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): Undon
       for (const r of rows) customerIds.add(r.customer_id);
     });
   }
-  const index = new ImportSearchIndex(cache);
+  const index = new BulkSearchIndex(cache);
   index.captureBefore([...customerIds]);
   const columnsOf = new Map<string, Set<string>>();
   const tableColumns = (table: string) => {
@@ -108,7 +108,7 @@ export function undoImportBatch(db: Db, batchId: string, meta: BatchMeta): Undon
   }
   index.refresh([...customerIds]);
   index.finish();
-  refreshNextExpiryBulk(cache, [...customerIds]);
+  recomputeNextExpiry(cache, [...customerIds]);
   raw
     .prepare(
       `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before, after, batch_id, created_at, updated_at)
