@@ -28,7 +28,7 @@ export type {
 export { emptyChunkPlan } from './chunkPlan.ts';
 export type { BatchSummary, ImportLookup, ImportSession } from './importSession.ts';
 export { customerEndKey, followUpKey } from './importLookups.ts';
-export { getImportBatch, listImportBatches, markImportBatchUndone } from './importBatchesRepo.ts';
+export { listImportBatches } from './importBatchesRepo.ts';
 export { findMappingPreset, saveMappingPreset, type MappingPreset } from './mappingPresetsRepo.ts';
 export { undoImportBatch } from './undoImportBatch.ts';
 

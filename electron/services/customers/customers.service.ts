@@ -5,7 +5,8 @@ import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { insertAudited, undoBatch, updateAudited, writeAudit } from '../../../db/repositories/auditedWrites.ts';
+import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { insertAudited, updateAudited, writeAudit } from '../../../db/repositories/auditedWrites.ts';
 import { listContacts } from '../../../db/repositories/contactsRepo.ts';
 import { listContracts } from '../../../db/repositories/contractsRepo.ts';
 import { listCustomerPage } from '../../../db/repositories/customerListQuery.ts';
@@ -153,13 +154,13 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
 
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
   const customer = await withTransaction(ctx.db, async (tx) => {
-    const entries = await undoBatch(tx, undoToken, auditMeta(ctx, 'undo', newId()));
-    const customerEntry = entries.find((e) => e.entity === 'customers');
-    if (!customerEntry) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
-    await reindexCustomer(tx, customerEntry.entityId);
-    await refreshNextExpiry(tx, customerEntry.entityId);
-    await recomputeRemindersForCustomer(ctx, tx, customerEntry.entityId);
-    return reload(tx, customerEntry.entityId);
+    const undone = undoBatch(ctx.db, undoToken, { batchId: newId(), at: ctx.now().toISOString(), actor: ctx.actor }, { field: 'undoToken' });
+    const customerId = undone.customersWritten[0];
+    if (customerId === undefined) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
+    await reindexCustomer(tx, customerId);
+    await refreshNextExpiry(tx, customerId);
+    await recomputeRemindersForCustomer(ctx, tx, customerId);
+    return reload(tx, customerId);
   });
   ctx.emit('data:changed', { domains: ['customers', 'contacts', 'contracts', 'followups'] });
   return customer;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
-import { undoBatch } from '../../../db/repositories/auditedWrites.ts';
+import { undoBatch } from '../../../db/audit/undoBatch.ts';
 import { rebuildSearchIndex } from '../../../db/repositories/customerSearchIndex.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
@@ -84,19 +84,19 @@ describe('undo of an import', () => {
     await t.call('contracts:update', { id: k.id, amountFen: 999 });
     const state = liveState();
     const refused = await t.envelope('import:undo', { batchId: r.batchId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'UNDO_CONFLICT', message: '无法撤销：「HT-2」在这次导入之后又被修改过' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNDO_CONFLICT', message: '无法撤销：「HT-2」在此之后又被修改过' } });
     expect(liveState()).toEqual(state);
     expect((await t.call('import:history', {})).items[0].undoneAt).toBeNull();
   });
 
-  it('writes audit rows the generic undoBatch can replay too (one per record; creates without an after-image)', async () => {
+  it('writes audit rows the undo of a deleted customer replays too (one per record; creates without an after-image)', async () => {
     await importFile(t, writeFixture(t, `${HEADER}\n甲公司,张三,,,HT-1,,2026-12-31,100,,年,VIP,刘洋,\n`));
     const before = liveState();
     const r = await importFile(t, writeFixture(t, `${HEADER}\n甲公司,李四,,,HT-1,,2027-12-31,100,,年,重要,,\n甲公司,,,,HT-2,,2027-06-30,,,年,,,\n`));
-    await withTransaction(t.ctx.db, (tx) => undoBatch(tx, r.batchId, { actor: 'test', at: new Date().toISOString(), action: 'undo', batchId: 'u1' }));
-    const after = liveState();
-    // undoBatch leaves the derived search index and next expiry to its caller; compare the rows themselves.
-    for (const table of TABLES) expect(after[table], table).toEqual(before[table]);
+    const meta = { actor: 'test', at: new Date().toISOString(), batchId: 'u1' };
+    await withTransaction(t.ctx.db, async () => undoBatch(t.ctx.db, r.batchId, meta, { field: 'undoToken' }));
+    // The one undo redoes the search index and next expiry too, so the whole state is as before.
+    expect(liveState()).toEqual(before);
   });
 
   it('reports an unknown batch', async () => {
