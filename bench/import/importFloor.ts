@@ -16,6 +16,7 @@ export interface FloorResult {
   statements: string[];
 }
 
+/** Papa's incremental Parser, whose typings leave parse() returning any. */
 interface PapaParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
 }
@@ -40,7 +41,7 @@ export async function readSheetInTransaction(
 ): Promise<number> {
   const numbers = new Set<string>();
   const decoder = new TextDecoder('gb18030');
-  const parser = new (Papa as unknown as { Parser: new (c: Papa.ParseConfig) => PapaParser }).Parser({ delimiter: ',', newline: '\r\n' });
+  const parser: PapaParser = new Papa.Parser({ delimiter: ',', newline: '\r\n' });
   let pending = '';
   let rows = 0;
   let header = true;

@@ -11,7 +11,7 @@ import { newId } from '../../db/newId.ts';
 import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
 import { compareBigramPairs } from '../../db/bulk/bulkSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../../db/bulk/statementCache.ts';
-import { CHUNK_ROWS } from '../../electron/services/import/runImport.ts';
+import { CHUNK_ROWS } from '../../electron/services/import/apply/applyRecords.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 
 const CUSTOMER = ['id', 'name', 'tier', 'next_expiry_on', 'custom_fields', 'lifecycle_stage', 'created_at', 'updated_at'];

@@ -1,21 +1,18 @@
 // One import from start to end: open the file, map the headers, stream rows through normalization into the
 // kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
-import { withImportSession, type ImportSession } from '../../../db/import/index.ts';
+import { withImportSession } from '../../../db/import/index.ts';
 import { newId } from '../../../db/newId.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
 import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
-import { isBlankRecord, normalizeRow, type RowLayout } from '../../../shared/importExport/normalizeRow.ts';
+import type { RowLayout } from '../../../shared/importExport/normalizeRow.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { ContractSheetImporter, type ContractSheetRow } from './apply/contractSheetImporter.ts';
-import { CustomerSheetImporter, type CustomerSheetRow } from './apply/customerSheetImporter.ts';
-import type { EncodingChoice } from './source/detectEncoding.ts';
-import { FollowUpSheetImporter, type FollowUpSheetRow } from './apply/followUpSheetImporter.ts';
-import { relieveHeap } from './memory/heapRelief.ts';
+import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
 import { ImportReport } from './report/importReport.ts';
+import type { EncodingChoice } from './source/detectEncoding.ts';
 import { openImportSource } from './source/openImportSource.ts';
 
 export interface ImportOptions {
@@ -34,20 +31,9 @@ export interface ImportOptions {
   onCommit?: ((info: { kind: ImportKind; headers: string[]; mapping: HeaderMapping }) => void) | undefined;
 }
 
-export const CHUNK_ROWS = 500;
 const PROGRESS_EVERY_MS = 100;
 
 class Rollback extends Error {}
-
-interface ChunkImporter {
-  applyChunk(rows: never[]): void;
-}
-
-function importerFor(kind: ImportKind, session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
-  if (kind === 'contracts') return new ContractSheetImporter(session, report, header);
-  if (kind === 'customers') return new CustomerSheetImporter(session, report, header);
-  return new FollowUpSheetImporter(session, report, header);
-}
 
 export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
@@ -79,41 +65,13 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   try {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
     await withImportSession(ctx.db, meta, async (session) => {
-      const importer = importerFor(kind, session, report, headerOf) as ChunkImporter;
-      let chunk: (ContractSheetRow | CustomerSheetRow | FollowUpSheetRow)[] = [];
-      let chunks = 0;
-      const applyChunk = async () => {
-        importer.applyChunk(chunk as never[]);
-        chunk = [];
-        if (++chunks % 16 === 0) relieveHeap();
-        if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-          lastProgress = Date.now();
-          progress('reading');
-          // Let IPC/SSE deliver the progress event; the connection stays ours (the transaction holds it).
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      };
-      for await (const batch of source.records) {
-        for (const record of batch) {
-          if (record.problem?.fatal) {
-            report.rows++;
-            report.reject([{ line: record.line, column: null, message: record.problem.message }]);
-            continue;
-          }
-          if (isBlankRecord(record.cells)) continue;
-          report.rows++;
-          if (record.problem) report.warn([{ line: record.line, column: null, message: record.problem.message }]);
-          const row = normalizeRow(layout, record.line, record.cells);
-          if (row.warnings.length > 0) report.warn(row.warnings);
-          if (!row.ok) {
-            report.reject(row.issues);
-            continue;
-          }
-          chunk.push(row as never);
-          if (chunk.length >= CHUNK_ROWS) await applyChunk();
-        }
-      }
-      if (chunk.length > 0) await applyChunk();
+      await applyRecords(layout, source.records, { session, report, header: headerOf }, async () => {
+        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = Date.now();
+        progress('reading');
+        // Let IPC/SSE deliver the progress event; the connection stays ours (the transaction holds it).
+        await new Promise((resolve) => setImmediate(resolve));
+      });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
       session.recordBatch({
         kind,

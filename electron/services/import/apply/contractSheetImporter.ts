@@ -6,19 +6,15 @@ import { newId } from '../../../../db/newId.ts';
 import type { ImportChange } from '../../../../shared/api/import.contract.ts';
 import { fenToYuanString } from '../../../../shared/domain/money.ts';
 import { cycleLabels, labelOf } from '../../../../shared/i18n/enumLabels.ts';
-import { FIELD_HEADERS, type ContractValues, type CustomerValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
+import { FIELD_HEADERS, type ContractValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
 import { autoContractNumber } from './autoContractNumber.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
+import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
 import type { ImportReport } from '../report/importReport.ts';
+import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 import { pickFields } from './pickFields.ts';
 import { sameValue } from './sameValue.ts';
-
-export interface ContractSheetRow {
-  line: number;
-  customer: CustomerValues;
-  contract: ContractValues;
-}
 
 /** `cycle` null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
 interface WorkingContract extends ContractSnapshot {
@@ -55,25 +51,25 @@ function copyField<K extends ContractField>(target: ContractFields, source: Cont
   target[field] = source[field];
 }
 
-export class ContractSheetImporter {
+export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> {
   readonly #session: ImportSession;
   readonly #report: ImportReport;
   readonly #header: (f: ImportField) => string;
   readonly #customers: CustomerUpsert;
   readonly #outcomes = new KeyedOutcomes();
 
-  constructor(session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+  constructor({ session, report, header }: ApplyContext) {
     this.#session = session;
     this.#report = report;
     this.#header = header;
     this.#customers = new CustomerUpsert(session.lookup, report);
   }
 
-  applyChunk(rows: readonly ContractSheetRow[]): void {
+  applyChunk(rows: readonly RowOf<'contracts'>[]): void {
     const customers = this.#customers;
     const plan = emptyChunkPlan();
     customers.begin(rows.map((r) => r.customer), plan);
-    const autoOf = (r: ContractSheetRow) => (r.contract.number === null && r.contract.endsOn !== null ? autoContractNumber(r.customer.name, r.contract.endsOn) : null);
+    const autoOf = (r: RowOf<'contracts'>) => (r.contract.number === null && r.contract.endsOn !== null ? autoContractNumber(r.customer.name, r.contract.endsOn) : null);
     const autos = rows.map(autoOf);
     const numbers = new Set<string>();
     rows.forEach((r, i) => {

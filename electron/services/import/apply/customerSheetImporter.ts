@@ -1,31 +1,28 @@
 // The customers sheet: one row per customer, upserted by trimmed name. A name repeated in the file is a
 // duplicate: the later row's non-blank values win.
 import { emptyChunkPlan, type ImportSession } from '../../../../db/import/index.ts';
-import type { CustomerValues, ImportField } from '../../../../shared/importExport/importFields.ts';
+import type { ImportField } from '../../../../shared/importExport/importFields.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
+import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
 import type { ImportReport } from '../report/importReport.ts';
+import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 
-export interface CustomerSheetRow {
-  line: number;
-  customer: CustomerValues;
-}
-
-export class CustomerSheetImporter {
+export class CustomerSheetImporter implements SheetImporter<RowOf<'customers'>> {
   readonly #session: ImportSession;
   readonly #report: ImportReport;
   readonly #header: (f: ImportField) => string;
   readonly #customers: CustomerUpsert;
   readonly #outcomes = new KeyedOutcomes();
 
-  constructor(session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+  constructor({ session, report, header }: ApplyContext) {
     this.#session = session;
     this.#report = report;
     this.#header = header;
     this.#customers = new CustomerUpsert(session.lookup, report);
   }
 
-  applyChunk(rows: readonly CustomerSheetRow[]): void {
+  applyChunk(rows: readonly RowOf<'customers'>[]): void {
     // Customer counts come from the keyed outcomes here, not from CustomerUpsert's per-customer counting.
     const counted = { ...this.#report.customers };
     const plan = emptyChunkPlan();

@@ -3,20 +3,16 @@
 import { createHash } from 'node:crypto';
 import { emptyChunkPlan, followUpKey, type FollowUpChanges, type ImportSession, type NewFollowUp } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
-import type { CustomerValues, FollowUpValues, ImportField } from '../../../../shared/importExport/importFields.ts';
+import type { ImportField } from '../../../../shared/importExport/importFields.ts';
+import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
 import type { ImportReport } from '../report/importReport.ts';
+import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
-
-export interface FollowUpSheetRow {
-  line: number;
-  customer: CustomerValues;
-  followUp: FollowUpValues;
-}
 
 /** Keys hold a summary of any length; a digest keeps the in-memory key set small. */
 const digest = (key: string) => createHash('sha1').update(key).digest('base64');
 
-export class FollowUpSheetImporter {
+export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> {
   readonly #session: ImportSession;
   readonly #report: ImportReport;
   readonly #header: (f: ImportField) => string;
@@ -24,13 +20,13 @@ export class FollowUpSheetImporter {
   /** Ids of follow-ups this import created, by key digest, for repeats in later chunks. */
   readonly #createdIds = new Map<string, string>();
 
-  constructor(session: ImportSession, report: ImportReport, header: (f: ImportField) => string) {
+  constructor({ session, report, header }: ApplyContext) {
     this.#session = session;
     this.#report = report;
     this.#header = header;
   }
 
-  applyChunk(rows: readonly FollowUpSheetRow[]): void {
+  applyChunk(rows: readonly RowOf<'followups'>[]): void {
     const lookup = this.#session.lookup;
     const plan = emptyChunkPlan();
     const customers = lookup.customersByName([...new Set(rows.map((r) => r.customer.name))]);

@@ -18,6 +18,7 @@ export interface SourceRecord {
 /** A quoted cell that never closes would otherwise hold the rest of a large file in memory. */
 export const MAX_RECORD_CHARS = 8 << 20;
 
+/** Papa's incremental Parser, whose typings leave parse() returning any. */
 interface PapaParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
 }
@@ -73,11 +74,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>, options: Cs
     if (!parser) {
       const delimiter = options.delimiter ?? sniffDelimiter(pending.slice(0, 65_536));
       options.onDelimiter?.(delimiter);
-      parser = new (Papa as unknown as { Parser: new (config: Papa.ParseConfig) => PapaParser }).Parser({
-        delimiter,
-        newline: '\n',
-        quoteChar: '"',
-      });
+      parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
     }
     if (pending.length > MAX_RECORD_CHARS) {
       // Only an unclosed quote keeps this much text pending; report it and stop reading.

@@ -1,7 +1,7 @@
 // .xlsx rows → records, through exceljs's streaming reader (SheetJS's npm build is frozen at a vulnerable
 // version). `line` is the sheet's row number. Typed cells become the text a CSV would hold: dates as
 // YYYY-MM-DD (with the time when there is one), numbers without binary noise, formulas as their results.
-import type ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { loadExcelJs } from '../../loadExcelJs.ts';
 import type { SourceRecord } from './readCsvRecords.ts';
 
@@ -41,21 +41,38 @@ export interface XlsxReadOptions {
   onSheet?: (chosen: string, all: string[]) => void;
 }
 
-interface ReaderInternals {
-  model?: { sheets?: { name: string; id: number; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
+interface SheetRef {
+  name: string;
+  rId: string;
 }
+interface Relationship {
+  Id: string;
+  Target: string;
+}
+const isSheetRef = (v: unknown): v is SheetRef =>
+  typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string' && 'rId' in v && typeof v.rId === 'string';
+const isRelationship = (v: unknown): v is Relationship =>
+  typeof v === 'object' && v !== null && 'Id' in v && typeof v.Id === 'string' && 'Target' in v && typeof v.Target === 'string';
 
-function sheetNames(reader: ReaderInternals): { byFile: Map<string, string>; all: string[] } {
-  const sheets = reader.model?.sheets ?? [];
+/**
+ * Sheet names by worksheet file number. exceljs's streaming reader fills its workbook model and relationships
+ * as it reads, outside its typings; they are read here with checks.
+ */
+function sheetNames(reader: object): { byFile: Map<string, string>; all: string[] } {
+  const model = 'model' in reader && typeof reader.model === 'object' && reader.model !== null ? reader.model : {};
+  const sheets = 'sheets' in model && Array.isArray(model.sheets) ? model.sheets.filter(isSheetRef) : [];
+  const rels = 'workbookRels' in reader && Array.isArray(reader.workbookRels) ? reader.workbookRels.filter(isRelationship) : [];
   const byFile = new Map<string, string>();
   for (const s of sheets) {
-    const target = reader.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? '';
+    const target = rels.find((r) => r.Id === s.rId)?.Target ?? '';
     const m = /sheet(\d+)\.xml$/.exec(target);
     if (m) byFile.set(m[1]!, s.name);
   }
   return { byFile, all: sheets.map((s) => s.name) };
 }
+
+/** A worksheet reader's id (its file number), set by exceljs but not in its typings. */
+const worksheetId = (ws: object): string => ('id' in ws && (typeof ws.id === 'number' || typeof ws.id === 'string') ? String(ws.id) : '');
 
 /**
  * exceljs's streaming reader (through unzipper 0.10) now and then ends the zip before its last entry; when
@@ -67,7 +84,7 @@ function isZipEndRace(e: unknown): boolean {
 }
 
 export async function* readXlsxRecords(
-  open: () => string | NodeJS.ReadableStream,
+  open: () => string | Readable,
   options: XlsxReadOptions = {},
 ): AsyncGenerator<SourceRecord[]> {
   for (let attempt = 1; ; attempt++) {
@@ -84,9 +101,9 @@ export async function* readXlsxRecords(
   }
 }
 
-async function* readOnce(input: string | NodeJS.ReadableStream, options: XlsxReadOptions): AsyncGenerator<SourceRecord[]> {
+async function* readOnce(input: string | Readable, options: XlsxReadOptions): AsyncGenerator<SourceRecord[]> {
   const excel = await loadExcelJs();
-  const reader = new excel.stream.xlsx.WorkbookReader(input as never, {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -94,10 +111,10 @@ async function* readOnce(input: string | NodeJS.ReadableStream, options: XlsxRea
     entries: 'ignore',
   });
   let found = false;
-  for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number | string };
-    const names = sheetNames(reader as unknown as ReaderInternals);
-    const name = names.byFile.get(String(ws.id)) ?? `Sheet${ws.id}`;
+  for await (const ws of reader) {
+    const names = sheetNames(reader);
+    const id = worksheetId(ws);
+    const name = names.byFile.get(id) ?? `Sheet${id}`;
     if (found || (options.sheet !== undefined && options.sheet !== name)) {
       // Drain the entry so the zip stream moves on to the next sheet.
       for await (const _row of ws) void _row;
