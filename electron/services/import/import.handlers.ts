@@ -5,8 +5,6 @@ import { previewImport } from './previewImport.ts';
 import { runImport } from './runImport.ts';
 import { importHistory, undoImport } from './undoImport.ts';
 import { appendUpload, discardUpload, stagedUpload } from './uploads/uploadStaging.ts';
-import { isColumnTarget } from './mapping/mappingPresets.ts';
-import { AppError } from '../../../shared/api/appError.ts';
 
 export const importHandlers = handlersFor('import', {
   'import:file': async (ctx, input) => {
@@ -24,8 +22,6 @@ export const importHandlers = handlersFor('import', {
   'import:upload': async (ctx, input) => appendUpload(ctx, input),
   'import:preview': (ctx, input) => previewImport(ctx, input),
   'import:run': async (ctx, input) => {
-    const bad = input.columns.find((c) => !isColumnTarget(c));
-    if (bad !== undefined) throw new AppError('VALIDATION', `无法识别的目标字段「${bad}」`, 'columns');
     const upload = stagedUpload(ctx, input.uploadId);
     return runImport(ctx, {
       file: upload.file,
@@ -35,7 +31,7 @@ export const importHandlers = handlersFor('import', {
       sheet: input.sheet,
       dryRun: input.dryRun,
       strict: input.strict,
-      override: overridesByIndex(input.columns as never),
+      override: overridesByIndex(input.columns),
       progressId: input.uploadId,
       onCommit: input.savePreset
         ? ({ kind, headers, mapping }) => rememberMapping(ctx.db, kind, headers, mapping, ctx.now().toISOString())

@@ -6,17 +6,11 @@ import type { Db } from '../../../../db/handle.ts';
 import { findMappingPreset, saveMappingPreset } from '../../../../db/import/index.ts';
 import { AppError } from '../../../../shared/api/appError.ts';
 import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
-import { CUSTOM_PREFIX, IMPORT_FIELDS, IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
+import { isColumnTarget } from '../../../../shared/importExport/columnTargets.ts';
+import { IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
 
 export function headerSignature(headers: readonly string[]): string {
   return createHash('sha1').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex');
-}
-
-export function isColumnTarget(value: unknown): value is ColumnTarget {
-  if (value === null) return true;
-  if (typeof value !== 'string') return false;
-  if (value.startsWith(CUSTOM_PREFIX)) return value.length > CUSTOM_PREFIX.length && value.length <= CUSTOM_PREFIX.length + 50;
-  return (IMPORT_FIELDS as readonly string[]).includes(value);
 }
 
 export function presetFor(db: Db, headers: readonly string[]): { kind: ImportKind; override: ColumnOverride } | null {
@@ -37,24 +31,27 @@ export function rememberMapping(db: Db, kind: ImportKind, headers: string[], map
   saveMappingPreset(db, { signature: headerSignature(headers), kind, headers, columns }, at);
 }
 
+const KINDS = new Set<string>(IMPORT_KINDS);
+const isImportKind = (v: unknown): v is ImportKind => typeof v === 'string' && KINDS.has(v);
+
 export function readMapFile(file: string): { kind: ImportKind | undefined; override: ColumnOverride } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new AppError('VALIDATION', `无法读取映射文件「${file}」：${(e as Error).message}`, 'mapFile');
+    throw new AppError('VALIDATION', `无法读取映射文件「${file}」：${e instanceof Error ? e.message : String(e)}`, 'mapFile');
   }
-  const p = parsed as { kind?: unknown; columns?: unknown };
-  if (!p || typeof p !== 'object' || !p.columns || typeof p.columns !== 'object') {
+  if (typeof parsed !== 'object' || parsed === null || !('columns' in parsed) || typeof parsed.columns !== 'object' || parsed.columns === null) {
     throw new AppError('VALIDATION', '映射文件应为 { "columns": { "表头": "字段" } }', 'mapFile');
   }
-  if (p.kind !== undefined && !(IMPORT_KINDS as readonly unknown[]).includes(p.kind)) {
+  const kind = 'kind' in parsed ? parsed.kind : undefined;
+  if (kind !== undefined && !isImportKind(kind)) {
     throw new AppError('VALIDATION', `映射文件的 kind 只能是 ${IMPORT_KINDS.join('、')}`, 'mapFile');
   }
   const columns = new Map<string, ColumnTarget>();
-  for (const [header, target] of Object.entries(p.columns as Record<string, unknown>)) {
+  for (const [header, target] of Object.entries(parsed.columns)) {
     if (!isColumnTarget(target)) throw new AppError('VALIDATION', `映射文件中「${header}」的目标「${String(target)}」无法识别`, 'mapFile');
     columns.set(normalizeHeader(header), target);
   }
-  return { kind: p.kind as ImportKind | undefined, override: overridesByHeader(columns) };
+  return { kind, override: overridesByHeader(columns) };
 }
