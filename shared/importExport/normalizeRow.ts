@@ -34,6 +34,9 @@ export type NormalizedRow<K extends ImportKind = ImportKind> =
   | ({ ok: true; warnings: CellIssue[] } & RowOf<K>)
   | { ok: false; line: number; issues: CellIssue[]; warnings: CellIssue[] };
 
+/** A contract cannot end before it is signed. */
+export const endsBeforeSigned = (endsOn: string, signedOn: string) => `到期日期 ${endsOn} 早于签订日期 ${signedOn}`;
+
 /** Trimmed (U+3000 included), in-cell CRLF as LF, and the export's formula apostrophe removed. */
 export function cleanCell(raw: string, unescape: boolean): string {
   const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n/g, '\n').trim() : raw.trim();
@@ -91,7 +94,7 @@ function readContract(r: CellReader): ContractValues {
   // Only a one-time contract may lack an end date, and then it needs a number to be found again.
   if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', '缺少到期日期');
   if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
-    r.fail('endsOn', `到期日期 ${endsOn} 早于签订日期 ${signedOn}`);
+    r.fail('endsOn', endsBeforeSigned(endsOn, signedOn));
   }
   if (amount?.rounded) {
     r.warn({

@@ -1,13 +1,12 @@
 // The wizard's second step: what the file looks like when decoded (so mojibake shows at once), which kind
 // it seems to be, and the proposed column mapping (a saved preset for these headers wins).
 import type { ImportPreview } from '../../../shared/api/import.contract.ts';
-import { AppError } from '../../../shared/api/appError.ts';
 import { mapHeaders, proposeKind } from '../../../shared/importExport/headerAliases.ts';
 import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import type { EncodingChoice } from './source/detectEncoding.ts';
 import { presetFor } from './mapping/mappingPresets.ts';
-import { openImportSource } from './source/openImportSource.ts';
+import { headerOf, openImportSource } from './source/openImportSource.ts';
 import { stagedUpload } from './uploads/uploadStaging.ts';
 
 const SAMPLE_ROWS = 20;
@@ -27,8 +26,8 @@ export async function previewImport(ctx: ServiceContext, input: { uploadId: stri
   } finally {
     await source.records.return(undefined);
   }
-  if (!source.header) throw new AppError('VALIDATION', `文件「${upload.fileName}」是空的，没有可导入的内容`, 'file');
-  const headers = source.header.cells.map((h) => h.trim());
+  const header = headerOf(source);
+  const headers = header.cells.map((h) => h.trim());
   const preset = presetFor(ctx.db, headers);
   const kind = preset?.kind ?? proposeKind(headers);
   const mapping = mapHeaders(kind, headers, preset?.override);
@@ -42,7 +41,7 @@ export async function previewImport(ctx: ServiceContext, input: { uploadId: stri
     delimiter: source.delimiter,
     sheet: source.sheet,
     sheets: source.sheets,
-    headerLine: source.header.line,
+    headerLine: header.line,
     headers,
     sampleRows,
     proposedKind: kind,

@@ -3,7 +3,6 @@
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
 import { withImportSession } from '../../../db/import/index.ts';
 import { newId } from '../../../db/newId.ts';
-import { AppError } from '../../../shared/api/appError.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
 import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
@@ -13,7 +12,7 @@ import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
 import { ImportReport } from './report/importReport.ts';
 import type { EncodingChoice } from './source/detectEncoding.ts';
-import { openImportSource } from './source/openImportSource.ts';
+import { headerOf, openImportSource } from './source/openImportSource.ts';
 
 export interface ImportOptions {
   file: string;
@@ -38,15 +37,15 @@ class Rollback extends Error {}
 export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
   const started = Date.now();
   const source = await openImportSource(options.file, { encoding: options.encoding, sheet: options.sheet, fileName: options.fileName });
-  if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
-  const kind = options.kind ?? proposeKind(source.header.cells);
-  const { headers, mapping } = columnMapping(source.header, kind, options.override);
+  const header = headerOf(source);
+  const kind = options.kind ?? proposeKind(header.cells);
+  const { headers, mapping } = columnMapping(header, kind, options.override);
   const report = new ImportReport();
   for (const d of mapping.duplicateColumns) {
-    report.warn([{ line: source.header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);
+    report.warn([{ line: header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);
   }
   const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv' };
-  const headerOf = (f: ImportField) => {
+  const columnHeader = (f: ImportField) => {
     const i = mapping.columns.indexOf(f);
     return i >= 0 ? headers[i]! : FIELD_HEADERS[f].zh;
   };
@@ -65,7 +64,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   try {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
     await withImportSession(ctx.db, meta, async (session) => {
-      await applyRecords(layout, source.records, { session, report, header: headerOf }, async () => {
+      await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
         progress('reading');

@@ -7,6 +7,7 @@ import type { ImportChange } from '../../../../shared/api/import.contract.ts';
 import { fenToYuanString } from '../../../../shared/domain/money.ts';
 import { cycleLabels, labelOf } from '../../../../shared/i18n/enumLabels.ts';
 import { FIELD_HEADERS, type ContractValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
+import { endsBeforeSigned } from '../../../../shared/importExport/normalizeRow.ts';
 import { autoContractNumber } from './autoContractNumber.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
 import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
@@ -118,7 +119,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       const signedOn = v.signedOn ?? existing?.signedOn ?? null;
       const endsOn = v.endsOn ?? existing?.endsOn ?? null;
       if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
-        this.#report.reject([{ line, column: this.#header('endsOn'), message: `到期日期 ${endsOn} 早于签订日期 ${signedOn}` }]);
+        this.#report.reject([{ line, column: this.#header('endsOn'), message: endsBeforeSigned(endsOn, signedOn) }]);
         return;
       }
       const effect = customers.apply(c, row.customer, line, this.#header('contactName'));

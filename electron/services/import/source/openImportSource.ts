@@ -59,6 +59,12 @@ async function* countedStream(file: string, counter: ByteCounter): AsyncGenerato
   }
 }
 
+/** The source's header record; a file without one has nothing to import. */
+export function headerOf(source: ImportSource): SourceRecord {
+  if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
+  return source.header;
+}
+
 export async function openImportSource(file: string, options: OpenSourceOptions): Promise<ImportSource> {
   const fileName = options.fileName ?? path.basename(file);
   let stat: fs.Stats;

@@ -21,6 +21,8 @@ export interface StagedUpload {
   sizeBytes: number;
 }
 
+const expired = () => new AppError('NOT_FOUND', '上传已过期或不存在，请重新选择文件', 'uploadId');
+
 function paths(ctx: ServiceContext, uploadId: string) {
   if (!ID.test(uploadId)) throw new AppError('VALIDATION', '上传编号不正确', 'uploadId');
   const dir = uploadsDir(ctx);
@@ -55,7 +57,7 @@ export function appendUpload(
   try {
     size = fs.statSync(p.data).size;
   } catch {
-    throw new AppError('NOT_FOUND', '上传已过期或不存在，请重新选择文件', 'uploadId');
+    throw expired();
   }
   if (input.offset !== size) throw new AppError('VALIDATION', `上传位置不连续（应为 ${size}）`, 'offset');
   const bytes = Buffer.from(input.dataBase64, 'base64');
@@ -70,7 +72,7 @@ export function stagedUpload(ctx: ServiceContext, uploadId: string): StagedUploa
     const { fileName } = JSON.parse(fs.readFileSync(p.meta, 'utf8')) as { fileName: string };
     return { uploadId, file: p.data, fileName, sizeBytes: fs.statSync(p.data).size };
   } catch {
-    throw new AppError('NOT_FOUND', '上传已过期或不存在，请重新选择文件', 'uploadId');
+    throw expired();
   }
 }
 
