@@ -1,8 +1,6 @@
-// A bounded cache of what was used recently, for the importer's customers. Evicting one entry at a time from
-// the front of a Map is slow in V8: deleted entries stay in the table as holes until it is rebuilt, and
-// keys().next() walks past all of them, so a FIFO cache of 20k spent more than a second per 200k rows just
-// finding its oldest key. Two generations give the same bound with no per-entry eviction: when the young
-// one fills, the old one is dropped whole and the young one takes its place.
+// A bounded cache of what was used recently, for the importer's customers. Evicting a Map's oldest key one at
+// a time is slow in V8 (deleted entries stay as holes that keys().next() walks past); two generations keep the
+// same bound with no per-entry eviction: when the young one fills, the old one is dropped whole.
 export class TwoGenerationCache<V> {
   readonly #half: number;
   #young = new Map<string, V>();
