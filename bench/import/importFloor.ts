@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { rawOf, type Db } from '../../db/handle.ts';
 import { newId } from '../../db/newId.ts';
-import { BulkInserter, StatementCache, type Raw } from '../../db/bulk/statementCache.ts';
+import { BulkInserter, StatementCache, type Raw } from '../../db/statementCache.ts';
 
 export interface FloorResult {
   rows: number;

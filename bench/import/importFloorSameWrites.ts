@@ -10,7 +10,7 @@ import { rawOf, type Db } from '../../db/handle.ts';
 import { newId } from '../../db/newId.ts';
 import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
 import { compareBigramPairs } from '../../db/bulk/bulkSearchIndex.ts';
-import { BulkInserter, StatementCache } from '../../db/bulk/statementCache.ts';
+import { BulkInserter, StatementCache } from '../../db/statementCache.ts';
 import { CHUNK_ROWS } from '../../electron/services/import/apply/applyRecords.ts';
 import { COL, readSheetInTransaction, type FloorResult } from './importFloor.ts';
 

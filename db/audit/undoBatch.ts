@@ -5,7 +5,7 @@
 import { AppError } from '../../shared/api/appError.ts';
 import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
 import { BulkSearchIndex } from '../bulk/bulkSearchIndex.ts';
-import { inSlices, isRow, StatementCache } from '../bulk/statementCache.ts';
+import { inSlices, isRow, StatementCache } from '../statementCache.ts';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { AUDITED_TABLES, type AuditedTable } from '../schema.ts';

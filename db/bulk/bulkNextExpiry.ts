@@ -1,5 +1,5 @@
 // customers.next_expiry_on (the earliest end of the customer's live active contracts) after bulk writes.
-import { inSlices, type StatementCache } from './statementCache.ts';
+import { inSlices, type StatementCache } from '../statementCache.ts';
 
 const EARLIEST = `(SELECT min(k.ends_on) FROM contracts k
    WHERE k.customer_id = customers.id AND k.deleted_at IS NULL AND k.status = 'active' AND k.ends_on IS NOT NULL)`;

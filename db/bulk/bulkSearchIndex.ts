@@ -4,7 +4,7 @@
 // merged into the bigram-ordered index once, at finish (scattered inserts would rewrite most of its pages on
 // every chunk), under a small page cache because SQLite sizes its sorter by cache_size.
 import { bigramSetOf, bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
-import { BulkInserter, inSlices, setPageCache, type StatementCache } from './statementCache.ts';
+import { BulkInserter, inSlices, setPageCache, type StatementCache } from '../statementCache.ts';
 
 const SLICE = 400;
 

@@ -3,7 +3,7 @@
 // row per batch (a repeat in the file rewrites its after-image and keeps the version). A created row is
 // audited without an after-image: it is the row at version 1, which undo can tell from the version alone.
 import { newId } from '../newId.ts';
-import { BulkInserter, isRow, type Raw, StatementCache } from '../bulk/statementCache.ts';
+import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
 import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, RecordChange } from './chunkPlan.ts';
 
 export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups';

@@ -2,7 +2,7 @@
 // contracts by number or by (customer, end date), and existing follow-ups. Each is one IN-list query per
 // slice, so a chunk costs a handful of statements whatever its size.
 import type { Cycle, Tier } from '../../shared/domain/enums.ts';
-import { inSlices, type StatementCache } from '../bulk/statementCache.ts';
+import { inSlices, type StatementCache } from '../statementCache.ts';
 import type { ContractSnapshot, CustomerSnapshot } from './chunkPlan.ts';
 
 const SLICE = 500;

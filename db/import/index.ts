@@ -3,7 +3,7 @@
 // updated_at stamps the reminder catch-up reads) is the session's business.
 import type { Db } from '../handle.ts';
 import { rawOf } from '../handle.ts';
-import { setPageCache } from '../bulk/statementCache.ts';
+import { setPageCache } from '../statementCache.ts';
 import { withTransaction } from '../withTransaction.ts';
 import type { BatchMeta } from './chunkPlan.ts';
 import { ImportSession } from './importSession.ts';
