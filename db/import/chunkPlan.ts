@@ -1,6 +1,7 @@
 // What one chunk of an import does to the archive, in domain terms: the rows it creates and the fields it
 // changes. The session derives the rest (audit, search index, next expiry) from the plan itself.
-import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../../shared/domain/enums.ts';
+import type { FollowUpChannel, FollowUpKind, Tier } from '../../shared/domain/enums.ts';
+import type { ContractValues } from '../../shared/importExport/importFields.ts';
 
 export interface BatchMeta {
   batchId: string;
@@ -29,17 +30,11 @@ export interface NewContact {
   title: string | null;
   phone: string | null;
 }
-/** Created active. */
-export interface NewContract {
+/** Created active, with the values a sheet gives a contract. */
+export interface NewContract extends Omit<ContractValues, 'number'> {
   id: string;
   customerId: string;
   number: string;
-  signedOn: string | null;
-  endsOn: string | null;
-  amountFen: number | null;
-  service: string | null;
-  cycle: Cycle | null;
-  notes: string | null;
 }
 export interface NewFollowUp {
   id: string;
@@ -64,14 +59,7 @@ export interface ContactChanges {
   title?: string | null;
   phone?: string | null;
 }
-export interface ContractChanges {
-  signedOn?: string | null;
-  endsOn?: string | null;
-  amountFen?: number | null;
-  service?: string | null;
-  cycle?: Cycle | null;
-  notes?: string | null;
-}
+export type ContractChanges = Partial<Omit<ContractValues, 'number'>>;
 export interface FollowUpChanges {
   contractId?: string | null;
   channel?: FollowUpChannel;
@@ -119,15 +107,6 @@ export interface CustomerSnapshot {
   primaryContact: ContactSnapshot | null;
 }
 
-export interface ContractSnapshot {
-  id: string;
-  customerId: string;
-  number: string;
-  signedOn: string | null;
-  endsOn: string | null;
-  amountFen: number | null;
-  service: string | null;
-  cycle: Cycle | null;
-  notes: string | null;
+export interface ContractSnapshot extends NewContract {
   customerName: string;
 }

@@ -1,7 +1,7 @@
 // The renewal sheet: one row per contract with its customer. Contracts are upserted by number; a row without
 // a number is matched by (customer, end date) and otherwise gets AUTO-<end>-<hash>. The contract owns
 // 合同编号/签订日期/到期日期/合同金额/服务内容/续费周期/备注; everything else goes to the customer.
-import { customerEndKey, emptyChunkPlan, type ContractSnapshot, type ImportSession } from '../../../../db/import/index.ts';
+import { customerEndKey, emptyChunkPlan, type ContractSnapshot } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
 import type { ImportChange } from '../../../../shared/api/import.contract.ts';
 import { fenToYuanString } from '../../../../shared/domain/money.ts';
@@ -11,7 +11,6 @@ import { endsBeforeSigned } from '../../../../shared/importExport/normalizeRow.t
 import { autoContractNumber } from './autoContractNumber.ts';
 import { CustomerUpsert } from './customerUpsert.ts';
 import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
-import type { ImportReport } from '../report/importReport.ts';
 import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 import { pickFields } from './pickFields.ts';
@@ -53,17 +52,13 @@ function copyField<K extends ContractField>(target: ContractFields, source: Cont
 }
 
 export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> {
-  readonly #session: ImportSession;
-  readonly #report: ImportReport;
-  readonly #header: (f: ImportField) => string;
+  readonly #context: ApplyContext;
   readonly #customers: CustomerUpsert;
   readonly #outcomes = new KeyedOutcomes();
 
-  constructor({ session, report, header }: ApplyContext) {
-    this.#session = session;
-    this.#report = report;
-    this.#header = header;
-    this.#customers = new CustomerUpsert(session.lookup, report);
+  constructor(context: ApplyContext) {
+    this.#context = context;
+    this.#customers = new CustomerUpsert(context.session.lookup, context.report);
   }
 
   applyChunk(rows: readonly RowOf<'contracts'>[]): void {
@@ -77,13 +72,13 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       const n = r.contract.number ?? autos[i];
       if (n) numbers.add(n);
     });
-    const byNumber = this.#session.lookup.contractsByNumber([...numbers]);
+    const byNumber = this.#context.session.lookup.contractsByNumber([...numbers]);
     const pairs = rows
       .filter((r) => r.contract.number === null && r.contract.endsOn !== null)
       .map((r) => ({ customer: customers.resolve(r.customer.name), endsOn: r.contract.endsOn! }))
       .filter((p) => p.customer.stored)
       .map((p) => ({ customerId: p.customer.id, endsOn: p.endsOn }));
-    const byEnd = this.#session.lookup.contractsByCustomerEnd(pairs);
+    const byEnd = this.#context.session.lookup.contractsByCustomerEnd(pairs);
     const chunk = new Map<string, WorkingContract>();
     const chunkByEnd = new Map<string, WorkingContract>();
     const working = (s: ContractSnapshot | undefined): WorkingContract | null => {
@@ -111,23 +106,23 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
         number = existing?.number ?? auto;
       }
       if (existing && existing.customerId !== c.id) {
-        this.#report.reject([
-          { line, column: this.#header('contractNumber'), message: `合同编号「${number}」已属于客户「${existing.customerName}」` },
+        this.#context.report.reject([
+          { line, column: this.#context.header('contractNumber'), message: `合同编号「${number}」已属于客户「${existing.customerName}」` },
         ]);
         return;
       }
       const signedOn = v.signedOn ?? existing?.signedOn ?? null;
       const endsOn = v.endsOn ?? existing?.endsOn ?? null;
       if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
-        this.#report.reject([{ line, column: this.#header('endsOn'), message: endsBeforeSigned(endsOn, signedOn) }]);
+        this.#context.report.reject([{ line, column: this.#context.header('endsOn'), message: endsBeforeSigned(endsOn, signedOn) }]);
         return;
       }
-      const effect = customers.apply(c, row.customer, line, this.#header('contactName'));
-      this.#report.warn(effect.warnings);
+      const effect = customers.apply(c, row.customer, line, this.#context.header('contactName'));
+      this.#context.report.warn(effect.warnings);
       const customerIsNewInBatch = customers.createdInBatch(c.name);
       if (!customerIsNewInBatch) {
-        this.#report.change({ line, entity: 'customer', key: c.name, fields: effect.changes });
-        this.#report.change({ line, entity: 'contact', key: c.name, fields: effect.contactChanges });
+        this.#context.report.change({ line, entity: 'customer', key: c.name, fields: effect.changes });
+        this.#context.report.change({ line, entity: 'contact', key: c.name, fields: effect.contactChanges });
       }
       const previous = this.#outcomes.get(number);
       if (!existing) {
@@ -147,7 +142,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
         };
         chunk.set(number, created);
         if (created.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, created.endsOn), created);
-        this.#outcomes.record(number, line, 'created', this.#report.contracts, this.#report);
+        this.#outcomes.record(number, line, 'created', this.#context.report.contracts, this.#context.report);
         return;
       }
       if (!chunk.has(existing.number)) chunk.set(existing.number, existing);
@@ -160,8 +155,8 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
         existing.patch.add(f);
       }
       if (existing.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, existing.endsOn), existing);
-      if (previous?.outcome !== 'created') this.#report.change({ line, entity: 'contract', key: number, fields });
-      this.#outcomes.record(number, line, fields.length > 0 ? 'updated' : 'unchanged', this.#report.contracts, this.#report);
+      if (previous?.outcome !== 'created') this.#context.report.change({ line, entity: 'contract', key: number, fields });
+      this.#outcomes.record(number, line, fields.length > 0 ? 'updated' : 'unchanged', this.#context.report.contracts, this.#context.report);
     });
 
     customers.plan();
@@ -169,6 +164,6 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       if (!k.stored) plan.contracts.push(k);
       else if (k.patch.size > 0) plan.changes.push({ entity: 'contract', id: k.id, customerId: k.customerId, changes: pickFields(k, k.patch) });
     }
-    this.#session.write(plan);
+    this.#context.session.write(plan);
   }
 }

@@ -1,11 +1,9 @@
 // Follow-up logs, keyed by customer name and an optional contract number. A follow-up already stored for the
 // same customer, instant (to the second) and summary is unchanged; this sheet never creates customers.
 import { createHash } from 'node:crypto';
-import { emptyChunkPlan, followUpKey, type FollowUpChanges, type ImportSession, type NewFollowUp } from '../../../../db/import/index.ts';
+import { emptyChunkPlan, followUpKey, type FollowUpChanges, type NewFollowUp } from '../../../../db/import/index.ts';
 import { newId } from '../../../../db/newId.ts';
-import type { ImportField } from '../../../../shared/importExport/importFields.ts';
 import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
-import type { ImportReport } from '../report/importReport.ts';
 import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 
@@ -13,21 +11,17 @@ import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 const digest = (key: string) => createHash('sha1').update(key).digest('base64');
 
 export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> {
-  readonly #session: ImportSession;
-  readonly #report: ImportReport;
-  readonly #header: (f: ImportField) => string;
+  readonly #context: ApplyContext;
   readonly #outcomes = new KeyedOutcomes();
   /** Ids of follow-ups this import created, by key digest, for repeats in later chunks. */
   readonly #createdIds = new Map<string, string>();
 
-  constructor({ session, report, header }: ApplyContext) {
-    this.#session = session;
-    this.#report = report;
-    this.#header = header;
+  constructor(context: ApplyContext) {
+    this.#context = context;
   }
 
   applyChunk(rows: readonly RowOf<'followups'>[]): void {
-    const lookup = this.#session.lookup;
+    const lookup = this.#context.session.lookup;
     const plan = emptyChunkPlan();
     const customers = lookup.customersByName([...new Set(rows.map((r) => r.customer.name))]);
     const contracts = lookup.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
@@ -35,12 +29,12 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
     const stored = lookup.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
     const created = new Map<string, NewFollowUp>();
     const patches = new Map<string, FollowUpChanges>();
-    const counts = { created: this.#report.followups.created, updated: 0, unchanged: this.#report.followups.unchanged };
+    const counts = { created: this.#context.report.followups.created, updated: 0, unchanged: this.#context.report.followups.unchanged };
 
     for (const { line, customer, followUp: v } of rows) {
       const c = customers.get(customer.name);
       if (!c) {
-        this.#report.reject([{ line, column: this.#header('customerName'), message: `找不到客户「${customer.name}」，请先导入客户或合同` }]);
+        this.#context.report.reject([{ line, column: this.#context.header('customerName'), message: `找不到客户「${customer.name}」，请先导入客户或合同` }]);
         continue;
       }
       let contractId: string | null = null;
@@ -48,7 +42,7 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
         const k = contracts.get(v.contractNumber);
         if (!k || k.customerId !== c.id) {
           const why = k ? `属于客户「${k.customerName}」` : '不存在';
-          this.#report.reject([{ line, column: this.#header('contractNumber'), message: `合同编号「${v.contractNumber}」${why}` }]);
+          this.#context.report.reject([{ line, column: this.#context.header('contractNumber'), message: `合同编号「${v.contractNumber}」${why}` }]);
           continue;
         }
         contractId = k.id;
@@ -75,11 +69,11 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
         const pending = created.get(key);
         if (pending) Object.assign(pending, values);
         else if (previous.outcome === 'created') patches.set(key, { ...patches.get(key), ...values });
-        this.#outcomes.record(key, line, previous.outcome === 'created' ? 'created' : 'unchanged', counts, this.#report);
+        this.#outcomes.record(key, line, previous.outcome === 'created' ? 'created' : 'unchanged', counts, this.#context.report);
         continue;
       }
       if (stored.has(followUpKey(c.id, v.at, v.summary))) {
-        this.#outcomes.record(key, line, 'unchanged', counts, this.#report);
+        this.#outcomes.record(key, line, 'unchanged', counts, this.#context.report);
         continue;
       }
       const id = newId();
@@ -95,15 +89,15 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
         ownerId,
       });
       this.#createdIds.set(key, id);
-      this.#outcomes.record(key, line, 'created', counts, this.#report);
+      this.#outcomes.record(key, line, 'created', counts, this.#context.report);
     }
     plan.followUps.push(...created.values());
     for (const [key, changes] of patches) {
       const id = this.#createdIds.get(key);
       if (id) plan.changes.push({ entity: 'followUp', id, changes });
     }
-    this.#session.write(plan);
-    this.#report.followups.created = counts.created;
-    this.#report.followups.unchanged = counts.unchanged;
+    this.#context.session.write(plan);
+    this.#context.report.followups.created = counts.created;
+    this.#context.report.followups.unchanged = counts.unchanged;
   }
 }
