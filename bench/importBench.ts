@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   for (const s of floor.detail['statements'] as string[]) out(`  ${s}`);
   out('floor (same writes), bench/import/importFloorSameWrites.ts:');
   for (const s of same.detail['statements'] as string[]) out(`  ${s}`);
-  out('import (db/repositories/importSession.ts, importBulkWriter.ts, importLookups.ts, importSearchIndex.ts):');
+  out('import (db/import/importSession.ts, importBulkWriter.ts, importLookups.ts; db/bulk/bulkSearchIndex.ts, bulkNextExpiry.ts):');
   for (const s of IMPORT_STATEMENTS) out(`  ${s}`);
 
   t0 = performance.now();
@@ -233,7 +233,7 @@ const IMPORT_STATEMENTS = [
   '  UPDATE <table> SET <changed columns>, updated_at = ?, version = ? WHERE id = ? (rows that change only) + its audit row',
   '  SELECT … FROM customers / contacts WHERE id|customer_id IN (…) (search documents of touched customers)',
   '  INSERT INTO temp.import_bigrams (bigram, customer_id) VALUES … (appended; temp index on (customer_id, bigram)); INSERT … customer_search … ON CONFLICT DO UPDATE',
-  '  UPDATE customers SET next_expiry_on = ? WHERE id = ? (a stored customer given an earlier-ending contract)',
+  '  UPDATE customers SET next_expiry_on = ? WHERE id = ? AND (next_expiry_on IS NULL OR next_expiry_on > ?) (a stored customer given a contract)',
   "  UPDATE customers SET next_expiry_on = (SELECT min(ends_on) …) WHERE id IN (…) AND next_expiry_on IS NOT (…) (only where a stored contract's end moved)",
   'at the end: PRAGMA cache_size = -8192; INSERT INTO customer_bigrams SELECT … FROM temp.import_bigrams ORDER BY bigram, customer_id; PRAGMA cache_size = -32768;',
   '  INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',
