@@ -38,11 +38,14 @@ export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options
   let count: number;
   try {
     const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind]) : csvSink(target);
-    count = rows && kind === 'renewals' ? await rows(sink) : await writeSheet(ctx, kind as ImportKind, sink, options.headers);
+    if (kind !== 'renewals') count = await writeSheet(ctx, kind, sink, options.headers);
+    else if (rows) count = await rows(sink);
+    else throw new Error('the renewals sheet brings its own rows');
     await sink.close();
   } catch (e) {
     fs.rmSync(`${target}.partial`, { force: true });
-    if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EACCES') {
+    const code = e instanceof Error && 'code' in e ? e.code : undefined;
+    if (code === 'ENOENT' || code === 'EACCES') {
       throw new AppError('VALIDATION', `无法写入文件「${target}」`, 'out');
     }
     throw e;
