@@ -2,7 +2,7 @@
 //
 // Generates a GBK renewal sheet (cached under .bench-data/import/), then in separate child processes (so
 // each peak RSS is its own), alternating, best of --runs: two raw floors — the sheet's rows alone
-// (db/bench/importFloor.ts) and the same rows the importer writes (db/bench/importFloorSameWrites.ts) — and
+// (bench/import/importFloor.ts) and the same rows the importer writes (bench/import/importFloorSameWrites.ts) — and
 // the whole import (decode, parse, normalize, validate, upsert with audit, search index and next expiry).
 // Then the export of 100k contracts, and with --rss-1m the peak RSS of importing a 1M-row sheet.
 import { spawnSync } from 'node:child_process';
@@ -11,14 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
-import { importFloor } from '../db/bench/importFloor.ts';
-import { importFloorSameWrites } from '../db/bench/importFloorSameWrites.ts';
+import { importFloor } from './import/importFloor.ts';
+import { importFloorSameWrites } from './import/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
 import { CONTRACT_EXPORT_SQL } from '../db/repositories/exportQueries.ts';
-import { encodeGb18030 } from '../electron/services/importExport/fixtures/encodeGb18030.ts';
-import { generateRenewalSheet, renewalSheetCsv } from '../electron/services/importExport/fixtures/renewalSheetGenerator.ts';
-import { exportSheet } from '../electron/services/importExport/exportSheet.ts';
-import { runImport } from '../electron/services/importExport/runImport.ts';
+import { encodeGb18030 } from '../electron/services/import/fixtures/encodeGb18030.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../electron/services/import/fixtures/renewalSheetGenerator.ts';
+import { exportSheet } from '../electron/services/export/exportSheet.ts';
+import { runImport } from '../electron/services/import/runImport.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
 
@@ -190,11 +190,11 @@ async function main(): Promise<void> {
   out();
   out('== SQL and PRAGMAs');
   out(`PRAGMAs (all paths, same connection settings; the import lowers cache_size for itself, see below): ${Object.entries(floor.detail['pragmas'] as object).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
-  out('floor (sheet rows), db/bench/importFloor.ts:');
+  out('floor (sheet rows), bench/import/importFloor.ts:');
   for (const s of floor.detail['statements'] as string[]) out(`  ${s}`);
-  out('floor (same writes), db/bench/importFloorSameWrites.ts:');
+  out('floor (same writes), bench/import/importFloorSameWrites.ts:');
   for (const s of same.detail['statements'] as string[]) out(`  ${s}`);
-  out('import (db/repositories/importSession.ts, importBulkWriter.ts, importLookups.ts, importSearchIndex.ts):');
+  out('import (db/import/importSession.ts, importBulkWriter.ts, importLookups.ts; db/bulk/bulkSearchIndex.ts, bulkNextExpiry.ts):');
   for (const s of IMPORT_STATEMENTS) out(`  ${s}`);
 
   t0 = performance.now();
@@ -233,7 +233,7 @@ const IMPORT_STATEMENTS = [
   '  UPDATE <table> SET <changed columns>, updated_at = ?, version = ? WHERE id = ? (rows that change only) + its audit row',
   '  SELECT … FROM customers / contacts WHERE id|customer_id IN (…) (search documents of touched customers)',
   '  INSERT INTO temp.import_bigrams (bigram, customer_id) VALUES … (appended; temp index on (customer_id, bigram)); INSERT … customer_search … ON CONFLICT DO UPDATE',
-  '  UPDATE customers SET next_expiry_on = ? WHERE id = ? (a stored customer given an earlier-ending contract)',
+  '  UPDATE customers SET next_expiry_on = ? WHERE id = ? AND (next_expiry_on IS NULL OR next_expiry_on > ?) (a stored customer given a contract)',
   "  UPDATE customers SET next_expiry_on = (SELECT min(ends_on) …) WHERE id IN (…) AND next_expiry_on IS NOT (…) (only where a stored contract's end moved)",
   'at the end: PRAGMA cache_size = -8192; INSERT INTO customer_bigrams SELECT … FROM temp.import_bigrams ORDER BY bigram, customer_id; PRAGMA cache_size = -32768;',
   '  INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',

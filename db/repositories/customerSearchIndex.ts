@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, rawOf, type Db, type Tx } from '../handle.ts';
-import { BulkInserter, StatementCache } from './importStatements.ts';
+import { BulkInserter, StatementCache } from '../statementCache.ts';
 
 export interface SearchDocument {
   /** Normalized name, contact names and phone digits, one part per line, for the substring check. */

@@ -1,10 +1,11 @@
 import type { Customer } from '../../shared/api/customers.contract.ts';
 import type { CustomerPatch, NewCustomer } from '../../shared/api/recordWrites.ts';
 import type { LifecycleStage, Tier } from '../../shared/domain/enums.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { undoBatch } from '../audit/undoBatch.ts';
+import { q, type Db, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { CustomerRow, CustomerUpdate } from '../schema.ts';
-import { insertAudited, undoBatch, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
 import { loadNameSortKey } from './customerNameSortKeys.ts';
 import { reindexCustomer } from './customerSearchIndex.ts';
 import { tagsOfCustomers } from './tagsRepo.ts';
@@ -144,14 +145,11 @@ export async function softDeleteCustomerTree(tx: Tx, id: string, meta: AuditMeta
 }
 
 /**
- * Replays a customer delete backwards and brings its search entry and next expiry back. Returns the customer's
- * id, or undefined when the batch deleted no customer (the caller refuses; its transaction rolls back).
+ * Replays a customer delete backwards (the undo engine also brings its search entry and next expiry back).
+ * Returns the customer's id, or undefined when the batch deleted no customer (the caller refuses; its
+ * transaction rolls back). Runs on the raw connection, inside the caller's transaction.
  */
-export async function undoCustomerDelete(tx: Tx, batchId: string, meta: AuditMeta): Promise<string | undefined> {
-  const entries = await undoBatch(tx, batchId, meta);
-  const customerId = entries.find((e) => e.entity === 'customers')?.entityId;
-  if (customerId === undefined) return undefined;
-  await reindexCustomer(tx, customerId);
-  await refreshNextExpiry(tx, customerId);
-  return customerId;
+export function undoCustomerDelete(db: Db, batchId: string, meta: AuditMeta): string | undefined {
+  const undone = undoBatch(db, batchId, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+  return undone.customersWritten[0];
 }

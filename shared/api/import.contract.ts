@@ -1,11 +1,15 @@
 import { z } from './zodSetup.ts';
 import { idField, pageInput, pageOf } from './fields.ts';
+import { isColumnTarget, isTargetOfKind } from '../importExport/columnTargets.ts';
 import { IMPORT_KINDS } from '../importExport/importFields.ts';
 
 export const importKindField = z.enum(IMPORT_KINDS, { message: '导入类型只能是 contracts、customers 或 followups' });
 export const encodingChoiceField = z.enum(['auto', 'utf8', 'gb18030'], { message: '编码只能是 auto、utf8 或 gb18030' });
 /** A field name, `custom:名称` for a customer custom field, or null to ignore the column. */
 export const columnTargetField = z.string().max(60).nullable();
+const unknownTarget = (target: unknown) => `无法识别的目标字段「${String(target)}」`;
+/** A target the user chose: one that exists (refined to ColumnTarget), checked against the kind below. */
+const chosenColumnTarget = columnTargetField.refine(isColumnTarget, { error: (issue) => unknownTarget(issue.input) });
 
 const issueSchema = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() });
 export type ImportIssue = z.infer<typeof issueSchema>;
@@ -131,14 +135,19 @@ export const importContract = {
   },
   /** Dry-runs or commits an upload with the mapping the user confirmed (one target per column). */
   'import:run': {
-    input: z.object({
-      uploadId: idField,
-      ...runOptions,
-      kind: importKindField,
-      columns: z.array(columnTargetField).max(500),
-      /** Remember this mapping for files with the same headers (on commit). */
-      savePreset: z.boolean().default(true),
-    }),
+    input: z
+      .object({
+        uploadId: idField,
+        ...runOptions,
+        kind: importKindField,
+        columns: z.array(chosenColumnTarget).max(500),
+        /** Remember this mapping for files with the same headers (on commit). */
+        savePreset: z.boolean().default(true),
+      })
+      .superRefine((input, ctx) => {
+        const at = input.columns.findIndex((target) => !isTargetOfKind(input.kind, target));
+        if (at >= 0) ctx.addIssue({ code: 'custom', path: ['columns', at], message: unknownTarget(input.columns[at]) });
+      }),
     output: importResultSchema,
     changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
   },

@@ -1,6 +1,7 @@
 // Header text → field, from the Chinese and English names real sheets use. Matching ignores case, spaces,
 // punctuation and a trailing unit such as （元）.
-import { CUSTOM_PREFIX, KIND_FIELDS, type ColumnTarget, type ImportField, type ImportKind } from './importFields.ts';
+import { isCustomTarget, isTargetOfKind } from './columnTargets.ts';
+import { KIND_FIELDS, type ColumnTarget, type ImportField, type ImportKind } from './importFields.ts';
 
 const COMMON_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
   customerName: ['客户名称', '公司名称', '客户', '客户名', '单位名称', '企业名称', '客户全称', 'Customer', 'Company', 'Customer Name', 'Company Name'],
@@ -84,7 +85,6 @@ export function overridesByIndex(columns: readonly ColumnTarget[]): ColumnOverri
 
 /** Maps headers to fields; `override` wins over the aliases. A field mapped twice keeps its first column. */
 export function mapHeaders(kind: ImportKind, headers: readonly string[], override: ColumnOverride = () => undefined): HeaderMapping {
-  const allowed = new Set<string>(KIND_FIELDS[kind]);
   const columns: ColumnTarget[] = [];
   const ignoredColumns: string[] = [];
   const duplicateColumns: HeaderMapping['duplicateColumns'] = [];
@@ -93,14 +93,12 @@ export function mapHeaders(kind: ImportKind, headers: readonly string[], overrid
     const key = normalizeHeader(header);
     const chosen = override(index, key);
     let target: ColumnTarget = chosen !== undefined ? chosen : fieldForHeader(kind, header);
-    if (target !== null && !target.startsWith(CUSTOM_PREFIX) && !allowed.has(target)) target = null;
+    if (!isTargetOfKind(kind, target)) target = null;
     if (target !== null && key === '' && chosen === undefined) target = null;
     if (target !== null) {
       const kept = taken.get(target);
       if (kept !== undefined) {
-        if (!target.startsWith(CUSTOM_PREFIX)) {
-          duplicateColumns.push({ index, header, field: target as ImportField, keptIndex: kept });
-        }
+        if (!isCustomTarget(target)) duplicateColumns.push({ index, header, field: target, keptIndex: kept });
         target = null;
       } else {
         taken.set(target, index);

@@ -38,6 +38,8 @@ export interface DateTimeParts {
   seconds: number | null;
 }
 
+const noSuchTime = (text: string): { ok: false; message: string } => ({ ok: false, message: `时间不存在：${text}` });
+
 /** Parses a date with an optional time of day; `null` for a blank cell. */
 export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { ok: false; message: string } | null {
   const s = toHalfWidth(text).trim();
@@ -49,7 +51,7 @@ export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { 
     const r = calendarDate(Number(m[1]), Number(m[3]), Number(m[4]), s);
     const seconds = time(m[5], m[6], m[7]);
     if (!r.ok) return r;
-    if (!checkTime(seconds) || Number(m[6] ?? 0) > 59 || Number(m[7] ?? 0) > 59) return { ok: false, message: `时间不存在：${s}` };
+    if (!checkTime(seconds) || Number(m[6] ?? 0) > 59 || Number(m[7] ?? 0) > 59) return noSuchTime(s);
     return { ok: true, date: r.value, seconds };
   }
   m = CHINESE.exec(s);
@@ -57,7 +59,7 @@ export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { 
     const r = calendarDate(Number(m[1]), Number(m[2]), Number(m[3]), s);
     const seconds = time(m[4], m[5], m[6]);
     if (!r.ok) return r;
-    if (!checkTime(seconds) || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return { ok: false, message: `时间不存在：${s}` };
+    if (!checkTime(seconds) || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return noSuchTime(s);
     return { ok: true, date: r.value, seconds };
   }
   m = COMPACT.exec(s);

@@ -18,18 +18,24 @@ import {
 import { normalizeAmount } from './normalizeAmount.ts';
 import { normalizeDate, parseDateTime } from './normalizeDate.ts';
 import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier } from './normalizeEnums.ts';
+import { isCustomTarget } from './columnTargets.ts';
+import type { RowOf, SheetRowValues } from './sheetRows.ts';
 
-export interface RowLayout {
-  kind: ImportKind;
+export interface RowLayout<K extends ImportKind = ImportKind> {
+  kind: K;
   headers: readonly string[];
   columns: readonly ColumnTarget[];
   /** CSV cells may carry the export's formula apostrophe; .xlsx cells are typed and never do. */
   unescape: boolean;
 }
 
-export type NormalizedRow =
-  | { ok: true; line: number; customer: CustomerValues; contract: ContractValues | null; followUp: FollowUpValues | null; warnings: CellIssue[] }
+/** A valid row of the layout's kind, or the reasons it is not. */
+export type NormalizedRow<K extends ImportKind = ImportKind> =
+  | ({ ok: true; warnings: CellIssue[] } & RowOf<K>)
   | { ok: false; line: number; issues: CellIssue[]; warnings: CellIssue[] };
+
+/** A contract cannot end before it is signed. */
+export const endsBeforeSigned = (endsOn: string, signedOn: string) => `到期日期 ${endsOn} 早于签订日期 ${signedOn}`;
 
 /** Trimmed (U+3000 included), in-cell CRLF as LF, and the export's formula apostrophe removed. */
 export function cleanCell(raw: string, unescape: boolean): string {
@@ -49,99 +55,126 @@ function localInstant(date: string, seconds: number | null): string {
   return new Date(y, m - 1, d, Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60).toISOString();
 }
 
-export function normalizeRow(layout: RowLayout, line: number, cells: readonly string[]): NormalizedRow {
+/** Reads one record's cells by field, collecting what is wrong with them. */
+interface CellReader {
+  line: number;
+  /** The cleaned text of a field's cell, or null when blank or absent. */
+  text(f: ImportField): string | null;
+  /** The header a field came from (its canonical name when the file lacks it). */
+  columnOf(f: ImportField): string;
+  fail(f: ImportField, message: string): void;
+  warn(issue: CellIssue): void;
+  /** The parsed cell, null when blank or unparseable (then the reason is recorded). */
+  parsed<R extends { ok: true }>(f: ImportField, parse: (s: string) => R | { ok: false; message: string } | null): R | null;
+}
+
+/** `withNotes`: only the customers sheet's 备注 is the customer's (the renewal sheet's belongs to the contract). */
+function readCustomer(r: CellReader, withNotes: boolean, customFields: Record<string, string>): CustomerValues {
+  const name = r.text('customerName');
+  if (name === null) r.fail('customerName', '缺少客户名称');
+  return {
+    name: name ?? '',
+    contactName: r.text('contactName'),
+    contactTitle: r.text('contactTitle'),
+    contactPhone: r.text('contactPhone'),
+    tier: r.parsed('tier', normalizeTier)?.value ?? null,
+    owner: r.text('owner'),
+    notes: withNotes ? r.text('notes') : null,
+    customFields,
+  };
+}
+
+function readContract(r: CellReader): ContractValues {
+  const signedOn = r.parsed('signedOn', normalizeDate)?.value ?? null;
+  const endsText = r.text('endsOn');
+  const endsOn = r.parsed('endsOn', normalizeDate)?.value ?? null;
+  const amount = r.parsed('amount', normalizeAmount);
+  const cycle = r.parsed('cycle', normalizeCycle)?.value ?? null;
+  const number = r.text('contractNumber');
+  // Only a one-time contract may lack an end date, and then it needs a number to be found again.
+  if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', '缺少到期日期');
+  if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
+    r.fail('endsOn', endsBeforeSigned(endsOn, signedOn));
+  }
+  if (amount?.rounded) {
+    r.warn({
+      line: r.line,
+      column: r.columnOf('amount'),
+      message: `合同金额「${r.text('amount')}」超过两位小数，已四舍五入为 ${fenToYuanString(amount.fen)}`,
+    });
+  }
+  return { number, signedOn, endsOn, amountFen: amount?.fen ?? null, service: r.text('service'), cycle, notes: r.text('notes') };
+}
+
+function readFollowUp(r: CellReader): FollowUpValues {
+  const atText = r.text('at');
+  const at = r.parsed('at', parseDateTime);
+  if (atText === null) r.fail('at', '缺少跟进时间');
+  const summary = r.text('summary');
+  if (summary === null) r.fail('summary', '缺少跟进内容');
+  return {
+    contractNumber: r.text('contractNumber'),
+    at: at ? localInstant(at.date, at.seconds) : '',
+    channel: r.parsed('channel', normalizeChannel)?.value ?? null,
+    kind: r.parsed('kind', normalizeFollowUpKind)?.value ?? null,
+    summary: summary ?? '',
+    nextFollowUpOn: r.parsed('nextFollowUpOn', normalizeDate)?.value ?? null,
+    owner: r.text('owner'),
+  };
+}
+
+type SheetReaders = { [K in keyof SheetRowValues]: (r: CellReader, customFields: Record<string, string>) => SheetRowValues[K] };
+
+const SHEET_READERS: SheetReaders = {
+  contracts: (r, customFields) => ({ customer: readCustomer(r, false, customFields), contract: readContract(r) }),
+  customers: (r, customFields) => ({ customer: readCustomer(r, true, customFields) }),
+  followups: (r, customFields) => ({ customer: readCustomer(r, false, customFields), followUp: readFollowUp(r) }),
+};
+
+export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: number, cells: readonly string[]): NormalizedRow<K> {
   const issues: CellIssue[] = [];
   const warnings: CellIssue[] = [];
-  const values = new Map<ImportField, { text: string; header: string }>();
+  const values = new Map<ImportField, string>();
   const customFields: Record<string, string> = {};
   const fieldHeader = new Map<ImportField, string>();
   layout.columns.forEach((target, i) => {
     if (target === null) return;
     const header = layout.headers[i]?.trim() ?? '';
     const text = cleanCell(cells[i] ?? '', layout.unescape);
-    if (target.startsWith(CUSTOM_PREFIX)) {
+    if (isCustomTarget(target)) {
       if (text === '') return;
       if (text.length > CUSTOM_FIELD_MAX_LENGTH) issues.push({ line, column: header, message: `「${header}」不能超过 ${CUSTOM_FIELD_MAX_LENGTH} 个字` });
       else customFields[target.slice(CUSTOM_PREFIX.length)] = text;
       return;
     }
-    const field = target as ImportField;
-    fieldHeader.set(field, header);
+    fieldHeader.set(target, header);
     if (text === '') return;
-    const max = FIELD_MAX_LENGTH[field];
+    const max = FIELD_MAX_LENGTH[target];
     if (max !== undefined && text.length > max) {
-      issues.push({ line, column: header, message: `${FIELD_HEADERS[field].zh}不能超过 ${max} 个字` });
+      issues.push({ line, column: header, message: `${FIELD_HEADERS[target].zh}不能超过 ${max} 个字` });
       return;
     }
-    values.set(field, { text, header });
+    values.set(target, text);
   });
-  const text = (f: ImportField) => values.get(f)?.text ?? null;
-  const columnOf = (f: ImportField) => fieldHeader.get(f) ?? FIELD_HEADERS[f].zh;
-  const fail = (f: ImportField, message: string) => issues.push({ line, column: columnOf(f), message });
-  const parsed = <T>(f: ImportField, parse: (s: string) => ({ ok: true } & T) | { ok: false; message: string } | null): T | null => {
-    const s = text(f);
-    if (s === null) return null;
-    const r = parse(s);
-    if (r === null) return null;
-    if (!r.ok) {
-      fail(f, r.message);
-      return null;
-    }
-    return r as unknown as T;
+  const reader: CellReader = {
+    line,
+    text: (f) => values.get(f) ?? null,
+    columnOf: (f) => fieldHeader.get(f) ?? FIELD_HEADERS[f].zh,
+    fail: (f, message) => issues.push({ line, column: reader.columnOf(f), message }),
+    warn: (issue) => warnings.push(issue),
+    parsed: (f, parse) => {
+      const s = values.get(f);
+      if (s === undefined) return null;
+      const r = parse(s);
+      if (r === null) return null;
+      if (!r.ok) {
+        reader.fail(f, r.message);
+        return null;
+      }
+      return r;
+    },
   };
-
-  const name = text('customerName');
-  if (name === null) fail('customerName', '缺少客户名称');
-  const tier = parsed<{ value: CustomerValues['tier'] }>('tier', normalizeTier)?.value ?? null;
-  const customer: CustomerValues = {
-    name: name ?? '',
-    contactName: text('contactName'),
-    contactTitle: text('contactTitle'),
-    contactPhone: text('contactPhone'),
-    tier,
-    owner: text('owner'),
-    notes: layout.kind === 'customers' ? text('notes') : null,
-    customFields,
-  };
-
-  let contract: ContractValues | null = null;
-  let followUp: FollowUpValues | null = null;
-  if (layout.kind === 'contracts') {
-    const signedOn = parsed<{ value: string }>('signedOn', normalizeDate)?.value ?? null;
-    const endsText = text('endsOn');
-    const endsOn = parsed<{ value: string }>('endsOn', normalizeDate)?.value ?? null;
-    const amount = parsed<{ fen: number; rounded: boolean }>('amount', normalizeAmount);
-    const cycle = parsed<{ value: ContractValues['cycle'] }>('cycle', normalizeCycle)?.value ?? null;
-    const number = text('contractNumber');
-    // Only a one-time contract may lack an end date, and then it needs a number to be found again.
-    if (endsText === null && !(cycle === 'once' && number !== null)) fail('endsOn', '缺少到期日期');
-    if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
-      fail('endsOn', `到期日期 ${endsOn} 早于签订日期 ${signedOn}`);
-    }
-    if (amount?.rounded) {
-      warnings.push({
-        line,
-        column: columnOf('amount'),
-        message: `合同金额「${text('amount')}」超过两位小数，已四舍五入为 ${fenToYuanString(amount.fen)}`,
-      });
-    }
-    contract = { number, signedOn, endsOn, amountFen: amount?.fen ?? null, service: text('service'), cycle, notes: text('notes') };
-  } else if (layout.kind === 'followups') {
-    const atText = text('at');
-    const at = parsed<{ date: string; seconds: number | null }>('at', parseDateTime);
-    if (atText === null) fail('at', '缺少跟进时间');
-    const summary = text('summary');
-    if (summary === null) fail('summary', '缺少跟进内容');
-    followUp = {
-      contractNumber: text('contractNumber'),
-      at: at ? localInstant(at.date, at.seconds) : '',
-      channel: parsed<{ value: FollowUpValues['channel'] }>('channel', normalizeChannel)?.value ?? null,
-      kind: parsed<{ value: FollowUpValues['kind'] }>('kind', normalizeFollowUpKind)?.value ?? null,
-      summary: summary ?? '',
-      nextFollowUpOn: parsed<{ value: string }>('nextFollowUpOn', normalizeDate)?.value ?? null,
-      owner: text('owner'),
-    };
-  }
+  const row: RowOf<K> = { kind: layout.kind, line, ...SHEET_READERS[layout.kind](reader, customFields) };
   if (issues.length > 0) return { ok: false, line, issues, warnings };
-  return { ok: true, line, customer, contract, followUp, warnings };
+  return { ok: true, warnings, ...row };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { nameSortKey } from '../../../shared/domain/nameSortKey.ts';
-import { importFile, writeFixture } from '../importExport/fixtures/importTestKit.ts';
+import { importFile, writeFixture } from '../import/fixtures/importTestKit.ts';
 import { openTestContext, type TestContext } from '../openTestContext.ts';
 
 let t: TestContext;

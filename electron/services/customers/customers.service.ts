@@ -138,7 +138,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
 
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
   return withTransaction(ctx.db, async (tx) => {
-    const id = await undoCustomerDelete(tx, undoToken, auditMeta(ctx, 'undo', newId()));
+    const id = undoCustomerDelete(ctx.db, undoToken, auditMeta(ctx, 'undo', newId()));
     if (id === undefined) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
     await recomputeRemindersForCustomer(ctx, tx, id);
     return reload(tx, id);

@@ -1,0 +1,112 @@
+// What one chunk of an import does to the archive, in domain terms: the rows it creates and the fields it
+// changes. The session derives the rest (audit, search index, next expiry) from the plan itself.
+import type { FollowUpChannel, FollowUpKind, Tier } from '../../shared/domain/enums.ts';
+import type { ContractValues } from '../../shared/importExport/importFields.ts';
+
+export interface BatchMeta {
+  batchId: string;
+  /** ISO instant stamped on every row and audit entry of the batch. */
+  at: string;
+  actor: string;
+}
+
+export interface NewOwner {
+  id: string;
+  name: string;
+}
+export interface NewCustomer {
+  id: string;
+  name: string;
+  tier: Tier;
+  ownerId: string | null;
+  customFields: Record<string, string>;
+  notes: string | null;
+}
+/** A customer's primary contact. */
+export interface NewContact {
+  id: string;
+  customerId: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+}
+/** Created active, with the values a sheet gives a contract. */
+export interface NewContract extends Omit<ContractValues, 'number'> {
+  id: string;
+  customerId: string;
+  number: string;
+}
+export interface NewFollowUp {
+  id: string;
+  customerId: string;
+  contractId: string | null;
+  at: string;
+  channel: FollowUpChannel;
+  kind: FollowUpKind;
+  summary: string;
+  nextFollowUpOn: string | null;
+  ownerId: string | null;
+}
+
+export interface CustomerChanges {
+  tier?: Tier;
+  ownerId?: string | null;
+  customFields?: Record<string, string>;
+  notes?: string | null;
+}
+export interface ContactChanges {
+  name?: string;
+  title?: string | null;
+  phone?: string | null;
+}
+export type ContractChanges = Partial<Omit<ContractValues, 'number'>>;
+export interface FollowUpChanges {
+  contractId?: string | null;
+  channel?: FollowUpChannel;
+  kind?: FollowUpKind;
+  nextFollowUpOn?: string | null;
+  ownerId?: string | null;
+}
+
+/** Changes to a record that existed before the chunk (stored, or created by an earlier chunk). */
+export type RecordChange =
+  | { entity: 'customer'; id: string; changes: CustomerChanges }
+  | { entity: 'contact'; id: string; customerId: string; changes: ContactChanges }
+  | { entity: 'contract'; id: string; customerId: string; changes: ContractChanges }
+  | { entity: 'followUp'; id: string; changes: FollowUpChanges };
+
+export interface ChunkPlan {
+  owners: NewOwner[];
+  customers: NewCustomer[];
+  contacts: NewContact[];
+  contracts: NewContract[];
+  followUps: NewFollowUp[];
+  changes: RecordChange[];
+}
+
+export function emptyChunkPlan(): ChunkPlan {
+  return { owners: [], customers: [], contacts: [], contracts: [], followUps: [], changes: [] };
+}
+
+export interface ContactSnapshot {
+  id: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+}
+
+/** A live customer as the import needs it to merge a row into it. */
+export interface CustomerSnapshot {
+  id: string;
+  name: string;
+  tier: Tier;
+  ownerId: string | null;
+  ownerName: string | null;
+  customFields: Record<string, string>;
+  notes: string | null;
+  primaryContact: ContactSnapshot | null;
+}
+
+export interface ContractSnapshot extends NewContract {
+  customerName: string;
+}

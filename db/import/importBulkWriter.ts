@@ -1,0 +1,220 @@
+// The import's write path: multi-row prepared INSERTs for new rows, one prepared UPDATE per changed row, and
+// an audit_log row with the batch id for every write, so the batch can be undone. An entity gets one audit
+// row per batch (a repeat in the file rewrites its after-image and keeps the version). A created row is
+// audited without an after-image: it is the row at version 1, which undo can tell from the version alone.
+import { newId } from '../newId.ts';
+import { nameSortKeyLoaded } from '../repositories/customerNameSortKeys.ts';
+import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
+import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, RecordChange } from './chunkPlan.ts';
+
+export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups';
+
+// Full column lists in table order (0001_init); after-images are built from them.
+const COLUMNS: Record<ImportTable, readonly string[]> = {
+  owners: ['id', 'name', 'email', 'phone', 'active', 'created_at', 'updated_at', 'version', 'deleted_at'],
+  customers: [
+    'id', 'name', 'code', 'industry', 'tier', 'owner_id', 'lifecycle_stage', 'source', 'custom_fields', 'notes',
+    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'version', 'deleted_at', 'name_sort_key',
+  ],
+  contacts: [
+    'id', 'customer_id', 'name', 'title', 'phone', 'email', 'birthday', 'is_primary', 'notes', 'created_at', 'updated_at',
+    'version', 'deleted_at',
+  ],
+  contracts: [
+    'id', 'customer_id', 'number', 'signed_on', 'starts_on', 'ends_on', 'amount_fen', 'currency', 'cycle', 'service',
+    'status', 'owner_id', 'renewal_of', 'notes', 'created_at', 'updated_at', 'version', 'deleted_at',
+  ],
+  follow_ups: [
+    'id', 'customer_id', 'contract_id', 'at', 'channel', 'kind', 'summary', 'next_follow_up_on', 'next_done_at', 'owner_id',
+    'created_at', 'updated_at', 'version', 'deleted_at',
+  ],
+};
+
+const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'batch_id', 'created_at', 'updated_at'];
+
+type SqlValue = string | number | null;
+
+/** The columns a change sets, by entity; only fields the import may change have a column here. */
+function changedColumns(change: RecordChange): { table: ImportTable; set: [string, SqlValue][] } {
+  const set: [string, SqlValue][] = [];
+  const put = (column: string, value: SqlValue | undefined) => {
+    if (value !== undefined) set.push([column, value]);
+  };
+  switch (change.entity) {
+    case 'customer': {
+      const c = change.changes;
+      put('tier', c.tier);
+      put('owner_id', c.ownerId);
+      put('custom_fields', c.customFields === undefined ? undefined : JSON.stringify(c.customFields));
+      put('notes', c.notes);
+      return { table: 'customers', set };
+    }
+    case 'contact': {
+      const c = change.changes;
+      put('name', c.name);
+      put('title', c.title);
+      put('phone', c.phone);
+      return { table: 'contacts', set };
+    }
+    case 'contract': {
+      const c = change.changes;
+      put('signed_on', c.signedOn);
+      put('ends_on', c.endsOn);
+      put('amount_fen', c.amountFen);
+      put('service', c.service);
+      put('cycle', c.cycle);
+      put('notes', c.notes);
+      return { table: 'contracts', set };
+    }
+    case 'followUp': {
+      const c = change.changes;
+      put('contract_id', c.contractId);
+      put('channel', c.channel);
+      put('kind', c.kind);
+      put('next_follow_up_on', c.nextFollowUpOn);
+      put('owner_id', c.ownerId);
+      return { table: 'follow_ups', set };
+    }
+  }
+}
+
+export class ImportBulkWriter {
+  readonly cache: StatementCache;
+  readonly #meta: BatchMeta;
+  readonly #rows: Record<ImportTable, BulkInserter>;
+  readonly #audit: BulkInserter;
+
+  constructor(raw: Raw, meta: BatchMeta) {
+    this.cache = new StatementCache(raw);
+    this.#meta = meta;
+    // A full buffer flushes every table in foreign-key order, so a contract never goes in before its customer.
+    const inserter = (t: ImportTable) => new BulkInserter(this.cache, t, COLUMNS[t], () => this.flush());
+    this.#rows = {
+      owners: inserter('owners'),
+      customers: inserter('customers'),
+      contacts: inserter('contacts'),
+      contracts: inserter('contracts'),
+      follow_ups: inserter('follow_ups'),
+    };
+    this.#audit = new BulkInserter(this.cache, 'audit_log', AUDIT_COLUMNS);
+  }
+
+  #insert(table: ImportTable, row: Record<string, SqlValue> & { id: string }): void {
+    this.#rows[table].add(COLUMNS[table].map((c) => row[c]));
+    this.#auditRow(table, row.id, null, null);
+  }
+
+  #auditRow(entity: string, entityId: string, before: string | null, after: string | null): void {
+    const { at, actor, batchId } = this.#meta;
+    this.#audit.add([newId(), at, actor, 'import', entity, entityId, before, after, batchId, at, at]);
+  }
+
+  #stamp() {
+    return { created_at: this.#meta.at, updated_at: this.#meta.at, version: 1, deleted_at: null };
+  }
+
+  insertOwner(o: NewOwner): void {
+    this.#insert('owners', { id: o.id, name: o.name, email: null, phone: null, active: 1, ...this.#stamp() });
+  }
+
+  /** `nextExpiryOn`: the earliest end among the contracts the customer comes with. */
+  insertCustomer(c: NewCustomer, nextExpiryOn: string | null): void {
+    this.#insert('customers', {
+      id: c.id,
+      name: c.name,
+      code: null,
+      industry: null,
+      tier: c.tier,
+      owner_id: c.ownerId,
+      lifecycle_stage: 'customer',
+      source: null,
+      custom_fields: JSON.stringify(c.customFields),
+      notes: c.notes,
+      next_expiry_on: nextExpiryOn,
+      archived_at: null,
+      ...this.#stamp(),
+      name_sort_key: nameSortKeyLoaded(c.name),
+    });
+  }
+
+  insertContact(c: NewContact): void {
+    this.#insert('contacts', {
+      id: c.id,
+      customer_id: c.customerId,
+      name: c.name,
+      title: c.title,
+      phone: c.phone,
+      email: null,
+      birthday: null,
+      is_primary: 1,
+      notes: null,
+      ...this.#stamp(),
+    });
+  }
+
+  insertContract(k: NewContract): void {
+    this.#insert('contracts', {
+      id: k.id,
+      customer_id: k.customerId,
+      number: k.number,
+      signed_on: k.signedOn,
+      starts_on: null,
+      ends_on: k.endsOn,
+      amount_fen: k.amountFen,
+      currency: 'CNY',
+      cycle: k.cycle,
+      service: k.service,
+      status: 'active',
+      owner_id: null,
+      renewal_of: null,
+      notes: k.notes,
+      ...this.#stamp(),
+    });
+  }
+
+  insertFollowUp(f: NewFollowUp): void {
+    this.#insert('follow_ups', {
+      id: f.id,
+      customer_id: f.customerId,
+      contract_id: f.contractId,
+      at: f.at,
+      channel: f.channel,
+      kind: f.kind,
+      summary: f.summary,
+      next_follow_up_on: f.nextFollowUpOn,
+      next_done_at: null,
+      owner_id: f.ownerId,
+      ...this.#stamp(),
+    });
+  }
+
+  /**
+   * Changes some fields of an existing row. Rows inserted by this writer must be flushed first (the session
+   * flushes at every chunk end, and changes only reach rows from earlier chunks or from before the import).
+   */
+  change(change: RecordChange): void {
+    const { table, set } = changedColumns(change);
+    if (set.length === 0) return;
+    const id = change.id;
+    const before = this.cache.get(`SELECT * FROM ${table} WHERE id = ?`).get(id);
+    if (!isRow(before)) throw new Error(`import change: no ${table} row ${id}`);
+    // `+batch_id` keeps the planner on audit_log_entity: the batch index would scan the whole batch per change.
+    const prior = this.cache.get('SELECT id FROM audit_log WHERE entity = ? AND entity_id = ? AND +batch_id = ?').get(table, id, this.#meta.batchId);
+    const storedVersion = Number(before['version']);
+    const version = isRow(prior) ? storedVersion : storedVersion + 1;
+    const after: Record<string, unknown> = { ...before };
+    for (const [column, value] of set) after[column] = value;
+    after['updated_at'] = this.#meta.at;
+    after['version'] = version;
+    const sql = `UPDATE ${table} SET ${set.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?, version = ? WHERE id = ?`;
+    this.cache.get(sql).run(...set.map(([, v]) => v), this.#meta.at, version, id);
+    if (isRow(prior)) this.cache.get('UPDATE audit_log SET after = ? WHERE id = ?').run(JSON.stringify(after), prior['id']);
+    else this.#auditRow(table, id, JSON.stringify(before), JSON.stringify(after));
+  }
+
+  /** Sends buffered rows in foreign-key order, then their audit rows. */
+  flush(): void {
+    for (const t of ['owners', 'customers', 'contacts', 'contracts', 'follow_ups'] as const) this.#rows[t].flush();
+    this.#audit.flush();
+  }
+}

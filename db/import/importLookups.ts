@@ -1,0 +1,149 @@
+// Reads the import needs per chunk: live customers by name (with their primary contact), owners by name,
+// contracts by number or by (customer, end date), and existing follow-ups. Each is one IN-list query per
+// slice, so a chunk costs a handful of statements whatever its size.
+import type { Cycle, Tier } from '../../shared/domain/enums.ts';
+import { inSlices, type StatementCache } from '../statementCache.ts';
+import type { ContractSnapshot, CustomerSnapshot } from './chunkPlan.ts';
+
+const SLICE = 500;
+
+interface CustomerLookupRow {
+  id: string;
+  name: string;
+  tier: Tier;
+  owner_id: string | null;
+  owner_name: string | null;
+  custom_fields: string;
+  notes: string | null;
+  contact_id: string | null;
+  contact_name: string;
+  contact_title: string | null;
+  contact_phone: string | null;
+}
+
+interface ContractLookupRow {
+  id: string;
+  customer_id: string;
+  number: string;
+  signed_on: string | null;
+  ends_on: string | null;
+  amount_fen: number | null;
+  service: string | null;
+  cycle: Cycle | null;
+  notes: string | null;
+  customer_name: string;
+}
+
+export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
+  const out = new Map<string, CustomerSnapshot>();
+  inSlices(names, SLICE, (slice) => {
+    const rows = cache
+      .inList(
+        `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes,
+                p.id AS contact_id, p.name AS contact_name, p.title AS contact_title, p.phone AS contact_phone
+           FROM customers c
+           LEFT JOIN owners o ON o.id = c.owner_id
+           LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_primary = 1 AND p.deleted_at IS NULL
+          WHERE c.deleted_at IS NULL AND c.name IN ({list})`,
+        slice.length,
+      )
+      .all(slice) as CustomerLookupRow[];
+    for (const r of rows) {
+      out.set(r.name, {
+        id: r.id,
+        name: r.name,
+        tier: r.tier,
+        ownerId: r.owner_id,
+        ownerName: r.owner_name,
+        customFields: JSON.parse(r.custom_fields) as Record<string, string>,
+        notes: r.notes,
+        primaryContact: r.contact_id === null ? null : { id: r.contact_id, name: r.contact_name, title: r.contact_title, phone: r.contact_phone },
+      });
+    }
+  });
+  return out;
+}
+
+export function ownersByName(cache: StatementCache, names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  inSlices(names, SLICE, (slice) => {
+    const rows = cache.inList('SELECT id, name FROM owners WHERE deleted_at IS NULL AND name IN ({list})', slice.length).all(slice) as {
+      id: string;
+      name: string;
+    }[];
+    for (const r of rows) out.set(r.name, r.id);
+  });
+  return out;
+}
+
+const CONTRACT_COLUMNS = `k.id, k.customer_id, k.number, k.signed_on, k.ends_on, k.amount_fen, k.service, k.cycle, k.notes,
+  (SELECT name FROM customers WHERE id = k.customer_id) AS customer_name`;
+
+function toContract(r: ContractLookupRow): ContractSnapshot {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    number: r.number,
+    signedOn: r.signed_on,
+    endsOn: r.ends_on,
+    amountFen: r.amount_fen,
+    service: r.service,
+    cycle: r.cycle,
+    notes: r.notes,
+    customerName: r.customer_name,
+  };
+}
+
+export function contractsByNumber(cache: StatementCache, numbers: readonly string[]): Map<string, ContractSnapshot> {
+  const out = new Map<string, ContractSnapshot>();
+  inSlices(numbers, SLICE, (slice) => {
+    const rows = cache
+      .inList(`SELECT ${CONTRACT_COLUMNS} FROM contracts k WHERE k.deleted_at IS NULL AND k.number IN ({list})`, slice.length)
+      .all(slice) as ContractLookupRow[];
+    for (const r of rows) out.set(r.number, toContract(r));
+  });
+  return out;
+}
+
+export const customerEndKey = (customerId: string, endsOn: string) => `${customerId}\u0000${endsOn}`;
+
+/** Live contracts of these customers ending on the given dates, keyed by customerEndKey, in number order. */
+export function contractsByCustomerEnd(
+  cache: StatementCache,
+  pairs: readonly { customerId: string; endsOn: string }[],
+): Map<string, ContractSnapshot[]> {
+  const wanted = new Set(pairs.map((p) => customerEndKey(p.customerId, p.endsOn)));
+  const out = new Map<string, ContractSnapshot[]>();
+  inSlices([...new Set(pairs.map((p) => p.customerId))], SLICE, (slice) => {
+    const rows = cache
+      .inList(
+        `SELECT ${CONTRACT_COLUMNS} FROM contracts k
+          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list}) AND k.ends_on IS NOT NULL ORDER BY k.number`,
+        slice.length,
+      )
+      .all(slice) as ContractLookupRow[];
+    for (const r of rows) {
+      if (r.ends_on === null) continue;
+      const key = customerEndKey(r.customer_id, r.ends_on);
+      if (!wanted.has(key)) continue;
+      const list = out.get(key);
+      if (list) list.push(toContract(r));
+      else out.set(key, [toContract(r)]);
+    }
+  });
+  return out;
+}
+
+export const followUpKey = (customerId: string, atIso: string, summary: string) => `${customerId}\u0000${atIso.slice(0, 19)}\u0000${summary}`;
+
+/** Live follow-ups of these customers, keyed by followUpKey (the instant to the second). */
+export function followUpsOfCustomers(cache: StatementCache, customerIds: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  inSlices(customerIds, SLICE, (slice) => {
+    const rows = cache
+      .inList('SELECT id, customer_id, at, summary FROM follow_ups WHERE deleted_at IS NULL AND customer_id IN ({list})', slice.length)
+      .all(slice) as { id: string; customer_id: string; at: string; summary: string }[];
+    for (const r of rows) out.set(followUpKey(r.customer_id, r.at, r.summary), r.id);
+  });
+  return out;
+}

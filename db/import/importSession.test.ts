@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestContext, type TestContext } from '../../electron/services/openTestContext.ts';
+import { rawOf } from '../handle.ts';
+import { emptyChunkPlan, withImportSession, type BatchMeta, type ChunkPlan, type ImportSession } from './index.ts';
+
+let t: TestContext;
+beforeEach(async () => {
+  t = await openTestContext();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const row = (sql: string, ...params: unknown[]) => rawOf(t.ctx.db).prepare(sql).get(...params) as Record<string, unknown>;
+
+async function session(batchId: string, at: string, work: (s: ImportSession) => void): Promise<BatchMeta> {
+  const meta = { batchId, at, actor: 'test' };
+  await withImportSession(t.ctx.db, () => meta, async (s) => work(s));
+  return meta;
+}
+
+function firstPlan(): ChunkPlan {
+  const plan = emptyChunkPlan();
+  plan.owners.push({ id: 'o1', name: '刘洋' });
+  plan.customers.push({ id: 'c1', name: '甲公司', tier: 'vip', ownerId: 'o1', customFields: { 行业: '制造' }, notes: null });
+  plan.contacts.push({ id: 'p1', customerId: 'c1', name: '诸葛亮', title: null, phone: '13900000000' });
+  const contract = { customerId: 'c1', signedOn: null, amountFen: 100, service: null, cycle: 'year' as const, notes: null };
+  plan.contracts.push({ ...contract, id: 'k1', number: 'HT-1', endsOn: '2027-03-01' }, { ...contract, id: 'k2', number: 'HT-2', endsOn: '2027-01-31' });
+  plan.followUps.push({
+    id: 'f1',
+    customerId: 'c1',
+    contractId: 'k1',
+    at: '2026-11-01T02:00:00.000Z',
+    channel: 'phone',
+    kind: 'revisit',
+    summary: '电话回访',
+    nextFollowUpOn: null,
+    ownerId: null,
+  });
+  return plan;
+}
+
+describe('the import session', () => {
+  it('writes a plan with its audit rows, next expiry and search index, stamping every row for the reminder catch-up', async () => {
+    const first = await session('b1', '2026-11-23T02:00:00.000Z', (s) => s.write(firstPlan()));
+    expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-01-31' });
+    expect((await t.call('customers:list', { search: '诸葛' })).items.map((c: { id: string }) => c.id)).toEqual(['c1']);
+    for (const [table, id] of [['owners', 'o1'], ['customers', 'c1'], ['contacts', 'p1'], ['contracts', 'k1'], ['contracts', 'k2'], ['follow_ups', 'f1']] as const) {
+      expect(row(`SELECT updated_at, version FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: first.at, version: 1 });
+      expect(row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b1' AND entity = ? AND entity_id = ?", table, id)).toEqual({ n: 1 });
+    }
+
+    const second = await session('b2', '2026-11-24T02:00:00.000Z', (s) => {
+      const plan = emptyChunkPlan();
+      plan.changes.push(
+        { entity: 'customer', id: 'c1', changes: { tier: 'normal' } },
+        { entity: 'contact', id: 'p1', customerId: 'c1', changes: { name: '司马懿' } },
+        // The earlier end moves later: next expiry is taken again from all the customer's contracts.
+        { entity: 'contract', id: 'k2', customerId: 'c1', changes: { endsOn: '2027-06-30' } },
+        { entity: 'followUp', id: 'f1', changes: { channel: 'visit' } },
+      );
+      s.write(plan);
+      // A contract created for a stored customer brings its next expiry forward only when earlier.
+      const later = emptyChunkPlan();
+      later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      s.write(later);
+    });
+    expect(row('SELECT next_expiry_on, tier FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-03-01', tier: 'normal' });
+    expect((await t.call('customers:list', { search: '诸葛' })).total).toBe(0);
+    expect((await t.call('customers:list', { search: '司马' })).total).toBe(1);
+    for (const [table, id] of [['customers', 'c1'], ['contacts', 'p1'], ['contracts', 'k2'], ['contracts', 'k3'], ['follow_ups', 'f1']] as const) {
+      expect(row(`SELECT updated_at FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: second.at });
+    }
+    expect(row('SELECT updated_at FROM contracts WHERE id = ?', 'k1')).toEqual({ updated_at: first.at });
+
+    await session('b3', '2026-11-25T02:00:00.000Z', (s) => {
+      const earlier = emptyChunkPlan();
+      earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      s.write(earlier);
+    });
+    expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2026-12-31' });
+  });
+
+  it('rolls everything back when the work throws', async () => {
+    await expect(
+      withImportSession(t.ctx.db, () => ({ batchId: 'b1', at: '2026-11-23T02:00:00.000Z', actor: 'test' }), async (s) => {
+        s.write(firstPlan());
+        throw new Error('dry run');
+      }),
+    ).rejects.toThrow('dry run');
+    expect(row('SELECT count(*) AS n FROM customers')).toEqual({ n: 0 });
+    expect(row('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
+    expect(row('SELECT count(*) AS n FROM customer_bigrams')).toEqual({ n: 0 });
+  });
+});

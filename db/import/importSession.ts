@@ -1,0 +1,113 @@
+// One import's session on the raw connection. Per chunk the caller looks records up and hands over a plan;
+// the session writes it in foreign-key order with its audit rows, then brings the search index and
+// next_expiry_on in step with what the plan did, so a caller never drives the write steps itself.
+import { bringNextExpiryForward, recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
+import { rawOf, type Db } from '../handle.ts';
+import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract } from './chunkPlan.ts';
+import type { ImportBatch } from '../../shared/api/import.contract.ts';
+import { recordImportBatch } from './importBatchesRepo.ts';
+import { ImportBulkWriter } from './importBulkWriter.ts';
+import { contractsByCustomerEnd, contractsByNumber, customersByName, followUpsOfCustomers, ownersByName } from './importLookups.ts';
+
+/** The reads a chunk needs before it can plan; live records only. */
+export interface ImportLookup {
+  /** By exact (trimmed) name, with the primary contact. */
+  customersByName(names: readonly string[]): Map<string, CustomerSnapshot>;
+  /** Owner ids by name. */
+  ownersByName(names: readonly string[]): Map<string, string>;
+  contractsByNumber(numbers: readonly string[]): Map<string, ContractSnapshot>;
+  /** Keyed by customerEndKey, in number order. */
+  contractsByCustomerEnd(pairs: readonly { customerId: string; endsOn: string }[]): Map<string, ContractSnapshot[]>;
+  /** Follow-up ids keyed by followUpKey. */
+  followUpsOfCustomers(customerIds: readonly string[]): Map<string, string>;
+}
+
+export type BatchSummary = Omit<ImportBatch, 'batchId' | 'actor' | 'createdAt' | 'undoneAt'>;
+
+/** Earliest end per customer among contracts a chunk creates (all created active). */
+function earliestEnds(contracts: readonly NewContract[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of contracts) {
+    if (k.endsOn === null) continue;
+    const known = out.get(k.customerId);
+    if (known === undefined || k.endsOn < known) out.set(k.customerId, k.endsOn);
+  }
+  return out;
+}
+
+export class ImportSession {
+  readonly lookup: ImportLookup;
+  readonly #db: Db;
+  readonly #meta: BatchMeta;
+  readonly #writer: ImportBulkWriter;
+  readonly #index: BulkSearchIndex;
+
+  constructor(db: Db, meta: BatchMeta) {
+    this.#db = db;
+    this.#meta = meta;
+    this.#writer = new ImportBulkWriter(rawOf(db), meta);
+    this.#index = new BulkSearchIndex(this.#writer.cache);
+    const cache = this.#writer.cache;
+    this.lookup = {
+      customersByName: (names) => customersByName(cache, names),
+      ownersByName: (names) => ownersByName(cache, names),
+      contractsByNumber: (numbers) => contractsByNumber(cache, numbers),
+      contractsByCustomerEnd: (pairs) => contractsByCustomerEnd(cache, pairs),
+      followUpsOfCustomers: (ids) => followUpsOfCustomers(cache, ids),
+    };
+  }
+
+  /** Writes one chunk's plan. Changes may only name records that existed before this plan. */
+  write(plan: ChunkPlan): void {
+    const writer = this.#writer;
+    for (const o of plan.owners) writer.insertOwner(o);
+    // Out before the changes below, which may point at them.
+    writer.flush();
+    const earliest = earliestEnds(plan.contracts);
+    const created = new Set<string>();
+    const reindex = new Set<string>();
+    const endsMoved = new Set<string>();
+    for (const c of plan.customers) {
+      writer.insertCustomer(c, earliest.get(c.id) ?? null);
+      created.add(c.id);
+      reindex.add(c.id);
+    }
+    for (const p of plan.contacts) {
+      writer.insertContact(p);
+      reindex.add(p.customerId);
+    }
+    for (const change of plan.changes) {
+      writer.change(change);
+      if (change.entity === 'contact' && (change.changes.name !== undefined || change.changes.phone !== undefined)) reindex.add(change.customerId);
+      if (change.entity === 'contract' && change.changes.endsOn !== undefined) endsMoved.add(change.customerId);
+    }
+    for (const k of plan.contracts) writer.insertContract(k);
+    for (const f of plan.followUps) writer.insertFollowUp(f);
+    writer.flush();
+
+    // A stored end that moved (perhaps later) needs the minimum again; created contracts only bring it forward.
+    const forward = new Map<string, string>();
+    for (const [id, endsOn] of earliest) if (!created.has(id) && !endsMoved.has(id)) forward.set(id, endsOn);
+    bringNextExpiryForward(writer.cache, forward);
+    recomputeNextExpiry(writer.cache, [...endsMoved]);
+
+    // Customers created here are indexed from the plan, not read back.
+    const known = new Map<string, SearchSource>();
+    for (const c of plan.customers) known.set(c.id, { name: c.name, contacts: [] });
+    for (const p of plan.contacts) known.get(p.customerId)?.contacts.push({ name: p.name, phone: p.phone });
+    this.#index.captureBefore([...reindex].filter((id) => !created.has(id)));
+    this.#index.refresh([...reindex], known);
+  }
+
+  /** Records the batch for the history page and undo; it commits or rolls back with the rows. */
+  recordBatch(summary: BatchSummary): void {
+    const { batchId, at, actor } = this.#meta;
+    recordImportBatch(this.#db, { ...summary, batchId, actor, createdAt: at });
+  }
+
+  finish(): void {
+    this.#writer.flush();
+    this.#index.finish();
+  }
+}

@@ -1,0 +1,169 @@
+// The renewal sheet: one row per contract with its customer. Contracts are upserted by number; a row without
+// a number is matched by (customer, end date) and otherwise gets AUTO-<end>-<hash>. The contract owns
+// 合同编号/签订日期/到期日期/合同金额/服务内容/续费周期/备注; everything else goes to the customer.
+import { customerEndKey, emptyChunkPlan, type ContractSnapshot } from '../../../../db/import/index.ts';
+import { newId } from '../../../../db/newId.ts';
+import type { ImportChange } from '../../../../shared/api/import.contract.ts';
+import { fenToYuanString } from '../../../../shared/domain/money.ts';
+import { cycleLabels, labelOf } from '../../../../shared/i18n/enumLabels.ts';
+import { FIELD_HEADERS, type ContractValues, type ImportField } from '../../../../shared/importExport/importFields.ts';
+import { endsBeforeSigned } from '../../../../shared/importExport/normalizeRow.ts';
+import { autoContractNumber } from './autoContractNumber.ts';
+import { CustomerUpsert } from './customerUpsert.ts';
+import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
+import type { ApplyContext, SheetImporter } from './applyContext.ts';
+import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
+import { pickFields } from './pickFields.ts';
+import { sameValue } from './sameValue.ts';
+
+/** `cycle` null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
+interface WorkingContract extends ContractSnapshot {
+  stored: boolean;
+  patch: Set<ContractField>;
+}
+
+const CONTRACT_FIELDS = ['signedOn', 'endsOn', 'amountFen', 'service', 'cycle', 'notes'] as const;
+type ContractField = (typeof CONTRACT_FIELDS)[number];
+const FIELD_OF: Record<ContractField, ImportField> = {
+  signedOn: 'signedOn',
+  endsOn: 'endsOn',
+  amountFen: 'amount',
+  service: 'service',
+  cycle: 'cycle',
+  notes: 'notes',
+};
+
+type ContractFields = Pick<ContractValues, ContractField>;
+
+function shown(field: ContractField, c: ContractFields): string | null {
+  if (field === 'amountFen') return c.amountFen === null ? null : fenToYuanString(c.amountFen);
+  if (field === 'cycle') return c.cycle === null ? null : labelOf(cycleLabels, c.cycle);
+  return c[field];
+}
+
+/** A blank cell never erases: only a given value that differs changes the contract. */
+function changes(target: ContractFields, source: ContractFields, field: ContractField): boolean {
+  const value = source[field];
+  return value !== null && !sameValue(target[field], value);
+}
+
+function copyField<K extends ContractField>(target: ContractFields, source: ContractFields, field: K): void {
+  target[field] = source[field];
+}
+
+export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> {
+  readonly #context: ApplyContext;
+  readonly #customers: CustomerUpsert;
+  readonly #outcomes = new KeyedOutcomes();
+
+  constructor(context: ApplyContext) {
+    this.#context = context;
+    this.#customers = new CustomerUpsert(context.session.lookup, context.report);
+  }
+
+  applyChunk(rows: readonly RowOf<'contracts'>[]): void {
+    const customers = this.#customers;
+    const plan = emptyChunkPlan();
+    customers.begin(rows.map((r) => r.customer), plan);
+    const autoOf = (r: RowOf<'contracts'>) => (r.contract.number === null && r.contract.endsOn !== null ? autoContractNumber(r.customer.name, r.contract.endsOn) : null);
+    const autos = rows.map(autoOf);
+    const numbers = new Set<string>();
+    rows.forEach((r, i) => {
+      const n = r.contract.number ?? autos[i];
+      if (n) numbers.add(n);
+    });
+    const byNumber = this.#context.session.lookup.contractsByNumber([...numbers]);
+    const pairs = rows
+      .filter((r) => r.contract.number === null && r.contract.endsOn !== null)
+      .map((r) => ({ customer: customers.resolve(r.customer.name), endsOn: r.contract.endsOn! }))
+      .filter((p) => p.customer.stored)
+      .map((p) => ({ customerId: p.customer.id, endsOn: p.endsOn }));
+    const byEnd = this.#context.session.lookup.contractsByCustomerEnd(pairs);
+    const chunk = new Map<string, WorkingContract>();
+    const chunkByEnd = new Map<string, WorkingContract>();
+    const working = (s: ContractSnapshot | undefined): WorkingContract | null => {
+      if (!s) return null;
+      return chunk.get(s.number) ?? { ...s, stored: true, patch: new Set() };
+    };
+
+    rows.forEach((row, i) => {
+      const { line, contract: v } = row;
+      const c = customers.resolve(row.customer.name);
+      let existing: WorkingContract | null;
+      let number: string;
+      if (v.number !== null) {
+        number = v.number;
+        existing = chunk.get(number) ?? working(byNumber.get(number));
+      } else {
+        const auto = autos[i]!;
+        const key = customerEndKey(c.id, v.endsOn!);
+        const candidates = byEnd.get(key) ?? [];
+        existing =
+          chunkByEnd.get(key) ??
+          working(candidates.find((k) => k.number === auto) ?? candidates[0]) ??
+          chunk.get(auto) ??
+          working(byNumber.get(auto));
+        number = existing?.number ?? auto;
+      }
+      if (existing && existing.customerId !== c.id) {
+        this.#context.report.reject([
+          { line, column: this.#context.header('contractNumber'), message: `合同编号「${number}」已属于客户「${existing.customerName}」` },
+        ]);
+        return;
+      }
+      const signedOn = v.signedOn ?? existing?.signedOn ?? null;
+      const endsOn = v.endsOn ?? existing?.endsOn ?? null;
+      if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
+        this.#context.report.reject([{ line, column: this.#context.header('endsOn'), message: endsBeforeSigned(endsOn, signedOn) }]);
+        return;
+      }
+      const effect = customers.apply(c, row.customer, line, this.#context.header('contactName'));
+      this.#context.report.warn(effect.warnings);
+      const customerIsNewInBatch = customers.createdInBatch(c.name);
+      if (!customerIsNewInBatch) {
+        this.#context.report.change({ line, entity: 'customer', key: c.name, fields: effect.changes });
+        this.#context.report.change({ line, entity: 'contact', key: c.name, fields: effect.contactChanges });
+      }
+      const previous = this.#outcomes.get(number);
+      if (!existing) {
+        const created: WorkingContract = {
+          id: newId(),
+          customerId: c.id,
+          customerName: c.name,
+          number,
+          signedOn: v.signedOn,
+          endsOn: v.endsOn,
+          amountFen: v.amountFen,
+          service: v.service,
+          cycle: v.cycle,
+          notes: v.notes,
+          stored: false,
+          patch: new Set(),
+        };
+        chunk.set(number, created);
+        if (created.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, created.endsOn), created);
+        this.#outcomes.record(number, line, 'created', this.#context.report.contracts, this.#context.report);
+        return;
+      }
+      if (!chunk.has(existing.number)) chunk.set(existing.number, existing);
+      const fields: ImportChange['fields'] = [];
+      for (const f of CONTRACT_FIELDS) {
+        if (!changes(existing, v, f)) continue;
+        const from = shown(f, existing);
+        copyField(existing, v, f);
+        fields.push({ field: FIELD_HEADERS[FIELD_OF[f]].zh, from, to: shown(f, existing) });
+        existing.patch.add(f);
+      }
+      if (existing.endsOn !== null) chunkByEnd.set(customerEndKey(c.id, existing.endsOn), existing);
+      if (previous?.outcome !== 'created') this.#context.report.change({ line, entity: 'contract', key: number, fields });
+      this.#outcomes.record(number, line, fields.length > 0 ? 'updated' : 'unchanged', this.#context.report.contracts, this.#context.report);
+    });
+
+    customers.plan();
+    for (const k of chunk.values()) {
+      if (!k.stored) plan.contracts.push(k);
+      else if (k.patch.size > 0) plan.changes.push({ entity: 'contract', id: k.id, customerId: k.customerId, changes: pickFields(k, k.patch) });
+    }
+    this.#context.session.write(plan);
+  }
+}

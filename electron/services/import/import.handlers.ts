@@ -1,0 +1,47 @@
+import { handlersFor } from '../handlerTable.ts';
+import { overridesByIndex } from '../../../shared/importExport/headerAliases.ts';
+import { readMapFile, rememberMapping } from './mapping/mappingPresets.ts';
+import { previewImport } from './previewImport.ts';
+import { runImport } from './runImport.ts';
+import { importHistory, undoImport } from './undoImport.ts';
+import { appendUpload, discardUpload, stagedUpload } from './uploads/uploadStaging.ts';
+
+export const importHandlers = handlersFor('import', {
+  'import:file': async (ctx, input) => {
+    const preset = input.mapFile ? readMapFile(input.mapFile) : null;
+    return runImport(ctx, {
+      file: input.file,
+      kind: input.kind ?? preset?.kind,
+      encoding: input.encoding,
+      sheet: input.sheet,
+      dryRun: input.dryRun,
+      strict: input.strict,
+      override: preset?.override,
+    });
+  },
+  'import:upload': async (ctx, input) => appendUpload(ctx, input),
+  'import:preview': (ctx, input) => previewImport(ctx, input),
+  'import:run': async (ctx, input) => {
+    const upload = stagedUpload(ctx, input.uploadId);
+    return runImport(ctx, {
+      file: upload.file,
+      fileName: upload.fileName,
+      kind: input.kind,
+      encoding: input.encoding,
+      sheet: input.sheet,
+      dryRun: input.dryRun,
+      strict: input.strict,
+      override: overridesByIndex(input.columns),
+      progressId: input.uploadId,
+      onCommit: input.savePreset
+        ? ({ kind, headers, mapping }) => rememberMapping(ctx.db, kind, headers, mapping, ctx.now().toISOString())
+        : undefined,
+    });
+  },
+  'import:discard': async (ctx, input) => {
+    discardUpload(ctx, input.uploadId);
+    return { uploadId: input.uploadId };
+  },
+  'import:history': async (ctx, input) => importHistory(ctx, input.offset, input.limit),
+  'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
+});

@@ -1,0 +1,113 @@
+// One import from start to end: open the file, map the headers, stream rows through normalization into the
+// kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
+// transaction back on purpose, so what the preview reports is exactly what a commit would do.
+import { withImportSession } from '../../../db/import/index.ts';
+import { newId } from '../../../db/newId.ts';
+import type { ImportResult } from '../../../shared/api/import.contract.ts';
+import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
+import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
+import type { RowLayout } from '../../../shared/importExport/normalizeRow.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { applyRecords } from './apply/applyRecords.ts';
+import { columnMapping } from './mapping/columnMapping.ts';
+import { ImportReport } from './report/importReport.ts';
+import type { EncodingChoice } from './source/detectEncoding.ts';
+import { headerOf, openImportSource } from './source/openImportSource.ts';
+
+export interface ImportOptions {
+  file: string;
+  /** Reported name (an upload's original name). */
+  fileName?: string | undefined;
+  kind?: ImportKind | undefined;
+  encoding: EncodingChoice;
+  sheet?: string | undefined;
+  dryRun: boolean;
+  strict: boolean;
+  override?: ColumnOverride | undefined;
+  /** Tags progress events, so a window can follow its own import. */
+  progressId?: string | undefined;
+  /** Runs inside the transaction of a committed import. */
+  onCommit?: ((info: { kind: ImportKind; headers: string[]; mapping: HeaderMapping }) => void) | undefined;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+class Rollback extends Error {}
+
+export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now();
+  const source = await openImportSource(options.file, { encoding: options.encoding, sheet: options.sheet, fileName: options.fileName });
+  const header = headerOf(source);
+  const kind = options.kind ?? proposeKind(header.cells);
+  const { headers, mapping } = columnMapping(header, kind, options.override);
+  const report = new ImportReport();
+  for (const d of mapping.duplicateColumns) {
+    report.warn([{ line: header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);
+  }
+  const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv' };
+  const columnHeader = (f: ImportField) => {
+    const i = mapping.columns.indexOf(f);
+    return i >= 0 ? headers[i]! : FIELD_HEADERS[f].zh;
+  };
+  const batchId = newId();
+  let lastProgress = Date.now();
+  const progress = (phase: 'reading' | 'done') =>
+    ctx.emit('import:progress', {
+      id: options.progressId ?? batchId,
+      phase,
+      rows: report.rows,
+      bytesRead: source.counter.bytesRead,
+      totalBytes: source.totalBytes,
+    });
+
+  let committed = false;
+  try {
+    const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
+    await withImportSession(ctx.db, meta, async (session) => {
+      await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
+        if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = Date.now();
+        progress('reading');
+        // Let IPC/SSE deliver the progress event; the connection stays ours (the transaction holds it).
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+      if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
+      session.recordBatch({
+        kind,
+        fileName: source.fileName,
+        format: source.format,
+        encoding: source.encoding,
+        rows: report.rows,
+        summary: { ...report.counts(), duplicates: report.duplicates.length },
+      });
+      options.onCommit?.({ kind, headers, mapping });
+    });
+    committed = true;
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  progress('done');
+  return {
+    batchId: committed ? batchId : null,
+    committed,
+    dryRun: options.dryRun,
+    strictAborted: !options.dryRun && !committed,
+    kind,
+    file: source.fileName,
+    format: source.format,
+    encoding: source.encoding,
+    encodingDetected: source.detected?.encoding ?? null,
+    delimiter: source.delimiter,
+    sheet: source.sheet,
+    ...report.counts(),
+    // Cell checks report as rows are read, record checks as chunks are applied: put them back in line order.
+    rejected: report.rejected.sort((x, y) => x.line - y.line),
+    warnings: report.warnings.sort((x, y) => x.line - y.line),
+    duplicates: report.duplicates,
+    ignoredColumns: mapping.ignoredColumns,
+    columns: headers.map((header, i) => ({ header, field: mapping.columns[i] ?? null })),
+    changes: report.changes,
+    changesTruncated: report.changesTruncated,
+    elapsedMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,140 @@
+// Opens a CSV/TSV or .xlsx file for import: decides format and encoding, finds the header (the first
+// non-blank record) and hands out the data records after it, streamed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { AppError } from '../../../../shared/api/appError.ts';
+import { isBlankRecord } from '../../../../shared/importExport/normalizeRow.ts';
+import { decodeTextStream, type ByteCounter } from './decodeTextStream.ts';
+import { chooseEncoding, type EncodingChoice, type EncodingDetection, type TextEncodingName } from './detectEncoding.ts';
+import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';
+import { readXlsxRecords } from './readXlsxRecords.ts';
+
+export type SourceFormat = 'csv' | 'xlsx';
+
+export interface ImportSource {
+  format: SourceFormat;
+  fileName: string;
+  totalBytes: number;
+  counter: ByteCounter;
+  encoding: TextEncodingName | null;
+  detected: EncodingDetection | null;
+  delimiter: string | null;
+  sheet: string | null;
+  sheets: string[];
+  /** The first non-blank record, or null for an empty file. */
+  header: SourceRecord | null;
+  /** Data records after the header, in batches; blank ones included (they count as lines, not rows). */
+  records: AsyncGenerator<SourceRecord[]>;
+}
+
+export interface OpenSourceOptions {
+  encoding: EncodingChoice;
+  sheet?: string | undefined;
+  /** The name to report; an upload's original name rather than its staging file. */
+  fileName?: string | undefined;
+}
+
+const unreadable = (file: string, why: string) => new AppError('VALIDATION', `无法读取文件「${file}」：${why}`, 'file');
+
+function sniffFormat(file: string): SourceFormat {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(8);
+  try {
+    fs.readSync(fd, head, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
+  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    throw unreadable(path.basename(file), '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入');
+  }
+  return 'csv';
+}
+
+async function* countedStream(file: string, counter: ByteCounter): AsyncGenerator<Buffer> {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    counter.bytesRead += (chunk as Buffer).length;
+    yield chunk as Buffer;
+  }
+}
+
+/** The source's header record; a file without one has nothing to import. */
+export function headerOf(source: ImportSource): SourceRecord {
+  if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
+  return source.header;
+}
+
+export async function openImportSource(file: string, options: OpenSourceOptions): Promise<ImportSource> {
+  const fileName = options.fileName ?? path.basename(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw unreadable(fileName, '文件不存在或没有读取权限');
+  }
+  if (!stat.isFile()) throw unreadable(fileName, '这不是一个文件');
+  const format = sniffFormat(file);
+  const counter: ByteCounter = { bytesRead: 0 };
+  const source: ImportSource = {
+    format,
+    fileName,
+    totalBytes: stat.size,
+    counter,
+    encoding: null,
+    detected: null,
+    delimiter: null,
+    sheet: null,
+    sheets: [],
+    header: null,
+    records: (async function* () {})(),
+  };
+  let batches: AsyncGenerator<SourceRecord[]>;
+  if (format === 'xlsx') {
+    const open = () => {
+      counter.bytesRead = 0;
+      return Readable.from(countedStream(file, counter));
+    };
+    batches = readXlsxRecords(open, {
+      sheet: options.sheet,
+      onSheet: (chosen, all) => {
+        source.sheet = chosen;
+        source.sheets = all;
+      },
+    });
+  } else {
+    const { used, detected } = await chooseEncoding(file, options.encoding);
+    source.encoding = used;
+    source.detected = detected;
+    batches = readCsvRecords(decodeTextStream(file, used, counter), {
+      onDelimiter: (d) => {
+        source.delimiter = d;
+      },
+    });
+  }
+  let first: SourceRecord[] = [];
+  try {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) break;
+      const at = next.value.findIndex((r) => !isBlankRecord(r.cells));
+      if (at >= 0) {
+        source.header = next.value[at]!;
+        first = next.value.slice(at + 1);
+        break;
+      }
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SHEET_NOT_FOUND') throw new AppError('VALIDATION', `找不到工作表「${options.sheet}」`, 'sheet');
+    throw unreadable(fileName, format === 'xlsx' ? '不是有效的 .xlsx 文件' : String((e as Error).message));
+  }
+  source.records = (async function* () {
+    if (first.length > 0) yield first;
+    try {
+      yield* batches;
+    } catch (e) {
+      throw unreadable(fileName, format === 'xlsx' ? '.xlsx 文件内容已损坏' : String((e as Error).message));
+    }
+  })();
+  return source;
+}

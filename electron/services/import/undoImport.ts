@@ -1,0 +1,22 @@
+// Undo of a committed import from the history page or `renewal-desk undo-import <batchId>`: every create is
+// soft-deleted and every update restored, in one transaction, or nothing when a row changed since.
+import { newId } from '../../../db/newId.ts';
+import { listImportBatches, undoImportBatch } from '../../../db/import/index.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import type { ImportBatch } from '../../../shared/api/import.contract.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+
+export async function undoImport(ctx: ServiceContext, batchId: string) {
+  const undoBatchId = newId();
+  let at = '';
+  const result = await withTransaction(ctx.db, async () => {
+    // Stamped under the write lock: later than every write before it (the reminder tick catches up by updated_at).
+    at = ctx.now().toISOString();
+    return undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
+  });
+  return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };
+}
+
+export function importHistory(ctx: ServiceContext, offset: number, limit: number): { items: ImportBatch[]; total: number } {
+  return listImportBatches(ctx.db, offset, limit);
+}

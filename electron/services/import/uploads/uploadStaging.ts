@@ -1,0 +1,83 @@
+// Files the wizard uploads, in pieces small enough for any transport (the web host takes 20 MB bodies, IPC
+// has no streaming), kept beside the database until imported or discarded. A day-old upload is removed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { newId } from '../../../../db/newId.ts';
+import { AppError } from '../../../../shared/api/appError.ts';
+import type { ServiceContext } from '../../serviceContext.ts';
+
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const STALE_MS = 24 * 3600 * 1000;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function uploadsDir(ctx: ServiceContext): string {
+  return path.join(path.dirname(ctx.dataFile), 'import-uploads');
+}
+
+export interface StagedUpload {
+  uploadId: string;
+  file: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
+const expired = () => new AppError('NOT_FOUND', '上传已过期或不存在，请重新选择文件', 'uploadId');
+
+function paths(ctx: ServiceContext, uploadId: string) {
+  if (!ID.test(uploadId)) throw new AppError('VALIDATION', '上传编号不正确', 'uploadId');
+  const dir = uploadsDir(ctx);
+  return { dir, data: path.join(dir, `${uploadId}.bin`), meta: path.join(dir, `${uploadId}.json`) };
+}
+
+function removeStale(dir: string, now: number): void {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
+}
+
+export function appendUpload(
+  ctx: ServiceContext,
+  input: { uploadId?: string | undefined; fileName: string; offset: number; dataBase64: string },
+): { uploadId: string; receivedBytes: number } {
+  const uploadId = input.uploadId ?? newId();
+  const p = paths(ctx, uploadId);
+  if (input.uploadId === undefined) {
+    fs.mkdirSync(p.dir, { recursive: true });
+    removeStale(p.dir, ctx.now().getTime());
+    if (input.offset !== 0) throw new AppError('VALIDATION', '新的上传必须从头开始', 'offset');
+    fs.writeFileSync(p.meta, JSON.stringify({ fileName: path.basename(input.fileName) }));
+    fs.writeFileSync(p.data, '');
+  }
+  let size: number;
+  try {
+    size = fs.statSync(p.data).size;
+  } catch {
+    throw expired();
+  }
+  if (input.offset !== size) throw new AppError('VALIDATION', `上传位置不连续（应为 ${size}）`, 'offset');
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (size + bytes.length > MAX_UPLOAD_BYTES) throw new AppError('VALIDATION', '文件超过 512 MB，无法导入', 'dataBase64');
+  fs.appendFileSync(p.data, bytes);
+  return { uploadId, receivedBytes: size + bytes.length };
+}
+
+export function stagedUpload(ctx: ServiceContext, uploadId: string): StagedUpload {
+  const p = paths(ctx, uploadId);
+  try {
+    const { fileName } = JSON.parse(fs.readFileSync(p.meta, 'utf8')) as { fileName: string };
+    return { uploadId, file: p.data, fileName, sizeBytes: fs.statSync(p.data).size };
+  } catch {
+    throw expired();
+  }
+}
+
+export function discardUpload(ctx: ServiceContext, uploadId: string): void {
+  const p = paths(ctx, uploadId);
+  fs.rmSync(p.data, { force: true });
+  fs.rmSync(p.meta, { force: true });
+}
