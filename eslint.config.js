@@ -2,12 +2,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layerImportsRule } from './scripts/eslint/layerImportsRule.js';
+import { noTypeEscapeRule } from './scripts/eslint/noTypeEscapeRule.js';
+
+const TS_FILES = ['**/*.ts', '**/*.tsx'];
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
       'dist/**',
+      'dist-cli/**',
       'dist-electron/**',
       '.electron-native/**',
       'release/**',
@@ -20,7 +25,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { layers: { rules: { imports: layerImportsRule } } },
+    plugins: { layers: { rules: { imports: layerImportsRule } }, types: { rules: { 'no-escape': noTypeEscapeRule } } },
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'layers/imports': 'error',
@@ -30,6 +35,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // 400 lines of code: past that a file does more than one thing (DESIGN.md: small files with one purpose).
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
       'no-restricted-syntax': [
         'error',
         {
@@ -39,10 +46,24 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   {
-    // Tests may reach across layers for setup (a db test opening a file through services, a lint test).
-    files: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: { 'layers/imports': 'off' },
+    // Type-aware rules: a promise nobody awaits loses its error (an unhandled rejection) and its ordering.
+    files: TS_FILES,
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['scripts/eslint/fixtures/*.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
+  {
+    files: TS_FILES,
+    ignores: TEST_FILES,
+    rules: {
+      'types/no-escape': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': true, 'ts-nocheck': true }],
+    },
+  },
+  {
+    // A type-level test states that a line must not compile; @ts-ignore would hide any error, so it stays banned.
+    files: TEST_FILES,
+    rules: { '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-expect-error': false, 'ts-nocheck': true }] },
+  },
+  { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
 );
