@@ -2,17 +2,25 @@ import type { Kysely, Transaction } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.ts';
 
-declare const handleKind: unique symbol;
-
-/** An open database. Opaque outside db/: services pass it to repositories and never build SQL. */
-export interface Db {
-  readonly [handleKind]: 'db';
-  readonly file: string;
+/**
+ * An open database. Opaque outside db/: services pass it to repositories and never build SQL. The class is
+ * not exported, and its private member makes the type nominal, so only db/ can make one.
+ */
+class DbHandle {
+  private readonly kind = 'db';
+  constructor(readonly file: string) {
+    Object.freeze(this);
+  }
 }
 /** A running transaction; accepted wherever a Db is. */
-export interface Tx {
-  readonly [handleKind]: 'tx';
+class TxHandle {
+  private readonly kind = 'tx';
+  constructor() {
+    Object.freeze(this);
+  }
 }
+export type Db = DbHandle;
+export type Tx = TxHandle;
 export type Executor = Db | Tx;
 
 interface DbInternals {
@@ -24,13 +32,13 @@ const dbInternals = new WeakMap<object, DbInternals>();
 const txInternals = new WeakMap<object, Transaction<Database>>();
 
 export function makeDb(file: string, internals: DbInternals): Db {
-  const handle = Object.freeze({ file }) as unknown as Db;
+  const handle = new DbHandle(file);
   dbInternals.set(handle, internals);
   return handle;
 }
 
 export function makeTx(trx: Transaction<Database>): Tx {
-  const handle = Object.freeze({}) as unknown as Tx;
+  const handle = new TxHandle();
   txInternals.set(handle, trx);
   return handle;
 }

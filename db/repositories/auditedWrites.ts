@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { AppError } from '../../shared/api/appError.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
@@ -12,17 +12,22 @@ export interface AuditMeta {
   batchId?: string | null;
 }
 
-type Row<T extends AuditedTable> = Selectable<Database[T]>;
-// Kysely's generic table types do not narrow over a union of table names; these helpers keep the casts in
-// one place so every repository gets typed rows back.
-type AnyDb = ReturnType<typeof q> & { [k: string]: unknown };
+/** Every audited table is stamped with a version (schema.ts); the intersection says so for a generic table. */
+type Row<T extends AuditedTable> = Selectable<Database[T]> & { version: number };
+// Kysely's builder cannot name a column of a table chosen at run time from a union of tables, so these
+// three generic writes are raw statements built from identifiers and bound values, typed by their table.
 const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : 'id');
 
+/** As Kysely's builder does, an undefined value means "not given": the column keeps its default or value. */
+const given = (values: Record<string, unknown>) => Object.entries(values).filter(([, v]) => v !== undefined);
+
+function assignments(values: Record<string, unknown>) {
+  return sql.join(given(values).map(([column, value]) => sql`${sql.ref(column)} = ${value}`));
+}
+
 export async function getRow<T extends AuditedTable>(x: Executor, table: T, id: string): Promise<Row<T> | undefined> {
-  const k = q(x) as unknown as AnyDb;
-  return (await (k as any).selectFrom(table).selectAll().where(keyColumn(table), '=', id).executeTakeFirst()) as
-    | Row<T>
-    | undefined;
+  const result = await sql<Row<T>>`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(keyColumn(table))} = ${id}`.execute(q(x));
+  return result.rows[0];
 }
 
 export async function writeAudit(
@@ -57,13 +62,12 @@ export async function insertAudited<T extends AuditedTable>(
   values: Omit<Insertable<Database[T]>, 'created_at' | 'updated_at'>,
   meta: AuditMeta,
 ): Promise<Row<T>> {
-  const k = q(tx) as any;
-  const row = (await k
-    .insertInto(table)
-    .values({ ...values, created_at: meta.at, updated_at: meta.at })
-    .returningAll()
-    .executeTakeFirstOrThrow()) as Row<T>;
-  await writeAudit(tx, meta, table, String((row as any)[keyColumn(table)]), null, row);
+  const columns = given({ ...values, created_at: meta.at, updated_at: meta.at });
+  const result = await sql<Row<T>>`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
+    VALUES (${sql.join(columns.map(([, v]) => v))}) RETURNING *`.execute(q(tx));
+  const row = result.rows[0];
+  if (!row) throw new Error(`insert into ${table} returned no row`);
+  await writeAudit(tx, meta, table, String(Object.fromEntries(columns)[keyColumn(table)]), null, row);
   return row;
 }
 
@@ -81,18 +85,14 @@ export async function updateAudited<T extends AuditedTable>(
 ): Promise<Row<T>> {
   const before = await getRow(tx, table, id);
   if (!before) throw new AppError('NOT_FOUND', '记录不存在或已被删除', null);
-  const currentVersion = (before as any).version as number;
+  const currentVersion = before.version;
   if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
     throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
   }
-  const k = q(tx) as any;
-  const after = (await k
-    .updateTable(table)
-    .set({ ...patch, updated_at: meta.at, version: currentVersion + 1 })
-    .where(keyColumn(table), '=', id)
-    .where('version', '=', currentVersion)
-    .returningAll()
-    .executeTakeFirst()) as Row<T> | undefined;
+  const set = assignments({ ...patch, updated_at: meta.at, version: currentVersion + 1 });
+  const result = await sql<Row<T>>`UPDATE ${sql.table(table)} SET ${set}
+    WHERE ${sql.ref(keyColumn(table))} = ${id} AND version = ${currentVersion} RETURNING *`.execute(q(tx));
+  const after = result.rows[0];
   if (!after) throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
   await writeAudit(tx, meta, table, id, before, after);
   return after;

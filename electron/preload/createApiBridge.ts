@@ -31,7 +31,8 @@ export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       // The Electron event object (with `sender`, i.e. ipcRenderer) is dropped: the page gets the payload only.
       const forward = (_electronEvent: unknown, name: unknown, payload: unknown) => {
-        if (name === event) listener(payload as never);
+        // main sends each event's payload as typed in shared/api/events.ts.
+        if (name === event) listener(payload as Parameters<typeof listener>[0]);
       };
       ipc.on(IPC_EVENT_CHANNEL, forward as (event: unknown, ...args: unknown[]) => void);
       return () => {

@@ -1,5 +1,5 @@
 import type { ApiBridge } from '../../shared/api/apiBridge.ts';
-import type { ApiName } from '../../shared/api/apiContract.ts';
+import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/apiContract.ts';
 import type { AppErrorData, Envelope } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import { pageTranslator } from '../i18n/pageTranslator.ts';
@@ -15,7 +15,8 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return v.ok === false && typeof v.error === 'object' && v.error !== null;
 }
 
-async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
+/** The host answers with the envelope of the operation named in the URL (the contract types its data). */
+async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -33,7 +34,7 @@ async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
   } catch {
     body = null;
   }
-  if (isEnvelope(body)) return body;
+  if (isEnvelope(body)) return body as Envelope<T>;
   if (response.status === 401) {
     return failure({ code: 'FORBIDDEN', field: null, message: pageTranslator()('app.unauthorized') });
   }
@@ -49,7 +50,7 @@ export function createHttpBridge(baseUrl = ''): ApiBridge {
   let listeners = 0;
 
   return {
-    invoke: (name, input) => post(`${baseUrl}/api/${encodeURIComponent(name satisfies ApiName)}`, input) as never,
+    invoke: <N extends ApiName>(name: N, input: ApiInput<N>) => post<ApiOutput<N>>(`${baseUrl}/api/${encodeURIComponent(name)}`, input),
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
       source ??= new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
       listeners += 1;
