@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { addDaysIso } from '../shared/domain/dates.ts';
 import { mulberry32 } from '../shared/domain/seededRandom.ts';
-import { seedReminderData, type SeedContract, type SeedCustomer } from './scheduler/reminderSeed.ts';
+import { seedReminderData, type SeedContract, type SeedCustomer } from '../test-support/reminders/reminderSeed.ts';
 import { analyze, forceDue, reminderCount, selectDueBaseline, selectSubjectBaseline, shiftContractEnd } from './scheduler/reminderBenchBaseline.ts';
 import { withTransaction } from '../db/withTransaction.ts';
 import { silentLogger } from '../electron/services/logger.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { encodeGb18030 } from '../electron/services/import/fixtures/encodeGb18030.ts';
+import { encodeGb18030 } from '../test-support/import/encodeGb18030.ts';
 import { expect, test } from './fixtures.ts';
 
 // A renewal sheet as Excel/WPS save it on Chinese Windows: GBK, CRLF, alias headers, 序号 and trailing

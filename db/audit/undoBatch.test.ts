@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../../electron/services/openTestContext.ts';
+import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { rawOf } from '../handle.ts';
 
 let t: TestContext;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../../electron/services/openTestContext.ts';
+import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { rawOf } from '../handle.ts';
 import { emptyChunkPlan, withImportSession, type BatchMeta, type ChunkPlan, type ImportSession } from './index.ts';
 

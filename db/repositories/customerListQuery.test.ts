@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../../electron/services/openTestContext.ts';
+import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
 import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
-import { generateListBench } from '../../bench/list/listBenchData.ts';
-import { seedListBench } from '../../bench/list/seedListBench.ts';
+import { generateListBench } from '../../test-support/list/listBenchData.ts';
+import { seedListBench } from '../../test-support/list/seedListBench.ts';
 import { rawOf } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
 import {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../db/migrations/allMigrations.ts';
+import { LATEST_SCHEMA_VERSION } from '../../test-support/schemaVersion.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGb18030 } from '../services/import/fixtures/encodeGb18030.ts';
+import { encodeGb18030 } from '../../test-support/import/encodeGb18030.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');

@@ -8,7 +8,7 @@ import { silentLogger } from '../services/logger.ts';
 import { startReminderDesktop, type MenuItemSpec, type ReminderDesktop } from './reminderDesktop.ts';
 import { autostartFile, desktopEntry } from './startAtLogin.ts';
 import { startMain, type MainHandle } from './startMain.ts';
-import { createFakeElectron, type FakeElectron } from './testing/fakeElectron.ts';
+import { createFakeElectron, type FakeElectron } from '../../test-support/electron/fakeElectron.ts';
 
 // startMain and the reminder desktop wiring against a fake Electron runtime (the Tray, Menu, powerMonitor and
 // login-item parts are faked here the same way); the scheduler, services and SQLite file are the real ones.

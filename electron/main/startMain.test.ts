@@ -11,7 +11,7 @@ import { dispatch } from '../services/handlerTable.ts';
 import { silentLogger } from '../services/logger.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
 import { DB_ERROR_TITLE, startMain, type MainHandle, type StartMainOptions } from './startMain.ts';
-import { createFakeElectron, fakeEvent, type FakeElectron, type FakeWindow } from './testing/fakeElectron.ts';
+import { createFakeElectron, fakeEvent, type FakeElectron, type FakeWindow } from '../../test-support/electron/fakeElectron.ts';
 
 // startMain runs against a fake of the Electron runtime only: the handler table, the services and a real
 // SQLite file in a temp dir are the production ones.

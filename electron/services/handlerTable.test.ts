@@ -5,7 +5,7 @@ import { API_NAMES, changesOf, type ApiName } from '../../shared/api/apiContract
 import { buildHandlerTable } from './allHandlers.ts';
 import { registerHandlers } from './handlerTable.ts';
 import { customersHandlers } from './customers/customers.handlers.ts';
-import { openTestContext } from './openTestContext.ts';
+import { openTestContext } from '../../test-support/openTestContext.ts';
 
 describe('the one handler table', () => {
   it('has exactly one handler per contract operation, each validating with the contract schema', () => {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildHandlerTable } from '../services/allHandlers.ts';
-import { openTestContext, type TestContext } from '../services/openTestContext.ts';
+import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { SseHub } from './sseHub.ts';
 import { startWebHost, type WebHost } from './webHost.ts';
 

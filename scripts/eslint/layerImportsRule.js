@@ -31,8 +31,9 @@ export const ALLOWED = {
   cli: ['shared', 'services'],
   preload: ['shared'],
   renderer: ['shared'],
-  bench: ['shared', 'db', 'services'],
-  e2e: ['shared'],
+  // Benchmarks seed their data with the tests' generators.
+  bench: ['shared', 'db', 'services', 'testSupport'],
+  e2e: ['shared', 'testSupport'],
   scripts: ['shared'],
   config: ['shared', 'scripts'],
   // Test helpers set up whatever a test needs: a database through the services, a fake Electron for main/.
@@ -40,6 +41,8 @@ export const ALLOWED = {
 };
 /** What a test may import beyond its layer's own arrows. */
 const TEST_ALLOWED = ['testSupport'];
+/** A script's test checks that the script and electron/main agree on a path. */
+const TEST_ALLOWED_BY_LAYER = { scripts: ['main'] };
 const ELECTRON_LAYERS = new Set(['main', 'preload']);
 const DB_DRIVERS = new Set(['kysely', 'better-sqlite3']);
 /** Layers that may reach below db/'s repositories: drivers, the raw handle, table types. */
@@ -60,7 +63,7 @@ export function layerOf(absFile, root) {
   return null;
 }
 
-const isTestFile = (file) => /\.test\.tsx?$/.test(file);
+const isTestFile = (file) => /\.(test|spec)\.tsx?$/.test(file);
 
 function packageName(source) {
   const parts = source.split('/');
@@ -85,7 +88,7 @@ export const layerImportsRule = {
     }
     const test = isTestFile(file);
     const insider = DB_INSIDERS.has(layer) || test;
-    const allowed = new Set([layer, ...ALLOWED[layer], ...(test ? TEST_ALLOWED : [])]);
+    const allowed = new Set([layer, ...ALLOWED[layer], ...(test ? [...TEST_ALLOWED, ...(TEST_ALLOWED_BY_LAYER[layer] ?? [])] : [])]);
     const check = (node, source, importedNames, typeOnly) => {
       if (typeof source !== 'string') return;
       const report = (reason) => context.report({ node, messageId: 'denied', data: { reason } });

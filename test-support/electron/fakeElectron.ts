@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, LoadFileOptions, NotificationConstructorOptions } from 'electron';
-import type { ElectronApi, HeadersDetailsLike, InvokeEventLike } from '../electronApi.ts';
+import type { ElectronApi, HeadersDetailsLike, InvokeEventLike } from '../../electron/main/electronApi.ts';
 
 // A stand-in for the Electron runtime, used by tests because no Electron binary runs in CI. It records what
 // electron/main asks of Electron and lets a test fire the events Electron would fire. Nothing else is faked.

@@ -2,12 +2,12 @@
 // outbox, then tick) at a given instant and SIGKILLs itself at a named hook point. Toasts go to an append-only
 // log, written synchronously, standing in for what the OS showed before the process died.
 import fs from 'node:fs';
-import { silentLogger } from '../logger.ts';
-import type { Notifier } from '../notifier/notifier.ts';
-import { openServiceContext } from '../openServiceContext.ts';
-import { deliverOutbox } from './deliverOutbox.ts';
-import type { TickHookPoint } from './reminderTick.ts';
-import { tickAndDeliver } from './tickScheduler.ts';
+import { silentLogger } from '../../electron/services/logger.ts';
+import type { Notifier } from '../../electron/services/notifier/notifier.ts';
+import { openServiceContext } from '../../electron/services/openServiceContext.ts';
+import { deliverOutbox } from '../../electron/services/reminders/deliverOutbox.ts';
+import type { TickHookPoint } from '../../electron/services/reminders/reminderTick.ts';
+import { tickAndDeliver } from '../../electron/services/reminders/tickScheduler.ts';
 
 const [file, nowIso, killAt, toastLog] = process.argv.slice(2) as [string, string, TickHookPoint | 'none', string];
 const now = new Date(nowIso);

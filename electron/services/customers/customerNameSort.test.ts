@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { nameSortKey } from '../../../shared/domain/nameSortKey.ts';
-import { importFile, writeFixture } from '../import/fixtures/importTestKit.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 let t: TestContext;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 let t: TestContext;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { importFile, writeFixture } from '../import/fixtures/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let t: TestContext;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { generateRenewalSheet, renewalSheetCsv, SHEET_HEADER } from './fixtures/renewalSheetGenerator.ts';
-import { importFile, sheetState, writeFixture } from './fixtures/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { generateRenewalSheet, renewalSheetCsv, SHEET_HEADER } from '../../../test-support/import/renewalSheetGenerator.ts';
+import { importFile, sheetState, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let t: TestContext;
 beforeEach(async () => {

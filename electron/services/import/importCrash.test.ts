@@ -9,13 +9,13 @@ import Database from 'better-sqlite3';
 import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/openDatabase.ts';
-import { encodeGb18030 } from './fixtures/encodeGb18030.ts';
-import { generateRenewalSheet, renewalSheetCsv } from './fixtures/renewalSheetGenerator.ts';
-import { seededRandom } from './fixtures/seededRandom.ts';
+import { encodeGb18030 } from '../../../test-support/import/encodeGb18030.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../../../test-support/import/renewalSheetGenerator.ts';
+import { seededRandom } from '../../../test-support/import/seededRandom.ts';
 
 const ROWS = 50_000;
 const KILLS = 30;
-const childSource = path.join(import.meta.dirname, 'fixtures', 'importCrashChild.ts');
+const childSource = path.join(import.meta.dirname, '..', '..', '..', 'test-support', 'import', 'importCrashChild.ts');
 const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 let child: string;
 let dir: string;

@@ -7,8 +7,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { encodeGb18030 } from './fixtures/encodeGb18030.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { encodeGb18030 } from '../../../test-support/import/encodeGb18030.ts';
 
 let t: TestContext;
 beforeAll(async () => {

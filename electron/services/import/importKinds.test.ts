@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { importFile, writeFixture } from './fixtures/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 import { readXlsxRecords } from './source/readXlsxRecords.ts';
 
 let t: TestContext;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { generateRenewalSheet, renewalSheetCsv } from './fixtures/renewalSheetGenerator.ts';
-import { importFile, writeFixture } from './fixtures/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../../../test-support/import/renewalSheetGenerator.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let a: TestContext;
 let b: TestContext;

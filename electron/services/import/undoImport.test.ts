@@ -3,9 +3,9 @@ import { rawOf } from '../../../db/handle.ts';
 import { undoBatch } from '../../../db/audit/undoBatch.ts';
 import { rebuildSearchIndex } from '../../../db/repositories/customerSearchIndex.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { generateRenewalSheet, renewalSheetCsv } from './fixtures/renewalSheetGenerator.ts';
-import { importFile, writeFixture } from './fixtures/importTestKit.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { generateRenewalSheet, renewalSheetCsv } from '../../../test-support/import/renewalSheetGenerator.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let t: TestContext;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 // Writes that bypass the services (the importer's bulk path, undo of an import) still get their reminders:
 // the tick recomputes whatever changed since it last looked.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
-import { openTestContext } from '../openTestContext.ts';
+import { openTestContext } from '../../../test-support/openTestContext.ts';
 import { openServiceContext } from '../openServiceContext.ts';
 import { silentLogger } from '../logger.ts';
 import type { TickHookPoint } from './reminderTick.ts';
@@ -18,7 +18,7 @@ import type { TickHookPoint } from './reminderTick.ts';
 const SEED = Number(process.env['CRASH_SEED'] ?? 4242);
 const RUNS = 50;
 const POINTS: TickHookPoint[] = ['after-claim', 'after-commit-before-notify', 'mid-delivery'];
-const child = path.join(import.meta.dirname, 'reminderCrashChild.ts');
+const child = path.join(import.meta.dirname, '..', '..', '..', 'test-support', 'reminders', 'reminderCrashChild.ts');
 
 
 function runChild(bundle: string, file: string, nowIso: string, killAt: TickHookPoint | 'none', toastLog: string) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
-import { seedReminderData, type SeedContract, type SeedCustomer } from '../../../bench/scheduler/reminderSeed.ts';
+import { seedReminderData, type SeedContract, type SeedCustomer } from '../../../test-support/reminders/reminderSeed.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, reminderFingerprint, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';
-import { openTestContext } from '../openTestContext.ts';
+import { openTestContext } from '../../../test-support/openTestContext.ts';
 import { recomputeAllReminders } from './recomputeReminders.ts';
 import type { TickOutcome } from './reminderTick.ts';
 import { startScheduler, tickAndDeliver, type Scheduler } from './tickScheduler.ts';

@@ -3,7 +3,7 @@ import { changesOf } from '../../../shared/api/apiContract.ts';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
 import { startScheduler, tickAndDeliver } from './tickScheduler.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openTestContext } from '../openTestContext.ts';
+import { openTestContext } from '../../../test-support/openTestContext.ts';
 
 // This file runs in its own worker process, so it may move the process's zone the way a travelling laptop does.
 const savedTz = process.env['TZ'];

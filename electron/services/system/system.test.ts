@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/repositories/auditedWrites.ts';
-import { openTestContext, type TestContext } from '../openTestContext.ts';
+import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { APP_VERSION } from '../appVersion.ts';
 import { LATEST_SCHEMA_VERSION } from '../../../db/migrations/allMigrations.ts';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vites
 import { withImportSession } from '../../../../db/import/index.ts';
 import type { CustomerValues, ImportKind } from '../../../../shared/importExport/importFields.ts';
 import type { RowOf, SheetRow } from '../../../../shared/importExport/sheetRows.ts';
-import { openTestContext, type TestContext } from '../../openTestContext.ts';
+import { openTestContext, type TestContext } from '../../../../test-support/openTestContext.ts';
 import { ImportReport } from '../report/importReport.ts';
 import type { SheetImporter } from './applyContext.ts';
 import { ContractSheetImporter } from './contractSheetImporter.ts';

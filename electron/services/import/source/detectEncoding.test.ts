@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectBytesEncoding, detectFileEncoding } from './detectEncoding.ts';
-import { encodeGb18030 } from '../fixtures/encodeGb18030.ts';
+import { encodeGb18030 } from '../../../../test-support/import/encodeGb18030.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'detect-encoding-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeTextStream } from './decodeTextStream.ts';
-import { encodeGb18030 } from '../fixtures/encodeGb18030.ts';
+import { encodeGb18030 } from '../../../../test-support/import/encodeGb18030.ts';
 import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-csv-'));
