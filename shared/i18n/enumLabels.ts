@@ -8,8 +8,9 @@ import type {
   Tier,
 } from '../domain/enums.ts';
 import type { SheetRenewalStatus } from '../renewals/sheetRenewalStatus.ts';
+import type { Locale } from './locale.ts';
 
-export type Locale = 'zh-CN' | 'en-US';
+export type { Locale };
 
 type Labels<T extends string> = Record<T, Record<Locale, string>>;
 

@@ -1,5 +1,5 @@
 import type { RenewalStage } from '../domain/enums.ts';
-import type { Locale } from '../i18n/enumLabels.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 // The 续费状态 column of the user's Excel sheet, mapped to pipeline stages as DESIGN.md says:
 // 已续费 → renewed; 续费中 → negotiating; 未续费 → pending, or lost once the user marks it so.
