@@ -4,6 +4,7 @@
 // audited without an after-image: it is the row at version 1, which undo can tell from the version alone.
 import { newId } from '../newId.ts';
 import { nameSortKeyLoaded } from '../repositories/customerNameSortKeys.ts';
+import { followUpColumns } from '../repositories/followUpsRepo.ts';
 import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
 import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, RecordChange } from './chunkPlan.ts';
 
@@ -173,19 +174,7 @@ export class ImportBulkWriter {
   }
 
   insertFollowUp(f: NewFollowUp): void {
-    this.#insert('follow_ups', {
-      id: f.id,
-      customer_id: f.customerId,
-      contract_id: f.contractId,
-      at: f.at,
-      channel: f.channel,
-      kind: f.kind,
-      summary: f.summary,
-      next_follow_up_on: f.nextFollowUpOn,
-      next_done_at: null,
-      owner_id: f.ownerId,
-      ...this.#stamp(),
-    });
+    this.#insert('follow_ups', { id: f.id, ...followUpColumns(f), ...this.#stamp() });
   }
 
   /**

@@ -91,7 +91,7 @@ export async function openFollowUpIds(x: Executor, customerId: string): Promise<
   return rows.map((r) => r.id);
 }
 
-/** A new follow-up's columns (the import's bulk writer maps the same fields). */
+/** A new follow-up's columns, for the audited insert here and the import's bulk writer. */
 export function followUpColumns(f: NewFollowUp) {
   return {
     customer_id: f.customerId,

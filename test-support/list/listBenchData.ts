@@ -1,6 +1,7 @@
 import { mulberry32 } from '../../shared/domain/seededRandom.ts';
 import { newId } from '../../db/newId.ts';
 import type { BenchContact, BenchContract, BenchCustomer, BenchFollowUp, ListBenchSink } from './seedListBench.ts';
+import { DEMO_FOLLOW_UP_SUMMARIES } from '../../electron/services/system/demoData.ts';
 
 // A deterministic generator of a realistic customer archive for the list benchmark and its tests. Pure data:
 // it streams rows into a sink and holds no SQL. Bump the version whenever the output would change.
@@ -60,16 +61,6 @@ const OWNER_NAMES = [
 const TAG_NAMES = ['老客户', '高意向', '价格敏感', '需回访', '大客户', '续约风险'];
 const CHANNELS = ['phone', 'wechat', 'visit', 'email', 'other'];
 const KINDS = ['revisit', 'renewal', 'complaint', 'other'];
-const SUMMARIES = [
-  '电话回访，客户对服务满意，表示会按时续费',
-  '微信沟通续费方案，客户希望年付享受 9 折',
-  '上门拜访，了解到明年预算有所缩减',
-  '客户反馈系统偶尔卡顿，已安排技术排查',
-  '发送续约报价单，等待对方财务审批',
-  '客户询问增加账号数量的价格',
-  '投诉上月账单金额有误，已核对并解释',
-  '确认联系人变更，新对接人为采购部',
-];
 // [cycle, weight, days]
 const CYCLES: [string, number, number][] = [
   ['year', 60, 365], ['half_year', 15, 182], ['quarter', 10, 91], ['month', 10, 30], ['once', 5, 0],
@@ -241,7 +232,7 @@ export function generateListBench(sink: ListBenchSink, sizes: ListBenchSizes = L
           at: instant(at),
           channel: pick(CHANNELS),
           kind: pick(KINDS),
-          summary: pick(SUMMARIES),
+          summary: pick(DEMO_FOLLOW_UP_SUMMARIES),
           nextFollowUpOn: next === null ? null : day(next),
           nextDoneAt: next !== null && next < 0 && rand() < 0.8 ? instant(next) : null,
           ownerId: owner.id,

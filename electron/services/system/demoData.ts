@@ -12,7 +12,8 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '建华', '晓东', '丽华', '志强', '海燕'];
 const TITLES = ['总经理', '采购经理', '行政主管', '财务经理', 'IT 负责人', '运营总监', '店长', '副总经理'];
 const SERVICES = ['企业邮箱', '云服务器租用', '办公设备租赁', '监控运维服务', '财税代账', '小程序运营托管', '网络安全巡检', '软件年费', '设备维保', '会员服务'];
-const SUMMARIES = [
+/** Follow-up summaries as owners write them; the list benchmark's generator uses them too. */
+export const DEMO_FOLLOW_UP_SUMMARIES = [
   '电话回访，客户对服务满意，表示会按时续费',
   '微信沟通续费方案，客户希望年付享受 9 折',
   '上门拜访，了解到明年预算有所缩减',
@@ -90,7 +91,7 @@ export function buildDemoCustomers(today: string, count = 200): DemoCustomer[] {
         daysAgo: (n - k) * (5 + Math.floor(rand() * 20)),
         channel: pick(['phone', 'wechat', 'visit', 'email'] as const),
         kind: endOffset < 45 && isLast ? 'renewal' : pick(['revisit', 'renewal', 'complaint', 'other'] as const),
-        summary: pick(SUMMARIES),
+        summary: pick(DEMO_FOLLOW_UP_SUMMARIES),
         nextInDays: isLast && rand() < 0.7 ? Math.floor(rand() * 20) - 7 : null,
       });
     }
