@@ -1,11 +1,12 @@
 import type { ApiBridge } from '../../shared/api/apiBridge.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
-import type { AppErrorData, Envelope } from '../../shared/api/appError.ts';
+import type { Envelope, ErrorCode } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import { msg, renderMessage, type Message } from '../../shared/i18n/message.ts';
 import { pageTranslator } from '../i18n/pageTranslator.ts';
 
-function failure(error: AppErrorData): Envelope<never> {
-  return { ok: false, error };
+function failure(code: ErrorCode, message: Message): Envelope<never> {
+  return { ok: false, error: { code, field: null, key: message.key, params: message.params, message: renderMessage(pageTranslator(), message) } };
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
@@ -25,7 +26,7 @@ async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.serviceUnreachable') });
+    return failure('INTERNAL', msg('app.serviceUnreachable'));
   }
   let body: unknown = null;
   try {
@@ -35,9 +36,9 @@ async function post(url: string, input: unknown): Promise<Envelope<unknown>> {
   }
   if (isEnvelope(body)) return body;
   if (response.status === 401) {
-    return failure({ code: 'FORBIDDEN', field: null, message: pageTranslator()('app.unauthorized') });
+    return failure('FORBIDDEN', msg('app.unauthorized'));
   }
-  return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.badResponse', { status: response.status }) });
+  return failure('INTERNAL', msg('app.badResponse', { status: response.status }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { describeStep, normalizeSteps, stepsProblem } from '../../../shared/remi
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; color: string }> = {
   pending: { text: 'ladder.statusPending', color: 'blue' },
@@ -17,9 +18,10 @@ const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; col
 
 /** "This contract will remind you on …": every step with its date and what happened to it. */
 function LadderPanel({ contractId }: { contractId: string }) {
+  const { t } = useI18n();
   const preview = useApiQuery('reminders:preview', { contractId });
   if (preview.isPending) return <Spin size="small" />;
-  if (!preview.data) return <Typography.Text type="danger">{preview.error?.message}</Typography.Text>;
+  if (!preview.data) return <Typography.Text type="danger">{preview.error && errorMessageOf(preview.error, t)}</Typography.Text>;
   if (preview.data.inactiveReason) return <Typography.Text type="secondary">{preview.data.inactiveReason}</Typography.Text>;
   return (
     <>
