@@ -57,6 +57,35 @@ describe('customers and follow-ups sheets', () => {
   });
 });
 
+describe('the report in the archive’s language', () => {
+  it('words reasons and refusals in English for an English archive, with the same keys', async () => {
+    await t.call('settings:set', { locale: 'en-US' });
+    const csv = 'Customer,Contract No,End Date,Amount,Tier\nContoso Ltd,C-1,2027-02-30,100,\n,C-2,2027-03-01,12.345,gold\n';
+    const r = await importFile(t, writeFixture(t, csv));
+    expect(r.rejected).toEqual([
+      { line: 2, column: 'End Date', message: 'No such date: 2027-02-30', key: 'reasons.noSuchDate', params: { text: '2027-02-30' } },
+      { line: 3, column: 'Customer', message: 'The customer name is missing', key: 'reasons.customerNameMissing', params: {} },
+      { line: 3, column: 'Tier', message: 'Unknown tier “gold” (use VIP, key or standard)', key: 'reasons.unknownTier', params: { text: 'gold' } },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        line: 3,
+        column: 'Amount',
+        message: 'The amount “12.345” has more than two decimals; rounded to 12.35',
+        key: 'reasons.amountRounded',
+        params: { text: '12.345', rounded: '12.35' },
+      },
+    ]);
+    const refused = await t.envelope('import:file', { file: writeFixture(t, 'Contract No,Amount\nC-1,100\n'), kind: 'contracts' });
+    expect(refused.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'columns',
+      key: 'importErrors.missingColumns',
+      message: 'The header on line 1 has no column for “Customer”, “Ends on”; check the header or choose the columns in the import wizard',
+    });
+  });
+});
+
 describe('reading files', () => {
   it('reads the first sheet of an .xlsx, or a chosen one, with sheet row numbers as lines', async () => {
     const file = path.join(t.dir, 'book.xlsx');
