@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { isMessageKey, msg, renderIn, translatorFor, type Message, type MessageParam, type MessageParams } from '../../../shared/i18n/message.ts';
 import { expiryTitleKey } from '../../../shared/reminders/reminderLadder.ts';
-import { renderTemplate } from '../../../shared/reminders/reminderTemplate.ts';
+import { mergeValuesOf, renderTemplate } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts } from '../../../db/repositories/reminderClaimRepo.ts';
 
@@ -80,15 +80,18 @@ export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'body
   if (m.bodyKey !== null) return { title: t(m.titleKey), body: t(m.bodyKey) };
   const p = m.params;
   const template = (isTier(p['tier']) ? templates[p['tier']] : undefined) ?? templates.normal;
-  const body = renderTemplate(template, {
-    客户名称: paramText(locale, p['customer']),
-    联系人: paramText(locale, p['contact']),
-    合同编号: paramText(locale, p['contractNo']),
-    到期日期: paramText(locale, p['endsOn']),
-    剩余天数: paramText(locale, p['daysLeft']),
-    合同金额: paramText(locale, p['amount']),
-    负责人: paramText(locale, p['owner']),
-  });
+  const body = renderTemplate(
+    template,
+    mergeValuesOf({
+      customer: paramText(locale, p['customer']),
+      contact: paramText(locale, p['contact']),
+      contractNo: paramText(locale, p['contractNo']),
+      endDate: paramText(locale, p['endsOn']),
+      daysLeft: paramText(locale, p['daysLeft']),
+      amount: paramText(locale, p['amount']),
+      owner: paramText(locale, p['owner']),
+    }),
+  );
   return { title: t(m.titleKey), body };
 }
 

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
+import { STEP_SEPARATORS } from '../../../shared/domain/typedInput.ts';
 
 const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; color: string }> = {
   pending: { text: 'ladder.statusPending', color: 'blue' },
@@ -72,7 +73,7 @@ function LadderOverride({ contractId, override }: { contractId: string; override
           aria-label={t('ladder.overrideSteps')}
           style={{ minWidth: 220, flex: 1 }}
           value={steps.map(String)}
-          tokenSeparators={[',', '，', ' ', '/']}
+          tokenSeparators={[...STEP_SEPARATORS]}
           onChange={(v) => setSteps(normalizeSteps(v.map(Number).filter((n) => Number.isFinite(n))))}
         />
         <Button
