@@ -224,7 +224,7 @@ async function walkImport(w: Walk) {
   const { page, lang, t } = w;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-e2e-pages-'));
   const file = path.join(dir, 'renewals.csv');
-  fs.writeFileSync(file, `${SHEET[lang].join('\r\n').replace('{end}', isoDaysFromToday(200))}\r\n`);
+  fs.writeFileSync(file, `${SHEET[lang].join('\r\n').replaceAll('{end}', isoDaysFromToday(200))}\r\n`);
   try {
     await openFromMenu(w, t('nav.import'), t('nav.import'));
     await page.locator('input[type=file]').setInputFiles(file);
@@ -270,8 +270,9 @@ async function walkNotification(w: Walk, origin: string) {
   await expect(drawer.getByTestId('notification-item').filter({ hasText: title })).toBeVisible();
   await check(w, 'notifications-one', t('nav.import'));
   await drawer.getByRole('button', { name: /close|关闭/i }).click();
+  await expect(drawer).toBeHidden();
   await openFromMenu(w, t('nav.notifications'), t('nav.notifications'));
-  await expect(page.getByTestId('notification-item').filter({ hasText: title })).toBeVisible();
+  await expect(page.getByTestId('notification-item').filter({ hasText: title, visible: true })).toBeVisible();
   await check(w, 'notifications-page', t('nav.notifications'));
 }
 

@@ -52,7 +52,7 @@ describe('the language of notifications', () => {
     expect(await centre()).toEqual({
       expiry: {
         title: `${CUSTOMER}: contract ends in 90 days`,
-        body: `[VIP] ${CUSTOMER}: contract HT-1 (¥128,000.00) ends on 2027-03-31, in 90 days. the owner, please call 王建华 in person about the renewal.`,
+        body: `[VIP] ${CUSTOMER}: contract HT-1 (¥128,000.00) ends on 2027-03-31, in 90 days. The owner, please call 王建华 in person about the renewal.`,
       },
       followup: { title: `${CUSTOMER}: time to follow up`, body: 'Follow-up planned for 2026-12-31: 确认续约报价' },
     });

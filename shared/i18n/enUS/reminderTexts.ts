@@ -5,7 +5,7 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.expiryToday': '{customer}: contract ends today',
   'notice.expiryOverdue': '{customer}: contract {n} {n|day|days} overdue',
   'notice.contactFallback': 'the contact',
-  'notice.ownerFallback': 'the owner',
+  'notice.ownerFallback': 'The owner',
   'notice.birthdayTitle': '{customer}: birthday of {contact}',
   'notice.birthdayToday': 'Today is the birthday of {contact} at {customer}. Remember to send your wishes.',
   'notice.birthdayOn': '{date} is the birthday of {contact} at {customer}. Remember to send your wishes.',
