@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { AppError, errorData, type AppErrorData, type Envelope } from '../../shared/api/appError.ts';
 import { apiContract, isApiName, type ApiName, type ApiOutput, type ApiParsedInput } from '../../shared/api/apiContract.ts';
 import { messageOfIssue } from '../../shared/api/catalogueIssue.ts';
-import { zodErrorMap } from '../../shared/api/zodSetup.ts';
+import { zodErrorMap } from '../../shared/api/zodLocales.ts';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { announceChanges } from './announceChanges.ts';

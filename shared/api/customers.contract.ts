@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import {
   customFieldsField,

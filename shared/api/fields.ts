@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import type { MessageKey } from '../i18n/createTranslator.ts';
 import { isMessageKey, msg, type MessageParams } from '../i18n/message.ts';

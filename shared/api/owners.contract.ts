@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { emailField, idField, phoneField, trimmedName, versionField } from './fields.ts';
 
 export const ownerSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { idField, isoInstant, pageInput, pageOf } from './fields.ts';
 import { isTimeOfDay } from '../reminders/localDueInstant.ts';
