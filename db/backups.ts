@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 import { AppError } from '../shared/api/appError.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { backupsToPrune } from './backupRetention.ts';
 import { assertNotNewer } from './migrate.ts';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -65,19 +66,19 @@ export function pruneBackups(dir: string, keep: number): void {
 
 /** Checks that a file is a readable SQLite database whose integrity is ok, before it replaces live data. */
 export function verifyBackupFile(file: string): void {
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `备份文件不存在：${file}`, 'file');
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', msg('errors.backupMissing', { file }), 'file');
   let probe: BetterSqlite3.Database | null = null;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const result = probe.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw new AppError('DB_CORRUPT', `备份文件已损坏，不能用于恢复：${String(result)}`, 'file');
+    if (result !== 'ok') throw new AppError('DB_CORRUPT', msg('errors.backupCorrupt', { detail: String(result) }), 'file');
     // Checked before the live file is touched: a newer backup would otherwise be refused only after the swap.
     assertNotNewer(probe, file);
     const hasCustomers = probe.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'customers'").get();
-    if (!hasCustomers) throw new AppError('VALIDATION', `不是续约管家的数据库备份：${path.basename(file)}`, 'file');
+    if (!hasCustomers) throw new AppError('VALIDATION', msg('errors.backupForeign', { file: path.basename(file) }), 'file');
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('VALIDATION', `不是有效的数据库备份文件：${path.basename(file)}`, 'file');
+    throw new AppError('VALIDATION', msg('errors.backupInvalid', { file: path.basename(file) }), 'file');
   } finally {
     probe?.close();
   }

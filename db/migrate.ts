@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../shared/api/appError.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
 import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
 
@@ -11,11 +12,7 @@ export function schemaVersionOf(raw: BetterSqlite3.Database): number {
 export function assertNotNewer(raw: BetterSqlite3.Database, file: string, latest = LATEST_SCHEMA_VERSION): number {
   const version = schemaVersionOf(raw);
   if (version > latest) {
-    throw new AppError(
-      'DB_NEWER',
-      `数据库 ${file} 由更新版本的续约管家写入（数据结构版本 ${version}，本程序只支持到 ${latest}）。` +
-        '为保护数据，本程序未做任何修改。请升级续约管家后再打开。',
-    );
+    throw new AppError('DB_NEWER', msg('errors.dbNewer', { file, version, latest }));
   }
   return version;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
+import { msg } from '../shared/i18n/message.ts';
 import { backupConnection, backupsDirFor } from './backups.ts';
 import { makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
@@ -55,7 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     migratedFrom = assertNotNewer(raw, file, migrations.length);
     integrity = String(raw.pragma('quick_check', { simple: true }));
     if (integrity !== 'ok') {
-      throw new AppError('DB_CORRUPT', `数据库文件已损坏（${integrity}）。请在设置中从备份恢复，或使用 renewal-desk restore。`);
+      throw new AppError('DB_CORRUPT', msg('errors.dbCorrupt', { detail: integrity }));
     }
     raw.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only a power cut can lose the last commit.
@@ -112,7 +113,7 @@ export function connectionPragmas(db: Db): Record<string, unknown> {
 function asCorruption(e: unknown, file: string): unknown {
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new AppError('DB_CORRUPT', `无法读取数据库文件 ${file}：文件已损坏或不是续约管家的数据库。请从备份恢复。`);
+    return new AppError('DB_CORRUPT', msg('errors.dbUnreadable', { file }));
   }
   return e;
 }

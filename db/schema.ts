@@ -182,6 +182,10 @@ export interface NotificationsTable extends Stamped {
   title: string;
   body: string;
   subject_url: string | null;
+  /** Catalogue keys and the facts (JSON) the title and body are worded from (migration 0010); null before it. */
+  title_key: string | null;
+  body_key: string | null;
+  message_params: string | null;
   delivered_at: string | null;
   delivery_attempts: Generated<number>;
   last_error: string | null;

@@ -9,8 +9,8 @@ import { createTranslator, type MessageKey, type Translate } from '../shared/i18
 import type { Locale } from '../shared/i18n/enumLabels.ts';
 import { expect, test } from './fixtures.ts';
 
-// Every page, in each language, from an empty archive to one customer and one import: exactly one <h1>, the
-// menu entry of the page highlighted, no serious or critical axe violation, and in English no Chinese on
+// Every page, in each language, from an empty archive to one customer, one import and one reminder: exactly
+// one <h1>, the menu entry of the page highlighted, no serious or critical axe violation, and in English no Chinese on
 // screen (the language picker's 简体中文 and the product name 续约管家 aside). A screenshot of each state goes
 // to e2e/artifacts/<lang>-<name>.png for a person to look at.
 
@@ -164,6 +164,15 @@ async function walkOneCustomer(w: Walk, origin: string) {
 
   await openFromMenu(w, t('nav.customers'), t('nav.customers'));
   await expect(page.getByRole('link', { name: CUSTOMER[lang] })).toBeVisible();
+  // A second customer of the same name: the service refuses it, and the form words the refusal in the UI's language.
+  await page.getByRole('button', { name: t('customers.new') }).first().click();
+  const again = page.getByRole('dialog', { name: t('customers.new') });
+  await again.getByLabel(t('customer.name'), { exact: true }).fill(CUSTOMER[lang]);
+  await again.getByLabel(t('customer.name'), { exact: true }).press('Enter');
+  await expect(again.getByText(t('errors.customerNameTaken', { name: CUSTOMER[lang] }))).toBeVisible();
+  await check(w, 'customer-duplicate-error', t('nav.customers'));
+  await again.getByRole('button', { name: buttonName(t('common.cancel')) }).click();
+  await expect(again).toBeHidden();
   const filters: ['textbox' | 'combobox', MessageKey][] = [
     ['textbox', 'customers.search'],
     ['combobox', 'customers.filterTier'],
@@ -195,17 +204,27 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await expect(renew).toBeHidden();
 }
 
+// The second row's amount is no number: the report lists it with its reason, and the first row goes in.
 const SHEET = {
-  zh: ['客户名称,联系人,电话,合同编号,到期日期,合同金额,续费周期,客户等级', '杭州安泰电子商务有限公司,夏文博,18730235988,XF-001,{end},200000,年,普通'],
-  en: ['Customer,Contact,Phone,Contract No,End Date,Amount,Cycle,Tier', 'Contoso Ltd,Alex Kim,18730235988,XF-001,{end},200000,yearly,standard'],
+  zh: [
+    '客户名称,联系人,电话,合同编号,到期日期,合同金额,续费周期,客户等级',
+    '杭州安泰电子商务有限公司,夏文博,18730235988,XF-001,{end},200000,年,普通',
+    '苏州工业园区远景科技有限公司,陆婷,13912345678,XF-002,{end},面议,年,普通',
+  ],
+  en: [
+    'Customer,Contact,Phone,Contract No,End Date,Amount,Cycle,Tier',
+    'Contoso Ltd,Alex Kim,18730235988,XF-001,{end},200000,yearly,standard',
+    'Fabrikam Inc,Sam Lee,13912345678,XF-002,{end},ask us,yearly,standard',
+  ],
 };
+const UNPRICED = { zh: '面议', en: 'ask us' };
 
 /** The import wizard through every step with a clean sheet, then its history. */
 async function walkImport(w: Walk) {
   const { page, lang, t } = w;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-e2e-pages-'));
   const file = path.join(dir, 'renewals.csv');
-  fs.writeFileSync(file, `${SHEET[lang].join('\r\n').replace('{end}', isoDaysFromToday(200))}\r\n`);
+  fs.writeFileSync(file, `${SHEET[lang].join('\r\n').replaceAll('{end}', isoDaysFromToday(200))}\r\n`);
   try {
     await openFromMenu(w, t('nav.import'), t('nav.import'));
     await page.locator('input[type=file]').setInputFiles(file);
@@ -216,6 +235,8 @@ async function walkImport(w: Walk) {
     await check(w, 'import-mapping', t('nav.import'));
     await page.getByRole('button', { name: t('import.toCheck') }).click();
     await expect(page.getByText(t('import.nothingWritten'))).toBeVisible();
+    const reason = page.getByRole('cell', { name: t('reasons.amountNotNumber', { text: UNPRICED[lang] }), exact: true });
+    await expect(reason).toBeVisible();
     await check(w, 'import-dry-run', t('nav.import'));
     await page.getByRole('button', { name: buttonName(t('import.commit')), exact: true }).click();
     await expect(page.getByText(t('result.done'))).toBeVisible();
@@ -226,6 +247,33 @@ async function walkImport(w: Walk) {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A reminder that fires: the bell counts it, and the centre words it in the UI's language. */
+async function walkNotification(w: Walk, origin: string) {
+  const { page, lang, t } = w;
+  const api = async (name: string, data: unknown) => {
+    const response = await page.request.post(`${origin}/api/${name}`, { data });
+    const envelope = (await response.json()) as { ok: boolean; data: { id: string } };
+    expect(envelope, name).toMatchObject({ ok: true });
+    return envelope.data;
+  };
+  // Reminders at 00:00 make today's step already due, whatever time the test runs; one tick fires it.
+  await api('reminders:setSettings', { timeOfDay: '00:00' });
+  const customer = await api('customers:create', { name: lang === 'en' ? 'Litware Inc' : '杭州云启科技有限公司' });
+  await api('contracts:create', { customerId: customer.id, number: 'LW-1', endsOn: isoDaysFromToday(0) });
+  await api('reminders:run', {});
+  await page.reload();
+  await page.getByRole('button', { name: t('notifications.bell', { n: 1 }) }).click();
+  const drawer = page.getByRole('dialog', { name: t('notifications.drawerUnread', { n: 1 }) });
+  const title = t('notice.expiryToday', { customer: lang === 'en' ? 'Litware Inc' : '杭州云启科技有限公司' });
+  await expect(drawer.getByTestId('notification-item').filter({ hasText: title })).toBeVisible();
+  await check(w, 'notifications-one', t('nav.import'));
+  await drawer.getByRole('button', { name: /close|关闭/i }).click();
+  await expect(drawer).toBeHidden();
+  await openFromMenu(w, t('nav.notifications'), t('nav.notifications'));
+  await expect(page.getByTestId('notification-item').filter({ hasText: title, visible: true })).toBeVisible();
+  await check(w, 'notifications-page', t('nav.notifications'));
 }
 
 for (const [lang, locale] of [
@@ -245,5 +293,6 @@ for (const [lang, locale] of [
     await walkEmptyArchive(w);
     await walkOneCustomer(w, webHost.origin);
     await walkImport(w);
+    await walkNotification(w, webHost.origin);
   });
 }

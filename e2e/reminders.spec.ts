@@ -62,6 +62,16 @@ test('a due contract reaches D-Bus as a real Notify call, shows in the notificat
     await shot('notification-centre-snoozed');
     // Nothing else went out: the snoozed step waits for its hour.
     expect(host.notifyCalls()).toHaveLength(1);
+
+    // The centre keeps keys and facts, not words: in English the same record reads in English.
+    await api('settings:set', { locale: 'en-US' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Notifications, 0 unread' }).click();
+    const english = page.getByTestId('notification-item').filter({ hasText: '杭州云启科技有限公司: contract ends today' });
+    await expect(english).toBeVisible();
+    await expect(english).toContainText('[VIP] 杭州云启科技有限公司: contract HT-DBUS-1 (¥128,000.00) ends on');
+    await expect(english).toContainText('Sent to system notifications');
+    await shot('notification-centre-english');
     expect(problems).toEqual([]);
   } finally {
     await host.stop();

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo } from 'react';
 import { HashRouter } from 'react-router';
+import { errorMessageOf } from './api/ApiCallError.ts';
 import { useApiQuery } from './api/useApi.ts';
 import { useDataChangedSync } from './api/useDataChangedSync.ts';
 import { appTheme } from './appTheme.ts';
@@ -39,7 +40,7 @@ export function LocalizedApp() {
       <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
         <AntApp>
           {settings.isError ? (
-            <Result status="error" title={i18n.t('app.unavailable')} subTitle={settings.error.message} />
+            <Result status="error" title={i18n.t('app.unavailable')} subTitle={errorMessageOf(settings.error, i18n.t)} />
           ) : (
             <HashRouter>
               <AppRoutes />

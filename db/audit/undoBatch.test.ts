@@ -40,7 +40,13 @@ describe('the one undo engine', () => {
     await t.close();
     t = await openTestContext();
     const viaDelete = await undoDeleteRefusal('甲公司');
-    expect(viaImport).toEqual({ code: 'UNDO_CONFLICT', field: null, message: '无法撤销：「甲公司」在此之后又被修改过' });
+    expect(viaImport).toEqual({
+      code: 'UNDO_CONFLICT',
+      field: null,
+      key: 'errors.undoChangedSince',
+      params: { label: '甲公司' },
+      message: '无法撤销：「甲公司」在此之后又被修改过',
+    });
     expect(viaDelete).toEqual(viaImport);
   });
 

@@ -3,6 +3,7 @@
 // the row, when anything in it changed since. Search index and next_expiry_on of the customers it touched
 // are redone in the same transaction; a 200k-row import batch undoes in seconds.
 import { AppError } from '../../shared/api/appError.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
 import { BulkSearchIndex } from '../bulk/bulkSearchIndex.ts';
 import { inSlices, isRow, StatementCache } from '../statementCache.ts';
@@ -33,10 +34,10 @@ export interface UndoneBatch {
   customerIds: string[];
 }
 
-const unknownBatch = (field: string) => new AppError('NOT_FOUND', '找不到可撤销的操作，可能已经撤销过', field);
-const alreadyUndone = (field: string) => new AppError('UNDO_CONFLICT', '该操作已经撤销过', field);
-const changedSince = (label: string) => new AppError('UNDO_CONFLICT', `无法撤销：「${label}」在此之后又被修改过`, null);
-const nameTaken = (label: string) => new AppError('UNDO_CONFLICT', `无法撤销：已存在同名记录「${label}」`, null);
+const unknownBatch = (field: string) => new AppError('NOT_FOUND', msg('errors.undoUnknown'), field);
+const alreadyUndone = (field: string) => new AppError('UNDO_CONFLICT', msg('errors.undoAlreadyDone'), field);
+const changedSince = (label: string) => new AppError('UNDO_CONFLICT', msg('errors.undoChangedSince', { label }), null);
+const nameTaken = (label: string) => new AppError('UNDO_CONFLICT', msg('errors.undoNameTaken', { label }), null);
 
 const AUDITED = new Set<string>(AUDITED_TABLES);
 const isAudited = (entity: string): entity is AuditedTable => AUDITED.has(entity);

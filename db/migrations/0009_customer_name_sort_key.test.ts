@@ -19,6 +19,7 @@ afterEach(() => {
 
 const AT = '2026-01-05T01:00:00.000Z';
 const V8 = ALL_MIGRATIONS.filter((m) => m.version <= 8);
+const V9 = ALL_MIGRATIONS.filter((m) => m.version <= 9);
 const NAMES = ['厦门鹭岛贸易', 'Zeta Labs', '上海浦江物流', '重庆山城火锅', '北京云帆科技', '长沙湘江传媒', 'Apple Trading', '南京紫金软件'];
 
 /** A version-8 archive: live, archived and deleted customers, more than one fill slice of them. */
@@ -45,7 +46,7 @@ describe('migration 0009: customers.name_sort_key', () => {
     const oldRows = before.prepare('SELECT * FROM customers ORDER BY id').all();
     before.close();
 
-    const opened = await openDatabase({ file, now: () => new Date(AT) });
+    const opened = await openDatabase({ file, now: () => new Date(AT), migrations: V9 });
     expect(opened).toMatchObject({ migratedFrom: 8, schemaVersion: 9 });
     expect(fs.readdirSync(path.join(dir, 'v8-backups'))).toEqual([expect.stringMatching(/pre-migrate-v8\.db$/)]);
     const raw = rawOf(opened.db);

@@ -8,6 +8,7 @@ import { migration0006CustomerListCovering } from './0006_customer_list_covering
 import { migration0007CustomerBigramSets } from './0007_customer_bigram_sets.ts';
 import { migration0008ContractCycleOptional } from './0008_contract_cycle_optional.ts';
 import { migration0009CustomerNameSortKey } from './0009_customer_name_sort_key.ts';
+import { migration0010NotificationMessages } from './0010_notification_messages.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -20,6 +21,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0007CustomerBigramSets,
   migration0008ContractCycleOptional,
   migration0009CustomerNameSortKey,
+  migration0010NotificationMessages,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;

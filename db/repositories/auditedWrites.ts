@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { AppError } from '../../shared/api/appError.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { AuditedTable, Database } from '../schema.ts';
@@ -84,16 +85,16 @@ export async function updateAudited<T extends AuditedTable>(
   expectedVersion?: number,
 ): Promise<Row<T>> {
   const before = await getRow(tx, table, id);
-  if (!before) throw new AppError('NOT_FOUND', '记录不存在或已被删除', null);
+  if (!before) throw new AppError('NOT_FOUND', msg('errors.recordMissing'), null);
   const currentVersion = before.version;
   if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
-    throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
+    throw new AppError('CONFLICT', msg('errors.recordChanged'), 'version');
   }
   const set = assignments({ ...patch, updated_at: meta.at, version: currentVersion + 1 });
   const result = await sql<Row<T>>`UPDATE ${sql.table(table)} SET ${set}
     WHERE ${sql.ref(keyColumn(table))} = ${id} AND version = ${currentVersion} RETURNING *`.execute(q(tx));
   const after = result.rows[0];
-  if (!after) throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试', 'version');
+  if (!after) throw new AppError('CONFLICT', msg('errors.recordChanged'), 'version');
   await writeAudit(tx, meta, table, id, before, after);
   return after;
 }

@@ -16,9 +16,14 @@ export interface NewNotification {
   step: number | null;
   dueAt: string;
   firedAt: string;
+  /** The text as worded when it fired, in the archive's language then; shown as is where there are no keys. */
   title: string;
   body: string;
   subjectUrl: string | null;
+  /** The catalogue keys and the facts to word the text again (null for rows from before migration 0010). */
+  titleKey: string | null;
+  bodyKey: string | null;
+  messageParams: unknown;
 }
 
 export interface StoredNotification extends NewNotification {
@@ -42,10 +47,18 @@ const COLUMNS = [
   'title',
   'body',
   'subject_url as subjectUrl',
+  'title_key as titleKey',
+  'body_key as bodyKey',
+  'message_params as messageParams',
   'delivered_at as deliveredAt',
   'delivery_attempts as deliveryAttempts',
   'read_at as readAt',
 ] as const;
+
+/** The stored JSON of the facts, parsed; the caller checks their shape. */
+function withParams<R extends { messageParams: string | null }>(row: R): Omit<R, 'messageParams'> & { messageParams: unknown } {
+  return { ...row, messageParams: row.messageParams === null ? null : (JSON.parse(row.messageParams) as unknown) };
+}
 
 export async function insertNotifications(tx: Tx, items: readonly NewNotification[]): Promise<string[]> {
   const ids: string[] = [];
@@ -66,6 +79,9 @@ export async function insertNotifications(tx: Tx, items: readonly NewNotificatio
       title: n.title,
       body: n.body,
       subject_url: n.subjectUrl,
+      title_key: n.titleKey,
+      body_key: n.bodyKey,
+      message_params: n.messageParams === null ? null : JSON.stringify(n.messageParams),
       delivered_at: null,
       last_error: null,
       read_at: null,
@@ -81,7 +97,7 @@ export async function insertNotifications(tx: Tx, items: readonly NewNotificatio
 export async function undeliveredNotifications(x: Executor, tickId?: string): Promise<StoredNotification[]> {
   let query = q(x).selectFrom('notifications').select(COLUMNS).where('delivered_at', 'is', null);
   if (tickId) query = query.where('tick_id', '=', tickId);
-  return (await query.orderBy('tick_id').orderBy('id').execute()) as StoredNotification[];
+  return (await query.orderBy('tick_id').orderBy('id').execute()).map(withParams);
 }
 
 export async function markDelivered(tx: Tx, ids: readonly string[], atIso: string): Promise<void> {
@@ -128,11 +144,12 @@ export async function listNotifications(x: Executor, f: NotificationListFilter) 
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows, total: Number(total?.n ?? 0), unread: Number(unread?.n ?? 0) };
+  return { rows: rows.map(withParams), total: Number(total?.n ?? 0), unread: Number(unread?.n ?? 0) };
 }
 
 export async function getNotification(x: Executor, id: string): Promise<StoredNotification | undefined> {
-  return (await q(x).selectFrom('notifications').select(COLUMNS).where('id', '=', id).executeTakeFirst()) as StoredNotification | undefined;
+  const row = await q(x).selectFrom('notifications').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && withParams(row);
 }
 
 export async function markRead(tx: Tx, ids: readonly string[] | 'all', atIso: string): Promise<number> {

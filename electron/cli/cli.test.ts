@@ -7,11 +7,13 @@ import { LATEST_SCHEMA_VERSION } from '../../test-support/schemaVersion.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');
+// No language in the environment: until it opens an archive the CLI speaks its default, zh-CN.
+const CHINESE_DEFAULT = { RENEWAL_DESK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
 let dir: string;
 let db: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, RENEWAL_DESK_DB: '' } });
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, RENEWAL_DESK_DB: '', ...CHINESE_DEFAULT } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -66,7 +68,9 @@ describe('renewal-desk CLI', () => {
     const dup = cli('--db', db, 'customers', 'add', '--name', '宁波测试贸易有限公司', '--json');
     expect(dup.code).toBe(1);
     expect(dup.stdout).toBe('');
-    expect(JSON.parse(dup.stderr)).toEqual({ error: { code: 'DUPLICATE', field: 'name', message: '客户名称「宁波测试贸易有限公司」已存在' } });
+    expect(JSON.parse(dup.stderr)).toEqual({
+      error: { code: 'DUPLICATE', field: 'name', key: 'errors.customerNameTaken', params: { name: '宁波测试贸易有限公司' }, message: '客户名称「宁波测试贸易有限公司」已存在' },
+    });
     expect(cli('--db', db, 'customers', 'fly').code).toBe(2);
     expect(cli('--db', db, 'customers', 'list', '--colour', 'red').code).toBe(2);
     expect(cli('--db', db, 'customers', 'list', '--expiring-within-days', 'soon').code).toBe(2);

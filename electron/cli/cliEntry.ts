@@ -1,4 +1,6 @@
-import { USAGE } from './formatOutput.ts';
+import { usageEnUS } from '../../shared/i18n/enUS/cliUsage.ts';
+import { usageZhCN } from '../../shared/i18n/zhCN/cliUsage.ts';
+import { environmentLocale } from './cliLocale.ts';
 
 const argv = process.argv.slice(2);
 
@@ -8,9 +10,10 @@ function internalError(e: unknown): void {
 }
 
 // Help is answered here, before the handler table, zod schemas and SQLite are loaded (the bundle keeps
-// cliMain in a chunk of its own), so `--help` costs little more than starting Node.
+// cliMain in a chunk of its own), so `--help` costs little more than starting Node. It cannot read the
+// archive's language without opening it, so it follows the environment's (cliLocale.ts).
 if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
-  process.stdout.write(`${USAGE}\n`);
+  process.stdout.write(`${environmentLocale() === 'en-US' ? usageEnUS : usageZhCN}\n`);
   process.exitCode = argv.length === 0 ? 2 : 0;
 } else {
   // exitCode instead of exit(): a large JSON result written to a pipe is flushed before the process ends.

@@ -1,5 +1,8 @@
 import { AppError, type AppErrorData } from '../../shared/api/appError.ts';
 import { apiContract } from '../../shared/api/apiContract.ts';
+import type { Translate } from '../../shared/i18n/createTranslator.ts';
+import { renderMessage, translatorFor } from '../../shared/i18n/message.ts';
+import { archiveLocale } from '../services/archiveLocale.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
 import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
@@ -8,7 +11,8 @@ import { stderrLogger } from '../services/logger.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
 import type { ServiceContext } from '../services/serviceContext.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
-import { formatHuman, USAGE } from './formatOutput.ts';
+import { environmentLocale } from './cliLocale.ts';
+import { formatHuman } from './formatOutput.ts';
 import { parseCommandLine, UsageError, type ParsedCommand } from './parseCommandLine.ts';
 import { objectShape } from './zodFlags.ts';
 
@@ -31,18 +35,24 @@ async function run(table: HandlerTable, ctx: ServiceContext, cmd: ParsedCommand)
   return { ok: true as const, data: { items, total } };
 }
 
-function printError(error: AppErrorData, json: boolean): void {
-  process.stderr.write(json ? `${JSON.stringify({ error })}\n` : `错误：${error.message}${error.field ? `（${error.field}）` : ''}\n`);
+function printError(error: AppErrorData, json: boolean, t: Translate): void {
+  const human = error.field ? t('cli.errorField', { message: error.message, field: error.field }) : t('cli.error', { message: error.message });
+  process.stderr.write(json ? `${JSON.stringify({ error })}\n` : `${human}\n`);
 }
 
-/** Runs one command; cliEntry.ts has already answered `--help`. */
+/**
+ * Runs one command; cliEntry.ts has already answered `--help`. Until the archive is open the CLI speaks the
+ * environment's language; after that, the archive's (its messages come worded in it from dispatch too).
+ */
 export async function cliMain(argv: readonly string[]): Promise<number> {
+  const before = environmentLocale();
   let cmd: ParsedCommand;
   try {
     cmd = parseCommandLine(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n\n${USAGE}\n`);
+      const t = translatorFor(before);
+      process.stderr.write(`${renderMessage(t, e.detail)}\n\n${t('cli.usage')}\n`);
       return 2;
     }
     throw e;
@@ -53,22 +63,23 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
       file: resolveDbFile({ cliDb: cmd.db }),
       logger: stderrLogger('cli'),
       // `remind` shows what it fires as native notifications (notify-send over D-Bus on Linux).
-      notifier: createNodeNotifier({ appName: '续约管家' }),
+      notifier: createNodeNotifier({ appName: translatorFor(before)('app.name') }),
     });
   } catch (e) {
     if (e instanceof AppError) {
-      printError(e.toData(), cmd.json);
+      printError(e.toData(before), cmd.json, translatorFor(before));
       return 1;
     }
     throw e;
   }
   try {
+    const t = translatorFor(await archiveLocale(opened.ctx.db));
     const result = await run(buildHandlerTable(), opened.ctx, cmd);
     if (!result.ok) {
-      printError(result.error, cmd.json);
+      printError(result.error, cmd.json, t);
       return exitCodeForError(cmd.name, result.error);
     }
-    process.stdout.write(cmd.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${formatHuman(result.data)}\n`);
+    process.stdout.write(cmd.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${formatHuman(result.data, t)}\n`);
     return exitCodeForData(cmd.name, result.data);
   } finally {
     await opened.close();

@@ -1,4 +1,6 @@
-// Human-readable output for a terminal; --json prints the handler's data instead.
+import type { Translate } from '../../shared/i18n/createTranslator.ts';
+
+// Human-readable output for a terminal, labelled in the archive's language; --json prints the handler's data.
 
 const PREFERRED = ['name', 'number', 'customerName', 'summary', 'tier', 'ownerName', 'nextExpiryOn', 'endsOn', 'nextFollowUpOn', 'file', 'id'];
 
@@ -7,43 +9,39 @@ function line(item: Record<string, unknown>): string {
   return keys.map((k) => String(item[k])).join('  ');
 }
 
-export function formatHuman(data: unknown): string {
+interface Issue {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+const isIssue = (v: unknown): v is Issue =>
+  typeof v === 'object' && v !== null && 'line' in v && typeof v.line === 'number' && 'message' in v && typeof v.message === 'string';
+
+/** An import report's rejected rows and warnings, one line each (their messages are worded already). */
+function issueLines(t: Translate, heading: 'cli.rejected' | 'cli.warnings', value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || !value.every(isIssue)) return [];
+  return [
+    t(heading),
+    ...value.map((i) => (i.column === null ? t('cli.issueRow', { line: i.line, message: i.message }) : t('cli.issueAt', { line: i.line, column: i.column, message: i.message }))),
+  ];
+}
+
+export function formatHuman(data: unknown, t: Translate): string {
   if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
     const { items, total } = data as { items: Record<string, unknown>[]; total: number };
-    if (items.length === 0) return '（无记录）';
-    return [...items.map(line), `共 ${total} 条`].join('\n');
+    if (items.length === 0) return t('cli.noRecords');
+    return [...items.map(line), t('cli.total', { n: total })].join('\n');
   }
   if (data && typeof data === 'object') {
-    return Object.entries(data as Record<string, unknown>)
-      .filter(([, v]) => v === null || typeof v !== 'object')
-      .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`)
-      .join('\n');
+    const record = data as Record<string, unknown>;
+    return [
+      ...Object.entries(record)
+        .filter(([, v]) => v === null || typeof v !== 'object')
+        .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`),
+      ...issueLines(t, 'cli.rejected', record['rejected']),
+      ...issueLines(t, 'cli.warnings', record['warnings']),
+    ].join('\n');
   }
   return String(data);
 }
-
-export const USAGE = `用法 usage: renewal-desk [--db FILE] <命令> [参数] [--json]
-
-  init                              创建或升级数据库
-  demo [--today YYYY-MM-DD]         载入约 200 个示例客户（可重复执行，不会重复写入）
-  customers list [--search 云启] [--tier vip|important|normal] [--owner-id ID] [--expiring-within-days N] [--limit N]
-  customers add --name 名称 [--tier ...] [--tags 标签1,标签2] [--primary-contact.name 姓名] [--primary-contact.phone 电话]
-  customers get|update|archive|unarchive|delete --id ID
-  contracts add --customer-id ID --number HT-001 --ends-on 2026-12-31 [--amount-fen 1280000] [--cycle year]
-  followups add --customer 名称或ID --summary 内容 [--channel phone] [--kind revisit] [--next-follow-up-on 日期]
-  followups due [--today YYYY-MM-DD]
-  remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   触发（或 --dry-run 只列出）此刻到期的提醒
-  remind preview HT-001             列出合同的提醒节点与日期
-  owners add --name 姓名 | owners list | tags add --name 标签
-  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
-         [--dry-run] [--strict] [--map-file 映射.json] [--sheet 工作表]   导入续费表（一个事务，可撤销）
-  export contracts|customers|followups --out FILE.csv|FILE.xlsx [--headers zh|en]
-  imports | undo-import BATCH_ID    导入历史；撤销整批导入
-  backup                            立即备份
-  backups                           列出备份
-  restore FILE                      从备份恢复（会先备份当前数据）
-  info                              数据文件位置与版本
-
-  参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
-  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。
-  退出码 exit codes: 0 成功, 1 操作失败, 2 用法错误。`;

@@ -7,11 +7,13 @@ import { encodeGb18030 } from '../../test-support/import/encodeGb18030.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');
+// No language in the environment: until it opens an archive the CLI speaks its default, zh-CN.
+const CHINESE_DEFAULT = { RENEWAL_DESK_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
 let dir: string;
 let db: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, RENEWAL_DESK_DB: '' } });
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, RENEWAL_DESK_DB: '', ...CHINESE_DEFAULT } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -53,8 +55,8 @@ describe('renewal-desk import / export / undo-import', { timeout: 120_000 }, () 
       batchId: expect.any(String),
     });
     expect(out.rejected).toEqual([
-      { line: 3, column: '合同到期日', message: '日期不存在：2025-02-30' },
-      { line: 3, column: '金额', message: '合同金额不是数字：面议' },
+      { line: 3, column: '合同到期日', message: '日期不存在：2025-02-30', key: 'reasons.noSuchDate', params: { text: '2025-02-30' } },
+      { line: 3, column: '金额', message: '合同金额不是数字：面议', key: 'reasons.amountNotNumber', params: { text: '面议' } },
     ]);
     const dry = JSON.parse(cli('import', path.join(dir, 'sheet.csv'), '--dry-run', '--json').stdout);
     expect(dry).toMatchObject({ committed: false, dryRun: true, contractsCreated: 0, contractsUnchanged: 1 });

@@ -1,8 +1,17 @@
 import { apiContract, isApiName, type ApiName } from '../../shared/api/apiContract.ts';
 import { remindUsageProblem } from './remindCommand.ts';
+import { msg, renderIn, type Message } from '../../shared/i18n/message.ts';
 import { arrayElement, kebabToCamel, kindOf, objectShape, type FlagSchema } from './zodFlags.ts';
 
-export class UsageError extends Error {}
+/** A command line that names no operation or gives a flag it cannot take; `message` stays zh-CN for logs. */
+export class UsageError extends Error {
+  readonly detail: Message;
+
+  constructor(detail: Message) {
+    super(renderIn('zh-CN', detail));
+    this.detail = detail;
+  }
+}
 
 export interface ParsedCommand {
   name: ApiName;
@@ -39,15 +48,15 @@ const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
 
 function commandName(words: string[]): { name: ApiName; used: number } {
   const [first, second] = words;
-  if (first === undefined) throw new UsageError('缺少命令');
+  if (first === undefined) throw new UsageError(msg('cli.missingCommand'));
   const phrase = PHRASE_ALIASES[`${first} ${second ?? ''}`];
   if (phrase) return { name: phrase, used: 2 };
   const alias = ALIASES[first];
   if (alias) return { name: alias, used: 1 };
-  if (second === undefined) throw new UsageError(`未知命令：${first}`);
+  if (second === undefined) throw new UsageError(msg('cli.unknownCommand', { command: first }));
   const verb = kebabToCamel(VERB_ALIASES[second] ?? second);
   const name = `${first}:${verb}`;
-  if (!isApiName(name)) throw new UsageError(`未知命令：${first} ${second}`);
+  if (!isApiName(name)) throw new UsageError(msg('cli.unknownCommand', { command: `${first} ${second}` }));
   return { name, used: 2 };
 }
 
@@ -55,18 +64,18 @@ function coerce(schema: FlagSchema, raw: string, flag: string): unknown {
   switch (kindOf(schema)) {
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} 需要数字，收到「${raw}」`);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(msg('cli.needsNumber', { flag, value: raw }));
       return n;
     }
     case 'boolean':
       if (raw === 'true' || raw === '1' || raw === 'yes') return true;
       if (raw === 'false' || raw === '0' || raw === 'no') return false;
-      throw new UsageError(`--${flag} 只能是 true 或 false`);
+      throw new UsageError(msg('cli.needsBoolean', { flag }));
     case 'object':
       try {
         return JSON.parse(raw);
       } catch {
-        throw new UsageError(`--${flag} 需要 JSON 对象，或使用 --${flag}.字段 的写法`);
+        throw new UsageError(msg('cli.needsJson', { flag }));
       }
     default:
       return raw === '' ? null : raw;
@@ -97,10 +106,10 @@ function setFlag(input: Record<string, unknown>, shape: Readonly<Record<string, 
   const [head = '', ...rest] = flag.split('.');
   const key = kebabToCamel(head);
   const schema = shape[key];
-  if (!schema) throw new UsageError(`未知参数：--${flag}`);
+  if (!schema) throw new UsageError(msg('cli.unknownFlag', { flag }));
   if (rest.length > 0) {
     const inner = objectShape(schema);
-    if (!inner) throw new UsageError(`参数 --${head} 没有子字段`);
+    if (!inner) throw new UsageError(msg('cli.noSubfields', { flag: head }));
     setFlag(nestedInput(input, key), inner, rest.join('.'), raw);
     return;
   }
@@ -108,7 +117,7 @@ function setFlag(input: Record<string, unknown>, shape: Readonly<Record<string, 
     input[key] = true;
     return;
   }
-  if (raw === undefined) throw new UsageError(`参数 --${flag} 缺少值`);
+  if (raw === undefined) throw new UsageError(msg('cli.missingValue', { flag }));
   const element = arrayElement(schema);
   if (element) {
     const list = listInput(input, key);
@@ -139,14 +148,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       value = argv[++i];
     }
     if (flag === 'db') {
-      if (!value) throw new UsageError('--db 需要文件路径');
+      if (!value) throw new UsageError(msg('cli.dbNeedsFile'));
       db = value;
     } else if (flag === 'json') {
       json = true;
       if (value !== undefined) words.push(value);
     } else if (flag === 'limit') {
       limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit 需要正整数');
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(msg('cli.limitNeedsInteger'));
     } else {
       flags.push([flag, value]);
     }
@@ -157,11 +166,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   const positionals = words.slice(used);
   const positionalKey = POSITIONAL_KEY[name];
   if (positionalKey && positionals.length > 0) input[positionalKey] = positionals.shift();
-  if (positionals.length > 0) throw new UsageError(`多余的参数：${positionals.join(' ')}`);
+  if (positionals.length > 0) throw new UsageError(msg('cli.extraArguments', { words: positionals.join(' ') }));
   for (const [flag, value] of flags) {
     const schema = shape[kebabToCamel(flag.split('.')[0] ?? '')];
     if (schema && kindOf(schema) === 'boolean' && value !== undefined && !/^(true|false|1|0|yes|no)$/.test(value)) {
-      throw new UsageError(`--${flag} 是开关参数，不需要值「${value}」`);
+      throw new UsageError(msg('cli.switchTakesNoValue', { flag, value }));
     }
     setFlag(input, shape, flag, value);
   }

@@ -22,7 +22,7 @@ export interface BindApiIpcOptions {
 
 const FORBIDDEN: Envelope<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN', field: null, message: '拒绝访问：请求并非来自续约管家的主窗口' },
+  error: { code: 'FORBIDDEN', field: null, key: 'errors.forbidden', params: {}, message: '拒绝访问：请求并非来自续约管家的主窗口' },
 };
 
 /**

@@ -20,7 +20,7 @@ export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
       if (typeof name !== 'string' || !isApiName(name)) {
         const refused: Envelope<never> = {
           ok: false,
-          error: { code: 'UNKNOWN_OPERATION', field: null, message: `未知的操作：${String(name)}` },
+          error: { code: 'UNKNOWN_OPERATION', field: null, key: 'errors.unknownOperation', params: { name: String(name) }, message: `未知的操作：${String(name)}` },
         };
         return Promise.resolve(refused);
       }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_NAMES, changesOf, type ApiName } from '../../shared/api/apiContract.ts';
+import { API_NAMES, changesOf, type ApiContract, type ApiName, type ApiParsedInput } from '../../shared/api/apiContract.ts';
 import { buildHandlerTable } from './allHandlers.ts';
-import { registerHandlers } from './handlerTable.ts';
+import { registerHandlers, type InputSchema } from './handlerTable.ts';
 import { customersHandlers } from './customers/customers.handlers.ts';
 import { openTestContext } from '../../test-support/openTestContext.ts';
 
@@ -101,5 +101,46 @@ describe('announcing what a write changed', () => {
     expect([...changesOf('system:restore')].sort()).toEqual([...new Set(API_NAMES.map((n) => n.slice(0, n.indexOf(':'))))].sort());
     expect(changesOf('system:demo')).toEqual(changesOf('system:restore'));
     expect(changesOf('customers:list')).toEqual([]);
+  });
+});
+
+// Checked when compiling: every contract's input schema parses to exactly what its handler's run takes.
+type SchemaFits = { [N in ApiName]: ApiContract[N]['input'] extends InputSchema<ApiParsedInput<N>> ? true : never }[ApiName];
+export const EVERY_SCHEMA_FITS_ITS_HANDLER: SchemaFits = true;
+
+describe('errors in the caller’s language', () => {
+  it('gives the catalogue key and parameters, and the message in the archive’s language', async () => {
+    const t = await openTestContext();
+    try {
+      await t.call('customers:create', { name: '甲公司' });
+      const duplicate = { code: 'DUPLICATE', field: 'name', key: 'errors.customerNameTaken', params: { name: '甲公司' } };
+      expect((await t.envelope('customers:create', { name: '甲公司' })).error).toEqual({ ...duplicate, message: '客户名称「甲公司」已存在' });
+      const blank = { code: 'VALIDATION', field: 'name', key: 'validation.nameBlank', params: { label: { key: 'label.customerName', params: {} } } };
+      expect((await t.envelope('customers:create', { name: ' ' })).error).toEqual({ ...blank, message: '客户名称不能为空' });
+      // zod's own wording (this field has no message of its own) comes from zod's zh-CN locale.
+      const limit = (await t.envelope('customers:list', { limit: 100000 })).error;
+      expect(limit).toMatchObject({ code: 'VALIDATION', field: 'limit', key: 'validation.zod', message: expect.stringMatching(/^数值过大/) });
+      expect(limit.params).toEqual({ detail: limit.message });
+      expect((await t.envelope('customers:explode', {})).error).toEqual({
+        code: 'UNKNOWN_OPERATION',
+        field: null,
+        key: 'errors.unknownOperation',
+        params: { name: 'customers:explode' },
+        message: '未知的操作：customers:explode',
+      });
+
+      await t.call('settings:set', { locale: 'en-US' });
+      expect((await t.envelope('customers:create', { name: '甲公司' })).error).toEqual({ ...duplicate, message: 'A customer named “甲公司” already exists' });
+      expect((await t.envelope('customers:create', { name: ' ' })).error).toEqual({ ...blank, message: 'The customer name cannot be empty' });
+      expect((await t.envelope('customers:list', { limit: 100000 })).error).toMatchObject({ key: 'validation.zod', message: 'Too big: expected number to be <=500' });
+      expect((await t.envelope('contracts:create', { customerId: 'x', number: 'A', endsOn: '2026-02-30' })).error).toMatchObject({
+        field: 'endsOn',
+        key: 'validation.isoDate',
+        message: 'Dates are written YYYY-MM-DD and must exist in the calendar',
+      });
+      expect((await t.envelope('customers:explode', {})).error.message).toBe('Unknown operation: customers:explode');
+    } finally {
+      await t.close();
+    }
   });
 });

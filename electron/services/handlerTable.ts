@@ -1,12 +1,22 @@
 import type { z } from 'zod';
-import { AppError, type AppErrorData, type Envelope } from '../../shared/api/appError.ts';
+import { AppError, errorData, type AppErrorData, type Envelope } from '../../shared/api/appError.ts';
 import { apiContract, isApiName, type ApiName, type ApiOutput, type ApiParsedInput } from '../../shared/api/apiContract.ts';
+import { messageOfIssue } from '../../shared/api/catalogueIssue.ts';
+import { zodErrorMap } from '../../shared/api/zodLocales.ts';
+import type { Locale } from '../../shared/i18n/enumLabels.ts';
+import { msg } from '../../shared/i18n/message.ts';
 import { announceChanges } from './announceChanges.ts';
+import { archiveLocale } from './archiveLocale.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
+/** What dispatch needs of a contract's input schema: a parse that yields the handler's own input type. */
+export interface InputSchema<T> {
+  safeParse(raw: unknown, params?: z.core.ParseContext<z.core.$ZodIssue>): z.ZodSafeParseResult<T>;
+}
+
 export interface Handler<N extends ApiName> {
-  input: (typeof apiContract)[N]['input'];
+  input: InputSchema<ApiParsedInput<N>>;
   run(ctx: ServiceContext, input: ApiParsedInput<N>): Promise<ApiOutput<N>>;
 }
 export type HandlerTable = { [N in ApiName]: Handler<N> };
@@ -38,43 +48,67 @@ export function registerHandlers(...parts: readonly Partial<HandlerTable>[]): Ha
   return table as HandlerTable;
 }
 
-export function zodIssueToError(error: z.ZodError): AppErrorData {
+/**
+ * The first issue as an error: a contract's own message by its catalogue key, zod's own wording (the schema
+ * gave none) as zod words it in `locale`.
+ */
+export function zodIssueToError(error: z.ZodError, locale: Locale): AppErrorData {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : null;
-  return { code: 'VALIDATION', field, message: issue?.message ?? '输入不正确' };
+  const message = issue ? (messageOfIssue(issue.message) ?? msg('validation.zod', { detail: issue.message })) : msg('errors.invalidInput');
+  return errorData('VALIDATION', message, field, locale);
 }
 
-function toErrorData(e: unknown, logger: Logger, name: string): AppErrorData {
-  if (e instanceof AppError) return e.toData();
+function toErrorData(e: unknown, logger: Logger, name: string, locale: Locale): AppErrorData {
+  if (e instanceof AppError) return e.toData(locale);
   const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_BUSY') return { code: 'CONFLICT', field: null, message: '数据库正忙，请稍后重试' };
+  if (code === 'SQLITE_BUSY') return errorData('CONFLICT', msg('errors.busy'), null, locale);
   logger.error(`handler ${name} failed`, e);
-  return { code: 'INTERNAL', field: null, message: '内部错误，操作未完成，数据未被修改' };
+  return errorData('INTERNAL', msg('errors.internal'), null, locale);
+}
+
+/** Read only when there is something to word: most calls succeed and never need it. */
+async function localeOfContext(ctx: ServiceContext): Promise<Locale> {
+  try {
+    return await archiveLocale(ctx.db);
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+async function runHandler<N extends ApiName>(handler: Handler<N>, ctx: ServiceContext, name: N, rawInput: unknown): Promise<Envelope<ApiOutput<N>>> {
+  const parsed = handler.input.safeParse(rawInput);
+  if (!parsed.success) {
+    // Parsed again with zod's wording in the archive's language; the input checks are pure, so the issues are the same.
+    const locale = await localeOfContext(ctx);
+    const worded = handler.input.safeParse(rawInput, { error: zodErrorMap(locale) });
+    return { ok: false, error: zodIssueToError(worded.success ? parsed.error : worded.error, locale) };
+  }
+  try {
+    return { ok: true, data: await handler.run(ctx, parsed.data) };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e, ctx.logger, name, await localeOfContext(ctx)) };
+  }
 }
 
 /**
  * The single entry for IPC, HTTP and the CLI: unknown names and invalid input are refused before any
  * service runs, and nothing throws across the boundary. A successful write announces the domains its contract
- * declares, before the caller gets its answer, so every window refetches what the write changed.
+ * declares, before the caller gets its answer, so every window refetches what the write changed. Messages
+ * come worded in the archive's language, with their catalogue key and parameters for callers that word them
+ * in their own.
  */
 export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isApiName(name)) {
-    return { ok: false, error: { code: 'UNKNOWN_OPERATION', field: null, message: `未知的操作：${name}` } };
+    return { ok: false, error: errorData('UNKNOWN_OPERATION', msg('errors.unknownOperation', { name }), null, await localeOfContext(ctx)) };
   }
-  const handler = table[name] as unknown as Handler<ApiName>;
-  const parsed = handler.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: zodIssueToError(parsed.error) };
-  let data: unknown;
-  try {
-    data = await handler.run(ctx, parsed.data as never);
-  } catch (e) {
-    return { ok: false, error: toErrorData(e, ctx.logger, name) };
-  }
+  const result = await runHandler(table[name], ctx, name, rawInput ?? {});
+  if (!result.ok) return result;
   try {
     announceChanges(ctx, name);
   } catch (e) {
     // The write is committed; a listener that failed must not turn it into an error.
     ctx.logger.warn(`announcing the changes of ${name} failed`, e);
   }
-  return { ok: true, data };
+  return result;
 }

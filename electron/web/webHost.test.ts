@@ -86,7 +86,7 @@ describe('web host', () => {
 
   it('returns the envelope with a typed error, and refuses bad JSON and unknown operations', async () => {
     const invalid = JSON.parse((await api('customers:create', { name: '' })).body);
-    expect(invalid).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'name', message: '客户名称不能为空' } });
+    expect(invalid).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'name', key: 'validation.nameBlank', params: { label: { key: 'label.customerName', params: {} } }, message: '客户名称不能为空' } });
     const unknown = JSON.parse((await api('customers:drop', {})).body);
     expect(unknown.error.code).toBe('UNKNOWN_OPERATION');
     const bad = await request({ method: 'POST', path: '/api/customers:list', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{oops' });

@@ -1,11 +1,12 @@
 import type { ApiBridge } from '../../shared/api/apiBridge.ts';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/apiContract.ts';
-import type { AppErrorData, Envelope } from '../../shared/api/appError.ts';
+import type { Envelope, ErrorCode } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import { msg, renderMessage, type Message } from '../../shared/i18n/message.ts';
 import { pageTranslator } from '../i18n/pageTranslator.ts';
 
-function failure(error: AppErrorData): Envelope<never> {
-  return { ok: false, error };
+function failure(code: ErrorCode, message: Message): Envelope<never> {
+  return { ok: false, error: { code, field: null, key: message.key, params: message.params, message: renderMessage(pageTranslator(), message) } };
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
@@ -26,7 +27,7 @@ async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.serviceUnreachable') });
+    return failure('INTERNAL', msg('app.serviceUnreachable'));
   }
   let body: unknown = null;
   try {
@@ -36,9 +37,9 @@ async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
   }
   if (isEnvelope(body)) return body as Envelope<T>;
   if (response.status === 401) {
-    return failure({ code: 'FORBIDDEN', field: null, message: pageTranslator()('app.unauthorized') });
+    return failure('FORBIDDEN', msg('app.unauthorized'));
   }
-  return failure({ code: 'INTERNAL', field: null, message: pageTranslator()('app.badResponse', { status: response.status }) });
+  return failure('INTERNAL', msg('app.badResponse', { status: response.status }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Alert, Button } from 'antd';
 import { useI18n } from '../i18n/useI18n.ts';
+import { errorMessageOf } from '../api/ApiCallError.ts';
 
 interface Props {
   error: Error;
@@ -13,7 +14,7 @@ export function QueryErrorAlert({ error, onRetry }: Props) {
       type="error"
       showIcon
       title={t('common.loadFailed')}
-      description={error.message}
+      description={errorMessageOf(error, t)}
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import { useApiQuery } from '../api/useApi.ts';
 import { useI18n } from '../i18n/useI18n.ts';
+import { LIST_SEPARATORS } from '../../shared/domain/typedInput.ts';
 
 interface Props {
   value?: string[];
@@ -22,7 +23,7 @@ export function TagSelect({ value, onChange, id }: Props) {
       placeholder={t('tags.placeholder')}
       options={(tags.data?.items ?? []).map((tag) => ({ value: tag.name, label: tag.name }))}
       showSearch={{ optionFilterProp: 'label' }}
-      tokenSeparators={[',', '，']}
+      tokenSeparators={[...LIST_SEPARATORS]}
     />
   );
 }

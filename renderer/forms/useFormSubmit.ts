@@ -1,6 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { errorMessageOf } from '../api/ApiCallError.ts';
+import { useI18n } from '../i18n/useI18n.ts';
 import { applyApiError, type FieldMap } from './applyApiError.ts';
 
 interface Options<V, R> {
@@ -18,6 +19,7 @@ interface Options<V, R> {
  */
 export function useFormSubmit<V, R>(form: FormInstance<V>, { fields, save, successMessage, onSaved }: Options<V, R>) {
   const { message } = App.useApp();
+  const { t } = useI18n();
   const [submitting, setSubmitting] = useState(false);
 
   const onFinish = async (values: V) => {
@@ -28,7 +30,7 @@ export function useFormSubmit<V, R>(form: FormInstance<V>, { fields, save, succe
       if (text !== null) void message.success(text);
       onSaved?.(result);
     } catch (e) {
-      if (!applyApiError(form, e, fields)) void message.error(errorMessageOf(e));
+      if (!applyApiError(form, e, fields, t)) void message.error(errorMessageOf(e, t));
     } finally {
       setSubmitting(false);
     }

@@ -1,4 +1,10 @@
-// Errors cross every boundary (IPC, HTTP, CLI) as plain data: { code, field, message } with a zh-CN message.
+import type { MessageKey } from '../i18n/createTranslator.ts';
+import type { Locale } from '../i18n/enumLabels.ts';
+import { renderIn, type Message, type MessageParams } from '../i18n/message.ts';
+
+// Errors cross every boundary (IPC, HTTP, CLI) as plain data: the code, the field to blame, the catalogue key
+// and its parameters (for a caller that renders in its own language), and the message rendered in the
+// archive's language (for one that just prints it).
 
 export const ERROR_CODES = [
   'VALIDATION',
@@ -17,22 +23,31 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AppErrorData {
   code: ErrorCode;
   field: string | null;
+  key: MessageKey;
+  params: MessageParams;
   message: string;
+}
+
+export function errorData(code: ErrorCode, message: Message, field: string | null, locale: Locale): AppErrorData {
+  return { code, field, key: message.key, params: message.params, message: renderIn(locale, message) };
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | null;
+  readonly detail: Message;
 
-  constructor(code: ErrorCode, message: string, field: string | null = null) {
-    super(message);
+  /** `message` stays zh-CN for logs and for code that catches the error itself; callers render `detail`. */
+  constructor(code: ErrorCode, detail: Message, field: string | null = null) {
+    super(renderIn('zh-CN', detail));
     this.name = 'AppError';
     this.code = code;
     this.field = field;
+    this.detail = detail;
   }
 
-  toData(): AppErrorData {
-    return { code: this.code, field: this.field, message: this.message };
+  toData(locale: Locale = 'zh-CN'): AppErrorData {
+    return errorData(this.code, this.detail, this.field, locale);
   }
 }
 

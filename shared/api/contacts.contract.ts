@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { emailField, idField, isoDate, optionalText, phoneField, trimmedName, versionField } from './fields.ts';
 
 export const contactSchema = z.object({
@@ -16,7 +16,7 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>;
 
 export const contactInput = z.object({
-  name: trimmedName('联系人姓名', 50),
+  name: trimmedName('label.contactName', 50),
   title: optionalText(50),
   phone: phoneField,
   email: emailField,

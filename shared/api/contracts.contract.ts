@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import {
   amountFenField,
   contractStatusField,
@@ -38,7 +38,7 @@ export const contractSchema = z.object({
 export type Contract = z.infer<typeof contractSchema>;
 
 const contractFields = {
-  number: trimmedName('合同编号', 64),
+  number: trimmedName('label.contractNumber', 64),
   signedOn: isoDate.nullable().optional(),
   startsOn: isoDate.nullable().optional(),
   endsOn: isoDate.nullable().optional(),

@@ -1,4 +1,5 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import {
   customFieldsField,
   idField,
@@ -78,13 +79,13 @@ const customerFields = {
   /** Tag names: trimmed, blanks dropped, each once; a name no live tag has becomes a new tag. */
   tags: z
     .array(z.string().max(200))
-    .max(50, '标签最多 50 个')
+    .max(50, issue('validation.tooManyTags'))
     .transform((names) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))])
-    .refine((names) => names.every((n) => n.length <= 30), { message: '标签名称不能超过 30 个字' }),
+    .refine((names) => names.every((n) => n.length <= 30), { message: issue('validation.tagTooLong') }),
 };
 
 export const customerCreateInput = z.object({
-  name: trimmedName('客户名称'),
+  name: trimmedName('label.customerName'),
   ...customerFields,
   tier: customerFields.tier.default('normal'),
   lifecycleStage: customerFields.lifecycleStage.default('customer'),
@@ -97,7 +98,7 @@ export type CustomerCreateInput = z.input<typeof customerCreateInput>;
 export const customerUpdateInput = z.object({
   id: idField,
   version: versionField,
-  name: trimmedName('客户名称').optional(),
+  name: trimmedName('label.customerName').optional(),
   code: customerFields.code,
   industry: customerFields.industry,
   tier: customerFields.tier.optional(),

@@ -1,10 +1,11 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { renewalListInput } from './renewals.contract.ts';
 
 const exportOptions = {
   /** File to write (.csv or .xlsx). Without it the content comes back in the answer, for a download. */
   out: z.string().min(1).optional(),
-  headers: z.enum(['zh', 'en'], { message: '表头语言只能是 zh 或 en' }).default('zh'),
+  headers: z.enum(['zh', 'en'], { message: issue('validation.headerLanguage') }).default('zh'),
   /** Defaults to the extension of `out`, else csv. */
   format: z.enum(['csv', 'xlsx']).optional(),
 };

@@ -1,4 +1,5 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import {
   channelField,
   followUpKindField,
@@ -29,16 +30,16 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 
 export const followUpCreateInput = z.object({
   /** A customer id, or the exact name of a live customer (handy on the command line). */
-  customer: z.string().trim().min(1, '请选择客户'),
+  customer: z.string().trim().min(1, issue('validation.customerRequired')),
   contractId: idField.nullable().optional(),
   /** When the contact happened; defaults to now. */
   at: isoInstant.optional(),
   channel: channelField.default('phone'),
   kind: followUpKindField.default('revisit'),
   summary: z
-    .string({ message: '请填写跟进内容' })
+    .string({ message: issue('validation.summaryRequired') })
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, '跟进内容不能为空').max(5000, '跟进内容不能超过 5000 个字')),
+    .pipe(z.string().min(1, issue('validation.summaryBlank')).max(5000, issue('validation.summaryTooLong'))),
   nextFollowUpOn: isoDate.nullable().optional(),
   ownerId: idField.nullable().optional(),
 });

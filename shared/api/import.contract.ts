@@ -1,17 +1,19 @@
-import { z } from './zodSetup.ts';
-import { idField, pageInput, pageOf } from './fields.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
+import { idField, messageKeyField, messageParamsField, pageInput, pageOf } from './fields.ts';
 import { isColumnTarget, isTargetOfKind } from '../importExport/columnTargets.ts';
 import { IMPORT_KINDS } from '../importExport/importFields.ts';
 
-export const importKindField = z.enum(IMPORT_KINDS, { message: '导入类型只能是 contracts、customers 或 followups' });
-export const encodingChoiceField = z.enum(['auto', 'utf8', 'gb18030'], { message: '编码只能是 auto、utf8 或 gb18030' });
+export const importKindField = z.enum(IMPORT_KINDS, { message: issue('validation.importKind') });
+export const encodingChoiceField = z.enum(['auto', 'utf8', 'gb18030'], { message: issue('validation.encoding') });
 /** A field name, `custom:名称` for a customer custom field, or null to ignore the column. */
 export const columnTargetField = z.string().max(60).nullable();
-const unknownTarget = (target: unknown) => `无法识别的目标字段「${String(target)}」`;
+const unknownTarget = (target: unknown) => issue('validation.unknownTarget', { target: String(target) });
 /** A target the user chose: one that exists (refined to ColumnTarget), checked against the kind below. */
 const chosenColumnTarget = columnTargetField.refine(isColumnTarget, { error: (issue) => unknownTarget(issue.input) });
 
-const issueSchema = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() });
+/** `message` is worded in the archive's language; `key` and `params` word it in another. */
+const issueSchema = z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string(), key: messageKeyField, params: messageParamsField });
 export type ImportIssue = z.infer<typeof issueSchema>;
 
 const changeSchema = z.object({
@@ -111,7 +113,7 @@ export const importContract = {
   /** Imports a file the host can read (the CLI: `renewal-desk import FILE`). */
   'import:file': {
     input: z.object({
-      file: z.string().min(1, '请指定要导入的文件'),
+      file: z.string().min(1, issue('validation.importFile')),
       ...runOptions,
       /** A saved mapping preset (JSON: { "columns": { "表头": "field" | "custom:名称" | null } }). */
       mapFile: z.string().optional(),

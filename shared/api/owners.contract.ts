@@ -1,4 +1,4 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
 import { emailField, idField, phoneField, trimmedName, versionField } from './fields.ts';
 
 export const ownerSchema = z.object({
@@ -17,7 +17,7 @@ export const ownersContract = {
     output: z.object({ items: z.array(ownerSchema), total: z.number() }),
   },
   'owners:create': {
-    input: z.object({ name: trimmedName('负责人姓名', 50), email: emailField, phone: phoneField }),
+    input: z.object({ name: trimmedName('label.ownerName', 50), email: emailField, phone: phoneField }),
     output: ownerSchema,
     changes: ['owners'],
   },
@@ -25,7 +25,7 @@ export const ownersContract = {
     input: z.object({
       id: idField,
       version: versionField,
-      name: trimmedName('负责人姓名', 50).optional(),
+      name: trimmedName('label.ownerName', 50).optional(),
       email: emailField,
       phone: phoneField,
       active: z.boolean().optional(),

@@ -1,4 +1,5 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { idField, isoInstant, pageInput, pageOf } from './fields.ts';
 import { isTimeOfDay } from '../reminders/localDueInstant.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
@@ -8,15 +9,15 @@ export const REMINDER_KINDS = ['expiry', 'birthday', 'followup'] as const;
 export const reminderKindField = z.enum(REMINDER_KINDS);
 
 const stepsField = z
-  .array(z.number().int('提醒节点必须是整数天数').min(MIN_STEP).max(MAX_STEP))
-  .min(1, '提醒节点不能为空')
-  .max(30, '提醒节点最多 30 个');
-const timeOfDayField = z.string().refine(isTimeOfDay, { message: '提醒时间格式应为 HH:MM（24 小时制）' });
+  .array(z.number().int(issue('validation.stepInteger')).min(MIN_STEP).max(MAX_STEP))
+  .min(1, issue('validation.stepsEmpty'))
+  .max(30, issue('validation.stepsTooMany'));
+const timeOfDayField = z.string().refine(isTimeOfDay, { message: issue('validation.timeOfDay') });
 const ladderMap = z.object({ vip: stepsField, important: stepsField, normal: stepsField });
 const templateMap = z.object({
-  vip: z.string().trim().min(1, '模板不能为空').max(500),
-  important: z.string().trim().min(1, '模板不能为空').max(500),
-  normal: z.string().trim().min(1, '模板不能为空').max(500),
+  vip: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
+  important: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
+  normal: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
 });
 
 export const reminderSettingsSchema = z.object({
@@ -110,7 +111,7 @@ export const remindersContract = {
     changes: ['reminders', 'notifications', 'renewals'],
   },
   'reminders:preview': {
-    input: z.object({ contractNo: z.string().trim().min(1, '请填写合同编号').optional(), contractId: idField.optional() }),
+    input: z.object({ contractNo: z.string().trim().min(1, issue('validation.contractNumberRequired')).optional(), contractId: idField.optional() }),
     output: ladderPreviewSchema,
   },
   'reminders:getSettings': { input: z.object({}), output: reminderSettingsSchema },

@@ -1,4 +1,5 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { amountFenField, cycleField, idField, isoDate, optionalText, pageInput, pageOf, tierField, trimmedName } from './fields.ts';
 import { RENEWAL_STAGES } from '../domain/enums.ts';
 import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
@@ -6,7 +7,7 @@ import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
 /** The renewal list's cycle filter value for contracts whose 续费周期 is unknown. */
 export const CYCLE_UNSET = 'unset';
 
-export const renewalStageField = z.enum(RENEWAL_STAGES, { message: '续约阶段只能是 待跟进、已联系、谈判中、已续费 或 已流失' });
+export const renewalStageField = z.enum(RENEWAL_STAGES, { message: issue('validation.renewalStage') });
 export const RENEWAL_WINDOWS = ['overdue', '7', '30', '90', 'custom'] as const;
 
 export const renewalItemSchema = z.object({
@@ -71,7 +72,7 @@ const flaggedItemSchema = z.object({
 
 export const renewInput = z.object({
   contractId: idField,
-  number: trimmedName('新合同编号', 64),
+  number: trimmedName('label.newContractNumber', 64),
   signedOn: isoDate.nullable().optional(),
   startsOn: isoDate,
   endsOn: isoDate.nullable(),
@@ -137,7 +138,7 @@ export const renewalsContract = {
   },
   'renewals:lostReasons': { input: z.object({}), output: z.object({ items: z.array(z.string()) }) },
   'renewals:setLostReasons': {
-    input: z.object({ items: z.array(z.string().trim().min(1).max(50)).min(1, '至少保留一个流失原因').max(30) }),
+    input: z.object({ items: z.array(z.string().trim().min(1).max(50)).min(1, issue('validation.lostReasonsEmpty')).max(30) }),
     output: z.object({ items: z.array(z.string()) }),
     changes: ['renewals', 'settings'],
   },

@@ -1,4 +1,5 @@
-import { z } from './zodSetup.ts';
+import * as z from './zodSetup.ts';
+import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { EVERY_DOMAIN } from './apiDomains.ts';
 import { isoDate } from './fields.ts';
 
@@ -24,7 +25,7 @@ export const systemContract = {
   'system:backup': { input: z.object({}), output: backupFileSchema, changes: ['system'] },
   'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },
   'system:restore': {
-    input: z.object({ file: z.string().min(1, '请选择要恢复的备份文件') }),
+    input: z.object({ file: z.string().min(1, issue('validation.backupFile')) }),
     output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }),
     changes: EVERY_DOMAIN,
   },
@@ -40,6 +41,7 @@ export const systemContract = {
     changes: EVERY_DOMAIN,
   },
   'settings:get': { input: z.object({}), output: settingsSchema },
-  // Default wording (reminder templates, lost reasons) follows the language, so those views change with it.
-  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings', 'reminders', 'renewals'] },
+  // Default wording (reminder templates, lost reasons) and the notification centre's texts follow the
+  // language, so those views change with it.
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings', 'reminders', 'renewals', 'notifications'] },
 } as const;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
-// Validation messages default to zh-CN wherever a schema gives no message of its own.
-z.config(z.locales.zhCN());
 // No code generation: the renderer's CSP forbids eval, and zod would otherwise probe `new Function`.
 z.config({ jitless: true });
 
-export { z };
+// Contracts import this module as a namespace (`import * as z`): a bundler then keeps only the parts of zod
+// they use, where re-exporting zod's `z` object would keep every one of zod's locales.
+export * from 'zod';

@@ -1,4 +1,4 @@
-import { createTranslator, type Translate } from '../i18n/createTranslator.ts';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/createTranslator.ts';
 import type { Cycle } from './enums.ts';
 
 export interface ContractDates {
@@ -11,6 +11,7 @@ export interface ContractDates {
 
 export interface RuleViolation {
   field: keyof ContractDates;
+  key: MessageKey;
   message: string;
 }
 
@@ -21,14 +22,9 @@ const zh = createTranslator('zh-CN');
  * UI's language (zh-CN unless a translator is given).
  */
 export function contractDateViolation(c: ContractDates, t: Translate = zh): RuleViolation | null {
-  if (c.endsOn === null && c.cycle !== 'once') {
-    return { field: 'endsOn', message: t('contract.endsOnRequired') };
-  }
-  if (c.endsOn !== null && c.startsOn !== null && c.endsOn < c.startsOn) {
-    return { field: 'endsOn', message: t('contract.endsBeforeStart') };
-  }
-  if (c.endsOn !== null && c.startsOn === null && c.signedOn !== null && c.endsOn < c.signedOn) {
-    return { field: 'endsOn', message: t('contract.endsBeforeSigned') };
-  }
+  const violation = (key: MessageKey): RuleViolation => ({ field: 'endsOn', key, message: t(key) });
+  if (c.endsOn === null && c.cycle !== 'once') return violation('contract.endsOnRequired');
+  if (c.endsOn !== null && c.startsOn !== null && c.endsOn < c.startsOn) return violation('contract.endsBeforeStart');
+  if (c.endsOn !== null && c.startsOn === null && c.signedOn !== null && c.endsOn < c.signedOn) return violation('contract.endsBeforeSigned');
   return null;
 }

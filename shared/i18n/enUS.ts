@@ -7,6 +7,11 @@ import { customerDetailEnUS } from './enUS/customerDetail.ts';
 import { customersEnUS } from './enUS/customers.ts';
 import { followUpsEnUS } from './enUS/followUps.ts';
 import { settingsEnUS } from './enUS/settings.ts';
+import { errorsEnUS } from './enUS/errors.ts';
+import { validationEnUS } from './enUS/validation.ts';
+import { importReasonsEnUS } from './enUS/importReasons.ts';
+import { reminderTextsEnUS } from './enUS/reminderTexts.ts';
+import { cliEnUS } from './enUS/cli.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -19,4 +24,9 @@ export const enUS: Record<MessageKey, string> = {
   ...remindersEnUS,
   ...notificationsEnUS,
   ...importExportEnUS,
+  ...errorsEnUS,
+  ...validationEnUS,
+  ...importReasonsEnUS,
+  ...reminderTextsEnUS,
+  ...cliEnUS,
 };

@@ -7,6 +7,11 @@ import { customerDetailZhCN } from './zhCN/customerDetail.ts';
 import { customersZhCN } from './zhCN/customers.ts';
 import { followUpsZhCN } from './zhCN/followUps.ts';
 import { settingsZhCN } from './zhCN/settings.ts';
+import { errorsZhCN } from './zhCN/errors.ts';
+import { validationZhCN } from './zhCN/validation.ts';
+import { importReasonsZhCN } from './zhCN/importReasons.ts';
+import { reminderTextsZhCN } from './zhCN/reminderTexts.ts';
+import { cliZhCN } from './zhCN/cli.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -19,6 +24,11 @@ export const zhCN = {
   ...remindersZhCN,
   ...notificationsZhCN,
   ...importExportZhCN,
+  ...errorsZhCN,
+  ...validationZhCN,
+  ...importReasonsZhCN,
+  ...reminderTextsZhCN,
+  ...cliZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

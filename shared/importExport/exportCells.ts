@@ -99,6 +99,14 @@ export interface RenewalSheetRecord {
   stage: string;
 }
 
+/** Worksheet and download names, in the header language like the headers. */
+export const SHEET_NAMES = {
+  contracts: { zh: '合同', en: 'Contracts' },
+  customers: { zh: '客户', en: 'Customers' },
+  followups: { zh: '跟进记录', en: 'Follow-ups' },
+  renewals: { zh: '续约', en: 'Renewals' },
+} as const;
+
 /** The renewal list is an export only (a report); its 续费状态 column is the sheet's word for the stage. */
 export const RENEWAL_HEADERS = {
   zh: ['客户名称', '合同编号', '到期日期', '剩余天数', '合同金额', '续费周期', '客户等级', '负责人', '续费状态', '续约阶段'],

@@ -1,5 +1,6 @@
 // What an import sheet can hold, per kind, and the canonical headers an export writes.
 import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+import type { Message } from '../i18n/message.ts';
 
 export const IMPORT_KINDS = ['contracts', 'customers', 'followups'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -137,5 +138,5 @@ export interface CellIssue {
   line: number;
   /** The source header text, or null when the whole row is meant. */
   column: string | null;
-  message: string;
+  message: Message;
 }

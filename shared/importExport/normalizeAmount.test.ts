@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAmount } from './normalizeAmount.ts';
+import { msg, renderIn, type Message } from '../i18n/message.ts';
+
+/** A refusal with its reason worded the way a zh-CN archive shows it. */
+function zh<R extends object | null>(r: R) {
+  return r !== null && 'message' in r && typeof r.message === 'object' && r.message !== null ? { ...r, message: renderIn('zh-CN', r.message as Message) } : r;
+}
 
 const fen = (n: number, rounded = false) => ({ ok: true, fen: n, rounded });
 
@@ -42,14 +48,16 @@ describe('normalizeAmount', () => {
   });
 
   it('refuses negatives and text, naming the value', () => {
-    expect(normalizeAmount('-3,500.00')).toEqual({ ok: false, message: '合同金额不能为负数：-3,500.00' });
-    expect(normalizeAmount('-1200')).toMatchObject({ ok: false, message: expect.stringContaining('负数') });
-    expect(normalizeAmount('¥-1200')).toMatchObject({ ok: false, message: expect.stringContaining('负数') });
-    expect(normalizeAmount('面议')).toEqual({ ok: false, message: '合同金额不是数字：面议' });
+    expect(zh(normalizeAmount('-3,500.00'))).toEqual({ ok: false, message: '合同金额不能为负数：-3,500.00' });
+    expect(zh(normalizeAmount('-1200'))).toMatchObject({ ok: false, message: expect.stringContaining('负数') });
+    expect(zh(normalizeAmount('¥-1200'))).toMatchObject({ ok: false, message: expect.stringContaining('负数') });
+    expect(zh(normalizeAmount('面议'))).toEqual({ ok: false, message: '合同金额不是数字：面议' });
+    expect(normalizeAmount('面议')).toEqual({ ok: false, message: { key: 'reasons.amountNotNumber', params: { text: '面议' } } });
+    expect(renderIn('en-US', msg('reasons.amountNotNumber', { text: '面议' }))).toBe('The amount is not a number: 面议');
     expect(normalizeAmount('N/A')).toMatchObject({ ok: false });
     expect(normalizeAmount('12,80')).toMatchObject({ ok: false });
     expect(normalizeAmount('1.2.3')).toMatchObject({ ok: false });
     expect(normalizeAmount('万')).toMatchObject({ ok: false });
-    expect(normalizeAmount('99999999999999')).toMatchObject({ ok: false, message: expect.stringContaining('过大') });
+    expect(zh(normalizeAmount('99999999999999'))).toMatchObject({ ok: false, message: expect.stringContaining('过大') });
   });
 });

@@ -1,8 +1,9 @@
 // Amounts as people type them: 12800, 12,800.00, ¥12,800, ￥12800元, 1.28万, RMB 12800. Arithmetic is on the
 // digit string, so 1.28万 is exactly 1280000 fen and no binary fraction ever reaches storage.
 import { toHalfWidth } from './halfWidth.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
-export type AmountResult = { ok: true; fen: number; rounded: boolean } | { ok: false; message: string };
+export type AmountResult = { ok: true; fen: number; rounded: boolean } | { ok: false; message: Message };
 
 /** The largest amount a contract accepts (the same cap as the form). */
 export const MAX_AMOUNT_FEN = 1e13;
@@ -29,8 +30,8 @@ export function normalizeAmount(text: string): AmountResult | null {
   const unit = SUFFIX.exec(s)?.[0] ?? '';
   s = s.slice(0, s.length - unit.length);
   const m = NUMBER.exec(s);
-  if (!m) return { ok: false, message: `合同金额不是数字：${original}` };
-  if (negative) return { ok: false, message: `合同金额不能为负数：${original}` };
+  if (!m) return { ok: false, message: msg('reasons.amountNotNumber', { text: original }) };
+  if (negative) return { ok: false, message: msg('reasons.amountNegative', { text: original }) };
   const intDigits = m[1]!.replace(/,/g, '');
   const fracDigits = m[2] ?? '';
   const shift = unit.startsWith('万') ? 4 : 0;
@@ -42,6 +43,6 @@ export function normalizeAmount(text: string): AmountResult | null {
   let fen = Number(yuan) * 100 + Number(cents);
   const rounded = /[1-9]/.test(rest);
   if (rest !== '' && rest[0]! >= '5') fen += 1;
-  if (!Number.isSafeInteger(fen) || fen > MAX_AMOUNT_FEN) return { ok: false, message: `合同金额过大：${original}` };
+  if (!Number.isSafeInteger(fen) || fen > MAX_AMOUNT_FEN) return { ok: false, message: msg('reasons.amountTooLarge', { text: original }) };
   return { ok: true, fen, rounded };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialToDate, normalizeDate, parseDateTime } from './normalizeDate.ts';
+import { renderIn, type Message } from '../i18n/message.ts';
+
+/** A refusal with its reason worded the way a zh-CN archive shows it. */
+function zh<R extends object | null>(r: R) {
+  return r !== null && 'message' in r && typeof r.message === 'object' && r.message !== null ? { ...r, message: renderIn('zh-CN', r.message as Message) } : r;
+}
 
 const ok = (value: string) => ({ ok: true, value });
 
@@ -24,16 +30,16 @@ describe('normalizeDate', () => {
   });
 
   it('refuses impossible dates, naming them', () => {
-    expect(normalizeDate('2025-02-30')).toEqual({ ok: false, message: '日期不存在：2025-02-30' });
-    expect(normalizeDate('2025年4月31日')).toMatchObject({ ok: false, message: expect.stringContaining('日期不存在') });
+    expect(zh(normalizeDate('2025-02-30'))).toEqual({ ok: false, message: '日期不存在：2025-02-30' });
+    expect(zh(normalizeDate('2025年4月31日'))).toMatchObject({ ok: false, message: expect.stringContaining('日期不存在') });
     expect(normalizeDate('2025/13/01')).toMatchObject({ ok: false });
     expect(normalizeDate('20250229')).toMatchObject({ ok: false });
     expect(normalizeDate('20240229')).toEqual(ok('2024-02-29'));
-    expect(normalizeDate('1899-12-31')).toMatchObject({ ok: false, message: expect.stringContaining('超出范围') });
+    expect(zh(normalizeDate('1899-12-31'))).toMatchObject({ ok: false, message: expect.stringContaining('超出范围') });
   });
 
   it('refuses text, ambiguous orders and mixed separators', () => {
-    expect(normalizeDate('下月底')).toMatchObject({ ok: false, message: expect.stringContaining('无法识别的日期：下月底') });
+    expect(zh(normalizeDate('下月底'))).toMatchObject({ ok: false, message: expect.stringContaining('无法识别的日期：下月底') });
     expect(normalizeDate('3/1/2025')).toMatchObject({ ok: false });
     expect(normalizeDate('01/03/2025')).toMatchObject({ ok: false });
     expect(normalizeDate('2025-3/1')).toMatchObject({ ok: false });
@@ -48,7 +54,7 @@ describe('normalizeDate', () => {
     expect(excelSerialToDate(61)).toBe('1900-03-01');
     expect(excelSerialToDate(45717)).toBe('2025-03-01');
     expect(excelSerialToDate(0)).toBeNull();
-    expect(normalizeDate('60')).toMatchObject({ ok: false, message: expect.stringContaining('1900-02-29') });
+    expect(zh(normalizeDate('60'))).toMatchObject({ ok: false, message: expect.stringContaining('1900-02-29') });
     expect(normalizeDate('0')).toMatchObject({ ok: false });
     expect(normalizeDate('45717.75')).toEqual(ok('2025-03-01'));
   });

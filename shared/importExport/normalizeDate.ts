@@ -1,8 +1,9 @@
 // Dates as Chinese sheets write them: 2025-03-01, 2025/3/1, 2025.3.1, 2025年3月1日, 20250301, and Excel
 // serial numbers (a date column exported as General). Month/day/year orders are refused: they are ambiguous.
 import { toHalfWidth } from './halfWidth.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
-export type DateResult = { ok: true; value: string } | { ok: false; message: string };
+export type DateResult = { ok: true; value: string } | { ok: false; message: Message };
 
 const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -16,8 +17,8 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 function calendarDate(y: number, m: number, d: number, original: string): DateResult {
-  if (y < 1900 || y > 2199) return { ok: false, message: `日期超出范围：${original}` };
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, message: `日期不存在：${original}` };
+  if (y < 1900 || y > 2199) return { ok: false, message: msg('reasons.dateOutOfRange', { text: original }) };
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, message: msg('reasons.noSuchDate', { text: original }) };
   return { ok: true, value: `${y}-${pad(m)}-${pad(d)}` };
 }
 
@@ -38,10 +39,10 @@ export interface DateTimeParts {
   seconds: number | null;
 }
 
-const noSuchTime = (text: string): { ok: false; message: string } => ({ ok: false, message: `时间不存在：${text}` });
+const noSuchTime = (text: string): { ok: false; message: Message } => ({ ok: false, message: msg('reasons.noSuchTime', { text }) });
 
 /** Parses a date with an optional time of day; `null` for a blank cell. */
-export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { ok: false; message: string } | null {
+export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { ok: false; message: Message } | null {
   const s = toHalfWidth(text).trim();
   if (s === '') return null;
   const time = (h?: string, mi?: string, sec?: string) => (h === undefined ? null : Number(h) * 3600 + Number(mi) * 60 + Number(sec ?? 0));
@@ -70,13 +71,13 @@ export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { 
   m = SERIAL.exec(s);
   if (m) {
     const serial = Number(m[1]);
-    if (serial === 60) return { ok: false, message: `日期不存在：Excel 序列号 60 对应的 1900-02-29 并不存在` };
+    if (serial === 60) return { ok: false, message: msg('reasons.excelSerial60') };
     const date = excelSerialToDate(serial);
-    if (date === null) return { ok: false, message: `无法识别的日期：${s}` };
+    if (date === null) return { ok: false, message: msg('reasons.notADate', { text: s }) };
     const fraction = m[2] === undefined ? null : Math.round(Number(`0.${m[2]}`) * 86_400);
     return { ok: true, date, seconds: fraction === null ? null : Math.min(fraction, 86_399) };
   }
-  return { ok: false, message: `无法识别的日期：${s}（可写作 2025-03-01、2025/3/1、2025.3.1、2025年3月1日 或 20250301）` };
+  return { ok: false, message: msg('reasons.notADateHint', { text: s }) };
 }
 
 /** A calendar date as 'YYYY-MM-DD'; `null` for a blank cell. A time of day, if any, is dropped. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier } from './normalizeEnums.ts';
+import { msg, renderIn, type Message } from '../i18n/message.ts';
+
+/** A refusal with its reason worded the way a zh-CN archive shows it. */
+function zh<R extends object | null>(r: R) {
+  return r !== null && 'message' in r && typeof r.message === 'object' && r.message !== null ? { ...r, message: renderIn('zh-CN', r.message as Message) } : r;
+}
 
 const codes = (f: (s: string) => unknown, words: string[]) => words.map((w) => (f(w) as { value?: string } | null)?.value);
 
@@ -12,7 +18,7 @@ describe('normalizeCycle', () => {
     expect(codes(normalizeCycle, ['一次性', 'one-time', 'once', 'One Time'])).toEqual(Array(4).fill('once'));
   });
   it('refuses unknown words and passes blanks', () => {
-    expect(normalizeCycle('两年')).toMatchObject({ ok: false, message: expect.stringContaining('两年') });
+    expect(zh(normalizeCycle('两年'))).toMatchObject({ ok: false, message: expect.stringContaining('两年') });
     expect(normalizeCycle(' ')).toBeNull();
   });
 });
@@ -27,7 +33,9 @@ describe('normalizeTier', () => {
       'important',
       'normal',
     ]);
-    expect(normalizeTier('金牌')).toMatchObject({ ok: false, message: expect.stringContaining('VIP、重要、普通') });
+    expect(zh(normalizeTier('金牌'))).toMatchObject({ ok: false, message: expect.stringContaining('VIP、重要、普通') });
+    expect(normalizeTier('金牌')).toEqual({ ok: false, message: { key: 'reasons.unknownTier', params: { text: '金牌' } } });
+    expect(renderIn('en-US', msg('reasons.unknownTier', { text: 'gold' }))).toBe('Unknown tier “gold” (use VIP, key or standard)');
   });
 });
 

@@ -1,8 +1,10 @@
 // Cycle, tier, channel and follow-up kind from the words people write; English words ignore case.
 import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
 import { toHalfWidth } from './halfWidth.ts';
+import type { MessageKey } from '../i18n/createTranslator.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
-export type EnumResult<T> = { ok: true; value: T } | { ok: false; message: string };
+export type EnumResult<T> = { ok: true; value: T } | { ok: false; message: Message };
 
 function table<T extends string>(entries: Record<T, readonly string[]>): Map<string, T> {
   const map = new Map<string, T>();
@@ -43,14 +45,15 @@ const FOLLOW_UP_KINDS = table<FollowUpKind>({
   other: ['其他', '其它', 'other'],
 });
 
-function lookup<T>(map: Map<string, T>, text: string, label: string, allowed: string): EnumResult<T> | null {
+/** `unknown`: the reason, naming the words the field accepts. */
+function lookup<T>(map: Map<string, T>, text: string, unknown: MessageKey): EnumResult<T> | null {
   const k = key(text);
   if (k === '') return null;
   const value = map.get(k);
-  return value === undefined ? { ok: false, message: `无法识别的${label}「${text.trim()}」（可填：${allowed}）` } : { ok: true, value };
+  return value === undefined ? { ok: false, message: msg(unknown, { text: text.trim() }) } : { ok: true, value };
 }
 
-export const normalizeCycle = (text: string) => lookup(CYCLES, text, '续费周期', '月、季、半年、年、一次性');
-export const normalizeTier = (text: string) => lookup(TIERS, text, '客户等级', 'VIP、重要、普通');
-export const normalizeChannel = (text: string) => lookup(CHANNELS, text, '跟进方式', '电话、微信、拜访、邮件、其他');
-export const normalizeFollowUpKind = (text: string) => lookup(FOLLOW_UP_KINDS, text, '跟进类型', '回访、续约沟通、投诉、其他');
+export const normalizeCycle = (text: string) => lookup(CYCLES, text, 'reasons.unknownCycle');
+export const normalizeTier = (text: string) => lookup(TIERS, text, 'reasons.unknownTier');
+export const normalizeChannel = (text: string) => lookup(CHANNELS, text, 'reasons.unknownChannel');
+export const normalizeFollowUpKind = (text: string) => lookup(FOLLOW_UP_KINDS, text, 'reasons.unknownFollowUpKind');

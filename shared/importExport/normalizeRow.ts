@@ -1,4 +1,4 @@
-// One data row → typed values, or the reasons it cannot be imported (per cell, in Chinese). Pure: the same
+// One data row → typed values, or the reasons it cannot be imported (per cell, as catalogue messages). Pure: the same
 // rules run in the importer and can run in the UI preview.
 import { fenToYuanString } from '../domain/money.ts';
 import { unescapeFormula } from './formulaEscape.ts';
@@ -20,6 +20,7 @@ import { normalizeDate, parseDateTime } from './normalizeDate.ts';
 import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier } from './normalizeEnums.ts';
 import { isCustomTarget } from './columnTargets.ts';
 import type { RowOf, SheetRowValues } from './sheetRows.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
 export interface RowLayout<K extends ImportKind = ImportKind> {
   kind: K;
@@ -35,7 +36,7 @@ export type NormalizedRow<K extends ImportKind = ImportKind> =
   | { ok: false; line: number; issues: CellIssue[]; warnings: CellIssue[] };
 
 /** A contract cannot end before it is signed. */
-export const endsBeforeSigned = (endsOn: string, signedOn: string) => `到期日期 ${endsOn} 早于签订日期 ${signedOn}`;
+export const endsBeforeSigned = (endsOn: string, signedOn: string) => msg('reasons.endsBeforeSigned', { endsOn, signedOn });
 
 /** Trimmed (U+3000 included), in-cell CRLF as LF, and the export's formula apostrophe removed. */
 export function cleanCell(raw: string, unescape: boolean): string {
@@ -62,16 +63,16 @@ interface CellReader {
   text(f: ImportField): string | null;
   /** The header a field came from (its canonical name when the file lacks it). */
   columnOf(f: ImportField): string;
-  fail(f: ImportField, message: string): void;
+  fail(f: ImportField, message: Message): void;
   warn(issue: CellIssue): void;
   /** The parsed cell, null when blank or unparseable (then the reason is recorded). */
-  parsed<R extends { ok: true }>(f: ImportField, parse: (s: string) => R | { ok: false; message: string } | null): R | null;
+  parsed<R extends { ok: true }>(f: ImportField, parse: (s: string) => R | { ok: false; message: Message } | null): R | null;
 }
 
 /** `withNotes`: only the customers sheet's 备注 is the customer's (the renewal sheet's belongs to the contract). */
 function readCustomer(r: CellReader, withNotes: boolean, customFields: Record<string, string>): CustomerValues {
   const name = r.text('customerName');
-  if (name === null) r.fail('customerName', '缺少客户名称');
+  if (name === null) r.fail('customerName', msg('reasons.customerNameMissing'));
   return {
     name: name ?? '',
     contactName: r.text('contactName'),
@@ -92,7 +93,7 @@ function readContract(r: CellReader): ContractValues {
   const cycle = r.parsed('cycle', normalizeCycle)?.value ?? null;
   const number = r.text('contractNumber');
   // Only a one-time contract may lack an end date, and then it needs a number to be found again.
-  if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', '缺少到期日期');
+  if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', msg('reasons.endsOnMissing'));
   if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
     r.fail('endsOn', endsBeforeSigned(endsOn, signedOn));
   }
@@ -100,7 +101,7 @@ function readContract(r: CellReader): ContractValues {
     r.warn({
       line: r.line,
       column: r.columnOf('amount'),
-      message: `合同金额「${r.text('amount')}」超过两位小数，已四舍五入为 ${fenToYuanString(amount.fen)}`,
+      message: msg('reasons.amountRounded', { text: r.text('amount') ?? '', rounded: fenToYuanString(amount.fen) }),
     });
   }
   return { number, signedOn, endsOn, amountFen: amount?.fen ?? null, service: r.text('service'), cycle, notes: r.text('notes') };
@@ -109,9 +110,9 @@ function readContract(r: CellReader): ContractValues {
 function readFollowUp(r: CellReader): FollowUpValues {
   const atText = r.text('at');
   const at = r.parsed('at', parseDateTime);
-  if (atText === null) r.fail('at', '缺少跟进时间');
+  if (atText === null) r.fail('at', msg('reasons.atMissing'));
   const summary = r.text('summary');
-  if (summary === null) r.fail('summary', '缺少跟进内容');
+  if (summary === null) r.fail('summary', msg('reasons.summaryMissing'));
   return {
     contractNumber: r.text('contractNumber'),
     at: at ? localInstant(at.date, at.seconds) : '',
@@ -143,7 +144,7 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
     const text = cleanCell(cells[i] ?? '', layout.unescape);
     if (isCustomTarget(target)) {
       if (text === '') return;
-      if (text.length > CUSTOM_FIELD_MAX_LENGTH) issues.push({ line, column: header, message: `「${header}」不能超过 ${CUSTOM_FIELD_MAX_LENGTH} 个字` });
+      if (text.length > CUSTOM_FIELD_MAX_LENGTH) issues.push({ line, column: header, message: msg('reasons.customTooLong', { header, max: CUSTOM_FIELD_MAX_LENGTH }) });
       else customFields[target.slice(CUSTOM_PREFIX.length)] = text;
       return;
     }
@@ -151,7 +152,7 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
     if (text === '') return;
     const max = FIELD_MAX_LENGTH[target];
     if (max !== undefined && text.length > max) {
-      issues.push({ line, column: header, message: `${FIELD_HEADERS[target].zh}不能超过 ${max} 个字` });
+      issues.push({ line, column: header, message: msg('reasons.fieldTooLong', { label: msg(`field.${target}`), max }) });
       return;
     }
     values.set(target, text);

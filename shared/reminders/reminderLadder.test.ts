@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkingDayCalendar } from './workingDays.ts';
 import { createTranslator } from '../i18n/createTranslator.ts';
-import { computeLadder, DEFAULT_LADDERS, describeDaysLeft, describeStep, normalizeSteps, stepsProblem } from './reminderLadder.ts';
+import { msg, renderIn } from '../i18n/message.ts';
+import { computeLadder, DEFAULT_LADDERS, describeStep, expiryTitleKey, normalizeSteps, stepsProblem } from './reminderLadder.ts';
 import { localDueInstant } from './localDueInstant.ts';
 
 const calendar = buildWorkingDayCalendar();
@@ -54,8 +55,15 @@ describe('computeLadder', () => {
     expect([describeStep(30, en), describeStep(1, en), describeStep(0, en), describeStep(-7, en)]).toEqual(['30 days before', '1 day before', 'On the end date', '7 days after']);
   });
 
-  it('describes days left in Chinese', () => {
-    expect([describeDaysLeft(30), describeDaysLeft(0), describeDaysLeft(-7)]).toEqual(['30 天后到期', '今天到期', '已逾期 7 天']);
+  it('words days left in Chinese and in English', () => {
+    const title = (locale: 'zh-CN' | 'en-US', daysLeft: number) => renderIn(locale, msg(expiryTitleKey(daysLeft), { customer: '甲', n: Math.abs(daysLeft) }));
+    expect([title('zh-CN', 30), title('zh-CN', 0), title('zh-CN', -7)]).toEqual(['甲：合同30 天后到期', '甲：合同今天到期', '甲：合同已逾期 7 天']);
+    expect([title('en-US', 30), title('en-US', 1), title('en-US', 0), title('en-US', -7)]).toEqual([
+      '甲: contract ends in 30 days',
+      '甲: contract ends in 1 day',
+      '甲: contract ends today',
+      '甲: contract 7 days overdue',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDaysIso } from '../domain/dates.ts';
 import type { Tier } from '../domain/enums.ts';
-import { createTranslator, type Translate } from '../i18n/createTranslator.ts';
+import { createTranslator, type MessageKey, type Translate } from '../i18n/createTranslator.ts';
 import { localDueInstant } from './localDueInstant.ts';
 import { previousWorkingDay, type WorkingDayCalendar } from './workingDays.ts';
 
@@ -71,11 +71,11 @@ export function computeLadder(
   });
 }
 
-/** "30 天后到期" / "今天到期" / "已逾期 7 天", from the days left until the end date. */
-export function describeDaysLeft(daysLeft: number): string {
-  if (daysLeft > 0) return `${daysLeft} 天后到期`;
-  if (daysLeft === 0) return '今天到期';
-  return `已逾期 ${-daysLeft} 天`;
+/** An expiry notification's title by the days left until the end date: "…30 天后到期", "…今天到期", "…已逾期 7 天". */
+export function expiryTitleKey(daysLeft: number): MessageKey {
+  if (daysLeft > 0) return 'notice.expiryAhead';
+  if (daysLeft === 0) return 'notice.expiryToday';
+  return 'notice.expiryOverdue';
 }
 
 /** "到期前 30 天" / "30 days before", in the caller's language (zh-CN unless a translator is given). */

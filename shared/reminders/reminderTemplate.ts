@@ -7,7 +7,7 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
 export type MergeValues = Record<MergeField, string>;
 
 /** The same fields by English names, for wording written in English; any template may use either name. */
-export const MERGE_FIELD_NAMES_EN: Record<MergeField, string> = {
+export const MERGE_FIELD_NAMES_EN = {
   客户名称: 'customer',
   联系人: 'contact',
   合同编号: 'contractNo',
@@ -15,7 +15,14 @@ export const MERGE_FIELD_NAMES_EN: Record<MergeField, string> = {
   剩余天数: 'daysLeft',
   合同金额: 'amount',
   负责人: 'owner',
-};
+} as const satisfies Record<MergeField, string>;
+
+export type MergeFieldEn = (typeof MERGE_FIELD_NAMES_EN)[MergeField];
+
+/** Merge values given by the fields' English names, for code that has no business with the Chinese ones. */
+export function mergeValuesOf(byName: Record<MergeFieldEn, string>): MergeValues {
+  return Object.fromEntries(MERGE_FIELDS.map((f) => [f, byName[MERGE_FIELD_NAMES_EN[f]]])) as MergeValues;
+}
 
 const FIELD_BY_NAME = new Map<string, MergeField>([
   ...MERGE_FIELDS.map((f) => [f, f] as const),

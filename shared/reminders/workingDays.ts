@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addDaysIso, isIsoDate, parseIsoDate } from '../domain/dates.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
 // Working days for the mainland: weekends are off, statutory holidays are off, and 调休 weekend days are on.
 // The data ships with the `chinese-days` package; a user can import newer data in the same JSON shape
@@ -45,21 +46,21 @@ export function nextWorkingDayAfter(date: string, calendar: WorkingDayCalendar):
   return d;
 }
 
-/** Validates an imported holiday file; returns a zh-CN problem or the cleaned data. */
-export function parseHolidayData(json: unknown): { ok: true; data: HolidayData } | { ok: false; message: string } {
-  if (!json || typeof json !== 'object') return { ok: false, message: '节假日文件应为 JSON 对象' };
+/** Validates an imported holiday file; returns what is wrong with it or the cleaned data. */
+export function parseHolidayData(json: unknown): { ok: true; data: HolidayData } | { ok: false; message: Message } {
+  if (!json || typeof json !== 'object') return { ok: false, message: msg('errors.holidaysNotObject') };
   const out: HolidayData = { holidays: {}, workdays: {} };
   for (const key of ['holidays', 'workdays'] as const) {
     const part = (json as Record<string, unknown>)[key];
     if (part === undefined) continue;
-    if (!part || typeof part !== 'object' || Array.isArray(part)) return { ok: false, message: `「${key}」应为 日期→名称 的对象` };
+    if (!part || typeof part !== 'object' || Array.isArray(part)) return { ok: false, message: msg('errors.holidaysSection', { section: key }) };
     for (const [date, label] of Object.entries(part as Record<string, unknown>)) {
-      if (!isIsoDate(date)) return { ok: false, message: `「${key}」中的日期「${date}」格式不正确，应为 YYYY-MM-DD` };
+      if (!isIsoDate(date)) return { ok: false, message: msg('errors.holidaysDate', { section: key, date }) };
       out[key][date] = typeof label === 'string' ? label : String(label ?? '');
     }
   }
   if (Object.keys(out.holidays).length + Object.keys(out.workdays).length === 0) {
-    return { ok: false, message: '节假日文件中没有任何日期（需要 holidays 或 workdays）' };
+    return { ok: false, message: msg('errors.holidaysEmpty') };
   }
   return { ok: true, data: out };
 }

@@ -1,6 +1,7 @@
 import type { Contact } from '../../../shared/api/contacts.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import {
@@ -51,7 +52,7 @@ export async function createContact(ctx: ServiceContext, input: ApiParsedInput<'
 
 async function requireContact(tx: Tx, id: string): Promise<Contact> {
   const contact = await getLiveContact(tx, id);
-  if (!contact) throw new AppError('NOT_FOUND', '联系人不存在或已被删除', 'id');
+  if (!contact) throw new AppError('NOT_FOUND', msg('errors.contactMissing'), 'id');
   return contact;
 }
 
@@ -59,7 +60,7 @@ export async function updateContact(ctx: ServiceContext, input: ApiParsedInput<'
   return withTransaction(ctx.db, async (tx) => {
     const current = await requireContact(tx, input.id);
     if (input.isPrimary === false && current.isPrimary) {
-      throw new AppError('VALIDATION', '请先将其他联系人设为主要联系人', 'isPrimary');
+      throw new AppError('VALIDATION', msg('errors.primaryContactNeeded'), 'isPrimary');
     }
     const becomesPrimary = input.isPrimary === true && !current.isPrimary;
     if (becomesPrimary) await demotePrimaryContact(tx, current.customerId, current.id, auditMeta(ctx, 'update'));

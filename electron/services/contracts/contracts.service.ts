@@ -1,6 +1,7 @@
 import type { Contract } from '../../../shared/api/contracts.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { contractDateViolation } from '../../../shared/domain/contractRules.ts';
 import type { Cycle } from '../../../shared/domain/enums.ts';
 import type { Tx } from '../../../db/handle.ts';
@@ -15,12 +16,12 @@ import type { ServiceContext } from '../serviceContext.ts';
 
 async function assertNumberFree(tx: Tx, number: string, exceptId?: string): Promise<void> {
   const existing = await findLiveContractIdByNumber(tx, number);
-  if (existing && existing !== exceptId) throw new AppError('DUPLICATE', `合同编号「${number}」已存在`, 'number');
+  if (existing && existing !== exceptId) throw new AppError('DUPLICATE', msg('errors.contractNumberTaken', { number }), 'number');
 }
 
 function assertDates(c: { signedOn: string | null; startsOn: string | null; endsOn: string | null; cycle: Cycle | null }): void {
   const violation = contractDateViolation(c);
-  if (violation) throw new AppError('VALIDATION', violation.message, violation.field);
+  if (violation) throw new AppError('VALIDATION', msg(violation.key), violation.field);
 }
 
 export async function listContractPage(ctx: ServiceContext, input: ApiParsedInput<'contracts:list'>) {
@@ -78,7 +79,7 @@ export async function updateContractIn(ctx: ServiceContext, tx: Tx, input: ApiPa
   if (input.number !== undefined) await assertNumberFree(tx, input.number, input.id);
   if (input.ownerId !== undefined) await assertOwner(tx, input.ownerId);
   if (input.renewalOf) {
-    if (input.renewalOf === input.id) throw new AppError('VALIDATION', '合同不能续约自身', 'renewalOf');
+    if (input.renewalOf === input.id) throw new AppError('VALIDATION', msg('errors.contractRenewsItself'), 'renewalOf');
     await requireContract(tx, input.renewalOf, 'renewalOf');
   }
   const { id, version, ...fields } = input;

@@ -1,6 +1,7 @@
 import type { Customer, CustomerDetail, CustomerListItem } from '../../../shared/api/customers.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
@@ -54,12 +55,12 @@ export async function getCustomerDetail(ctx: ServiceContext, id: string): Promis
 
 async function assertNameFree(x: Executor, name: string, exceptId?: string): Promise<void> {
   const existing = await findLiveCustomerIdByName(x, name);
-  if (existing && existing !== exceptId) throw new AppError('DUPLICATE', `客户名称「${name}」已存在`, 'name');
+  if (existing && existing !== exceptId) throw new AppError('DUPLICATE', msg('errors.customerNameTaken', { name }), 'name');
 }
 
 async function reload(tx: Tx, id: string): Promise<Customer> {
   const customer = await getCustomer(tx, id);
-  if (!customer) throw new AppError('NOT_FOUND', '客户不存在或已被删除', 'id');
+  if (!customer) throw new AppError('NOT_FOUND', msg('errors.customerMissing'), 'id');
   return customer;
 }
 
@@ -139,7 +140,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
   return withTransaction(ctx.db, async (tx) => {
     const id = undoCustomerDelete(ctx.db, undoToken, auditMeta(ctx, 'undo', newId()));
-    if (id === undefined) throw new AppError('NOT_FOUND', '这次操作不是删除客户，无法在此撤销', 'undoToken');
+    if (id === undefined) throw new AppError('NOT_FOUND', msg('errors.notACustomerDelete'), 'undoToken');
     await recomputeRemindersForCustomer(ctx, tx, id);
     return reload(tx, id);
   });

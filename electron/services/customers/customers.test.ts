@@ -12,7 +12,7 @@ afterEach(async () => {
 describe('customers', () => {
   it('rejects invalid input with a typed zh-CN error naming the field, before any write', async () => {
     const empty = await t.envelope('customers:create', { name: '   ' });
-    expect(empty).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'name', message: '客户名称不能为空' } });
+    expect(empty).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'name', key: 'validation.nameBlank', params: { label: { key: 'label.customerName', params: {} } }, message: '客户名称不能为空' } });
     const badTier = await t.envelope('customers:create', { name: '甲公司', tier: 'gold' });
     expect(badTier.error).toMatchObject({ code: 'VALIDATION', field: 'tier' });
     const badPhone = await t.envelope('customers:create', { name: '甲公司', primaryContact: { name: '张三', phone: 'call me' } });

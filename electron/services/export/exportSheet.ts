@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { forEachContractForExport, forEachCustomerForExport, forEachFollowUpForExport } from '../../../db/repositories/exportQueries.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import { contractCells, customerCells, followUpCells } from '../../../shared/importExport/exportCells.ts';
+import { contractCells, customerCells, followUpCells, SHEET_NAMES } from '../../../shared/importExport/exportCells.ts';
 import { canonicalHeaders, type HeaderLanguage, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { csvSink, type SheetSink } from './exportCsv.ts';
 import { xlsxSink } from './exportXlsx.ts';
 
 type ExportKind = ImportKind | 'renewals';
-const SHEET_NAMES: Record<ExportKind, string> = { contracts: '合同', customers: '客户', followups: '跟进记录', renewals: '续约' };
 
 export interface ExportOptions {
   out?: string | undefined;
@@ -33,11 +33,11 @@ async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink
 
 export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options: ExportOptions, rows?: RowSource): Promise<ExportResult> {
   const format = options.format ?? (options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'csv');
-  const fileName = options.out ? path.basename(options.out) : `${SHEET_NAMES[kind]}-${localDateOf(ctx.now())}.${format}`;
+  const fileName = options.out ? path.basename(options.out) : `${SHEET_NAMES[kind][options.headers]}-${localDateOf(ctx.now())}.${format}`;
   const target = options.out ? path.resolve(options.out) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-export-')), fileName);
   let count: number;
   try {
-    const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind]) : csvSink(target);
+    const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind][options.headers]) : csvSink(target);
     if (kind !== 'renewals') count = await writeSheet(ctx, kind, sink, options.headers);
     else if (rows) count = await rows(sink);
     else throw new Error('the renewals sheet brings its own rows');
@@ -46,7 +46,7 @@ export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options
     fs.rmSync(`${target}.partial`, { force: true });
     const code = e instanceof Error && 'code' in e ? e.code : undefined;
     if (code === 'ENOENT' || code === 'EACCES') {
-      throw new AppError('VALIDATION', `无法写入文件「${target}」`, 'out');
+      throw new AppError('VALIDATION', msg('errors.cannotWriteFile', { file: target }), 'out');
     }
     throw e;
   }

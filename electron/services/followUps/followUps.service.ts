@@ -1,6 +1,7 @@
 import type { FollowUp } from '../../../shared/api/followUps.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
 import { differenceInCalendarDays } from 'date-fns';
 import { withTransaction } from '../../../db/withTransaction.ts';
@@ -23,7 +24,7 @@ import type { ServiceContext } from '../serviceContext.ts';
 
 async function requireFollowUp(x: Executor, id: string): Promise<FollowUp> {
   const f = await getFollowUp(x, id);
-  if (!f) throw new AppError('NOT_FOUND', '跟进记录不存在或已被删除', 'id');
+  if (!f) throw new AppError('NOT_FOUND', msg('errors.followUpMissing'), 'id');
   return f;
 }
 
@@ -40,13 +41,13 @@ export async function createFollowUp(ctx: ServiceContext, input: ApiParsedInput<
     const customerId = await resolveCustomerId(tx, input.customer);
     if (input.contractId) {
       const contract = await requireContract(tx, input.contractId, 'contractId');
-      if (contract.customerId !== customerId) throw new AppError('VALIDATION', '所选合同不属于该客户', 'contractId');
+      if (contract.customerId !== customerId) throw new AppError('VALIDATION', msg('errors.contractOfOtherCustomer'), 'contractId');
     }
     await assertOwner(tx, input.ownerId);
     const meta = auditMeta(ctx, 'create');
     const at = input.at ? new Date(input.at).toISOString() : meta.at;
     if (input.nextFollowUpOn && input.nextFollowUpOn < localDateOf(new Date(at))) {
-      throw new AppError('VALIDATION', '下次跟进日期不能早于本次跟进日期', 'nextFollowUpOn');
+      throw new AppError('VALIDATION', msg('errors.nextFollowUpTooEarly'), 'nextFollowUpOn');
     }
     for (const openId of await openFollowUpIds(tx, customerId)) await markFollowUpDone(tx, openId, { ...meta, action: 'complete' });
     const id = await insertFollowUp(

@@ -56,14 +56,26 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
     });
     // Lines are physical: the quoted note on line 6 spans two lines, and blank lines count.
     expect(r.rejected).toEqual([
-      { line: 8, column: '合同到期日', message: '日期不存在：2025-02-30' },
-      { line: 9, column: '金额', message: '合同金额不是数字：面议' },
-      { line: 10, column: '公司名称', message: '缺少客户名称' },
-      { line: 11, column: '合同到期日', message: '到期日期 2025-05-31 早于签订日期 2025-06-01' },
+      { line: 8, column: '合同到期日', message: '日期不存在：2025-02-30', key: 'reasons.noSuchDate', params: { text: '2025-02-30' } },
+      { line: 9, column: '金额', message: '合同金额不是数字：面议', key: 'reasons.amountNotNumber', params: { text: '面议' } },
+      { line: 10, column: '公司名称', message: '缺少客户名称', key: 'reasons.customerNameMissing', params: {} },
+      {
+        line: 11,
+        column: '合同到期日',
+        message: '到期日期 2025-05-31 早于签订日期 2025-06-01',
+        key: 'reasons.endsBeforeSigned',
+        params: { endsOn: '2025-05-31', signedOn: '2025-06-01' },
+      },
     ]);
     // A blank 续费周期 (line 14) is valid and stays unknown: no warning, nothing guessed.
     expect(r.warnings).toEqual([
-      { line: 13, column: '金额', message: '合同金额「￥210,000.505」超过两位小数，已四舍五入为 210000.51' },
+      {
+        line: 13,
+        column: '金额',
+        message: '合同金额「￥210,000.505」超过两位小数，已四舍五入为 210000.51',
+        key: 'reasons.amountRounded',
+        params: { text: '￥210,000.505', rounded: '210000.51' },
+      },
     ]);
 
     const a = await contract('XF-001');
@@ -169,8 +181,14 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
     await importFile(t, writeFixture(t, `${header}\n甲公司,HT-1,2025-01-01,2025-12-31\n`));
     const r = await importFile(t, writeFixture(t, `${header}\n乙公司,HT-1,,2026-12-31\n甲公司,HT-1,,2024-12-31\n`));
     expect(r.rejected).toEqual([
-      { line: 2, column: '合同编号', message: '合同编号「HT-1」已属于客户「甲公司」' },
-      { line: 3, column: '到期日期', message: '到期日期 2024-12-31 早于签订日期 2025-01-01' },
+      { line: 2, column: '合同编号', message: '合同编号「HT-1」已属于客户「甲公司」', key: 'reasons.contractTaken', params: { number: 'HT-1', customer: '甲公司' } },
+      {
+        line: 3,
+        column: '到期日期',
+        message: '到期日期 2024-12-31 早于签订日期 2025-01-01',
+        key: 'reasons.endsBeforeSigned',
+        params: { endsOn: '2024-12-31', signedOn: '2025-01-01' },
+      },
     ]);
     expect(await customerByName('乙公司')).toBeUndefined();
   });

@@ -28,7 +28,7 @@ describe('customers and follow-ups sheets', () => {
 
   it('warns when a phone comes without a contact name, and keeps the default tier for a new customer', async () => {
     const r = await importFile(t, writeFixture(t, '客户名称,电话\n丙公司,138\n'));
-    expect(r.warnings).toEqual([{ line: 2, column: '联系人', message: '没有联系人姓名，职务和电话未保存' }]);
+    expect(r.warnings).toEqual([{ line: 2, column: '联系人', message: '没有联系人姓名，职务和电话未保存', key: 'reasons.contactWithoutName', params: {} }]);
     expect((await t.call('customers:list', {})).items[0]).toMatchObject({ name: '丙公司', tier: 'normal' });
   });
 
@@ -45,15 +45,44 @@ describe('customers and follow-ups sheets', () => {
     const r = await importFile(t, writeFixture(t, csv));
     expect(r).toMatchObject({ kind: 'followups', rows: 5, followupsCreated: 2, rejectedRows: 3 });
     expect(r.rejected).toEqual([
-      { line: 4, column: '客户名称', message: '找不到客户「丙公司」，请先导入客户或合同' },
-      { line: 5, column: '合同编号', message: '合同编号「HT-2」属于客户「乙公司」' },
-      { line: 6, column: '跟进时间', message: '缺少跟进时间' },
+      { line: 4, column: '客户名称', message: '找不到客户「丙公司」，请先导入客户或合同', key: 'reasons.customerUnknown', params: { name: '丙公司' } },
+      { line: 5, column: '合同编号', message: '合同编号「HT-2」属于客户「乙公司」', key: 'reasons.contractOfCustomer', params: { number: 'HT-2', customer: '乙公司' } },
+      { line: 6, column: '跟进时间', message: '缺少跟进时间', key: 'reasons.atMissing', params: {} },
     ]);
     const list = (await t.call('followups:list', {})).items;
     const talk = list.find((f: any) => f.summary === '谈续约');
     expect(talk).toMatchObject({ channel: 'wechat', kind: 'renewal', contractNo: 'HT-1', nextFollowUpOn: '2026-12-01', ownerName: '刘洋' });
     expect(new Date(talk.at).getHours()).toBe(14);
     expect(await importFile(t, writeFixture(t, csv))).toMatchObject({ followupsCreated: 0, followupsUnchanged: 2 });
+  });
+});
+
+describe('the report in the archive’s language', () => {
+  it('words reasons and refusals in English for an English archive, with the same keys', async () => {
+    await t.call('settings:set', { locale: 'en-US' });
+    const csv = 'Customer,Contract No,End Date,Amount,Tier\nContoso Ltd,C-1,2027-02-30,100,\n,C-2,2027-03-01,12.345,gold\n';
+    const r = await importFile(t, writeFixture(t, csv));
+    expect(r.rejected).toEqual([
+      { line: 2, column: 'End Date', message: 'No such date: 2027-02-30', key: 'reasons.noSuchDate', params: { text: '2027-02-30' } },
+      { line: 3, column: 'Customer', message: 'The customer name is missing', key: 'reasons.customerNameMissing', params: {} },
+      { line: 3, column: 'Tier', message: 'Unknown tier “gold” (use VIP, key or standard)', key: 'reasons.unknownTier', params: { text: 'gold' } },
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        line: 3,
+        column: 'Amount',
+        message: 'The amount “12.345” has more than two decimals; rounded to 12.35',
+        key: 'reasons.amountRounded',
+        params: { text: '12.345', rounded: '12.35' },
+      },
+    ]);
+    const refused = await t.envelope('import:file', { file: writeFixture(t, 'Contract No,Amount\nC-1,100\n'), kind: 'contracts' });
+    expect(refused.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'columns',
+      key: 'importErrors.missingColumns',
+      message: 'The header on line 1 has no column for “Customer”, “Ends on”; check the header or choose the columns in the import wizard',
+    });
   });
 });
 
@@ -73,7 +102,7 @@ describe('reading files', () => {
     expect(first).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'columns' } });
     const r = await importFile(t, file, { sheet: '续费表' });
     expect(r).toMatchObject({ format: 'xlsx', sheet: '续费表', rows: 2, contractsCreated: 1, encoding: null });
-    expect(r.rejected).toEqual([{ line: 5, column: '到期日期', message: '日期不存在：2026-02-30' }]);
+    expect(r.rejected).toEqual([{ line: 5, column: '到期日期', message: '日期不存在：2026-02-30', key: 'reasons.noSuchDate', params: { text: '2026-02-30' } }]);
     const k = (await t.call('contracts:list', {})).items[0];
     expect(k).toMatchObject({ number: 'HT-1', signedOn: '2025-03-01', endsOn: '2026-02-28', amountFen: 1_280_050 });
     expect(await t.envelope('import:file', { file, sheet: '不存在' })).toMatchObject({ ok: false, error: { field: 'sheet' } });

@@ -7,6 +7,8 @@ import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
 import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { RowLayout } from '../../../shared/importExport/normalizeRow.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { archiveLocale } from '../archiveLocale.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
@@ -42,7 +44,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const { headers, mapping } = columnMapping(header, kind, options.override);
   const report = new ImportReport();
   for (const d of mapping.duplicateColumns) {
-    report.warn([{ line: header.line, column: d.header, message: `与「${headers[d.keptIndex]}」列对应同一字段，以前面的列为准，此列已忽略` }]);
+    report.warn([{ line: header.line, column: d.header, message: msg('reasons.duplicateColumn', { header: headers[d.keptIndex] ?? '' }) }]);
   }
   const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv' };
   const columnHeader = (f: ImportField) => {
@@ -87,6 +89,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     if (!(e instanceof Rollback)) throw e;
   }
   progress('done');
+  const locale = await archiveLocale(ctx.db);
   return {
     batchId: committed ? batchId : null,
     committed,
@@ -101,8 +104,8 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     sheet: source.sheet,
     ...report.counts(),
     // Cell checks report as rows are read, record checks as chunks are applied: put them back in line order.
-    rejected: report.rejected.sort((x, y) => x.line - y.line),
-    warnings: report.warnings.sort((x, y) => x.line - y.line),
+    rejected: report.issues('rejected', locale),
+    warnings: report.issues('warnings', locale),
     duplicates: report.duplicates,
     ignoredColumns: mapping.ignoredColumns,
     columns: headers.map((header, i) => ({ header, field: mapping.columns[i] ?? null })),

@@ -1,6 +1,7 @@
 import type { Owner } from '../../../shared/api/owners.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { findLiveOwner, insertOwner, listOwners, patchOwner } from '../../../db/repositories/ownersRepo.ts';
 import type { Tx } from '../../../db/handle.ts';
@@ -9,7 +10,7 @@ import type { ServiceContext } from '../serviceContext.ts';
 
 async function assertOwnerNameFree(tx: Tx, name: string, exceptId?: string) {
   const existing = await findLiveOwner(tx, { name });
-  if (existing && existing.id !== exceptId) throw new AppError('DUPLICATE', `负责人「${name}」已存在`, 'name');
+  if (existing && existing.id !== exceptId) throw new AppError('DUPLICATE', msg('errors.ownerNameTaken', { name }), 'name');
 }
 
 export async function listOwnerItems(ctx: ServiceContext, includeInactive: boolean) {
@@ -26,7 +27,7 @@ export async function createOwner(ctx: ServiceContext, input: ApiParsedInput<'ow
 
 export async function updateOwner(ctx: ServiceContext, input: ApiParsedInput<'owners:update'>): Promise<Owner> {
   return withTransaction(ctx.db, async (tx) => {
-    if (!(await findLiveOwner(tx, { id: input.id }))) throw new AppError('NOT_FOUND', '负责人不存在', 'id');
+    if (!(await findLiveOwner(tx, { id: input.id }))) throw new AppError('NOT_FOUND', msg('errors.ownerMissing'), 'id');
     if (input.name !== undefined) await assertOwnerNameFree(tx, input.name, input.id);
     const { id, version, ...fields } = input;
     return patchOwner(tx, id, fields, auditMeta(ctx, 'update'), version);

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import type { Customer } from '../../../shared/api/customers.contract.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { findLiveCustomerIdByName, getCustomer } from '../../../db/repositories/customersRepo.ts';
@@ -7,7 +8,7 @@ import { findLiveCustomerIdByName, getCustomer } from '../../../db/repositories/
 
 export async function requireCustomer(x: Executor, id: string, field = 'id'): Promise<Customer> {
   const customer = await getCustomer(x, id);
-  if (!customer) throw new AppError('NOT_FOUND', '客户不存在或已被删除', field);
+  if (!customer) throw new AppError('NOT_FOUND', msg('errors.customerMissing'), field);
   return customer;
 }
 
@@ -17,5 +18,5 @@ export async function resolveCustomerId(x: Executor, ref: string, field = 'custo
   if (byId) return byId.id;
   const byName = await findLiveCustomerIdByName(x, ref.trim());
   if (byName) return byName;
-  throw new AppError('NOT_FOUND', `找不到客户「${ref}」`, field);
+  throw new AppError('NOT_FOUND', msg('errors.customerNotFound', { ref }), field);
 }

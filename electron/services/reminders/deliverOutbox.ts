@@ -2,7 +2,10 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import { markDelivered, recordDeliveryFailure, undeliveredNotifications, type StoredNotification } from '../../../db/repositories/notificationsRepo.ts';
 import type { Notifier, NotificationRequest } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { digestRequest } from './reminderText.ts';
+import type { Locale } from '../../../shared/i18n/enumLabels.ts';
+import type { Tier } from '../../../shared/domain/enums.ts';
+import { loadReminderConfig } from './reminderConfig.ts';
+import { digestRequest, storedNotificationText } from './reminderText.ts';
 import type { TickHooks } from './reminderTick.ts';
 
 export interface DeliveryReport {
@@ -11,12 +14,13 @@ export interface DeliveryReport {
   requests: NotificationRequest[];
 }
 
-function requestFor(group: readonly StoredNotification[]): NotificationRequest {
+/** A toast is worded when it goes out, in the archive's language then (a start-up redelivery included). */
+function requestFor(group: readonly StoredNotification[], locale: Locale, templates: Record<Tier, string>): NotificationRequest {
   if (group.length === 1) {
     const n = group[0]!;
-    return { title: n.title, body: n.body, ...(n.subjectUrl ? { subjectUrl: n.subjectUrl } : {}) };
+    return { ...storedNotificationText(n, locale, templates), ...(n.subjectUrl ? { subjectUrl: n.subjectUrl } : {}) };
   }
-  return digestRequest(group);
+  return digestRequest(group, locale);
 }
 
 /**
@@ -34,8 +38,10 @@ export async function deliverOutbox(
   const groups = new Map<string, StoredNotification[]>();
   for (const n of rows) groups.set(n.tickId, [...(groups.get(n.tickId) ?? []), n]);
   const report: DeliveryReport = { delivered: 0, failed: 0, requests: [] };
+  if (groups.size === 0) return report;
+  const { locale, templates } = await loadReminderConfig(ctx.db);
   for (const group of groups.values()) {
-    const request = requestFor(group);
+    const request = requestFor(group, locale, templates);
     const ids = group.map((n) => n.id);
     try {
       await notifier.notify(request);

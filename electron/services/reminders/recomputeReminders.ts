@@ -19,6 +19,7 @@ import {
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
+import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 // Pending reminder rows follow their inputs: every write to a contract, its customer's tier, a ladder, the
 // settings, a contact's birthday or a follow-up's next date calls one of these inside its own transaction.
@@ -32,11 +33,11 @@ const toDesired = (s: LadderStep): DesiredReminder => ({
 });
 
 /** Why a contract has no ladder, or null when it has one. */
-export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted' | 'status' | 'endsOn' | 'stage'>): string | null {
-  if (c.deleted) return '合同已删除';
-  if (c.status !== 'active' && c.status !== 'expired') return '合同已续约或已终止，不再提醒';
-  if (c.stage && isDecidedStage(c.stage as RenewalStage)) return c.stage === 'lost' ? '已标记为流失，不再提醒' : '已续费，不再提醒';
-  if (!c.endsOn) return '没有到期日期';
+export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted' | 'status' | 'endsOn' | 'stage'>): Message | null {
+  if (c.deleted) return msg('ladder.inactiveDeleted');
+  if (c.status !== 'active' && c.status !== 'expired') return msg('ladder.inactiveClosed');
+  if (c.stage && isDecidedStage(c.stage as RenewalStage)) return msg(c.stage === 'lost' ? 'ladder.inactiveLost' : 'ladder.inactiveRenewed');
+  if (!c.endsOn) return msg('ladder.inactiveNoEndDate');
   return null;
 }
 

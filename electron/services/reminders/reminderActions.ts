@@ -1,6 +1,7 @@
 import type { NotificationItem } from '../../../shared/api/reminders.contract.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 import { nextWorkingDayAfter } from '../../../shared/reminders/workingDays.ts';
@@ -10,10 +11,11 @@ import { closeReminder, getReminder, rearmReminder } from '../../../db/repositor
 import { countUnread, getNotification, listNotifications, markRead, markReadForReminder } from '../../../db/repositories/notificationsRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig } from './reminderConfig.ts';
+import { storedNotificationText } from './reminderText.ts';
 
 async function requireStep(tx: Tx, reminderId: string) {
   const step = await getReminder(tx, reminderId);
-  if (!step) throw new AppError('NOT_FOUND', '该提醒已不存在（合同可能已修改或删除）', 'reminderId');
+  if (!step) throw new AppError('NOT_FOUND', msg('errors.reminderMissing'), 'reminderId');
   return step;
 }
 
@@ -34,11 +36,11 @@ export async function snoozeReminder(ctx: ServiceContext, input: ApiParsedInput<
   const now = ctx.now();
   const result = await withTransaction(ctx.db, async (tx) => {
     const step = await requireStep(tx, input.reminderId);
-    if (step.doneAt !== null) throw new AppError('VALIDATION', '该提醒已标记为完成，不能再推迟', 'reminderId');
+    if (step.doneAt !== null) throw new AppError('VALIDATION', msg('errors.reminderDone'), 'reminderId');
     let until: Date;
     if (input.until) {
       until = new Date(input.until);
-      if (until.getTime() <= now.getTime()) throw new AppError('VALIDATION', '推迟到的时间必须晚于现在', 'until');
+      if (until.getTime() <= now.getTime()) throw new AppError('VALIDATION', msg('errors.snoozeInPast'), 'until');
     } else {
       const config = await loadReminderConfig(tx);
       until = localDueInstant(nextWorkingDayAfter(localDateOf(now), config.calendar), config.ladder.timeOfDay);
@@ -64,6 +66,8 @@ export async function completeReminder(ctx: ServiceContext, reminderId: string) 
 
 export async function listNotificationItems(ctx: ServiceContext, input: ApiParsedInput<'notifications:list'>) {
   const { rows, total, unread } = await listNotifications(ctx.db, input);
+  // Worded now, in the archive's language of the moment: switching the language rewords the whole centre.
+  const { locale, templates } = await loadReminderConfig(ctx.db);
   const items: NotificationItem[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind as NotificationItem['kind'],
@@ -71,8 +75,7 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
     subjectId: r.subjectId,
     customerId: r.customerId,
     step: r.step,
-    title: r.title,
-    body: r.body,
+    ...storedNotificationText(r, locale, templates),
     subjectUrl: r.subjectUrl,
     dueAt: r.dueAt,
     firedAt: r.firedAt,
@@ -92,7 +95,7 @@ export async function markNotificationsRead(ctx: ServiceContext, input: ApiParse
 
 export async function openNotification(ctx: ServiceContext, id: string) {
   const n = await getNotification(ctx.db, id);
-  if (!n) throw new AppError('NOT_FOUND', '通知不存在', 'id');
+  if (!n) throw new AppError('NOT_FOUND', msg('errors.notificationMissing'), 'id');
   await withTransaction(ctx.db, (tx) => markRead(tx, [id], ctx.now().toISOString()));
   await announce(ctx);
   return { subjectUrl: n.subjectUrl };

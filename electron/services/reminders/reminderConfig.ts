@@ -7,6 +7,8 @@ import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { listReminderRules, readSettingValues } from '../../../db/repositories/reminderRulesRepo.ts';
 import { readSetting } from '../../../db/repositories/settingsRepo.ts';
+import type { Locale } from '../../../shared/i18n/enumLabels.ts';
+import { localeOf } from '../../../shared/i18n/message.ts';
 
 // Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
 
@@ -27,6 +29,8 @@ export interface ReminderConfig {
   ladders: Record<Tier, number[]>;
   templates: Record<Tier, string>;
   holidayOverrideCount: number;
+  /** The archive's language, which default templates and the words services write follow. */
+  locale: Locale;
 }
 
 export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
@@ -38,7 +42,8 @@ export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
   const holidays: HolidayData | null = parsed?.ok ? parsed.data : null;
   const rules = await listReminderRules(x, 'tier');
   const ladders = { ...DEFAULT_LADDERS } as Record<Tier, number[]>;
-  const templates = { ...defaultTemplates(values.get(SETTING_KEYS.locale) === 'en-US' ? 'en-US' : 'zh-CN') };
+  const locale = localeOf(values.get(SETTING_KEYS.locale));
+  const templates = { ...defaultTemplates(locale) };
   for (const rule of rules) {
     if (!(TIERS as readonly string[]).includes(rule.scopeId)) continue;
     const tier = rule.scopeId as Tier;
@@ -54,6 +59,7 @@ export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
     ladders,
     templates,
     holidayOverrideCount: holidays ? Object.keys(holidays.holidays).length + Object.keys(holidays.workdays).length : 0,
+    locale,
   };
 }
 

@@ -1,63 +1,126 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { parseIsoDate } from '../../../shared/domain/dates.ts';
-import type { Tier } from '../../../shared/domain/enums.ts';
+import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
-import { describeDaysLeft } from '../../../shared/reminders/reminderLadder.ts';
-import { renderTemplate } from '../../../shared/reminders/reminderTemplate.ts';
+import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
+import type { Locale } from '../../../shared/i18n/enumLabels.ts';
+import { isMessageKey, msg, renderIn, translatorFor, type Message, type MessageParam, type MessageParams } from '../../../shared/i18n/message.ts';
+import { expiryTitleKey } from '../../../shared/reminders/reminderLadder.ts';
+import { mergeValuesOf, renderTemplate } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts } from '../../../db/repositories/reminderClaimRepo.ts';
 
-// The words of a notification. The body of an expiry reminder is the tier's template; the title says how far
-// off the end date is on the day it actually fires, which after a week off is not the day it was due.
+// The words of a notification, kept as catalogue keys and the facts they are worded from, so the centre words
+// them in the archive's language when it shows them. The body of an expiry reminder is the tier's template;
+// the title says how far off the end date is on the day it actually fired, which after a week off is not the
+// day it was due.
+
+export interface NotificationMessage {
+  titleKey: MessageKey;
+  /** null: the body is the tier's template (params.tier), filled from the same facts. */
+  bodyKey: MessageKey | null;
+  params: MessageParams;
+  subjectUrl: string | null;
+}
 
 export interface NotificationText {
   title: string;
   body: string;
-  subjectUrl: string | null;
 }
 
-export function expiryText(facts: ExpiryFacts, today: string, templates: Record<Tier, string>): NotificationText {
+export function expiryMessage(facts: ExpiryFacts, today: string): NotificationMessage {
   const daysLeft = facts.endsOn ? differenceInCalendarDays(parseIsoDate(facts.endsOn), parseIsoDate(today)) : 0;
-  const template = templates[facts.tier as Tier] ?? templates.normal;
   return {
-    title: `${facts.customerName}：合同${describeDaysLeft(daysLeft)}`,
-    body: renderTemplate(template, {
-      客户名称: facts.customerName,
-      联系人: facts.contactName ?? '联系人',
-      合同编号: facts.contractNo,
-      到期日期: facts.endsOn ?? '—',
-      剩余天数: String(daysLeft),
-      合同金额: formatMoney(facts.amountFen, facts.currency),
-      负责人: facts.ownerName ?? '负责人',
+    titleKey: expiryTitleKey(daysLeft),
+    bodyKey: null,
+    params: {
+      customer: facts.customerName,
+      n: Math.abs(daysLeft),
+      daysLeft,
+      contact: facts.contactName ?? msg('notice.contactFallback'),
+      contractNo: facts.contractNo,
+      endsOn: facts.endsOn ?? '—',
+      amount: formatMoney(facts.amountFen, facts.currency),
+      owner: facts.ownerName ?? msg('notice.ownerFallback'),
+      tier: facts.tier,
+    },
+    subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
+export function birthdayMessage(facts: CareFacts, occurrence: string, today: string): NotificationMessage {
+  return {
+    titleKey: 'notice.birthdayTitle',
+    bodyKey: occurrence === today ? 'notice.birthdayToday' : 'notice.birthdayOn',
+    params: { customer: facts.customerName, contact: facts.label, date: occurrence },
+    subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
+export function followUpMessage(facts: CareFacts, occurrence: string): NotificationMessage {
+  return {
+    titleKey: 'notice.followUpTitle',
+    bodyKey: 'notice.followUpBody',
+    params: { customer: facts.customerName, date: occurrence, summary: facts.label },
+    subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
+const isTier = (v: unknown): v is Tier => typeof v === 'string' && (TIERS as readonly string[]).includes(v);
+
+function paramText(locale: Locale, p: MessageParam | undefined): string {
+  if (p === undefined) return '';
+  if (typeof p === 'object' && 'key' in p) return renderIn(locale, p);
+  return typeof p === 'object' ? '' : String(p);
+}
+
+/** The title and body in `locale`; an expiry body is the tier's template (`templates`, in that language's defaults). */
+export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'bodyKey' | 'params'>, locale: Locale, templates: Record<Tier, string>): NotificationText {
+  const t = (key: MessageKey) => renderIn(locale, msg(key, m.params));
+  if (m.bodyKey !== null) return { title: t(m.titleKey), body: t(m.bodyKey) };
+  const p = m.params;
+  const template = (isTier(p['tier']) ? templates[p['tier']] : undefined) ?? templates.normal;
+  const body = renderTemplate(
+    template,
+    mergeValuesOf({
+      customer: paramText(locale, p['customer']),
+      contact: paramText(locale, p['contact']),
+      contractNo: paramText(locale, p['contractNo']),
+      endDate: paramText(locale, p['endsOn']),
+      daysLeft: paramText(locale, p['daysLeft']),
+      amount: paramText(locale, p['amount']),
+      owner: paramText(locale, p['owner']),
     }),
-    subjectUrl: `/customers/${facts.customerId}`,
-  };
+  );
+  return { title: t(m.titleKey), body };
 }
 
-export function birthdayText(facts: CareFacts, occurrence: string, today: string): NotificationText {
-  const when = occurrence === today ? '今天' : occurrence;
-  return {
-    title: `${facts.customerName}：${facts.label} 生日`,
-    body: `${when}是 ${facts.customerName} 的 ${facts.label} 的生日，别忘了送上祝福。`,
-    subjectUrl: `/customers/${facts.customerId}`,
-  };
+const isParams = (v: unknown): v is MessageParams => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A stored notification in `locale`: worded again from its keys and facts, or its stored text when it has none
+ * (rows from before the keys were kept, or a key this version does not know).
+ */
+export function storedNotificationText(
+  row: { title: string; body: string; titleKey: string | null; bodyKey: string | null; messageParams: unknown },
+  locale: Locale,
+  templates: Record<Tier, string>,
+): NotificationText {
+  const { titleKey, bodyKey, messageParams } = row;
+  if (!isMessageKey(titleKey) || !(bodyKey === null || isMessageKey(bodyKey)) || !isParams(messageParams)) {
+    return { title: row.title, body: row.body };
+  }
+  return wordNotification({ titleKey, bodyKey, params: messageParams }, locale, templates);
 }
 
-export function followUpText(facts: CareFacts, occurrence: string): NotificationText {
-  return {
-    title: `${facts.customerName}：该跟进了`,
-    body: `计划于 ${occurrence} 跟进：${facts.label}`,
-    subjectUrl: `/customers/${facts.customerId}`,
-  };
-}
-
-/** One toast for a tick that fired two or more: the count and the first few customers. */
-export function digestRequest(items: readonly { title: string; customerName: string }[]): NotificationRequest {
+/** One toast for a tick that fired two or more: the count and the first few customers, in `locale`. */
+export function digestRequest(items: readonly { customerName: string }[], locale: Locale): NotificationRequest {
   const names = [...new Set(items.map((i) => i.customerName))];
-  const shown = names.slice(0, 3).join('、');
+  const shown: Message['params'][string] = { list: names.slice(0, 3) };
+  const t = translatorFor(locale);
   return {
-    title: `续约管家：你有 ${items.length} 条到期提醒`,
-    body: names.length > 3 ? `${shown} 等 ${names.length} 位客户，请在通知中心查看。` : `${shown}，请在通知中心查看。`,
+    title: t('notice.digestTitle', { n: items.length }),
+    body: renderIn(locale, names.length > 3 ? msg('notice.digestBodyMore', { names: shown, n: names.length }) : msg('notice.digestBody', { names: shown })),
     subjectUrl: '/notifications',
   };
 }

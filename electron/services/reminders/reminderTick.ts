@@ -18,7 +18,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayText, expiryText, followUpText, type NotificationText } from './reminderText.ts';
+import { birthdayMessage, expiryMessage, followUpMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
 
@@ -37,6 +37,8 @@ export interface FiredReminder {
   contractNo: string | null;
   step: number | null;
   dueAt: string;
+  message: NotificationMessage;
+  /** Worded in the archive's language as it fired: the stored text, and the toast's. */
   text: NotificationText;
 }
 
@@ -77,17 +79,18 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
   const birthdays = await birthdayFacts(tx, ids('birthday'));
   const followUps = await followUpFacts(tx, ids('followup'));
   const out: FiredReminder[] = [];
+  const worded = (message: NotificationMessage) => ({ message, text: wordNotification(message, config.locale, config.templates) });
   for (const r of rows) {
     const base = { reminderId: r.id, kind: r.kind, subjectId: r.subjectId, customerId: r.customerId, dueAt: r.dueAt };
     if (r.kind === 'expiry') {
       const f = expiry.get(r.subjectId);
       if (!f) continue;
-      out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: r.step, text: expiryText(f, today, config.templates) });
+      out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: r.step, ...worded(expiryMessage(f, today)) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;
-      const text = r.kind === 'birthday' ? birthdayText(f, r.occurrenceDate, today) : followUpText(f, r.occurrenceDate);
-      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, text });
+      const message = r.kind === 'birthday' ? birthdayMessage(f, r.occurrenceDate, today) : followUpMessage(f, r.occurrenceDate);
+      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(message) });
     }
   }
   return out;
@@ -158,7 +161,10 @@ export async function runReminderTick(
         firedAt: nowIso,
         title: f.text.title,
         body: f.text.body,
-        subjectUrl: f.text.subjectUrl,
+        subjectUrl: f.message.subjectUrl,
+        titleKey: f.message.titleKey,
+        bodyKey: f.message.bodyKey,
+        messageParams: f.message.params,
       }));
       notificationIds = await insertNotifications(tx, rows);
       await rollBirthdaysForward(tx, fire, config, nowIso);

@@ -1,6 +1,7 @@
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import type { RemindRunOutput, ReminderSettings } from '../../../shared/api/reminders.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { TIERS } from '../../../shared/domain/enums.ts';
 import { normalizeSteps } from '../../../shared/reminders/reminderLadder.ts';
 import { parseHolidayData } from '../../../shared/reminders/workingDays.ts';
@@ -82,7 +83,7 @@ export async function importHolidays(ctx: ServiceContext, json: string | null) {
     try {
       raw = JSON.parse(json);
     } catch {
-      throw new AppError('VALIDATION', '节假日文件不是有效的 JSON', 'json');
+      throw new AppError('VALIDATION', msg('errors.holidaysNotJson'), 'json');
     }
     const parsed = parseHolidayData(raw);
     if (!parsed.ok) throw new AppError('VALIDATION', parsed.message, 'json');

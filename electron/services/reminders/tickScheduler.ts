@@ -1,4 +1,5 @@
 import { announceChanges } from '../announceChanges.ts';
+import { archiveLocale } from '../archiveLocale.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
@@ -24,7 +25,7 @@ export async function tickAndDeliver(
   const request =
     outcome.fired.length === 1
       ? { title: outcome.fired[0]!.text.title, body: outcome.fired[0]!.text.body }
-      : digestRequest(outcome.fired.map((f) => ({ title: f.text.title, customerName: f.customerName })));
+      : digestRequest(outcome.fired, await archiveLocale(ctx.db));
   ctx.emit('reminders:fired', { count: outcome.fired.length, digest: outcome.digest, notificationIds: outcome.notificationIds, ...request });
   ctx.emit('notifications:changed', { unread: await unreadNotificationCount(ctx) });
   options.onChanged?.();

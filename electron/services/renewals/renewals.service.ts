@@ -1,6 +1,7 @@
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import { addDaysIso, localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
 import type { Cycle, RenewalStage, Tier } from '../../../shared/domain/enums.ts';
 import { differenceInCalendarDays } from 'date-fns';
@@ -11,6 +12,7 @@ import type { Executor, Tx } from '../../../db/handle.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
 import { contractChain, flaggedContracts, listRenewals, saveRenewalStage } from '../../../db/repositories/renewalsRepo.ts';
 import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
+import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { createContractIn, updateContractIn } from '../contracts/contracts.service.ts';
 import { requireContract } from '../references/contractRefs.ts';
@@ -29,7 +31,7 @@ export async function listRenewalPage(ctx: ServiceContext, input: ApiParsedInput
   else if (input.window === 'custom') {
     from = input.from;
     to = input.to;
-    if (from && to && from > to) throw new AppError('VALIDATION', '开始日期不能晚于结束日期', 'to');
+    if (from && to && from > to) throw new AppError('VALIDATION', msg('errors.rangeReversed'), 'to');
   } else {
     from = today;
     to = addDaysIso(today, WINDOW_DAYS[input.window]);
@@ -80,8 +82,8 @@ async function writeStage(
 }
 
 export async function setRenewalStage(ctx: ServiceContext, input: ApiParsedInput<'renewals:setStage'>) {
-  if (input.stage === 'lost' && !input.lostReason) throw new AppError('VALIDATION', '请选择流失原因', 'lostReason');
-  if (input.stage === 'renewed') throw new AppError('VALIDATION', '请使用「续约」操作登记新合同，它会把本期标记为已续费', 'stage');
+  if (input.stage === 'lost' && !input.lostReason) throw new AppError('VALIDATION', msg('errors.lostReasonNeeded'), 'lostReason');
+  if (input.stage === 'renewed') throw new AppError('VALIDATION', msg('errors.renewThroughRenew'), 'stage');
   await withTransaction(ctx.db, async (tx) => {
     await requireContract(tx, input.contractId, 'contractId');
     await writeStage(ctx, tx, input.contractId, input);
@@ -122,9 +124,14 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
   return withTransaction(ctx.db, async (tx) => {
     const current = await requireContract(tx, input.contractId, 'contractId');
     if (current.status === 'renewed' || current.status === 'terminated') {
-      throw new AppError('VALIDATION', '该合同已续约或已终止，不能再次续约', 'contractId');
+      throw new AppError('VALIDATION', msg('errors.alreadyRenewed'), 'contractId');
     }
-    const notes = [input.discountNote ? `优惠：${input.discountNote}` : null, input.instalmentNote ? `分期：${input.instalmentNote}` : null]
+    // The notes are the new contract's data, written in the archive's language.
+    const locale = await archiveLocale(tx);
+    const notes = [
+      input.discountNote ? renderIn(locale, msg('renewals.discountNote', { note: input.discountNote })) : null,
+      input.instalmentNote ? renderIn(locale, msg('renewals.instalmentNote', { note: input.instalmentNote })) : null,
+    ]
       .filter(Boolean)
       .join('\n');
     const created = await createContractIn(ctx, tx, {
@@ -169,8 +176,7 @@ export async function flaggedRenewals(ctx: ServiceContext, today?: string) {
 export async function lostReasons(ctx: ServiceContext) {
   const stored = await readSetting(ctx.db, SETTING_KEYS.lostReasons);
   if (Array.isArray(stored)) return { items: stored as string[] };
-  const locale = await readSetting(ctx.db, SETTING_KEYS.locale);
-  return { items: [...defaultLostReasons(locale === 'en-US' ? 'en-US' : 'zh-CN')] };
+  return { items: [...defaultLostReasons(await archiveLocale(ctx.db))] };
 }
 
 export async function setLostReasons(ctx: ServiceContext, items: string[]) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BackupFile, Settings, SystemInfo } from '../../../shared/api/system.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { listBackups, restoreFileFromBackup, verifyBackupFile } from '../../../db/backups.ts';
 import { backupDatabase } from '../../../db/openDatabase.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
@@ -36,7 +37,7 @@ export function backupList(ctx: ServiceContext) {
  */
 export async function restoreBackup(ctx: ServiceContext, file: string): Promise<{ restoredFrom: string; safetyBackup: string }> {
   const source = path.resolve(file);
-  if (source === path.resolve(ctx.dataFile)) throw new AppError('VALIDATION', '不能用当前数据文件恢复自身', 'file');
+  if (source === path.resolve(ctx.dataFile)) throw new AppError('VALIDATION', msg('errors.restoreFromSelf'), 'file');
   verifyBackupFile(source);
   const safety = await backupNow(ctx, 'pre-restore');
   await ctx.reopenAfter(() => restoreFileFromBackup(source, ctx.dataFile));

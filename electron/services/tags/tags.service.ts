@@ -1,5 +1,6 @@
 import type { Tag } from '../../../shared/api/tags.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { findLiveTagByName, insertTag, listTags } from '../../../db/repositories/tagsRepo.ts';
@@ -13,7 +14,7 @@ export async function listTagItems(ctx: ServiceContext) {
 
 export async function createTag(ctx: ServiceContext, input: { name: string; color?: string | null | undefined }): Promise<Tag> {
   return withTransaction(ctx.db, async (tx) => {
-    if (await findLiveTagByName(tx, input.name)) throw new AppError('DUPLICATE', `标签「${input.name}」已存在`, 'name');
+    if (await findLiveTagByName(tx, input.name)) throw new AppError('DUPLICATE', msg('errors.tagNameTaken', { name: input.name }), 'name');
     return insertTag(tx, { name: input.name, color: input.color ?? null }, auditMeta(ctx, 'create'));
   });
 }

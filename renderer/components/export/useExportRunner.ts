@@ -13,7 +13,7 @@ export function useExportRunner() {
     setBusy(true);
     exportIt()
       .then((r) => void message.success(t('export.done', { rows: r.rows, file: r.fileName })))
-      .catch((e: unknown) => void message.error(t('export.failed', { error: errorMessageOf(e) })))
+      .catch((e: unknown) => void message.error(t('export.failed', { error: errorMessageOf(e, t) })))
       .finally(() => setBusy(false));
   };
   // Both re-import: the header aliases know either language.

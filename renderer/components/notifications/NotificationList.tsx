@@ -8,6 +8,7 @@ import { describeStep } from '../../../shared/reminders/reminderLadder.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: string }> = {
   expiry: { text: 'notifications.kindExpiry', color: 'orange' },
@@ -36,7 +37,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
       { reminderId: item.reminderId!, ...(until ? { until } : {}) },
       {
         onSuccess: (r) => void message.success(t('notifications.snoozed', { at: formatInstant(r.dueAt, true) })),
-        onError: (e) => void message.error(e.message),
+        onError: (e) => void message.error(errorMessageOf(e, t)),
       },
     );
 

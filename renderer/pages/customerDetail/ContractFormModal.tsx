@@ -14,6 +14,7 @@ import { blankToNull } from '../../forms/blankToNull.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { amountDigits } from '../../../shared/domain/typedInput.ts';
 
 interface Values {
   number: string;
@@ -149,7 +150,7 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         </Col>
         <Col span={8}>
           <Form.Item name="amountYuan" label={t('contract.amountYuan')}>
-            <InputNumber<string> stringMode min="0" precision={2} formatter={withThousands} parser={(v) => (v ?? '').replace(/[,\s¥￥]/g, '')} style={{ width: '100%' }} />
+            <InputNumber<string> stringMode min="0" precision={2} formatter={withThousands} parser={(v) => amountDigits(v ?? '')} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={8}>

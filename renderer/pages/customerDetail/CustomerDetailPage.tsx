@@ -11,6 +11,7 @@ import { CustomerBasicsCard } from './CustomerBasicsCard.tsx';
 import { CustomerEditModal } from './CustomerEditModal.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function CustomerDetailPage() {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function CustomerDetailPage() {
   }
   if (detail.isError) {
     if (detail.error.code === 'NOT_FOUND') {
-      return <NotFoundResult title={t('customer.notFound')} subtitle={detail.error.message} />;
+      return <NotFoundResult title={t('customer.notFound')} subtitle={errorMessageOf(detail.error, t)} />;
     }
     return <QueryErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   }

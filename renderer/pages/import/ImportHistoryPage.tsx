@@ -97,7 +97,7 @@ export function ImportHistoryPage() {
                         { batchId: b.batchId },
                         {
                           onSuccess: () => void message.success(t('history.undone', { file: b.fileName })),
-                          onError: (e) => void message.error(errorMessageOf(e)),
+                          onError: (e) => void message.error(errorMessageOf(e, t)),
                         },
                       )
                     }

@@ -35,7 +35,7 @@ export function ImportPage() {
   const { step, uploading, error, busy, uploadId, preview, encoding, sheet, kind, columns, check, result, undone } = state;
   const progress = useImportProgress(step === 'running' || step === 'check' ? uploadId : null);
 
-  const fail = (e: unknown) => dispatch({ type: 'failed', error: errorMessageOf(e) });
+  const fail = (e: unknown) => dispatch({ type: 'failed', error: errorMessageOf(e, t) });
   const loadPreview = async (id: string, enc: EncodingChoice, sh: string | undefined) => {
     dispatch({ type: 'previewRequested', encoding: enc, sheet: sh });
     try {
@@ -79,7 +79,7 @@ export function ImportPage() {
       void message.success(t('import.undone'));
     } catch (e) {
       dispatch({ type: 'undoFailed' });
-      void message.error(errorMessageOf(e));
+      void message.error(errorMessageOf(e, t));
     }
   };
   const restart = () => {

@@ -1,7 +1,8 @@
 import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography, type CollapseProps } from 'antd';
-import type { ImportChange, ImportResult } from '../../../shared/api/import.contract.ts';
+import type { ImportChange, ImportIssue, ImportResult } from '../../../shared/api/import.contract.ts';
 import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { joinWith } from '../../../shared/i18n/joinWith.ts';
+import { msg, renderMessage } from '../../../shared/i18n/message.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
 const ENTITY_LABELS: Record<ImportChange['entity'], MessageKey> = {
@@ -46,7 +47,8 @@ export function ImportReportView({ result }: { result: ImportResult }) {
   const issueColumns = (reasonTitle: MessageKey) => [
     { title: t('import.colLine'), dataIndex: 'line', width: 80 },
     { title: t('report.colColumn'), dataIndex: 'column', width: 160, render: (c: string | null) => c ?? t('report.wholeRow') },
-    { title: t(reasonTitle), dataIndex: 'message' },
+    // Worded here from its key, in the UI's language (the service's `message` is in the archive's).
+    { title: t(reasonTitle), key: 'reason', render: (_: unknown, issue: ImportIssue) => renderMessage(t, msg(issue.key, issue.params)) },
   ];
   const orEmpty = (v: string | null) => v ?? t('report.empty');
   return (

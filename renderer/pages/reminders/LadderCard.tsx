@@ -9,6 +9,7 @@ import { buildWorkingDayCalendar } from '../../../shared/reminders/workingDays.t
 import { useApiMutation } from '../../api/useApi.ts';
 import { DATE_FORMAT, fromDayjs, todayIso, toDayjs } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { STEP_SEPARATORS } from '../../../shared/domain/typedInput.ts';
 
 const calendar = buildWorkingDayCalendar();
 const STEP_CHOICES = [90, 60, 30, 15, 7, 3, 1, 0, -1, -3, -7];
@@ -54,7 +55,7 @@ export function LadderCard({ settings }: { settings: ReminderSettings }) {
             style={{ flex: 1 }}
             value={ladders[x].map(String)}
             onChange={(values) => setLadders((l) => ({ ...l, [x]: normalizeSteps(values.map(Number).filter((n) => Number.isFinite(n))) }))}
-            tokenSeparators={[',', '，', ' ', '/']}
+            tokenSeparators={[...STEP_SEPARATORS]}
             options={STEP_CHOICES.map((n) => ({ value: String(n), label: describeStep(n, t) }))}
           />
           <Button size="small" onClick={() => setLadders((l) => ({ ...l, [x]: [...DEFAULT_LADDERS[x]] }))}>

@@ -6,6 +6,8 @@ import { describeStep, normalizeSteps, stepsProblem } from '../../../shared/remi
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
+import { STEP_SEPARATORS } from '../../../shared/domain/typedInput.ts';
 
 const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; color: string }> = {
   pending: { text: 'ladder.statusPending', color: 'blue' },
@@ -17,9 +19,10 @@ const STATUS: Record<Preview['steps'][number]['status'], { text: MessageKey; col
 
 /** "This contract will remind you on …": every step with its date and what happened to it. */
 function LadderPanel({ contractId }: { contractId: string }) {
+  const { t } = useI18n();
   const preview = useApiQuery('reminders:preview', { contractId });
   if (preview.isPending) return <Spin size="small" />;
-  if (!preview.data) return <Typography.Text type="danger">{preview.error?.message}</Typography.Text>;
+  if (!preview.data) return <Typography.Text type="danger">{preview.error && errorMessageOf(preview.error, t)}</Typography.Text>;
   if (preview.data.inactiveReason) return <Typography.Text type="secondary">{preview.data.inactiveReason}</Typography.Text>;
   return (
     <>
@@ -70,7 +73,7 @@ function LadderOverride({ contractId, override }: { contractId: string; override
           aria-label={t('ladder.overrideSteps')}
           style={{ minWidth: 220, flex: 1 }}
           value={steps.map(String)}
-          tokenSeparators={[',', '，', ' ', '/']}
+          tokenSeparators={[...STEP_SEPARATORS]}
           onChange={(v) => setSteps(normalizeSteps(v.map(Number).filter((n) => Number.isFinite(n))))}
         />
         <Button

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { apiQueryKey, useApiMutation } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function LanguageCard() {
   const { t, locale } = useI18n();
@@ -17,7 +18,7 @@ export function LanguageCard() {
       {
         // Switch at once from the answer instead of waiting for the refetch.
         onSuccess: (settings) => queryClient.setQueryData(apiQueryKey('settings:get', {}), settings),
-        onError: (e) => void message.error(e.message),
+        onError: (e) => void message.error(errorMessageOf(e, t)),
       },
     );
 
@@ -31,8 +32,8 @@ export function LanguageCard() {
         optionType="button"
         buttonStyle="solid"
         options={[
-          { value: 'zh-CN', label: '简体中文' },
-          { value: 'en-US', label: 'English' },
+          { value: 'zh-CN', label: t('settings.languageNameZh') },
+          { value: 'en-US', label: t('settings.languageNameEn') },
         ]}
       />
     </Card>

@@ -4,6 +4,8 @@ export const settingsEnUS: Record<keyof typeof settingsZhCN, string> = {
   'settings.subtitle': 'Language, data file and backups',
   'settings.language': 'Language',
   'settings.languageHint': 'The interface language; applies at once.',
+  'settings.languageNameZh': '简体中文',
+  'settings.languageNameEn': 'English',
   'settings.data': 'Data',
   'settings.dataFile': 'Data file',
   'settings.backupsDir': 'Backups folder',

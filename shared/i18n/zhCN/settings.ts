@@ -2,6 +2,9 @@ export const settingsZhCN = {
   'settings.subtitle': '语言、数据文件与备份',
   'settings.language': '语言',
   'settings.languageHint': '界面语言，立即生效。',
+  // Each language is named in itself, whatever the interface language.
+  'settings.languageNameZh': '简体中文',
+  'settings.languageNameEn': 'English',
   'settings.data': '数据',
   'settings.dataFile': '数据文件',
   'settings.backupsDir': '备份目录',

@@ -15,6 +15,7 @@ import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
 import { pickFields } from './pickFields.ts';
 import { sameValue } from './sameValue.ts';
+import { msg } from '../../../../shared/i18n/message.ts';
 
 /** `cycle` null: the sheet never gave a 续费周期; kept unknown rather than guessed. */
 interface WorkingContract extends ContractSnapshot {
@@ -107,7 +108,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       }
       if (existing && existing.customerId !== c.id) {
         this.#context.report.reject([
-          { line, column: this.#context.header('contractNumber'), message: `合同编号「${number}」已属于客户「${existing.customerName}」` },
+          { line, column: this.#context.header('contractNumber'), message: msg('reasons.contractTaken', { number: number ?? '', customer: existing.customerName }) },
         ]);
         return;
       }

@@ -14,6 +14,7 @@ import { CompactStringMap } from '../memory/compactStringMap.ts';
 import { TwoGenerationCache } from '../memory/twoGenerationCache.ts';
 import { pickFields } from './pickFields.ts';
 import { sameValue } from './sameValue.ts';
+import { msg } from '../../../../shared/i18n/message.ts';
 
 export interface WorkingCustomer {
   id: string;
@@ -168,7 +169,7 @@ export class CustomerUpsert {
       c.contact = { id: newId(), name: v.contactName, title: v.contactTitle, phone: v.contactPhone, stored: false };
       contactChanges.push({ field: FIELD_HEADERS.contactName.zh, from: null, to: v.contactName });
     } else if (v.contactTitle !== null || v.contactPhone !== null) {
-      warnings.push({ line, column: contactHeader, message: '没有联系人姓名，职务和电话未保存' });
+      warnings.push({ line, column: contactHeader, message: msg('reasons.contactWithoutName') });
     }
     const changed = changes.length > 0 || contactChanges.length > 0;
     const flags = this.#flags.get(c.name) ?? 0;

@@ -6,6 +6,7 @@ import { newId } from '../../../../db/newId.ts';
 import type { RowOf } from '../../../../shared/importExport/sheetRows.ts';
 import type { ApplyContext, SheetImporter } from './applyContext.ts';
 import { KeyedOutcomes } from '../report/keyedOutcomes.ts';
+import { msg } from '../../../../shared/i18n/message.ts';
 
 /** Keys hold a summary of any length; a digest keeps the in-memory key set small. */
 const digest = (key: string) => createHash('sha1').update(key).digest('base64');
@@ -34,15 +35,17 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
     for (const { line, customer, followUp: v } of rows) {
       const c = customers.get(customer.name);
       if (!c) {
-        this.#context.report.reject([{ line, column: this.#context.header('customerName'), message: `找不到客户「${customer.name}」，请先导入客户或合同` }]);
+        this.#context.report.reject([{ line, column: this.#context.header('customerName'), message: msg('reasons.customerUnknown', { name: customer.name }) }]);
         continue;
       }
       let contractId: string | null = null;
       if (v.contractNumber !== null) {
         const k = contracts.get(v.contractNumber);
         if (!k || k.customerId !== c.id) {
-          const why = k ? `属于客户「${k.customerName}」` : '不存在';
-          this.#context.report.reject([{ line, column: this.#context.header('contractNumber'), message: `合同编号「${v.contractNumber}」${why}` }]);
+          const why = k
+            ? msg('reasons.contractOfCustomer', { number: v.contractNumber, customer: k.customerName })
+            : msg('reasons.contractUnknown', { number: v.contractNumber });
+          this.#context.report.reject([{ line, column: this.#context.header('contractNumber'), message: why }]);
           continue;
         }
         contractId = k.id;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Db } from '../../../../db/handle.ts';
 import { findMappingPreset, saveMappingPreset } from '../../../../db/import/index.ts';
 import { AppError } from '../../../../shared/api/appError.ts';
+import { msg } from '../../../../shared/i18n/message.ts';
 import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
 import { isColumnTarget } from '../../../../shared/importExport/columnTargets.ts';
 import { IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
@@ -39,18 +40,18 @@ export function readMapFile(file: string): { kind: ImportKind | undefined; overr
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new AppError('VALIDATION', `无法读取映射文件「${file}」：${e instanceof Error ? e.message : String(e)}`, 'mapFile');
+    throw new AppError('VALIDATION', msg('importErrors.mapFileUnreadable', { file, detail: e instanceof Error ? e.message : String(e) }), 'mapFile');
   }
   if (typeof parsed !== 'object' || parsed === null || !('columns' in parsed) || typeof parsed.columns !== 'object' || parsed.columns === null) {
-    throw new AppError('VALIDATION', '映射文件应为 { "columns": { "表头": "字段" } }', 'mapFile');
+    throw new AppError('VALIDATION', msg('importErrors.mapFileShape'), 'mapFile');
   }
   const kind = 'kind' in parsed ? parsed.kind : undefined;
   if (kind !== undefined && !isImportKind(kind)) {
-    throw new AppError('VALIDATION', `映射文件的 kind 只能是 ${IMPORT_KINDS.join('、')}`, 'mapFile');
+    throw new AppError('VALIDATION', msg('importErrors.mapFileKind', { kinds: { list: IMPORT_KINDS } }), 'mapFile');
   }
   const columns = new Map<string, ColumnTarget>();
   for (const [header, target] of Object.entries(parsed.columns)) {
-    if (!isColumnTarget(target)) throw new AppError('VALIDATION', `映射文件中「${header}」的目标「${String(target)}」无法识别`, 'mapFile');
+    if (!isColumnTarget(target)) throw new AppError('VALIDATION', msg('importErrors.mapFileTarget', { header, target: String(target) }), 'mapFile');
     columns.set(normalizeHeader(header), target);
   }
   return { kind, override: overridesByHeader(columns) };

@@ -2,6 +2,8 @@
 // wizard shows. Counts are per record (a contract repeated in the file counts once, and the repeat is listed
 // in `duplicates`), so rows = created + updated + unchanged + duplicates + rejected rows.
 import type { ImportChange, ImportIssue, ImportResult } from '../../../../shared/api/import.contract.ts';
+import type { Locale } from '../../../../shared/i18n/enumLabels.ts';
+import { renderIn, type Message, type MessageParam } from '../../../../shared/i18n/message.ts';
 import type { CellIssue } from '../../../../shared/importExport/importFields.ts';
 import { detach, detachOrNull } from '../memory/detach.ts';
 
@@ -12,8 +14,8 @@ export type Outcome = 'created' | 'updated' | 'unchanged';
 export class ImportReport {
   rows = 0;
   rejectedRows = 0;
-  readonly rejected: ImportIssue[] = [];
-  readonly warnings: ImportIssue[] = [];
+  readonly rejected: CellIssue[] = [];
+  readonly warnings: CellIssue[] = [];
   readonly duplicates: { line: number; supersededBy: number }[] = [];
   readonly changes: ImportChange[] = [];
   changesTruncated = false;
@@ -30,6 +32,16 @@ export class ImportReport {
 
   warn(issues: readonly CellIssue[]): void {
     for (const i of issues) this.warnings.push(detachIssue(i));
+  }
+
+  /**
+   * Rejections or warnings in line order (cell checks report as rows are read, record checks as chunks are
+   * applied), each worded in `locale` and carrying its catalogue key for a reader in another language.
+   */
+  issues(which: 'rejected' | 'warnings', locale: Locale): ImportIssue[] {
+    return this[which]
+      .sort((x, y) => x.line - y.line)
+      .map((i) => ({ line: i.line, column: i.column, message: renderIn(locale, i.message), key: i.message.key, params: i.message.params }));
   }
 
   change(change: ImportChange): void {
@@ -73,5 +85,16 @@ export class ImportReport {
 }
 
 function detachIssue(i: CellIssue): CellIssue {
-  return { ...i, message: detach(i.message), column: detachOrNull(i.column) };
+  return { ...i, message: detachMessage(i.message), column: detachOrNull(i.column) };
+}
+
+function detachParam(p: MessageParam): MessageParam {
+  if (typeof p === 'number') return p;
+  if (typeof p === 'string') return detach(p);
+  if ('list' in p) return { list: p.list.map(detachParam) };
+  return detachMessage(p);
+}
+
+function detachMessage(m: Message): Message {
+  return { key: m.key, params: Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, detachParam(v)])) };
 }

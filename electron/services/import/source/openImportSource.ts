@@ -9,6 +9,7 @@ import { decodeTextStream, type ByteCounter } from './decodeTextStream.ts';
 import { chooseEncoding, type EncodingChoice, type EncodingDetection, type TextEncodingName } from './detectEncoding.ts';
 import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';
 import { readXlsxRecords } from './readXlsxRecords.ts';
+import { msg, type MessageParam } from '../../../../shared/i18n/message.ts';
 
 export type SourceFormat = 'csv' | 'xlsx';
 
@@ -35,7 +36,7 @@ export interface OpenSourceOptions {
   fileName?: string | undefined;
 }
 
-const unreadable = (file: string, why: string) => new AppError('VALIDATION', `无法读取文件「${file}」：${why}`, 'file');
+const unreadable = (file: string, why: MessageParam) => new AppError('VALIDATION', msg('importErrors.unreadable', { file, why }), 'file');
 
 function sniffFormat(file: string): SourceFormat {
   const fd = fs.openSync(file, 'r');
@@ -47,7 +48,7 @@ function sniffFormat(file: string): SourceFormat {
   }
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw unreadable(path.basename(file), '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入');
+    throw unreadable(path.basename(file), msg('importErrors.oldXls'));
   }
   return 'csv';
 }
@@ -61,7 +62,7 @@ async function* countedStream(file: string, counter: ByteCounter): AsyncGenerato
 
 /** The source's header record; a file without one has nothing to import. */
 export function headerOf(source: ImportSource): SourceRecord {
-  if (!source.header) throw new AppError('VALIDATION', `文件「${source.fileName}」是空的，没有可导入的内容`, 'file');
+  if (!source.header) throw new AppError('VALIDATION', msg('importErrors.emptyFile', { file: source.fileName }), 'file');
   return source.header;
 }
 
@@ -71,9 +72,9 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
   try {
     stat = fs.statSync(file);
   } catch {
-    throw unreadable(fileName, '文件不存在或没有读取权限');
+    throw unreadable(fileName, msg('importErrors.noAccess'));
   }
-  if (!stat.isFile()) throw unreadable(fileName, '这不是一个文件');
+  if (!stat.isFile()) throw unreadable(fileName, msg('importErrors.notAFile'));
   const format = sniffFormat(file);
   const counter: ByteCounter = { bytesRead: 0 };
   const source: ImportSource = {
@@ -125,15 +126,15 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
       }
     }
   } catch (e) {
-    if ((e as { code?: string }).code === 'SHEET_NOT_FOUND') throw new AppError('VALIDATION', `找不到工作表「${options.sheet}」`, 'sheet');
-    throw unreadable(fileName, format === 'xlsx' ? '不是有效的 .xlsx 文件' : String((e as Error).message));
+    if ((e as { code?: string }).code === 'SHEET_NOT_FOUND') throw new AppError('VALIDATION', msg('importErrors.sheetNotFound', { sheet: options.sheet ?? '' }), 'sheet');
+    throw unreadable(fileName, format === 'xlsx' ? msg('importErrors.notXlsx') : String((e as Error).message));
   }
   source.records = (async function* () {
     if (first.length > 0) yield first;
     try {
       yield* batches;
     } catch (e) {
-      throw unreadable(fileName, format === 'xlsx' ? '.xlsx 文件内容已损坏' : String((e as Error).message));
+      throw unreadable(fileName, format === 'xlsx' ? msg('importErrors.xlsxDamaged') : String((e as Error).message));
     }
   })();
   return source;

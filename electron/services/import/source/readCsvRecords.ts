@@ -4,6 +4,7 @@
 // start plus the line breaks inside its quoted cells; a blank line is a record of one empty cell.
 import Papa from 'papaparse';
 import { sniffDelimiter } from '../../../../shared/importExport/sniffDelimiter.ts';
+import { msg, type Message } from '../../../../shared/i18n/message.ts';
 
 export interface SourceRecord {
   line: number;
@@ -12,7 +13,7 @@ export interface SourceRecord {
    * Set when the record could not be parsed cleanly. `fatal`: an unclosed quote swallowed the rest of the
    * file into this record; otherwise a stray quote was read literally.
    */
-  problem?: { fatal: boolean; message: string };
+  problem?: { fatal: boolean; message: Message };
 }
 
 /** A quoted cell that never closes would otherwise hold the rest of a large file in memory. */
@@ -23,7 +24,7 @@ interface PapaParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
 }
 
-const unclosed = (line: number) => ({ fatal: true, message: `第 ${line} 行的引号没有闭合，从这里到文件末尾的内容无法按行读取` });
+const unclosed = (line: number) => ({ fatal: true, message: msg('reasons.unclosedQuote', { line }) });
 
 function countLineBreaks(cells: readonly string[]): number {
   let n = 0;
@@ -58,7 +59,7 @@ export async function* readCsvRecords(chunks: AsyncIterable<string>, options: Cs
       const rec = e.row === undefined ? undefined : out[e.row];
       if (!rec) continue;
       if (e.code === 'MissingQuotes' && final) rec.problem = unclosed(rec.line);
-      else if (e.code === 'InvalidQuotes' && rec.problem === undefined) rec.problem = { fatal: false, message: '引号格式不规范，已按原文读取' };
+      else if (e.code === 'InvalidQuotes' && rec.problem === undefined) rec.problem = { fatal: false, message: msg('reasons.strayQuote') };
     }
     return out;
   };

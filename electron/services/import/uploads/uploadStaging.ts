@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../../../db/newId.ts';
 import { AppError } from '../../../../shared/api/appError.ts';
+import { msg } from '../../../../shared/i18n/message.ts';
 import type { ServiceContext } from '../../serviceContext.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -21,10 +22,10 @@ export interface StagedUpload {
   sizeBytes: number;
 }
 
-const expired = () => new AppError('NOT_FOUND', '上传已过期或不存在，请重新选择文件', 'uploadId');
+const expired = () => new AppError('NOT_FOUND', msg('importErrors.uploadExpired'), 'uploadId');
 
 function paths(ctx: ServiceContext, uploadId: string) {
-  if (!ID.test(uploadId)) throw new AppError('VALIDATION', '上传编号不正确', 'uploadId');
+  if (!ID.test(uploadId)) throw new AppError('VALIDATION', msg('importErrors.uploadId'), 'uploadId');
   const dir = uploadsDir(ctx);
   return { dir, data: path.join(dir, `${uploadId}.bin`), meta: path.join(dir, `${uploadId}.json`) };
 }
@@ -49,7 +50,7 @@ export function appendUpload(
   if (input.uploadId === undefined) {
     fs.mkdirSync(p.dir, { recursive: true });
     removeStale(p.dir, ctx.now().getTime());
-    if (input.offset !== 0) throw new AppError('VALIDATION', '新的上传必须从头开始', 'offset');
+    if (input.offset !== 0) throw new AppError('VALIDATION', msg('importErrors.uploadFromStart'), 'offset');
     fs.writeFileSync(p.meta, JSON.stringify({ fileName: path.basename(input.fileName) }));
     fs.writeFileSync(p.data, '');
   }
@@ -59,9 +60,9 @@ export function appendUpload(
   } catch {
     throw expired();
   }
-  if (input.offset !== size) throw new AppError('VALIDATION', `上传位置不连续（应为 ${size}）`, 'offset');
+  if (input.offset !== size) throw new AppError('VALIDATION', msg('importErrors.uploadGap', { expected: size }), 'offset');
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (size + bytes.length > MAX_UPLOAD_BYTES) throw new AppError('VALIDATION', '文件超过 512 MB，无法导入', 'dataBase64');
+  if (size + bytes.length > MAX_UPLOAD_BYTES) throw new AppError('VALIDATION', msg('importErrors.uploadTooLarge'), 'dataBase64');
   fs.appendFileSync(p.data, bytes);
   return { uploadId, receivedBytes: size + bytes.length };
 }

@@ -1,0 +1,27 @@
+// The CLI's help, apart from the rest of the catalogue: `--help` loads only this (electron/cli/cliEntry.ts).
+export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--json]
+
+  init                              create or upgrade the database
+  demo [--today YYYY-MM-DD]         load about 200 sample customers (safe to repeat: nothing is written twice)
+  customers list [--search cloud] [--tier vip|important|normal] [--owner-id ID] [--expiring-within-days N] [--limit N]
+  customers add --name NAME [--tier ...] [--tags TAG1,TAG2] [--primary-contact.name NAME] [--primary-contact.phone PHONE]
+  customers get|update|archive|unarchive|delete --id ID
+  contracts add --customer-id ID --number HT-001 --ends-on 2026-12-31 [--amount-fen 1280000] [--cycle year]
+  followups add --customer NAME-OR-ID --summary TEXT [--channel phone] [--kind revisit] [--next-follow-up-on DATE]
+  followups due [--today YYYY-MM-DD]
+  remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   fire (or with --dry-run just list) the reminders due now
+  remind preview HT-001             list a contract's reminder steps and dates
+  owners add --name NAME | owners list | tags add --name TAG
+  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
+         [--dry-run] [--strict] [--map-file MAPPING.json] [--sheet SHEET]   import a renewal sheet (one transaction, can be undone)
+  export contracts|customers|followups --out FILE.csv|FILE.xlsx [--headers zh|en]
+  imports | undo-import BATCH_ID    import history; undo a whole import
+  backup                            back up now
+  backups                           list the backups
+  restore FILE                      restore a backup (the current data is backed up first)
+  info                              where the data file is, and its version
+
+  Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
+  Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder.
+  Language: messages and output follow the data file's language setting; help and usage errors follow RENEWAL_DESK_LANG (zh-CN|en-US), else LANG.
+  Exit codes: 0 success, 1 the operation failed, 2 usage error.`;

@@ -1,0 +1,63 @@
+import type { errorsZhCN } from '../zhCN/errors.ts';
+
+export const errorsEnUS: Record<keyof typeof errorsZhCN, string> = {
+  'errors.unknownOperation': 'Unknown operation: {name}',
+  'errors.invalidInput': 'Invalid input',
+  'errors.busy': 'The database is busy; try again in a moment',
+  'errors.internal': 'Internal error: the operation did not finish and no data was changed',
+  'errors.forbidden': 'Refused: the request did not come from the Renewal Desk main window',
+
+  'errors.recordMissing': 'The record does not exist or has been deleted',
+  'errors.recordChanged': 'Someone else changed this record; refresh and try again',
+  'errors.undoUnknown': 'Nothing to undo: it may have been undone already',
+  'errors.undoAlreadyDone': 'This has already been undone',
+  'errors.undoChangedSince': 'Cannot undo: “{label}” has been changed since',
+  'errors.undoNameTaken': 'Cannot undo: a record named “{label}” already exists',
+  'errors.notACustomerDelete': 'This was not a customer deletion, so it cannot be undone here',
+  'errors.importBatchUnknown': 'No import batch {batchId}',
+  'errors.importAlreadyUndone': 'This import was already undone at {at}',
+
+  'errors.backupMissing': 'Backup file not found: {file}',
+  'errors.backupCorrupt': 'The backup file is damaged and cannot be restored: {detail}',
+  'errors.backupForeign': 'Not a Renewal Desk backup: {file}',
+  'errors.backupInvalid': 'Not a valid database backup: {file}',
+  'errors.restoreFromSelf': 'The current data file cannot be restored onto itself',
+  'errors.dbCorrupt': 'The database file is damaged ({detail}). Restore a backup in Settings, or run renewal-desk restore.',
+  'errors.dbUnreadable': 'Cannot read the database file {file}: it is damaged or not a Renewal Desk database. Restore a backup.',
+  'errors.dbNewer':
+    'The database {file} was written by a newer Renewal Desk (schema version {version}; this one supports up to {latest}). Nothing was changed, to protect your data. Update Renewal Desk and open it again.',
+
+  'errors.customerMissing': 'The customer does not exist or has been deleted',
+  'errors.customerNotFound': 'No customer “{ref}”',
+  'errors.customerNameTaken': 'A customer named “{name}” already exists',
+  'errors.contactMissing': 'The contact does not exist or has been deleted',
+  'errors.primaryContactNeeded': 'Make another contact the primary one first',
+  'errors.contractMissing': 'The contract does not exist or has been deleted',
+  'errors.contractNotFound': 'No contract “{number}”',
+  'errors.contractNumberNeeded': 'Name a contract number',
+  'errors.contractNumberTaken': 'Contract number “{number}” already exists',
+  'errors.contractRenewsItself': 'A contract cannot renew itself',
+  'errors.followUpMissing': 'The follow-up does not exist or has been deleted',
+  'errors.contractOfOtherCustomer': 'The chosen contract belongs to another customer',
+  'errors.nextFollowUpTooEarly': 'The next follow-up cannot be before this one',
+  'errors.ownerMissing': 'Owner not found',
+  'errors.ownerNameTaken': 'An owner named “{name}” already exists',
+  'errors.tagNameTaken': 'A tag named “{name}” already exists',
+
+  'errors.rangeReversed': 'The start date cannot be after the end date',
+  'errors.lostReasonNeeded': 'Choose a reason for the loss',
+  'errors.renewThroughRenew': 'Use Renew to record the new contract; it marks this term as renewed',
+  'errors.alreadyRenewed': 'This contract has already been renewed or terminated',
+
+  'errors.reminderMissing': 'This reminder no longer exists (the contract may have been changed or deleted)',
+  'errors.reminderDone': 'This reminder is done and cannot be snoozed',
+  'errors.snoozeInPast': 'Snooze until a time after now',
+  'errors.notificationMissing': 'Notification not found',
+  'errors.holidaysNotJson': 'The holiday file is not valid JSON',
+  'errors.holidaysNotObject': 'The holiday file must be a JSON object',
+  'errors.holidaysSection': '“{section}” must map dates to names',
+  'errors.holidaysDate': 'The date “{date}” in “{section}” is not written YYYY-MM-DD',
+  'errors.holidaysEmpty': 'The holiday file has no dates (it needs holidays or workdays)',
+
+  'errors.cannotWriteFile': 'Cannot write the file “{file}”',
+};

@@ -1,0 +1,26 @@
+import type { reminderTextsZhCN } from '../zhCN/reminderTexts.ts';
+
+export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> = {
+  'notice.expiryAhead': '{customer}: contract ends in {n} {n|day|days}',
+  'notice.expiryToday': '{customer}: contract ends today',
+  'notice.expiryOverdue': '{customer}: contract {n} {n|day|days} overdue',
+  'notice.contactFallback': 'the contact',
+  'notice.ownerFallback': 'The owner',
+  'notice.birthdayTitle': '{customer}: birthday of {contact}',
+  'notice.birthdayToday': 'Today is the birthday of {contact} at {customer}. Remember to send your wishes.',
+  'notice.birthdayOn': '{date} is the birthday of {contact} at {customer}. Remember to send your wishes.',
+  'notice.followUpTitle': '{customer}: time to follow up',
+  'notice.followUpBody': 'Follow-up planned for {date}: {summary}',
+  'notice.digestTitle': 'Renewal Desk: {n} {n|reminder|reminders} due',
+  'notice.digestBody': '{names}. See the notification centre.',
+  'notice.digestBodyMore': '{names} and more, {n} customers in all. See the notification centre.',
+
+  'ladder.inactiveDeleted': 'The contract was deleted',
+  'ladder.inactiveClosed': 'The contract was renewed or terminated; no more reminders',
+  'ladder.inactiveLost': 'Marked as lost; no more reminders',
+  'ladder.inactiveRenewed': 'Renewed; no more reminders',
+  'ladder.inactiveNoEndDate': 'No end date',
+
+  'renewals.discountNote': 'Discount: {note}',
+  'renewals.instalmentNote': 'Instalments: {note}',
+};

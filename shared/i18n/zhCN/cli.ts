@@ -1,0 +1,26 @@
+import { usageZhCN } from './cliUsage.ts';
+// The command line's own words: help, usage errors and the labels of its human-readable output.
+export const cliZhCN = {
+  'cli.usage': usageZhCN,
+  'cli.error': '错误：{message}',
+  'cli.errorField': '错误：{message}（{field}）',
+  'cli.noRecords': '（无记录）',
+  'cli.total': '共 {n} 条',
+  'cli.rejected': '有错误的行：',
+  'cli.warnings': '提示：',
+  'cli.issueAt': '  第 {line} 行「{column}」：{message}',
+  'cli.issueRow': '  第 {line} 行：{message}',
+  'cli.missingCommand': '缺少命令',
+  'cli.unknownCommand': '未知命令：{command}',
+  'cli.needsNumber': '--{flag} 需要数字，收到「{value}」',
+  'cli.needsBoolean': '--{flag} 只能是 true 或 false',
+  'cli.needsJson': '--{flag} 需要 JSON 对象，或使用 --{flag}.字段 的写法',
+  'cli.unknownFlag': '未知参数：--{flag}',
+  'cli.noSubfields': '参数 --{flag} 没有子字段',
+  'cli.missingValue': '参数 --{flag} 缺少值',
+  'cli.dbNeedsFile': '--db 需要文件路径',
+  'cli.limitNeedsInteger': '--limit 需要正整数',
+  'cli.extraArguments': '多余的参数：{words}',
+  'cli.switchTakesNoValue': '--{flag} 是开关参数，不需要值「{value}」',
+  'cli.nowNeedsOffset': '--now 需要带时区偏移的 ISO-8601 时间，例如 2026-12-01T09:00:00+08:00（收到「{value}」）',
+} as const;

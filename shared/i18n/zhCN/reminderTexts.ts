@@ -1,0 +1,26 @@
+// What services word about reminders: notification titles and bodies, the digest toast, why a contract has
+// no ladder, and the notes a renewal writes.
+export const reminderTextsZhCN = {
+  'notice.expiryAhead': '{customer}：合同{n} 天后到期',
+  'notice.expiryToday': '{customer}：合同今天到期',
+  'notice.expiryOverdue': '{customer}：合同已逾期 {n} 天',
+  'notice.contactFallback': '联系人',
+  'notice.ownerFallback': '负责人',
+  'notice.birthdayTitle': '{customer}：{contact} 生日',
+  'notice.birthdayToday': '今天是 {customer} 的 {contact} 的生日，别忘了送上祝福。',
+  'notice.birthdayOn': '{date}是 {customer} 的 {contact} 的生日，别忘了送上祝福。',
+  'notice.followUpTitle': '{customer}：该跟进了',
+  'notice.followUpBody': '计划于 {date} 跟进：{summary}',
+  'notice.digestTitle': '续约管家：你有 {n} 条到期提醒',
+  'notice.digestBody': '{names}，请在通知中心查看。',
+  'notice.digestBodyMore': '{names} 等 {n} 位客户，请在通知中心查看。',
+
+  'ladder.inactiveDeleted': '合同已删除',
+  'ladder.inactiveClosed': '合同已续约或已终止，不再提醒',
+  'ladder.inactiveLost': '已标记为流失，不再提醒',
+  'ladder.inactiveRenewed': '已续费，不再提醒',
+  'ladder.inactiveNoEndDate': '没有到期日期',
+
+  'renewals.discountNote': '优惠：{note}',
+  'renewals.instalmentNote': '分期：{note}',
+} as const;
