@@ -20,8 +20,11 @@ function systemChromium(): string {
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  workers: 1,
-  fullyParallel: false,
+  globalSetup: './e2e/globalSetup.ts',
+  // Every test has a web host and a database of its own, so tests run side by side: on two cores, two workers
+  // keep both busy while one waits on the browser or the host.
+  workers: 2,
+  fullyParallel: true,
   retries: onCI ? 1 : 0,
   forbidOnly: onCI,
   reporter: 'list',

@@ -1,6 +1,7 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-const base = { environment: 'node' as const, pool: 'forks' as const, testTimeout: 120_000, allowOnly: false };
+const base = { environment: 'node' as const, pool: 'forks' as const, isolate: false, testTimeout: 120_000, allowOnly: false };
 // A generous ceiling, not a performance check: CLI tests spawn node processes, slow on a loaded two-core machine.
 
 // Zone-sensitive date rules (*.tz.test.ts) run once more in a zone with DST and once in China's zone.
@@ -11,6 +12,9 @@ const zoneProject = (name: string, tz: string) => ({
 export default defineConfig({
   test: {
     ...base,
+    // One worker per core, not vitest's cores − 1: the slow files mostly wait on child processes (the CLI, crash
+    // and soak children), so on a two-core machine a single worker left a core idle for half the run.
+    maxWorkers: os.availableParallelism(),
     // The CLI tests spawn the bundled CLI: it is rebuilt here when stale, before any test file runs.
     globalSetup: ['scripts/buildNodeBundlesOnce.ts'],
     projects: [
