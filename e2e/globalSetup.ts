@@ -1,7 +1,7 @@
 import { startWebHostProcess } from './webHostProcess.ts';
 
-// Workers run specs side by side, and the first web host to start would build a stale renderer and web bundle
-// (two workers at once would both build). One start here, before any worker, leaves both up to date.
+// The first web host to start builds a stale renderer and web bundle (tens of seconds on a fresh clone). One
+// start here, before any test, keeps that out of the tests' timeouts and lets workers share the result.
 export default async function buildOnce(): Promise<void> {
   const host = await startWebHostProcess();
   await host.stop();
