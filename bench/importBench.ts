@@ -222,7 +222,7 @@ async function main(): Promise<void> {
 }
 
 const IMPORT_STATEMENTS = [
-  'PRAGMA cache_size = -32768 (for the import only; restored after); BEGIN IMMEDIATE (Kysely transaction held for the whole import; raw prepared statements inside it)',
+  'PRAGMA cache_size = -24576 (for the import only; restored after); BEGIN IMMEDIATE (Kysely transaction held for the whole import; raw prepared statements inside it)',
   'per 500-row chunk (customers already read in this import come from a bounded cache):',
   '  SELECT c.…, o.name, p.… FROM customers c LEFT JOIN owners o … LEFT JOIN contacts p … WHERE c.deleted_at IS NULL AND c.name IN (?…×≤500)',
   '  SELECT id, name FROM owners WHERE deleted_at IS NULL AND name IN (?…)',
@@ -235,7 +235,7 @@ const IMPORT_STATEMENTS = [
   '  INSERT INTO temp.import_bigrams (bigram, customer_id) VALUES … (appended; temp index on (customer_id, bigram)); INSERT … customer_search … ON CONFLICT DO UPDATE',
   '  UPDATE customers SET next_expiry_on = ? WHERE id = ? AND (next_expiry_on IS NULL OR next_expiry_on > ?) (a stored customer given a contract)',
   "  UPDATE customers SET next_expiry_on = (SELECT min(ends_on) …) WHERE id IN (…) AND next_expiry_on IS NOT (…) (only where a stored contract's end moved)",
-  'at the end: PRAGMA cache_size = -8192; INSERT INTO customer_bigrams SELECT … FROM temp.import_bigrams ORDER BY bigram, customer_id; PRAGMA cache_size = -32768;',
+  'at the end: PRAGMA cache_size = -8192; INSERT INTO customer_bigrams SELECT … FROM temp.import_bigrams ORDER BY bigram, customer_id; PRAGMA cache_size = -24576;',
   '  INSERT INTO search_bigram_df … ON CONFLICT(bigram) DO UPDATE SET n = n + excluded.n; INSERT INTO import_batches …; COMMIT',
 ];
 

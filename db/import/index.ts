@@ -33,8 +33,11 @@ export { listImportBatches } from './importBatchesRepo.ts';
 export { findMappingPreset, saveMappingPreset, type MappingPreset } from './mappingPresetsRepo.ts';
 export { undoImportBatch } from './undoImportBatch.ts';
 
-/** Half the connection's usual page cache: keeps a million-row import under 300 MB (README, Performance). */
-const IMPORT_CACHE_KIB = 32 * 1024;
+/**
+ * Three eighths of the connection's usual page cache: keeps a million-row import under 300 MB (README,
+ * Performance). It was half until pinyin-pro's dictionaries (about 25 MiB once loaded) came in with the name key.
+ */
+const IMPORT_CACHE_KIB = 24 * 1024;
 
 /**
  * Runs an import in one transaction. `work` may throw to roll everything back (a dry run does, on purpose).
