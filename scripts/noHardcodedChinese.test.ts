@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { productionSources } from '../test-support/source/sourceTokens.ts';
 
 // Every user-facing string goes through the catalogue (shared/i18n). This reads the code the way the compiler
 // does, comments left out (so a `//` inside a string is a string), and fails on a CJK character anywhere else,
@@ -47,19 +48,8 @@ function chineseInCode(fileName: string, text: string): { line: number; text: st
   return found;
 }
 
-function productionFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      // Test fixtures are test code.
-      if (entry.name !== 'fixtures') out.push(...productionFiles(rel));
-    } else if (/\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-      out.push(rel);
-    }
-  }
-  return out;
-}
+/** The production files under a root, as paths relative to the repository (the keys of ALLOWED). */
+const productionFiles = (dir: string) => productionSources(path.join(root, dir)).map((f) => path.relative(root, f).split(path.sep).join('/'));
 
 describe('no hard-coded Chinese', () => {
   it('finds Chinese in strings, names, templates, regexes and JSX text, never in comments', () => {

@@ -46,13 +46,16 @@ export function codeTokens(file: string): CodeToken[] {
   return tokens;
 }
 
-/** Every .ts/.tsx file under `dir`, tests excluded. */
+/** Every .ts/.tsx file under `dir`, tests, test fixtures (`fixtures/` folders) and declaration files excluded. */
 export function productionSources(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...productionSources(full));
-    else if (/\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'fixtures') out.push(...productionSources(full));
+    } else if (/\.tsx?$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+      out.push(full);
+    }
   }
   return out.sort();
 }
