@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { createTranslator, type MessageKey, type Translate } from '../shared/i18n/createTranslator.ts';
 import type { Locale } from '../shared/i18n/enumLabels.ts';
 import { expect, test } from './fixtures.ts';
+import { CJK } from '../test-support/cjkCharacters.ts';
 
 // Every page, in each language, from an empty archive to one customer, one import and one reminder: exactly
 // one <h1>, the menu entry of the page highlighted, no serious or critical axe violation, and in English no Chinese on
@@ -23,7 +24,6 @@ function isoDaysFromToday(days: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** Chinese on screen: visible text, the title, form values, and title/aria-label/placeholder/alt attributes. */
 async function chineseOnScreen(page: Page): Promise<string[]> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { productionSources } from '../test-support/source/sourceTokens.ts';
+import { CJK } from '../test-support/cjkCharacters.ts';
 
 // Every user-facing string goes through the catalogue (shared/i18n). This reads the code the way the compiler
 // does, comments left out (so a `//` inside a string is a string), and fails on a CJK character anywhere else,
@@ -26,7 +27,6 @@ const ALLOWED: Record<string, string> = {
   'db/migrations/0003_reminders.ts': 'a frozen migration whose SQL comment names a Chinese column header',
 };
 
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** Text of the code's leaves (names, literals, template pieces, JSX text) that holds CJK, with its line. */
 function chineseInCode(fileName: string, text: string): { line: number; text: string }[] {

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentLocale } from './cliLocale.ts';
+import { CJK } from '../../test-support/cjkCharacters.ts';
 
 // The CLI speaks the environment's language until it has opened the archive, then the archive's setting.
 const root = path.resolve(import.meta.dirname, '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 let dir: string;
 let db: string;
 
