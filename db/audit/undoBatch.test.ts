@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
+import { importFile } from '../../test-support/import/importTestKit.ts';
 import { rawOf } from '../handle.ts';
 
 let t: TestContext;
@@ -18,7 +19,7 @@ const customerId = async (name: string): Promise<string> => (await t.call('custo
 async function importUndoRefusal(name: string) {
   const file = path.join(t.dir, 'sheet.csv');
   fs.writeFileSync(file, `客户名称,合同编号,到期日期\n${name},HT-1,2026-12-31\n`);
-  const r = await t.call('import:file', { file });
+  const r = await importFile(t, file);
   const id = await customerId(name);
   const { version } = await t.call('customers:get', { id });
   await t.call('customers:update', { id, version, notes: '导入之后改过' });

@@ -1,39 +1,18 @@
 import { AppError, type AppErrorData } from '../../shared/api/appError.ts';
-import { apiContract } from '../../shared/api/apiContract.ts';
 import type { Translate } from '../../shared/i18n/createTranslator.ts';
 import { renderMessage, translatorFor } from '../../shared/i18n/message.ts';
 import { archiveLocale } from '../services/archiveLocale.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
-import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
+import { dispatch } from '../services/handlerTable.ts';
 import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { openServiceContext } from '../services/openServiceContext.ts';
-import type { ServiceContext } from '../services/serviceContext.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { environmentLocale } from './cliLocale.ts';
 import { formatHuman } from './formatOutput.ts';
 import { parseCommandLine, UsageError, type ParsedCommand } from './parseCommandLine.ts';
-import { objectShape } from './zodFlags.ts';
-
-const PAGE = 500;
-
-/** Lists come back whole unless --limit asked for one page: scripts should not have to page. */
-async function run(table: HandlerTable, ctx: ServiceContext, cmd: ParsedCommand) {
-  const paged = cmd.limit === undefined && 'offset' in (objectShape(apiContract[cmd.name].input) ?? {});
-  if (!paged) return dispatch(table, ctx, cmd.name, cmd.input);
-  const items: unknown[] = [];
-  let total = 0;
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await dispatch(table, ctx, cmd.name, { ...cmd.input, offset, limit: PAGE });
-    if (!page.ok) return page;
-    const data = page.data as { items: unknown[]; total: number };
-    items.push(...data.items);
-    total = data.total;
-    if (data.items.length < PAGE || items.length >= total) break;
-  }
-  return { ok: true as const, data: { items, total } };
-}
+import { runCommand } from './runCommand.ts';
 
 function printError(error: AppErrorData, json: boolean, t: Translate): void {
   const human = error.field ? t('cli.errorField', { message: error.message, field: error.field }) : t('cli.error', { message: error.message });
@@ -74,7 +53,16 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
   }
   try {
     const t = translatorFor(await archiveLocale(opened.ctx.db));
-    const result = await run(buildHandlerTable(), opened.ctx, cmd);
+    const table = buildHandlerTable();
+    const ctx = opened.ctx;
+    let result;
+    try {
+      result = await runCommand((name, input) => dispatch(table, ctx, name, input), cmd);
+    } catch (e) {
+      // A file on the user's side that the CLI could not read or write.
+      if (!(e instanceof AppError)) throw e;
+      result = { ok: false as const, error: e.toData(await archiveLocale(ctx.db)) };
+    }
     if (!result.ok) {
       printError(result.error, cmd.json, t);
       return exitCodeForError(cmd.name, result.error);

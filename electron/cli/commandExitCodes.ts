@@ -5,10 +5,11 @@ import type { AppErrorData } from '../../shared/api/appError.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 
 const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
-  'import:file': ['file', 'mapFile', 'sheet', 'kind', 'encoding', 'columns'],
+  'import:run': ['file', 'mapFile', 'mapping', 'sheet', 'kind', 'encoding', 'columns', 'uploadId'],
   'export:contracts': ['out'],
   'export:customers': ['out'],
   'export:followups': ['out'],
+  'export:renewals': ['out'],
 };
 
 export function exitCodeForError(name: ApiName, error: AppErrorData): number {
@@ -16,6 +17,6 @@ export function exitCodeForError(name: ApiName, error: AppErrorData): number {
 }
 
 export function exitCodeForData(name: ApiName, data: unknown): number {
-  if (name === 'import:file' && (data as { strictAborted?: boolean }).strictAborted) return 1;
+  if (name === 'import:run' && (data as { strictAborted?: boolean }).strictAborted) return 1;
   return 0;
 }

@@ -13,7 +13,17 @@ let dir: string;
 let db: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, RENEWAL_DESK_DB: '', ...CHINESE_DEFAULT } });
+  return cliIn(root, ...args);
+}
+
+function cliIn(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, '--db', db, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    timeout: 60_000,
+    env: { ...process.env, RENEWAL_DESK_DB: '', ...CHINESE_DEFAULT },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -90,6 +100,42 @@ describe('renewal-desk import / export / undo-import', { timeout: 120_000 }, () 
     expect(cli('import', 'a.csv', 'b.csv').code).toBe(2);
     expect(cli('import', path.join(dir, 'sheet.csv'), '--kind', 'orders').code).toBe(2);
     expect(cli('export', 'contracts', '--out', path.join(dir, 'no', 'such', 'dir.csv')).code).toBe(2);
+  });
+
+  it('reads --map-file itself: only a regular file of at most 1 MiB, and never echoes its content', () => {
+    const sheet = path.join(dir, 'sheet.csv');
+    const zero = cli('import', sheet, '--map-file', '/dev/zero', '--json');
+    expect(zero.code).toBe(2);
+    expect(JSON.parse(zero.stderr).error).toMatchObject({ code: 'VALIDATION', field: 'mapFile' });
+    const secret = path.join(dir, 'shadow');
+    fs.writeFileSync(secret, 'root:*:20210:0:99999:7:::\ndaemon:*:20210:0:99999:7:::\n');
+    const leaked = cli('import', sheet, '--map-file', secret, '--json');
+    expect(leaked.code).toBe(2);
+    expect(JSON.parse(leaked.stderr).error).toMatchObject({ field: 'mapFile', key: 'cliFiles.mapFileJson' });
+    expect(leaked.stderr).not.toContain('root:');
+    expect(leaked.stderr).not.toContain('20210');
+    const trailing = path.join(dir, 'trailing.json');
+    fs.writeFileSync(trailing, '{"columns": {"备注": null},\n}');
+    expect(JSON.parse(cli('import', sheet, '--map-file', trailing, '--json').stderr).error).toMatchObject({
+      key: 'cliFiles.mapFileJsonAt',
+      params: { line: 2, column: 1 },
+    });
+    const big = path.join(dir, 'big-map.json');
+    fs.writeFileSync(big, `{"columns":{},"pad":"${'x'.repeat(1024 * 1024)}"}`);
+    expect(JSON.parse(cli('import', sheet, '--map-file', big, '--json').stderr).error).toMatchObject({ field: 'mapFile', key: 'cliFiles.tooLarge' });
+  });
+
+  it('writes an export under its suggested name in the current folder, and never over an existing file', () => {
+    const here = fs.mkdtempSync(path.join(dir, 'cwd-'));
+    const first = cliIn(here, 'export', 'customers', '--json');
+    expect(first.code).toBe(0);
+    const written = JSON.parse(first.stdout);
+    expect(path.dirname(written.file)).toBe(here);
+    expect(fs.readFileSync(written.file, 'utf8').startsWith('\uFEFF客户名称')).toBe(true);
+    const again = cliIn(here, 'export', 'customers', '--json');
+    expect(again.code).toBe(2);
+    expect(JSON.parse(again.stderr).error).toMatchObject({ field: 'out', key: 'cliFiles.exists' });
+    expect(fs.readdirSync(here)).toEqual([path.basename(written.file)]);
   });
 
   it('writes a large JSON result to a pipe completely (no exit right after the write)', () => {

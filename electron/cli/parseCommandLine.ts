@@ -13,9 +13,20 @@ export class UsageError extends Error {
   }
 }
 
+/** Files the CLI itself reads or writes for a command; the backend only ever sees their bytes. */
+export interface HostFiles {
+  /** `import FILE`: uploaded through import:upload. */
+  file?: string;
+  /** `--map-file`: read (≤ 1 MiB) and sent as the import's `mapping`. */
+  mapFile?: string;
+  /** `export … --out`: where the returned bytes are written. */
+  out?: string;
+}
+
 export interface ParsedCommand {
   name: ApiName;
   input: Record<string, unknown>;
+  host: HostFiles;
   db: string | undefined;
   json: boolean;
   /** Set when the user asked for one page; otherwise list commands fetch every page. */
@@ -31,7 +42,7 @@ const ALIASES: Record<string, ApiName> = {
   restore: 'system:restore',
   info: 'system:info',
   remind: 'reminders:run',
-  import: 'import:file',
+  import: 'import:run',
   'undo-import': 'import:undo',
   imports: 'import:history',
 };
@@ -42,8 +53,16 @@ const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls:
 const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
   'system:restore': 'file',
   'reminders:preview': 'contractNo',
-  'import:file': 'file',
   'import:undo': 'batchId',
+};
+// Flags (and the positional `file`) the CLI handles itself, by command: files it reads or writes on the user's side.
+const EXPORT_FLAGS = ['out'] as const;
+const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
+  'import:run': ['file', 'mapFile'],
+  'export:contracts': EXPORT_FLAGS,
+  'export:customers': EXPORT_FLAGS,
+  'export:followups': EXPORT_FLAGS,
+  'export:renewals': EXPORT_FLAGS,
 };
 
 function commandName(words: string[]): { name: ApiName; used: number } {
@@ -163,11 +182,20 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   const { name, used } = commandName(words);
   const shape = objectShape(apiContract[name].input) ?? {};
   const input: Record<string, unknown> = {};
+  const host: HostFiles = {};
+  const hostKeys = HOST_FLAGS[name] ?? [];
   const positionals = words.slice(used);
   const positionalKey = POSITIONAL_KEY[name];
   if (positionalKey && positionals.length > 0) input[positionalKey] = positionals.shift();
+  else if (hostKeys.includes('file') && positionals.length > 0) host.file = positionals.shift();
   if (positionals.length > 0) throw new UsageError(msg('cli.extraArguments', { words: positionals.join(' ') }));
   for (const [flag, value] of flags) {
+    const hostKey = kebabToCamel(flag);
+    if ((hostKey === 'out' || hostKey === 'mapFile') && hostKeys.includes(hostKey)) {
+      if (!value) throw new UsageError(msg('cli.missingValue', { flag }));
+      host[hostKey] = value;
+      continue;
+    }
     const schema = shape[kebabToCamel(flag.split('.')[0] ?? '')];
     if (schema && kindOf(schema) === 'boolean' && value !== undefined && !/^(true|false|1|0|yes|no)$/.test(value)) {
       throw new UsageError(msg('cli.switchTakesNoValue', { flag, value }));
@@ -177,5 +205,5 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (limit !== undefined && 'limit' in shape) input['limit'] = limit;
   const problem = name === 'reminders:run' ? remindUsageProblem(input) : null;
   if (problem) throw new UsageError(problem);
-  return { name, input, db, json, limit };
+  return { name, input, host, db, json, limit };
 }

@@ -16,6 +16,15 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   return path.join(env['XDG_CONFIG_HOME'] || path.join(home, '.config'), APP_DIR_NAME);
 }
 
+/**
+ * Where an archive keeps files in transit (uploads waiting to be imported, exports being written): a folder beside
+ * the data file named after it, like its backups, so the backend never needs a folder of the caller's choosing.
+ */
+export function stagingDirFor(dbFile: string): string {
+  const abs = path.resolve(dbFile);
+  return path.join(path.dirname(abs), `${path.basename(abs, path.extname(abs))}-staging`);
+}
+
 /** `--db FILE` wins, then RENEWAL_DESK_DB, then the per-user data directory. */
 export function resolveDbFile(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): string {
   const env = opts.env ?? process.env;

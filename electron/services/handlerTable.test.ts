@@ -48,8 +48,9 @@ describe('announcing what a write changed', () => {
       };
       const quiet = async (name: string, input: unknown) => {
         const before = announced().length;
-        await t.envelope(name, input);
+        const result = await t.envelope(name, input);
         expect(announced().slice(before), name).toEqual([]);
+        return result.ok ? result.data : null;
       };
 
       const owner = await write('owners:create', { name: '张伟' });
@@ -80,8 +81,9 @@ describe('announcing what a write changed', () => {
       const csv = path.join(t.dir, 'sheet.csv');
       fs.writeFileSync(csv, '\uFEFF客户名称,合同编号,到期日期\r\n宁波恒达贸易有限公司,IMP-1,2027-01-31\r\n');
       // A dry run announces too: the declaration is the operation's, and a refetch of unchanged data is harmless.
-      expect((await write('import:file', { file: csv, kind: 'contracts', dryRun: true })).committed).toBe(false);
-      const imported = await write('import:file', { file: csv, kind: 'contracts' });
+      const { uploadId } = await quiet('import:upload', { fileName: 'sheet.csv', offset: 0, dataBase64: fs.readFileSync(csv).toString('base64') });
+      expect((await write('import:run', { uploadId, kind: 'contracts', dryRun: true })).committed).toBe(false);
+      const imported = await write('import:run', { uploadId, kind: 'contracts' });
       await write('import:undo', { batchId: imported.batchId });
 
       await quiet('customers:list', {});

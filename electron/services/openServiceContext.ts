@@ -1,5 +1,6 @@
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
 import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
+import { stagingDirFor } from './dataLocation.ts';
 import { stderrLogger, type Logger } from './logger.ts';
 import type { Notifier } from './notifier/notifier.ts';
 
@@ -39,6 +40,9 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     },
     get backupsDir() {
       return current.backupsDir;
+    },
+    get stagingDir() {
+      return stagingDirFor(current.file);
     },
     get schemaVersion() {
       return current.schemaVersion;

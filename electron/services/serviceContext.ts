@@ -12,6 +12,8 @@ export interface ServiceContext {
   readonly db: Db;
   readonly dataFile: string;
   readonly backupsDir: string;
+  /** Uploads and exports in transit (stagingDirFor): the one folder besides the data and backups the backend writes. */
+  readonly stagingDir: string;
   readonly schemaVersion: number;
   readonly integrity: string;
   readonly now: Clock;

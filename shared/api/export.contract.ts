@@ -2,22 +2,21 @@ import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { renewalListInput } from './renewals.contract.ts';
 
+// An export comes back as bytes for the caller to save (the CLI to its --out, the desktop to the path the user
+// picked, the browser as a download): no operation writes to a path a caller names.
 const exportOptions = {
-  /** File to write (.csv or .xlsx). Without it the content comes back in the answer, for a download. */
-  out: z.string().min(1).optional(),
   headers: z.enum(['zh', 'en'], { message: issue('validation.headerLanguage') }).default('zh'),
-  /** Defaults to the extension of `out`, else csv. */
-  format: z.enum(['csv', 'xlsx']).optional(),
+  format: z.enum(['csv', 'xlsx']).default('csv'),
 };
 const exportInput = z.object(exportOptions);
 
 export const exportResultSchema = z.object({
-  file: z.string().nullable(),
+  /** A suggested name for the file: the sheet's name and today's date. */
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx']),
   rows: z.number().int(),
-  /** The file's bytes, base64, when no `out` was given. */
-  contentBase64: z.string().nullable(),
+  /** The file's bytes, base64. */
+  contentBase64: z.string(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 

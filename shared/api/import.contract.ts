@@ -110,17 +110,6 @@ export const importBatchSchema = z.object({
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 export const importContract = {
-  /** Imports a file the host can read (the CLI: `renewal-desk import FILE`). */
-  'import:file': {
-    input: z.object({
-      file: z.string().min(1, issue('validation.importFile')),
-      ...runOptions,
-      /** A saved mapping preset (JSON: { "columns": { "表头": "field" | "custom:名称" | null } }). */
-      mapFile: z.string().optional(),
-    }),
-    output: importResultSchema,
-    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
-  },
   /** Receives a file in pieces (base64), for the browser and the desktop window; returns its upload id. */
   'import:upload': {
     input: z.object({
@@ -135,19 +124,34 @@ export const importContract = {
     input: z.object({ uploadId: idField, encoding: encodingChoiceField.default('auto'), sheet: z.string().max(100).optional() }),
     output: importPreviewSchema,
   },
-  /** Dry-runs or commits an upload with the mapping the user confirmed (one target per column). */
+  /**
+   * Dry-runs or commits an upload. The wizard sends the mapping the user confirmed (`columns`, one target per
+   * column, with its `kind`); without `columns` the headers map themselves (aliases, a saved preset), and `mapping`
+   * (a mapping file's content, read by the CLI) overrides them by header.
+   */
   'import:run': {
     input: z
       .object({
         uploadId: idField,
         ...runOptions,
-        kind: importKindField,
-        columns: z.array(chosenColumnTarget).max(500),
+        columns: z.array(chosenColumnTarget).max(500).optional(),
+        mapping: z
+          .object({
+            kind: importKindField.optional(),
+            columns: z.record(z.string().max(200), chosenColumnTarget).refine((c) => Object.keys(c).length <= 500, issue('validation.mappingTooLarge')),
+          })
+          .optional(),
         /** Remember this mapping for files with the same headers (on commit). */
         savePreset: z.boolean().default(true),
       })
       .superRefine((input, ctx) => {
-        const at = input.columns.findIndex((target) => !isTargetOfKind(input.kind, target));
+        if (input.columns === undefined) return;
+        if (input.kind === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['kind'], message: issue('validation.importKind') });
+          return;
+        }
+        const kind = input.kind;
+        const at = input.columns.findIndex((target) => !isTargetOfKind(kind, target));
         if (at >= 0) ctx.addIssue({ code: 'custom', path: ['columns', at], message: unknownTarget(input.columns[at]) });
       }),
     output: importResultSchema,

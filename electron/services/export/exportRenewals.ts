@@ -9,8 +9,8 @@ import { exportSheet } from './exportSheet.ts';
 const PAGE = 500;
 
 export async function exportRenewals(ctx: ServiceContext, input: ApiParsedInput<'export:renewals'>): Promise<ExportResult> {
-  const { out, headers, format, ...filters } = input;
-  return exportSheet(ctx, 'renewals', { out, headers, format }, async (sink) => {
+  const { headers, format, ...filters } = input;
+  return exportSheet(ctx, 'renewals', { headers, format }, async (sink) => {
     sink.header([...RENEWAL_HEADERS[headers]]);
     let n = 0;
     for (let offset = 0; ; offset += PAGE) {

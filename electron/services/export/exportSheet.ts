@@ -1,10 +1,7 @@
-// export contracts|customers|followups: to a file (the CLI's --out) or back as base64 for a download.
+// export contracts|customers|followups: the sheet's bytes, base64, for the caller to save.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { forEachContractForExport, forEachCustomerForExport, forEachFollowUpForExport } from '../../../db/repositories/exportQueries.ts';
-import { AppError } from '../../../shared/api/appError.ts';
-import { msg } from '../../../shared/i18n/message.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { contractCells, customerCells, followUpCells, SHEET_NAMES } from '../../../shared/importExport/exportCells.ts';
@@ -16,9 +13,8 @@ import { xlsxSink } from './exportXlsx.ts';
 type ExportKind = ImportKind | 'renewals';
 
 export interface ExportOptions {
-  out?: string | undefined;
   headers: HeaderLanguage;
-  format?: 'csv' | 'xlsx' | undefined;
+  format: 'csv' | 'xlsx';
 }
 
 /** Writes the header and the rows; `renewals` brings its rows (the 续约 page's query, all pages). */
@@ -32,26 +28,21 @@ async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink
 }
 
 export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options: ExportOptions, rows?: RowSource): Promise<ExportResult> {
-  const format = options.format ?? (options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'csv');
-  const fileName = options.out ? path.basename(options.out) : `${SHEET_NAMES[kind][options.headers]}-${localDateOf(ctx.now())}.${format}`;
-  const target = options.out ? path.resolve(options.out) : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-export-')), fileName);
-  let count: number;
+  const format = options.format;
+  const fileName = `${SHEET_NAMES[kind][options.headers]}-${localDateOf(ctx.now())}.${format}`;
+  // Written in the archive's staging folder (the sinks stream rows to a file), read back as the answer's bytes.
+  fs.mkdirSync(ctx.stagingDir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ctx.stagingDir, 'export-'));
   try {
+    const target = path.join(dir, `export.${format}`);
     const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind][options.headers]) : csvSink(target);
+    let count: number;
     if (kind !== 'renewals') count = await writeSheet(ctx, kind, sink, options.headers);
     else if (rows) count = await rows(sink);
     else throw new Error('the renewals sheet brings its own rows');
     await sink.close();
-  } catch (e) {
-    fs.rmSync(`${target}.partial`, { force: true });
-    const code = e instanceof Error && 'code' in e ? e.code : undefined;
-    if (code === 'ENOENT' || code === 'EACCES') {
-      throw new AppError('VALIDATION', msg('errors.cannotWriteFile', { file: target }), 'out');
-    }
-    throw e;
+    return { fileName, format, rows: count, contentBase64: fs.readFileSync(target).toString('base64') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  if (options.out) return { file: target, fileName, format, rows: count, contentBase64: null };
-  const contentBase64 = fs.readFileSync(target).toString('base64');
-  fs.rmSync(path.dirname(target), { recursive: true, force: true });
-  return { file: null, fileName, format, rows: count, contentBase64 };
 }

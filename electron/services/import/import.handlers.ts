@@ -1,37 +1,28 @@
 import { handlersFor } from '../handlerTable.ts';
 import { overridesByIndex } from '../../../shared/importExport/headerAliases.ts';
-import { readMapFile, rememberMapping } from './mapping/mappingPresets.ts';
+import { mappingOverride, rememberMapping } from './mapping/mappingPresets.ts';
 import { previewImport } from './previewImport.ts';
 import { runImport } from './runImport.ts';
 import { importHistory, undoImport } from './undoImport.ts';
 import { appendUpload, discardUpload, stagedUpload } from './uploads/uploadStaging.ts';
 
 export const importHandlers = handlersFor('import', {
-  'import:file': async (ctx, input) => {
-    const preset = input.mapFile ? readMapFile(input.mapFile) : null;
-    return runImport(ctx, {
-      file: input.file,
-      kind: input.kind ?? preset?.kind,
-      encoding: input.encoding,
-      sheet: input.sheet,
-      dryRun: input.dryRun,
-      strict: input.strict,
-      override: preset?.override,
-    });
-  },
   'import:upload': async (ctx, input) => appendUpload(ctx, input),
   'import:preview': (ctx, input) => previewImport(ctx, input),
   'import:run': async (ctx, input) => {
     const upload = stagedUpload(ctx, input.uploadId);
+    // The wizard's confirmed columns, by position; else the headers map themselves, with a mapping file's
+    // columns (the CLI's --map-file) overriding them by header.
+    const override = input.columns ? overridesByIndex(input.columns) : input.mapping ? mappingOverride(input.mapping.columns) : undefined;
     return runImport(ctx, {
       file: upload.file,
       fileName: upload.fileName,
-      kind: input.kind,
+      kind: input.kind ?? input.mapping?.kind,
       encoding: input.encoding,
       sheet: input.sheet,
       dryRun: input.dryRun,
       strict: input.strict,
-      override: overridesByIndex(input.columns),
+      override,
       progressId: input.uploadId,
       onCommit: input.savePreset
         ? ({ kind, headers, mapping }) => rememberMapping(ctx.db, kind, headers, mapping, ctx.now().toISOString())

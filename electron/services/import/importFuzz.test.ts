@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { encodeGb18030 } from '../../../test-support/import/encodeGb18030.ts';
+import { importEnvelope } from '../../../test-support/import/importTestKit.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -115,7 +116,7 @@ describe('import fuzz', { timeout: 180_000 }, () => {
         const before = fingerprint();
         const customers = live('customers');
         const contracts = live('contracts');
-        const env = await t.envelope('import:file', { file, kind: 'contracts', dryRun: c.mode === 'dry', strict: c.mode === 'strict' });
+        const env = await importEnvelope(t, file, { kind: 'contracts', dryRun: c.mode === 'dry', strict: c.mode === 'strict' });
         expect(env.ok, JSON.stringify(env.error)).toBe(true);
         const r = env.data;
         expect(r.rows).toBe(c.rows.length);
@@ -150,7 +151,7 @@ describe('import fuzz', { timeout: 180_000 }, () => {
         const file = writeCase(bytes);
         const before = fingerprint();
         const contracts = live('contracts');
-        const env = await t.envelope('import:file', { file, strict });
+        const env = await importEnvelope(t, file, { strict });
         if (!env.ok) {
           expect(env.error.code).toBe('VALIDATION');
           expect(fingerprint()).toBe(before);

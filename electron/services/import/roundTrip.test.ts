@@ -18,7 +18,8 @@ afterEach(async () => {
 
 async function exportTo(t: TestContext, kind: string, ext: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<string> {
   const out = path.join(t.dir, `export-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`);
-  await t.call(`export:${kind}`, { out, headers });
+  const { contentBase64 } = await t.call(`export:${kind}`, { format: ext, headers });
+  fs.writeFileSync(out, Buffer.from(contentBase64, 'base64'));
   return out;
 }
 

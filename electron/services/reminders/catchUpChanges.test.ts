@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { importFile } from '../../../test-support/import/importTestKit.ts';
 
 // Writes that bypass the services (the importer's bulk path, undo of an import) still get their reminders:
 // the tick recomputes whatever changed since it last looked.
@@ -20,7 +21,7 @@ describe('reminders for imported contracts', () => {
     await t.call('reminders:run', {});
     const csv = path.join(t.dir, 'sheet.csv');
     fs.writeFileSync(csv, '\uFEFF客户名称,合同编号,到期日期,合同金额,续费周期\r\n杭州云启科技有限公司,IMP-1,2027-01-31,"¥12,800",月\r\n宁波恒达贸易有限公司,IMP-2,2026-12-23,1.28万,年\r\n');
-    const imported = await t.call('import:file', { file: csv, kind: 'contracts' });
+    const imported = await importFile(t, csv, { kind: 'contracts' });
     expect(imported.committed).toBe(true);
 
     const fired = await t.call('reminders:run', { now: at('2026-12-01') });

@@ -1,14 +1,11 @@
-// Column mappings: presets the wizard saves (reused when the same headers come back) and preset files the
-// CLI reads with --map-file. Both are { columns: { "<header>": "<field>" | "custom:<name>" | null } }.
+// Column mappings: presets the wizard saves (reused when the same headers come back) and mapping files the CLI
+// reads with --map-file and sends as content. Both are { columns: { "<header>": "<field>" | "custom:<name>" | null } }.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { Db } from '../../../../db/handle.ts';
 import { findMappingPreset, saveMappingPreset } from '../../../../db/import/index.ts';
-import { AppError } from '../../../../shared/api/appError.ts';
-import { msg } from '../../../../shared/i18n/message.ts';
 import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
 import { isColumnTarget } from '../../../../shared/importExport/columnTargets.ts';
-import { IMPORT_KINDS, type ColumnTarget, type ImportKind } from '../../../../shared/importExport/importFields.ts';
+import type { ColumnTarget, ImportKind } from '../../../../shared/importExport/importFields.ts';
 
 export function headerSignature(headers: readonly string[]): string {
   return createHash('sha1').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex');
@@ -32,27 +29,9 @@ export function rememberMapping(db: Db, kind: ImportKind, headers: string[], map
   saveMappingPreset(db, { signature: headerSignature(headers), kind, headers, columns }, at);
 }
 
-const KINDS = new Set<string>(IMPORT_KINDS);
-const isImportKind = (v: unknown): v is ImportKind => typeof v === 'string' && KINDS.has(v);
-
-export function readMapFile(file: string): { kind: ImportKind | undefined; override: ColumnOverride } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new AppError('VALIDATION', msg('importErrors.mapFileUnreadable', { file, detail: e instanceof Error ? e.message : String(e) }), 'mapFile');
-  }
-  if (typeof parsed !== 'object' || parsed === null || !('columns' in parsed) || typeof parsed.columns !== 'object' || parsed.columns === null) {
-    throw new AppError('VALIDATION', msg('importErrors.mapFileShape'), 'mapFile');
-  }
-  const kind = 'kind' in parsed ? parsed.kind : undefined;
-  if (kind !== undefined && !isImportKind(kind)) {
-    throw new AppError('VALIDATION', msg('importErrors.mapFileKind', { kinds: { list: IMPORT_KINDS } }), 'mapFile');
-  }
-  const columns = new Map<string, ColumnTarget>();
-  for (const [header, target] of Object.entries(parsed.columns)) {
-    if (!isColumnTarget(target)) throw new AppError('VALIDATION', msg('importErrors.mapFileTarget', { header, target: String(target) }), 'mapFile');
-    columns.set(normalizeHeader(header), target);
-  }
-  return { kind, override: overridesByHeader(columns) };
+/** A mapping file's columns ({ "表头": target }), already checked by the contract, as an override by header. */
+export function mappingOverride(columns: Readonly<Record<string, ColumnTarget>>): ColumnOverride {
+  const byHeader = new Map<string, ColumnTarget>();
+  for (const [header, target] of Object.entries(columns)) byHeader.set(normalizeHeader(header), target);
+  return overridesByHeader(byHeader);
 }

@@ -1,5 +1,6 @@
-// Files the wizard uploads, in pieces small enough for any transport (the web host takes 20 MB bodies, IPC
-// has no streaming), kept beside the database until imported or discarded. A day-old upload is removed.
+// Files the wizard (and the CLI, which reads FILE itself) uploads, in pieces small enough for any transport (the
+// web host takes 20 MB bodies, IPC has no streaming), kept in the archive's staging folder until imported or
+// discarded. A day-old upload is removed. This is the only way a file's bytes reach the backend.
 import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../../../db/newId.ts';
@@ -12,7 +13,7 @@ const STALE_MS = 24 * 3600 * 1000;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function uploadsDir(ctx: ServiceContext): string {
-  return path.join(path.dirname(ctx.dataFile), 'import-uploads');
+  return path.join(ctx.stagingDir, 'uploads');
 }
 
 export interface StagedUpload {

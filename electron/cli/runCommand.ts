@@ -1,0 +1,65 @@
+import { AppError, type Envelope } from '../../shared/api/appError.ts';
+import { apiContract, type ApiName } from '../../shared/api/apiContract.ts';
+import { exportResultSchema } from '../../shared/api/export.contract.ts';
+import { msg } from '../../shared/i18n/message.ts';
+import type { BackendCall } from './backendCall.ts';
+import { readMappingFile } from './localFiles/readMappingFile.ts';
+import { uploadLocalFile } from './localFiles/uploadLocalFile.ts';
+import { writeExportFile } from './localFiles/writeExportFile.ts';
+import type { ParsedCommand } from './parseCommandLine.ts';
+import { objectShape } from './zodFlags.ts';
+
+const PAGE = 500;
+
+/** Lists come back whole unless --limit asked for one page: scripts should not have to page. */
+async function allPages(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  const items: unknown[] = [];
+  let total = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await call(cmd.name, { ...cmd.input, offset, limit: PAGE });
+    if (!page.ok) return page;
+    const data = page.data as { items: unknown[]; total: number };
+    items.push(...data.items);
+    total = data.total;
+    if (data.items.length < PAGE || items.length >= total) break;
+  }
+  return { ok: true, data: { items, total } };
+}
+
+/** `import FILE [--map-file M]`: the CLI reads both and sends their content; the upload is discarded after. */
+async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.host.file === undefined) throw new AppError('VALIDATION', msg('cliFiles.importNeedsFile'), 'file');
+  const mapping = cmd.host.mapFile === undefined ? undefined : readMappingFile(cmd.host.mapFile);
+  const uploaded = await uploadLocalFile(call, cmd.host.file, 'file');
+  if (!uploaded.ok) return uploaded;
+  const { uploadId } = uploaded.data;
+  try {
+    // The contract checks the mapping file's kind and targets; a CLI import does not change the wizard's presets.
+    return await call(cmd.name, { savePreset: false, ...cmd.input, uploadId, ...(mapping ? { mapping } : {}) });
+  } finally {
+    await call('import:discard', { uploadId });
+  }
+}
+
+/** `export … [--out F]`: the format follows F's extension unless --format says; the bytes are written here. */
+async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : 'csv');
+  const result = await call(cmd.name, { ...cmd.input, format });
+  if (!result.ok) return result;
+  const exported = exportResultSchema.parse(result.data);
+  const file = writeExportFile(exported, cmd.host.out);
+  return { ok: true, data: { file, fileName: exported.fileName, format: exported.format, rows: exported.rows } };
+}
+
+const isExport = (name: ApiName) => name.startsWith('export:');
+
+/**
+ * Runs one parsed command through `call`. Files on the user's side are the CLI's business: the backend takes
+ * uploads and gives back bytes, and never a path. A local file that cannot be read or written throws AppError.
+ */
+export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.name === 'import:run') return importLocalFile(call, cmd);
+  if (isExport(cmd.name)) return exportToLocalFile(call, cmd);
+  const paged = cmd.limit === undefined && 'offset' in (objectShape(apiContract[cmd.name].input) ?? {});
+  return paged ? allPages(call, cmd) : call(cmd.name, cmd.input);
+}
