@@ -1,6 +1,6 @@
 import type { Envelope } from '../../shared/api/appError.ts';
 import { isApiName, type ApiInput, type ApiName, type ApiOutput } from '../../shared/api/apiContract.ts';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiBridge } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL, type ApiBridge, type SaveFileResult } from '../../shared/api/apiBridge.ts';
 import { API_EVENT_NAMES, type ApiEventName } from '../../shared/api/events.ts';
 
 /** The part of Electron's ipcRenderer the bridge uses; it never reaches the page itself. */
@@ -11,7 +11,7 @@ export interface IpcRendererLike {
 }
 
 /**
- * `window.api`: a closed surface of two functions. Names outside the contract are refused here already, so a
+ * `window.api`: a closed surface of three functions. Names outside the contract are refused here already, so a
  * compromised page cannot use the bridge to reach any other channel; main checks the name again anyway.
  */
 export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
@@ -25,6 +25,10 @@ export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
         return Promise.resolve(refused);
       }
       return ipc.invoke(IPC_INVOKE_CHANNEL, name, input) as Promise<Envelope<ApiOutput<N>>>;
+    },
+    saveFile(request) {
+      // main checks the request (a bare file name, the bytes) and asks the user where with its save dialog.
+      return ipc.invoke(IPC_SAVE_FILE_CHANNEL, { fileName: request.fileName, contentBase64: request.contentBase64 }) as Promise<SaveFileResult>;
     },
     on(event, listener) {
       if (!isApiEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { createApiBridge, type IpcRendererLike } from './createApiBridge.ts';
 
 // Only the Electron runtime is faked: contextBridge and ipcRenderer are recorded, the bridge code is real.
@@ -31,7 +31,7 @@ function fakeIpcRenderer() {
 }
 
 describe('preload.ts', () => {
-  it('exposes exactly one global, `api`, with only invoke and on', async () => {
+  it('exposes exactly one global, `api`, with only invoke, on and saveFile', async () => {
     const exposeInMainWorld = vi.fn();
     const { ipc } = fakeIpcRenderer();
     vi.doMock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: ipc }));
@@ -41,7 +41,7 @@ describe('preload.ts', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('api');
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'saveFile']);
     expect(typeof api['invoke']).toBe('function');
     expect(typeof api['on']).toBe('function');
   });
@@ -53,6 +53,14 @@ describe('createApiBridge', () => {
     const api = createApiBridge(fake.ipc);
     await api.invoke('customers:list', { search: '云启' });
     expect(fake.invoked).toEqual([[IPC_INVOKE_CHANNEL, 'customers:list', { search: '云启' }]]);
+  });
+
+  it('sends only a file name and the bytes on the save channel, whatever else the page adds', async () => {
+    const fake = fakeIpcRenderer();
+    const api = createApiBridge(fake.ipc);
+    const request = { fileName: 'a.csv', contentBase64: 'YQ==', path: '/etc/passwd' };
+    await api.saveFile(request);
+    expect(fake.invoked).toEqual([[IPC_SAVE_FILE_CHANNEL, { fileName: 'a.csv', contentBase64: 'YQ==' }]]);
   });
 
   it('refuses names outside the contract without touching IPC', async () => {

@@ -1,4 +1,4 @@
-import type { ApiBridge } from '../../shared/api/apiBridge.ts';
+import type { ApiBridge, SaveFileRequest, SaveFileResult } from '../../shared/api/apiBridge.ts';
 import type { ApiInput, ApiName, ApiOutput } from '../../shared/api/apiContract.ts';
 import type { Envelope, ErrorCode } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
@@ -42,6 +42,26 @@ async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
   return failure('INTERNAL', msg('app.badResponse', { status: response.status }));
 }
 
+const MIME: Record<string, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A browser keeps bytes as a download; where it lands is the browser's (and its user's) choice. */
+function download(request: SaveFileRequest): Promise<SaveFileResult> {
+  const bytes = Uint8Array.from(atob(request.contentBase64), (c) => c.charCodeAt(0));
+  const type = MIME[request.fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = request.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return Promise.resolve({ saved: true, path: null });
+}
+
 /**
  * The browser's stand-in for Electron's `window.api`: operations are `POST /api/<name>` with the auth
  * cookie, and events arrive over one shared Server-Sent Events stream that closes when nobody listens.
@@ -52,6 +72,7 @@ export function createHttpBridge(baseUrl = ''): ApiBridge {
 
   return {
     invoke: <N extends ApiName>(name: N, input: ApiInput<N>) => post<ApiOutput<N>>(`${baseUrl}/api/${encodeURIComponent(name)}`, input),
+    saveFile: download,
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
       source ??= new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
       listeners += 1;

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { saveExport } from './downloadExport.ts';
 import { useExportRunner } from './useExportRunner.ts';
 
-type Filters = Omit<ApiInput<'export:renewals'>, 'out' | 'format' | 'headers'>;
+type Filters = Omit<ApiInput<'export:renewals'>, 'format' | 'headers'>;
 
 /** 导出 on the 续约 page: the list as filtered there (every page), or the whole renewal sheet. */
 export function RenewalExportButton({ filters }: { filters: Filters }) {
@@ -17,8 +17,7 @@ export function RenewalExportButton({ filters }: { filters: Filters }) {
       key === 'sheet'
         ? await invoke('export:contracts', { format: 'xlsx', headers })
         : await invoke('export:renewals', { ...filters, format: key === 'xlsx' ? 'xlsx' : 'csv', headers });
-    saveExport(r);
-    return r;
+    return saveExport(r);
   };
   const items = [
     { key: 'csv', label: t('export.renewalsCsv') },

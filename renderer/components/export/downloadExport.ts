@@ -1,25 +1,23 @@
+import type { SaveFileResult } from '../../../shared/api/apiBridge.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
+import { bridge } from '../../api/bridge.ts';
 import { invoke } from '../../api/invoke.ts';
 
 export type ExportKind = 'contracts' | 'customers' | 'followups';
 
-const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** Hands an export's bytes to the browser (or Electron) as a download. */
-export function saveExport(result: ExportResult): void {
-  const bytes = Uint8Array.from(atob(result.contentBase64 ?? ''), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: MIME[result.format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = result.fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** An export saved, or not, where the user chose (the desktop's save dialog; a browser's download). */
+export interface SavedExport extends ExportResult {
+  saved: SaveFileResult;
 }
 
-/** Asks the app for the sheet and hands it to the browser (or Electron) as a download. */
-export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', headers: 'zh' | 'en'): Promise<ExportResult> {
+/** Keeps an export's bytes as a file: the app never writes to a folder the user did not pick. */
+export async function saveExport(result: ExportResult): Promise<SavedExport> {
+  const saved = await bridge.saveFile({ fileName: result.fileName, contentBase64: result.contentBase64 });
+  return { ...result, saved };
+}
+
+/** Asks the app for the sheet and saves it. */
+export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', headers: 'zh' | 'en'): Promise<SavedExport> {
   const input = { format, headers };
   const result =
     kind === 'contracts'
@@ -27,6 +25,5 @@ export async function downloadExport(kind: ExportKind, format: 'csv' | 'xlsx', h
       : kind === 'customers'
         ? await invoke('export:customers', input)
         : await invoke('export:followups', input);
-  saveExport(result);
-  return result;
+  return saveExport(result);
 }

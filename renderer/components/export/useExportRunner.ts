@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import type { ExportResult } from '../../../shared/api/export.contract.ts';
+import type { SavedExport } from './downloadExport.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -9,10 +9,14 @@ export function useExportRunner() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const run = (exportIt: () => Promise<ExportResult>) => {
+  const run = (exportIt: () => Promise<SavedExport>) => {
     setBusy(true);
     exportIt()
-      .then((r) => void message.success(t('export.done', { rows: r.rows, file: r.fileName })))
+      .then((r) => {
+        // Cancelling the save dialog is the user's choice, not a failure: nothing to say.
+        if (!r.saved.saved) return;
+        void message.success(t('export.done', { rows: r.rows, file: r.saved.path ?? r.fileName }));
+      })
       .catch((e: unknown) => void message.error(t('export.failed', { error: errorMessageOf(e, t) })))
       .finally(() => setBusy(false));
   };
