@@ -3,6 +3,18 @@ import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'rd_token';
 
+/** A request the host cannot read (a malformed %-escape in its path or cookie): 400, never a logged stack. */
+export class BadRequest extends Error {}
+
+/** decodeURIComponent that refuses a malformed escape as a bad request instead of throwing a URIError. */
+export function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new BadRequest('malformed percent-escape');
+  }
+}
+
 /**
  * DNS rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends its own Host and
  * Origin, so anything but our loopback names and port is refused.
@@ -27,7 +39,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
+    if (k === TOKEN_COOKIE) return decodeComponent(v.join('='));
   }
   return undefined;
 }

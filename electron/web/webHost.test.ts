@@ -93,6 +93,19 @@ describe('web host', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('answers a malformed %-escape in the path or the cookie with 400, before the token check', async () => {
+    const bearer = { Authorization: `Bearer ${TOKEN}` };
+    for (const p of ['/api/customers%3Alist%E0%A4%A', '/%E0%A4%A', '/assets/%ZZ.js']) {
+      for (const headers of [bearer, {}]) {
+        const r = await request({ method: p.startsWith('/api/') ? 'POST' : 'GET', path: p, headers });
+        expect(r.status, `${p} ${JSON.stringify(headers)}`).toBe(400);
+        expect(r.body).not.toMatch(/URIError|at .*\.ts/);
+      }
+    }
+    expect((await request({ path: '/', headers: { Cookie: 'rd_token=%E0%A4%A' } })).status).toBe(400);
+    expect((await api('customers:list', {}, { Cookie: 'other=%; rd_token=%E0%A4%A' })).status).toBe(400);
+  });
+
   it('does not serve files outside the renderer directory', async () => {
     const res = await request({ path: '/..%2f..%2ftest.db', headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(404);

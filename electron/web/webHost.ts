@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy.ts';
 import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
 import type { ServiceContext } from '../services/serviceContext.ts';
-import { isAllowedHost, isAuthorized, sameToken, tokenCookie } from './requestGuards.ts';
+import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, sameToken, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
 
 export interface WebHostOptions {
@@ -70,7 +70,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function serveStatic(res: ServerResponse, distDir: string, urlPath: string) {
   const root = path.resolve(distDir);
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const rel = decodeComponent(urlPath === '/' ? '/index.html' : urlPath);
   const file = path.resolve(root, `.${rel}`);
   if (file !== root && !file.startsWith(root + path.sep)) return send(res, 404, 'not found');
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'not found');
@@ -105,6 +105,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (!isAllowedHost(req, port)) return send(res, 403, 'forbidden host or origin');
+      // A path that cannot be decoded is a bad request for anyone, before the token is even looked at.
+      decodeComponent(url.pathname);
       if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
         if (!sameToken(url.searchParams.get('token') ?? undefined, opts.token)) {
           return send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8');
@@ -121,10 +123,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         if (req.method !== 'GET') return send(res, 405, 'method not allowed');
         return opts.hub.attach(res);
       }
-      if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeURIComponent(url.pathname.slice(5)));
+      if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeComponent(url.pathname.slice(5)));
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       return serveStatic(res, opts.distDir, url.pathname);
     })().catch((e: unknown) => {
+      if (e instanceof BadRequest) {
+        if (!res.headersSent) send(res, 400, 'bad request');
+        else res.end();
+        return;
+      }
       opts.ctx.logger.error('web host request failed', e);
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.end();
