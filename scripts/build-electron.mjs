@@ -23,9 +23,13 @@ export const MAIN_BUNDLE_OPTIONS = {
 export async function buildElectron({ root = projectRoot, outDir = path.join(root, 'dist-electron') } = {}) {
   const names = await contractNames(root);
   await Promise.all([
+    // The main process and its backend worker (started by main from dist-electron/main/backendWorker.js).
     build({
-      entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
-      outfile: path.join(outDir, 'main', 'main.js'),
+      entryPoints: {
+        main: path.join(root, 'electron', 'main', 'main.ts'),
+        backendWorker: path.join(root, 'electron', 'services', 'backend', 'backendWorker.ts'),
+      },
+      outdir: path.join(outDir, 'main'),
       ...MAIN_BUNDLE_OPTIONS,
       target: 'node22',
       sourcemap: true,

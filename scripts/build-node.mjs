@@ -10,7 +10,12 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const OUT_DIR = path.join('dist', 'node');
 
 // webMain finds the project two directories above itself, which holds for electron/web/ and dist/node/ alike.
-export const NODE_ENTRIES = { cli: 'electron/cli/cliEntry.ts', web: 'electron/web/webMain.ts' };
+// The backend worker runs both the archive's reader and, as a second thread from the same script, its writer.
+export const NODE_ENTRIES = {
+  cli: 'electron/cli/cliEntry.ts',
+  web: 'electron/web/webMain.ts',
+  backend: 'electron/services/backend/backendWorker.ts',
+};
 
 // What the bundles are made of, as isStale reads it: the source trees, the lockfiles (npm ci rewrites
 // node_modules/.package-lock.json) and the build's own options.

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { usageEnUS } from '../../shared/i18n/enUS/cliUsage.ts';
 import { usageZhCN } from '../../shared/i18n/zhCN/cliUsage.ts';
 import { environmentLocale } from './cliLocale.ts';
@@ -17,8 +18,10 @@ if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[
   process.exitCode = argv.length === 0 ? 2 : 0;
 } else {
   // exitCode instead of exit(): a large JSON result written to a pipe is flushed before the process ends.
+  // The backend worker's bundle sits beside this entry's (dist/node/backend.mjs).
+  const workerScript = fileURLToPath(new URL('./backend.mjs', import.meta.url));
   import('./cliMain.ts')
-    .then(({ cliMain }) => cliMain(argv))
+    .then(({ cliMain }) => cliMain(argv, { workerScript }))
     .then((code) => {
       process.exitCode = code;
     }, internalError);

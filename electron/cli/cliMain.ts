@@ -1,13 +1,11 @@
 import { AppError, type AppErrorData } from '../../shared/api/appError.ts';
 import type { Translate } from '../../shared/i18n/createTranslator.ts';
-import { renderMessage, translatorFor } from '../../shared/i18n/message.ts';
-import { archiveLocale } from '../services/archiveLocale.ts';
-import { buildHandlerTable } from '../services/allHandlers.ts';
+import type { Locale } from '../../shared/i18n/enumLabels.ts';
+import { localeOf, renderMessage, translatorFor } from '../../shared/i18n/message.ts';
+import type { Backend } from '../services/backend/backend.ts';
+import { openBackend } from '../services/backend/openBackend.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
-import { dispatch } from '../services/handlerTable.ts';
-import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts';
 import { stderrLogger } from '../services/logger.ts';
-import { openServiceContext } from '../services/openServiceContext.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { environmentLocale } from './cliLocale.ts';
 import { formatHuman } from './formatOutput.ts';
@@ -21,9 +19,11 @@ function printError(error: AppErrorData, json: boolean, t: Translate): void {
 
 /**
  * Runs one command; cliEntry.ts has already answered `--help`. Until the archive is open the CLI speaks the
- * environment's language; after that, the archive's (its messages come worded in it from dispatch too).
+ * environment's language; after that, the archive's (its messages come worded in it from dispatch too). The archive
+ * is served by a backend worker this process starts (it then owns the archive for the command), or by the process
+ * that owns it already (the desktop, the web host): the CLI never opens the file behind an owner's back.
  */
-export async function cliMain(argv: readonly string[]): Promise<number> {
+export async function cliMain(argv: readonly string[], options: { workerScript: string }): Promise<number> {
   const before = environmentLocale();
   let cmd: ParsedCommand;
   try {
@@ -36,13 +36,23 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
-  let opened;
+  let backend: Backend;
   try {
-    opened = await openServiceContext({
-      file: resolveDbFile({ cliDb: cmd.db }),
+    backend = await openBackend({
+      kind: 'cli',
       logger: stderrLogger('cli'),
-      // `remind` shows what it fires as native notifications (notify-send over D-Bus on Linux).
-      notifier: createNodeNotifier({ appName: translatorFor(before)('app.name') }),
+      settings: {
+        file: resolveDbFile({ cliDb: cmd.db }),
+        workerScript: options.workerScript,
+        actor: 'local',
+        // `remind` fires on demand; the CLI runs no scheduler of its own.
+        tickIntervalMs: null,
+        // `remind` shows what it fires as native notifications (notify-send over D-Bus on Linux).
+        notifier: 'node',
+        appName: translatorFor(before)('app.name'),
+        autoBackup: false,
+        threads: 'single',
+      },
     });
   } catch (e) {
     if (e instanceof AppError) {
@@ -52,16 +62,15 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     throw e;
   }
   try {
-    const t = translatorFor(await archiveLocale(opened.ctx.db));
-    const table = buildHandlerTable();
-    const ctx = opened.ctx;
+    const locale = await archiveLocaleOf(backend, before);
+    const t = translatorFor(locale);
     let result;
     try {
-      result = await runCommand((name, input) => dispatch(table, ctx, name, input), cmd);
+      result = await runCommand((name, input) => backend.call(name, input), cmd);
     } catch (e) {
       // A file on the user's side that the CLI could not read or write.
       if (!(e instanceof AppError)) throw e;
-      result = { ok: false as const, error: e.toData(await archiveLocale(ctx.db)) };
+      result = { ok: false as const, error: e.toData(locale) };
     }
     if (!result.ok) {
       printError(result.error, cmd.json, t);
@@ -70,6 +79,12 @@ export async function cliMain(argv: readonly string[]): Promise<number> {
     process.stdout.write(cmd.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${formatHuman(result.data, t)}\n`);
     return exitCodeForData(cmd.name, result.data);
   } finally {
-    await opened.close();
+    await backend.close();
   }
+}
+
+/** The archive's language (设置 → 语言), which the CLI speaks once the archive is open. */
+async function archiveLocaleOf(backend: Backend, fallback: Locale): Promise<Locale> {
+  const settings = await backend.call('settings:get', {});
+  return settings.ok ? localeOf((settings.data as { locale?: unknown }).locale) : fallback;
 }

@@ -27,6 +27,7 @@ describe('parseCommandLine', () => {
     expect(parse('customers', 'ls', '--db', 'x.db', '--tier', 'vip', '--expiring-within-days', '30', '--json')).toEqual({
       name: 'customers:list',
       input: { tier: 'vip', expiringWithinDays: 30 },
+      host: {},
       db: 'x.db',
       json: true,
       limit: undefined,
@@ -34,6 +35,20 @@ describe('parseCommandLine', () => {
     expect(parse('remind', 'preview', 'HT-1')).toMatchObject({ name: 'reminders:preview', input: { contractNo: 'HT-1' } });
     expect(parse('--json', 'info')).toMatchObject({ name: 'system:info', json: true });
     expect(parse('customers', 'list', '--limit', '5')).toMatchObject({ input: { limit: 5 }, limit: 5 });
+  });
+
+  it('keeps the files the CLI reads or writes itself out of the operation input', () => {
+    expect(parse('import', 'a.csv', '--map-file', 'm.json', '--dry-run')).toEqual({
+      name: 'import:run',
+      input: { dryRun: true },
+      host: { file: 'a.csv', mapFile: 'm.json' },
+      db: undefined,
+      json: false,
+      limit: undefined,
+    });
+    expect(parse('export', 'contracts', '--out', 'x.xlsx', '--headers', 'en')).toMatchObject({ input: { headers: 'en' }, host: { out: 'x.xlsx' } });
+    // --out means nothing to other operations: it is an unknown flag there, never a path the backend sees.
+    expect(() => parse('customers', 'list', '--out', 'x.csv')).toThrow(UsageError);
   });
 
   it('fills nested objects from dotted flags and lists from commas', () => {

@@ -1,21 +1,20 @@
 import type { Envelope } from '../../shared/api/appError.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import { IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
-import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
+import { API_NAMES } from '../../shared/api/apiContract.ts';
+import type { Backend } from '../services/backend/backend.ts';
 import type { Logger } from '../services/logger.ts';
-import type { ServiceContext } from '../services/serviceContext.ts';
 import type { InvokeEventLike, IpcMainLike } from './electronApi.ts';
 
 export interface ApiIpcBinding {
-  /** Every operation reachable over IPC; the table covers the whole contract (registerHandlers checks). */
+  /** Every operation reachable over IPC: the whole contract (the backend's table covers it; registerHandlers checks). */
   readonly operations: readonly ApiName[];
   unbind(): void;
 }
 
 export interface BindApiIpcOptions {
   ipcMain: IpcMainLike;
-  table: HandlerTable;
-  ctx: ServiceContext;
+  backend: Backend;
   isTrustedSender(event: InvokeEventLike): boolean;
   logger: Logger;
 }
@@ -27,19 +26,20 @@ const FORBIDDEN: Envelope<never> = {
 
 /**
  * Serves the whole handler table on one channel that carries the operation name. The callback holds no logic
- * of its own: after the sender check, `dispatch` refuses unknown names and runs the zod input schema.
+ * of its own: after the sender check the call goes to the backend worker, whose dispatch refuses unknown names and
+ * runs the zod input schema.
  */
 export function bindApiIpc(options: BindApiIpcOptions): ApiIpcBinding {
-  const { ipcMain, table, ctx, logger } = options;
+  const { ipcMain, backend, logger } = options;
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name, input) => {
     if (!options.isTrustedSender(event)) {
       logger.warn('refused IPC call from a foreign frame', { name: String(name), url: event.senderFrame?.url ?? null });
       return FORBIDDEN;
     }
-    return dispatch(table, ctx, typeof name === 'string' ? name : String(name), input);
+    return backend.call(typeof name === 'string' ? name : String(name), input);
   });
   return {
-    operations: Object.keys(table) as ApiName[],
+    operations: [...API_NAMES],
     unbind: () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL),
   };
 }

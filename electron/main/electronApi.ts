@@ -5,6 +5,8 @@ import type {
   HeadersReceivedResponse,
   LoadFileOptions,
   NotificationConstructorOptions,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   WebContentsWillNavigateEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
@@ -14,7 +16,7 @@ import type {
 
 export interface AppLike {
   setName(name: string): void;
-  getPath(name: 'userData'): string;
+  getPath(name: 'userData' | 'downloads'): string;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;
@@ -87,12 +89,17 @@ export interface NotificationConstructor {
   isSupported(): boolean;
 }
 
+export interface DialogLike {
+  showErrorBox(title: string, content: string): void;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+}
+
 export interface ElectronApi {
   app: AppLike;
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: IpcMainLike;
   session: { readonly defaultSession: SessionLike };
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: DialogLike;
   shell: { openExternal(url: string): Promise<void> };
   Notification: NotificationConstructor;
 }

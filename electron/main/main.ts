@@ -20,6 +20,7 @@ startMain(
   {
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     preloadPath: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),
+    backendWorkerPath: path.join(bundleDir, 'backendWorker.js'),
     argv: process.argv,
     env: process.env,
     nativeBinding: electronNativeBinding(appRoot, fs.existsSync),

@@ -52,6 +52,7 @@ async function start(platform: NodeJS.Platform = 'linux', argv: string[] = []) {
   const started = await startMain(fake.api, {
     rendererIndex,
     preloadPath: path.join(dir, 'app', 'preload.cjs'),
+    backendWorkerPath: path.resolve(import.meta.dirname, '..', '..', 'dist', 'node', 'backend.mjs'),
     argv: ['/opt/electron', path.join(dir, 'app'), ...argv],
     env: {},
     platform,
@@ -83,7 +84,7 @@ async function start(platform: NodeJS.Platform = 'linux', argv: string[] = []) {
     handle,
     { iconPath: '/app/build/icon.png', platform, execPath: '/opt/Renewal Desk/renewal-desk', loginArgs: [], env: env(), homeDir: dir, logger: silentLogger },
   );
-  await desktop.scheduler.tick('test');
+  await desktop.checkNow('test');
 }
 
 const call = async (name: string, input: unknown) => {
@@ -121,7 +122,7 @@ describe('reminders on the desktop', () => {
     await start();
     expect(tray.tooltip).toBe('续约管家 · 没有未读提醒');
     await overdueContract('杭州云启科技有限公司', 'D-1');
-    await desktop.scheduler.tick('test');
+    await desktop.checkNow('test');
     expect(fake.notifications.map((n) => [n.options.title, n.shown])).toEqual([['杭州云启科技有限公司：合同已逾期 10 天', true]]);
     await vi.waitFor(() => expect(tray.tooltip).toBe('续约管家 · 1 条未读提醒'));
     expect(tray.title).toBe('');

@@ -1,13 +1,12 @@
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
+import { apiContract } from '../../shared/api/apiContract.ts';
 import type { Logger } from '../services/logger.ts';
-import { unreadNotificationCount } from '../services/reminders/reminderActions.ts';
-import { readDesktopSettings } from '../services/reminders/reminderConfig.ts';
-import { startScheduler, type Scheduler } from '../services/reminders/tickScheduler.ts';
 import type { MainHandle } from './startMain.ts';
 import { applyStartAtLogin, type LoginItemApp } from './startAtLogin.ts';
 
-// The desktop side of reminders: the scheduler loop, a tick on wake from sleep, the tray with the unread count,
-// start at login, and staying alive in the tray when the window closes (so reminders fire without a window).
+// The desktop side of reminders: a check on wake from sleep (the scheduler itself runs in the backend worker), the
+// tray with the unread count, start at login, and staying alive in the tray when the window closes (so reminders
+// fire without a window).
 
 export interface TrayLike<M> {
   setToolTip(text: string): void;
@@ -41,11 +40,11 @@ export interface ReminderDesktopOptions {
   env: NodeJS.ProcessEnv;
   homeDir: string;
   logger: Logger;
-  intervalMs?: number;
 }
 
 export interface ReminderDesktop {
-  readonly scheduler: Scheduler;
+  /** Fires what is due now (the tray's 立即检查提醒, a wake from sleep); resolves once it has. */
+  checkNow(reason: string): Promise<void>;
   /** Fed every service event (startMain's onEvent), to keep the tray count and the settings current. */
   onEvent<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
   /** Whether closing the last window should leave the app running in the tray. */
@@ -58,28 +57,36 @@ export function trayTooltip(unread: number): string {
 }
 
 export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle: MainHandle, options: ReminderDesktopOptions): ReminderDesktop {
-  const { ctx, logger } = { ctx: handle.ctx, logger: options.logger };
+  const { backend } = handle;
+  const logger = options.logger;
   let keepInTray = true;
   let quitting = false;
   const tray = new api.Tray(api.nativeImage.createFromPath(options.iconPath));
-  const scheduler = startScheduler(ctx, handle.notifier, { intervalMs: options.intervalMs ?? 60_000, onTick: () => void refreshCount() });
 
+  // A check is `reminders:run`, queued in the backend like every write: it fires what is due and shows the toast.
+  const checkNow = async (reason: string) => {
+    const r = await backend.call('reminders:run', {});
+    if (!r.ok) logger.warn(`reminder check (${reason}) failed: ${r.error.message}`);
+  };
   const showCount = (unread: number) => {
     // A tray title shows only on macOS; elsewhere the tooltip carries the count.
     tray.setToolTip(trayTooltip(unread));
     if (options.platform === 'darwin') tray.setTitle(unread > 0 ? String(unread) : '');
   };
   const refreshCount = async () => {
-    try {
-      showCount(await unreadNotificationCount(ctx));
-    } catch (e) {
-      logger.warn('could not count unread reminders', e);
-    }
+    const r = await backend.call('notifications:list', { unreadOnly: true, limit: 1 });
+    if (r.ok) showCount(apiContract['notifications:list'].output.parse(r.data).unread);
+    else logger.warn('could not count unread reminders', r.error.message);
   };
   const applySettings = async () => {
+    const r = await backend.call('reminders:getSettings', {});
+    if (!r.ok) {
+      logger.warn('could not read the desktop settings', r.error.message);
+      return;
+    }
+    const desktop = apiContract['reminders:getSettings'].output.parse(r.data);
+    keepInTray = desktop.keepInTray;
     try {
-      const desktop = await readDesktopSettings(ctx.db);
-      keepInTray = desktop.keepInTray;
       applyStartAtLogin(desktop.startAtLogin, {
         platform: options.platform,
         app: api.app,
@@ -97,7 +104,7 @@ export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle
     api.Menu.buildFromTemplate([
       { label: '打开续约管家', click: () => handle.showWindow() },
       { label: '通知中心', click: () => handle.showWindow('/notifications') },
-      { label: '立即检查提醒', click: () => void scheduler.tick('tray') },
+      { label: '立即检查提醒', click: () => void checkNow('tray') },
       { type: 'separator' },
       {
         label: '退出',
@@ -109,18 +116,17 @@ export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle
     ]),
   );
   tray.on('click', () => handle.showWindow());
-  // A laptop waking up may have slept through due reminders: tick at once rather than within the minute.
-  api.powerMonitor.on('resume', () => void scheduler.tick('resume'));
-  api.powerMonitor.on('unlock-screen', () => void scheduler.tick('unlock'));
+  // A laptop waking up may have slept through due reminders: check at once rather than within the minute.
+  api.powerMonitor.on('resume', () => void checkNow('resume'));
+  api.powerMonitor.on('unlock-screen', () => void checkNow('unlock'));
   api.app.on('before-quit', () => {
     quitting = true;
-    scheduler.stop();
   });
   void refreshCount();
   void applySettings();
 
   return {
-    scheduler,
+    checkNow,
     onEvent(event, payload) {
       if (event === 'notifications:changed') showCount((payload as ApiEvents['notifications:changed']).unread);
       if (event === 'data:changed') {
@@ -131,7 +137,6 @@ export function startReminderDesktop<I, M>(api: ReminderDesktopApi<I, M>, handle
     },
     keepRunningWhenClosed: () => keepInTray && !quitting,
     stop() {
-      scheduler.stop();
       tray.destroy();
     },
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { API_NAMES } from '../../shared/api/apiContract.ts';
 import { APP_DIR_NAME, DB_FILE_NAME } from '../services/dataLocation.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
@@ -20,6 +20,10 @@ const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+// The backend worker's bundle as the web host and the CLI run it (vitest's globalSetup rebuilds it when stale);
+// Electron runs the same code from dist-electron/main/backendWorker.js.
+const BACKEND_WORKER = path.resolve(import.meta.dirname, '..', '..', 'dist', 'node', 'backend.mjs');
+
 let dir: string;
 let fake: FakeElectron;
 let options: StartMainOptions;
@@ -33,6 +37,7 @@ beforeEach(() => {
   options = {
     rendererIndex,
     preloadPath: path.join(dir, 'app', 'dist-electron', 'preload', 'preload.cjs'),
+    backendWorkerPath: BACKEND_WORKER,
     argv: ['/opt/electron', path.join(dir, 'app', 'dist-electron', 'main', 'main.js')],
     env: {},
     platform: 'linux',
@@ -64,7 +69,7 @@ function fromApp(win: FakeWindow, url = `${rendererUrl}#/customers`) {
 describe('IPC binding', () => {
   it('serves every contract operation on the one invoke channel, through the real handler table', async () => {
     const { handle, win } = await start();
-    expect([...fake.ipcHandlers.keys()]).toEqual([IPC_INVOKE_CHANNEL]);
+    expect([...fake.ipcHandlers.keys()]).toEqual([IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL]);
     expect([...handle.ipcOperations].sort()).toEqual([...API_NAMES].sort());
 
     // Input that no operation accepts: a VALIDATION answer proves the call reached that operation's zod schema.
@@ -97,7 +102,7 @@ describe('IPC binding', () => {
     const cliDb = path.join(dir, 'cli.db');
     options = { ...options, argv: [...options.argv, '--db', cliDb], env: { RENEWAL_DESK_DB: path.join(dir, 'env.db') } };
     const { handle } = await start();
-    expect(handle.ctx.dataFile).toBe(cliDb);
+    expect(handle.backend.ready.dataFile).toBe(cliDb);
     expect(fs.existsSync(path.join(dir, 'env.db'))).toBe(false);
   });
 
@@ -113,6 +118,34 @@ describe('IPC binding', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const listed = await fake.invoke(IPC_INVOKE_CHANNEL, fromApp(win), 'customers:list', {});
     expect(listed).toMatchObject({ ok: true, data: { total: 0 } });
+  });
+});
+
+describe('saving an export', () => {
+  it('writes only where the user picked in the save dialog, and nothing when they cancel', async () => {
+    const { win } = await start();
+    const request = { fileName: '续费表-2026-12-05.csv', contentBase64: Buffer.from('\uFEFF客户名称\r\n').toString('base64') };
+    expect(await fake.invoke(IPC_SAVE_FILE_CHANNEL, fromApp(win), request)).toEqual({ saved: false, path: null });
+    expect(fake.saveDialogs[0]?.defaultPath).toBe(path.join(dir, 'Downloads', '续费表-2026-12-05.csv'));
+
+    const picked = path.join(dir, 'chosen', 'sheet.csv');
+    fs.mkdirSync(path.dirname(picked));
+    fake.saveDialogAnswer.path = picked;
+    expect(await fake.invoke(IPC_SAVE_FILE_CHANNEL, fromApp(win), request)).toEqual({ saved: true, path: picked });
+    expect(fs.readFileSync(picked, 'utf8')).toBe('\uFEFF客户名称\r\n');
+    expect(fs.readdirSync(path.dirname(picked))).toEqual(['sheet.csv']);
+  });
+
+  it('refuses a name with a folder in it, or a call from a foreign frame, without asking', async () => {
+    const { win } = await start();
+    fake.saveDialogAnswer.path = path.join(dir, 'x.csv');
+    for (const fileName of ['../../.bashrc', '/etc/passwd', 'a\\b.csv', '']) {
+      expect(await fake.invoke(IPC_SAVE_FILE_CHANNEL, fromApp(win), { fileName, contentBase64: 'YQ==' })).toEqual({ saved: false, path: null });
+    }
+    const foreign = { sender: {}, senderFrame: { url: rendererUrl, parent: null } };
+    expect(await fake.invoke(IPC_SAVE_FILE_CHANNEL, foreign, { fileName: 'a.csv', contentBase64: 'YQ==' })).toEqual({ saved: false, path: null });
+    expect(fake.saveDialogs).toHaveLength(0);
+    expect(fs.existsSync(path.join(dir, 'x.csv'))).toBe(false);
   });
 });
 

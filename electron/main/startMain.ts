@@ -1,12 +1,12 @@
 import { IPC_EVENT_CHANNEL } from '../../shared/api/apiBridge.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import { AppError } from '../../shared/api/appError.ts';
-import { buildHandlerTable } from '../services/allHandlers.ts';
+import type { Backend } from '../services/backend/backend.ts';
+import { openBackend } from '../services/backend/openBackend.ts';
 import { APP_DIR_NAME, resolveDbFile } from '../services/dataLocation.ts';
 import { stderrLogger, type Logger } from '../services/logger.ts';
 import type { Notifier } from '../services/notifier/notifier.ts';
-import { openServiceContext, type OpenContext } from '../services/openServiceContext.ts';
-import type { EmitEvent, ServiceContext } from '../services/serviceContext.ts';
+import type { EmitEvent } from '../services/serviceContext.ts';
 import { appPageMatcher } from './appPageMatcher.ts';
 import { bindApiIpc } from './bindApiIpc.ts';
 import { dbArgFrom } from './commandLine.ts';
@@ -14,6 +14,7 @@ import { createMainWindow } from './createMainWindow.ts';
 import type { BrowserWindowLike, ElectronApi } from './electronApi.ts';
 import { createElectronNotifier } from './electronNotifier.ts';
 import { hardenSession } from './hardenSession.ts';
+import { bindSaveFileIpc } from './saveFileIpc.ts';
 import { HIDDEN_FLAG } from './startAtLogin.ts';
 import { trustedSenderCheck } from './trustedSender.ts';
 
@@ -22,6 +23,10 @@ export interface StartMainOptions {
   rendererIndex: string;
   /** Absolute path of the bundled CommonJS preload. */
   preloadPath: string;
+  /** Absolute path of the backend worker's bundle (it owns the archive, off the main thread). */
+  backendWorkerPath: string;
+  /** Between reminder ticks in the backend; a minute unless a test shortens it. */
+  tickIntervalMs?: number;
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   /** better-sqlite3 built for Electron's ABI, when it is not the one in node_modules. */
@@ -36,7 +41,8 @@ export interface StartMainOptions {
 
 /** What the running app offers to the pieces wired around it (tray, power events, reminder ticks). */
 export interface MainHandle {
-  readonly ctx: ServiceContext;
+  /** The archive: this process's backend worker, or the process that owns the archive (a web host). */
+  readonly backend: Backend;
   readonly notifier: Notifier;
   /** The operations served over IPC. */
   readonly ipcOperations: readonly ApiName[];
@@ -68,7 +74,7 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
 
   const isAppPage = appPageMatcher(options.rendererIndex, platform);
   let window: BrowserWindowLike | null = null;
-  let opened: OpenContext | null = null;
+  let opened: Backend | null = null;
   const liveWindow = () => (window && !window.isDestroyed() ? window : null);
 
   const openWindow = (route?: string): BrowserWindowLike => {
@@ -115,12 +121,25 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   hardenSession(electron.session.defaultSession);
 
   const file = resolveDbFile({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: app.getPath('userData') });
+  const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
   try {
-    opened = await openServiceContext({
-      file,
-      emit,
+    // The backend worker opens (and migrates) the archive off the main thread; the window, the tray and IPC stay
+    // responsive during a long import. Reminders fire there too, shown here through Electron's Notification.
+    opened = await openBackend({
+      kind: 'desktop',
       logger,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      hostNotifier: notifier,
+      settings: {
+        file,
+        workerScript: options.backendWorkerPath,
+        nativeBinding: options.nativeBinding,
+        actor: 'local',
+        tickIntervalMs: options.tickIntervalMs ?? 60_000,
+        notifier: 'host',
+        appName: APP_DIR_NAME,
+        autoBackup: true,
+        threads: 'split',
+      },
     });
   } catch (e) {
     logger.error('could not open the database', e);
@@ -128,16 +147,18 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
     app.exit(1);
     return null;
   }
-  const context = opened;
+  const backend = opened;
+  backend.on(emit);
 
-  const binding = bindApiIpc({
+  const isTrusted = trustedSenderCheck(() => liveWindow()?.webContents ?? null, isAppPage);
+  const binding = bindApiIpc({ ipcMain: electron.ipcMain, backend, isTrustedSender: isTrusted, logger });
+  const saving = bindSaveFileIpc({
     ipcMain: electron.ipcMain,
-    table: buildHandlerTable(),
-    ctx: context.ctx,
-    isTrustedSender: trustedSenderCheck(() => liveWindow()?.webContents ?? null, isAppPage),
+    dialog: electron.dialog,
+    downloadsDir: () => app.getPath('downloads'),
+    isTrustedSender: isTrusted,
     logger,
   });
-  const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
 
   // Started at login (--hidden), the app waits in the tray; reminders fire without a window.
   if (!options.argv.includes(HIDDEN_FLAG)) openWindow();
@@ -152,11 +173,12 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   let databaseClosed = false;
   app.on('will-quit', (event) => {
     if (databaseClosed) return;
-    // Electron does not wait for promises in quit handlers: hold the quit until SQLite has closed (checkpointing
-    // the WAL), then quit again.
+    // Electron does not wait for promises in quit handlers: hold the quit until the backend has finished the write
+    // and the reminder tick in flight and SQLite has closed (checkpointing the WAL), then quit again.
     event.preventDefault();
     binding.unbind();
-    context
+    saving.unbind();
+    backend
       .close()
       .catch((e: unknown) => logger.error('closing the database failed', e))
       .finally(() => {
@@ -166,7 +188,7 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   });
 
   return {
-    ctx: context.ctx,
+    backend,
     notifier,
     ipcOperations: binding.operations,
     showWindow,

@@ -1,4 +1,5 @@
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
+import { openReadOnlyDatabase } from '../../db/openReadOnlyDatabase.ts';
 import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
 import { stagingDirFor } from './dataLocation.ts';
 import { stderrLogger, type Logger } from './logger.ts';
@@ -10,9 +11,14 @@ export interface ContextOptions {
   emit?: EmitEvent;
   actor?: string;
   logger?: Logger;
-  notifier?: Notifier;
-  nativeBinding?: string;
+  notifier?: Notifier | undefined;
+  nativeBinding?: string | undefined;
   backupsDir?: string;
+  /** A read-only connection to an archive a writer has opened (the backend's reader); `integrity` is the writer's. */
+  readOnly?: { integrity: string } | undefined;
+  /** Wraps a file swap (restore): the backend closes its reader before `swap` and reopens it after. */
+  aroundReopen?: ((swap: () => Promise<void>) => Promise<void>) | undefined;
+  busyWith?: ServiceContext['busyWith'];
 }
 
 export interface OpenContext {
@@ -23,13 +29,13 @@ export interface OpenContext {
 /** Opens the database (migrating it) and builds the context every entry point hands to the handler table. */
 export async function openServiceContext(options: ContextOptions): Promise<OpenContext> {
   const now = options.now ?? (() => new Date());
-  const open = () =>
-    openDatabase({
-      file: options.file,
-      now,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      ...(options.backupsDir ? { backupsDir: options.backupsDir } : {}),
-    });
+  const common = {
+    file: options.file,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.backupsDir ? { backupsDir: options.backupsDir } : {}),
+  };
+  const readOnly = options.readOnly;
+  const open = async (): Promise<OpenedDatabase> => (readOnly ? openReadOnlyDatabase({ ...common, integrity: readOnly.integrity }) : openDatabase({ ...common, now }));
   let current: OpenedDatabase = await open();
   const ctx: ServiceContext = {
     get db() {
@@ -55,13 +61,18 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     actor: options.actor ?? 'local',
     logger: options.logger ?? stderrLogger(),
     notifier: options.notifier,
+    busyWith: options.busyWith,
     async reopenAfter(work) {
-      await current.close();
-      try {
-        await work();
-      } finally {
-        current = await open();
-      }
+      if (readOnly) throw new Error('a read-only context cannot replace the archive');
+      const swap = async () => {
+        await current.close();
+        try {
+          await work();
+        } finally {
+          current = await open();
+        }
+      };
+      await (options.aroundReopen ? options.aroundReopen(swap) : swap());
     },
   };
   return { ctx, close: () => current.close() };

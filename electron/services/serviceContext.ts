@@ -4,6 +4,10 @@ import type { Logger } from './logger.ts';
 import type { Notifier } from './notifier/notifier.ts';
 
 export type Clock = () => Date;
+export interface BusyState {
+  operation: string;
+  since: string;
+}
 export type EmitEvent = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 
 /** What a service needs from the outside world; entry points (Electron, web host, CLI) build one. */
@@ -24,4 +28,6 @@ export interface ServiceContext {
   readonly notifier?: Notifier | undefined;
   /** Closes the connection, replaces the file, and reopens it. */
   reopenAfter(work: () => Promise<void>): Promise<void>;
+  /** The write the archive's owner is busy with (an import, say), where the backend knows it; null when idle. */
+  readonly busyWith?: (() => BusyState | null) | undefined;
 }

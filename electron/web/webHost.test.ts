@@ -1,28 +1,53 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHandlerTable } from '../services/allHandlers.ts';
-import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../services/backend/backend.ts';
+import { startBackendWorker } from '../services/backend/startBackendWorker.ts';
+import { silentLogger } from '../services/logger.ts';
 import { SseHub } from './sseHub.ts';
 import { startWebHost, type WebHost } from './webHost.ts';
 
-let t: TestContext;
+let dir: string;
+let backend: Backend;
 let host: WebHost;
 let hub: SseHub;
+let offEvents: () => void;
 const TOKEN = 'test-token-123';
 
-beforeEach(async () => {
-  hub = new SseHub();
-  t = await openTestContext(undefined, hub.emit);
-  const dist = path.join(t.dir, 'dist');
+// One real backend worker (the bundle users run) for the file; a fresh host per test.
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-webhost-'));
+  const dist = path.join(dir, 'dist');
   fs.mkdirSync(dist);
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>续约管家</title>');
-  host = await startWebHost({ table: buildHandlerTable(), ctx: t.ctx, hub, token: TOKEN, distDir: dist, port: 0 });
+  backend = await startBackendWorker(
+    {
+      file: path.join(dir, 'test.db'),
+      workerScript: path.resolve(import.meta.dirname, '..', '..', 'dist', 'node', 'backend.mjs'),
+      actor: 'test',
+      tickIntervalMs: null,
+      notifier: 'none',
+      appName: 'renewal-desk-test',
+      autoBackup: false,
+      threads: 'split',
+    },
+    { logger: silentLogger },
+  );
+});
+afterAll(async () => {
+  await backend.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  hub = new SseHub();
+  offEvents = backend.on(hub.emit);
+  host = await startWebHost({ backend, logger: silentLogger, hub, token: TOKEN, distDir: path.join(dir, 'dist'), port: 0 });
 });
 afterEach(async () => {
+  offEvents();
   await host.close();
-  await t.close();
 });
 
 function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; hostHeader?: string }) {

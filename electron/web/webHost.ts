@@ -3,14 +3,15 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy.ts';
-import { dispatch, type HandlerTable } from '../services/handlerTable.ts';
-import type { ServiceContext } from '../services/serviceContext.ts';
+import type { Backend } from '../services/backend/backend.ts';
+import type { Logger } from '../services/logger.ts';
 import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, sameToken, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
 
 export interface WebHostOptions {
-  table: HandlerTable;
-  ctx: ServiceContext;
+  /** The archive's backend: this process's worker, or the process that owns the archive. */
+  backend: Backend;
+  logger: Logger;
   hub: SseHub;
   token: string;
   /** The built renderer (vite outDir). */
@@ -95,10 +96,10 @@ async function handleApi(res: ServerResponse, req: IncomingMessage, opts: WebHos
     const status = (e as { status?: number }).status ?? 400;
     return sendJson(res, status, { ok: false, error: { code: 'VALIDATION', field: null, message: '请求内容不是有效的 JSON' } });
   }
-  sendJson(res, 200, await dispatch(opts.table, opts.ctx, name, input));
+  sendJson(res, 200, await opts.backend.call(name, input));
 }
 
-/** The loopback host for `npm run web`: same handler table as IPC, behind a token, on 127.0.0.1 only. */
+/** The loopback host for `npm run web`: the backend's operations behind a token, on 127.0.0.1 only. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let port = opts.port;
   const server = http.createServer((req, res) => {
@@ -132,7 +133,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         else res.end();
         return;
       }
-      opts.ctx.logger.error('web host request failed', e);
+      opts.logger.error('web host request failed', e);
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.end();
     });

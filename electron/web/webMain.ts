@@ -2,13 +2,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/appError.ts';
-import { buildHandlerTable } from '../services/allHandlers.ts';
+import { openBackend } from '../services/backend/openBackend.ts';
 import { resolveDbFile } from '../services/dataLocation.ts';
 import { stderrLogger } from '../services/logger.ts';
-import { createNodeNotifier } from '../services/notifier/nodeNotifierAdapter.ts';
-import { openServiceContext } from '../services/openServiceContext.ts';
-import { startScheduler } from '../services/reminders/tickScheduler.ts';
-import { autoBackupIfDue } from '../services/system/autoBackup.ts';
 import { ensureRendererBuilt } from './ensureRendererBuilt.ts';
 import { SseHub } from './sseHub.ts';
 import { startWebHost } from './webHost.ts';
@@ -32,22 +28,37 @@ async function main(): Promise<void> {
 
   const hub = new SseHub();
   const file = resolveDbFile({ cliDb: values.db });
-  const notifier = createNodeNotifier({ appName: '续约管家' });
-  const { ctx, close } = await openServiceContext({ file, emit: hub.emit, logger, notifier });
-  await autoBackupIfDue(ctx);
+  // The archive is served by a backend worker (this process owns the archive), or by the process that already
+  // owns it. Reminders fire in the owner; RENEWAL_DESK_TICK_MS shortens the minute for end-to-end tests.
+  const backend = await openBackend({
+    kind: 'web',
+    logger,
+    settings: {
+      file,
+      workerScript: path.join(ROOT, 'dist', 'node', 'backend.mjs'),
+      actor: 'local',
+      tickIntervalMs: Number(process.env['RENEWAL_DESK_TICK_MS']) || 60_000,
+      notifier: 'node',
+      appName: '续约管家',
+      autoBackup: true,
+      threads: 'split',
+    },
+  });
+  backend.on(hub.emit);
   const token = process.env['RENEWAL_DESK_TOKEN'] || randomBytes(24).toString('base64url');
-  const host = await startWebHost({ table: buildHandlerTable(), ctx, hub, token, distDir, port });
-
-  // Reminders fire while the web host runs; RENEWAL_DESK_TICK_MS shortens the minute for end-to-end tests.
-  const scheduler = startScheduler(ctx, notifier, { intervalMs: Number(process.env['RENEWAL_DESK_TICK_MS']) || 60_000 });
-  logger.info(`数据文件 data file: ${ctx.dataFile}`);
+  const host = await startWebHost({ backend, logger, hub, token, distDir, port });
+  logger.info(`数据文件 data file: ${backend.ready.dataFile}${backend.role === 'forwarder' ? ' (served by the process that owns it)' : ''}`);
   process.stdout.write(`RENEWAL_DESK_URL=${host.url}\n`);
 
+  let stopping = false;
   const shutdown = () => {
-    scheduler.stop();
+    if (stopping) return;
+    stopping = true;
+    // The write and the reminder tick in flight finish, then SQLite closes, then the process ends.
     void host
       .close()
-      .then(close)
+      .then(() => backend.close())
+      .catch((e: unknown) => logger.error('shutting down failed', e))
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);

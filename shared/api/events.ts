@@ -10,6 +10,11 @@ export interface ApiEvents {
   'notifications:changed': { unread: number };
   /** An import is under way: rows read so far and bytes of the file consumed. `id` is the upload id (wizard). */
   'import:progress': { id: string; phase: 'reading' | 'done'; rows: number; bytesRead: number; totalBytes: number };
+  /**
+   * The archive's owner is busy with a long write (an import, an undo, a restore): other changes wait until it
+   * commits, while reads go on. `operation` null when it is done.
+   */
+  'backend:busy': { operation: string | null; since: string | null };
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed', 'import:progress'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed', 'import:progress', 'backend:busy'];

@@ -13,6 +13,7 @@ import { importReasonsEnUS } from './enUS/importReasons.ts';
 import { reminderTextsEnUS } from './enUS/reminderTexts.ts';
 import { cliEnUS } from './enUS/cli.ts';
 import { hostFilesEnUS } from './enUS/hostFiles.ts';
+import { backendEnUS } from './enUS/backend.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -31,4 +32,5 @@ export const enUS: Record<MessageKey, string> = {
   ...reminderTextsEnUS,
   ...cliEnUS,
   ...hostFilesEnUS,
+  ...backendEnUS,
 };

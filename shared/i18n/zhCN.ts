@@ -13,6 +13,7 @@ import { importReasonsZhCN } from './zhCN/importReasons.ts';
 import { reminderTextsZhCN } from './zhCN/reminderTexts.ts';
 import { cliZhCN } from './zhCN/cli.ts';
 import { hostFilesZhCN } from './zhCN/hostFiles.ts';
+import { backendZhCN } from './zhCN/backend.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
   ...reminderTextsZhCN,
   ...cliZhCN,
   ...hostFilesZhCN,
+  ...backendZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
-import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, LoadFileOptions, NotificationConstructorOptions } from 'electron';
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, LoadFileOptions, NotificationConstructorOptions, SaveDialogOptions } from 'electron';
 import type { ElectronApi, HeadersDetailsLike, InvokeEventLike } from '../../electron/main/electronApi.ts';
 
 // A stand-in for the Electron runtime, used by tests because no Electron binary runs in CI. It records what
@@ -118,6 +119,9 @@ export interface FakeElectron {
   permissionRequestHandler: () => (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheckHandler: () => () => boolean;
   errorBoxes: [string, string][];
+  /** Every save dialog shown, and what the next one answers (null: Cancel). */
+  saveDialogs: SaveDialogOptions[];
+  saveDialogAnswer: { path: string | null };
   openedExternally: string[];
   /** Calls the handler bound on `channel` as Electron would for a message from `event`'s frame. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
@@ -128,6 +132,8 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
   const notifications: FakeNotification[] = [];
   const ipcHandlers = new Map<string, Listener>();
   const errorBoxes: [string, string][] = [];
+  const saveDialogs: SaveDialogOptions[] = [];
+  const saveDialogAnswer: { path: string | null } = { path: null };
   const openedExternally: string[] = [];
   let headersListener: ReturnType<FakeElectron['headersListener']> | null = null;
   let permissionRequestHandler: ReturnType<FakeElectron['permissionRequestHandler']> | null = null;
@@ -143,7 +149,8 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     setName(name: string) {
       app.name = name;
     },
-    getPath(_name: 'userData') {
+    getPath(name: 'userData' | 'downloads') {
+      if (name === 'downloads') return path.join(options.userData, '..', 'Downloads');
       app.userDataReadWithName = app.name;
       return options.userData;
     },
@@ -214,6 +221,11 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
       showErrorBox(title, content) {
         errorBoxes.push([title, content]);
       },
+      // What the user answers in the save dialog: the path a test set in `saveDialogAnswer`, or Cancel.
+      showSaveDialog(options) {
+        saveDialogs.push(options);
+        return Promise.resolve(saveDialogAnswer.path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: saveDialogAnswer.path });
+      },
     },
     shell: {
       openExternal(url) {
@@ -238,6 +250,8 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     permissionRequestHandler: () => required(permissionRequestHandler, 'permission request handler'),
     permissionCheckHandler: () => required(permissionCheckHandler, 'permission check handler'),
     errorBoxes,
+    saveDialogs,
+    saveDialogAnswer,
     openedExternally,
     async invoke(channel, event, ...args) {
       const handler = ipcHandlers.get(channel);

@@ -163,7 +163,7 @@ describe('reminder soak: two years, downtime, edits, renewals and snoozes', () =
         });
         const redeliveredFrom = sent.length;
         await scheduler.tick('start-up');
-        scheduler.stop();
+        await scheduler.stop();
         // The start-up run first redelivers one toast per earlier tick left undelivered, then ticks.
         const first = outcomes[0]!;
         const redelivered = first.toasts.splice(0, undeliveredTicks);

@@ -134,7 +134,7 @@ describe('the reminder tick', () => {
     expect((await t.call('notifications:list')).items[0].deliveredAt).toBeNull();
     const scheduler = startScheduler(t.ctx, recorder, { intervalMs: 60_000 });
     await scheduler.tick('test');
-    scheduler.stop();
+    await scheduler.stop();
     expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
     expect((await t.call('notifications:list')).items[0].deliveredAt).not.toBeNull();
     expect((await deliverOutbox(t.ctx, recorder)).delivered).toBe(0);
@@ -151,7 +151,7 @@ describe('the reminder tick', () => {
       t.setNow(iso(at('2026-12-31', '09:00')));
       await scheduler.tick('the 90-day step');
     } finally {
-      scheduler.stop();
+      await scheduler.stop();
     }
     expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
     const declared = { event: 'data:changed', payload: { domains: [...changesOf('reminders:run')] } };

@@ -42,12 +42,15 @@ export interface SchedulerOptions {
   intervalMs?: number;
   hooks?: TickHooks;
   onTick?: (outcome: TickOutcome) => void;
+  /** Runs each tick in the owner's queue of writes, so a tick waits for an import instead of meeting its lock. */
+  serialize?: (work: () => Promise<void>) => Promise<void>;
 }
 
 export interface Scheduler {
   /** Runs a tick now (after any running one); what electron/main calls on resume from sleep. */
   tick(reason?: string): Promise<void>;
-  stop(): void;
+  /** No new ticks; resolves once the tick in flight (if any) has finished, so the database can close under none. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -59,19 +62,21 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
   const intervalMs = Math.min(options.intervalMs ?? 60_000, 3_600_000);
   let stopped = false;
   let chain: Promise<void> = Promise.resolve();
+  const serialize = options.serialize ?? ((work: () => Promise<void>) => work());
+  const tickOnce = async (reason: string, startUp: boolean): Promise<void> => {
+    if (stopped) return;
+    try {
+      if (startUp) await deliverOutbox(ctx, notifier, { hooks: options.hooks });
+      // A tick is `reminders:run` started by the timer, so it announces what that operation declares.
+      const outcome = await tickAndDeliver(ctx, notifier, { hooks: options.hooks, onChanged: () => announceChanges(ctx, 'reminders:run') });
+      options.onTick?.(outcome);
+    } catch (e) {
+      // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
+      ctx.logger.warn(`reminder tick (${reason}) failed`, e);
+    }
+  };
   const run = (reason: string, startUp = false): Promise<void> => {
-    chain = chain.then(async () => {
-      if (stopped) return;
-      try {
-        if (startUp) await deliverOutbox(ctx, notifier, { hooks: options.hooks });
-        // A tick is `reminders:run` started by the timer, so it announces what that operation declares.
-        const outcome = await tickAndDeliver(ctx, notifier, { hooks: options.hooks, onChanged: () => announceChanges(ctx, 'reminders:run') });
-        options.onTick?.(outcome);
-      } catch (e) {
-        // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
-        ctx.logger.warn(`reminder tick (${reason}) failed`, e);
-      }
-    });
+    chain = chain.then(() => serialize(() => tickOnce(reason, startUp)));
     return chain;
   };
   void run('start-up', true);
@@ -82,6 +87,7 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
     stop() {
       stopped = true;
       clearInterval(timer);
+      return chain;
     },
   };
 }

@@ -1,0 +1,19 @@
+import type { Envelope } from '../../../shared/api/appError.ts';
+import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
+import type { BackendReady } from './backendProtocol.ts';
+
+export type BackendEventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+
+/**
+ * The archive as a host sees it: calls answered with envelopes, and events. Either this process's own backend worker
+ * (it owns the archive) or a forwarder to the process that does.
+ */
+export interface Backend {
+  readonly ready: BackendReady;
+  readonly role: 'owner' | 'forwarder';
+  /** Any operation by name; the backend validates the input and never throws across the boundary. */
+  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  on(listener: BackendEventListener): () => void;
+  /** Finishes the write and the reminder tick in flight, closes the archive (an owner) or the connection to it. */
+  close(): Promise<void>;
+}
