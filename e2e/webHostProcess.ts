@@ -8,6 +8,8 @@ export interface RunningWebHost {
   url: string;
   origin: string;
   dataDir: string;
+  /** POST /api/<name> with the token, as another window or a script would; resolves with the envelope. */
+  call(name: string, input?: unknown): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startWebHostProcess(): Promise<RunningWebHost> {
     url: host.url,
     origin: host.origin,
     dataDir,
+    call: host.call,
     async stop() {
       await host.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

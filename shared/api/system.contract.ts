@@ -21,6 +21,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const systemContract = {
   'system:info': { input: z.object({}), output: systemInfoSchema },
+  /** What the archive's owner is busy with (a long write such as an import), if anything; other writes wait for it. */
+  'system:status': {
+    input: z.object({}),
+    output: z.object({ busy: z.object({ operation: z.string(), since: z.string() }).nullable() }),
+  },
   'system:init': { input: z.object({}), output: z.object({ dataFile: z.string(), schemaVersion: z.number() }) },
   'system:backup': { input: z.object({}), output: backupFileSchema, changes: ['system'] },
   'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },

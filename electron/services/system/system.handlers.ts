@@ -4,6 +4,8 @@ import { backupList, backupNow, readSettings, restoreBackup, systemInfo, writeSe
 
 export const systemHandlers = handlersFor('system', {
   'system:info': (ctx) => systemInfo(ctx),
+  // Only the backend worker knows; a context without it (a test, a CLI command) is never busy for its caller.
+  'system:status': async (ctx) => ({ busy: ctx.busyWith?.() ?? null }),
   // Opening the context already created and migrated the file; init reports what it holds.
   'system:init': async (ctx) => ({ dataFile: ctx.dataFile, schemaVersion: ctx.schemaVersion }),
   'system:backup': (ctx) => backupNow(ctx),
