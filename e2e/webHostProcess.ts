@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnWebHost } from '../test-support/webHostChild.ts';
+import { spawnWebHost, type WebHostChild } from '../test-support/webHostChild.ts';
 
 export interface RunningWebHost {
   /** The one-time URL with ?token=; opening it sets the auth cookie and redirects to the app. */
@@ -9,7 +9,7 @@ export interface RunningWebHost {
   origin: string;
   dataDir: string;
   /** POST /api/<name> with the token, as another window or a script would; resolves with the envelope. */
-  call(name: string, input?: unknown): Promise<any>;
+  call: WebHostChild['call'];
   stop(): Promise<void>;
 }
 
