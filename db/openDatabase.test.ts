@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
 import { connectionPragmas, openDatabase } from './openDatabase.ts';
+import { AppError } from '../shared/api/appError.ts';
+import { renderIn } from '../shared/i18n/message.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -71,6 +73,62 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'corrupt.db');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), crypto.randomBytes(8192)]));
     await expect(openDatabase({ file })).rejects.toMatchObject({ code: 'DB_CORRUPT' });
+  });
+
+  describe('a file that is not an archive', () => {
+    const refusal = async (file: string, key: string) => {
+      const error: unknown = await openDatabase({ file }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      const appError = error as AppError;
+      expect(appError).toMatchObject({ code: 'DB_CORRUPT', detail: { key, params: { file } } });
+      // Worded in both languages: which file, what is wrong, and what to do.
+      const zh = renderIn('zh-CN', appError.detail);
+      const en = renderIn('en-US', appError.detail);
+      for (const text of [zh, en]) expect(text).toContain(file);
+      expect(zh).toMatch(/备份.*移到别处/);
+      expect(en).toMatch(/backups.*move the file elsewhere/);
+      return { zh, en };
+    };
+    const untouched = (file: string, bytes: Buffer) => {
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+      // No backup of it, and no journal files beside it.
+      expect(fs.readdirSync(dir).sort()).toEqual([path.basename(file)]);
+    };
+
+    it('refuses a zero-length file instead of opening it as a new, empty archive, and leaves it as it was', async () => {
+      const file = path.join(dir, 'empty.db');
+      fs.writeFileSync(file, '');
+      const { zh, en } = await refusal(file, 'inputLimits.dbEmptyFile');
+      expect(zh).toContain('0 字节');
+      expect(en).toContain('0 bytes');
+      untouched(file, Buffer.alloc(0));
+    });
+
+    it('refuses a file that is not SQLite (a sheet, a short text) and leaves its bytes alone', async () => {
+      for (const [name, bytes] of [
+        ['sheet.db', Buffer.from('客户名称,到期日期\r\n杭州云启科技有限公司,2026-12-31\r\n'.repeat(50))],
+        ['short.db', Buffer.from('hello')],
+        ['zeros.db', Buffer.alloc(4096)],
+      ] as const) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, bytes);
+        const { en } = await refusal(file, 'inputLimits.dbNotSqlite');
+        expect(en).toContain('not an SQLite database');
+        untouched(file, bytes);
+        fs.rmSync(file);
+      }
+    });
+
+    it('still creates a missing file as a new archive', async () => {
+      const file = path.join(dir, 'new.db');
+      const opened = await openDatabase({ file });
+      expect(opened.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      await opened.close();
+      expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    });
   });
 
   it('rolls back a write transaction as a whole', async () => {

@@ -44,11 +44,10 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   const now = options.now ?? (() => new Date());
   const backupsDir = options.backupsDir ?? backupsDirFor(file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const driverOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  if (!assertOpensAsArchive(file, backupsDir)) createEmptyArchive(file, driverOptions);
 
-  const raw = new Database(file, {
-    timeout: options.busyTimeoutMs ?? 5000,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  const raw = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, ...driverOptions });
   let migratedFrom = 0;
   let integrity = 'ok';
   try {
@@ -108,6 +107,49 @@ export function connectionPragmas(db: Db): Record<string, unknown> {
       raw.pragma(p, { simple: true }),
     ]),
   );
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * An existing file must already be an SQLite database. SQLite itself would open a 0-byte file (a copy cut
+ * short, a failed sync) as a new, empty database and a migration would then fill it, hiding the loss; a file
+ * of any other kind would only fail later, after a backup of it. Both are refused here, read-only. Returns
+ * false when there is no file yet.
+ */
+function assertOpensAsArchive(file: string, backupsDir: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return false;
+    throw e;
+  }
+  try {
+    if (fs.fstatSync(fd).size === 0) throw new AppError('DB_CORRUPT', msg('inputLimits.dbEmptyFile', { file, backupsDir }));
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    if (read < head.length || !head.equals(SQLITE_HEADER)) throw new AppError('DB_CORRUPT', msg('inputLimits.dbNotSqlite', { file, backupsDir }));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return true;
+}
+
+/**
+ * A new archive gets its SQLite header under a temporary name and only then its own name, so a start that
+ * dies before the first write never leaves a 0-byte archive behind (which the next start would refuse).
+ */
+function createEmptyArchive(file: string, driverOptions: { nativeBinding?: string }): void {
+  const staging = `${file}.${process.pid}.new`;
+  fs.rmSync(staging, { force: true });
+  const fresh = new Database(staging, driverOptions);
+  try {
+    fresh.pragma('journal_mode = WAL');
+  } finally {
+    fresh.close();
+  }
+  fs.renameSync(staging, file);
 }
 
 function asCorruption(e: unknown, file: string): unknown {

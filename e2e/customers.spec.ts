@@ -153,4 +153,16 @@ test('a server-side rejection lands on the form field it names', async ({ app: p
       await expect(dialog).toBeVisible();
     }
   }
+  // Control characters a browser lets through (a pasted line separator, a bell) are refused on their field,
+  // a tag's under the tags field.
+  const dialog = page.getByRole('dialog', { name: '新建客户' });
+  await dialog.getByLabel('客户名称').fill('杭州云启\u2028科技二部');
+  await dialog.getByLabel('客户名称').press('Enter');
+  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('客户名称只能填写一行，不能包含换行');
+  await dialog.getByLabel('客户名称').fill('杭州云启科技二部');
+  await dialog.getByLabel('标签', { exact: true }).fill('老\u0007客户');
+  await dialog.getByLabel('标签', { exact: true }).press('Enter');
+  await dialog.getByLabel('客户名称').press('Enter');
+  const tagsItem = dialog.locator('.ant-form-item').filter({ hasText: '标签' });
+  await expect(tagsItem.locator('.ant-form-item-explain-error')).toHaveText('标签名称不能包含控制字符 U+0007');
 });

@@ -1,6 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { MAX_SUPPORTED_DATE, MIN_SUPPORTED_DATE } from '../../shared/domain/dates.ts';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
+
+/** A DatePicker's bounds: the dates the API accepts (1900–2199), so one outside cannot be picked or typed. */
+export const PICKER_DATE_RANGE = { minDate: dayjs(MIN_SUPPORTED_DATE, DATE_FORMAT), maxDate: dayjs(MAX_SUPPORTED_DATE, DATE_FORMAT) };
 
 /** The user's local calendar date; the server is told "today" so its due lists match the screen. */
 export function todayIso(): string {

@@ -1,5 +1,5 @@
 import * as z from './zodSetup.ts';
-import { emailField, idField, isoDate, optionalText, phoneField, trimmedName, versionField } from './fields.ts';
+import { emailField, idField, isoDate, multiLineText, optionalText, phoneField, trimmedName, versionField } from './fields.ts';
 
 export const contactSchema = z.object({
   id: z.string(),
@@ -22,7 +22,7 @@ export const contactInput = z.object({
   email: emailField,
   birthday: isoDate.nullable().optional(),
   isPrimary: z.boolean().optional(),
-  notes: optionalText(1000),
+  notes: multiLineText(1000),
 });
 export type ContactInput = z.input<typeof contactInput>;
 

@@ -6,6 +6,7 @@ import {
   cycleField,
   idField,
   isoDate,
+  multiLineText,
   optionalText,
   pageInput,
   pageOf,
@@ -49,7 +50,7 @@ const contractFields = {
   status: contractStatusField,
   ownerId: idField.nullable().optional(),
   renewalOf: idField.nullable().optional(),
-  notes: optionalText(5000),
+  notes: multiLineText(5000),
 };
 
 export const contractCreateInput = z.object({

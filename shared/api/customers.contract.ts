@@ -4,6 +4,8 @@ import {
   customFieldsField,
   idField,
   lifecycleField,
+  multiLineText,
+  noControlCharacters,
   optionalText,
   pageInput,
   pageOf,
@@ -75,10 +77,10 @@ const customerFields = {
   lifecycleStage: lifecycleField,
   source: optionalText(100),
   customFields: customFieldsField,
-  notes: optionalText(5000),
+  notes: multiLineText(5000),
   /** Tag names: trimmed, blanks dropped, each once; a name no live tag has becomes a new tag. */
   tags: z
-    .array(z.string().max(200))
+    .array(z.string().max(200).superRefine((name, ctx) => noControlCharacters(false, 'label.tagName')(name.trim(), ctx)))
     .max(50, issue('validation.tooManyTags'))
     .transform((names) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))])
     .refine((names) => names.every((n) => n.length <= 30), { message: issue('validation.tagTooLong') }),

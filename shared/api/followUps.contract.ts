@@ -2,11 +2,13 @@ import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import {
   channelField,
+  foldLineBreaks,
   followUpKindField,
   idField,
   isoDate,
   isoInstant,
   pageInput,
+  noControlCharacters,
   pageOf,
 } from './fields.ts';
 
@@ -30,7 +32,7 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 
 export const followUpCreateInput = z.object({
   /** A customer id, or the exact name of a live customer (handy on the command line). */
-  customer: z.string().trim().min(1, issue('validation.customerRequired')),
+  customer: z.string().trim().min(1, issue('validation.customerRequired')).superRefine(noControlCharacters(false)),
   contractId: idField.nullable().optional(),
   /** When the contact happened; defaults to now. */
   at: isoInstant.optional(),
@@ -38,8 +40,14 @@ export const followUpCreateInput = z.object({
   kind: followUpKindField.default('revisit'),
   summary: z
     .string({ message: issue('validation.summaryRequired') })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, issue('validation.summaryBlank')).max(5000, issue('validation.summaryTooLong'))),
+    .transform(foldLineBreaks)
+    .pipe(
+      z
+        .string()
+        .min(1, issue('validation.summaryBlank'))
+        .max(5000, issue('validation.summaryTooLong'))
+        .superRefine(noControlCharacters(true)),
+    ),
   nextFollowUpOn: isoDate.nullable().optional(),
   ownerId: idField.nullable().optional(),
 });

@@ -1,6 +1,6 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
-import { idField, isoInstant, pageInput, pageOf } from './fields.ts';
+import { idField, isoInstant, noControlCharacters, pageInput, pageOf } from './fields.ts';
 import { isTimeOfDay } from '../reminders/localDueInstant.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
 import { TIERS } from '../domain/enums.ts';
@@ -14,11 +14,10 @@ const stepsField = z
   .max(30, issue('validation.stepsTooMany'));
 const timeOfDayField = z.string().refine(isTimeOfDay, { message: issue('validation.timeOfDay') });
 const ladderMap = z.object({ vip: stepsField, important: stepsField, normal: stepsField });
-const templateMap = z.object({
-  vip: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
-  important: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
-  normal: z.string().trim().min(1, issue('validation.templateEmpty')).max(500),
-});
+const templateField = z.string().trim().min(1, issue('validation.templateEmpty')).max(500);
+const templateMap = z.object({ vip: templateField, important: templateField, normal: templateField });
+// A template as it comes in is multi-line text: the notification body keeps line breaks, nothing else invisible.
+const templateInput = templateField.superRefine(noControlCharacters(true));
 
 export const reminderSettingsSchema = z.object({
   timeOfDay: timeOfDayField,
@@ -36,7 +35,7 @@ export const reminderSettingsPatch = z.object({
   timeOfDay: timeOfDayField.optional(),
   shiftToWorkingDay: z.boolean().optional(),
   ladders: ladderMap.partial().optional(),
-  templates: templateMap.partial().optional(),
+  templates: z.object({ vip: templateInput, important: templateInput, normal: templateInput }).partial().optional(),
   startAtLogin: z.boolean().optional(),
   keepInTray: z.boolean().optional(),
 });
@@ -111,7 +110,10 @@ export const remindersContract = {
     changes: ['reminders', 'notifications', 'renewals'],
   },
   'reminders:preview': {
-    input: z.object({ contractNo: z.string().trim().min(1, issue('validation.contractNumberRequired')).optional(), contractId: idField.optional() }),
+    input: z.object({
+      contractNo: z.string().trim().min(1, issue('validation.contractNumberRequired')).superRefine(noControlCharacters(false)).optional(),
+      contractId: idField.optional(),
+    }),
     output: ladderPreviewSchema,
   },
   'reminders:getSettings': { input: z.object({}), output: reminderSettingsSchema },

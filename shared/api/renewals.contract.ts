@@ -1,6 +1,18 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
-import { amountFenField, cycleField, idField, isoDate, optionalText, pageInput, pageOf, tierField, trimmedName } from './fields.ts';
+import {
+  amountFenField,
+  cycleField,
+  idField,
+  isoDate,
+  multiLineText,
+  noControlCharacters,
+  optionalText,
+  pageInput,
+  pageOf,
+  tierField,
+  trimmedName,
+} from './fields.ts';
 import { RENEWAL_STAGES } from '../domain/enums.ts';
 import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
 
@@ -84,7 +96,7 @@ export const renewInput = z.object({
   cycle: cycleField.nullable().optional(),
   /** Discount and instalment terms as the user words them; kept in the new contract's notes. */
   discountNote: optionalText(500),
-  instalmentNote: optionalText(1000),
+  instalmentNote: multiLineText(1000),
   /** When the renewal was agreed; defaults to today. */
   outcomeOn: isoDate.optional(),
 });
@@ -99,7 +111,7 @@ export const renewalsContract = {
       contractId: idField,
       stage: renewalStageField,
       lostReason: optionalText(50),
-      lostNote: optionalText(1000),
+      lostNote: multiLineText(1000),
     }),
     output: z.object({ contractId: z.string(), stage: renewalStageField }),
     changes: ['renewals', 'contracts', 'reminders', 'notifications'],
@@ -138,7 +150,12 @@ export const renewalsContract = {
   },
   'renewals:lostReasons': { input: z.object({}), output: z.object({ items: z.array(z.string()) }) },
   'renewals:setLostReasons': {
-    input: z.object({ items: z.array(z.string().trim().min(1).max(50)).min(1, issue('validation.lostReasonsEmpty')).max(30) }),
+    input: z.object({
+      items: z
+        .array(z.string().trim().min(1).max(50).superRefine(noControlCharacters(false)))
+        .min(1, issue('validation.lostReasonsEmpty'))
+        .max(30),
+    }),
     output: z.object({ items: z.array(z.string()) }),
     changes: ['renewals', 'settings'],
   },

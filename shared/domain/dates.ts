@@ -9,6 +9,26 @@ export function isIsoDate(text: string): boolean {
   return isValid(d) && format(d, 'yyyy-MM-dd') === text;
 }
 
+// The dates the app accepts anywhere one enters (forms, API, CLI, imports, demo): real customer contracts and
+// birthdays fall well inside, while typos such as 9999-12-31 or 0202-03-01 are refused instead of stored.
+export const MIN_SUPPORTED_DATE = '1900-01-01';
+export const MAX_SUPPORTED_DATE = '2199-12-31';
+export const MIN_SUPPORTED_YEAR = 1900;
+export const MAX_SUPPORTED_YEAR = 2199;
+
+/** A real 'YYYY-MM-DD' date within the supported years. */
+export function isSupportedDate(text: string): boolean {
+  return isIsoDate(text) && text >= MIN_SUPPORTED_DATE && text <= MAX_SUPPORTED_DATE;
+}
+
+/** An ISO-8601 instant (already checked for form) whose UTC year is within the supported years. */
+export function isSupportedInstant(text: string): boolean {
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) return false;
+  const year = new Date(t).getUTCFullYear();
+  return year >= MIN_SUPPORTED_YEAR && year <= MAX_SUPPORTED_YEAR;
+}
+
 export function toIsoDate(d: Date): string {
   return format(d, 'yyyy-MM-dd');
 }

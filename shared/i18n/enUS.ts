@@ -14,6 +14,7 @@ import { reminderTextsEnUS } from './enUS/reminderTexts.ts';
 import { cliEnUS } from './enUS/cli.ts';
 import { hostFilesEnUS } from './enUS/hostFiles.ts';
 import { backendEnUS } from './enUS/backend.ts';
+import { inputLimitsEnUS } from './enUS/inputLimits.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -33,4 +34,5 @@ export const enUS: Record<MessageKey, string> = {
   ...cliEnUS,
   ...hostFilesEnUS,
   ...backendEnUS,
+  ...inputLimitsEnUS,
 };

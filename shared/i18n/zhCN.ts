@@ -14,6 +14,7 @@ import { reminderTextsZhCN } from './zhCN/reminderTexts.ts';
 import { cliZhCN } from './zhCN/cli.ts';
 import { hostFilesZhCN } from './zhCN/hostFiles.ts';
 import { backendZhCN } from './zhCN/backend.ts';
+import { inputLimitsZhCN } from './zhCN/inputLimits.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
   ...cliZhCN,
   ...hostFilesZhCN,
   ...backendZhCN,
+  ...inputLimitsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -59,6 +59,23 @@ describe('normalizeDate', () => {
     expect(normalizeDate('45717.75')).toEqual(ok('2025-03-01'));
   });
 
+  it('takes dates from 1900-01-01 to 2199-12-31 only, in every way of writing one, and says which range', () => {
+    for (const text of ['9999-12-31', '2200/1/1', '2200年1月1日', '22000101', '1899.12.31', '18991231']) {
+      expect(zh(normalizeDate(text)), text).toEqual({ ok: false, message: `日期超出范围（仅支持 1900-01-01 至 2199-12-31）：${text}` });
+    }
+    expect(normalizeDate('2199-12-31')).toEqual(ok('2199-12-31'));
+    expect(normalizeDate('1900-01-01')).toEqual(ok('1900-01-01'));
+    expect(zh(parseDateTime('2200-01-01 09:00'))).toMatchObject({ ok: false, message: expect.stringContaining('仅支持 1900-01-01 至 2199-12-31') });
+  });
+
+  it('reads Excel serials up to 2199-12-31 and refuses later ones as out of range', () => {
+    expect(excelSerialToDate(100_000)).toBe('2173-10-14');
+    expect(normalizeDate('109574')).toEqual(ok('2199-12-31'));
+    expect(normalizeDate('109574.5')).toEqual(ok('2199-12-31'));
+    expect(zh(normalizeDate('109575'))).toEqual({ ok: false, message: '日期超出范围（仅支持 1900-01-01 至 2199-12-31）：109575' });
+    expect(zh(normalizeDate('2958465'))).toMatchObject({ ok: false, message: expect.stringContaining('无法识别的日期') });
+  });
+
   it('keeps the time of day when there is one', () => {
     expect(parseDateTime('2025-03-01 14:30')).toEqual({ ok: true, date: '2025-03-01', seconds: 14 * 3600 + 30 * 60 });
     expect(parseDateTime('2025/3/1 9:05:07')).toEqual({ ok: true, date: '2025-03-01', seconds: 9 * 3600 + 5 * 60 + 7 });

@@ -2,13 +2,14 @@
 // serial numbers (a date column exported as General). Month/day/year orders are refused: they are ambiguous.
 import { toHalfWidth } from './halfWidth.ts';
 import { msg, type Message } from '../i18n/message.ts';
+import { MAX_SUPPORTED_DATE, MAX_SUPPORTED_YEAR, MIN_SUPPORTED_DATE, MIN_SUPPORTED_YEAR } from '../domain/dates.ts';
 
 export type DateResult = { ok: true; value: string } | { ok: false; message: Message };
 
 const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const SERIAL = /^(\d{1,5})(?:\.(\d+))?$/;
+const SERIAL = /^(\d{1,6})(?:\.(\d+))?$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -16,18 +17,26 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const outOfRange = (text: string): { ok: false; message: Message } => ({
+  ok: false,
+  message: msg('inputLimits.importDateRange', { text, min: MIN_SUPPORTED_DATE, max: MAX_SUPPORTED_DATE }),
+});
+
 function calendarDate(y: number, m: number, d: number, original: string): DateResult {
-  if (y < 1900 || y > 2199) return { ok: false, message: msg('reasons.dateOutOfRange', { text: original }) };
+  if (y < MIN_SUPPORTED_YEAR || y > MAX_SUPPORTED_YEAR) return outOfRange(original);
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, message: msg('reasons.noSuchDate', { text: original }) };
   return { ok: true, value: `${y}-${pad(m)}-${pad(d)}` };
 }
+
+/** The serial of the last supported date, 2199-12-31. */
+export const MAX_EXCEL_SERIAL = 109_574;
 
 /**
  * Excel's day count: serial 1 is 1900-01-01, and Excel (copying Lotus 1-2-3) counts a 1900-02-29 that never
  * existed as serial 60, so serials from 61 on are one day ahead of a plain count from 1899-12-31.
  */
 export function excelSerialToDate(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > 99999) return null;
+  if (!Number.isInteger(serial) || serial < 1 || serial === 60 || serial > MAX_EXCEL_SERIAL) return null;
   const epochDay = serial > 60 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31);
   const d = new Date(epochDay + serial * 86_400_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -72,6 +81,7 @@ export function parseDateTime(text: string): ({ ok: true } & DateTimeParts) | { 
   if (m) {
     const serial = Number(m[1]);
     if (serial === 60) return { ok: false, message: msg('reasons.excelSerial60') };
+    if (serial > MAX_EXCEL_SERIAL) return outOfRange(s);
     const date = excelSerialToDate(serial);
     if (date === null) return { ok: false, message: msg('reasons.notADate', { text: s }) };
     const fraction = m[2] === undefined ? null : Math.round(Number(`0.${m[2]}`) * 86_400);

@@ -21,6 +21,7 @@ import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier 
 import { isCustomTarget } from './columnTargets.ts';
 import type { RowOf, SheetRowValues } from './sheetRows.ts';
 import { msg, type Message } from '../i18n/message.ts';
+import { controlCharacterIssue } from '../domain/controlCharacterIssue.ts';
 
 export interface RowLayout<K extends ImportKind = ImportKind> {
   kind: K;
@@ -38,9 +39,12 @@ export type NormalizedRow<K extends ImportKind = ImportKind> =
 /** A contract cannot end before it is signed. */
 export const endsBeforeSigned = (endsOn: string, signedOn: string) => msg('reasons.endsBeforeSigned', { endsOn, signedOn });
 
-/** Trimmed (U+3000 included), in-cell CRLF as LF, and the export's formula apostrophe removed. */
+/** Cells that may hold line breaks and tabs; every other cell is one line, as its form field is. */
+const MULTI_LINE_FIELDS: ReadonlySet<ImportField> = new Set(['notes', 'summary']);
+
+/** Trimmed (U+3000 included), an in-cell CRLF or lone CR as LF, and the export's formula apostrophe removed. */
 export function cleanCell(raw: string, unescape: boolean): string {
-  const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n/g, '\n').trim() : raw.trim();
+  const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n').trim() : raw.trim();
   return unescape ? unescapeFormula(text) : text;
 }
 
@@ -138,14 +142,19 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
   const values = new Map<ImportField, string>();
   const customFields: Record<string, string> = {};
   const fieldHeader = new Map<ImportField, string>();
+  // A cell refused for its text gives one reason: not a second one that the (now missing) value is required.
+  const refused = new Set<ImportField>();
   layout.columns.forEach((target, i) => {
     if (target === null) return;
     const header = layout.headers[i]?.trim() ?? '';
     const text = cleanCell(cells[i] ?? '', layout.unescape);
     if (isCustomTarget(target)) {
       if (text === '') return;
-      if (text.length > CUSTOM_FIELD_MAX_LENGTH) issues.push({ line, column: header, message: msg('reasons.customTooLong', { header, max: CUSTOM_FIELD_MAX_LENGTH }) });
-      else customFields[target.slice(CUSTOM_PREFIX.length)] = text;
+      const name = target.slice(CUSTOM_PREFIX.length);
+      const problem = controlCharacterIssue(name, false, msg('inputLimits.customFieldName')) ?? controlCharacterIssue(text, false, header);
+      if (problem) issues.push({ line, column: header, message: problem });
+      else if (text.length > CUSTOM_FIELD_MAX_LENGTH) issues.push({ line, column: header, message: msg('reasons.customTooLong', { header, max: CUSTOM_FIELD_MAX_LENGTH }) });
+      else customFields[name] = text;
       return;
     }
     fieldHeader.set(target, header);
@@ -153,6 +162,14 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
     const max = FIELD_MAX_LENGTH[target];
     if (max !== undefined && text.length > max) {
       issues.push({ line, column: header, message: msg('reasons.fieldTooLong', { label: msg(`field.${target}`), max }) });
+      refused.add(target);
+      return;
+    }
+    // Refused rather than stored: a line break in a name or number would break lists, exports and search.
+    const problem = controlCharacterIssue(text, MULTI_LINE_FIELDS.has(target), msg(`field.${target}`));
+    if (problem) {
+      issues.push({ line, column: header, message: problem });
+      refused.add(target);
       return;
     }
     values.set(target, text);
@@ -161,7 +178,9 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
     line,
     text: (f) => values.get(f) ?? null,
     columnOf: (f) => fieldHeader.get(f) ?? FIELD_HEADERS[f].zh,
-    fail: (f, message) => issues.push({ line, column: reader.columnOf(f), message }),
+    fail: (f, message) => {
+      if (!refused.has(f)) issues.push({ line, column: reader.columnOf(f), message });
+    },
     warn: (issue) => warnings.push(issue),
     parsed: (f, parse) => {
       const s = values.get(f);

@@ -6,6 +6,7 @@ function chain(anchor: string, cycle: 'month' | 'quarter' | 'half_year' | 'year'
   const ends = [anchor];
   for (let i = 0; i < terms; i++) {
     const next = nextTermDates({ id: String(i), startsOn: null, endsOn: ends[i]!, cycle }, anchor, i);
+    if (!next.ok) throw new Error(`no next term after ${ends[i]}`);
     ends.push(next.endsOn!);
   }
   return ends;
@@ -31,6 +32,7 @@ describe('renewal terms from the original anchor', () => {
 
   it('starts the next term the day after the current one ends', () => {
     expect(nextTermDates({ id: 'a', startsOn: '2027-01-01', endsOn: '2027-01-31', cycle: 'month' }, '2027-01-31', 0)).toEqual({
+      ok: true,
       startsOn: '2027-02-01',
       endsOn: '2027-02-28',
     });
@@ -38,6 +40,7 @@ describe('renewal terms from the original anchor', () => {
 
   it('moves forward even when a term was edited off the rhythm', () => {
     expect(nextTermDates({ id: 'a', startsOn: null, endsOn: '2027-04-15', cycle: 'month' }, '2027-01-31', 1)).toEqual({
+      ok: true,
       startsOn: '2027-04-16',
       endsOn: '2027-04-30',
     });
@@ -49,9 +52,31 @@ describe('renewal terms from the original anchor', () => {
 
   it('an unknown cycle gives no next end date instead of guessing one', () => {
     expect(nextTermDates({ id: 'a', startsOn: '2026-02-01', endsOn: '2027-01-31', cycle: null }, '2027-01-31', 0)).toEqual({
+      ok: true,
       startsOn: '2027-02-01',
       endsOn: null,
     });
+  });
+});
+
+describe('next term within the supported dates (to 2199-12-31)', () => {
+  const term = (endsOn: string, cycle: 'year' | 'month' | 'once' | null) => ({ id: 'a', startsOn: null, endsOn, cycle });
+
+  it('suggests a term that ends on the last supported day', () => {
+    expect(nextTermDates(term('2198-12-31', 'year'), '2198-12-31', 0)).toEqual({ ok: true, startsOn: '2199-01-01', endsOn: '2199-12-31' });
+  });
+
+  it('refuses, with the reason, a term that would end past 2199-12-31', () => {
+    const r = nextTermDates(term('2199-06-30', 'year'), '2199-06-30', 0);
+    expect(r).toMatchObject({ ok: false, message: { key: 'inputLimits.nextTermPastRange', params: { max: '2199-12-31' } } });
+  });
+
+  it('refuses a term that could only start past 2199-12-31, whatever the cycle, instead of suggesting 2200 or 10000', () => {
+    for (const cycle of ['year', 'once', null] as const) {
+      expect(nextTermDates(term('2199-12-31', cycle), '2199-12-31', 0)).toMatchObject({ ok: false, message: { key: 'inputLimits.nextTermCannotStart' } });
+    }
+    // A contract stored before dates were limited: no 10000-01-01, and no endless search for a later end.
+    expect(nextTermDates(term('9999-12-31', 'year'), '9999-12-31', 0)).toMatchObject({ ok: false, message: { params: { endsOn: '9999-12-31' } } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { addMonths, differenceInCalendarDays } from 'date-fns';
-import { addDaysIso, parseIsoDate, toIsoDate } from '../domain/dates.ts';
+import { addDaysIso, MAX_SUPPORTED_DATE, MIN_SUPPORTED_DATE, parseIsoDate, toIsoDate } from '../domain/dates.ts';
 import type { Cycle } from '../domain/enums.ts';
+import { msg, type Message } from '../i18n/message.ts';
 
 // Renewal terms are counted from the chain's original anchor (the first term's end date), never from the
 // previous term: Jan 31 monthly gives Feb 28 (29 in a leap year) and then Mar 31, where chaining month by
@@ -19,23 +20,31 @@ export interface ChainTerm {
   endsOn: string | null;
 }
 
+export type NextTermDates = { ok: true; startsOn: string | null; endsOn: string | null } | { ok: false; message: Message };
+
+const RANGE = { min: MIN_SUPPORTED_DATE, max: MAX_SUPPORTED_DATE };
+
 /**
  * Default dates for the next term: it starts the day after the current one ends and ends on the anchor rhythm.
  * With no cycle (unknown) there is no rhythm, so the end date is left for the user rather than guessed.
+ * Never a date past the supported range: then the reason instead of dates.
  */
-export function nextTermDates(
-  current: ChainTerm & { cycle: Cycle | null },
-  anchorEndsOn: string | null,
-  currentIndex: number,
-): { startsOn: string | null; endsOn: string | null } {
+export function nextTermDates(current: ChainTerm & { cycle: Cycle | null }, anchorEndsOn: string | null, currentIndex: number): NextTermDates {
+  // Checked before any arithmetic: a stored 9999-12-31 plus one day would print a five-digit year.
+  if (current.endsOn !== null && current.endsOn >= MAX_SUPPORTED_DATE) {
+    return { ok: false, message: msg('inputLimits.nextTermCannotStart', { endsOn: current.endsOn, ...RANGE }) };
+  }
+  const pastRange = { ok: false, message: msg('inputLimits.nextTermPastRange', RANGE) } as const;
   const startsOn = current.endsOn ? addDaysIso(current.endsOn, 1) : null;
-  if (current.cycle === null || current.cycle === 'once' || !anchorEndsOn) return { startsOn, endsOn: null };
+  if (current.cycle === null || current.cycle === 'once' || !anchorEndsOn) return { ok: true, startsOn, endsOn: null };
+  if (anchorEndsOn > MAX_SUPPORTED_DATE) return pastRange;
   let endsOn = termEndFromAnchor(anchorEndsOn, current.cycle, currentIndex + 1);
   // A term edited away from the rhythm must still move forward: keep adding cycles until past the current end.
   for (let k = currentIndex + 2; endsOn !== null && current.endsOn !== null && endsOn <= current.endsOn; k++) {
     endsOn = termEndFromAnchor(anchorEndsOn, current.cycle, k);
   }
-  return { startsOn, endsOn };
+  if (endsOn !== null && endsOn > MAX_SUPPORTED_DATE) return pastRange;
+  return { ok: true, startsOn, endsOn };
 }
 
 export type ChainIssue = { kind: 'gap' | 'overlap'; afterId: string; beforeId: string; days: number };

@@ -110,9 +110,11 @@ export async function renewDefaults(ctx: ServiceContext, contractId: string, cyc
   const { terms, index, anchorEndsOn } = await chainPosition(ctx.db, contractId);
   const nextCycle = cycle ?? contract.cycle;
   const dates = nextTermDates({ ...contract, cycle: nextCycle }, anchorEndsOn, index);
+  if (!dates.ok) throw new AppError('VALIDATION', dates.message, 'contractId');
   return {
     number: await freeNumber(ctx.db, terms[0]?.number ?? contract.number),
-    ...dates,
+    startsOn: dates.startsOn,
+    endsOn: dates.endsOn,
     amountFen: contract.amountFen,
     cycle: nextCycle,
     anchorEndsOn,

@@ -1,4 +1,7 @@
-import { localDateOf, parseIsoDate } from '../../../shared/domain/dates.ts';
+import { differenceInCalendarDays } from 'date-fns';
+import { AppError } from '../../../shared/api/appError.ts';
+import { addDaysIso, localDateOf, MAX_SUPPORTED_DATE, MIN_SUPPORTED_DATE, parseIsoDate } from '../../../shared/domain/dates.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { findLiveOwner } from '../../../db/repositories/ownersRepo.ts';
 import { findLiveCustomerIdByName } from '../../../db/repositories/customersRepo.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
@@ -7,7 +10,16 @@ import { createCustomer } from '../customers/customers.service.ts';
 import { createFollowUp } from '../followUps/followUps.service.ts';
 import { createOwner } from '../owners/owners.service.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS } from './demoData.ts';
+import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS, type DemoCustomer } from './demoData.ts';
+
+/** Days the demo's relative dates reach before and after its `today` (the seeded generator's offsets). */
+function demoReach(today: string, customers: readonly DemoCustomer[]): { before: number; after: number } {
+  const offsets = customers.flatMap((d) => [
+    ...d.contracts.flatMap((c) => [c.signedOn, c.startsOn, c.endsOn].flatMap((x) => (x === null ? [] : [differenceInCalendarDays(parseIsoDate(x), parseIsoDate(today))]))),
+    ...d.followUps.flatMap((f) => [-f.daysAgo, ...(f.nextInDays === null ? [] : [f.nextInDays])]),
+  ]);
+  return { before: Math.max(0, -Math.min(...offsets)), after: Math.max(0, ...offsets) };
+}
 
 /**
  * Loads the demo archive through the ordinary services (so it is validated and audited like user data).
@@ -15,6 +27,13 @@ import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS } from './demoData.ts';
  */
 export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
   const today = todayInput ?? localDateOf(ctx.now());
+  const demoCustomers = buildDemoCustomers(today);
+  // Every demo date must be one the app accepts, so `today` keeps the demo's reach away from the range's ends.
+  const reach = demoReach(today, demoCustomers);
+  if (addDaysIso(today, -reach.before) < MIN_SUPPORTED_DATE || addDaysIso(today, reach.after) > MAX_SUPPORTED_DATE) {
+    const range = { min: addDaysIso(MIN_SUPPORTED_DATE, reach.before), max: addDaysIso(MAX_SUPPORTED_DATE, -reach.after) };
+    throw new AppError('VALIDATION', msg('inputLimits.demoTodayRange', range), 'today');
+  }
   const ownerIds: string[] = [];
   for (const name of DEMO_OWNERS) {
     ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(ctx, { name })).id);
@@ -24,7 +43,7 @@ export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
   let contractsCreated = 0;
   let followUpsCreated = 0;
   const base = parseIsoDate(today);
-  for (const d of buildDemoCustomers(today)) {
+  for (const d of demoCustomers) {
     let customerId = await findLiveCustomerIdByName(ctx.db, d.name);
     if (!customerId) {
       const created = await createCustomer(ctx, {

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Contract } from '../../../shared/api/contracts.contract.ts';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_KINDS } from '../../../shared/domain/enums.ts';
 import { followUpChannelLabels, followUpKindLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
-import { DATE_FORMAT } from '../../format/dates.ts';
+import { DATE_FORMAT, PICKER_DATE_RANGE } from '../../format/dates.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -60,6 +60,7 @@ export function FollowUpFields({ form, contracts, autoFocus }: Props) {
           style={{ width: '100%' }}
           placeholder={t('followUp.nextPlaceholder')}
           disabledDate={(d: Dayjs) => d.isBefore(dayjs(), 'day')}
+          {...PICKER_DATE_RANGE}
           presets={PRESETS.map((n) => ({ label: t('followUp.inDays', { n }), value: dayjs().add(n, 'day') }))}
         />
       </Form.Item>

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import type { Contact } from '../../../shared/api/contacts.contract.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
+import { DATE_FORMAT, PICKER_DATE_RANGE, fromDayjs, toDayjs } from '../../format/dates.ts';
 import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
@@ -94,7 +94,7 @@ export function ContactFormModal({ customerId, contact, open, isFirst, onClose }
         </Col>
         <Col span={12}>
           <Form.Item name="birthday" label={t('contact.birthday')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -8,7 +8,7 @@ import { contractStatusLabels, cycleLabels, labelOf } from '../../../shared/i18n
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
+import { DATE_FORMAT, PICKER_DATE_RANGE, fromDayjs, toDayjs } from '../../format/dates.ts';
 import { sameNames } from '../../forms/applyApiError.ts';
 import { blankToNull } from '../../forms/blankToNull.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
@@ -135,17 +135,17 @@ export function ContractFormModal({ customerId, contract, open, onClose }: Props
         </Col>
         <Col span={8}>
           <Form.Item name="signedOn" label={t('contract.signedOn')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="startsOn" label={t('contract.startsOn')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="endsOn" label={t('contract.endsOn')} dependencies={['cycle', 'startsOn', 'signedOn']} rules={[endsOnRule]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
         <Col span={8}>

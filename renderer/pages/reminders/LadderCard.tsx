@@ -7,7 +7,7 @@ import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { computeLadder, DEFAULT_LADDERS, describeStep, normalizeSteps, stepsProblem } from '../../../shared/reminders/reminderLadder.ts';
 import { buildWorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
 import { useApiMutation } from '../../api/useApi.ts';
-import { DATE_FORMAT, fromDayjs, todayIso, toDayjs } from '../../format/dates.ts';
+import { DATE_FORMAT, fromDayjs, PICKER_DATE_RANGE, todayIso, toDayjs } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { STEP_SEPARATORS } from '../../../shared/domain/typedInput.ts';
 
@@ -79,6 +79,7 @@ export function LadderCard({ settings }: { settings: ReminderSettings }) {
           value={toDayjs(endsOn)}
           allowClear={false}
           aria-label={t('ladder.previewEndsOn')}
+          {...PICKER_DATE_RANGE}
           onChange={(d) => setEndsOn(fromDayjs(d) ?? endsOn)}
         />
         <span>{t('ladder.previewAfter')}</span>

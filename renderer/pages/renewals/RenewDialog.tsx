@@ -1,13 +1,14 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { CYCLES, type Cycle } from '../../../shared/domain/enums.ts';
 import { fenToYuanString, yuanStringToFen } from '../../../shared/domain/money.ts';
 import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../../format/dates.ts';
+import { DATE_FORMAT, PICKER_DATE_RANGE, fromDayjs, toDayjs } from '../../format/dates.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
@@ -87,6 +88,8 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
       okText={t('renew.ok')}
       width={620}
     >
+      {/* No defaults to fill, such as a next term past the supported dates: the reason, and the fields stay open. */}
+      {defaults.error ? <Alert type="warning" showIcon title={errorMessageOf(defaults.error, t)} style={{ marginBottom: 16 }} /> : null}
       {defaults.data?.anchorEndsOn ? (
         <Typography.Paragraph type="secondary">
           {t('renew.anchorHint', { date: defaults.data.anchorEndsOn })}
@@ -98,7 +101,7 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="startsOn" label={t('contract.startsOn')} rules={[{ required: true, message: t('renew.startsOnRequired') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -107,7 +110,7 @@ export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClo
             label={t('contract.endsOn')}
             rules={[{ required: (cycleUnknown ? chosenCycle : item?.cycle) !== 'once', message: t('renew.endsOnRequired') }]}
           >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} {...PICKER_DATE_RANGE} />
           </Form.Item>
         </Col>
       </Row>

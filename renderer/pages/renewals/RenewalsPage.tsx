@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/useApi.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
-import { fromDayjs, todayIso } from '../../format/dates.ts';
+import { fromDayjs, PICKER_DATE_RANGE, todayIso } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { RenewalExportButton } from '../../components/export/RenewalExportButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
@@ -94,6 +94,7 @@ export function RenewalsPage() {
           {window === 'custom' ? (
             <DatePicker.RangePicker
               aria-label={t('renewals.range')}
+              {...PICKER_DATE_RANGE}
               onChange={(v) => {
                 setRange([fromDayjs(v?.[0]), fromDayjs(v?.[1])]);
                 resetPage();

@@ -5,7 +5,6 @@ export const importReasonsEnUS: Record<keyof typeof importReasonsZhCN, string> =
   'reasons.amountNegative': 'The amount cannot be negative: {text}',
   'reasons.amountTooLarge': 'The amount is too large: {text}',
   'reasons.amountRounded': 'The amount “{text}” has more than two decimals; rounded to {rounded}',
-  'reasons.dateOutOfRange': 'Date out of range: {text}',
   'reasons.noSuchDate': 'No such date: {text}',
   'reasons.noSuchTime': 'No such time: {text}',
   'reasons.excelSerial60': 'No such date: Excel serial number 60 stands for 1900-02-29, which never existed',

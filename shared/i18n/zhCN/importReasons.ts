@@ -4,7 +4,6 @@ export const importReasonsZhCN = {
   'reasons.amountNegative': '合同金额不能为负数：{text}',
   'reasons.amountTooLarge': '合同金额过大：{text}',
   'reasons.amountRounded': '合同金额「{text}」超过两位小数，已四舍五入为 {rounded}',
-  'reasons.dateOutOfRange': '日期超出范围：{text}',
   'reasons.noSuchDate': '日期不存在：{text}',
   'reasons.noSuchTime': '时间不存在：{text}',
   'reasons.excelSerial60': '日期不存在：Excel 序列号 60 对应的 1900-02-29 并不存在',
