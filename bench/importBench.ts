@@ -15,15 +15,12 @@ import { importFloor } from './import/importFloor.ts';
 import { importFloorSameWrites } from './import/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
 import { CONTRACT_EXPORT_SQL } from '../db/repositories/exportQueries.ts';
-import { encodeGb18030 } from '../test-support/import/encodeGb18030.ts';
-import { generateRenewalSheet, renewalSheetCsv } from '../test-support/import/renewalSheetGenerator.ts';
+import { ensureBenchSheet } from './import/benchSheet.ts';
 import { exportSheet } from '../electron/services/export/exportSheet.ts';
 import { runImport } from '../electron/services/import/runImport.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
 
-const GENERATOR_VERSION = 2;
-const BLOCK = 50_000;
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
@@ -39,26 +36,7 @@ const removeDb = (f: string) => {
 
 /** A realistic sheet: customers with ~3 contracts each, 1% repeated numbers, 0.5% bad rows, some blank lines. */
 function ensureSheet(rows: number, clean: boolean): string {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, `sheet-v${GENERATOR_VERSION}-${rows}${clean ? '-clean' : ''}.gbk.csv`);
-  if (fs.existsSync(file) && !args.includes('--fresh')) return file;
-  const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  for (let start = 0; start < rows; start += BLOCK) {
-    const block = generateRenewalSheet({
-      rows: Math.min(BLOCK, rows - start),
-      seed: 1000 + start,
-      customerSeed: 7,
-      customers: Math.ceil(rows / 3),
-      startIndex: start,
-      invalidShare: clean ? 0 : 0.005,
-      duplicateShare: clean ? 0 : 0.01,
-    });
-    fs.writeSync(fd, encodeGb18030(renewalSheetCsv(block, { seed: start, blankShare: clean ? 0 : 0.002, header: start === 0 })));
-  }
-  fs.closeSync(fd);
-  fs.renameSync(tmp, file);
-  return file;
+  return ensureBenchSheet(dataDir, rows, { clean, fresh: args.includes('--fresh') });
 }
 
 interface ChildResult {

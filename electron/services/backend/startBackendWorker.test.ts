@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateRenewalSheet, renewalSheetCsv } from '../../../test-support/import/renewalSheetGenerator.ts';
 import { silentLogger } from '../logger.ts';
 import type { Backend } from './backend.ts';
@@ -101,6 +101,38 @@ describe('the backend worker', { timeout: 120_000 }, () => {
     fs.writeFileSync(file, Buffer.alloc(8192, 7));
     await expect(startBackendWorker(settings(file), { logger: silentLogger })).rejects.toMatchObject({ code: 'DB_CORRUPT' });
     expect(fs.readFileSync(file).equals(Buffer.alloc(8192, 7))).toBe(true);
+  });
+
+  it('quitting waits for the reminder tick in flight: its toast is shown and marked delivered before SQLite closes', async () => {
+    const file = path.join(dir, 'd.db');
+    const shown: string[] = [];
+    let release: () => void = () => {};
+    const slowToast = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hostNotifier = {
+      notify: async (request: { title: string }) => {
+        shown.push(request.title);
+        await slowToast;
+      },
+    };
+    backend = await startBackendWorker({ ...settings(file), notifier: 'host' }, { logger: silentLogger, hostNotifier });
+    const customer = await ok('customers:create', { name: '杭州云启科技有限公司' });
+    await ok('contracts:create', { customerId: customer.id, number: 'HT-1', endsOn: '2026-01-01' });
+    const ticking = backend.call('reminders:run', {});
+    await vi.waitFor(() => expect(shown).toHaveLength(1));
+    const closing = backend.close();
+    let closed = false;
+    void closing.then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closed, 'close waits while the toast is being handed over').toBe(false);
+    release();
+    expect((await ticking).ok).toBe(true);
+    await closing;
+    backend = await startBackendWorker(settings(file), { logger: silentLogger });
+    const items = (await ok('notifications:list')).items;
+    expect(items).toHaveLength(1);
+    expect(items[0].deliveredAt).not.toBeNull();
   });
 
   it('closes after the write in flight has committed', async () => {
