@@ -14,6 +14,8 @@ import type {
 
 export interface AppLike {
   setName(name: string): void;
+  /** Windows only: ties the process to the Start-menu shortcut the installer made, so toasts are shown. */
+  setAppUserModelId(id: string): void;
   getPath(name: 'userData'): string;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, shell, Tray } from 'electron';
 import { stderrLogger } from '../services/logger.ts';
+import { applyAppUserModelId } from './appUserModelId.ts';
 import { electronNativeBinding } from './electronNativeBinding.ts';
 import { startReminderDesktop, type ReminderDesktop } from './reminderDesktop.ts';
 import { startMain } from './startMain.ts';
@@ -13,6 +14,9 @@ import { startMain } from './startMain.ts';
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = path.resolve(bundleDir, '..', '..');
 const logger = stderrLogger('renewal-desk:main');
+
+// Before any window or notification: Windows shows toasts only for the id on the installer's shortcut.
+applyAppUserModelId(app, process.platform);
 
 let desktop: ReminderDesktop | null = null;
 startMain(

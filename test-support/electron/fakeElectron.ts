@@ -105,6 +105,7 @@ export interface FakeElectron {
   api: ElectronApi;
   app: FakeEmitter & {
     name: string | null;
+    appUserModelId: string | null;
     userDataReadWithName: string | null;
     quitCount: number;
     quitted: boolean;
@@ -135,6 +136,7 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
 
   const app = Object.assign(new FakeEmitter(), {
     name: null as string | null,
+    appUserModelId: null as string | null,
     userDataReadWithName: null as string | null,
     quitCount: 0,
     quitted: false,
@@ -142,6 +144,9 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     lockAcquired: options.lockAcquired ?? true,
     setName(name: string) {
       app.name = name;
+    },
+    setAppUserModelId(id: string) {
+      app.appUserModelId = id;
     },
     getPath(_name: 'userData') {
       app.userDataReadWithName = app.name;
