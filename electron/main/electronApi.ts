@@ -4,8 +4,12 @@ import type {
   HandlerDetails,
   HeadersReceivedResponse,
   LoadFileOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   NotificationConstructorOptions,
+  WebContentsWillFrameNavigateEventParams,
   WebContentsWillNavigateEventParams,
+  WebContentsWillRedirectEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
 
@@ -37,6 +41,8 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
   on(event: 'will-navigate', listener: (event: Event<WebContentsWillNavigateEventParams>, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: Event<WebContentsWillFrameNavigateEventParams>) => void): unknown;
+  on(event: 'will-redirect', listener: (event: Event<WebContentsWillRedirectEventParams>) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: Event) => void): unknown;
 }
 
@@ -94,7 +100,11 @@ export interface ElectronApi {
   BrowserWindow: BrowserWindowConstructor;
   ipcMain: IpcMainLike;
   session: { readonly defaultSession: SessionLike };
-  dialog: { showErrorBox(title: string, content: string): void };
+  dialog: {
+    showErrorBox(title: string, content: string): void;
+    /** Without a parent the box is app-modal; main.ts parents it to the focused window when there is one. */
+    showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
+  };
   shell: { openExternal(url: string): Promise<void> };
   Notification: NotificationConstructor;
 }

@@ -12,6 +12,7 @@ import { validationEnUS } from './enUS/validation.ts';
 import { importReasonsEnUS } from './enUS/importReasons.ts';
 import { reminderTextsEnUS } from './enUS/reminderTexts.ts';
 import { cliEnUS } from './enUS/cli.ts';
+import { desktopEnUS } from './enUS/desktop.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -29,4 +30,5 @@ export const enUS: Record<MessageKey, string> = {
   ...importReasonsEnUS,
   ...reminderTextsEnUS,
   ...cliEnUS,
+  ...desktopEnUS,
 };

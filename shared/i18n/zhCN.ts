@@ -12,6 +12,7 @@ import { validationZhCN } from './zhCN/validation.ts';
 import { importReasonsZhCN } from './zhCN/importReasons.ts';
 import { reminderTextsZhCN } from './zhCN/reminderTexts.ts';
 import { cliZhCN } from './zhCN/cli.ts';
+import { desktopZhCN } from './zhCN/desktop.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   ...importReasonsZhCN,
   ...reminderTextsZhCN,
   ...cliZhCN,
+  ...desktopZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

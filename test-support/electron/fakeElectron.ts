@@ -1,4 +1,11 @@
-import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, LoadFileOptions, NotificationConstructorOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  HeadersReceivedResponse,
+  LoadFileOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+  NotificationConstructorOptions,
+} from 'electron';
 import type { ElectronApi, HeadersDetailsLike, InvokeEventLike } from '../../electron/main/electronApi.ts';
 
 // A stand-in for the Electron runtime, used by tests because no Electron binary runs in CI. It records what
@@ -32,8 +39,10 @@ export interface FakeEvent {
   preventDefault(): void;
 }
 
-export function fakeEvent(): FakeEvent {
+/** An Electron event; `details` are the fields Electron puts on it (url, isMainFrame… for navigation events). */
+export function fakeEvent<D extends object = object>(details?: D): FakeEvent & D {
   return {
+    ...(details ?? ({} as D)),
     defaultPrevented: false,
     preventDefault() {
       this.defaultPrevented = true;
@@ -119,6 +128,10 @@ export interface FakeElectron {
   permissionRequestHandler: () => (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheckHandler: () => () => boolean;
   errorBoxes: [string, string][];
+  /** Every message box shown, in order. */
+  messageBoxes: MessageBoxOptions[];
+  /** The button the user clicks in the next message box; unset, the user dismisses it (Electron answers cancelId). */
+  answerNextMessageBox(response: number): void;
   openedExternally: string[];
   /** Calls the handler bound on `channel` as Electron would for a message from `event`'s frame. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
@@ -129,6 +142,8 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
   const notifications: FakeNotification[] = [];
   const ipcHandlers = new Map<string, Listener>();
   const errorBoxes: [string, string][] = [];
+  const messageBoxes: MessageBoxOptions[] = [];
+  let nextResponse: number | null = null;
   const openedExternally: string[] = [];
   let headersListener: ReturnType<FakeElectron['headersListener']> | null = null;
   let permissionRequestHandler: ReturnType<FakeElectron['permissionRequestHandler']> | null = null;
@@ -219,6 +234,12 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
       showErrorBox(title, content) {
         errorBoxes.push([title, content]);
       },
+      showMessageBox(options): Promise<MessageBoxReturnValue> {
+        messageBoxes.push(options);
+        const response = nextResponse ?? options.cancelId ?? 0;
+        nextResponse = null;
+        return Promise.resolve({ response, checkboxChecked: false });
+      },
     },
     shell: {
       openExternal(url) {
@@ -243,6 +264,10 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     permissionRequestHandler: () => required(permissionRequestHandler, 'permission request handler'),
     permissionCheckHandler: () => required(permissionCheckHandler, 'permission check handler'),
     errorBoxes,
+    messageBoxes,
+    answerNextMessageBox(response) {
+      nextResponse = response;
+    },
     openedExternally,
     async invoke(channel, event, ...args) {
       const handler = ipcHandlers.get(channel);
