@@ -130,6 +130,8 @@ describe('build/electron-builder.yml', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
+    // electron-builder's deb target throws without a maintainer (or an author email in package.json).
+    expect(config.linux?.maintainer).toBeTruthy();
     for (const icon of [config.linux?.icon, config.win?.icon, config.mac?.icon]) {
       expect(icon).toBe('build/icon.png');
     }
