@@ -59,7 +59,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowLike 
     logger.warn(`blocked ${what}`, url);
   };
   contents.on('will-navigate', (event, url) => stayOnAppPage(event, url, 'navigation'));
-  // will-navigate covers the main frame only; this covers iframes too (the app has none, so none may navigate).
+  // will-navigate covers the main frame only; this covers iframes too (the app has none; one could show only the app page).
   contents.on('will-frame-navigate', (event) => stayOnAppPage(event, event.url, 'frame navigation'));
   // A server redirect is not a new navigation: without this, a permitted load could be bounced elsewhere.
   contents.on('will-redirect', (event) => stayOnAppPage(event, event.url, 'redirect'));
