@@ -17,6 +17,7 @@ export default tseslint.config(
       'dist-electron/**',
       '.electron-native/**',
       'release/**',
+      'release-smoke/**',
       'e2e/artifacts/**',
       'test-results/**',
       'playwright-report/**',

@@ -1,16 +1,19 @@
-// `npm test`: system packages, then typecheck, lint, unit tests (Vitest on real SQLite) and end-to-end tests
-// (Playwright on Debian's Chromium against the web host). Stops at the first failing stage.
+// `npm test`: system packages, then typecheck, lint and the Electron security scan, unit tests (Vitest on real
+// SQLite) and end-to-end tests (Playwright on Debian's Chromium against the web host). Stops at the first
+// failing stage.
 import { spawn } from 'node:child_process';
 import { ensureSystemPackages } from './ensureSystemPackages.mjs';
 
 ensureSystemPackages();
 
 // Steps in one stage run side by side: tsc and typed ESLint each keep one core busy, so on two cores the pair
-// takes about as long as the slower of them.
+// takes about as long as the slower of them. The electronegativity scan mostly waits (on loading its parsers and
+// on translation downloads that fail offline), so beside them it costs little wall time.
 const stages = [
   [
     ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
     ['lint', ['npm', 'run', '--silent', 'lint']],
+    ['electronegativity', ['node', 'scripts/electronegativity.mjs']],
   ],
   [['unit', ['npx', 'vitest', 'run']]],
   [['e2e', ['npx', 'playwright', 'test']]],

@@ -1,11 +1,13 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../services/logger.ts';
 import type { BrowserWindowConstructor, BrowserWindowLike } from './electronApi.ts';
+import { schemeOf, webUrl } from './externalLinkOpener.ts';
 
 export const WINDOW_TITLE = '续约管家';
 
 export interface MainWindowOptions {
   BrowserWindow: BrowserWindowConstructor;
+  /** Takes an http(s) link out of the app; main.ts gives the confirming opener (externalLinkOpener.ts). */
   openExternal(url: string): Promise<void>;
   preloadPath: string;
   rendererIndex: string;
@@ -35,38 +37,36 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
 }
 
 /**
- * The one app window. The page may not open windows, navigate away or embed <webview>: if an XSS ever slipped
- * into the renderer, it still could not take the window somewhere that has the preload's `window.api`.
+ * The one app window. The page may not open windows, navigate away (in any frame, by link, script or server
+ * redirect) or embed <webview>: if an XSS ever slipped into the renderer, it still could not take the window
+ * somewhere that has the preload's `window.api`.
  */
 export function createMainWindow(options: MainWindowOptions): BrowserWindowLike {
   const win = new options.BrowserWindow(mainWindowOptions(options.preloadPath));
   const contents = win.webContents;
+  const { logger } = options;
 
   contents.setWindowOpenHandler(({ url }) => {
-    // Only https links (e.g. a customer's website) go to the system browser; nothing opens inside the app.
-    if (isHttps(url)) {
-      options.openExternal(url).catch((e: unknown) => options.logger.warn('openExternal failed', e));
-    }
+    // Nothing opens inside the app. A web link (a customer's website) may go to the system browser once the user
+    // confirms its host; any other scheme would reach whatever program the OS registered for it.
+    if (webUrl(url)) options.openExternal(url).catch((e: unknown) => logger.warn('opening a link failed', e));
+    else logger.warn('refused window.open of a link that is not http(s)', schemeOf(url));
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event, url) => {
-    if (!options.isAppPage(url)) {
-      event.preventDefault();
-      options.logger.warn('blocked navigation', url);
-    }
-  });
+  const stayOnAppPage = (event: { preventDefault(): void }, url: string, what: string) => {
+    if (options.isAppPage(url)) return;
+    event.preventDefault();
+    logger.warn(`blocked ${what}`, url);
+  };
+  contents.on('will-navigate', (event, url) => stayOnAppPage(event, url, 'navigation'));
+  // will-navigate covers the main frame only; this covers iframes too (the app has none; one could show only the app page).
+  contents.on('will-frame-navigate', (event) => stayOnAppPage(event, event.url, 'frame navigation'));
+  // A server redirect is not a new navigation: without this, a permitted load could be bounced elsewhere.
+  contents.on('will-redirect', (event) => stayOnAppPage(event, event.url, 'redirect'));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
   win.once('ready-to-show', () => win.show());
   const loading = options.route ? win.loadFile(options.rendererIndex, { hash: options.route }) : win.loadFile(options.rendererIndex);
-  loading.catch((e: unknown) => options.logger.error('renderer failed to load', e));
+  loading.catch((e: unknown) => logger.error('renderer failed to load', e));
   return win;
-}
-
-function isHttps(url: string): boolean {
-  try {
-    return new URL(url).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

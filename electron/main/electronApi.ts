@@ -4,10 +4,14 @@ import type {
   HandlerDetails,
   HeadersReceivedResponse,
   LoadFileOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
   NotificationConstructorOptions,
   SaveDialogOptions,
   SaveDialogReturnValue,
+  WebContentsWillFrameNavigateEventParams,
   WebContentsWillNavigateEventParams,
+  WebContentsWillRedirectEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
 
@@ -16,6 +20,8 @@ import type {
 
 export interface AppLike {
   setName(name: string): void;
+  /** Windows only: ties the process to the Start-menu shortcut the installer made, so toasts are shown. */
+  setAppUserModelId(id: string): void;
   getPath(name: 'userData' | 'downloads'): string;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
@@ -37,6 +43,8 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
   on(event: 'will-navigate', listener: (event: Event<WebContentsWillNavigateEventParams>, url: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: Event<WebContentsWillFrameNavigateEventParams>) => void): unknown;
+  on(event: 'will-redirect', listener: (event: Event<WebContentsWillRedirectEventParams>) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: Event) => void): unknown;
 }
 
@@ -91,6 +99,8 @@ export interface NotificationConstructor {
 
 export interface DialogLike {
   showErrorBox(title: string, content: string): void;
+  /** Without a parent the box is app-modal; main.ts parents it to the focused window when there is one. */
+  showMessageBox(options: MessageBoxOptions): Promise<MessageBoxReturnValue>;
   showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
 }
 

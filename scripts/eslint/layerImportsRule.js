@@ -15,6 +15,8 @@ export const LAYER_DIRS = [
   ['renderer', 'renderer'],
   ['bench', 'bench'],
   ['e2e', 'e2e'],
+  // The packaged-app smoke test: its own Playwright config, run only by .github/workflows/package.yml.
+  ['e2eElectron', 'e2e-electron'],
   ['scripts', 'scripts'],
   ['scripts', 'bin'],
   ['testSupport', 'test-support'],
@@ -34,6 +36,7 @@ export const ALLOWED = {
   // Benchmarks seed their data with the tests' generators.
   bench: ['shared', 'db', 'services', 'testSupport'],
   e2e: ['shared', 'testSupport'],
+  e2eElectron: ['shared'],
   scripts: ['shared'],
   config: ['shared', 'scripts'],
   // Test helpers set up whatever a test needs: a database through the services, a fake Electron for main/.

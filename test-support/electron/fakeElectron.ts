@@ -1,5 +1,13 @@
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, HeadersReceivedResponse, LoadFileOptions, NotificationConstructorOptions, SaveDialogOptions } from 'electron';
+import type {
+  BrowserWindowConstructorOptions,
+  HeadersReceivedResponse,
+  LoadFileOptions,
+  MessageBoxOptions,
+  MessageBoxReturnValue,
+  NotificationConstructorOptions,
+  SaveDialogOptions,
+} from 'electron';
 import type { ElectronApi, HeadersDetailsLike, InvokeEventLike } from '../../electron/main/electronApi.ts';
 
 // A stand-in for the Electron runtime, used by tests because no Electron binary runs in CI. It records what
@@ -33,8 +41,10 @@ export interface FakeEvent {
   preventDefault(): void;
 }
 
-export function fakeEvent(): FakeEvent {
+/** An Electron event; `details` are the fields Electron puts on it (url, isMainFrame… for navigation events). */
+export function fakeEvent<D extends object = object>(details?: D): FakeEvent & D {
   return {
+    ...(details ?? ({} as D)),
     defaultPrevented: false,
     preventDefault() {
       this.defaultPrevented = true;
@@ -106,6 +116,7 @@ export interface FakeElectron {
   api: ElectronApi;
   app: FakeEmitter & {
     name: string | null;
+    appUserModelId: string | null;
     userDataReadWithName: string | null;
     quitCount: number;
     quitted: boolean;
@@ -122,6 +133,10 @@ export interface FakeElectron {
   /** Every save dialog shown, and what the next one answers (null: Cancel). */
   saveDialogs: SaveDialogOptions[];
   saveDialogAnswer: { path: string | null };
+  /** Every message box shown, in order. */
+  messageBoxes: MessageBoxOptions[];
+  /** The button the user clicks in the next message box; unset, the user dismisses it (Electron answers cancelId). */
+  answerNextMessageBox(response: number): void;
   openedExternally: string[];
   /** Calls the handler bound on `channel` as Electron would for a message from `event`'s frame. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
@@ -134,6 +149,8 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
   const errorBoxes: [string, string][] = [];
   const saveDialogs: SaveDialogOptions[] = [];
   const saveDialogAnswer: { path: string | null } = { path: null };
+  const messageBoxes: MessageBoxOptions[] = [];
+  let nextResponse: number | null = null;
   const openedExternally: string[] = [];
   let headersListener: ReturnType<FakeElectron['headersListener']> | null = null;
   let permissionRequestHandler: ReturnType<FakeElectron['permissionRequestHandler']> | null = null;
@@ -141,6 +158,7 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
 
   const app = Object.assign(new FakeEmitter(), {
     name: null as string | null,
+    appUserModelId: null as string | null,
     userDataReadWithName: null as string | null,
     quitCount: 0,
     quitted: false,
@@ -148,6 +166,9 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     lockAcquired: options.lockAcquired ?? true,
     setName(name: string) {
       app.name = name;
+    },
+    setAppUserModelId(id: string) {
+      app.appUserModelId = id;
     },
     getPath(name: 'userData' | 'downloads') {
       if (name === 'downloads') return path.join(options.userData, '..', 'Downloads');
@@ -226,6 +247,12 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
         saveDialogs.push(options);
         return Promise.resolve(saveDialogAnswer.path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: saveDialogAnswer.path });
       },
+      showMessageBox(options): Promise<MessageBoxReturnValue> {
+        messageBoxes.push(options);
+        const response = nextResponse ?? options.cancelId ?? 0;
+        nextResponse = null;
+        return Promise.resolve({ response, checkboxChecked: false });
+      },
     },
     shell: {
       openExternal(url) {
@@ -252,6 +279,10 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     errorBoxes,
     saveDialogs,
     saveDialogAnswer,
+    messageBoxes,
+    answerNextMessageBox(response) {
+      nextResponse = response;
+    },
     openedExternally,
     async invoke(channel, event, ...args) {
       const handler = ipcHandlers.get(channel);
