@@ -15,6 +15,7 @@ import { cliEnUS } from './enUS/cli.ts';
 import { hostFilesEnUS } from './enUS/hostFiles.ts';
 import { backendEnUS } from './enUS/backend.ts';
 import { inputLimitsEnUS } from './enUS/inputLimits.ts';
+import { encodingEnUS } from './enUS/encoding.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -35,4 +36,5 @@ export const enUS: Record<MessageKey, string> = {
   ...hostFilesEnUS,
   ...backendEnUS,
   ...inputLimitsEnUS,
+  ...encodingEnUS,
 };

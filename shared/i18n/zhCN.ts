@@ -15,6 +15,7 @@ import { cliZhCN } from './zhCN/cli.ts';
 import { hostFilesZhCN } from './zhCN/hostFiles.ts';
 import { backendZhCN } from './zhCN/backend.ts';
 import { inputLimitsZhCN } from './zhCN/inputLimits.ts';
+import { encodingZhCN } from './zhCN/encoding.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -35,6 +36,7 @@ export const zhCN = {
   ...hostFilesZhCN,
   ...backendZhCN,
   ...inputLimitsZhCN,
+  ...encodingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
