@@ -66,7 +66,7 @@ export function tallyAgainstDecoder(label: string, tally: ByteTally, segments: S
   line = 1;
   for (let i = 0; i < bytes.length; i++) {
     const before = tally.invalid.count;
-    tally.step(bytes[i]!, line);
+    tally.scan(bytes, i, i + 1, line);
     counted[line]! += tally.invalid.count - before;
     if (bytes[i] === 0x0a) {
       line++;

@@ -171,6 +171,19 @@ describe('detectEncoding: a few invalid bytes in UTF-8 (at most 1% among at leas
   });
 });
 
+/** Where the decoded text has U+FFFD: [line, how many] per line, lines counted by LF as the CSV reader counts. */
+async function replacedByDecoder(file: string, encoding: 'utf8' | 'gb18030', bareCr: boolean, chunkBytes?: number) {
+  const found = new Map<number, number>();
+  let line = 1;
+  for await (const text of decodeTextStream(file, encoding, { bareCr, ...(chunkBytes ? { chunkBytes } : {}) })) {
+    for (const ch of text) {
+      if (ch === '\n') line++;
+      else if (ch === '\uFFFD') found.set(line, (found.get(line) ?? 0) + 1);
+    }
+  }
+  return [...found];
+}
+
 describe('detectEncoding and the decoder agree on where the U+FFFD are', () => {
   it('lists each replaced sequence on the line the decoded text has it, for LF, CRLF, bare-CR and mixed files', async () => {
     const r = seededRandom(20);
@@ -181,16 +194,20 @@ describe('detectEncoding and the decoder agree on where the U+FFFD are', () => {
       fs.writeFileSync(file, bytes);
       for (const encoding of ['utf8', 'gb18030'] as const) {
         const { invalid, bareCr } = await chooseEncoding(file, encoding);
-        const fromDecoder = new Map<number, number>();
-        let line = 1;
-        for await (const text of decodeTextStream(file, encoding, { bareCr, chunkBytes: r.int(1, 8) })) {
-          for (const ch of text) {
-            if (ch === '\n') line++;
-            else if (ch === '\uFFFD') fromDecoder.set(line, (fromDecoder.get(line) ?? 0) + 1);
-          }
-        }
-        expect(invalid?.lines.map((l) => [l.line, l.count]), `${encoding} ${bytes.toString('hex')}`).toEqual([...fromDecoder]);
+        const expected = await replacedByDecoder(file, encoding, bareCr, r.int(1, 8));
+        expect(invalid?.lines.map((l) => [l.line, l.count]), `${encoding} ${bytes.toString('hex')}`).toEqual(expected);
       }
     }
+  });
+
+  it('agrees in a large bare-CR file whose later lines end with CRLF or LF (CRs at chunk ends included)', async () => {
+    const head = utf8('客户名称,金额\r'.repeat(7_000));
+    const tail = Buffer.concat(Array.from({ length: 3000 }, (_, i) => Buffer.concat([utf8('甲'), i % 97 === 0 ? Buffer.from([0xff]) : utf8(''), utf8(i % 3 ? ',1\r\n' : ',1\n')])));
+    const file = path.join(dir, 'bare-cr.csv');
+    fs.writeFileSync(file, Buffer.concat([head, tail]));
+    const { invalid, bareCr } = await chooseEncoding(file, 'utf8');
+    expect(bareCr).toBe(true);
+    expect(invalid?.lines).toHaveLength(31);
+    expect(invalid?.lines.map((l) => [l.line, l.count])).toEqual(await replacedByDecoder(file, 'utf8', bareCr, 61));
   });
 });

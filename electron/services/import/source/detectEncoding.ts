@@ -88,13 +88,17 @@ export function eucCnScanner() {
 /** A decoder read byte by byte: what it would replace with U+FFFD, and where. */
 export interface ByteTally {
   readonly invalid: InvalidSequences;
-  /** Between characters: an ASCII byte needs no step. */
-  readonly idle: boolean;
-  step(b: number, line: number): void;
+  /** Reads bytes[from, to), all on `line` (a line break may be the last of them). */
+  scan(bytes: Uint8Array, from: number, to: number, line: number): void;
   end(line: number): void;
 }
 
-/** Feeds chunks to a tally with the physical line each byte is on, counted as decodeTextStream will count it. */
+/**
+ * Feeds chunks to a tally one line at a time, numbering lines as decodeTextStream and the CSV reader will:
+ * LF ends a line; in a bare-CR file CR does too, and an LF right after it does not. LF and CR are never part
+ * of a character in UTF-8 or GB18030, so a sequence one of them cuts short is reported on the line it ends.
+ * Line ends are found with indexOf (native), and the tally's loop over a line's bytes stays its own.
+ */
 class LineTracker {
   private line = 1;
   private previousCr = false;
@@ -105,21 +109,22 @@ class LineTracker {
   ) {}
 
   push(chunk: Uint8Array): void {
-    const { tally, bareCr } = this;
-    let line = this.line;
-    let previousCr = this.previousCr;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      // LF and CR are never inside a character in UTF-8 or GB18030, and a sequence one of them cuts short is
-      // reported on the line before the break.
-      if (b >= 0x80 || !tally.idle) tally.step(b, line);
-      if (b === 0x0a) {
-        if (!(bareCr && previousCr)) line++;
-      } else if (b === 0x0d && bareCr) line++;
-      previousCr = b === 0x0d;
+    let nextLf = -2;
+    let nextCr = -2;
+    let from = 0;
+    while (from < chunk.length) {
+      if (nextLf !== -1 && nextLf < from) nextLf = chunk.indexOf(0x0a, from);
+      if (this.bareCr && nextCr !== -1 && nextCr < from) nextCr = chunk.indexOf(0x0d, from);
+      const at = !this.bareCr || nextCr < 0 ? nextLf : nextLf < 0 ? nextCr : Math.min(nextLf, nextCr);
+      const to = at < 0 ? chunk.length : at + 1;
+      this.tally.scan(chunk, from, to, this.line);
+      if (at >= 0) {
+        const afterCr = at > 0 ? chunk[at - 1] === 0x0d : this.previousCr;
+        if (!this.bareCr || chunk[at] === 0x0d || !afterCr) this.line++;
+      }
+      from = to;
     }
-    this.line = line;
-    this.previousCr = previousCr;
+    if (chunk.length > 0) this.previousCr = chunk[chunk.length - 1] === 0x0d;
   }
 
   end(): void {
@@ -157,17 +162,36 @@ export function detectBytesEncoding(bytes: Uint8Array): EncodingDetection {
   });
 }
 
-async function* fileChunks(file: string): AsyncGenerator<Buffer> {
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) yield chunk as Buffer;
-}
+/**
+ * A file read in chunks, as often as asked. One that fits in a chunk is read once and kept: most sheets
+ * do, and each pass would otherwise open a stream of its own.
+ */
+class ChunkedFile {
+  readonly size: number;
+  private readonly whole: Buffer | null;
 
-function readHead(file: string): Buffer {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(LINE_STYLE_HEAD_BYTES);
-    return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
-  } finally {
-    fs.closeSync(fd);
+  constructor(private readonly file: string) {
+    this.size = fs.statSync(file).size;
+    this.whole = this.size <= CHUNK ? fs.readFileSync(file) : null;
+  }
+
+  head(): Buffer {
+    if (this.whole) return this.whole.subarray(0, LINE_STYLE_HEAD_BYTES);
+    const fd = fs.openSync(this.file, 'r');
+    try {
+      const head = Buffer.alloc(LINE_STYLE_HEAD_BYTES);
+      return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    if (this.whole) {
+      yield this.whole;
+      return;
+    }
+    for await (const chunk of fs.createReadStream(this.file, { highWaterMark: CHUNK })) yield chunk as Buffer;
   }
 }
 
@@ -175,10 +199,10 @@ function readHead(file: string): Buffer {
  * Streams the file through a tally. `giveUp(bytesLeft)` may end it early, when what is left of the file
  * cannot change the answer; returns whether the whole file was read.
  */
-async function tallyFile(file: string, tally: ByteTally, bareCr: boolean, giveUp: (bytesLeft: number) => boolean = () => false): Promise<boolean> {
+async function tallyFile(file: ChunkedFile, tally: ByteTally, bareCr: boolean, giveUp: (bytesLeft: number) => boolean = () => false): Promise<boolean> {
   const tracker = new LineTracker(tally, bareCr);
-  let left = fs.statSync(file).size;
-  for await (const chunk of fileChunks(file)) {
+  let left = file.size;
+  for await (const chunk of file.chunks()) {
     tracker.push(chunk);
     left -= chunk.length;
     if (left > 0 && giveUp(left)) return false;
@@ -187,14 +211,14 @@ async function tallyFile(file: string, tally: ByteTally, bareCr: boolean, giveUp
   return true;
 }
 
-async function gbkPlausible(file: string): Promise<boolean> {
+async function gbkPlausible(file: ChunkedFile): Promise<boolean> {
   const scanner = eucCnScanner();
-  for await (const chunk of fileChunks(file)) if (!scanner.push(chunk)) return false;
+  for await (const chunk of file.chunks()) if (!scanner.push(chunk)) return false;
   return scanner.end();
 }
 
 /** The file's encoding by the rule above, and the UTF-8 tally when it read the whole file. */
-async function detectWithTally(file: string, head: Buffer, bareCr: boolean): Promise<{ detection: EncodingDetection; utf8: Utf8Tally | null }> {
+async function detectWithTally(file: ChunkedFile, head: Buffer, bareCr: boolean): Promise<{ detection: EncodingDetection; utf8: Utf8Tally | null }> {
   const bom = encodingFromBom(head);
   if (bom) return { detection: { encoding: bom, reason: 'bom' }, utf8: null };
   const utf8 = new Utf8Tally();
@@ -206,8 +230,9 @@ async function detectWithTally(file: string, head: Buffer, bareCr: boolean): Pro
   return { detection: verdict(null, utf8, () => lookalike), utf8 };
 }
 
-export async function detectFileEncoding(file: string): Promise<EncodingDetection> {
-  const head = readHead(file);
+export async function detectFileEncoding(path: string): Promise<EncodingDetection> {
+  const file = new ChunkedFile(path);
+  const head = file.head();
   return (await detectWithTally(file, head, bareCrHead(head))).detection;
 }
 
@@ -224,8 +249,9 @@ export interface ChosenEncoding {
  * Detects the encoding (the UTF-8 pass stops early on a GBK file), then makes sure the encoding used has
  * been tallied over the whole file: a second pass for GB18030, or for UTF-8 when detection stopped early.
  */
-export async function chooseEncoding(file: string, choice: EncodingChoice): Promise<ChosenEncoding> {
-  const head = readHead(file);
+export async function chooseEncoding(path: string, choice: EncodingChoice): Promise<ChosenEncoding> {
+  const file = new ChunkedFile(path);
+  const head = file.head();
   const bareCr = bareCrHead(head);
   const { detection, utf8 } = await detectWithTally(file, head, bareCr);
   const used = choice === 'auto' ? detection.encoding : choice;

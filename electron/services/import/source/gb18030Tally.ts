@@ -17,8 +17,12 @@ export class Gb18030Tally {
   private second = 0;
   private third = 0;
 
-  get idle(): boolean {
-    return this.first === 0;
+  /** Reads bytes[from, to), all on `line`; an ASCII byte between characters needs no step. */
+  scan(bytes: Uint8Array, from: number, to: number, line: number): void {
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80 || this.first !== 0) this.step(b, line);
+    }
   }
 
   step(b: number, line: number): void {

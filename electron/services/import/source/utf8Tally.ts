@@ -16,9 +16,12 @@ export class Utf8Tally {
   private lower = 0x80;
   private upper = 0xbf;
 
-  /** Whether the next byte starts a character (an ASCII byte then needs no step). */
-  get idle(): boolean {
-    return this.needed === 0;
+  /** Reads bytes[from, to), all on `line`; an ASCII byte between characters needs no step. */
+  scan(bytes: Uint8Array, from: number, to: number, line: number): void {
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80 || this.needed !== 0) this.step(b, line);
+    }
   }
 
   step(b: number, line: number): void {
