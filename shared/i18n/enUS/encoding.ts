@@ -10,7 +10,7 @@ export const encodingEnUS: Record<keyof typeof encodingZhCN, string> = {
     'The header on line {line} has no column for {names}. The header reads: {headers}. Check the header, or choose the columns in the import wizard',
   'encoding.headerInOtherEncoding':
     'The header on line {line} has no column for {names}. Read as {encoding}, the header is {headers}, which looks garbled; read as {other}, it is {otherHeaders}, which maps. Read the file as {other} (change the encoding in the import wizard, or add --encoding {flag} on the command line)',
-  'encoding.moreHeaders': '{n} more',
+  'encoding.moreHeaders': '… ({n} more)',
 
   'encoding.invalidTitle': '{count} {count|byte sequence is|byte sequences are} not valid {encoding} (on {lines} {lines|line|lines}) and {count|was|were} replaced by �',
   'encoding.invalidBody': 'They show as � and are imported that way. If the file is in another encoding, read it again in that one.',
