@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chooseEncoding, detectBytesEncoding, detectFileEncoding } from './detectEncoding.ts';
 import { decodeTextStream } from './decodeTextStream.ts';
+import { openImportSource } from './openImportSource.ts';
 import { seededRandom } from '../../../../test-support/import/seededRandom.ts';
 import { encodeGb18030 } from '../../../../test-support/import/encodeGb18030.ts';
 
@@ -172,10 +173,10 @@ describe('detectEncoding: a few invalid bytes in UTF-8 (at most 1% among at leas
 });
 
 /** Where the decoded text has U+FFFD: [line, how many] per line, lines counted by LF as the CSV reader counts. */
-async function replacedByDecoder(file: string, encoding: 'utf8' | 'gb18030', bareCr: boolean, chunkBytes?: number) {
+async function replacedByDecoder(file: string, encoding: 'utf8' | 'gb18030', bareCr: boolean | undefined, chunkBytes?: number) {
   const found = new Map<number, number>();
   let line = 1;
-  for await (const text of decodeTextStream(file, encoding, { bareCr, ...(chunkBytes ? { chunkBytes } : {}) })) {
+  for await (const text of decodeTextStream(file, encoding, { ...(bareCr === undefined ? {} : { bareCr }), ...(chunkBytes ? { chunkBytes } : {}) })) {
     for (const ch of text) {
       if (ch === '\n') line++;
       else if (ch === '\uFFFD') found.set(line, (found.get(line) ?? 0) + 1);
@@ -209,5 +210,20 @@ describe('detectEncoding and the decoder agree on where the U+FFFD are', () => {
     expect(bareCr).toBe(true);
     expect(invalid?.lines).toHaveLength(31);
     expect(invalid?.lines.map((l) => [l.line, l.count])).toEqual(await replacedByDecoder(file, 'utf8', bareCr, 61));
+  });
+});
+
+describe('UTF-16 line ends', () => {
+  it('are decided from the text, not the bytes: a bare-CR UTF-16 file keeps its lines though 上 is the bytes 0A 4E', async () => {
+    const file = path.join(dir, 'utf16-cr.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('客户名称\t备注\r甲公司\t上午\r乙公司\t下午\r', 'utf16le')]));
+    const source = await openImportSource(file, { encoding: 'auto' });
+    const records = [];
+    for await (const batch of source.records) records.push(...batch.map((r) => [r.line, r.cells]));
+    expect([source.encoding, source.header?.cells]).toEqual(['utf16le', ['客户名称', '备注']]);
+    expect(records).toEqual([
+      [2, ['甲公司', '上午']],
+      [3, ['乙公司', '下午']],
+    ]);
   });
 });

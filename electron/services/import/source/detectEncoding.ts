@@ -241,8 +241,11 @@ export interface ChosenEncoding {
   detected: EncodingDetection;
   /** Where the decoder of `used` replaces bytes with U+FFFD; null for UTF-16 (not scanned). */
   invalid: InvalidSequences | null;
-  /** Lines end with a bare CR (old Mac Excel), decided as decodeTextStream decides it, so lines agree. */
-  bareCr: boolean;
+  /**
+   * Lines end with a bare CR (old Mac Excel), decided from the bytes as decodeTextStream would from the text,
+   * so lines agree; undefined for UTF-16, whose CR and LF are two bytes (decodeTextStream decides from the text).
+   */
+  bareCr: boolean | undefined;
 }
 
 /**
@@ -259,5 +262,5 @@ export async function chooseEncoding(path: string, choice: EncodingChoice): Prom
   if (used === 'utf8') tally = utf8 ?? new Utf8Tally();
   else if (used === 'gb18030') tally = new Gb18030Tally();
   if (tally && tally !== utf8) await tallyFile(file, tally, bareCr);
-  return { used, detected: detection, invalid: tally?.invalid ?? null, bareCr };
+  return { used, detected: detection, invalid: tally?.invalid ?? null, bareCr: tally ? bareCr : undefined };
 }

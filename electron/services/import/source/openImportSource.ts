@@ -25,8 +25,8 @@ export interface ImportSource {
   detected: EncodingDetection | null;
   /** Bytes the decoder of `encoding` replaces with U+FFFD, by line, over the whole file; null for xlsx and UTF-16. */
   invalid: InvalidSequences | null;
-  /** Lines end with a bare CR; decided once, so a second reading numbers lines the same way. */
-  bareCr: boolean;
+  /** Lines end with a bare CR; decided once, so a second reading numbers lines the same way (undefined: not decided). */
+  bareCr: boolean | undefined;
   delimiter: string | null;
   sheet: string | null;
   sheets: string[];
@@ -93,7 +93,7 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
     encoding: null,
     detected: null,
     invalid: null,
-    bareCr: false,
+    bareCr: undefined,
     delimiter: null,
     sheet: null,
     sheets: [],
@@ -119,7 +119,7 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
     source.detected = detected;
     source.invalid = invalid;
     source.bareCr = bareCr;
-    batches = readCsvRecords(decodeTextStream(file, used, { counter, bareCr }), {
+    batches = readCsvRecords(decodeTextStream(file, used, { counter, ...(bareCr === undefined ? {} : { bareCr }) }), {
       onDelimiter: (d) => {
         source.delimiter = d;
       },
@@ -157,7 +157,7 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
  * decoded that way (only its first chunk or so is read). Null when there is none.
  */
 export async function headerReadAs(source: ImportSource, encoding: TextEncodingName): Promise<SourceRecord | null> {
-  const batches = readCsvRecords(decodeTextStream(source.path, encoding, { bareCr: source.bareCr }));
+  const batches = readCsvRecords(decodeTextStream(source.path, encoding, source.bareCr === undefined ? {} : { bareCr: source.bareCr }));
   try {
     for await (const batch of batches) {
       const header = batch.find((r) => !isBlankRecord(r.cells));
