@@ -11,7 +11,9 @@
 // file must still be listed by line. It streams (one 1 MiB chunk in memory) and stops as soon as what is left
 // of the file could not bring the ratio under 1%, so a GBK file is given up on within its first chunk or so.
 // Whichever encoding is then used is tallied over the whole file (a second pass for GB18030), which is what
-// lists the lines its decoder replaces. About 3–4 ms per MB, a little less than decoding it.
+// lists the lines its decoder replaces. Measured on a 200k-row sheet: the UTF-8 pass takes about what the
+// strict-UTF-8 check before it did (about as long as decoding the file); the GB18030 pass about 0.4 of
+// decoding it, where a GBK file used to stop at its first Chinese character.
 //
 // GBK bytes are sometimes valid UTF-8 by accident: a GBK character whose lead byte is C2–DF and whose trail
 // byte is 80–BF reads as one two-byte UTF-8 character (Latin, Greek, Cyrillic, Hebrew, Arabic). 系统 is
