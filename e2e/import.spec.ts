@@ -42,6 +42,17 @@ test('import a GBK renewal sheet through the wizard, check the list, export, and
   await expect(page.getByRole('columnheader', { name: '合同到期日' })).toBeVisible();
   await shot('import-2-encoding-preview');
 
+  // Read as UTF-8 on request: the bytes it cannot read are counted by line, and the mojibake header is named
+  // with the encoding it does read in, which the button beside the encoding goes back to.
+  await page.getByRole('button', { name: '改用 UTF-8 重新读取' }).click();
+  await expect(page.getByText(/^有 \d+ 处字节不是有效的 UTF-8（在 8 行里），已替换为 �$/)).toBeVisible();
+  await expect(page.getByText('共 8 行：第 1、2、3、4、6、7、8、9 行')).toBeVisible();
+  await expect(page.getByText('按 UTF-8 读取时表头对不上，像是乱码')).toBeVisible();
+  await expect(page.getByText('按 GBK / GB18030 读取，表头是：序号、公司名称、联系人、', { exact: false })).toBeVisible();
+  await shot('import-2b-read-as-utf8');
+  await page.getByRole('button', { name: '改用 GBK / GB18030 重新读取' }).click();
+  await expect(page.getByRole('cell', { name: '杭州安泰电子商务有限公司' })).toBeVisible();
+
   // Mapping, proposed from the Chinese aliases.
   await page.getByRole('button', { name: '下一步：对应列' }).click();
   await expect(page.getByRole('combobox', { name: '「公司名称」导入到' }).locator('..')).toContainText('客户名称');

@@ -24,6 +24,10 @@ const changeSchema = z.object({
 });
 export type ImportChange = z.infer<typeof changeSchema>;
 
+const switchableEncoding = z.enum(['utf8', 'gb18030']);
+/** Bytes the encoding used could not read, over the whole file (each became one U+FFFD); null when none. */
+const invalidBytesSchema = z.object({ encoding: z.string(), sequences: z.number().int(), lines: z.number().int() }).nullable();
+
 export const importResultSchema = z.object({
   /** The batch to undo; null unless committed. */
   batchId: z.string().nullable(),
@@ -36,6 +40,7 @@ export const importResultSchema = z.object({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
   encodingDetected: z.string().nullable(),
+  invalidBytes: invalidBytesSchema,
   delimiter: z.string().nullable(),
   sheet: z.string().nullable(),
   /** Data rows read: non-blank records after the header. */
@@ -81,6 +86,13 @@ export const importPreviewSchema = z.object({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
   encodingDetected: z.string().nullable(),
+  invalidBytes: invalidBytesSchema,
+  /** Where they are, by line, as the import report will list them. */
+  encodingWarnings: z.array(issueSchema),
+  /** The encoding the wizard offers instead (UTF-8 ⇄ GB18030); null for xlsx and UTF-16. */
+  otherEncoding: switchableEncoding.nullable(),
+  /** Set when the header lacks a required column as read but has them all in the other encoding (mojibake). */
+  encodingSuggestion: z.object({ encoding: switchableEncoding, headers: z.array(z.string()) }).nullable(),
   delimiter: z.string().nullable(),
   sheet: z.string().nullable(),
   sheets: z.array(z.string()),

@@ -16,6 +16,7 @@ import { hostFilesEnUS } from './enUS/hostFiles.ts';
 import { backendEnUS } from './enUS/backend.ts';
 import { inputLimitsEnUS } from './enUS/inputLimits.ts';
 import { desktopEnUS } from './enUS/desktop.ts';
+import { encodingEnUS } from './enUS/encoding.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -37,4 +38,5 @@ export const enUS: Record<MessageKey, string> = {
   ...backendEnUS,
   ...inputLimitsEnUS,
   ...desktopEnUS,
+  ...encodingEnUS,
 };

@@ -16,6 +16,7 @@ import { hostFilesZhCN } from './zhCN/hostFiles.ts';
 import { backendZhCN } from './zhCN/backend.ts';
 import { inputLimitsZhCN } from './zhCN/inputLimits.ts';
 import { desktopZhCN } from './zhCN/desktop.ts';
+import { encodingZhCN } from './zhCN/encoding.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -37,6 +38,7 @@ export const zhCN = {
   ...backendZhCN,
   ...inputLimitsZhCN,
   ...desktopZhCN,
+  ...encodingZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

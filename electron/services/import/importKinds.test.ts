@@ -80,8 +80,9 @@ describe('the report in the archive’s language', () => {
     expect(refused.error).toMatchObject({
       code: 'VALIDATION',
       field: 'columns',
-      key: 'importErrors.missingColumns',
-      message: 'The header on line 1 has no column for “Customer”, “Ends on”; check the header or choose the columns in the import wizard',
+      key: 'encoding.headerNotMapped',
+      message:
+        'The header on line 1 has no column for “Customer”, “Ends on”. Read as UTF-8, the header is: “Contract No”, “Amount”. Check the header, or choose the columns in the import wizard',
     });
   });
 });

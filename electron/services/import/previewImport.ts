@@ -1,11 +1,18 @@
-// The wizard's second step: what the file looks like when decoded (so mojibake shows at once), which kind
-// it seems to be, and the proposed column mapping (a saved preset for these headers wins).
+// The wizard's second step: what the file looks like when decoded (so mojibake shows at once), which bytes
+// the encoding could not read and on which lines, the other encoding to offer (suggested by name when the
+// header reads right only in it), which kind it seems to be, and the proposed column mapping (a saved preset
+// for these headers wins).
 import type { ImportPreview } from '../../../shared/api/import.contract.ts';
 import { mapHeaders, proposeKind } from '../../../shared/importExport/headerAliases.ts';
+import { REQUIRED_FIELDS } from '../../../shared/importExport/importFields.ts';
 import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
+import { renderIn } from '../../../shared/i18n/message.ts';
+import { archiveLocale } from '../archiveLocale.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import type { EncodingChoice } from './source/detectEncoding.ts';
 import { presetFor } from './mapping/mappingPresets.ts';
+import { otherEncodingOf, otherEncodingReading } from './mapping/otherEncodingReading.ts';
+import { encodingWarnings, invalidBytesSummary } from './source/encodingWarnings.ts';
 import { headerOf, openImportSource } from './source/openImportSource.ts';
 import { stagedUpload } from './uploads/uploadStaging.ts';
 
@@ -31,6 +38,8 @@ export async function previewImport(ctx: ServiceContext, input: { uploadId: stri
   const preset = presetFor(ctx.db, headers);
   const kind = preset?.kind ?? proposeKind(headers);
   const mapping = mapHeaders(kind, headers, preset?.override);
+  const unmapped = REQUIRED_FIELDS[kind].some((f) => !mapping.columns.includes(f));
+  const locale = await archiveLocale(ctx.db);
   return {
     uploadId: upload.uploadId,
     fileName: upload.fileName,
@@ -38,6 +47,10 @@ export async function previewImport(ctx: ServiceContext, input: { uploadId: stri
     format: source.format,
     encoding: source.encoding,
     encodingDetected: source.detected?.encoding ?? null,
+    invalidBytes: invalidBytesSummary(source),
+    encodingWarnings: encodingWarnings(source).map((w) => ({ ...w, message: renderIn(locale, w.message), key: w.message.key, params: w.message.params })),
+    otherEncoding: otherEncodingOf(source.encoding),
+    encodingSuggestion: unmapped ? await otherEncodingReading(source, kind) : null,
     delimiter: source.delimiter,
     sheet: source.sheet,
     sheets: source.sheets,

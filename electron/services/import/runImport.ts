@@ -14,6 +14,7 @@ import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
 import { ImportReport } from './report/importReport.ts';
 import type { EncodingChoice } from './source/detectEncoding.ts';
+import { encodingWarnings, invalidBytesSummary } from './source/encodingWarnings.ts';
 import { headerOf, openImportSource } from './source/openImportSource.ts';
 
 export interface ImportOptions {
@@ -41,8 +42,9 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const source = await openImportSource(options.file, { encoding: options.encoding, sheet: options.sheet, fileName: options.fileName });
   const header = headerOf(source);
   const kind = options.kind ?? proposeKind(header.cells);
-  const { headers, mapping } = columnMapping(header, kind, options.override);
+  const { headers, mapping } = await columnMapping(source, kind, options.override);
   const report = new ImportReport();
+  report.warn(encodingWarnings(source));
   for (const d of mapping.duplicateColumns) {
     report.warn([{ line: header.line, column: d.header, message: msg('reasons.duplicateColumn', { header: headers[d.keptIndex] ?? '' }) }]);
   }
@@ -100,6 +102,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     format: source.format,
     encoding: source.encoding,
     encodingDetected: source.detected?.encoding ?? null,
+    invalidBytes: invalidBytesSummary(source),
     delimiter: source.delimiter,
     sheet: source.sheet,
     ...report.counts(),

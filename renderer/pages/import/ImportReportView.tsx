@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import { joinWith } from '../../../shared/i18n/joinWith.ts';
 import { msg, renderMessage } from '../../../shared/i18n/message.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { encodingName } from './importLabels.ts';
 
 const ENTITY_LABELS: Record<ImportChange['entity'], MessageKey> = {
   customer: 'report.entityCustomer',
@@ -65,6 +66,14 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           ))}
         </Row>
       </Card>
+      {result.invalidBytes ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('encoding.checkInvalid', { count: result.invalidBytes.sequences, encoding: encodingName(result.invalidBytes.encoding) })}
+        />
+      ) : null}
       {result.ignoredColumns.length > 0 ? (
         <Alert
           type="info"

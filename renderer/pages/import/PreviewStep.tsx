@@ -1,7 +1,8 @@
-import { Alert, Descriptions, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Select, Table, Typography } from 'antd';
 import type { ImportPreview } from '../../../shared/api/import.contract.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { encodingLabel } from './importLabels.ts';
+import { EncodingNotes } from './EncodingNotes.tsx';
+import { encodingLabel, encodingName } from './importLabels.ts';
 import type { EncodingChoice } from './importWizardState.ts';
 
 interface Props {
@@ -50,6 +51,11 @@ export function PreviewStep({ preview, encoding, onEncoding, onSheet, loading }:
               { value: 'gb18030', label: encodingLabel(t, 'gb18030') },
             ]}
           />
+          {preview.otherEncoding ? (
+            <Button type={preview.encodingSuggestion ? 'primary' : 'default'} onClick={() => preview.otherEncoding && onEncoding(preview.otherEncoding)}>
+              {t('encoding.readAs', { encoding: encodingName(preview.otherEncoding) })}
+            </Button>
+          ) : null}
           <Typography.Text type="secondary">{t('import.garbledHint')}</Typography.Text>
         </Flex>
       ) : preview.sheets.length > 1 ? (
@@ -64,6 +70,7 @@ export function PreviewStep({ preview, encoding, onEncoding, onSheet, loading }:
           />
         </Flex>
       ) : null}
+      <EncodingNotes preview={preview} />
       {preview.sampleRows.length === 0 ? <Alert type="warning" showIcon title={t('import.noDataRows')} /> : null}
       <Table
         size="small"

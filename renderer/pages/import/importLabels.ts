@@ -16,6 +16,13 @@ export function encodingLabel(t: Translate, encoding: string | null): string {
   return encoding ?? '';
 }
 
+/** An encoding's short name, for buttons and notes (the same in both languages). */
+export function encodingName(encoding: string | null): string {
+  if (encoding === 'utf8') return 'UTF-8';
+  if (encoding === 'gb18030') return 'GBK / GB18030';
+  return encoding ?? '';
+}
+
 const FIELD_LABELS: Record<ImportField, MessageKey> = {
   customerName: 'field.customerName',
   contactName: 'field.contactName',

@@ -10,35 +10,40 @@ export interface ByteCounter {
   bytesRead: number;
 }
 
-export async function* decodeTextStream(
-  file: string,
-  encoding: TextEncodingName,
-  counter: ByteCounter = { bytesRead: 0 },
-  chunkBytes = READ_CHUNK_BYTES,
-): AsyncGenerator<string> {
+export interface DecodeOptions {
+  counter?: ByteCounter;
+  chunkBytes?: number;
+  /**
+   * Whether lines end with a bare CR, when the caller has decided it from the file's first
+   * LINE_STYLE_HEAD_BYTES (so its line numbers agree with these); otherwise decided from the first chunk.
+   */
+  bareCr?: boolean;
+}
+
+export async function* decodeTextStream(file: string, encoding: TextEncodingName, options: DecodeOptions = {}): AsyncGenerator<string> {
+  const { counter = { bytesRead: 0 }, chunkBytes = READ_CHUNK_BYTES } = options;
   const decoder = new TextDecoder(DECODER_LABEL[encoding]);
   let first = true;
-  let bareCr = false;
+  let bareCr = options.bareCr ?? false;
   let heldCr = false;
   const unify = (raw: string): string => {
     let text = raw;
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      bareCr = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0;
+      bareCr = options.bareCr ?? (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0);
     }
     if (heldCr) {
       text = `\r${text}`;
       heldCr = false;
     }
     if (text.indexOf('\r') < 0) return text;
-    if (bareCr) return text.replace(/\r\n?/g, '\n');
-    // A CR at the very end may be the first half of a CRLF split across chunks.
+    // A CR at the very end may be the first half of a CRLF split across chunks (one line break, not two).
     if (text.endsWith('\r')) {
       heldCr = true;
       text = text.slice(0, -1);
     }
-    return text.replace(/\r\n/g, '\n');
+    return bareCr ? text.replace(/\r\n?/g, '\n') : text.replace(/\r\n/g, '\n');
   };
   for await (const chunk of fs.createReadStream(file, { highWaterMark: chunkBytes })) {
     counter.bytesRead += (chunk as Buffer).length;
@@ -47,7 +52,7 @@ export async function* decodeTextStream(
   }
   let tail = unify(decoder.decode());
   if (heldCr) {
-    tail += '\r';
+    tail += bareCr ? '\n' : '\r';
     heldCr = false;
   }
   if (tail !== '') yield tail;

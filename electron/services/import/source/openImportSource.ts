@@ -7,6 +7,7 @@ import { AppError } from '../../../../shared/api/appError.ts';
 import { isBlankRecord } from '../../../../shared/importExport/normalizeRow.ts';
 import { decodeTextStream, type ByteCounter } from './decodeTextStream.ts';
 import { chooseEncoding, type EncodingChoice, type EncodingDetection, type TextEncodingName } from './detectEncoding.ts';
+import type { InvalidSequences } from './invalidSequences.ts';
 import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';
 import { readXlsxRecords } from './readXlsxRecords.ts';
 import { msg, type MessageParam } from '../../../../shared/i18n/message.ts';
@@ -15,11 +16,17 @@ export type SourceFormat = 'csv' | 'xlsx';
 
 export interface ImportSource {
   format: SourceFormat;
+  /** Where the file is read from (a staged upload's own path). */
+  path: string;
   fileName: string;
   totalBytes: number;
   counter: ByteCounter;
   encoding: TextEncodingName | null;
   detected: EncodingDetection | null;
+  /** Bytes the decoder of `encoding` replaces with U+FFFD, by line, over the whole file; null for xlsx and UTF-16. */
+  invalid: InvalidSequences | null;
+  /** Lines end with a bare CR; decided once, so a second reading numbers lines the same way (undefined: not decided). */
+  bareCr: boolean | undefined;
   delimiter: string | null;
   sheet: string | null;
   sheets: string[];
@@ -79,11 +86,14 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
   const counter: ByteCounter = { bytesRead: 0 };
   const source: ImportSource = {
     format,
+    path: file,
     fileName,
     totalBytes: stat.size,
     counter,
     encoding: null,
     detected: null,
+    invalid: null,
+    bareCr: undefined,
     delimiter: null,
     sheet: null,
     sheets: [],
@@ -104,10 +114,12 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
       },
     });
   } else {
-    const { used, detected } = await chooseEncoding(file, options.encoding);
+    const { used, detected, invalid, bareCr } = await chooseEncoding(file, options.encoding);
     source.encoding = used;
     source.detected = detected;
-    batches = readCsvRecords(decodeTextStream(file, used, counter), {
+    source.invalid = invalid;
+    source.bareCr = bareCr;
+    batches = readCsvRecords(decodeTextStream(file, used, { counter, ...(bareCr === undefined ? {} : { bareCr }) }), {
       onDelimiter: (d) => {
         source.delimiter = d;
       },
@@ -138,4 +150,21 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
     }
   })();
   return source;
+}
+
+/**
+ * The header of a text source as another encoding would read it: the first non-blank record of the file
+ * decoded that way (only its first chunk or so is read). Null when there is none.
+ */
+export async function headerReadAs(source: ImportSource, encoding: TextEncodingName): Promise<SourceRecord | null> {
+  const batches = readCsvRecords(decodeTextStream(source.path, encoding, source.bareCr === undefined ? {} : { bareCr: source.bareCr }));
+  try {
+    for await (const batch of batches) {
+      const header = batch.find((r) => !isBlankRecord(r.cells));
+      if (header) return header;
+    }
+    return null;
+  } finally {
+    await batches.return(undefined);
+  }
 }

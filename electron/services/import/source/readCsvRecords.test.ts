@@ -69,7 +69,7 @@ describe('readCsvRecords', () => {
   it('turns CRLF into LF across 1-byte chunks of a GB18030 file, keeping a lone CR as data', async () => {
     const file = path.join(dir, 'crlf.csv');
     fs.writeFileSync(file, encodeGb18030('客户,备注\r\n甲,"第一行\r\n第二行"\r\n乙,"回车\r在中间"\r\n'));
-    const records = await read(decodeTextStream(file, 'gb18030', { bytesRead: 0 }, 1));
+    const records = await read(decodeTextStream(file, 'gb18030', { chunkBytes: 1 }));
     expect(records.map((r) => [r.line, r.cells])).toEqual([
       [1, ['客户', '备注']],
       [2, ['甲', '第一行\n第二行']],
