@@ -158,7 +158,8 @@ test('a server-side rejection lands on the form field it names', async ({ app: p
   const dialog = page.getByRole('dialog', { name: '新建客户' });
   await dialog.getByLabel('客户名称').fill('杭州云启\u2028科技二部');
   await dialog.getByLabel('客户名称').press('Enter');
-  await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('客户名称只能填写一行，不能包含换行');
+  // The previous error may still be fading out beside the new one.
+  await expect(dialog.locator('.ant-form-item-explain-error').filter({ hasText: '客户名称只能填写一行，不能包含换行' })).toBeVisible();
   await dialog.getByLabel('客户名称').fill('杭州云启科技二部');
   await dialog.getByLabel('标签', { exact: true }).fill('老\u0007客户');
   await dialog.getByLabel('标签', { exact: true }).press('Enter');

@@ -18,5 +18,14 @@ export function BusyBanner() {
   if (operation === null) return null;
   const key = `busy.${operation}`;
   const what = t(isMessageKey(key) ? key : 'busy.other');
-  return <Alert type="info" showIcon banner role="status" style={{ marginBottom: 16 }} message={t('busy.banner', { what })} />;
+  // Floats above the page rather than pushing it down: a list being read or clicked must not move under the pointer.
+  return (
+    <Alert
+      type="info"
+      showIcon
+      role="status"
+      style={{ position: 'fixed', bottom: 24, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, boxShadow: '0 6px 16px rgba(0,0,0,0.12)' }}
+      message={t('busy.banner', { what })}
+    />
+  );
 }

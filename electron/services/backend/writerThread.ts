@@ -14,8 +14,11 @@ import type { BackendSettings, BackendToWriter, WriterToBackend } from './backen
 import { openFailure } from './openFailure.ts';
 import { SerialQueue } from './serialQueue.ts';
 
-/** A write still running after this long is announced, so every window can say what the archive is busy with. */
-const BUSY_AFTER_MS = 300;
+/**
+ * A write still running after this long is announced, so every window can say what the archive is busy with. An
+ * ordinary save is far shorter, even on a loaded machine, so the notice is kept for imports and their like.
+ */
+const BUSY_AFTER_MS = 1000;
 
 export async function runWriterThread(port: MessagePort, settings: BackendSettings): Promise<void> {
   const post = (message: WriterToBackend) => port.postMessage(message);
