@@ -51,7 +51,7 @@ const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:p
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
 const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
-  'system:restore': 'file',
+  'system:restore': 'name',
   'reminders:preview': 'contractNo',
   'import:undo': 'batchId',
 };

@@ -2,9 +2,20 @@ import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { EVERY_DOMAIN } from './apiDomains.ts';
 import { isoDate } from './fields.ts';
+import { BACKUP_NAME_RE } from '../domain/backupName.ts';
 
-export const backupFileSchema = z.object({ file: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+/** A backup as the list shows it: its file name in the archive's backups folder, never a path to use. */
+export const backupFileSchema = z.object({
+  name: z.string(),
+  /** Why it was taken: manual, auto, pre-import, pre-undo-import, pre-restore, pre-migrate-v9, … */
+  reason: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
 export type BackupFile = z.infer<typeof backupFileSchema>;
+
+/** What a restore replaced the data with, and the backup of the data it replaced (a name in the list). */
+const restoreResultSchema = z.object({ restoredFrom: z.string(), safetyBackup: z.string() });
 
 export const systemInfoSchema = z.object({
   appVersion: z.string(),
@@ -29,9 +40,10 @@ export const systemContract = {
   'system:init': { input: z.object({}), output: z.object({ dataFile: z.string(), schemaVersion: z.number() }) },
   'system:backup': { input: z.object({}), output: backupFileSchema, changes: ['system'] },
   'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },
+  /** Replaces all data with a backup from the list (by name); the current data is backed up first. */
   'system:restore': {
-    input: z.object({ file: z.string().min(1, issue('validation.backupFile')) }),
-    output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }),
+    input: z.object({ name: z.string().max(255).regex(BACKUP_NAME_RE, issue('backups.nameInvalid')) }),
+    output: restoreResultSchema,
     changes: EVERY_DOMAIN,
   },
   /** Loads about 200 realistic customers; idempotent, dates relative to `today` (default: the local date). */
