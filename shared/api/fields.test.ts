@@ -54,6 +54,8 @@ const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|templates\.
 const EXEMPT = new Set([
   'customers:list search', // a search query, never stored
   'system:restore name', // a backup's file name, held to the pattern of the names the backup list gives
+  'system:restoreUpload passphrase', // a secret, never stored or shown: every character counts
+  'system:exportEncrypted passphrase', // the same secret, chosen
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'tags:create color', // checked as #rrggbb

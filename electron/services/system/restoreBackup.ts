@@ -1,6 +1,6 @@
 // Restoring replaces all data, so it goes: a private copy in the staging folder → checked → the current data backed
-// up → the copy swapped in while the connection is closed (ctx.reopenAfter). The backup it came from is never
-// opened, and the copy is removed whatever happens, so nothing is left beside either.
+// up → the copy swapped in while the connection is closed (ctx.reopenAfter). The backup or upload it came from is
+// never opened, and the copy is removed whatever happens, so nothing is left beside either.
 import fs from 'node:fs';
 import {
   backupFileByName,
@@ -11,7 +11,9 @@ import {
 } from '../../../db/backups.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
+import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { decryptBackupFile, sniffBackupFile } from './backupEncryption.ts';
 import { backupNow } from './system.service.ts';
 
 export interface RestoreResult {
@@ -65,3 +67,20 @@ export function restoreBackup(ctx: ServiceContext, name: string): Promise<Restor
   return restoreFrom(ctx, { label: name, field: 'name', produce: async (candidate) => fs.copyFileSync(file, candidate) }, name);
 }
 
+/** Restores an uploaded file: a plain backup (from another machine) or an encrypted export with its passphrase. */
+export async function restoreUpload(ctx: ServiceContext, uploadId: string, passphrase: string | undefined): Promise<RestoreResult> {
+  const upload = stagedUpload(ctx, uploadId);
+  try {
+    const produce = async (candidate: string) => {
+      const kind = sniffBackupFile(upload.file);
+      if (kind === 'other') throw new AppError('VALIDATION', msg('backups.notABackup', { file: upload.fileName }), 'uploadId');
+      // The upload is ours and discarded after: moving it is free where copying a large file is not.
+      if (kind === 'sqlite') return fs.renameSync(upload.file, candidate);
+      if (passphrase === undefined) throw new AppError('VALIDATION', msg('backups.passphraseNeeded'), 'passphrase');
+      await decryptBackupFile(upload.file, candidate, passphrase, upload.fileName);
+    };
+    return await restoreFrom(ctx, { label: upload.fileName, field: 'uploadId', produce }, upload.fileName);
+  } finally {
+    discardUpload(ctx, uploadId);
+  }
+}

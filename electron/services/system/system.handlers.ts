@@ -1,6 +1,7 @@
 import { handlersFor } from '../handlerTable.ts';
+import { exportEncryptedBackup } from './exportEncrypted.ts';
 import { loadDemo } from './loadDemo.ts';
-import { restoreBackup } from './restoreBackup.ts';
+import { restoreBackup, restoreUpload } from './restoreBackup.ts';
 import { backupList, backupNow, readSettings, systemInfo, writeSettings } from './system.service.ts';
 
 export const systemHandlers = handlersFor('system', {
@@ -12,6 +13,8 @@ export const systemHandlers = handlersFor('system', {
   'system:backup': (ctx) => backupNow(ctx),
   'system:listBackups': async (ctx) => backupList(ctx),
   'system:restore': (ctx, input) => restoreBackup(ctx, input.name),
+  'system:restoreUpload': (ctx, input) => restoreUpload(ctx, input.uploadId, input.passphrase),
+  'system:exportEncrypted': (ctx, input) => exportEncryptedBackup(ctx, input.passphrase),
   'system:demo': (ctx, input) => loadDemo(ctx, input.today),
 });
 
