@@ -30,7 +30,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // Each case spawns the CLI a few times; on a busy two-core CI machine that takes a while.
-describe('renewal-desk restore / backup export-encrypted', { timeout: 120_000 }, () => {
+describe('renewal-desk restore / backup export-encrypted / export archive', { timeout: 120_000 }, () => {
   it('exports an encrypted backup and restores it into another archive with a passphrase file; a wrong one changes nothing', () => {
     expect(cli(here, 'customers', 'add', '--name', '杭州云启科技有限公司').code).toBe(0);
     const out = path.join(dir, 'handover.rdbackup');
@@ -69,4 +69,12 @@ describe('renewal-desk restore / backup export-encrypted', { timeout: 120_000 },
     expect(names(here)).toEqual(['另一台电脑上的客户']);
   });
 
+  it('exports the whole archive as a workbook, and refuses another format as a usage error', () => {
+    const out = path.join(dir, 'archive.xlsx');
+    const r = cli(here, 'export', 'archive', '--out', out, '--headers', 'en', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: out, format: 'xlsx', rows: expect.any(Number) });
+    expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(cli(here, 'export', 'archive', '--out', path.join(dir, 'archive.csv')).code).toBe(2);
+  });
 });

@@ -66,6 +66,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:customers': EXPORT_FLAGS,
   'export:followups': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
+  'export:archive': EXPORT_FLAGS,
   'system:restoreUpload': ['file', 'passphraseFile'],
   'system:exportEncrypted': ['out', 'passphraseFile'],
 };

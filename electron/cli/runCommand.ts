@@ -44,9 +44,13 @@ async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<E
   }
 }
 
-/** `export … [--out F]`: the format follows F's extension unless --format says; the bytes are written here. */
+/**
+ * `export … [--out F]`: the format follows F's extension unless --format says (the whole archive is a workbook
+ * whatever its --out says, and the backend refuses anything else); the bytes are written here.
+ */
 async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
-  const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : 'csv');
+  const fallback = cmd.name === 'export:archive' && cmd.host.out === undefined ? 'xlsx' : 'csv';
+  const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : fallback);
   const result = await call(cmd.name, { ...cmd.input, format });
   if (!result.ok) return result;
   const exported = exportResultSchema.parse(result.data);
