@@ -78,9 +78,9 @@ describe('renewal-desk CLI', () => {
 
   it('backs up and restores', () => {
     const backup = JSON.parse(cli('--db', db, 'backup', '--json').stdout);
-    expect(fs.existsSync(backup.file)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'x-backups', backup.name))).toBe(true);
     cli('--db', db, 'customers', 'add', '--name', '备份之后的客户');
-    const restored = cli('--db', db, 'restore', backup.file, '--json');
+    const restored = cli('--db', db, 'restore', backup.name, '--json');
     expect(restored.code).toBe(0);
     const list = JSON.parse(cli('--db', db, 'customers', 'list', '--search', '备份之后', '--json').stdout);
     expect(list.total).toBe(0);

@@ -10,6 +10,9 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:customers': ['out'],
   'export:followups': ['out'],
   'export:renewals': ['out'],
+  'export:archive': ['out', 'format'],
+  'system:restoreUpload': ['file', 'passphraseFile'],
+  'system:exportEncrypted': ['out', 'passphraseFile'],
 };
 
 export function exitCodeForError(name: ApiName, error: AppErrorData): number {

@@ -57,6 +57,17 @@ describe('parseCommandLine', () => {
     expect(parse('customers', 'add', '--name', 'x', '--custom-fields', '{"区域":"华东"}').input).toMatchObject({ customFields: { 区域: '华东' } });
   });
 
+  it('parses the backup commands: restore NAME|FILE, backup export-encrypted, export archive', () => {
+    expect(parse('restore', 'renewal-desk-20261123-091500-000-manual.db')).toMatchObject({ name: 'system:restoreUpload', host: { file: 'renewal-desk-20261123-091500-000-manual.db' }, input: {} });
+    expect(parse('restore', '/tmp/a.rdbackup', '--passphrase', 'correct horse')).toMatchObject({ host: { file: '/tmp/a.rdbackup' }, input: { passphrase: 'correct horse' } });
+    expect(parse('restore', 'a.rdbackup', '--passphrase-file', 'p.txt')).toMatchObject({ host: { file: 'a.rdbackup', passphraseFile: 'p.txt' }, input: {} });
+    expect(parse('system', 'restore', 'renewal-desk-20261123-091500-000-manual.db')).toMatchObject({ name: 'system:restore', input: { name: 'renewal-desk-20261123-091500-000-manual.db' } });
+    expect(parse('backup', 'export-encrypted', '--out', 'a.rdbackup', '--passphrase', 'p')).toMatchObject({ name: 'system:exportEncrypted', host: { out: 'a.rdbackup' }, input: { passphrase: 'p' } });
+    expect(parse('backup')).toMatchObject({ name: 'system:backup' });
+    expect(parse('export', 'archive', '--out', 'a.xlsx', '--headers', 'en')).toMatchObject({ name: 'export:archive', host: { out: 'a.xlsx' }, input: { headers: 'en' } });
+    expect(() => parse('backup', 'export-encrypted', '--passphrase-fil', 'p.txt')).toThrow(UsageError);
+  });
+
   it('reads an empty value as null, so a field that may be unknown is cleared', () => {
     expect(parse('contracts', 'update', '--id', 'k', '--version', '3', '--cycle', '').input).toEqual({ id: 'k', version: 3, cycle: null });
   });

@@ -21,6 +21,8 @@ export interface HostFiles {
   mapFile?: string;
   /** `export … --out`: where the returned bytes are written. */
   out?: string;
+  /** `--passphrase-file`: an encrypted backup's passphrase, read from a file (kept out of shell history). */
+  passphraseFile?: string;
 }
 
 export interface ParsedCommand {
@@ -39,7 +41,8 @@ const ALIASES: Record<string, ApiName> = {
   demo: 'system:demo',
   backup: 'system:backup',
   backups: 'system:listBackups',
-  restore: 'system:restore',
+  // `restore NAME|FILE`: a name from the list restores that backup, anything else is a file the CLI uploads.
+  restore: 'system:restoreUpload',
   info: 'system:info',
   remind: 'reminders:run',
   import: 'import:run',
@@ -47,11 +50,11 @@ const ALIASES: Record<string, ApiName> = {
   imports: 'import:history',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
-const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview' };
+const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
 const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
-  'system:restore': 'file',
+  'system:restore': 'name',
   'reminders:preview': 'contractNo',
   'import:undo': 'batchId',
 };
@@ -63,7 +66,13 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:customers': EXPORT_FLAGS,
   'export:followups': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
+  'export:archive': EXPORT_FLAGS,
+  'system:restoreUpload': ['file', 'passphraseFile'],
+  'system:exportEncrypted': ['out', 'passphraseFile'],
 };
+
+const isHostFlag = (key: string, keys: readonly (keyof HostFiles)[]): key is Exclude<keyof HostFiles, 'file'> =>
+  key !== 'file' && (keys as readonly string[]).includes(key);
 
 function commandName(words: string[]): { name: ApiName; used: number } {
   const [first, second] = words;
@@ -191,7 +200,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (positionals.length > 0) throw new UsageError(msg('cli.extraArguments', { words: positionals.join(' ') }));
   for (const [flag, value] of flags) {
     const hostKey = kebabToCamel(flag);
-    if ((hostKey === 'out' || hostKey === 'mapFile') && hostKeys.includes(hostKey)) {
+    if (isHostFlag(hostKey, hostKeys)) {
       if (!value) throw new UsageError(msg('cli.missingValue', { flag }));
       host[hostKey] = value;
       continue;

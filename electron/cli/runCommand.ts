@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import { AppError, type Envelope } from '../../shared/api/appError.ts';
 import { apiContract, type ApiName } from '../../shared/api/apiContract.ts';
 import { exportResultSchema } from '../../shared/api/export.contract.ts';
+import { BACKUP_NAME_RE } from '../../shared/domain/backupName.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import type { BackendCall } from './backendCall.ts';
 import { readMappingFile } from './localFiles/readMappingFile.ts';
+import { passphraseInput } from './localFiles/readPassphrase.ts';
 import { uploadLocalFile } from './localFiles/uploadLocalFile.ts';
 import { writeExportFile } from './localFiles/writeExportFile.ts';
 import type { ParsedCommand } from './parseCommandLine.ts';
@@ -41,9 +44,13 @@ async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<E
   }
 }
 
-/** `export … [--out F]`: the format follows F's extension unless --format says; the bytes are written here. */
+/**
+ * `export … [--out F]`: the format follows F's extension unless --format says (the whole archive is a workbook
+ * whatever its --out says, and the backend refuses anything else); the bytes are written here.
+ */
 async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
-  const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : 'csv');
+  const fallback = cmd.name === 'export:archive' && cmd.host.out === undefined ? 'xlsx' : 'csv';
+  const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : fallback);
   const result = await call(cmd.name, { ...cmd.input, format });
   if (!result.ok) return result;
   const exported = exportResultSchema.parse(result.data);
@@ -53,6 +60,40 @@ async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise
 
 const isExport = (name: ApiName) => name.startsWith('export:');
 
+/** Whether `restore X` names a backup in the list: a backup's name that is listed, or that is no file here. */
+async function namesListedBackup(call: BackendCall, target: string): Promise<boolean> {
+  if (!BACKUP_NAME_RE.test(target)) return false;
+  const list = await call('system:listBackups', {});
+  const listed = list.ok && apiContract['system:listBackups'].output.parse(list.data).items.some((b) => b.name === target);
+  return listed || !fs.existsSync(target);
+}
+
+/** `restore NAME|FILE [--passphrase P]`: a backup from the list by name, or a local file sent through import:upload. */
+async function restoreFromLocal(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  const target = cmd.host.file;
+  const input = { ...cmd.input, ...passphraseInput(cmd) };
+  if (target === undefined) return call(cmd.name, input);
+  if (await namesListedBackup(call, target)) return call('system:restore', { name: target });
+  const uploaded = await uploadLocalFile(call, target, 'file');
+  if (!uploaded.ok) return uploaded;
+  const { uploadId } = uploaded.data;
+  try {
+    return await call('system:restoreUpload', { ...input, uploadId });
+  } finally {
+    // The restore discards its upload; this covers input the contract refused before it ran.
+    await call('import:discard', { uploadId });
+  }
+}
+
+/** `backup export-encrypted --passphrase P [--out F]`: the encrypted bytes are written here, like an export's. */
+async function exportEncryptedToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  const result = await call(cmd.name, { ...cmd.input, ...passphraseInput(cmd) });
+  if (!result.ok) return result;
+  const exported = apiContract['system:exportEncrypted'].output.parse(result.data);
+  const file = writeExportFile(exported, cmd.host.out);
+  return { ok: true, data: { file, fileName: exported.fileName, sizeBytes: exported.sizeBytes } };
+}
+
 /**
  * Runs one parsed command through `call`. Files on the user's side are the CLI's business: the backend takes
  * uploads and gives back bytes, and never a path. A local file that cannot be read or written throws AppError.
@@ -60,6 +101,8 @@ const isExport = (name: ApiName) => name.startsWith('export:');
 export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
   if (cmd.name === 'import:run') return importLocalFile(call, cmd);
   if (isExport(cmd.name)) return exportToLocalFile(call, cmd);
+  if (cmd.name === 'system:restoreUpload') return restoreFromLocal(call, cmd);
+  if (cmd.name === 'system:exportEncrypted') return exportEncryptedToLocalFile(call, cmd);
   const paged = cmd.limit === undefined && 'offset' in (objectShape(apiContract[cmd.name].input) ?? {});
   return paged ? allPages(call, cmd) : call(cmd.name, cmd.input);
 }

@@ -27,4 +27,15 @@ export const exportContract = {
   'export:followups': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
+  /**
+   * The whole archive as one .xlsx for a handover or an audit: a sheet per kind (customers, contacts, contracts,
+   * renewals, follow-ups, reminders, tags, owners, import history); headers in the archive's language unless given.
+   */
+  'export:archive': {
+    input: z.object({
+      headers: exportOptions.headers.removeDefault().optional(),
+      format: z.literal('xlsx', { message: issue('archive.xlsxOnly') }).default('xlsx'),
+    }),
+    output: exportResultSchema,
+  },
 } as const;

@@ -53,7 +53,9 @@ const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|templates\.
 /** Texts that are not stored as one line of a record, each with its reason. */
 const EXEMPT = new Set([
   'customers:list search', // a search query, never stored
-  'system:restore file', // a path on this machine
+  'system:restore name', // a backup's file name, held to the pattern of the names the backup list gives
+  'system:restoreUpload passphrase', // a secret, never stored or shown: every character counts
+  'system:exportEncrypted passphrase', // the same secret, chosen
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'tags:create color', // checked as #rrggbb

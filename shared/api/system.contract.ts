@@ -1,10 +1,25 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { EVERY_DOMAIN } from './apiDomains.ts';
-import { isoDate } from './fields.ts';
+import { idField, isoDate } from './fields.ts';
+import { BACKUP_NAME_RE } from '../domain/backupName.ts';
 
-export const backupFileSchema = z.object({ file: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+/** A backup as the list shows it: its file name in the archive's backups folder, never a path to use. */
+export const backupFileSchema = z.object({
+  name: z.string(),
+  /** Why it was taken: manual, auto, pre-import, pre-undo-import, pre-restore, pre-migrate-v9, … */
+  reason: z.string(),
+  sizeBytes: z.number(),
+  createdAt: z.string(),
+});
 export type BackupFile = z.infer<typeof backupFileSchema>;
+
+/** What a restore replaced the data with, and the backup of the data it replaced (a name in the list). */
+const restoreResultSchema = z.object({ restoredFrom: z.string(), safetyBackup: z.string() });
+
+/** An encrypted export's rules; restoring takes any passphrase, so a file made under other rules still opens. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+const passphraseField = z.string().max(1024, issue('validation.max', { max: 1024 }));
 
 export const systemInfoSchema = z.object({
   appVersion: z.string(),
@@ -29,10 +44,27 @@ export const systemContract = {
   'system:init': { input: z.object({}), output: z.object({ dataFile: z.string(), schemaVersion: z.number() }) },
   'system:backup': { input: z.object({}), output: backupFileSchema, changes: ['system'] },
   'system:listBackups': { input: z.object({}), output: z.object({ items: z.array(backupFileSchema), total: z.number() }) },
+  /** Replaces all data with a backup from the list (by name); the current data is backed up first. */
   'system:restore': {
-    input: z.object({ file: z.string().min(1, issue('validation.backupFile')) }),
-    output: z.object({ restoredFrom: z.string(), safetyBackup: z.string() }),
+    input: z.object({ name: z.string().max(255).regex(BACKUP_NAME_RE, issue('backups.nameInvalid')) }),
+    output: restoreResultSchema,
     changes: EVERY_DOMAIN,
+  },
+  /**
+   * The same from a file the user has (a backup from another machine, or an encrypted export), sent first through
+   * import:upload; an encrypted one needs its passphrase. The upload is discarded either way.
+   */
+  'system:restoreUpload': {
+    input: z.object({ uploadId: idField, passphrase: passphraseField.min(1, issue('backups.passphraseNeeded')).optional() }),
+    output: restoreResultSchema,
+    changes: EVERY_DOMAIN,
+  },
+  /** The whole archive, encrypted with a passphrase (scrypt + AES-256-GCM), as bytes for the caller to save. */
+  'system:exportEncrypted': {
+    input: z.object({
+      passphrase: passphraseField.min(MIN_PASSPHRASE_LENGTH, issue('backups.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH })),
+    }),
+    output: z.object({ fileName: z.string(), sizeBytes: z.number().int(), contentBase64: z.string() }),
   },
   /** Loads about 200 realistic customers; idempotent, dates relative to `today` (default: the local date). */
   'system:demo': {

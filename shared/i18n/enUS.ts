@@ -17,6 +17,7 @@ import { backendEnUS } from './enUS/backend.ts';
 import { inputLimitsEnUS } from './enUS/inputLimits.ts';
 import { desktopEnUS } from './enUS/desktop.ts';
 import { encodingEnUS } from './enUS/encoding.ts';
+import { backupsEnUS } from './enUS/backups.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -39,4 +40,5 @@ export const enUS: Record<MessageKey, string> = {
   ...inputLimitsEnUS,
   ...desktopEnUS,
   ...encodingEnUS,
+  ...backupsEnUS,
 };

@@ -17,6 +17,7 @@ import { backendZhCN } from './zhCN/backend.ts';
 import { inputLimitsZhCN } from './zhCN/inputLimits.ts';
 import { desktopZhCN } from './zhCN/desktop.ts';
 import { encodingZhCN } from './zhCN/encoding.ts';
+import { backupsZhCN } from './zhCN/backups.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -39,6 +40,7 @@ export const zhCN = {
   ...inputLimitsZhCN,
   ...desktopZhCN,
   ...encodingZhCN,
+  ...backupsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

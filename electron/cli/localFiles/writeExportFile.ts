@@ -9,7 +9,7 @@ import { msg } from '../../../shared/i18n/message.ts';
  * named file is replaced (the user asked for it, as `cp` would); a suggested name never overwrites anything.
  * Written to a temporary name and renamed, so a failed write never leaves half a sheet in the target's place.
  */
-export function writeExportFile(result: ExportResult, out: string | undefined): string {
+export function writeExportFile(result: Pick<ExportResult, 'fileName' | 'contentBase64'>, out: string | undefined): string {
   const target = path.resolve(out ?? result.fileName);
   if (out === undefined && fs.existsSync(target)) throw new AppError('VALIDATION', msg('cliFiles.exists', { file: target }), 'out');
   const partial = `${target}.partial`;

@@ -51,7 +51,7 @@ describe('one owner per archive', { timeout: 120_000 }, () => {
     expect(backup.code, backup.stderr).toBe(0);
     expect((await host.call('customers:create', { name: '乙 备份之后' })).ok).toBe(true);
 
-    const restored = cli('restore', backup.out.file);
+    const restored = cli('restore', backup.out.name);
     expect(restored.code, restored.stderr).toBe(0);
     const after = await host.call('customers:create', { name: '丙 恢复之后' });
     expect(after.ok).toBe(true);
@@ -59,7 +59,7 @@ describe('one owner per archive', { timeout: 120_000 }, () => {
 
     expect(await host.stop()).toBe(0);
     expect(customerNames(db)).toEqual(['丙 恢复之后', '甲 备份之前']);
-    expect(customerNames(restored.out.safetyBackup)).toEqual(['乙 备份之后', '甲 备份之前']);
+    expect(customerNames(path.join(dir, 'archive-backups', restored.out.safetyBackup))).toEqual(['乙 备份之后', '甲 备份之前']);
     expect(fs.existsSync(ownerFileFor(db))).toBe(false);
   });
 

@@ -24,6 +24,7 @@ import { requireCustomer } from '../references/customerRefs.ts';
 import { assertOwner } from '../references/ownerRefs.ts';
 import { recomputeRemindersForContact, recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { withSafetyBackup } from '../system/withSafetyBackup.ts';
 import { tagIdsForNames } from '../tags/tags.service.ts';
 
 export async function listCustomers(
@@ -128,20 +129,24 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
 
 /** Soft-deletes the customer with its contacts, contracts and follow-ups as one undoable batch. */
 export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{ undoToken: string; name: string }> {
-  return withTransaction(ctx.db, async (tx) => {
-    const customer = await requireCustomer(tx, id);
-    const batchId = newId();
-    await softDeleteCustomerTree(tx, id, auditMeta(ctx, 'delete', batchId));
-    await recomputeRemindersForCustomer(ctx, tx, id);
-    return { undoToken: batchId, name: customer.name };
-  });
+  return withSafetyBackup(ctx, 'pre-delete-customer', () =>
+    withTransaction(ctx.db, async (tx) => {
+      const customer = await requireCustomer(tx, id);
+      const batchId = newId();
+      await softDeleteCustomerTree(tx, id, auditMeta(ctx, 'delete', batchId));
+      await recomputeRemindersForCustomer(ctx, tx, id);
+      return { undoToken: batchId, name: customer.name };
+    }),
+  );
 }
 
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
-  return withTransaction(ctx.db, async (tx) => {
-    const id = undoCustomerDelete(ctx.db, undoToken, auditMeta(ctx, 'undo', newId()));
-    if (id === undefined) throw new AppError('NOT_FOUND', msg('errors.notACustomerDelete'), 'undoToken');
-    await recomputeRemindersForCustomer(ctx, tx, id);
-    return reload(tx, id);
-  });
+  return withSafetyBackup(ctx, 'pre-undo-delete', () =>
+    withTransaction(ctx.db, async (tx) => {
+      const id = undoCustomerDelete(ctx.db, undoToken, auditMeta(ctx, 'undo', newId()));
+      if (id === undefined) throw new AppError('NOT_FOUND', msg('errors.notACustomerDelete'), 'undoToken');
+      await recomputeRemindersForCustomer(ctx, tx, id);
+      return reload(tx, id);
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { handlersFor } from '../handlerTable.ts';
+import { exportArchive } from './exportArchive.ts';
 import { exportRenewals } from './exportRenewals.ts';
 import { exportSheet } from './exportSheet.ts';
 
@@ -7,4 +8,5 @@ export const exportHandlers = handlersFor('export', {
   'export:customers': (ctx, input) => exportSheet(ctx, 'customers', input),
   'export:followups': (ctx, input) => exportSheet(ctx, 'followups', input),
   'export:renewals': (ctx, input) => exportRenewals(ctx, input),
+  'export:archive': (ctx, input) => exportArchive(ctx, input.headers),
 });

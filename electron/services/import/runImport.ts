@@ -9,6 +9,7 @@ import { FIELD_HEADERS, type ImportField, type ImportKind } from '../../../share
 import type { RowLayout } from '../../../shared/importExport/normalizeRow.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { archiveLocale } from '../archiveLocale.ts';
+import { withSafetyBackup } from '../system/withSafetyBackup.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
@@ -64,10 +65,10 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       totalBytes: source.totalBytes,
     });
 
-  let committed = false;
-  try {
+  // Committed (true) or rolled back on purpose (false: a dry run, or --strict with a bad row).
+  const write = async () => {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
-    await withImportSession(ctx.db, meta, async (session) => {
+    return withImportSession(ctx.db, meta, async (session) => {
       await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
@@ -85,11 +86,16 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         summary: { ...report.counts(), duplicates: report.duplicates.length },
       });
       options.onCommit?.({ kind, headers, mapping });
-    });
-    committed = true;
-  } catch (e) {
-    if (!(e instanceof Rollback)) throw e;
-  }
+    }).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof Rollback) return false;
+        throw e;
+      },
+    );
+  };
+  // A commit may change thousands of rows: it runs behind a backup, kept only if the batch committed.
+  const committed = options.dryRun ? await write() : await withSafetyBackup(ctx, 'pre-import', write, (done) => done);
   progress('done');
   const locale = await archiveLocale(ctx.db);
   return {

@@ -5,15 +5,18 @@ import { listImportBatches, undoImportBatch } from '../../../db/import/index.ts'
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { ImportBatch } from '../../../shared/api/import.contract.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { withSafetyBackup } from '../system/withSafetyBackup.ts';
 
 export async function undoImport(ctx: ServiceContext, batchId: string) {
   const undoBatchId = newId();
   let at = '';
-  const result = await withTransaction(ctx.db, async () => {
-    // Stamped under the write lock: later than every write before it (the reminder tick catches up by updated_at).
-    at = ctx.now().toISOString();
-    return undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
-  });
+  const undo = () =>
+    withTransaction(ctx.db, async () => {
+      // Stamped under the write lock: later than every write before it (the reminder tick catches up by updated_at).
+      at = ctx.now().toISOString();
+      return undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
+    });
+  const result = await withSafetyBackup(ctx, 'pre-undo-import', undo);
   return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };
 }
 

@@ -62,7 +62,7 @@ describe('reminder crash test', () => {
         await t.call('contracts:create', { customerId, number: `CR-${c}-${k}`, endsOn: addDaysIso('2026-12-20', Math.floor(rand() * 200)) });
       }
     }
-    fs.copyFileSync((await t.call('system:backup')).file, file);
+    fs.copyFileSync(path.join(t.ctx.backupsDir, (await t.call('system:backup')).name), file);
     await t.close();
     const kills: Record<string, number> = { 'after-claim': 0, 'after-commit-before-notify': 0, 'mid-delivery': 0 };
     let now = new Date('2026-11-23T00:00:00.000Z').getTime();

@@ -11,6 +11,7 @@ import { createFollowUp } from '../followUps/followUps.service.ts';
 import { createOwner } from '../owners/owners.service.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS, type DemoCustomer } from './demoData.ts';
+import { withSafetyBackup } from './withSafetyBackup.ts';
 
 /** Days the demo's relative dates reach before and after its `today` (the seeded generator's offsets). */
 function demoReach(today: string, customers: readonly DemoCustomer[]): { before: number; after: number } {
@@ -26,6 +27,11 @@ function demoReach(today: string, customers: readonly DemoCustomer[]): { before:
  * Idempotent: anything already present by name or number is left alone.
  */
 export async function loadDemo(ctx: ServiceContext, todayInput?: string) {
+  // Two hundred customers mixed into an archive that may hold real ones, with no undo: a backup comes first.
+  return withSafetyBackup(ctx, 'pre-demo', () => loadDemoRecords(ctx, todayInput), (r) => !r.alreadyLoaded);
+}
+
+async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
   const today = todayInput ?? localDateOf(ctx.now());
   const demoCustomers = buildDemoCustomers(today);
   // Every demo date must be one the app accepts, so `today` keeps the demo's reach away from the range's ends.

@@ -1,6 +1,8 @@
 import { handlersFor } from '../handlerTable.ts';
+import { exportEncryptedBackup } from './exportEncrypted.ts';
 import { loadDemo } from './loadDemo.ts';
-import { backupList, backupNow, readSettings, restoreBackup, systemInfo, writeSettings } from './system.service.ts';
+import { restoreBackup, restoreUpload } from './restoreBackup.ts';
+import { backupList, backupNow, readSettings, systemInfo, writeSettings } from './system.service.ts';
 
 export const systemHandlers = handlersFor('system', {
   'system:info': (ctx) => systemInfo(ctx),
@@ -10,7 +12,9 @@ export const systemHandlers = handlersFor('system', {
   'system:init': async (ctx) => ({ dataFile: ctx.dataFile, schemaVersion: ctx.schemaVersion }),
   'system:backup': (ctx) => backupNow(ctx),
   'system:listBackups': async (ctx) => backupList(ctx),
-  'system:restore': (ctx, input) => restoreBackup(ctx, input.file),
+  'system:restore': (ctx, input) => restoreBackup(ctx, input.name),
+  'system:restoreUpload': (ctx, input) => restoreUpload(ctx, input.uploadId, input.passphrase),
+  'system:exportEncrypted': (ctx, input) => exportEncryptedBackup(ctx, input.passphrase),
   'system:demo': (ctx, input) => loadDemo(ctx, input.today),
 });
 

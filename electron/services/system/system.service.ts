@@ -1,8 +1,5 @@
-import path from 'node:path';
 import type { BackupFile, Settings, SystemInfo } from '../../../shared/api/system.contract.ts';
-import { AppError } from '../../../shared/api/appError.ts';
-import { msg } from '../../../shared/i18n/message.ts';
-import { listBackups, restoreFileFromBackup, verifyBackupFile } from '../../../db/backups.ts';
+import { listBackups } from '../../../db/backups.ts';
 import { backupDatabase } from '../../../db/openDatabase.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { countLiveCustomers } from '../../../db/repositories/customersRepo.ts';
@@ -29,19 +26,6 @@ export async function backupNow(ctx: ServiceContext, reason = 'manual'): Promise
 export function backupList(ctx: ServiceContext) {
   const items = listBackups(ctx.backupsDir);
   return { items, total: items.length };
-}
-
-/**
- * Restores a backup over the live database. The current data is backed up first, so a restore can itself
- * be undone by restoring that safety copy.
- */
-export async function restoreBackup(ctx: ServiceContext, file: string): Promise<{ restoredFrom: string; safetyBackup: string }> {
-  const source = path.resolve(file);
-  if (source === path.resolve(ctx.dataFile)) throw new AppError('VALIDATION', msg('errors.restoreFromSelf'), 'file');
-  verifyBackupFile(source);
-  const safety = await backupNow(ctx, 'pre-restore');
-  await ctx.reopenAfter(() => restoreFileFromBackup(source, ctx.dataFile));
-  return { restoredFrom: source, safetyBackup: safety.file };
 }
 
 const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN' };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../db/repositories/auditedWrites.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
@@ -14,31 +15,34 @@ afterEach(async () => {
 });
 
 describe('backup and restore', () => {
-  it('round-trips: backup, change, restore gives the backed-up data back, with a safety copy of the replaced data', async () => {
+  it('round-trips: backup, change, restore by name gives the backed-up data back, with a safety copy of the replaced data', async () => {
     await t.call('customers:create', { name: '备份前的客户' });
     const backup = await t.call('system:backup');
-    expect(fs.existsSync(backup.file)).toBe(true);
+    expect(backup).toMatchObject({ name: expect.stringMatching(/^renewal-desk-\d{8}-\d{6}-\d{3}-manual\.db$/), reason: 'manual' });
+    expect(fs.existsSync(path.join(t.ctx.backupsDir, backup.name))).toBe(true);
     await t.call('customers:create', { name: '备份后的客户' });
     expect((await t.call('customers:list')).total).toBe(2);
 
-    const result = await t.call('system:restore', { file: backup.file });
+    const result = await t.call('system:restore', { name: backup.name });
+    expect(result).toMatchObject({ restoredFrom: backup.name, safetyBackup: expect.stringMatching(/-pre-restore\.db$/) });
     const names = (await t.call('customers:list')).items.map((c: any) => c.name);
     expect(names).toEqual(['备份前的客户']);
     expect((await t.call('customers:list', { search: '备份后' })).total).toBe(0);
 
     // The safety copy holds the data that the restore replaced.
-    await t.call('system:restore', { file: result.safetyBackup });
+    await t.call('system:restore', { name: result.safetyBackup });
     expect((await t.call('customers:list')).total).toBe(2);
     const backups = await t.call('system:listBackups');
-    expect(backups.items.length).toBeGreaterThanOrEqual(3);
+    expect(backups.items.map((b: any) => b.name)).toEqual(expect.arrayContaining([backup.name, result.safetyBackup]));
   });
 
-  it('refuses to restore from a file that is not a database, leaving the data alone', async () => {
+  it('refuses to restore from a listed name whose file is not a database, leaving the data alone', async () => {
     await t.call('customers:create', { name: '甲' });
-    const bogus = `${t.dir}/not-a-db.db`;
-    fs.writeFileSync(bogus, 'hello');
-    const result = await t.envelope('system:restore', { file: bogus });
-    expect(result.error).toMatchObject({ field: 'file' });
+    const bogus = 'renewal-desk-20261123-100000-000-manual.db';
+    fs.mkdirSync(t.ctx.backupsDir, { recursive: true });
+    fs.writeFileSync(path.join(t.ctx.backupsDir, bogus), 'hello');
+    const result = await t.envelope('system:restore', { name: bogus });
+    expect(result.error).toMatchObject({ field: 'name', key: 'errors.backupInvalid' });
     expect((await t.call('customers:list')).total).toBe(1);
   });
 });
@@ -82,6 +86,8 @@ describe('system info, settings and demo', () => {
     expect(first.contractsCreated).toBe(200);
     const second = await t.call('system:demo', { today: '2026-11-23' });
     expect(second).toMatchObject({ customersCreated: 0, contractsCreated: 0, followUpsCreated: 0, alreadyLoaded: true });
+    // Backed up before the first load; a second that adds nothing leaves no backup.
+    expect((await t.call('system:listBackups')).items.map((b: any) => b.reason)).toEqual(['pre-demo']);
     expect((await t.call('customers:list', { limit: 1 })).total).toBe(200);
     expect((await t.call('customers:list', { search: '云启' })).items.map((c: any) => c.name)).toContain('杭州云启科技有限公司');
     // Dates are relative to today, so renewals are always coming up.

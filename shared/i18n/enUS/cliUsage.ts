@@ -19,7 +19,11 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   imports | undo-import BATCH_ID    import history; undo a whole import
   backup                            back up now
   backups                           list the backups
-  restore FILE                      restore a backup (the current data is backed up first)
+  restore NAME|FILE [--passphrase P | --passphrase-file F]
+                                    replace all data with a backup from the list (by name) or a backup file (encrypted too); the current data is backed up first
+  backup export-encrypted [--out FILE.rdbackup] (--passphrase P | --passphrase-file F)
+                                    export an encrypted backup (passphrase of 8 characters or more); restore it elsewhere with restore FILE
+  export archive [--out FILE.xlsx] [--headers zh|en]   the whole archive as one Excel workbook (a sheet per kind)
   info                              where the data file is, and its version
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.

@@ -17,11 +17,9 @@ export const errorsEnUS: Record<keyof typeof errorsZhCN, string> = {
   'errors.importBatchUnknown': 'No import batch {batchId}',
   'errors.importAlreadyUndone': 'This import was already undone at {at}',
 
-  'errors.backupMissing': 'Backup file not found: {file}',
   'errors.backupCorrupt': 'The backup file is damaged and cannot be restored: {detail}',
   'errors.backupForeign': 'Not a Renewal Desk backup: {file}',
   'errors.backupInvalid': 'Not a valid database backup: {file}',
-  'errors.restoreFromSelf': 'The current data file cannot be restored onto itself',
   'errors.dbCorrupt': 'The database file is damaged ({detail}). Restore a backup in Settings, or run renewal-desk restore.',
   'errors.dbUnreadable': 'Cannot read the database file {file}: it is damaged or not a Renewal Desk database. Restore a backup.',
   'errors.dbNewer':

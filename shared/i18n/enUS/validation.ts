@@ -37,7 +37,6 @@ export const validationEnUS: Record<keyof typeof validationZhCN, string> = {
   'validation.contractNumberRequired': 'Please enter a contract number',
   'validation.renewalStage': 'The stage is pending, contacted, negotiating, renewed or lost',
   'validation.lostReasonsEmpty': 'Keep at least one reason for a loss',
-  'validation.backupFile': 'Choose the backup file to restore',
   'validation.color': 'Colours are written #RRGGBB',
   'validation.headerLanguage': 'The header language is zh or en',
 

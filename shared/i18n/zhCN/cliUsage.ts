@@ -19,7 +19,11 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   imports | undo-import BATCH_ID    导入历史；撤销整批导入
   backup                            立即备份
   backups                           列出备份
-  restore FILE                      从备份恢复（会先备份当前数据）
+  restore NAME|FILE [--passphrase 密码 | --passphrase-file 密码文件]
+                                    用备份列表中的一份（名称）或一个备份文件（含加密备份）替换全部数据；会先备份当前数据
+  backup export-encrypted [--out FILE.rdbackup] (--passphrase 密码 | --passphrase-file 密码文件)
+                                    导出加密备份（至少 8 个字符的密码），可在另一台电脑上用 restore FILE 还原
+  export archive [--out FILE.xlsx] [--headers zh|en]   整个档案导出为一个 Excel 工作簿（每类数据一张表）
   info                              数据文件位置与版本
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。

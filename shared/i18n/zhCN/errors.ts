@@ -16,11 +16,9 @@ export const errorsZhCN = {
   'errors.importBatchUnknown': '找不到导入批次 {batchId}',
   'errors.importAlreadyUndone': '这次导入已在 {at} 撤销过',
 
-  'errors.backupMissing': '备份文件不存在：{file}',
   'errors.backupCorrupt': '备份文件已损坏，不能用于恢复：{detail}',
   'errors.backupForeign': '不是续约管家的数据库备份：{file}',
   'errors.backupInvalid': '不是有效的数据库备份文件：{file}',
-  'errors.restoreFromSelf': '不能用当前数据文件恢复自身',
   'errors.dbCorrupt': '数据库文件已损坏（{detail}）。请在设置中从备份恢复，或使用 renewal-desk restore。',
   'errors.dbUnreadable': '无法读取数据库文件 {file}：文件已损坏或不是续约管家的数据库。请从备份恢复。',
   'errors.dbNewer':

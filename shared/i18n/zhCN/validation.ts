@@ -36,7 +36,6 @@ export const validationZhCN = {
   'validation.contractNumberRequired': '请填写合同编号',
   'validation.renewalStage': '续约阶段只能是 待跟进、已联系、谈判中、已续费 或 已流失',
   'validation.lostReasonsEmpty': '至少保留一个流失原因',
-  'validation.backupFile': '请选择要恢复的备份文件',
   'validation.color': '颜色格式应为 #RRGGBB',
   'validation.headerLanguage': '表头语言只能是 zh 或 en',
 

@@ -1,0 +1,86 @@
+// Restoring replaces all data, so it goes: a private copy in the staging folder → checked → the current data backed
+// up → the copy swapped in while the connection is closed (ctx.reopenAfter). The backup or upload it came from is
+// never opened, and the copy is removed whatever happens, so nothing is left beside either.
+import fs from 'node:fs';
+import {
+  backupFileByName,
+  removeDatabaseFiles,
+  replaceDataFile,
+  restoreCandidatePath,
+  verifyRestoreCandidate,
+} from '../../../db/backups.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import { msg } from '../../../shared/i18n/message.ts';
+import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { decryptBackupFile, sniffBackupFile } from './backupEncryption.ts';
+import { backupNow } from './system.service.ts';
+
+export interface RestoreResult {
+  restoredFrom: string;
+  safetyBackup: string;
+}
+
+interface RestoreSource {
+  /** How messages name it: the backup's or the uploaded file's name. */
+  label: string;
+  /** The input field a bad source is blamed on. */
+  field: string;
+  /** Writes the bytes to restore at `candidate`. */
+  produce(candidate: string): Promise<void>;
+}
+
+/** Swaps `candidate` in; if the result does not open (a migration of an old file fails), the safety copy goes back. */
+async function swapIn(ctx: ServiceContext, candidate: string, safetyName: string): Promise<void> {
+  try {
+    await ctx.reopenAfter(async () => replaceDataFile(candidate, ctx.dataFile));
+  } catch (e) {
+    ctx.logger.error('restored data did not open; putting the data from before the restore back', e);
+    const back = restoreCandidatePath(ctx.stagingDir);
+    try {
+      fs.copyFileSync(backupFileByName(ctx.backupsDir, safetyName), back);
+      await ctx.reopenAfter(async () => replaceDataFile(back, ctx.dataFile));
+    } finally {
+      removeDatabaseFiles(back);
+    }
+    const detail = e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e);
+    throw new AppError('DB_CORRUPT', msg('backups.restoreRolledBack', { detail }), null);
+  }
+}
+
+async function restoreFrom(ctx: ServiceContext, source: RestoreSource, restoredFrom: string): Promise<RestoreResult> {
+  const candidate = restoreCandidatePath(ctx.stagingDir);
+  try {
+    await source.produce(candidate);
+    verifyRestoreCandidate(candidate, source.label, source.field);
+    const safety = await backupNow(ctx, 'pre-restore');
+    await swapIn(ctx, candidate, safety.name);
+    return { restoredFrom, safetyBackup: safety.name };
+  } finally {
+    removeDatabaseFiles(candidate);
+  }
+}
+
+/** Restores a backup from the list, by its name. */
+export function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
+  const file = backupFileByName(ctx.backupsDir, name);
+  return restoreFrom(ctx, { label: name, field: 'name', produce: async (candidate) => fs.copyFileSync(file, candidate) }, name);
+}
+
+/** Restores an uploaded file: a plain backup (from another machine) or an encrypted export with its passphrase. */
+export async function restoreUpload(ctx: ServiceContext, uploadId: string, passphrase: string | undefined): Promise<RestoreResult> {
+  const upload = stagedUpload(ctx, uploadId);
+  try {
+    const produce = async (candidate: string) => {
+      const kind = sniffBackupFile(upload.file);
+      if (kind === 'other') throw new AppError('VALIDATION', msg('backups.notABackup', { file: upload.fileName }), 'uploadId');
+      // The upload is ours and discarded after: moving it is free where copying a large file is not.
+      if (kind === 'sqlite') return fs.renameSync(upload.file, candidate);
+      if (passphrase === undefined) throw new AppError('VALIDATION', msg('backups.passphraseNeeded'), 'passphrase');
+      await decryptBackupFile(upload.file, candidate, passphrase, upload.fileName);
+    };
+    return await restoreFrom(ctx, { label: upload.fileName, field: 'uploadId', produce }, upload.fileName);
+  } finally {
+    discardUpload(ctx, uploadId);
+  }
+}
