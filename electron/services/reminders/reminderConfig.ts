@@ -6,22 +6,13 @@ import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type Worki
 import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { listReminderRules, readSettingValues } from '../../../db/repositories/reminderRulesRepo.ts';
-import { readSetting } from '../../../db/repositories/settingsRepo.ts';
+import { readStoredSetting, SETTING_KEYS } from '../settings/appSettings.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { localeOf } from '../../../shared/i18n/message.ts';
 
 // Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
 
-export const SETTING_KEYS = {
-  schedule: 'reminders.schedule',
-  holidays: 'reminders.holidays',
-  desktop: 'desktop',
-  lostReasons: 'renewals.lostReasons',
-  zone: 'reminders.zone',
-  watermark: 'reminders.watermark',
-  /** The archive's language (settings:set), which default wording follows. */
-  locale: 'locale',
-} as const;
+export { SETTING_KEYS } from '../settings/appSettings.ts';
 
 export interface ReminderConfig {
   ladder: LadderSettings;
@@ -73,7 +64,7 @@ export interface DesktopSettings {
 export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = { startAtLogin: false, keepInTray: true };
 
 export async function readDesktopSettings(x: Executor): Promise<DesktopSettings> {
-  const stored = ((await readSetting(x, SETTING_KEYS.desktop)) ?? {}) as Partial<DesktopSettings>;
+  const stored = ((await readStoredSetting(x, 'desktop')) ?? {}) as Partial<DesktopSettings>;
   return {
     startAtLogin: typeof stored.startAtLogin === 'boolean' ? stored.startAtLogin : DEFAULT_DESKTOP_SETTINGS.startAtLogin,
     keepInTray: typeof stored.keepInTray === 'boolean' ? stored.keepInTray : DEFAULT_DESKTOP_SETTINGS.keepInTray,

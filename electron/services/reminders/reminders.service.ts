@@ -8,11 +8,11 @@ import { parseHolidayData } from '../../../shared/reminders/workingDays.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { upsertReminderRule } from '../../../db/repositories/reminderRulesRepo.ts';
-import { writeSetting } from '../../../db/repositories/settingsRepo.ts';
+import { saveSetting } from '../settings/appSettings.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireContract } from '../references/contractRefs.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { readDesktopSettings, readReminderSettings, SETTING_KEYS } from './reminderConfig.ts';
+import { readDesktopSettings, readReminderSettings } from './reminderConfig.ts';
 import { recomputeAllReminders, recomputeRemindersForContract } from './recomputeReminders.ts';
 import { previewContractLadder, resolveContractRef } from './reminderPreview.ts';
 import { tickAndDeliver } from './tickScheduler.ts';
@@ -53,7 +53,7 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
     let schedulesChanged = false;
     if (input.timeOfDay !== undefined || input.shiftToWorkingDay !== undefined) {
       const schedule = { timeOfDay: input.timeOfDay ?? current.timeOfDay, shiftToWorkingDay: input.shiftToWorkingDay ?? current.shiftToWorkingDay };
-      await writeSetting(tx, SETTING_KEYS.schedule, schedule, meta);
+      await saveSetting(tx, 'schedule', schedule, meta);
       schedulesChanged = true;
     }
     for (const tier of TIERS) {
@@ -65,7 +65,7 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
     }
     if (input.startAtLogin !== undefined || input.keepInTray !== undefined) {
       const desktop = await readDesktopSettings(tx);
-      await writeSetting(tx, SETTING_KEYS.desktop, { ...desktop, ...definedOnly({ startAtLogin: input.startAtLogin, keepInTray: input.keepInTray }) }, meta);
+      await saveSetting(tx, 'desktop', { ...desktop, ...definedOnly({ startAtLogin: input.startAtLogin, keepInTray: input.keepInTray }) }, meta);
     }
     if (schedulesChanged) await recomputeAllReminders(ctx, tx);
   });
@@ -90,7 +90,7 @@ export async function importHolidays(ctx: ServiceContext, json: string | null) {
     data = parsed.data;
   }
   await withTransaction(ctx.db, async (tx) => {
-    await writeSetting(tx, SETTING_KEYS.holidays, data, auditMeta(ctx, 'import'));
+    await saveSetting(tx, 'holidays', data, auditMeta(ctx, 'import'));
     await recomputeAllReminders(ctx, tx);
   });
   return { holidayOverrideCount: (await readReminderSettings(ctx.db)).holidayOverrideCount };

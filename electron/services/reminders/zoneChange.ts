@@ -1,10 +1,9 @@
 import { currentZoneName, localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { pendingScheduleRows, setDueAt } from '../../../db/repositories/remindersRepo.ts';
-import { readSetting } from '../../../db/repositories/settingsRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { writeMarker } from '../../../db/repositories/reminderSourcesRepo.ts';
-import { SETTING_KEYS } from './reminderConfig.ts';
+import { readStoredSetting, SETTING_KEYS } from '../settings/appSettings.ts';
 
 /**
  * Due instants are derived from a local date and time of day in the machine's zone. When the zone changes
@@ -13,7 +12,7 @@ import { SETTING_KEYS } from './reminderConfig.ts';
  */
 export async function ensureZoneCurrent(ctx: ServiceContext, tx: Tx): Promise<boolean> {
   const zone = currentZoneName();
-  const stored = await readSetting(tx, SETTING_KEYS.zone);
+  const stored = await readStoredSetting(tx, 'zone');
   if (stored === zone) return false;
   const nowIso = ctx.now().toISOString();
   for (const row of await pendingScheduleRows(tx)) {

@@ -11,13 +11,12 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
 import { contractChain, flaggedContracts, listRenewals, saveRenewalStage } from '../../../db/repositories/renewalsRepo.ts';
-import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
+import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { createContractIn, updateContractIn } from '../contracts/contracts.service.ts';
 import { requireContract } from '../references/contractRefs.ts';
 import { recomputeRemindersForContract } from '../reminders/recomputeReminders.ts';
-import { SETTING_KEYS } from '../reminders/reminderConfig.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 const WINDOW_DAYS = { '7': 7, '30': 30, '90': 90 } as const;
@@ -176,13 +175,13 @@ export async function flaggedRenewals(ctx: ServiceContext, today?: string) {
 }
 
 export async function lostReasons(ctx: ServiceContext) {
-  const stored = await readSetting(ctx.db, SETTING_KEYS.lostReasons);
+  const stored = await readStoredSetting(ctx.db, 'lostReasons');
   if (Array.isArray(stored)) return { items: stored as string[] };
   return { items: [...defaultLostReasons(await archiveLocale(ctx.db))] };
 }
 
 export async function setLostReasons(ctx: ServiceContext, items: string[]) {
   const unique = [...new Set(items)];
-  await withTransaction(ctx.db, (tx) => writeSetting(tx, SETTING_KEYS.lostReasons, unique, auditMeta(ctx, 'update')));
+  await withTransaction(ctx.db, (tx) => saveSetting(tx, 'lostReasons', unique, auditMeta(ctx, 'update')));
   return { items: unique };
 }

@@ -3,7 +3,7 @@ import { listBackups } from '../../../db/backups.ts';
 import { backupDatabase } from '../../../db/openDatabase.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { countLiveCustomers } from '../../../db/repositories/customersRepo.ts';
-import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
+import { readLocaleSetting, saveSetting } from '../settings/appSettings.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { APP_VERSION } from '../appVersion.ts';
@@ -28,18 +28,14 @@ export function backupList(ctx: ServiceContext) {
   return { items, total: items.length };
 }
 
-const DEFAULT_SETTINGS: Settings = { locale: 'zh-CN' };
-
 export async function readSettings(ctx: ServiceContext): Promise<Settings> {
-  const locale = await readSetting(ctx.db, 'locale');
-  return { ...DEFAULT_SETTINGS, ...(locale === 'zh-CN' || locale === 'en-US' ? { locale } : {}) };
+  return { locale: await readLocaleSetting(ctx.db) };
 }
 
+/** Each setting by its own key, through the one settings writer (electron/services/settings/appSettings.ts). */
 export async function writeSettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<Settings> {
   await withTransaction(ctx.db, async (tx) => {
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) await writeSetting(tx, key, value, auditMeta(ctx, 'update'));
-    }
+    if (patch.locale !== undefined) await saveSetting(tx, 'locale', patch.locale, auditMeta(ctx, 'update'));
   });
   return readSettings(ctx);
 }

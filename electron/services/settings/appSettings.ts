@@ -1,0 +1,35 @@
+// Every setting the archive keeps, in one place: its key in the settings table, and the one way a setting is
+// written (through the audit log, inside the caller's transaction). Services that own a setting's meaning (the
+// reminder schedule, the lost reasons, the language) call these; none writes the settings table another way.
+import type { Executor, Tx } from '../../../db/handle.ts';
+import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
+import type { AuditMeta } from '../../../db/repositories/auditedWrites.ts';
+import type { Locale } from '../../../shared/i18n/enumLabels.ts';
+import { localeOf } from '../../../shared/i18n/message.ts';
+
+export const SETTING_KEYS = {
+  schedule: 'reminders.schedule',
+  holidays: 'reminders.holidays',
+  desktop: 'desktop',
+  lostReasons: 'renewals.lostReasons',
+  zone: 'reminders.zone',
+  watermark: 'reminders.watermark',
+  /** The archive's language (settings:set), which default wording follows. */
+  locale: 'locale',
+} as const;
+
+/** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */
+export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark'>;
+
+export async function saveSetting(tx: Tx, key: UserSettingKey, value: unknown, meta: AuditMeta): Promise<void> {
+  await writeSetting(tx, SETTING_KEYS[key], value, meta);
+}
+
+export async function readStoredSetting(x: Executor, key: keyof typeof SETTING_KEYS): Promise<unknown> {
+  return readSetting(x, SETTING_KEYS[key]);
+}
+
+/** The archive's language (设置 → 语言): what services word messages in, and what the UI follows. */
+export async function readLocaleSetting(x: Executor): Promise<Locale> {
+  return localeOf(await readSetting(x, SETTING_KEYS.locale));
+}
