@@ -1,6 +1,7 @@
 // Rows for the whole-archive workbook (handover, audit): every live record of each kind, streamed from one
 // prepared statement per sheet, in the order the sheet shows them. Deleted records and derived tables (search
 // index, pending reminder steps) are left out; fired reminders come in as the notifications they raised.
+import type { FollowUpSheetRecord } from '../../shared/importExport/exportCells.ts';
 import type { Db } from '../handle.ts';
 import { q, rawOf } from '../handle.ts';
 
@@ -62,16 +63,9 @@ export interface ArchiveRenewalRow {
   notes: string | null;
 }
 
-export interface ArchiveFollowUpRow {
-  customerName: string;
-  contractNumber: string | null;
-  at: string;
-  channel: string;
-  kind: string;
-  summary: string;
-  nextFollowUpOn: string | null;
+/** The follow-up sheet's record, and whether its next follow-up was done. */
+export interface ArchiveFollowUpRow extends FollowUpSheetRecord {
   nextDoneAt: string | null;
-  ownerName: string | null;
 }
 
 export interface ArchiveNotificationRow {

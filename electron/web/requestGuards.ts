@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameToken } from '../services/backend/loopbackRequest.ts';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'rd_token';
@@ -26,13 +26,6 @@ export function isAllowedHost(req: IncomingMessage, port: number): boolean {
   const origin = req.headers.origin;
   if (origin !== undefined && !allowed.map((h) => `http://${h}`).includes(origin.toLowerCase())) return false;
   return true;
-}
-
-export function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function cookieToken(req: IncomingMessage): string | undefined {

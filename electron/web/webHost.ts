@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy.ts';
 import type { Backend } from '../services/backend/backend.ts';
+import { readBodyText, sameToken } from '../services/backend/loopbackRequest.ts';
 import type { Logger } from '../services/logger.ts';
-import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, sameToken, tokenCookie } from './requestGuards.ts';
+import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
 
 export interface WebHostOptions {
@@ -58,16 +59,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
 const UNAUTHORIZED_PAGE =
   '<!doctype html><meta charset="utf-8"><title>续约管家</title><p>未授权：请使用 <code>npm run web</code> 启动时打印的链接（含 token）打开续约管家。</p>';
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function serveStatic(res: ServerResponse, distDir: string, urlPath: string) {
   const root = path.resolve(distDir);
@@ -90,7 +81,7 @@ async function handleApi(res: ServerResponse, req: IncomingMessage, opts: WebHos
   if (req.method !== 'POST') return send(res, 405, 'method not allowed', undefined, { Allow: 'POST' });
   let input: unknown = {};
   try {
-    const body = await readBody(req);
+    const body = await readBodyText(req, MAX_BODY_BYTES);
     input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
   } catch (e) {
     const status = (e as { status?: number }).status ?? 400;

@@ -1,11 +1,11 @@
 // The owner's door for other processes on this machine (a second CLI, a second web host, the desktop while the web
 // host owns the archive): POST /call, GET /events (Server-Sent Events), GET /ping, on 127.0.0.1 only,
 // with the token from the owner file. No browser may use it: a request with an Origin header is refused.
-import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.ts';
 import type { Backend } from './backend.ts';
+import { readBodyText, sameToken } from './loopbackRequest.ts';
 
 /** A call's body: an upload piece is 8 MiB of base64, so 32 MiB leaves room and still bounds memory. */
 export const MAX_CALL_BYTES = 32 * 1024 * 1024;
@@ -19,21 +19,11 @@ export interface OwnerEndpoint {
 
 function tokenMatches(req: IncomingMessage, token: string): boolean {
   const auth = req.headers.authorization ?? '';
-  if (!auth.startsWith('Bearer ')) return false;
-  const given = Buffer.from(auth.slice(7).trim());
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_CALL_BYTES) throw Object.assign(new Error('too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  return JSON.parse(await readBodyText(req, MAX_CALL_BYTES)) as unknown;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
