@@ -1,4 +1,4 @@
-// The host's side of the backend worker: start it, forward calls and ticks, hear events, show its notifications when
+// The host's side of the backend worker: start it, forward calls, hear events, show its notifications when
 // the host is the one that can (Electron), and close it so that SQLite closes after the last write.
 import { Worker } from 'node:worker_threads';
 import { AppError, ERROR_CODES, errorData, type Envelope, type ErrorCode } from '../../../shared/api/appError.ts';
