@@ -60,13 +60,16 @@ function withParams<R extends { messageParams: string | null }>(row: R): Omit<R,
   return { ...row, messageParams: row.messageParams === null ? null : (JSON.parse(row.messageParams) as unknown) };
 }
 
+/**
+ * Records fired steps. A step snoozed to an instant it already fired at (a tick ran ahead of the clock: `remind
+ * --now`, a clock set back) is the same arming: its record is brought back (unread, to deliver, with the new
+ * text) instead of a second one, which the unique claim index would refuse and so fail every later tick.
+ */
 export async function insertNotifications(tx: Tx, items: readonly NewNotification[]): Promise<string[]> {
   const ids: string[] = [];
   const rows = items.map((n) => {
-    const id = newId();
-    ids.push(id);
     return {
-      id,
+      id: newId(),
       tick_id: n.tickId,
       reminder_id: n.reminderId,
       kind: n.kind,
@@ -89,7 +92,36 @@ export async function insertNotifications(tx: Tx, items: readonly NewNotificatio
       updated_at: n.firedAt,
     };
   });
-  for (let i = 0; i < rows.length; i += 50) await q(tx).insertInto('notifications').values(rows.slice(i, i + 50)).execute();
+  for (let i = 0; i < rows.length; i += 50) {
+    const written = await q(tx)
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 50))
+      .onConflict((oc) =>
+        oc
+          .columns(['reminder_id', 'due_at'])
+          .where('reminder_id', 'is not', null)
+          .doUpdateSet((eb) => ({
+            tick_id: eb.ref('excluded.tick_id'),
+            customer_name: eb.ref('excluded.customer_name'),
+            fired_at: eb.ref('excluded.fired_at'),
+            title: eb.ref('excluded.title'),
+            body: eb.ref('excluded.body'),
+            subject_url: eb.ref('excluded.subject_url'),
+            title_key: eb.ref('excluded.title_key'),
+            body_key: eb.ref('excluded.body_key'),
+            message_params: eb.ref('excluded.message_params'),
+            delivered_at: null,
+            delivery_attempts: 0,
+            last_error: null,
+            read_at: null,
+            updated_at: eb.ref('excluded.updated_at'),
+            version: sql<number>`version + 1`,
+          })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...written.map((r) => r.id));
+  }
   return ids;
 }
 
