@@ -2,7 +2,6 @@
 // non-blank record) and hands out the data records after it, streamed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { AppError } from '../../../../shared/api/appError.ts';
 import { isBlankRecord } from '../../../../shared/importExport/normalizeRow.ts';
 import { decodeTextStream, type ByteCounter } from './decodeTextStream.ts';
@@ -10,6 +9,7 @@ import { chooseEncoding, type EncodingChoice, type EncodingDetection, type TextE
 import type { InvalidSequences } from './invalidSequences.ts';
 import { readCsvRecords, type SourceRecord } from './readCsvRecords.ts';
 import { readXlsxRecords } from './readXlsxRecords.ts';
+import { readXlsxInOrder, type XlsxReading } from './xlsxReadingOrder.ts';
 import { msg, type MessageParam } from '../../../../shared/i18n/message.ts';
 
 export type SourceFormat = 'csv' | 'xlsx';
@@ -60,13 +60,6 @@ function sniffFormat(file: string): SourceFormat {
   return 'csv';
 }
 
-async function* countedStream(file: string, counter: ByteCounter): AsyncGenerator<Buffer> {
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    counter.bytesRead += (chunk as Buffer).length;
-    yield chunk as Buffer;
-  }
-}
-
 /** The source's header record; a file without one has nothing to import. */
 export function headerOf(source: ImportSource): SourceRecord {
   if (!source.header) throw new AppError('VALIDATION', msg('importErrors.emptyFile', { file: source.fileName }), 'file');
@@ -101,10 +94,13 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
     records: (async function* () {})(),
   };
   let batches: AsyncGenerator<SourceRecord[]>;
+  let xlsx: XlsxReading | undefined;
+  const damaged = () => unreadable(fileName, msg('importErrors.xlsxDamaged'));
   if (format === 'xlsx') {
     const open = () => {
       counter.bytesRead = 0;
-      return Readable.from(countedStream(file, counter));
+      xlsx = readXlsxInOrder(file, (n) => (counter.bytesRead += n));
+      return xlsx.stream;
     };
     batches = readXlsxRecords(open, {
       sheet: options.sheet,
@@ -138,9 +134,12 @@ export async function openImportSource(file: string, options: OpenSourceOptions)
       }
     }
   } catch (e) {
+    if (xlsx?.damaged) throw damaged();
     if ((e as { code?: string }).code === 'SHEET_NOT_FOUND') throw new AppError('VALIDATION', msg('importErrors.sheetNotFound', { sheet: options.sheet ?? '' }), 'sheet');
     throw unreadable(fileName, format === 'xlsx' ? msg('importErrors.notXlsx') : String((e as Error).message));
   }
+  // A damaged .xlsx reaches the reader as an empty stream: no records, and this says why.
+  if (xlsx?.damaged) throw damaged();
   source.records = (async function* () {
     if (first.length > 0) yield first;
     try {
