@@ -86,6 +86,11 @@ export class FuzzPools {
     return kind ? this.pick(kind, rng) : undefined;
   }
 
+  /** The one added last: an upload just made is the one a wizard previews and imports next. */
+  latest(kind: PoolKind): string | undefined {
+    return this.pools.get(kind)?.at(-1);
+  }
+
   size(kind: PoolKind): number {
     return this.pools.get(kind)?.length ?? 0;
   }
@@ -111,7 +116,10 @@ export class FuzzPools {
     }
     if (typeof o['number'] === 'string' && (kind === 'contract' || typeof o['endsOn'] === 'string')) this.add('contractNumber', o['number']);
     if (typeof o['uploadId'] === 'string' && typeof o['receivedBytes'] === 'number') this.uploadSizes.set(o['uploadId'], o['receivedBytes']);
+    // A backup as the list names it: by path today, by name in the list once restore takes names.
     if (inSystem && typeof o['file'] === 'string') this.add('backupFile', o['file']);
+    if (inSystem && typeof o['name'] === 'string' && typeof o['sizeBytes'] === 'number') this.add('backupFile', o['name']);
+    for (const key of ['restoredFrom', 'safetyBackup']) if (inSystem && typeof o[key] === 'string') this.add('backupFile', o[key]);
     for (const [key, v] of Object.entries(o)) {
       const ref = REFERENCE_KIND[key];
       if (ref && typeof v === 'string') this.add(ref, v);

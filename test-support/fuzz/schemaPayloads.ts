@@ -75,6 +75,7 @@ function uuidLike(rng: Random): string {
 function idFor(g: GenContext, key: string): string {
   const kind = key === 'id' ? DOMAIN_ID_KIND[g.op.split(':')[0] ?? ''] : KEY_KIND[key];
   const roll = g.rng.next();
+  if (kind === 'upload' && roll < 0.35) return g.pools.latest('upload') ?? uuidLike(g.rng);
   const known = kind ? g.pools.pick(kind, g.rng) : undefined;
   if (known !== undefined && roll < 0.75) return known;
   if (roll < 0.82) return g.pools.anyId(g.rng) ?? uuidLike(g.rng);
@@ -94,7 +95,8 @@ function text(g: GenContext, max: number): string {
 }
 
 function sampleSheet(g: GenContext): string {
-  const sheet = g.pools.sheets.length > 0 ? g.rng.pick(g.pools.sheets) : undefined;
+  // The first real sheet is an .xlsx: half the real ones, so the .xlsx reader runs under the fuzz as often as CSV.
+  const sheet = g.pools.sheets.length > 0 ? (g.rng.chance(0.5) ? g.pools.sheets[0] : g.rng.pick(g.pools.sheets)) : undefined;
   const roll = g.rng.next();
   if (sheet !== undefined && roll < 0.45) return sheet;
   if (roll < 0.6) return Buffer.from(Array.from({ length: g.rng.int(0, 2000) }, () => g.rng.int(0, 255))).toString('base64');
@@ -119,13 +121,16 @@ function stringFor(s: JsonSchema, key: string, g: GenContext): string {
   if (s.enum && rng.chance(0.9)) return String(rng.pick(s.enum));
   if (typeof s.const === 'string') return s.const;
   if (key === 'id' || KEY_KIND[key]) return idFor(g, key);
+  // A backup to restore, however the operation names it (a path or a name from the list).
+  if (g.op.startsWith('system:') && (key === 'file' || key === 'name')) {
+    const backup = g.pools.pick('backupFile', rng);
+    return backup !== undefined && rng.chance(0.5) ? (rng.chance(0.5) ? backup : backup.split('/').pop() ?? backup) : rng.pick(g.paths);
+  }
   switch (key) {
     case 'customer':
       return rng.chance(0.5) ? (g.pools.pick('customerName', rng) ?? text(g, 200)) : idFor(g, 'customerId');
     case 'contractNo':
       return g.pools.pick('contractNumber', rng) ?? text(g, 60);
-    case 'file':
-      return rng.chance(0.4) ? (g.pools.pick('backupFile', rng) ?? rng.pick(g.paths)) : rng.pick(g.paths);
     case 'fileName':
       return rng.pick(['客户.csv', 'contracts.xlsx', 'a.txt', 'x'.repeat(300), rng.pick(g.paths), rng.pick(HOSTILE_STRINGS)]);
     case 'dataBase64':
@@ -159,7 +164,7 @@ function numberFor(s: JsonSchema, key: string, g: GenContext, siblings: Record<s
     const known = typeof id === 'string' ? g.pools.versions.get(id) : undefined;
     if (known !== undefined && rng.chance(0.8)) return known;
   }
-  if (key === 'offset' && typeof siblings['uploadId'] === 'string' && rng.chance(0.8)) return g.pools.uploadSizes.get(siblings['uploadId']) ?? 0;
+  if (key === 'offset' && g.op === 'import:upload' && rng.chance(0.8)) return typeof siblings['uploadId'] === 'string' ? (g.pools.uploadSizes.get(siblings['uploadId']) ?? 0) : 0;
   if (rng.chance(0.15)) return rng.pick(EDGE_NUMBERS);
   const min = Math.max(s.minimum ?? -1000, -1e6);
   const max = Math.min(s.maximum ?? 1e6, key === 'offset' ? 300 : 1e6);
@@ -204,7 +209,9 @@ function objectFor(s: JsonSchema, g: GenContext, depth: number): Record<string, 
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
-    if (required.has(key) || g.rng.chance(0.5)) out[key] = valueFor(prop, key, g, out, depth + 1);
+    // A first piece of a new upload has no uploadId: most uploads should be new files, not appended pieces.
+    const chance = g.op === 'import:upload' && key === 'uploadId' ? 0.3 : 0.5;
+    if (required.has(key) || g.rng.chance(chance)) out[key] = valueFor(prop, key, g, out, depth + 1);
   }
   if (typeof s.additionalProperties === 'object') {
     for (let i = g.rng.int(0, 3); i > 0; i--) out[text(g, s.propertyNames?.maxLength ?? 50)] = valueFor(s.additionalProperties, '', g, out, depth + 1);

@@ -48,7 +48,7 @@ export async function seedFuzzArchive(call: Call, pools: FuzzPools, today: strin
   pools.sheets.push(rows.toString('base64'));
   const upload = await must(call, pools, 'import:upload', { fileName: 'fuzz.csv', offset: 0, dataBase64: rows.toString('base64') });
   await must(call, pools, 'import:run', { uploadId: text(upload['uploadId']), kind: 'contracts' });
-  await must(call, pools, 'import:upload', { fileName: 'waiting.csv', offset: 0, dataBase64: pools.sheets[1] ?? '' });
+  await must(call, pools, 'import:upload', { fileName: 'waiting.xlsx', offset: 0, dataBase64: pools.sheets[0] ?? '' });
 
   const deleted = await call('customers:create', { name: '模糊测试待删客户' });
   if (deleted.ok && deleted.data !== null && typeof deleted.data === 'object' && 'id' in deleted.data) {
