@@ -1,10 +1,11 @@
-// `npm test` needs a few Debian packages: Chromium and CJK fonts for the end-to-end tests, and D-Bus with
-// libnotify (plus Debian's python3 D-Bus bindings) for notification tests. Checked with dpkg -s; apt-get
-// runs only when something is missing, and only as root on Debian. Otherwise we say exactly what to install.
+// `npm test` needs a few Debian packages: Chromium and CJK fonts for the end-to-end tests, D-Bus with libnotify
+// (plus Debian's python3 D-Bus bindings) for notification tests, and strace for the handler fuzz's escape check.
+// Checked with dpkg -s; apt-get runs only when something is missing, and only as root on Debian. Otherwise we
+// say exactly what to install.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-export const SYSTEM_PACKAGES = ['chromium', 'fonts-noto-cjk', 'dbus', 'libnotify-bin', 'python3-dbus', 'python3-gi'];
+export const SYSTEM_PACKAGES = ['chromium', 'fonts-noto-cjk', 'dbus', 'libnotify-bin', 'python3-dbus', 'python3-gi', 'strace'];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
@@ -18,7 +19,7 @@ export function missingPackages() {
 export function ensureSystemPackages() {
   const isDebian = fs.existsSync('/etc/debian_version') && spawnSync('dpkg-query', ['--version']).status === 0;
   if (!isDebian) {
-    console.warn(`[test] Not Debian: make sure these are installed yourself: ${SYSTEM_PACKAGES.join(' ')} (a Chromium binary on PATH as "chromium", CJK fonts, D-Bus, notify-send).`);
+    console.warn(`[test] Not Debian: make sure these are installed yourself: ${SYSTEM_PACKAGES.join(' ')} (a Chromium binary on PATH as "chromium", CJK fonts, D-Bus, notify-send, strace).`);
     return;
   }
   const missing = missingPackages();
