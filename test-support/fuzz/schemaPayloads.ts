@@ -137,6 +137,9 @@ function stringFor(s: JsonSchema, key: string, g: GenContext): string {
       return sampleSheet(g);
     case 'json':
       return rng.chance(0.1) ? `${'['.repeat(g.sizes.deepNesting)}${']'.repeat(g.sizes.deepNesting)}` : rng.pick(HOLIDAY_JSON);
+    case 'passphrase':
+      // A good passphrase runs scrypt over the whole archive (most of a second): a quarter of them is plenty.
+      return rng.chance(0.25) ? `正确的马电池订书钉${rng.int(0, 999)}` : rng.pick(['', 'short', 'x'.repeat(2000), rng.pick(HOSTILE_STRINGS)]);
     case 'timeOfDay':
       return rng.pick(EDGE_TIMES);
     case 'color':
