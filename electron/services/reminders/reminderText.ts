@@ -95,11 +95,21 @@ export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'body
   return { title: t(m.titleKey), body };
 }
 
-const isParams = (v: unknown): v is MessageParams => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Stored parameters are JSON written by an earlier tick: a NaN was stored as null (a tick run at a far-future
+ * instant), and a null made wording throw, so one such row broke the whole notification centre.
+ */
+const isParam = (v: unknown): boolean =>
+  typeof v === 'string' ||
+  typeof v === 'number' ||
+  (typeof v === 'object' &&
+    v !== null &&
+    (('key' in v && isMessageKey(v.key) && 'params' in v && isParams(v.params)) || ('list' in v && Array.isArray(v.list) && v.list.every(isParam))));
+const isParams = (v: unknown): v is MessageParams => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isParam);
 
 /**
  * A stored notification in `locale`: worded again from its keys and facts, or its stored text when it has none
- * (rows from before the keys were kept, or a key this version does not know).
+ * (rows from before the keys were kept, a key this version does not know, or facts it cannot word).
  */
 export function storedNotificationText(
   row: { title: string; body: string; titleKey: string | null; bodyKey: string | null; messageParams: unknown },
