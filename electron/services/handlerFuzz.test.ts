@@ -31,12 +31,13 @@ describe('handler fuzz', () => {
     const report = r.report;
     console.log(
       `[fuzz] handlers: seed ${SEED}, ${report?.payloads ?? 0} payloads (${report?.ok ?? 0} ok, errors ${JSON.stringify(report?.errorCodes ?? {})}), ` +
-        `${report?.problems.length ?? 0} problems, ${r.failure ? 1 : 0} crashes, ${r.violations.length} escapes in ${r.accesses} path accesses, ` +
+        `${report?.problemCount ?? 0} problems, ${r.failure ? 1 : 0} crashes, ${r.violations.length} escapes in ${r.accesses} path accesses, ` +
         `fuzz ${report?.elapsedMs ?? 0} ms, wall ${r.wallMs} ms, slowest ${report?.slowest.op} ${report?.slowest.ms} ms`,
     );
     expect(r.failure, 'the child died or hung').toBeNull();
     expect(r.markerSeen, 'the trace never reached the marker').toBe(true);
     expect(problemsOf(report)).toEqual([]);
+    expect(report!.problemCount).toBe(0);
     expect(summarizeViolations(r.violations)).toEqual([]);
     expect(r.canariesUnchanged).toBe(true);
     expect(r.integrity).toBe('ok');

@@ -45,7 +45,9 @@ export interface HandlerFuzzReport {
   errorCodes: Record<string, number>;
   payloadKinds: Record<string, number>;
   byOp: Record<string, { payloads: number; ok: number; ms: number }>;
+  /** The first 200 problems, with their payloads. */
   problems: ReportedProblem[];
+  problemCount: number;
   slowest: { op: string; ms: number };
   elapsedMs: number;
 }
@@ -70,7 +72,7 @@ export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzz
   const proto = prototypeSnapshot();
   // Null-prototype tallies: one of the names fuzzed is '__proto__'.
   const tally = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-  const report: HandlerFuzzReport = { seed: o.seed, payloads: 0, ok: 0, errorCodes: tally(), payloadKinds: tally(), byOp: tally(), problems: [], slowest: { op: '', ms: 0 }, elapsedMs: 0 };
+  const report: HandlerFuzzReport = { seed: o.seed, payloads: 0, ok: 0, errorCodes: tally(), payloadKinds: tally(), byOp: tally(), problems: [], problemCount: 0, slowest: { op: '', ms: 0 }, elapsedMs: 0 };
   const slowMs = o.slowMs ?? 30_000;
 
   const generate = (op: string): { kind: PayloadKind | 'unknownName'; payload: unknown } => {
@@ -99,7 +101,8 @@ export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzz
     if (ms > slowMs) problems.push({ kind: 'slow', op, detail: `${ms} ms` });
     if (prototypeSnapshot() !== proto || POLLUTION_MARK in {}) problems.push({ kind: 'pollution', op, detail: prototypeSnapshot() });
     const logged = o.takeLogged?.() ?? [];
-    for (const p of problems) report.problems.push({ ...p, payloadKind: kind, payload: safeJson(payload), logged });
+    report.problemCount += problems.length;
+    for (const p of problems) if (report.problems.length < 200) report.problems.push({ ...p, payloadKind: kind, payload: safeJson(payload), logged });
     if (envelope !== null && typeof envelope === 'object' && 'ok' in envelope) {
       if (envelope.ok && 'data' in envelope) {
         report.ok++;
