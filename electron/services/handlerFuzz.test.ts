@@ -34,15 +34,16 @@ describe('handler fuzz', () => {
         `${report?.problemCount ?? 0} problems, ${r.failure ? 1 : 0} crashes, ${r.violations.length} escapes in ${r.accesses} path accesses, ` +
         `fuzz ${report?.elapsedMs ?? 0} ms, wall ${r.wallMs} ms, slowest ${report?.slowest.op} ${report?.slowest.ms} ms`,
     );
-    expect(r.failure, 'the child died or hung').toBeNull();
-    expect(r.markerSeen, 'the trace never reached the marker').toBe(true);
-    expect(problemsOf(report)).toEqual([]);
-    expect(report!.problemCount).toBe(0);
-    expect(summarizeViolations(r.violations)).toEqual([]);
-    expect(r.canariesUnchanged).toBe(true);
-    expect(r.integrity).toBe('ok');
-    expect(r.foreignKeyProblems).toBe(0);
-    expect(report!.payloads).toBeGreaterThanOrEqual(1900 * Math.min(1, fuzzScale()));
+    // Soft: a failing run shows every kind of failure at once, problems and escapes alike.
+    expect.soft(r.failure, 'the child died or hung').toBeNull();
+    expect.soft(r.markerSeen, 'the trace never reached the marker').toBe(true);
+    expect.soft(problemsOf(report)).toEqual([]);
+    expect.soft(report?.problemCount).toBe(0);
+    expect.soft(summarizeViolations(r.violations)).toEqual([]);
+    expect.soft(r.canariesUnchanged, 'a canary changed').toBe(true);
+    expect.soft(r.integrity).toBe('ok');
+    expect.soft(r.foreignKeyProblems).toBe(0);
+    expect(report?.payloads ?? 0).toBeGreaterThanOrEqual(1900 * Math.min(1, fuzzScale()));
   }, 600_000 * fuzzScale());
 });
 

@@ -20,6 +20,8 @@ export interface RawCase {
   exchange: RawExchange;
   /** 0: no answer at all is fine (the client gave up first). */
   expect: number[];
+  /** How long to wait for an answer; bytes that never end a request get none until the host's own time-out. */
+  timeoutMs?: number;
 }
 
 export interface WebProblem {
@@ -68,7 +70,7 @@ export function rawCases(h: HostFacts, seed: number, garbage: number): RawCase[]
   ];
   for (let i = 0; i < garbage; i++) {
     const bytes = Buffer.from(Array.from({ length: r.int(1, 400) }, () => r.int(0, 255)));
-    cases.push({ name: `garbage #${i}`, exchange: { pieces: [r.chance(0.5) ? bytes : Buffer.concat([Buffer.from('GET /'), bytes, Buffer.from('\r\n\r\n')])], pauseMs: 0 }, expect: [400, 0] });
+    cases.push({ name: `garbage #${i}`, exchange: { pieces: [r.chance(0.5) ? bytes : Buffer.concat([Buffer.from('GET /'), bytes, Buffer.from('\r\n\r\n')])], pauseMs: 0 }, expect: [400, 0], timeoutMs: 2_000 });
   }
   return cases;
 }
@@ -132,7 +134,7 @@ export async function runWebHostFuzz(t: WebTarget, cases: readonly WebCase[], ra
     report.problems.push(...judge(c.name, res, c.expect, t, stringsOfRequest(c), known, payload ?? {}));
   }
   for (const c of raws) {
-    const res = await rawExchange(t.port, c.exchange);
+    const res = await rawExchange(t.port, c.exchange, c.timeoutMs);
     tally(res);
     report.problems.push(...judge(c.name, res, c.expect, t, c.exchange.pieces.map((p) => p.toString()), null, {}));
   }
