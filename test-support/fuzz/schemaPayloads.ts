@@ -212,8 +212,9 @@ function objectFor(s: JsonSchema, g: GenContext, depth: number): Record<string, 
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
-    // A first piece of a new upload has no uploadId: most uploads should be new files, not appended pieces.
-    const chance = g.op === 'import:upload' && key === 'uploadId' ? 0.3 : 0.5;
+    // A first piece of a new upload has no uploadId: most uploads should be new files, not appended pieces. An
+    // import mostly maps its columns itself and reads the first sheet: random targets and names rarely fit.
+    const chance = g.op === 'import:upload' && key === 'uploadId' ? 0.3 : g.op.startsWith('import:') && ['columns', 'mapping', 'sheet'].includes(key) ? 0.15 : 0.5;
     if (required.has(key) || g.rng.chance(chance)) out[key] = valueFor(prop, key, g, out, depth + 1);
   }
   if (typeof s.additionalProperties === 'object') {
