@@ -1,9 +1,7 @@
-// The handler fuzz: rounds over every operation of the table (API_NAMES, so a new operation is fuzzed without
+// The handler fuzz: rounds over every operation of the handler table (API_NAMES, so a new operation is fuzzed without
 // editing a test), one generated payload per operation per round in a seeded order, plus unknown names, now and
 // then a few calls at once as the web host would take them. Every answer goes through checkEnvelope.
 import { API_NAMES, apiContract, isApiName } from '../../shared/api/apiContract.ts';
-import { dispatch, type HandlerTable } from '../../electron/services/handlerTable.ts';
-import type { ServiceContext } from '../../electron/services/serviceContext.ts';
 import { seededRandom, type Random } from '../import/seededRandom.ts';
 import { checkEnvelope, prototypeSnapshot, safeJson, type Problem } from './envelopeChecks.ts';
 import type { FuzzPools } from './fuzzPools.ts';
@@ -11,9 +9,11 @@ import { pathStrings, POLLUTION_MARK, type FuzzTargets } from './hostileValues.t
 import { payloadFor, type PayloadKind } from './malformedPayloads.ts';
 import { inputJsonSchema, type GenContext, type JsonSchema, type PayloadSizes } from './schemaPayloads.ts';
 
+/** How a payload reaches the handler table: dispatch in this process, or a backend worker's call. */
+export type CallOperation = (name: string, input: unknown) => Promise<unknown>;
+
 export interface HandlerFuzzOptions {
-  table: HandlerTable;
-  ctx: ServiceContext;
+  call: CallOperation;
   seed: number;
   /** Payloads per operation. */
   rounds: number;
@@ -90,7 +90,7 @@ export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzz
     let problems: Problem[];
     let envelope: unknown;
     try {
-      envelope = await dispatch(o.table, o.ctx, op, payload);
+      envelope = await o.call(op, payload);
       problems = checkEnvelope(op, payload, envelope);
     } catch (e) {
       problems = [{ kind: 'crash', op, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }];

@@ -24,11 +24,17 @@ export interface TracedFuzzResult {
   canariesUnchanged: boolean;
   integrity: string;
   foreignKeyProblems: number;
+  /** What the child and its backend worker wrote to stderr (the last 100 kB). */
+  stderr: string;
   wallMs: number;
 }
 
+/** The backend worker's bundle as the web host runs it (npm run build:node; Vitest's global setup builds it). */
+export const BACKEND_BUNDLE = path.join(ROOT, 'dist', 'node', 'backend.mjs');
+
 export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 'targets' | 'marker'>, timeoutMs: number): Promise<TracedFuzzResult> {
   assertStraceWorks();
+  if (config.workerScript !== undefined && !fs.existsSync(config.workerScript)) throw new Error(`${config.workerScript} is missing: run npm run build:node first.`);
   const child = await bundleFuzzChild('test-support/fuzz/handlerFuzzChild.ts');
   const ws = await createFuzzWorkspace();
   const started = Date.now();
@@ -50,6 +56,8 @@ export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 
     const failure = report
       ? null
       : `child ${run.timedOut ? `timed out after ${timeoutMs} ms` : `exited ${run.code ?? run.signal}`}; last payload ${run.last['@'] ?? 'none'}; ${run.last['CRASH '] ?? ''} ${run.stderr.slice(-2000)}`;
+    // The backend worker logs an internal error's stack to stderr: kept for a failing run.
+    const stderr = run.stderr;
     const trace = fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8') : '';
     // FUZZ_KEEP_TRACE=FILE keeps the trace to read when a violation needs explaining.
     const keepAs = process.env['FUZZ_KEEP_TRACE'];
@@ -81,6 +89,7 @@ export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 
       canariesUnchanged: ws.canaryFingerprint() === before,
       integrity,
       foreignKeyProblems,
+      stderr,
       wallMs: Date.now() - started,
     };
   } finally {
