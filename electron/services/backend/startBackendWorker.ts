@@ -49,7 +49,13 @@ export function startBackendWorker(settings: BackendSettings, options: BackendWo
         const id = nextId++;
         return new Promise((resolve) => {
           pending.set(id, resolve);
-          post({ type: 'call', id, name, input });
+          try {
+            post({ type: 'call', id, name, input });
+          } catch {
+            // An input the worker cannot be sent (nested deeper than the structured clone's stack): invalid input.
+            pending.delete(id);
+            resolve({ ok: false, error: errorData('VALIDATION', msg('errors.invalidInput'), null, 'zh-CN') });
+          }
         });
       },
       on(listener) {
