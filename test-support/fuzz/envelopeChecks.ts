@@ -14,7 +14,8 @@ export interface Problem {
 
 // Upper-case keywords only: English messages say "update" and "delete" in plain words.
 const SQL_WORDS = /\b(?:SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|VACUUM|FROM|WHERE|JOIN|VALUES)\b/;
-const SQL_ENGINE = /sqlite|no such (?:table|column|function)|constraint failed|syntax error|near "[^"]*":|datatype mismatch|database is locked|disk I\/O error/i;
+// SQLite's own error texts; the word SQLite alone is fine (a message may say a file is not an SQLite database).
+const SQL_ENGINE = /SQLITE_[A-Z]+|SqliteError|no such (?:table|column|function)|constraint failed|syntax error|near "[^"]*":|datatype mismatch|database is locked|disk I\/O error/i;
 const STACK = /\n\s+at |\bat (?:async )?[\w$.<>[\]]+ \(|(?:^|[\s(])(?:\/|[A-Za-z]:\\|file:\/\/)[^\s:]+\.(?:[cm]?[jt]sx?|node):\d+|node:internal|\b\w+Error: /;
 
 /** Every string inside a payload (keys too), so a message that only echoes the caller's own text is not blamed. */
