@@ -113,7 +113,15 @@ export function listBackups(dir: string): BackupInfo[] {
     .readdirSync(dir)
     .filter((f) => NAME.test(f))
     .sort((a, b) => (parseBackupName(b)?.takenAt ?? '').localeCompare(parseBackupName(a)?.takenAt ?? '') || b.localeCompare(a))
-    .map((f) => backupInfo(dir, f));
+    .flatMap((f) => {
+      // Reads run beside writes: a backup the writer prunes between the listing and the stat is just gone.
+      try {
+        return [backupInfo(dir, f)];
+      } catch (e) {
+        if ((e as { code?: string }).code === 'ENOENT') return [];
+        throw e;
+      }
+    });
 }
 
 /**
