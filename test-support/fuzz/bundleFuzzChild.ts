@@ -38,10 +38,24 @@ async function buildChild(entry: string): Promise<string> {
   const file = path.join(FUZZ_CACHE_DIR, `${path.basename(entry, '.ts')}-${hash}.mjs`);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(FUZZ_CACHE_DIR, { recursive: true });
+    pruneStaleBundles();
     // Written aside and renamed: another test file or worktree may be bundling the same child right now.
     const partial = `${file}.${process.pid}.partial`;
     fs.writeFileSync(partial, code);
     fs.renameSync(partial, file);
   }
   return file;
+}
+
+/** Bundles of sources long gone: a week unused (any worktree's run rewrites its own on a change of source). */
+function pruneStaleBundles(): void {
+  const cutoff = Date.now() - 7 * 86_400_000;
+  for (const name of fs.readdirSync(FUZZ_CACHE_DIR)) {
+    const file = path.join(FUZZ_CACHE_DIR, name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+    } catch {
+      // Another run removed it first.
+    }
+  }
 }
