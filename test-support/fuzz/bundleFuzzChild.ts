@@ -47,7 +47,7 @@ async function buildChild(entry: string): Promise<string> {
   return file;
 }
 
-/** Bundles of sources long gone: a week unused (any worktree's run rewrites its own on a change of source). */
+/** Bundles written a week ago or more: most are of sources long changed, and one still wanted is simply built again. */
 function pruneStaleBundles(): void {
   const cutoff = Date.now() - 7 * 86_400_000;
   for (const name of fs.readdirSync(FUZZ_CACHE_DIR)) {
