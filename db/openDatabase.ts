@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
@@ -20,6 +21,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   backupsDir?: string;
   busyTimeoutMs?: number;
+  /**
+   * Where SQLite puts statement journals, sorts and temporary tables that outgrow memory (an import's search-index
+   * stage is hundreds of MB at a million rows). Without it they go to /var/tmp, customer rows and all.
+   */
+  tempDirectory?: string;
   /** The schema history to apply; tests pass a longer one to exercise upgrades. */
   migrations?: readonly MigrationDefinition[];
 }
@@ -64,9 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);
     // 64 MB of page cache: the customer list at 100k customers spent ~20% of its time re-reading pages at 16 MB.
     raw.pragma('cache_size = -65536');
-    // Statement journals and sorts that outgrow memory would otherwise spill, customer rows and all, into files
-    // in /var/tmp: the archive's data stays in its own files (the handler fuzz's escape check watches for it).
-    raw.pragma('temp_store = MEMORY');
+    if (options.tempDirectory) useTempDirectory(raw, options.tempDirectory);
 
     const pending = pendingMigrations(migratedFrom, migrations);
     if (pending.length > 0 && migratedFrom > 0) {
@@ -95,6 +99,17 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       if (raw.open) raw.close();
     },
   };
+}
+
+/**
+ * Points SQLite's temporary files at `dir` (the archive's staging folder): on disk, so a million-row import does not
+ * hold its search-index stage in memory, and in the archive's own folders (the handler fuzz's escape check). The
+ * setting is the process's, not the connection's, so only the writer sets it, when it opens: the backend's reader
+ * opens after it and follows it. A pragma takes no bound parameter, hence the quoting.
+ */
+function useTempDirectory(raw: BetterSqlite3.Database, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  raw.pragma(`temp_store_directory = '${dir.replaceAll("'", "''")}'`);
 }
 
 export async function backupDatabase(db: Db, dir: string, now: Date, reason = 'manual') {

@@ -35,8 +35,7 @@ export function openReadOnlyDatabase(options: ReadOnlyOpenOptions): OpenedDataba
     raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);
     // The same page cache as the writer's: the customer list at 100k customers re-reads pages at 16 MB.
     raw.pragma('cache_size = -65536');
-    // As on the writer's connection: a sort that outgrows memory stays in memory, not in a file in /var/tmp.
-    raw.pragma('temp_store = MEMORY');
+    // A sort that outgrows memory goes to the temporary folder the writer set for the process (openDatabase).
   } catch (e) {
     raw.close();
     throw e;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
 import { openReadOnlyDatabase } from '../../db/openReadOnlyDatabase.ts';
 import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
@@ -35,7 +36,9 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     ...(options.backupsDir ? { backupsDir: options.backupsDir } : {}),
   };
   const readOnly = options.readOnly;
-  const open = async (): Promise<OpenedDatabase> => (readOnly ? openReadOnlyDatabase({ ...common, integrity: readOnly.integrity }) : openDatabase({ ...common, now }));
+  const tempDirectory = path.join(stagingDirFor(options.file), 'sqlite');
+  const open = async (): Promise<OpenedDatabase> =>
+    readOnly ? openReadOnlyDatabase({ ...common, integrity: readOnly.integrity }) : openDatabase({ ...common, now, tempDirectory });
   let current: OpenedDatabase = await open();
   const ctx: ServiceContext = {
     get db() {
