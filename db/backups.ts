@@ -9,6 +9,7 @@ import { AppError } from '../shared/api/appError.ts';
 import { BACKUP_NAME_RE, parseBackupName } from '../shared/domain/backupName.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { backupsToPrune } from './backupRetention.ts';
+import { crashHooksOfConnection, NO_CRASH_HOOKS, type CrashHooks } from './crashHooks.ts';
 import { rawOf, type Db } from './handle.ts';
 import { newId } from './newId.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
@@ -73,6 +74,7 @@ export async function snapshotConnection(raw: BetterSqlite3.Database, target: st
   try {
     await raw.backup(partial);
     makeSelfContained(partial);
+    crashHooksOfConnection(raw).reached('backup:before-rename');
     fs.renameSync(partial, target);
   } finally {
     removeDatabaseFiles(partial);
@@ -205,9 +207,11 @@ export function verifyRestoreCandidate(file: string, label: string, field: strin
  * Puts a checked copy in the data file's place. The live connection must be closed first; its -wal and -shm
  * are removed so nothing stale replays over the new file. A crash in between leaves the safety backup.
  */
-export function replaceDataFile(candidate: string, dbFile: string): void {
+export function replaceDataFile(candidate: string, dbFile: string, hooks: CrashHooks = NO_CRASH_HOOKS): void {
+  hooks.reached('restore:staged');
   for (const suffix of SIDECARS) fs.rmSync(dbFile + suffix, { force: true });
   fs.renameSync(candidate, dbFile);
+  hooks.reached('restore:swapped');
   // Left by a restore of an earlier version that was interrupted.
   fs.rmSync(`${dbFile}.restoring`, { force: true });
 }

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { crashHooksOfConnection } from './crashHooks.ts';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
@@ -27,6 +28,7 @@ export function pendingMigrations(current: number, all: readonly MigrationDefini
  * PRAGMA foreign_key_check finds nothing; the connection's previous setting is restored either way.
  */
 export function applyMigrations(raw: BetterSqlite3.Database, migrations: readonly MigrationDefinition[], nowIso: string): void {
+  const hooks = crashHooksOfConnection(raw);
   for (const m of migrations) {
     const run = raw.transaction(() => {
       raw.exec(m.sql);
@@ -36,9 +38,11 @@ export function applyMigrations(raw: BetterSqlite3.Database, migrations: readonl
       );
       raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, nowIso);
       raw.pragma(`user_version = ${Number(m.version)}`);
+      hooks.reached('before-commit');
     });
     if (!m.rebuildsTables) {
       run.immediate();
+      hooks.reached('after-commit');
       continue;
     }
     const foreignKeysWereOn = Number(raw.pragma('foreign_keys', { simple: true })) === 1;
@@ -48,6 +52,7 @@ export function applyMigrations(raw: BetterSqlite3.Database, migrations: readonl
     } finally {
       if (foreignKeysWereOn) raw.pragma('foreign_keys = ON');
     }
+    hooks.reached('after-commit');
   }
 }
 

@@ -6,6 +6,7 @@ import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { backupConnection, backupsDirFor } from './backups.ts';
+import { attachCrashHooks, type CrashHooks } from './crashHooks.ts';
 import { makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
 import { ALL_MIGRATIONS } from './migrations/allMigrations.ts';
@@ -28,6 +29,8 @@ export interface OpenOptions {
   tempDirectory?: string;
   /** The schema history to apply; tests pass a longer one to exercise upgrades. */
   migrations?: readonly MigrationDefinition[];
+  /** Points where the torture suite kills the process (db/crashHooks.ts); production passes none. */
+  crashHooks?: CrashHooks;
 }
 
 export interface OpenedDatabase {
@@ -54,6 +57,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   if (!assertOpensAsArchive(file, backupsDir)) createEmptyArchive(file, driverOptions);
 
   const raw = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, ...driverOptions });
+  if (options.crashHooks) attachCrashHooks(raw, options.crashHooks);
   let migratedFrom = 0;
   let integrity = 'ok';
   try {

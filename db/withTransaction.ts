@@ -1,3 +1,4 @@
+import { crashHooksOf } from './crashHooks.ts';
 import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
 
 /**
@@ -6,7 +7,14 @@ import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
  */
 export async function withTransaction<T>(x: Executor, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(x)) return work(x);
-  return q(x)
+  const hooks = crashHooksOf(x);
+  const result = await q(x)
     .transaction()
-    .execute((trx) => work(makeTx(trx)));
+    .execute(async (trx) => {
+      const out = await work(makeTx(trx));
+      hooks.reached('before-commit');
+      return out;
+    });
+  hooks.reached('after-commit');
+  return result;
 }

@@ -2,6 +2,7 @@
 // the session writes it in foreign-key order with its audit rows, then brings the search index and
 // next_expiry_on in step with what the plan did, so a caller never drives the write steps itself.
 import { bringNextExpiryForward, recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { crashHooksOf, type CrashHooks } from '../crashHooks.ts';
 import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
 import { rawOf, type Db } from '../handle.ts';
 import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract } from './chunkPlan.ts';
@@ -42,9 +43,11 @@ export class ImportSession {
   readonly #meta: BatchMeta;
   readonly #writer: ImportBulkWriter;
   readonly #index: BulkSearchIndex;
+  readonly #hooks: CrashHooks;
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
+    this.#hooks = crashHooksOf(db);
     this.#meta = meta;
     this.#writer = new ImportBulkWriter(rawOf(db), meta);
     this.#index = new BulkSearchIndex(this.#writer.cache);
@@ -98,6 +101,7 @@ export class ImportSession {
     for (const p of plan.contacts) known.get(p.customerId)?.contacts.push({ name: p.name, phone: p.phone });
     this.#index.captureBefore([...reindex].filter((id) => !created.has(id)));
     this.#index.refresh([...reindex], known);
+    this.#hooks.reached('import:after-chunk');
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

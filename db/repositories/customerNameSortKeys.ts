@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { crashHooksOfConnection } from '../crashHooks.ts';
 import { schemaVersionOf } from '../migrate.ts';
 
 /** The schema version that added customers.name_sort_key (migration 0009). */
@@ -38,15 +39,20 @@ export async function fillMissingNameSortKeys(raw: BetterSqlite3.Database): Prom
   if (missing.get() === undefined) return 0;
   const keyOf = await loadNameSortKey();
   const set = raw.prepare('UPDATE customers SET name_sort_key = ? WHERE id = ?');
-  return raw
+  const hooks = crashHooksOfConnection(raw);
+  const filled = raw
     .transaction(() => {
-      let filled = 0;
+      let n = 0;
       for (;;) {
         const rows = missing.all() as { id: string; name: string }[];
         for (const r of rows) set.run(keyOf(r.name), r.id);
-        filled += rows.length;
-        if (rows.length < SLICE) return filled;
+        n += rows.length;
+        if (rows.length < SLICE) break;
       }
+      hooks.reached('before-commit');
+      return n;
     })
     .immediate();
+  hooks.reached('after-commit');
+  return filled;
 }

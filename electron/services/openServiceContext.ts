@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CrashHooks } from '../../db/crashHooks.ts';
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
 import { openReadOnlyDatabase } from '../../db/openReadOnlyDatabase.ts';
 import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
@@ -20,6 +21,8 @@ export interface ContextOptions {
   /** Wraps a file swap (restore): the backend closes its reader before `swap` and reopens it after. */
   aroundReopen?: ((swap: () => Promise<void>) => Promise<void>) | undefined;
   busyWith?: ServiceContext['busyWith'];
+  /** Where the torture suite's children kill themselves (db/crashHooks.ts); production passes none. */
+  crashHooks?: CrashHooks;
 }
 
 export interface OpenContext {
@@ -37,8 +40,9 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
   };
   const readOnly = options.readOnly;
   const tempDirectory = path.join(stagingDirFor(options.file), 'sqlite');
+  const hooks = options.crashHooks ? { crashHooks: options.crashHooks } : {};
   const open = async (): Promise<OpenedDatabase> =>
-    readOnly ? openReadOnlyDatabase({ ...common, integrity: readOnly.integrity }) : openDatabase({ ...common, now, tempDirectory });
+    readOnly ? openReadOnlyDatabase({ ...common, integrity: readOnly.integrity }) : openDatabase({ ...common, now, tempDirectory, ...hooks });
   let current: OpenedDatabase = await open();
   const ctx: ServiceContext = {
     get db() {

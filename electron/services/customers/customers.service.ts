@@ -3,6 +3,7 @@ import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
+import { crashHooksOf } from '../../../db/crashHooks.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
@@ -134,6 +135,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
       const customer = await requireCustomer(tx, id);
       const batchId = newId();
       await softDeleteCustomerTree(tx, id, auditMeta(ctx, 'delete', batchId));
+      crashHooksOf(ctx.db).reached('delete:after-tree');
       await recomputeRemindersForCustomer(ctx, tx, id);
       return { undoToken: batchId, name: customer.name };
     }),

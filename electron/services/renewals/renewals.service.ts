@@ -7,6 +7,7 @@ import type { Cycle, RenewalStage, Tier } from '../../../shared/domain/enums.ts'
 import { differenceInCalendarDays } from 'date-fns';
 import { chainIssues, nextTermDates } from '../../../shared/renewals/renewalTerm.ts';
 import { defaultLostReasons, isDecidedStage, sheetStatusOfStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
+import { crashHooksOf } from '../../../db/crashHooks.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
@@ -151,6 +152,7 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
       renewalOf: current.id,
       notes: notes || null,
     });
+    crashHooksOf(ctx.db).reached('renew:after-new-term');
     await updateContractIn(ctx, tx, { id: current.id, status: 'renewed' });
     await writeStage(ctx, tx, current.id, {
       stage: 'renewed',

@@ -2,6 +2,7 @@
 // up → the copy swapped in while the connection is closed (ctx.reopenAfter). The backup or upload it came from is
 // never opened, and the copy is removed whatever happens, so nothing is left beside either.
 import fs from 'node:fs';
+import { crashHooksOf } from '../../../db/crashHooks.ts';
 import {
   backupFileByName,
   removeDatabaseFiles,
@@ -32,8 +33,9 @@ interface RestoreSource {
 
 /** Swaps `candidate` in; if the result does not open (a migration of an old file fails), the safety copy goes back. */
 async function swapIn(ctx: ServiceContext, candidate: string, safetyName: string): Promise<void> {
+  const hooks = crashHooksOf(ctx.db);
   try {
-    await ctx.reopenAfter(async () => replaceDataFile(candidate, ctx.dataFile));
+    await ctx.reopenAfter(async () => replaceDataFile(candidate, ctx.dataFile, hooks));
   } catch (e) {
     ctx.logger.error('restored data did not open; putting the data from before the restore back', e);
     const back = restoreCandidatePath(ctx.stagingDir);
