@@ -63,6 +63,8 @@ function toErrorData(e: unknown, logger: Logger, name: string, locale: Locale): 
   if (e instanceof AppError) return e.toData(locale);
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_BUSY') return errorData('CONFLICT', msg('errors.busy'), null, locale);
+  // SQLite rolled the whole write back; saying so beats an internal error the user cannot act on.
+  if (code === 'SQLITE_FULL') return errorData('DISK_FULL', msg('storage.diskFull'), null, locale);
   logger.error(`handler ${name} failed`, e);
   return errorData('INTERNAL', msg('errors.internal'), null, locale);
 }

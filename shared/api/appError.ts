@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'DB_NEWER',
   'DB_CORRUPT',
+  /** The disk (or the file's size limit) is full: the write was rolled back whole. */
+  'DISK_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ import { inputLimitsEnUS } from './enUS/inputLimits.ts';
 import { desktopEnUS } from './enUS/desktop.ts';
 import { encodingEnUS } from './enUS/encoding.ts';
 import { backupsEnUS } from './enUS/backups.ts';
+import { storageEnUS } from './enUS/storage.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -41,4 +42,5 @@ export const enUS: Record<MessageKey, string> = {
   ...desktopEnUS,
   ...encodingEnUS,
   ...backupsEnUS,
+  ...storageEnUS,
 };

@@ -18,6 +18,7 @@ import { inputLimitsZhCN } from './zhCN/inputLimits.ts';
 import { desktopZhCN } from './zhCN/desktop.ts';
 import { encodingZhCN } from './zhCN/encoding.ts';
 import { backupsZhCN } from './zhCN/backups.ts';
+import { storageZhCN } from './zhCN/storage.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -41,6 +42,7 @@ export const zhCN = {
   ...desktopZhCN,
   ...encodingZhCN,
   ...backupsZhCN,
+  ...storageZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
