@@ -27,3 +27,10 @@ export async function importSheet(call: CallEnvelope, file: string): Promise<Env
     await call('import:discard', { uploadId });
   }
 }
+
+/** importSheet for setup code and children: the import's result, or an error naming what refused it. */
+export async function importSheetData<T = any>(call: CallEnvelope, file: string): Promise<T> {
+  const result = await importSheet(call, file);
+  if (!result.ok) throw new Error(`importing ${path.basename(file)} failed: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}
