@@ -141,7 +141,7 @@ export async function tortureScheduler(options: SchedulerOptions): Promise<OpSum
     if (first.nextDue) now = Math.max(now, Date.parse(first.nextDue)) + Math.floor(random() * 3) * 86_400_000 + Math.floor(random() * 60) * 1000;
     const nowIso = new Date(now).toISOString();
     const before = snapshot(file, nowIso);
-    const tag = (p: string) => `scheduler seed ${options.seed} run ${run} at ${nowIso}: ${p}`;
+    const tag = (p: string) => `scheduler seed ${options.seed} run ${run} at ${nowIso} (replay: npm run torture -- --op scheduler --seed ${options.seed} --runs ${options.runs}): ${p}`;
     let outcome: ChildOutcome;
     if (options.plant?.at === run) {
       const spec: ChildSpec = { op: 'scheduler', file, nowIso, inputs: {}, killAt: null, record: null, plant: options.plant.plant };

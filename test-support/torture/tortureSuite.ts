@@ -135,7 +135,8 @@ export async function tortureRun(prepared: Prepared, bundle: string, runDir: str
   const plan = plant ? { killAt: null, killAfterMs: null, exactly: null, label: `planted ${plant}` } : planKill(prepared, seed);
   const outcome = await runTortureChild(bundle, [spec(prepared, runDir, plan.killAt, plant)], { killAfterMs: plan.killAfterMs });
   const failures: string[] = [];
-  const tag = (p: string) => `${prepared.op} seed ${seed} (${plan.label}): ${p}`;
+  const replay = plant ? '' : `; replay: npm run torture -- --op ${prepared.op} --seed ${seed} --runs 1`;
+  const tag = (p: string) => `${prepared.op} seed ${seed} (${plan.label}${replay}): ${p}`;
   if (!outcome.killed && outcome.code !== 0) failures.push(tag(`the child failed on its own (${outcome.code}): ${outcome.stderr.slice(0, 800)}`));
   const file = path.join(runDir, ARCHIVE);
   const verdict = checkArchive(file, prepared.known, {
