@@ -100,9 +100,9 @@ async function runChild(mode: string, file: string, db: string): Promise<void> {
     cpu0 = process.cpuUsage();
     const r = await runImport(ctx, { file, encoding: 'auto', dryRun: false, strict: false });
     ms = performance.now() - t0;
-    const { rejected, warnings, duplicates, changes, columns, ...counts } = r;
-    detail = { counts, rejected: rejected.length, warnings: warnings.length, duplicates: duplicates.length, changes: changes.length, pragmas: connectionPragmas(ctx.db) };
-    void columns;
+    const { rejected, warnings, duplicates, changes, columns, issueCounts, ...counts } = r;
+    detail = { counts, rejected: issueCounts.rejected, warnings: issueCounts.warnings, changes: changes.length, pragmas: connectionPragmas(ctx.db) };
+    void [rejected, warnings, duplicates, columns];
     await close();
   } else if (mode === 'export') {
     const { ctx, close } = await openServiceContext({ file: db, logger: silentLogger, backupsDir: path.join(dataDir, 'backups') });

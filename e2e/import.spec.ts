@@ -67,6 +67,14 @@ test('import a GBK renewal sheet through the wizard, check the list, export, and
   await expect(rejected.getByRole('row', { name: /7\s+合同到期日\s+日期不存在：2025-02-30/ })).toBeVisible();
   await expect(rejected.getByRole('row', { name: /8\s+金额\s+合同金额不是数字：面议/ })).toBeVisible();
   await shot('import-4-dry-run');
+  // Every problem as one CSV, named after the sheet: what the report lists, and past its first 1000 the rest.
+  const problems = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载全部问题（CSV）' }).click();
+  const problemList = await problems;
+  expect(problemList.suggestedFilename()).toBe('续费表-导入问题.csv');
+  const problemCsv = fs.readFileSync(await problemList.path(), 'utf8');
+  expect(problemCsv.startsWith('\uFEFF行号,列,类别,原因\r\n')).toBe(true);
+  expect(problemCsv).toContain('7,合同到期日,错误（未导入）,日期不存在：2025-02-30');
 
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('导入完成')).toBeVisible();

@@ -27,6 +27,17 @@ function issueLines(t: Translate, heading: 'cli.rejected' | 'cli.warnings', valu
   ];
 }
 
+/** An import lists its first 1000 rejections and warnings: the line that says how to get the rest. */
+function moreIssuesLine(t: Translate, record: Record<string, unknown>): string[] {
+  const id = record['issuesReport'];
+  const counts = record['issueCounts'];
+  if (typeof id !== 'string' || typeof counts !== 'object' || counts === null) return [];
+  const { rejected = 0, warnings = 0 } = counts as { rejected?: number; warnings?: number };
+  const listed = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const more = rejected + warnings - listed(record['rejected']) - listed(record['warnings']);
+  return more > 0 ? [t('cli.moreIssues', { n: more, id })] : [];
+}
+
 export function formatHuman(data: unknown, t: Translate): string {
   if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
     const { items, total } = data as { items: Record<string, unknown>[]; total: number };
@@ -41,6 +52,7 @@ export function formatHuman(data: unknown, t: Translate): string {
         .map(([k, v]) => `${k}: ${v === null ? '—' : String(v)}`),
       ...issueLines(t, 'cli.rejected', record['rejected']),
       ...issueLines(t, 'cli.warnings', record['warnings']),
+      ...moreIssuesLine(t, record),
     ].join('\n');
   }
   return String(data);

@@ -138,14 +138,25 @@ describe('renewal-desk import / export / undo-import', { timeout: 120_000 }, () 
     expect(fs.readdirSync(here)).toEqual([path.basename(written.file)]);
   });
 
-  it('writes a large JSON result to a pipe completely (no exit right after the write)', () => {
+  it('writes a large JSON result to a pipe completely; past the first 1000 problems, import-issues saves them all', () => {
     const rows = Array.from({ length: 6000 }, (_, i) => `${i},客户${i},,HT-X${i},,2025-02-30,,年,`);
     const file = path.join(dir, 'big.csv');
     fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
     const r = cli('import', file, '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.rejected).toHaveLength(6000);
-    expect(out.rejected[5999]).toMatchObject({ line: 6001 });
+    expect(out.rejected).toHaveLength(1000);
+    expect(out.rejected[999]).toMatchObject({ line: 1001 });
+    expect(out.issueCounts).toEqual({ rejected: 6000, warnings: 0 });
+
+    const human = cli('import', file, '--dry-run');
+    expect(human.stdout).toMatch(/另有 5000 条未列出。全部问题（CSV）：renewal-desk import-issues [0-9a-f-]{36} --out/);
+    const saved = path.join(dir, 'problems.csv');
+    const issues = cli('import-issues', out.issuesReport, '--out', saved, '--json');
+    expect(issues.code).toBe(0);
+    expect(JSON.parse(issues.stdout)).toMatchObject({ file: saved, rows: 6000 });
+    const lines = fs.readFileSync(saved, 'utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(6001);
+    expect(lines[6000]).toMatch(/^6001,合同到期日,/);
   });
 });

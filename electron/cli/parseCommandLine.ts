@@ -48,6 +48,7 @@ const ALIASES: Record<string, ApiName> = {
   import: 'import:run',
   'undo-import': 'import:undo',
   imports: 'import:history',
+  'import-issues': 'import:issues',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };
@@ -57,6 +58,7 @@ const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {
   'system:restore': 'name',
   'reminders:preview': 'contractNo',
   'import:undo': 'batchId',
+  'import:issues': 'reportId',
 };
 // Flags (and the positional `file`) the CLI handles itself, by command: files it reads or writes on the user's side.
 const EXPORT_FLAGS = ['out'] as const;
@@ -67,6 +69,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:followups': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
+  'import:issues': EXPORT_FLAGS,
   'system:restoreUpload': ['file', 'passphraseFile'],
   'system:exportEncrypted': ['out', 'passphraseFile'],
 };

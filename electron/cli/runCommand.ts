@@ -51,7 +51,12 @@ async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<E
 async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
   const fallback = cmd.name === 'export:archive' && cmd.host.out === undefined ? 'xlsx' : 'csv';
   const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : fallback);
-  const result = await call(cmd.name, { ...cmd.input, format });
+  return saveToLocalFile(call, cmd, { ...cmd.input, format });
+}
+
+/** Calls an operation that answers with a file's bytes (an export, `import-issues`) and writes them here. */
+async function saveToLocalFile(call: BackendCall, cmd: ParsedCommand, input: Record<string, unknown>): Promise<Envelope<unknown>> {
+  const result = await call(cmd.name, input);
   if (!result.ok) return result;
   const exported = exportResultSchema.parse(result.data);
   const file = writeExportFile(exported, cmd.host.out);
@@ -101,6 +106,7 @@ async function exportEncryptedToLocalFile(call: BackendCall, cmd: ParsedCommand)
 export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
   if (cmd.name === 'import:run') return importLocalFile(call, cmd);
   if (isExport(cmd.name)) return exportToLocalFile(call, cmd);
+  if (cmd.name === 'import:issues') return saveToLocalFile(call, cmd, cmd.input);
   if (cmd.name === 'system:restoreUpload') return restoreFromLocal(call, cmd);
   if (cmd.name === 'system:exportEncrypted') return exportEncryptedToLocalFile(call, cmd);
   const paged = cmd.limit === undefined && 'offset' in (objectShape(apiContract[cmd.name].input) ?? {});

@@ -1,5 +1,6 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
+import { exportResultSchema } from './export.contract.ts';
 import { idField, messageKeyField, messageParamsField, pageInput, pageOf } from './fields.ts';
 import { isColumnTarget, isTargetOfKind } from '../importExport/columnTargets.ts';
 import { IMPORT_KINDS } from '../importExport/importFields.ts';
@@ -53,13 +54,20 @@ export const importResultSchema = z.object({
   customersUnchanged: z.number().int(),
   followupsCreated: z.number().int(),
   followupsUnchanged: z.number().int(),
-  /** One entry per bad cell (column = header text) or bad row (column = null). */
+  /** One entry per bad cell (column = header text) or bad row (column = null): the first 1000 in line order. */
   rejected: z.array(issueSchema),
   /** Rows rejected (a row can have several entries in `rejected`). */
   rejectedRows: z.number().int(),
+  /** The first 1000 warnings in line order. */
   warnings: z.array(issueSchema),
-  /** In-file repeats: the row at `line` was superseded by the later row at `supersededBy`. */
+  /** In-file repeats, the first 1000: the row at `line` was superseded by the later row at `supersededBy`. */
   duplicates: z.array(z.object({ line: z.number().int(), supersededBy: z.number().int() })),
+  /** Rows superseded by a later row of the file (all of them; `duplicates` lists the first 1000). */
+  duplicateRows: z.number().int(),
+  /** How many entries `rejected` and `warnings` had before each was cut to its first 1000. */
+  issueCounts: z.object({ rejected: z.number().int(), warnings: z.number().int() }),
+  /** Every rejection, warning and repeat as one CSV (`import:issues`), kept a day; null when there are none. */
+  issuesReport: z.string().nullable(),
   ignoredColumns: z.array(z.string()),
   /** Which field each column went to, by position. */
   columns: z.array(z.object({ header: z.string(), field: columnTargetField })),
@@ -170,6 +178,8 @@ export const importContract = {
     changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
   },
   'import:discard': { input: z.object({ uploadId: idField }), output: z.object({ uploadId: z.string() }) },
+  /** An import's whole list of problems (its result's `issuesReport`) as a CSV for the caller to save. */
+  'import:issues': { input: z.object({ reportId: idField }), output: exportResultSchema },
   'import:history': { input: z.object({ ...pageInput }), output: pageOf(importBatchSchema) },
   /** Undoes a whole committed import (creates and updates), refusing if any of its rows changed since. */
   'import:undo': {

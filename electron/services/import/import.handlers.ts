@@ -2,6 +2,7 @@ import { handlersFor } from '../handlerTable.ts';
 import { overridesByIndex } from '../../../shared/importExport/headerAliases.ts';
 import { mappingOverride, rememberMapping } from './mapping/mappingPresets.ts';
 import { previewImport } from './previewImport.ts';
+import { readIssuesReport } from './report/issuesReport.ts';
 import { runImport } from './runImport.ts';
 import { importHistory, undoImport } from './undoImport.ts';
 import { appendUpload, discardUpload, stagedUpload } from './uploads/uploadStaging.ts';
@@ -33,6 +34,7 @@ export const importHandlers = handlersFor('import', {
     discardUpload(ctx, input.uploadId);
     return { uploadId: input.uploadId };
   },
+  'import:issues': async (ctx, input) => readIssuesReport(ctx, input.reportId),
   'import:history': async (ctx, input) => importHistory(ctx, input.offset, input.limit),
   'import:undo': (ctx, input) => undoImport(ctx, input.batchId),
 });

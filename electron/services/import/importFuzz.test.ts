@@ -120,7 +120,7 @@ describe('import fuzz', { timeout: 180_000 }, () => {
         expect(env.ok, JSON.stringify(env.error)).toBe(true);
         const r = env.data;
         expect(r.rows).toBe(c.rows.length);
-        expect(r.contractsCreated + r.contractsUpdated + r.contractsUnchanged + r.duplicates.length + r.rejectedRows).toBe(r.rows);
+        expect(r.contractsCreated + r.contractsUpdated + r.contractsUnchanged + r.duplicateRows + r.rejectedRows).toBe(r.rows);
         const rejectedLines = new Set(r.rejected.map((x: { line: number }) => x.line));
         c.rows.forEach((fr, i) => {
           if (fr.bad) expect(rejectedLines.has(startLines[i]!), `row ${i} line ${startLines[i]} ${JSON.stringify(fr.cells)}`).toBe(true);
@@ -164,7 +164,7 @@ describe('import fuzz', { timeout: 180_000 }, () => {
             : r.kind === 'customers'
               ? r.customersCreated + r.customersUpdated + r.customersUnchanged
               : r.followupsCreated + r.followupsUnchanged;
-        expect(outcomes + r.duplicates.length + r.rejectedRows).toBe(r.rows);
+        expect(outcomes + r.duplicateRows + r.rejectedRows).toBe(r.rows);
         if (!r.committed) expect(fingerprint()).toBe(before);
         else expect(live('contracts')).toBe(contracts + r.contractsCreated);
       }),

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../serviceContext.ts';
 import { applyRecords } from './apply/applyRecords.ts';
 import { columnMapping } from './mapping/columnMapping.ts';
 import { ImportReport } from './report/importReport.ts';
+import { ISSUES_SHOWN, writeIssuesReport } from './report/issuesReport.ts';
 import type { EncodingChoice } from './source/detectEncoding.ts';
 import { encodingWarnings, invalidBytesSummary } from './source/encodingWarnings.ts';
 import { headerOf, openImportSource } from './source/openImportSource.ts';
@@ -98,6 +99,10 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const committed = options.dryRun ? await write() : await withSafetyBackup(ctx, 'pre-import', write, (done) => done);
   progress('done');
   const locale = await archiveLocale(ctx.db);
+  // Cell checks report as rows are read, record checks as chunks are applied: put them back in line order.
+  const rejected = report.issues('rejected', locale);
+  const warnings = report.issues('warnings', locale);
+  const issuesReport = await writeIssuesReport(ctx, { rejected, warnings, duplicates: report.duplicates }, locale, source.fileName);
   return {
     batchId: committed ? batchId : null,
     committed,
@@ -112,10 +117,12 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     delimiter: source.delimiter,
     sheet: source.sheet,
     ...report.counts(),
-    // Cell checks report as rows are read, record checks as chunks are applied: put them back in line order.
-    rejected: report.issues('rejected', locale),
-    warnings: report.issues('warnings', locale),
-    duplicates: report.duplicates,
+    rejected: rejected.slice(0, ISSUES_SHOWN),
+    warnings: warnings.slice(0, ISSUES_SHOWN),
+    duplicates: report.duplicates.slice(0, ISSUES_SHOWN),
+    duplicateRows: report.duplicates.length,
+    issueCounts: { rejected: rejected.length, warnings: warnings.length },
+    issuesReport,
     ignoredColumns: mapping.ignoredColumns,
     columns: headers.map((header, i) => ({ header, field: mapping.columns[i] ?? null })),
     changes: report.changes,

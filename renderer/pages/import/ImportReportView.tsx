@@ -5,6 +5,7 @@ import { joinWith } from '../../../shared/i18n/joinWith.ts';
 import { msg, renderMessage } from '../../../shared/i18n/message.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { encodingName } from './importLabels.ts';
+import { IssuesDownloadButton } from './IssuesDownloadButton.tsx';
 
 const ENTITY_LABELS: Record<ImportChange['entity'], MessageKey> = {
   customer: 'report.entityCustomer',
@@ -35,7 +36,7 @@ function statsOf(result: ImportResult): [MessageKey, number, string?][] {
             ['report.customersCreated', result.customersCreated],
             ['report.customersUpdated', result.customersUpdated],
           ];
-  stats.push(['report.duplicates', result.duplicates.length], ['report.rejectedRows', result.rejectedRows, result.rejectedRows > 0 ? '#cf1322' : undefined]);
+  stats.push(['report.duplicates', result.duplicateRows], ['report.rejectedRows', result.rejectedRows, result.rejectedRows > 0 ? '#cf1322' : undefined]);
   return stats;
 }
 
@@ -65,6 +66,11 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             </Col>
           ))}
         </Row>
+        {result.issuesReport ? (
+          <div style={{ marginTop: 12 }}>
+            <IssuesDownloadButton reportId={result.issuesReport} />
+          </div>
+        ) : null}
       </Card>
       {result.invalidBytes ? (
         <Alert
@@ -93,6 +99,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={issueColumns('report.colReason')}
           />
+          <ShownNote shown={result.rejected.length} total={result.issueCounts.rejected} />
         </Card>
       ) : null}
       {/* An empty Collapse still draws its border; only the sections this report has. */}
@@ -127,18 +134,21 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             ? [
                 {
                   key: 'duplicates',
-                  label: t('report.duplicatesTitle', { n: result.duplicates.length }),
+                  label: t('report.duplicatesTitle', { n: result.duplicateRows }),
                   children: (
-                    <Table
-                      size="small"
-                      rowKey={(d) => `${d.line}-${d.supersededBy}`}
-                      dataSource={result.duplicates}
-                      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                      columns={[
-                        { title: t('report.colSuperseded'), dataIndex: 'line' },
-                        { title: t('report.colKept'), dataIndex: 'supersededBy' },
-                      ]}
-                    />
+                    <>
+                      <Table
+                        size="small"
+                        rowKey={(d) => `${d.line}-${d.supersededBy}`}
+                        dataSource={result.duplicates}
+                        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                        columns={[
+                          { title: t('report.colSuperseded'), dataIndex: 'line' },
+                          { title: t('report.colKept'), dataIndex: 'supersededBy' },
+                        ]}
+                      />
+                      <ShownNote shown={result.duplicates.length} total={result.duplicateRows} />
+                    </>
                   ),
                 },
               ]
@@ -147,15 +157,18 @@ export function ImportReportView({ result }: { result: ImportResult }) {
             ? [
                 {
                   key: 'warnings',
-                  label: t('report.warnings', { n: result.warnings.length }),
+                  label: t('report.warnings', { n: result.issueCounts.warnings }),
                   children: (
-                    <Table
-                      size="small"
-                      rowKey={(w) => `${w.line}-${w.column}-${w.message}`}
-                      dataSource={result.warnings}
-                      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                      columns={issueColumns('report.colNote')}
-                    />
+                    <>
+                      <Table
+                        size="small"
+                        rowKey={(w) => `${w.line}-${w.column}-${w.message}`}
+                        dataSource={result.warnings}
+                        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                        columns={issueColumns('report.colNote')}
+                      />
+                      <ShownNote shown={result.warnings.length} total={result.issueCounts.warnings} />
+                    </>
                   ),
                 },
               ]
@@ -164,6 +177,12 @@ export function ImportReportView({ result }: { result: ImportResult }) {
       />
     </>
   );
+}
+
+/** Under a list the service cut to its first entries: how many of how many (the CSV has them all). */
+function ShownNote({ shown, total }: { shown: number; total: number }) {
+  const { t } = useI18n();
+  return shown < total ? <Typography.Text type="secondary">{t('report.issuesShown', { shown, n: total })}</Typography.Text> : null;
 }
 
 function CollapseOf({ items }: { items: NonNullable<CollapseProps['items']> }) {

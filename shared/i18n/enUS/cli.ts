@@ -9,6 +9,7 @@ export const cliEnUS: Record<keyof typeof cliZhCN, string> = {
   'cli.total': '{n} {n|record|records} in all',
   'cli.rejected': 'Rejected rows:',
   'cli.warnings': 'Warnings:',
+  'cli.moreIssues': '… {n} more not listed. All problems (CSV): renewal-desk import-issues {id} --out FILE.csv',
   'cli.issueAt': '  line {line}, {column}: {message}',
   'cli.issueRow': '  line {line}: {message}',
   'cli.missingCommand': 'No command given',

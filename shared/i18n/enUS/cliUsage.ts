@@ -17,6 +17,7 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   export contracts|customers|followups|renewals [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     without --out, saved in this folder under the sheet's name and date (never over a file)
   imports | undo-import BATCH_ID    import history; undo a whole import
+  import-issues REPORT_ID [--out FILE.csv]   all the problems of an import (its issuesReport, kept a day) as a CSV
   backup                            back up now
   backups                           list the backups
   restore NAME|FILE [--passphrase P | --passphrase-file F]

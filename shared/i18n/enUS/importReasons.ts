@@ -46,6 +46,8 @@ export const importReasonsEnUS: Record<keyof typeof importReasonsZhCN, string> =
   'importErrors.mapFileTarget': 'The mapping file’s target “{target}” for “{header}” is unknown',
   'importErrors.uploadExpired': 'The upload has expired or does not exist; choose the file again',
   'importErrors.uploadId': 'Not an upload ID',
+  'importErrors.issuesReportId': 'Not a problem list ID',
+  'importErrors.issuesReportExpired': 'The problem list has expired (lists are kept a day) or does not exist; run the import or its preview again',
   'importErrors.uploadFromStart': 'A new upload starts at offset 0',
   'importErrors.uploadGap': 'The upload does not continue where it left off (expected offset {expected})',
   'importErrors.uploadTooLarge': 'The file is over 512 MB and cannot be imported',

@@ -8,6 +8,7 @@ export const cliZhCN = {
   'cli.total': '共 {n} 条',
   'cli.rejected': '有错误的行：',
   'cli.warnings': '提示：',
+  'cli.moreIssues': '……另有 {n} 条未列出。全部问题（CSV）：renewal-desk import-issues {id} --out 文件名.csv',
   'cli.issueAt': '  第 {line} 行「{column}」：{message}',
   'cli.issueRow': '  第 {line} 行：{message}',
   'cli.missingCommand': '缺少命令',

@@ -17,6 +17,7 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   export contracts|customers|followups|renewals [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     不写 --out 时存为当前目录下的「表名-日期」文件（不覆盖已有文件）
   imports | undo-import BATCH_ID    导入历史；撤销整批导入
+  import-issues REPORT_ID [--out FILE.csv]   导入结果里的全部问题（issuesReport，保留一天）存为 CSV
   backup                            立即备份
   backups                           列出备份
   restore NAME|FILE [--passphrase 密码 | --passphrase-file 密码文件]

@@ -45,6 +45,8 @@ export const importReasonsZhCN = {
   'importErrors.mapFileTarget': '映射文件中「{header}」的目标「{target}」无法识别',
   'importErrors.uploadExpired': '上传已过期或不存在，请重新选择文件',
   'importErrors.uploadId': '上传编号不正确',
+  'importErrors.issuesReportId': '问题清单编号不正确',
+  'importErrors.issuesReportExpired': '问题清单已过期（保留一天）或不存在，请重新导入或预览一次',
   'importErrors.uploadFromStart': '新的上传必须从头开始',
   'importErrors.uploadGap': '上传位置不连续（应为 {expected}）',
   'importErrors.uploadTooLarge': '文件超过 512 MB，无法导入',

@@ -10,7 +10,8 @@ import type { ServiceContext } from '../../serviceContext.ts';
 
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const STALE_MS = 24 * 3600 * 1000;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The ids staged files go by (newId's): anything else never becomes part of a path. */
+export const STAGED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function uploadsDir(ctx: ServiceContext): string {
   return path.join(ctx.stagingDir, 'uploads');
@@ -26,12 +27,13 @@ export interface StagedUpload {
 const expired = () => new AppError('NOT_FOUND', msg('importErrors.uploadExpired'), 'uploadId');
 
 function paths(ctx: ServiceContext, uploadId: string) {
-  if (!ID.test(uploadId)) throw new AppError('VALIDATION', msg('importErrors.uploadId'), 'uploadId');
+  if (!STAGED_ID.test(uploadId)) throw new AppError('VALIDATION', msg('importErrors.uploadId'), 'uploadId');
   const dir = uploadsDir(ctx);
   return { dir, data: path.join(dir, `${uploadId}.bin`), meta: path.join(dir, `${uploadId}.json`) };
 }
 
-function removeStale(dir: string, now: number): void {
+/** Removes the files of `dir` last written more than a day before `now` (staged files nobody came back for). */
+export function removeDayOldFiles(dir: string, now: number): void {
   for (const name of fs.readdirSync(dir)) {
     const file = path.join(dir, name);
     try {
@@ -50,7 +52,7 @@ export function appendUpload(
   const p = paths(ctx, uploadId);
   if (input.uploadId === undefined) {
     fs.mkdirSync(p.dir, { recursive: true });
-    removeStale(p.dir, ctx.now().getTime());
+    removeDayOldFiles(p.dir, ctx.now().getTime());
     if (input.offset !== 0) throw new AppError('VALIDATION', msg('importErrors.uploadFromStart'), 'offset');
     fs.writeFileSync(p.meta, JSON.stringify({ fileName: path.basename(input.fileName) }));
     fs.writeFileSync(p.data, '');
