@@ -47,7 +47,7 @@ const CHILD_KIND: Record<string, PoolKind> = {
 };
 
 /** Fields that name a record of a known kind wherever they appear. */
-const REFERENCE_KIND: Record<string, PoolKind> = {
+export const REFERENCE_KIND: Record<string, PoolKind> = {
   customerId: 'customer',
   contractId: 'contract',
   renewalOf: 'contract',

@@ -2,7 +2,7 @@
 // that reach the service (real ids and versions, dates people type, real sheets), then malformed on purpose.
 import { z } from 'zod';
 import type { Random } from '../import/seededRandom.ts';
-import type { FuzzPools, PoolKind } from './fuzzPools.ts';
+import { REFERENCE_KIND, type FuzzPools, type PoolKind } from './fuzzPools.ts';
 import { EDGE_DATES, EDGE_INSTANTS, EDGE_NUMBERS, EDGE_TIMES, HOSTILE_STRINGS, PLAIN_DATES } from './hostileValues.ts';
 
 /** The part of JSON Schema that z.toJSONSchema emits for our contracts. */
@@ -52,18 +52,8 @@ const DOMAIN_ID_KIND: Record<string, PoolKind> = {
   tags: 'tag',
   notifications: 'notification',
 };
-const KEY_KIND: Record<string, PoolKind> = {
-  customerId: 'customer',
-  contractId: 'contract',
-  renewalOf: 'contract',
-  ownerId: 'owner',
-  tagId: 'tag',
-  reminderId: 'reminder',
-  batchId: 'batch',
-  uploadId: 'upload',
-  undoToken: 'undoToken',
-  ids: 'notification',
-};
+// Inputs name records by the same keys as outputs do, and notifications:markRead takes a list of them as `ids`.
+const KEY_KIND: Record<string, PoolKind> = { ...REFERENCE_KIND, ids: 'notification' };
 const DATE_KEY = /On$|^today$|^from$|^to$|^birthday$/;
 const INSTANT_KEY = /^(at|until|now)$/;
 
