@@ -29,8 +29,19 @@ export function useApiQuery<N extends ApiName>(name: N, input: ApiInput<N>, opti
  * A mutation for one operation. It refreshes nothing itself: the app announces what the write changed in a
  * 'data:changed' event, before the answer arrives, and useDataChangedSync refetches those domains.
  */
-export function useApiMutation<N extends ApiName>(name: N) {
+export function useApiMutation<N extends ApiName>(name: N, outcome: MutationOutcome<N> = {}) {
   return useMutation<ApiOutput<N>, ApiCallError, ApiInput<N>>({
     mutationFn: (input) => invoke(name, input),
+    ...outcome,
   });
+}
+
+/**
+ * What to say when the write ends, for a component the write itself may remove: the 'data:changed' event can
+ * re-render the page before the answer arrives, and callbacks given to `mutate` are dropped once their
+ * component unmounts, while these run in any case.
+ */
+export interface MutationOutcome<N extends ApiName> {
+  onSuccess?: (data: ApiOutput<N>) => void;
+  onError?: (error: ApiCallError) => void;
 }
