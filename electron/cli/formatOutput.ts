@@ -1,4 +1,6 @@
-import type { Translate } from '../../shared/i18n/createTranslator.ts';
+import { ladderPreviewSchema } from '../../shared/api/reminders.contract.ts';
+import type { MessageKey, Translate } from '../../shared/i18n/createTranslator.ts';
+import { describeStep } from '../../shared/reminders/reminderLadder.ts';
 
 // Human-readable output for a terminal, labelled in the archive's language; --json prints the handler's data.
 
@@ -38,6 +40,21 @@ function moreIssuesLine(t: Translate, record: Record<string, unknown>): string[]
   return more > 0 ? [t('cli.moreIssues', { n: more, id })] : [];
 }
 
+const STEP_STATUS: Record<'pending' | 'snoozed' | 'fired' | 'superseded' | 'done', MessageKey> = {
+  pending: 'ladder.statusPending',
+  snoozed: 'ladder.statusSnoozed',
+  fired: 'ladder.statusFired',
+  superseded: 'ladder.statusSuperseded',
+  done: 'ladder.statusDone',
+};
+
+/** `remind preview`: a contract's reminder steps, one line each (its date, which step, where it stands). */
+function ladderLines(t: Translate, value: unknown): string[] {
+  const steps = ladderPreviewSchema.shape.steps.safeParse(value);
+  if (!steps.success || steps.data.length === 0) return [];
+  return [t('cli.ladderSteps'), ...steps.data.map((s) => t('cli.ladderStep', { date: s.localDate, step: describeStep(s.step, t), status: t(STEP_STATUS[s.status]) }))];
+}
+
 export function formatHuman(data: unknown, t: Translate): string {
   if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
     const { items, total } = data as { items: Record<string, unknown>[]; total: number };
@@ -53,6 +70,7 @@ export function formatHuman(data: unknown, t: Translate): string {
       ...issueLines(t, 'cli.rejected', record['rejected']),
       ...issueLines(t, 'cli.warnings', record['warnings']),
       ...moreIssuesLine(t, record),
+      ...ladderLines(t, record['steps']),
     ].join('\n');
   }
   return String(data);

@@ -56,6 +56,11 @@ describe('renewal-desk remind', () => {
 
     const preview = cli('remind', 'preview', contract.number, '--json').json();
     expect(preview.steps.find((s: any) => s.step === 30)).toMatchObject({ status: 'fired', localDate: addDaysIso(contract.endsOn, -30) });
+    // Without --json, the steps are lines: the date, which step, where it stands.
+    const human = cli('remind', 'preview', contract.number).stdout;
+    expect(human).toContain('提醒节点：');
+    expect(human).toContain(`  ${addDaysIso(contract.endsOn, -30)}  到期前 30 天  已提醒`);
+    expect(human.split('\n').filter((l) => /^  \d{4}-\d{2}-\d{2}  /.test(l))).toHaveLength(preview.steps.length);
   });
 
   it('refuses --now without an offset as a usage error', () => {

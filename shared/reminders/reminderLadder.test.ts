@@ -57,7 +57,7 @@ describe('computeLadder', () => {
 
   it('words days left in Chinese and in English', () => {
     const title = (locale: 'zh-CN' | 'en-US', daysLeft: number) => renderIn(locale, msg(expiryTitleKey(daysLeft), { customer: '甲', n: Math.abs(daysLeft) }));
-    expect([title('zh-CN', 30), title('zh-CN', 0), title('zh-CN', -7)]).toEqual(['甲：合同30 天后到期', '甲：合同今天到期', '甲：合同已逾期 7 天']);
+    expect([title('zh-CN', 30), title('zh-CN', 0), title('zh-CN', -7)]).toEqual(['甲：合同 30 天后到期', '甲：合同今天到期', '甲：合同已逾期 7 天']);
     expect([title('en-US', 30), title('en-US', 1), title('en-US', 0), title('en-US', -7)]).toEqual([
       '甲: contract ends in 30 days',
       '甲: contract ends in 1 day',

@@ -71,7 +71,7 @@ export function computeLadder(
   });
 }
 
-/** An expiry notification's title by the days left until the end date: "…30 天后到期", "…今天到期", "…已逾期 7 天". */
+/** An expiry notification's title by the days left until the end date: "…合同 30 天后到期", "…今天到期", "…已逾期 7 天". */
 export function expiryTitleKey(daysLeft: number): MessageKey {
   if (daysLeft > 0) return 'notice.expiryAhead';
   if (daysLeft === 0) return 'notice.expiryToday';

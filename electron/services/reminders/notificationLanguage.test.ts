@@ -38,7 +38,7 @@ describe('the language of notifications', () => {
     await tickAndDeliver(t.ctx, recorder, { now: at('2026-12-31') });
     const zh = {
       expiry: {
-        title: `${CUSTOMER}：合同90 天后到期`,
+        title: `${CUSTOMER}：合同 90 天后到期`,
         body: `【VIP】${CUSTOMER}的合同 HT-1（¥128,000.00）将于 2027-03-31 到期，剩余 90 天。请 负责人 亲自致电 王建华 商谈续约。`,
       },
       followup: { title: `${CUSTOMER}：该跟进了`, body: '计划于 2026-12-31 跟进：确认续约报价' },
@@ -86,6 +86,6 @@ describe('the language of notifications', () => {
     await t.call('settings:set', { locale: 'zh-CN' });
     const report = await deliverOutbox(t.ctx, recorder);
     expect(report).toMatchObject({ delivered: 1, failed: 0 });
-    expect(sent[1]).toMatchObject({ title: `${CUSTOMER}：合同60 天后到期`, body: expect.stringContaining(`【VIP】${CUSTOMER}的合同 HT-1`) });
+    expect(sent[1]).toMatchObject({ title: `${CUSTOMER}：合同 60 天后到期`, body: expect.stringContaining(`【VIP】${CUSTOMER}的合同 HT-1`) });
   });
 });

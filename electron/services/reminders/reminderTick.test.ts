@@ -44,7 +44,7 @@ describe('the reminder tick', () => {
 
     const list = await t.call('notifications:list');
     expect(list).toMatchObject({ total: 1, unread: 1 });
-    expect(list.items[0].title).toBe('杭州云启科技有限公司：合同90 天后到期');
+    expect(list.items[0].title).toBe('杭州云启科技有限公司：合同 90 天后到期');
     expect(list.items[0].body).toContain('【VIP】杭州云启科技有限公司的合同 HT-1（¥128,000.00）将于 2027-03-31 到期，剩余 90 天');
     expect(list.items[0].body).toContain('王建华');
     expect((await t.call('reminders:preview', { contractId: k.id })).steps[0].status).toBe('fired');
@@ -135,7 +135,7 @@ describe('the reminder tick', () => {
     const scheduler = startScheduler(t.ctx, recorder, { intervalMs: 60_000 });
     await scheduler.tick('test');
     await scheduler.stop();
-    expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
+    expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同 90 天后到期']);
     expect((await t.call('notifications:list')).items[0].deliveredAt).not.toBeNull();
     expect((await deliverOutbox(t.ctx, recorder)).delivered).toBe(0);
   });
@@ -153,7 +153,7 @@ describe('the reminder tick', () => {
     } finally {
       await scheduler.stop();
     }
-    expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同90 天后到期']);
+    expect(sent.map((s) => s.title)).toEqual(['杭州云启科技有限公司：合同 90 天后到期']);
     const declared = { event: 'data:changed', payload: { domains: [...changesOf('reminders:run')] } };
     expect(announced()).toEqual([declared, declared]);
   });

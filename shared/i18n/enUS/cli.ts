@@ -10,6 +10,8 @@ export const cliEnUS: Record<keyof typeof cliZhCN, string> = {
   'cli.rejected': 'Rejected rows:',
   'cli.warnings': 'Warnings:',
   'cli.moreIssues': '… {n} more not listed. All problems (CSV): renewal-desk import-issues {id} --out FILE.csv',
+  'cli.ladderSteps': 'Reminder steps:',
+  'cli.ladderStep': '  {date}  {step}  {status}',
   'cli.issueAt': '  line {line}, {column}: {message}',
   'cli.issueRow': '  line {line}: {message}',
   'cli.missingCommand': 'No command given',

@@ -9,6 +9,8 @@ export const cliZhCN = {
   'cli.rejected': '有错误的行：',
   'cli.warnings': '提示：',
   'cli.moreIssues': '……另有 {n} 条未列出。全部问题（CSV）：renewal-desk import-issues {id} --out 文件名.csv',
+  'cli.ladderSteps': '提醒节点：',
+  'cli.ladderStep': '  {date}  {step}  {status}',
   'cli.issueAt': '  第 {line} 行「{column}」：{message}',
   'cli.issueRow': '  第 {line} 行：{message}',
   'cli.missingCommand': '缺少命令',

@@ -1,7 +1,7 @@
 // What services word about reminders: notification titles and bodies, the digest toast, why a contract has
 // no ladder, and the notes a renewal writes.
 export const reminderTextsZhCN = {
-  'notice.expiryAhead': '{customer}：合同{n} 天后到期',
+  'notice.expiryAhead': '{customer}：合同 {n} 天后到期',
   'notice.expiryToday': '{customer}：合同今天到期',
   'notice.expiryOverdue': '{customer}：合同已逾期 {n} 天',
   'notice.contactFallback': '联系人',
