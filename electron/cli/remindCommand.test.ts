@@ -60,7 +60,7 @@ describe('renewal-desk remind', () => {
     const human = cli('remind', 'preview', contract.number).stdout;
     expect(human).toContain('提醒节点：');
     expect(human).toContain(`  ${addDaysIso(contract.endsOn, -30)}  到期前 30 天  已提醒`);
-    expect(human.split('\n').filter((l) => /^  \d{4}-\d{2}-\d{2}  /.test(l))).toHaveLength(preview.steps.length);
+    expect(human.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} {2}/.test(l))).toHaveLength(preview.steps.length);
   });
 
   it('refuses --now without an offset as a usage error', () => {
