@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleFuzzChild } from './bundleFuzzChild.ts';
+import { bundleChild } from '../childBundle.ts';
 import type { ReaderChildConfig } from './readerFuzzChild.ts';
 
 export interface ReaderProblem {
@@ -92,7 +92,7 @@ export interface ReaderFuzzOptions {
 
 export async function runReaderFuzz(o: ReaderFuzzOptions): Promise<ReaderFuzzResult> {
   const started = Date.now();
-  const bundle = await bundleFuzzChild('test-support/fuzz/readerFuzzChild.ts');
+  const bundle = await bundleChild('test-support/fuzz/readerFuzzChild.ts');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-reader-fuzz-'));
   const result: ReaderFuzzResult = { cases: o.cases, read: 0, validation: 0, problems: [], kinds: {}, maxRssBytes: 0, children: 0, wallMs: 0 };
   try {

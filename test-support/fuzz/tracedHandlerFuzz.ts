@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { bundleFuzzChild } from './bundleFuzzChild.ts';
+import { bundleChild } from '../childBundle.ts';
 import { createFuzzWorkspace } from './fuzzWorkspace.ts';
 import type { HandlerFuzzReport } from './handlerFuzz.ts';
 import type { HandlerFuzzChildConfig } from './handlerFuzzChild.ts';
@@ -35,7 +35,7 @@ export const BACKEND_BUNDLE = path.join(ROOT, 'dist', 'node', 'backend.mjs');
 export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 'targets' | 'marker'>, timeoutMs: number): Promise<TracedFuzzResult> {
   assertStraceWorks();
   if (config.workerScript !== undefined && !fs.existsSync(config.workerScript)) throw new Error(`${config.workerScript} is missing: run npm run build:node first.`);
-  const child = await bundleFuzzChild('test-support/fuzz/handlerFuzzChild.ts');
+  const child = await bundleChild('test-support/fuzz/handlerFuzzChild.ts');
   const ws = await createFuzzWorkspace();
   const started = Date.now();
   try {

@@ -9,6 +9,9 @@
 //   DONE
 import type { CrashPoint } from '../../db/crashHooks.ts';
 
+/** Packages the torture child leaves to Node: exceljs, loaded only for .xlsx, then costs a child no start-up time. */
+export const TORTURE_EXTERNAL = ['exceljs'];
+
 export const TORTURE_OPS = ['import', 'renew', 'bulk', 'migration', 'backup', 'restore'] as const;
 export type TortureOp = (typeof TORTURE_OPS)[number];
 

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { Plant, TortureOp } from './childProtocol.ts';
 import { tortureScheduler } from './schedulerTorture.ts';
-import { buildTortureChild } from './buildTortureChild.ts';
+import { bundleChild } from '../childBundle.ts';
+import { TORTURE_EXTERNAL } from './childProtocol.ts';
 import { prepareOperation, tortureRun, type Prepared } from './tortureSuite.ts';
 import type { Verdict } from './tortureChecks.ts';
 
@@ -39,7 +40,7 @@ export async function runPlant(plant: Plant, prepared: Prepared | null, bundle: 
 
 /** Runs every plant once (preparing the operations it needs) and logs what was caught; returns how many were missed. */
 export async function showPlants(workDir: string, log: (line: string) => void): Promise<number> {
-  const bundle = await buildTortureChild('test-support/torture/tortureChild.ts');
+  const bundle = await bundleChild('test-support/torture/tortureChild.ts', TORTURE_EXTERNAL);
   const prepared = new Map<TortureOp, Prepared>();
   let missed = 0;
   for (const plant of Object.keys(PLANTED) as Plant[]) {

@@ -1,4 +1,5 @@
-import { buildTortureChild } from './buildTortureChild.ts';
+import { bundleChild } from '../childBundle.ts';
+import { TORTURE_EXTERNAL } from './childProtocol.ts';
 import { TORTURE_OPS } from './childProtocol.ts';
 import { tortureScheduler } from './schedulerTorture.ts';
 import { summaryLine, tortureOperation, type OpSummary } from './tortureSuite.ts';
@@ -27,7 +28,7 @@ export interface SuiteOptions {
 }
 
 export async function runTortureSuite(options: SuiteOptions): Promise<OpSummary[]> {
-  const bundle = await buildTortureChild('test-support/torture/tortureChild.ts');
+  const bundle = await bundleChild('test-support/torture/tortureChild.ts', TORTURE_EXTERNAL);
   const out: OpSummary[] = [];
   for (const op of options.ops ?? TORTURE_SUITE_OPS) {
     const seed = options.seed ?? BASE_SEEDS[op];

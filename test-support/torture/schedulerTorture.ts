@@ -8,7 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { addDaysIso } from '../../shared/domain/dates.ts';
 import { mulberry32 } from '../../shared/domain/seededRandom.ts';
-import { buildTortureChild } from './buildTortureChild.ts';
+import { bundleChild } from '../childBundle.ts';
+import { TORTURE_EXTERNAL } from './childProtocol.ts';
 import type { ChildSpec, Plant } from './childProtocol.ts';
 import { reminderCounts, emptyVerdict, type Verdict } from './tortureChecks.ts';
 import { runTortureChild, type ChildOutcome } from './runTortureChild.ts';
@@ -120,7 +121,7 @@ export async function tortureScheduler(options: SchedulerOptions): Promise<OpSum
   const dir = path.join(options.workDir, 'scheduler');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const bundle = await buildTortureChild(CHILD);
+  const bundle = await bundleChild(CHILD, TORTURE_EXTERNAL);
   const file = path.join(dir, ARCHIVE);
   const toastLog = path.join(dir, 'toasts.jsonl');
   fs.writeFileSync(toastLog, '');

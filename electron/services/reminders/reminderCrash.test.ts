@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { openTestContext } from '../../../test-support/openTestContext.ts';
+import { bundleChild } from '../../../test-support/childBundle.ts';
 import { openServiceContext } from '../openServiceContext.ts';
 import { silentLogger } from '../logger.ts';
 import type { TickHookPoint } from './reminderTick.ts';
@@ -18,7 +18,7 @@ import type { TickHookPoint } from './reminderTick.ts';
 const SEED = Number(process.env['CRASH_SEED'] ?? 4242);
 const RUNS = 50;
 const POINTS: TickHookPoint[] = ['after-claim', 'after-commit-before-notify', 'mid-delivery'];
-const child = path.join(import.meta.dirname, '..', '..', '..', 'test-support', 'reminders', 'reminderCrashChild.ts');
+const CHILD = 'test-support/reminders/reminderCrashChild.ts';
 
 
 function runChild(bundle: string, file: string, nowIso: string, killAt: TickHookPoint | 'none', toastLog: string) {
@@ -49,9 +49,7 @@ describe('reminder crash test', () => {
     const rand = mulberry32(SEED);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-crash-'));
     // Bundled once, so each of the 51 processes starts in a fraction of a second instead of compiling TypeScript.
-    // It lives under node_modules/.cache so that `better-sqlite3` (kept external: native code) resolves.
-    const bundle = path.resolve(import.meta.dirname, '../../../node_modules/.cache/renewal-desk/reminderCrashChild.mjs');
-    await build({ entryPoints: [child], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, external: ['better-sqlite3'], logLevel: 'silent' });
+    const bundle = await bundleChild(CHILD);
     const file = path.join(dir, 'crash.db');
     const toastLog = path.join(dir, 'toasts.jsonl');
     fs.writeFileSync(toastLog, '');

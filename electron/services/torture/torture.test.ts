@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTortureChild } from '../../../test-support/torture/buildTortureChild.ts';
+import { bundleChild } from '../../../test-support/childBundle.ts';
+import { TORTURE_EXTERNAL } from '../../../test-support/torture/childProtocol.ts';
 import { TORTURE_OPS, type Plant, type TortureOp } from '../../../test-support/torture/childProtocol.ts';
 import { caught, PLANTED, runPlant } from '../../../test-support/torture/plantedFaults.ts';
 import { BASE_SEEDS } from '../../../test-support/torture/runTortureSuite.ts';
@@ -19,7 +20,7 @@ let failed = false;
 
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-torture-'));
-  bundle = await buildTortureChild('test-support/torture/tortureChild.ts');
+  bundle = await bundleChild('test-support/torture/tortureChild.ts', TORTURE_EXTERNAL);
 });
 afterAll(() => {
   if (failed) console.log(`[torture] archives kept in ${workDir}`);
