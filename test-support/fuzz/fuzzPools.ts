@@ -22,7 +22,7 @@ export type PoolKind =
 const MAX_PER_POOL = 300;
 
 /** The kind of record an operation's `id` and list `items` are, by domain. */
-const DOMAIN_KIND: Record<string, PoolKind> = {
+export const DOMAIN_KIND: Record<string, PoolKind> = {
   customers: 'customer',
   contacts: 'contact',
   contracts: 'contract',

@@ -2,7 +2,7 @@
 // that reach the service (real ids and versions, dates people type, real sheets), then malformed on purpose.
 import { z } from 'zod';
 import type { Random } from '../import/seededRandom.ts';
-import { REFERENCE_KIND, type FuzzPools, type PoolKind } from './fuzzPools.ts';
+import { DOMAIN_KIND, REFERENCE_KIND, type FuzzPools, type PoolKind } from './fuzzPools.ts';
 import { EDGE_DATES, EDGE_INSTANTS, EDGE_NUMBERS, EDGE_TIMES, HOSTILE_STRINGS, PLAIN_DATES } from './hostileValues.ts';
 
 /** The part of JSON Schema that z.toJSONSchema emits for our contracts. */
@@ -43,15 +43,6 @@ export interface GenContext {
   sizes: PayloadSizes;
 }
 
-const DOMAIN_ID_KIND: Record<string, PoolKind> = {
-  customers: 'customer',
-  contacts: 'contact',
-  contracts: 'contract',
-  followups: 'followup',
-  owners: 'owner',
-  tags: 'tag',
-  notifications: 'notification',
-};
 // Inputs name records by the same keys as outputs do, and notifications:markRead takes a list of them as `ids`.
 const KEY_KIND: Record<string, PoolKind> = { ...REFERENCE_KIND, ids: 'notification' };
 const DATE_KEY = /On$|^today$|^from$|^to$|^birthday$/;
@@ -63,7 +54,7 @@ function uuidLike(rng: Random): string {
 }
 
 function idFor(g: GenContext, key: string): string {
-  const kind = key === 'id' ? DOMAIN_ID_KIND[g.op.split(':')[0] ?? ''] : KEY_KIND[key];
+  const kind = key === 'id' ? DOMAIN_KIND[g.op.split(':')[0] ?? ''] : KEY_KIND[key];
   const roll = g.rng.next();
   if (kind === 'upload' && roll < 0.35) return g.pools.latest('upload') ?? uuidLike(g.rng);
   const known = kind ? g.pools.pick(kind, g.rng) : undefined;

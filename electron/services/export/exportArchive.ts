@@ -26,6 +26,7 @@ import { archiveLocale } from '../archiveLocale.ts';
 import { loadReminderConfig } from '../reminders/reminderConfig.ts';
 import { storedNotificationText } from '../reminders/reminderText.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { withStagingScratch } from '../stagingScratch.ts';
 import { xlsxWorkbook, type XlsxCell, type XlsxSheet } from './exportXlsx.ts';
 
 interface Wording {
@@ -195,9 +196,7 @@ export const ARCHIVE_SHEET_ORDER: readonly ArchiveSheetKind[] = ['customers', 'c
 export async function exportArchive(ctx: ServiceContext, headers: 'zh' | 'en' | undefined): Promise<ExportResult> {
   const locale: Locale = headers === undefined ? await archiveLocale(ctx.db) : headers === 'zh' ? 'zh-CN' : 'en-US';
   const w: Wording = { locale, t: translatorFor(locale), templates: (await loadReminderConfig(ctx.db)).templates };
-  fs.mkdirSync(ctx.stagingDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(ctx.stagingDir, 'export-'));
-  try {
+  return withStagingScratch(ctx, 'export-', async (dir) => {
     const target = path.join(dir, 'archive.xlsx');
     const workbook = await xlsxWorkbook(target);
     let rows = 0;
@@ -205,9 +204,7 @@ export async function exportArchive(ctx: ServiceContext, headers: 'zh' | 'en' | 
     await workbook.close();
     const fileName = `${w.t('archive.fileName')}-${localDateOf(ctx.now())}.xlsx`;
     return { fileName, format: 'xlsx', rows, contentBase64: fs.readFileSync(target).toString('base64') };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function writeSheet<K extends ArchiveSheetKind>(

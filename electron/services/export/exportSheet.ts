@@ -7,6 +7,7 @@ import { localDateOf } from '../../../shared/domain/dates.ts';
 import { contractCells, customerCells, followUpCells, SHEET_NAMES } from '../../../shared/importExport/exportCells.ts';
 import { canonicalHeaders, type HeaderLanguage, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { withStagingScratch } from '../stagingScratch.ts';
 import { csvSink, type SheetSink } from './exportCsv.ts';
 import { xlsxSink } from './exportXlsx.ts';
 
@@ -31,9 +32,7 @@ export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options
   const format = options.format;
   const fileName = `${SHEET_NAMES[kind][options.headers]}-${localDateOf(ctx.now())}.${format}`;
   // Written in the archive's staging folder (the sinks stream rows to a file), read back as the answer's bytes.
-  fs.mkdirSync(ctx.stagingDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(ctx.stagingDir, 'export-'));
-  try {
+  return withStagingScratch(ctx, 'export-', async (dir) => {
     const target = path.join(dir, `export.${format}`);
     const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind][options.headers]) : csvSink(target);
     let count: number;
@@ -42,7 +41,5 @@ export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options
     else throw new Error('the renewals sheet brings its own rows');
     await sink.close();
     return { fileName, format, rows: count, contentBase64: fs.readFileSync(target).toString('base64') };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { format } from 'date-fns';
 import { snapshotDatabase } from '../../../db/backups.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { withStagingScratch } from '../stagingScratch.ts';
 import { encryptBackupFile } from './backupEncryption.ts';
 
 export const ENCRYPTED_BACKUP_EXTENSION = '.rdbackup';
@@ -12,9 +13,7 @@ export const ENCRYPTED_BACKUP_EXTENSION = '.rdbackup';
  * the online backup API, encrypted in the staging folder (the plain snapshot is removed at once).
  */
 export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: string) {
-  fs.mkdirSync(ctx.stagingDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(ctx.stagingDir, 'encrypt-'));
-  try {
+  return withStagingScratch(ctx, 'encrypt-', async (dir) => {
     const plain = path.join(dir, 'archive.db');
     await snapshotDatabase(ctx.db, plain);
     const sealed = path.join(dir, `archive${ENCRYPTED_BACKUP_EXTENSION}`);
@@ -26,7 +25,5 @@ export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: str
       sizeBytes: bytes.length,
       contentBase64: bytes.toString('base64'),
     };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
