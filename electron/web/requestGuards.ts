@@ -1,4 +1,4 @@
-import { sameToken } from '../services/backend/loopbackRequest.ts';
+import { bearerMatches, sameToken } from '../services/backend/loopbackRequest.ts';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'rd_token';
@@ -38,9 +38,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 export function isAuthorized(req: IncomingMessage, token: string): boolean {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token)) return true;
-  return sameToken(cookieToken(req), token);
+  return bearerMatches(req, token) || sameToken(cookieToken(req), token);
 }
 
 export function tokenCookie(token: string): string {

@@ -15,6 +15,12 @@ export async function readBodyText(req: IncomingMessage, maxBytes: number): Prom
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Whether the request's `Authorization: Bearer …` header carries `token`. */
+export function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const auth = req.headers.authorization ?? '';
+  return auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token);
+}
+
 export function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);

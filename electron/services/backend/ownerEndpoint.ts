@@ -5,7 +5,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.ts';
 import type { Backend } from './backend.ts';
-import { readBodyText, sameToken } from './loopbackRequest.ts';
+import { bearerMatches, readBodyText } from './loopbackRequest.ts';
 
 /** A call's body: an upload piece is 8 MiB of base64, so 32 MiB leaves room and still bounds memory. */
 export const MAX_CALL_BYTES = 32 * 1024 * 1024;
@@ -15,11 +15,6 @@ export interface OwnerEndpoint {
   /** Serves `backend` from now on; calls that arrived while it was starting are answered too. */
   attach(backend: Backend): void;
   close(): Promise<void>;
-}
-
-function tokenMatches(req: IncomingMessage, token: string): boolean {
-  const auth = req.headers.authorization ?? '';
-  return auth.startsWith('Bearer ') && sameToken(auth.slice(7).trim(), token);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -42,7 +37,7 @@ export async function startOwnerEndpoint(token: string, logger: Logger): Promise
   const server = http.createServer((req, res) => {
     void (async () => {
       if (req.headers.host !== `127.0.0.1:${port}` || req.headers.origin !== undefined) return reply(res, 403, { error: 'forbidden' });
-      if (!tokenMatches(req, token)) return reply(res, 401, { error: 'unauthorized' });
+      if (!bearerMatches(req, token)) return reply(res, 401, { error: 'unauthorized' });
       const url = req.url ?? '/';
       if (req.method === 'GET' && url === '/ping') return reply(res, 200, { pid: process.pid });
       const backend = await backendReady;
