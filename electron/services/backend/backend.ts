@@ -1,6 +1,10 @@
-import type { Envelope } from '../../../shared/api/appError.ts';
+import { errorData, type Envelope } from '../../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import type { BackendReady } from './backendProtocol.ts';
+
+/** The answer to a call no backend can take any more (the worker stopped, the owner went away). */
+export const archiveUnavailable = (): Envelope<never> => ({ ok: false, error: errorData('INTERNAL', msg('errors.archiveUnavailable'), null, 'zh-CN') });
 
 export type BackendEventListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
 

@@ -2,19 +2,16 @@
 // here on a read-only connection, side by side and while a long import holds the write transaction; writes go to
 // the writer thread and queue there. The host only forwards calls and hears events.
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { errorData, type Envelope } from '../../../shared/api/appError.ts';
 import { changesOf, isApiName } from '../../../shared/api/apiContract.ts';
-import { msg } from '../../../shared/i18n/message.ts';
 import { buildHandlerTable } from '../allHandlers.ts';
 import { dispatch } from '../handlerTable.ts';
 import { stderrLogger } from '../logger.ts';
 import { openServiceContext, type OpenContext } from '../openServiceContext.ts';
 import type { BusyState } from '../serviceContext.ts';
 import type { BackendReady, BackendSettings, BackendToWriter, HostToWorker, WorkerToHost, WriterToBackend } from './backendProtocol.ts';
+import { archiveUnavailable } from './backend.ts';
 import { openFailure } from './openFailure.ts';
 import { ReadGate } from './readGate.ts';
-
-const unavailable = (): Envelope<never> => ({ ok: false, error: errorData('INTERNAL', msg('errors.archiveUnavailable'), null, 'zh-CN') });
 
 export async function runBackendWorker(port: MessagePort, settings: BackendSettings): Promise<void> {
   const post = (message: WorkerToHost) => port.postMessage(message);
@@ -85,7 +82,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
     writer.on('exit', () => {
       writerGone = true;
       writerClosed();
-      for (const id of pendingWrites) post({ type: 'result', id, envelope: unavailable() });
+      for (const id of pendingWrites) post({ type: 'result', id, envelope: archiveUnavailable() });
       pendingWrites.clear();
       resolve(null);
       if (!closing) post({ type: 'failed', failure: { code: 'INTERNAL', detail: null, text: 'the writer thread stopped' } });
@@ -130,7 +127,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
 
   const read = (id: number, name: string, input: unknown) =>
     gate.run(async () => {
-      const envelope = reader ? await dispatch(table, reader.ctx, name, input) : unavailable();
+      const envelope = reader ? await dispatch(table, reader.ctx, name, input) : archiveUnavailable();
       post({ type: 'result', id, envelope });
     });
 
@@ -140,7 +137,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
         // Unknown names are refused by dispatch on the reader; a write goes to the writer's queue.
         if (isApiName(message.name) && changesOf(message.name).length > 0) {
           if (writerGone) {
-            post({ type: 'result', id: message.id, envelope: unavailable() });
+            post({ type: 'result', id: message.id, envelope: archiveUnavailable() });
             return;
           }
           pendingWrites.add(message.id);

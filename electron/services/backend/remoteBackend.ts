@@ -1,14 +1,11 @@
 // A forwarder's backend: every call goes to the owner's endpoint (ownerEndpoint.ts), events come back over one
 // Server-Sent Events stream. When the owner goes away, `onLost` hears it once.
 import http from 'node:http';
-import { errorData, type Envelope } from '../../../shared/api/appError.ts';
+import type { Envelope } from '../../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
-import { msg } from '../../../shared/i18n/message.ts';
-import type { Backend, BackendEventListener } from './backend.ts';
+import { archiveUnavailable, type Backend, type BackendEventListener } from './backend.ts';
 import type { BackendReady } from './backendProtocol.ts';
 import type { OwnerRecord } from './ownerFile.ts';
-
-const unavailable = (): Envelope<never> => ({ ok: false, error: errorData('INTERNAL', msg('errors.archiveUnavailable'), null, 'zh-CN') });
 
 function request(owner: OwnerRecord, method: string, path: string, body?: unknown, timeoutMs = 0): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -62,10 +59,10 @@ export async function connectRemoteBackend(owner: OwnerRecord, onLost: () => voi
     try {
       const r = await request(owner, 'POST', '/call', { name, input });
       const body: unknown = JSON.parse(r.text);
-      return isEnvelope(body) ? body : unavailable();
+      return isEnvelope(body) ? body : archiveUnavailable();
     } catch {
       loseOnce();
-      return unavailable();
+      return archiveUnavailable();
     }
   };
   const info = await call('system:info', {});

@@ -6,7 +6,7 @@ import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import type { Notifier } from '../notifier/notifier.ts';
-import type { Backend, BackendEventListener } from './backend.ts';
+import { archiveUnavailable, type Backend, type BackendEventListener } from './backend.ts';
 import type { BackendOpenFailure, BackendReady, BackendSettings, BackendToWriter, HostToWorker, WriterToBackend } from './backendProtocol.ts';
 
 export interface BackendWorkerOptions {
@@ -21,8 +21,6 @@ function openError(failure: BackendOpenFailure): Error {
   return failure.detail && isErrorCode(failure.code) ? new AppError(failure.code, failure.detail) : new Error(failure.text);
 }
 
-const stopped = (): Envelope<never> => ({ ok: false, error: errorData('INTERNAL', msg('errors.archiveUnavailable'), null, 'zh-CN') });
-
 /** Starts the backend worker on `settings.file`; resolves once the archive is open (and migrated), or rejects why not. */
 export function startBackendWorker(settings: BackendSettings, options: BackendWorkerOptions): Promise<Backend> {
   // 'single' runs the writer thread alone: the host then answers its reader requests (there is no reader) itself.
@@ -35,7 +33,7 @@ export function startBackendWorker(settings: BackendSettings, options: BackendWo
   let closed: (() => void) | null = null;
 
   const failAll = () => {
-    for (const resolve of pending.values()) resolve(stopped());
+    for (const resolve of pending.values()) resolve(archiveUnavailable());
     pending.clear();
   };
 
@@ -45,7 +43,7 @@ export function startBackendWorker(settings: BackendSettings, options: BackendWo
       ready,
       role: 'owner',
       call(name, input) {
-        if (exited) return Promise.resolve(stopped());
+        if (exited) return Promise.resolve(archiveUnavailable());
         const id = nextId++;
         return new Promise((resolve) => {
           pending.set(id, resolve);
