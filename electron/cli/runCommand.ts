@@ -7,7 +7,7 @@ import { msg } from '../../shared/i18n/message.ts';
 import type { BackendCall } from './backendCall.ts';
 import { readMappingFile } from './localFiles/readMappingFile.ts';
 import { passphraseInput } from './localFiles/readPassphrase.ts';
-import { uploadLocalFile } from './localFiles/uploadLocalFile.ts';
+import { withLocalUpload } from './localFiles/uploadLocalFile.ts';
 import { writeExportFile } from './localFiles/writeExportFile.ts';
 import type { ParsedCommand } from './parseCommandLine.ts';
 import { objectShape } from './zodFlags.ts';
@@ -33,15 +33,10 @@ async function allPages(call: BackendCall, cmd: ParsedCommand): Promise<Envelope
 async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
   if (cmd.host.file === undefined) throw new AppError('VALIDATION', msg('cliFiles.importNeedsFile'), 'file');
   const mapping = cmd.host.mapFile === undefined ? undefined : readMappingFile(cmd.host.mapFile);
-  const uploaded = await uploadLocalFile(call, cmd.host.file, 'file');
-  if (!uploaded.ok) return uploaded;
-  const { uploadId } = uploaded.data;
-  try {
-    // The contract checks the mapping file's kind and targets; a CLI import does not change the wizard's presets.
-    return await call(cmd.name, { savePreset: false, ...cmd.input, uploadId, ...(mapping ? { mapping } : {}) });
-  } finally {
-    await call('import:discard', { uploadId });
-  }
+  // The contract checks the mapping file's kind and targets; a CLI import does not change the wizard's presets.
+  return withLocalUpload(call, cmd.host.file, 'file', (uploadId) =>
+    call(cmd.name, { savePreset: false, ...cmd.input, uploadId, ...(mapping ? { mapping } : {}) }),
+  );
 }
 
 /**
@@ -79,15 +74,7 @@ async function restoreFromLocal(call: BackendCall, cmd: ParsedCommand): Promise<
   const input = { ...cmd.input, ...passphraseInput(cmd) };
   if (target === undefined) return call(cmd.name, input);
   if (await namesListedBackup(call, target)) return call('system:restore', { name: target });
-  const uploaded = await uploadLocalFile(call, target, 'file');
-  if (!uploaded.ok) return uploaded;
-  const { uploadId } = uploaded.data;
-  try {
-    return await call('system:restoreUpload', { ...input, uploadId });
-  } finally {
-    // The restore discards its upload; this covers input the contract refused before it ran.
-    await call('import:discard', { uploadId });
-  }
+  return withLocalUpload(call, target, 'file', (uploadId) => call('system:restoreUpload', { ...input, uploadId }));
 }
 
 /** `backup export-encrypted --passphrase P [--out F]`: the encrypted bytes are written here, like an export's. */

@@ -129,6 +129,9 @@ export const importBatchSchema = z.object({
 });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
+/** The largest file an upload may hold; the CLI checks a file against it before sending anything. */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
 export const importContract = {
   /** Receives a file in pieces (base64), for the browser and the desktop window; returns its upload id. */
   'import:upload': {

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import { apiContract } from '../../../shared/api/apiContract.ts';
 import type { Envelope } from '../../../shared/api/appError.ts';
+import { MAX_UPLOAD_BYTES } from '../../../shared/api/import.contract.ts';
 import type { BackendCall } from '../backendCall.ts';
 import { openLocalFile } from './readLocalFile.ts';
 
-/** The backend's own upload limit (electron/services/import/uploads); checked here before anything is sent. */
-const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 // 6 MiB of file per call is 8 MiB of base64, the contract's cap for one piece.
 const PIECE_BYTES = 6 * 1024 * 1024;
 
@@ -13,7 +12,7 @@ const PIECE_BYTES = 6 * 1024 * 1024;
  * Sends a local file to the backend through the same `import:upload` operation the import wizard uses, piece by
  * piece: the backend never reads a path the CLI names. Resolves with the upload's id, or the failed envelope.
  */
-export async function uploadLocalFile(call: BackendCall, file: string, field: string): Promise<Envelope<{ uploadId: string }>> {
+async function uploadLocalFile(call: BackendCall, file: string, field: string): Promise<Envelope<{ uploadId: string }>> {
   const { fd, size, name } = openLocalFile(file, MAX_UPLOAD_BYTES, field);
   try {
     const buffer = Buffer.alloc(PIECE_BYTES);
@@ -29,5 +28,26 @@ export async function uploadLocalFile(call: BackendCall, file: string, field: st
     return { ok: true, data: { uploadId: uploadId ?? '' } };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Uploads `file` (checked against the upload limit before anything is sent), runs `use` with its upload id, and
+ * discards the upload afterwards whatever happened: an operation that consumes it discards it too, and this covers
+ * input the contract refused before the operation ran.
+ */
+export async function withLocalUpload(
+  call: BackendCall,
+  file: string,
+  field: string,
+  use: (uploadId: string) => Promise<Envelope<unknown>>,
+): Promise<Envelope<unknown>> {
+  const uploaded = await uploadLocalFile(call, file, field);
+  if (!uploaded.ok) return uploaded;
+  const { uploadId } = uploaded.data;
+  try {
+    return await use(uploadId);
+  } finally {
+    await call('import:discard', { uploadId });
   }
 }

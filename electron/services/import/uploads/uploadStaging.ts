@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../../../../db/newId.ts';
 import { AppError } from '../../../../shared/api/appError.ts';
+import { MAX_UPLOAD_BYTES } from '../../../../shared/api/import.contract.ts';
 import { msg } from '../../../../shared/i18n/message.ts';
 import type { ServiceContext } from '../../serviceContext.ts';
 
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 const STALE_MS = 24 * 3600 * 1000;
 /** The ids staged files go by (newId's): anything else never becomes part of a path. */
 export const STAGED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
