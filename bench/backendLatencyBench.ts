@@ -12,6 +12,7 @@ import { silentLogger } from '../electron/services/logger.ts';
 import type { Backend } from '../electron/services/backend/backend.ts';
 import { startBackendWorker } from '../electron/services/backend/startBackendWorker.ts';
 import { ensureBenchSheet } from './import/benchSheet.ts';
+import { uploadBytes } from '../test-support/import/uploadBytes.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -36,13 +37,9 @@ async function call(backend: Backend, name: string, input: unknown): Promise<unk
 }
 
 async function upload(backend: Backend, file: string): Promise<string> {
-  const bytes = fs.readFileSync(file);
-  let uploadId: string | undefined;
-  for (let offset = 0; offset < bytes.length; offset += 6 << 20) {
-    const r = (await call(backend, 'import:upload', { uploadId, fileName: path.basename(file), offset, dataBase64: bytes.subarray(offset, offset + (6 << 20)).toString('base64') })) as { uploadId: string };
-    uploadId = r.uploadId;
-  }
-  return uploadId!;
+  const uploaded = await uploadBytes((name, input) => backend.call(name, input), path.basename(file), fs.readFileSync(file));
+  if (!uploaded.ok) throw new Error(`import:upload: ${uploaded.error.message}`);
+  return uploaded.data.uploadId;
 }
 
 interface Slow {

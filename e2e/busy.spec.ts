@@ -1,15 +1,14 @@
 import { generateRenewalSheet, renewalSheetCsv } from '../test-support/import/renewalSheetGenerator.ts';
+import { uploadBytes } from '../test-support/import/uploadBytes.ts';
 import { expect, test } from './fixtures.ts';
 import type { RunningWebHost } from './webHostProcess.ts';
 
 /** Uploads a generated sheet and starts its import as another window would; resolves when it has committed. */
 async function startImport(host: RunningWebHost, rows: number, seed: number): Promise<{ done: Promise<any> }> {
   const bytes = Buffer.from(renewalSheetCsv(generateRenewalSheet({ rows, seed, prefix: `B${seed}-` })));
-  let uploadId: string | undefined;
-  for (let offset = 0; offset < bytes.length; offset += 4 << 20) {
-    const r = await host.call('import:upload', { uploadId, fileName: `sheet-${seed}.csv`, offset, dataBase64: bytes.subarray(offset, offset + (4 << 20)).toString('base64') });
-    uploadId = r.data.uploadId;
-  }
+  const uploaded = await uploadBytes(host.call, `sheet-${seed}.csv`, bytes);
+  if (!uploaded.ok) throw new Error(`import:upload: ${uploaded.error.message}`);
+  const { uploadId } = uploaded.data;
   // Wrapped: an async function returning the call's promise would wait for the import itself.
   return { done: host.call('import:run', { uploadId }) };
 }

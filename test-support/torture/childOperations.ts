@@ -7,7 +7,8 @@ import { claimDueReminders } from '../../db/repositories/reminderClaimRepo.ts';
 import { withTransaction } from '../../db/withTransaction.ts';
 import type { ServiceContext } from '../../electron/services/serviceContext.ts';
 import type { ChildSpec, Plant, TortureOp } from './childProtocol.ts';
-import { importSheetData, type CallEnvelope } from './importSheet.ts';
+import type { CallEnvelope } from '../import/uploadBytes.ts';
+import { importSheetData } from './importSheet.ts';
 import { restoreInput } from './restoreInput.ts';
 
 export interface ChildRun {

@@ -16,7 +16,8 @@ import { addDaysIso } from '../../shared/domain/dates.ts';
 import { generateRenewalSheet, renewalSheetCsv, type SheetRow } from '../import/renewalSheetGenerator.ts';
 import { seededRandom } from '../import/seededRandom.ts';
 import type { TortureOp } from './childProtocol.ts';
-import { importSheetData, type CallEnvelope } from './importSheet.ts';
+import type { CallEnvelope } from '../import/uploadBytes.ts';
+import { importSheetData } from './importSheet.ts';
 
 export const ARCHIVE = 'archive.db';
 export const TORTURE_NOW = '2026-11-23T02:00:00.000Z';
