@@ -73,6 +73,8 @@ export interface ContractsTable extends SoftDeleted {
   owner_id: string | null;
   renewal_of: string | null;
   notes: string | null;
+  /** 提醒日期: a one-off reminder date on top of the ladder (migration 0011). */
+  remind_on: string | null;
 }
 
 export interface FollowUpsTable extends SoftDeleted {
@@ -144,6 +146,13 @@ export interface RenewalsTable extends SoftDeleted {
   notes: string | null;
 }
 
+/** A pair of terms the user said is not a renewal: the chain rule never links it (migration 0011). */
+export interface RenewalLinkVetoesTable extends SoftDeleted {
+  id: string;
+  earlier_id: string;
+  later_id: string;
+}
+
 export interface ReminderRulesTable extends SoftDeleted {
   id: string;
   scope: string;
@@ -208,6 +217,7 @@ export interface Database {
   search_bigram_df: SearchBigramDfTable;
   schema_migrations: MigrationsTable;
   renewals: RenewalsTable;
+  renewal_link_vetoes: RenewalLinkVetoesTable;
   reminder_rules: ReminderRulesTable;
   reminders: RemindersTable;
   notifications: NotificationsTable;
@@ -235,5 +245,6 @@ export const AUDITED_TABLES = [
   'settings',
   'renewals',
   'reminder_rules',
+  'renewal_link_vetoes',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

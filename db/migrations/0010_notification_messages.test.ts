@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../handle.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { listNotifications } from '../repositories/notificationsRepo.ts';
-import { ALL_MIGRATIONS } from './allMigrations.ts';
+import { ALL_MIGRATIONS, LATEST_SCHEMA_VERSION } from './allMigrations.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -35,7 +35,7 @@ describe('migration 0010: notifications keep their catalogue keys and facts', ()
     before.close();
 
     const opened = await openDatabase({ file, now: () => new Date(AT) });
-    expect(opened).toMatchObject({ migratedFrom: 9, schemaVersion: 10 });
+    expect(opened).toMatchObject({ migratedFrom: 9, schemaVersion: LATEST_SCHEMA_VERSION });
     const raw = rawOf(opened.db);
     const row = raw.prepare("SELECT * FROM notifications WHERE id = 'n1'").get() as Record<string, unknown>;
     expect(row).toEqual({ ...(oldRow as object), title_key: null, body_key: null, message_params: null });

@@ -9,6 +9,7 @@ import { migration0007CustomerBigramSets } from './0007_customer_bigram_sets.ts'
 import { migration0008ContractCycleOptional } from './0008_contract_cycle_optional.ts';
 import { migration0009CustomerNameSortKey } from './0009_customer_name_sort_key.ts';
 import { migration0010NotificationMessages } from './0010_notification_messages.ts';
+import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -22,6 +23,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0008ContractCycleOptional,
   migration0009CustomerNameSortKey,
   migration0010NotificationMessages,
+  migration0011RenewalPicture,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;

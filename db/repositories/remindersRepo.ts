@@ -4,7 +4,7 @@ import { newId } from '../newId.ts';
 
 // Materialized reminder rows: recompute writes the pending ones; the tick (reminderClaimRepo) claims them.
 
-export type ReminderKind = 'expiry' | 'birthday' | 'followup';
+export type ReminderKind = 'expiry' | 'birthday' | 'followup' | 'remind';
 
 export interface DesiredReminder {
   occurrenceDate: string;
@@ -35,7 +35,7 @@ export interface StoredReminder {
   dueAt: string;
   snoozedUntil: string | null;
   firedAt: string | null;
-  outcome: 'fired' | 'superseded' | 'done' | null;
+  outcome: 'fired' | 'superseded' | 'done' | 'missed' | null;
   doneAt: string | null;
 }
 

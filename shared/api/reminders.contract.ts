@@ -5,7 +5,8 @@ import { isTimeOfDay } from '../reminders/localDueInstant.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
 import { TIERS } from '../domain/enums.ts';
 
-export const REMINDER_KINDS = ['expiry', 'birthday', 'followup'] as const;
+// 'remind': a contract's one-off 提醒日期 (migration 0011).
+export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind'] as const;
 export const reminderKindField = z.enum(REMINDER_KINDS);
 
 const stepsField = z
@@ -80,9 +81,12 @@ export const ladderPreviewSchema = z.object({
 });
 export type LadderPreview = z.infer<typeof ladderPreviewSchema>;
 
+/** A notification comes from a reminder step, or is an import's one summary ('summary', migration 0011). */
+export const NOTIFICATION_KINDS = [...REMINDER_KINDS, 'summary'] as const;
+
 export const notificationItemSchema = z.object({
   id: z.string(),
-  kind: reminderKindField,
+  kind: z.enum(NOTIFICATION_KINDS),
   reminderId: z.string().nullable(),
   subjectId: z.string().nullable(),
   customerId: z.string().nullable(),

@@ -14,6 +14,8 @@ const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: st
   expiry: { text: 'notifications.kindExpiry', color: 'orange' },
   birthday: { text: 'notifications.kindBirthday', color: 'magenta' },
   followup: { text: 'notifications.kindFollowup', color: 'blue' },
+  remind: { text: 'notifications.kindRemind', color: 'gold' },
+  summary: { text: 'notifications.kindSummary', color: 'purple' },
 };
 
 interface Props {

@@ -12,6 +12,8 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.kindExpiry': 'Expiry',
   'notifications.kindBirthday': 'Birthday',
   'notifications.kindFollowup': 'Follow-up',
+  'notifications.kindRemind': 'Reminder date',
+  'notifications.kindSummary': 'Import summary',
   'notifications.snoozed': 'Snoozed until {at}; you’ll be reminded again then',
   'notifications.empty': 'No reminders yet. Expiry reminders appear here at the time you set.',
   'notifications.inOneHour': 'In 1 hour',

@@ -35,6 +35,7 @@ export const validationEnUS: Record<keyof typeof validationZhCN, string> = {
   'validation.timeOfDay': 'The reminder time is HH:MM (24-hour clock)',
   'validation.templateEmpty': 'The template cannot be empty',
   'validation.contractNumberRequired': 'Please enter a contract number',
+  'validation.reportPeriod': 'Write the period as 2026, 2026-Q3, 2026-07 or 2026-01-01..2026-06-30',
   'validation.renewalStage': 'The stage is pending, contacted, negotiating, renewed or lost',
   'validation.lostReasonsEmpty': 'Keep at least one reason for a loss',
   'validation.color': 'Colours are written #RRGGBB',

@@ -10,6 +10,8 @@ export const notificationsZhCN = {
   'notifications.kindExpiry': '到期提醒',
   'notifications.kindBirthday': '生日关怀',
   'notifications.kindFollowup': '跟进提醒',
+  'notifications.kindRemind': '提醒日期',
+  'notifications.kindSummary': '导入摘要',
   'notifications.snoozed': '已推迟到 {at}，届时会再次提醒',
   'notifications.empty': '暂无提醒。到期提醒会按设置的时间出现在这里。',
   'notifications.inOneHour': '1 小时后',

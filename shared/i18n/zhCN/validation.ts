@@ -34,6 +34,7 @@ export const validationZhCN = {
   'validation.timeOfDay': '提醒时间格式应为 HH:MM（24 小时制）',
   'validation.templateEmpty': '模板不能为空',
   'validation.contractNumberRequired': '请填写合同编号',
+  'validation.reportPeriod': '期间写作 2026、2026-Q3、2026-07 或 2026-01-01..2026-06-30',
   'validation.renewalStage': '续约阶段只能是 待跟进、已联系、谈判中、已续费 或 已流失',
   'validation.lostReasonsEmpty': '至少保留一个流失原因',
   'validation.color': '颜色格式应为 #RRGGBB',
