@@ -152,7 +152,9 @@ export function undoBatch(db: Db, batchId: string, meta: UndoMeta, options: Undo
       restored['deleted_at'] = meta.at;
     }
     restored['updated_at'] = meta.at;
-    restored['version'] = Number(current['version']) + 1;
+    // Back to the before-image's version with its content: an earlier batch that wrote this row (a later import
+    // links terms an earlier one created) still finds the version it left, so undoing imports newest first works.
+    restored['version'] = before && typeof before['version'] === 'number' ? before['version'] : Number(current['version']) + 1;
     const keys = Object.keys(restored);
     try {
       cache.get(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE ${key} = ?`).run(...keys.map((k) => restored[k]), e.entity_id);

@@ -8,7 +8,7 @@ import { followUpColumns } from '../repositories/followUpsRepo.ts';
 import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
 import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, RecordChange } from './chunkPlan.ts';
 
-export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups';
+export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups' | 'renewals';
 
 // Full column lists in table order (0001_init); after-images are built from them.
 const COLUMNS: Record<ImportTable, readonly string[]> = {
@@ -29,11 +29,15 @@ const COLUMNS: Record<ImportTable, readonly string[]> = {
     'id', 'customer_id', 'contract_id', 'at', 'channel', 'kind', 'summary', 'next_follow_up_on', 'next_done_at', 'owner_id',
     'created_at', 'updated_at', 'version', 'deleted_at',
   ],
+  renewals: [
+    'id', 'contract_id', 'stage', 'outcome_on', 'outcome_amount_fen', 'lost_reason', 'lost_note', 'new_contract_id', 'notes',
+    'created_at', 'updated_at', 'version', 'deleted_at',
+  ],
 };
 
 const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'batch_id', 'created_at', 'updated_at'];
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 
 /** The columns a change sets, by entity; only fields the import may change have a column here. */
 function changedColumns(change: RecordChange): { table: ImportTable; set: [string, SqlValue][] } {
@@ -96,6 +100,7 @@ export class ImportBulkWriter {
       contacts: inserter('contacts'),
       contracts: inserter('contracts'),
       follow_ups: inserter('follow_ups'),
+      renewals: inserter('renewals'),
     };
     this.#audit = new BulkInserter(this.cache, 'audit_log', AUDIT_COLUMNS);
   }
@@ -183,8 +188,28 @@ export class ImportBulkWriter {
    */
   change(change: RecordChange): void {
     const { table, set } = changedColumns(change);
+    this.patch(table, change.id, set);
+  }
+
+  /** A term's pipeline record, created by the import (the chain rule's renewals). */
+  insertRenewal(r: { id: string; contractId: string; stage: string; outcomeOn: string | null; outcomeAmountFen: number | null; newContractId: string | null }): void {
+    this.#insert('renewals', {
+      id: r.id,
+      contract_id: r.contractId,
+      stage: r.stage,
+      outcome_on: r.outcomeOn,
+      outcome_amount_fen: r.outcomeAmountFen,
+      lost_reason: null,
+      lost_note: null,
+      new_contract_id: r.newContractId,
+      notes: null,
+      ...this.#stamp(),
+    });
+  }
+
+  /** Sets columns of an existing row, audited in the batch (one audit row per row and batch). */
+  patch(table: ImportTable, id: string, set: readonly [string, SqlValue][]): void {
     if (set.length === 0) return;
-    const id = change.id;
     const before = this.cache.get(`SELECT * FROM ${table} WHERE id = ?`).get(id);
     if (!isRow(before)) throw new Error(`import change: no ${table} row ${id}`);
     // `+batch_id` keeps the planner on audit_log_entity: the batch index would scan the whole batch per change.
@@ -203,7 +228,7 @@ export class ImportBulkWriter {
 
   /** Sends buffered rows in foreign-key order, then their audit rows. */
   flush(): void {
-    for (const t of ['owners', 'customers', 'contacts', 'contracts', 'follow_ups'] as const) this.#rows[t].flush();
+    for (const t of ['owners', 'customers', 'contacts', 'contracts', 'follow_ups', 'renewals'] as const) this.#rows[t].flush();
     this.#audit.flush();
   }
 }

@@ -7,6 +7,7 @@ import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
 import { rawOf, type Db } from '../handle.ts';
 import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract } from './chunkPlan.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
+import { settleChains, type ChainSettlement } from './chainLinking.ts';
 import { recordImportBatch } from './importBatchesRepo.ts';
 import { ImportBulkWriter } from './importBulkWriter.ts';
 import { contractsByCustomerEnd, contractsByNumber, customersByName, followUpsOfCustomers, ownersByName } from './importLookups.ts';
@@ -44,6 +45,10 @@ export class ImportSession {
   readonly #writer: ImportBulkWriter;
   readonly #index: BulkSearchIndex;
   readonly #hooks: CrashHooks;
+  /** Contracts the batch created or changed, those it created or re-dated, and their customers. */
+  readonly #touched = new Set<string>();
+  readonly #redated = new Set<string>();
+  readonly #contractCustomers = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
@@ -82,10 +87,20 @@ export class ImportSession {
     }
     for (const change of plan.changes) {
       writer.change(change);
+      if (change.entity === 'contract') {
+        this.#touched.add(change.id);
+        this.#contractCustomers.add(change.customerId);
+        if (change.changes.endsOn !== undefined) this.#redated.add(change.id);
+      }
       if (change.entity === 'contact' && (change.changes.name !== undefined || change.changes.phone !== undefined)) reindex.add(change.customerId);
       if (change.entity === 'contract' && change.changes.endsOn !== undefined) endsMoved.add(change.customerId);
     }
-    for (const k of plan.contracts) writer.insertContract(k);
+    for (const k of plan.contracts) {
+      writer.insertContract(k);
+      this.#touched.add(k.id);
+      this.#redated.add(k.id);
+      this.#contractCustomers.add(k.customerId);
+    }
     for (const f of plan.followUps) writer.insertFollowUp(f);
     writer.flush();
 
@@ -102,6 +117,19 @@ export class ImportSession {
     this.#index.captureBefore([...reindex].filter((id) => !created.has(id)));
     this.#index.refresh([...reindex], known);
     this.#hooks.reached('import:after-chunk');
+  }
+
+  /**
+   * Once every row is in: links the touched customers' terms into chains and stores the batch's old undecided
+   * terms as 已到期 history (db/import/chainLinking.ts). `importDate` is the import's local date.
+   */
+  settleChains(importDate: string): ChainSettlement {
+    return settleChains(this.#writer, [...this.#contractCustomers], this.#touched, this.#redated, importDate);
+  }
+
+  /** Contracts the batch created or re-dated: their past steps are history, not news. */
+  redatedContracts(): string[] {
+    return [...this.#redated];
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

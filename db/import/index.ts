@@ -1,7 +1,7 @@
 // The import's one way into the database. A service opens a session, looks records up and hands over one
 // plan per chunk in domain terms; everything below (flush order, audit, search index, next_expiry_on, the
 // updated_at stamps the reminder catch-up reads) is the session's business.
-import type { Db } from '../handle.ts';
+import type { Db, Tx } from '../handle.ts';
 import { rawOf } from '../handle.ts';
 import { loadNameSortKey } from '../repositories/customerNameSortKeys.ts';
 import { setPageCache } from '../statementCache.ts';
@@ -28,6 +28,7 @@ export type {
 } from './chunkPlan.ts';
 export { emptyChunkPlan } from './chunkPlan.ts';
 export type { BatchSummary, ImportLookup, ImportSession } from './importSession.ts';
+export type { ChainSettlement } from './chainLinking.ts';
 export { customerEndKey, followUpKey } from './importLookups.ts';
 export { listImportBatches } from './importBatchesRepo.ts';
 export { findMappingPreset, saveMappingPreset, type MappingPreset } from './mappingPresetsRepo.ts';
@@ -45,13 +46,13 @@ const IMPORT_CACHE_KIB = 24 * 1024;
  * (the reminder tick catches up on rows by updated_at). Joining withTransaction holds Kysely's connection for
  * the whole import, so no other query interleaves with the raw statements.
  */
-export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession) => Promise<T>): Promise<T> {
+export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession, tx: Tx) => Promise<T>): Promise<T> {
   await loadNameSortKey(); // the writer's customer insert is synchronous
   const restoreCache = setPageCache(rawOf(db), IMPORT_CACHE_KIB);
   try {
-    return await withTransaction(db, async () => {
+    return await withTransaction(db, async (tx) => {
       const session = new ImportSession(db, meta());
-      const result = await work(session);
+      const result = await work(session, tx);
       session.finish();
       return result;
     });

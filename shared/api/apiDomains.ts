@@ -14,7 +14,6 @@ export const API_DOMAINS = [
   'reminders',
   'notifications',
   'renewals',
-  'reports',
   'import',
   'export',
 ] as const;

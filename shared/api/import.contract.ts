@@ -74,6 +74,10 @@ export const importResultSchema = z.object({
   /** Field-level differences of updated records (the first 1000). */
   changes: z.array(changeSchema),
   changesTruncated: z.boolean(),
+  /** The chain rule's work: pairs of terms linked, and old undecided terms stored as 已到期 history. */
+  chains: z.object({ linked: z.number().int(), history: z.number().int() }),
+  /** Terms already overdue, and terms already inside their reminder ladder: their past steps are not notified. */
+  newTerms: z.object({ overdue: z.number().int(), insideLadder: z.number().int() }),
   elapsedMs: z.number(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,7 +1,9 @@
 // One import from start to end: open the file, map the headers, stream rows through normalization into the
 // kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
-import { withImportSession } from '../../../db/import/index.ts';
+import { withImportSession, type ChainSettlement } from '../../../db/import/index.ts';
+import { localDateOf } from '../../../shared/domain/dates.ts';
+import { settleNewTermReminders, type NewTermsSummary } from '../reminders/newTermReminders.ts';
 import { newId } from '../../../db/newId.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
@@ -66,10 +68,12 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       totalBytes: source.totalBytes,
     });
 
+  let chains: ChainSettlement = { linked: 0, history: 0 };
+  let newTerms: NewTermsSummary = { overdue: 0, insideLadder: 0 };
   // Committed (true) or rolled back on purpose (false: a dry run, or --strict with a bad row).
   const write = async () => {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
-    return withImportSession(ctx.db, meta, async (session) => {
+    return withImportSession(ctx.db, meta, async (session, tx) => {
       await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
@@ -77,6 +81,9 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         // Let IPC/SSE deliver the progress event; the connection stays ours (the transaction holds it).
         await new Promise((resolve) => setImmediate(resolve));
       });
+      // Also in a dry run, so the preview says how many terms it will link and store as history.
+      chains = session.settleChains(localDateOf(ctx.now()));
+      newTerms = await settleNewTermReminders(ctx, tx, session.redatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
       session.recordBatch({
         kind,
@@ -127,6 +134,8 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     columns: headers.map((header, i) => ({ header, field: mapping.columns[i] ?? null })),
     changes: report.changes,
     changesTruncated: report.changesTruncated,
+    chains,
+    newTerms,
     elapsedMs: Date.now() - started,
   };
 }

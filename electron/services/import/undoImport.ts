@@ -3,6 +3,7 @@
 import { newId } from '../../../db/newId.ts';
 import { listImportBatches, undoImportBatch } from '../../../db/import/index.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
+import { contractsCreatedByBatch, removeRemindersOfContracts } from '../../../db/repositories/importedTermReminders.ts';
 import type { ImportBatch } from '../../../shared/api/import.contract.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withSafetyBackup } from '../system/withSafetyBackup.ts';
@@ -11,10 +12,13 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
   const undoBatchId = newId();
   let at = '';
   const undo = () =>
-    withTransaction(ctx.db, async () => {
+    withTransaction(ctx.db, async (tx) => {
       // Stamped under the write lock: later than every write before it (the reminder tick catches up by updated_at).
       at = ctx.now().toISOString();
-      return undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
+      const undone = undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
+      // The terms it created are gone: so are their reminder steps, their unread notifications and the summary.
+      await removeRemindersOfContracts(tx, await contractsCreatedByBatch(tx, batchId), batchId);
+      return undone;
     });
   const result = await withSafetyBackup(ctx, 'pre-undo-import', undo);
   return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };

@@ -29,6 +29,8 @@ function result(overrides: Partial<ImportResult> = {}): ImportResult {
     batchId: null,
     committed: false,
     dryRun: true,
+    chains: { linked: 0, history: 0 },
+    newTerms: { overdue: 0, insideLadder: 0 },
     strictAborted: false,
     kind: 'contracts',
     file: 'renewals.csv',

@@ -11,6 +11,8 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.birthdayOn': '{date} is the birthday of {contact} at {customer}. Remember to send your wishes.',
   'notice.followUpTitle': '{customer}: time to follow up',
   'notice.followUpBody': 'Follow-up planned for {date}: {summary}',
+  'notice.importSummaryTitle': 'Import done: {overdue} {overdue|contract|contracts} overdue, {inside} inside the reminder period',
+  'notice.importSummaryBody': 'Reminder steps that fell due before the import are not notified one by one. Open the renewal list of this import to settle them one by one or in bulk.',
   'notice.digestTitle': 'Renewal Desk: {n} {n|reminder|reminders} due',
   'notice.digestBody': '{names}. See the notification centre.',
   'notice.digestBodyMore': '{names} and more, {n} customers in all. See the notification centre.',

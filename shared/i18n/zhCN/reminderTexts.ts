@@ -11,6 +11,8 @@ export const reminderTextsZhCN = {
   'notice.birthdayOn': '{date}是 {customer} 的 {contact} 的生日，别忘了送上祝福。',
   'notice.followUpTitle': '{customer}：该跟进了',
   'notice.followUpBody': '计划于 {date} 跟进：{summary}',
+  'notice.importSummaryTitle': '导入完成：{overdue} 份合同已逾期，{inside} 份已进入提醒期',
+  'notice.importSummaryBody': '导入前已到期的提醒节点不再逐条通知。点此打开本批导入的续约列表，逐一或批量处理。',
   'notice.digestTitle': '续约管家：你有 {n} 条到期提醒',
   'notice.digestBody': '{names}，请在通知中心查看。',
   'notice.digestBodyMore': '{names} 等 {n} 位客户，请在通知中心查看。',

@@ -1,0 +1,147 @@
+// After an import's rows are in: link the customers' terms into chains (shared/renewals/chainRule.ts) and store
+// old undecided terms as 已到期 history. Every write goes through the batch's writer, so it is audited in the
+// batch and an undo removes exactly the links and statuses this import made.
+import type { Cycle } from '../../shared/domain/enums.ts';
+import { addDaysIso } from '../../shared/domain/dates.ts';
+import { matchRenewals, RENEWAL_GRACE_DAYS, termStart, type ChainRuleTerm } from '../../shared/renewals/chainRule.ts';
+import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { newId } from '../newId.ts';
+import { inSlices, type StatementCache } from '../statementCache.ts';
+import type { ImportBulkWriter } from './importBulkWriter.ts';
+
+const SLICE = 400;
+const DECIDED = new Set(['renewed', 'lost']);
+
+interface TermRow {
+  id: string;
+  customer_id: string;
+  service: string | null;
+  signed_on: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  amount_fen: number | null;
+  cycle: Cycle | null;
+  status: string;
+  renewal_of: string | null;
+  renewal_id: string | null;
+  stage: string | null;
+  outcome_on: string | null;
+  outcome_amount_fen: number | null;
+  has_successor: number;
+}
+
+export interface ChainSettlement {
+  /** Pairs linked by this import. */
+  linked: number;
+  /** Terms this import stored as 已到期 history. */
+  history: number;
+}
+
+function termsOfCustomers(cache: StatementCache, customerIds: readonly string[]): TermRow[] {
+  const out: TermRow[] = [];
+  inSlices(customerIds, SLICE, (slice) => {
+    const rows = cache
+      .inList(
+        `SELECT k.id, k.customer_id, k.service, k.signed_on, k.starts_on, k.ends_on, k.amount_fen, k.cycle, k.status,
+                k.renewal_of, r.id AS renewal_id, r.stage, r.outcome_on, r.outcome_amount_fen,
+                EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = k.id AND s.deleted_at IS NULL) AS has_successor
+           FROM contracts k
+           LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
+          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list})`,
+        slice.length,
+      )
+      .all(slice) as TermRow[];
+    out.push(...rows);
+  });
+  return out;
+}
+
+function vetoedPairs(cache: StatementCache, ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  inSlices(ids, SLICE, (slice) => {
+    const rows = cache
+      .inList('SELECT earlier_id, later_id FROM renewal_link_vetoes WHERE deleted_at IS NULL AND later_id IN ({list})', slice.length)
+      .all(slice) as { earlier_id: string; later_id: string }[];
+    for (const r of rows) out.add(`${r.earlier_id}|${r.later_id}`);
+  });
+  return out;
+}
+
+/**
+ * Links and settles the terms of the customers the batch wrote. A link needs one of its two terms written by
+ * the batch (`touched`); history is only what the batch created or re-dated (`redated`). `importDate` is the
+ * local date of the import.
+ */
+export function settleChains(
+  writer: ImportBulkWriter,
+  customerIds: readonly string[],
+  touched: ReadonlySet<string>,
+  redated: ReadonlySet<string>,
+  importDate: string,
+): ChainSettlement {
+  writer.flush();
+  const rows = termsOfCustomers(writer.cache, customerIds);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const terms: ChainRuleTerm[] = rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    service: r.service,
+    signedOn: r.signed_on,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    cycle: r.cycle,
+    lost: r.stage === 'lost',
+    terminated: r.status === 'terminated',
+    hasSuccessor: r.has_successor === 1,
+    renewalOf: r.renewal_of,
+  }));
+  const links = matchRenewals(terms, vetoedPairs(writer.cache, rows.map((r) => r.id))).filter((l) => touched.has(l.earlierId) || touched.has(l.laterId));
+  const renewed = new Set<string>();
+  // Customers whose terms changed status: their next expiry counts active terms only.
+  const statusMoved = new Set<string>();
+  for (const { earlierId, laterId } of links) {
+    const a = byId.get(earlierId)!;
+    const b = byId.get(laterId)!;
+    writer.patch('contracts', b.id, [['renewal_of', a.id]]);
+    if (a.status !== 'renewed') {
+      writer.patch('contracts', a.id, [['status', 'renewed']]);
+      statusMoved.add(a.customer_id);
+    }
+    // The row's own 续费日期/续费金额 win; otherwise the later term's start (or signing) and its amount.
+    const outcomeOn = a.outcome_on ?? b.starts_on ?? b.signed_on ?? termStart(terms.find((t) => t.id === b.id)!);
+    const outcomeAmountFen = a.outcome_amount_fen ?? b.amount_fen;
+    if (a.renewal_id) {
+      writer.patch('renewals', a.renewal_id, [
+        ['stage', 'renewed'],
+        ['outcome_on', outcomeOn],
+        ['outcome_amount_fen', outcomeAmountFen],
+        ['new_contract_id', b.id],
+        ['lost_reason', null],
+        ['lost_note', null],
+      ]);
+    } else {
+      writer.insertRenewal({ id: newId(), contractId: a.id, stage: 'renewed', outcomeOn, outcomeAmountFen, newContractId: b.id });
+    }
+    renewed.add(a.id);
+  }
+
+  // History: ended more than 92 days before the import, no successor, no decision.
+  const cutoff = addDaysIso(importDate, -RENEWAL_GRACE_DAYS);
+  let history = 0;
+  for (const id of redated) {
+    const r = byId.get(id);
+    if (!r || r.ends_on === null || renewed.has(id) || r.has_successor === 1) continue;
+    const undecided = r.stage === null || !DECIDED.has(r.stage);
+    if (r.status === 'active' && undecided && r.ends_on < cutoff) {
+      writer.patch('contracts', id, [['status', 'expired']]);
+      statusMoved.add(r.customer_id);
+      history++;
+    } else if (r.status === 'expired' && r.ends_on >= cutoff) {
+      writer.patch('contracts', id, [['status', 'active']]);
+      statusMoved.add(r.customer_id);
+    }
+  }
+  writer.flush();
+  recomputeNextExpiry(writer.cache, [...statusMoved]);
+  return { linked: links.length, history };
+}

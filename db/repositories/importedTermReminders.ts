@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { chunks } from './remindersRepo.ts';
+
+// History is not news: the reminder rows of terms an import (or the demo) brought in, and of customers coming
+// back from the archive, whose due instant has already passed are recorded as missed instead of firing.
+
+const CONTRACT_KINDS = ['expiry', 'remind'] as const;
+
+/** Marks the subjects' unfired contract steps due at or before `nowIso` as missed; returns the subjects hit. */
+export async function markPastStepsMissed(tx: Tx, contractIds: readonly string[], nowIso: string): Promise<Set<string>> {
+  const hit = new Set<string>();
+  for (const part of chunks(contractIds)) {
+    const rows = await q(tx)
+      .updateTable('reminders')
+      .set({ fired_at: nowIso, outcome: 'missed', updated_at: nowIso })
+      .where('kind', 'in', [...CONTRACT_KINDS])
+      .where('fired_at', 'is', null)
+      .where('due_at', '<=', nowIso)
+      .where('subject_id', 'in', part)
+      .returning('subject_id')
+      .execute();
+    for (const r of rows) hit.add(r.subject_id);
+  }
+  return hit;
+}
+
+/** Of these contracts, the live active undecided ones whose end has passed (已逾期). */
+export async function overdueUndecided(x: Executor, contractIds: readonly string[], today: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks(contractIds)) {
+    const rows = await q(x)
+      .selectFrom('contracts as k')
+      .innerJoin('customers as c', 'c.id', 'k.customer_id')
+      .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
+      .select('k.id')
+      .where('k.id', 'in', part)
+      .where('k.deleted_at', 'is', null)
+      .where('c.deleted_at', 'is', null)
+      .where('k.status', '=', 'active')
+      .where('k.ends_on', '<', today)
+      .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost'])
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+/** The contracts a batch created (audited as created: no before-image), for cleaning up after its undo. */
+export async function contractsCreatedByBatch(x: Executor, batchId: string): Promise<string[]> {
+  const rows = await q(x)
+    .selectFrom('audit_log')
+    .select('entity_id')
+    .where('batch_id', '=', batchId)
+    .where('entity', '=', 'contracts')
+    .where('before', 'is', null)
+    .execute();
+  return rows.map((r) => r.entity_id);
+}
+
+/**
+ * After an undo: the reminder rows of the contracts it removed, their unread notifications, and the batch's own
+ * summary notification go too, so nothing points at terms that are gone.
+ */
+export async function removeRemindersOfContracts(tx: Tx, contractIds: readonly string[], summarySubjectId: string | null): Promise<{ reminders: number; notifications: number }> {
+  let reminders = 0;
+  let notifications = 0;
+  for (const part of chunks(contractIds)) {
+    const r = await q(tx).deleteFrom('reminders').where('kind', 'in', [...CONTRACT_KINDS]).where('subject_id', 'in', part).executeTakeFirst();
+    reminders += Number(r.numDeletedRows);
+    const n = await q(tx).deleteFrom('notifications').where('subject_id', 'in', part).where('read_at', 'is', null).executeTakeFirst();
+    notifications += Number(n.numDeletedRows);
+  }
+  if (summarySubjectId !== null) {
+    const n = await q(tx).deleteFrom('notifications').where('kind', '=', 'summary').where('subject_id', '=', summarySubjectId).executeTakeFirst();
+    notifications += Number(n.numDeletedRows);
+  }
+  return { reminders, notifications };
+}

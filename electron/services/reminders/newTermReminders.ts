@@ -1,0 +1,61 @@
+import { insertNotifications, markDelivered } from '../../../db/repositories/notificationsRepo.ts';
+import { markPastStepsMissed, overdueUndecided } from '../../../db/repositories/importedTermReminders.ts';
+import type { Tx } from '../../../db/handle.ts';
+import { localDateOf } from '../../../shared/domain/dates.ts';
+import { renderIn, msg } from '../../../shared/i18n/message.ts';
+import { archiveLocale } from '../archiveLocale.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { recomputeRemindersForContracts } from './recomputeReminders.ts';
+
+// Terms that arrive in bulk (an import, the demo) are history, not news: the steps already due when they
+// arrive are recorded as missed and never notified. Instead, one summary in the notification centre counts the
+// overdue terms and those already inside their ladder, and opens the 续约 list behind them.
+
+export interface NewTermsSummary {
+  overdue: number;
+  insideLadder: number;
+}
+
+export interface SummaryTarget {
+  /** The summary's subject: the import batch (undo removes it with the batch), or 'demo'. */
+  subjectId: string;
+  url: string;
+}
+
+export async function settleNewTermReminders(ctx: ServiceContext, tx: Tx, contractIds: readonly string[], target: SummaryTarget): Promise<NewTermsSummary> {
+  if (contractIds.length === 0) return { overdue: 0, insideLadder: 0 };
+  await recomputeRemindersForContracts(ctx, tx, contractIds);
+  const nowIso = ctx.now().toISOString();
+  const missed = await markPastStepsMissed(tx, contractIds, nowIso);
+  const overdue = await overdueUndecided(tx, contractIds, localDateOf(ctx.now()));
+  const insideLadder = [...missed].filter((id) => !overdue.has(id)).length;
+  const summary = { overdue: overdue.size, insideLadder };
+  if (summary.overdue + summary.insideLadder > 0) await recordSummary(ctx, tx, summary, target, nowIso);
+  return summary;
+}
+
+async function recordSummary(ctx: ServiceContext, tx: Tx, summary: NewTermsSummary, target: SummaryTarget, nowIso: string) {
+  const locale = await archiveLocale(tx);
+  const params = { overdue: summary.overdue, inside: summary.insideLadder };
+  const [id] = await insertNotifications(tx, [
+    {
+      tickId: target.subjectId,
+      reminderId: null,
+      kind: 'summary',
+      subjectId: target.subjectId,
+      customerId: null,
+      customerName: '',
+      step: null,
+      dueAt: nowIso,
+      firedAt: nowIso,
+      title: renderIn(locale, msg('notice.importSummaryTitle', params)),
+      body: renderIn(locale, msg('notice.importSummaryBody', params)),
+      subjectUrl: target.url,
+      titleKey: 'notice.importSummaryTitle',
+      bodyKey: 'notice.importSummaryBody',
+      messageParams: params,
+    },
+  ]);
+  // Shown in the centre only: the user is at the app, watching the import end; no OS toast later either.
+  await markDelivered(tx, [id!], nowIso);
+}
