@@ -1,20 +1,23 @@
 import { sql } from 'kysely';
 import { q, type Executor, type Tx } from '../handle.ts';
-import { chunks } from './remindersRepo.ts';
+import { chunks, type ReminderKind } from './remindersRepo.ts';
 
 // History is not news: the reminder rows of terms an import (or the demo) brought in, and of customers coming
 // back from the archive, whose due instant has already passed are recorded as missed instead of firing.
 
-const CONTRACT_KINDS = ['expiry', 'remind'] as const;
+const CONTRACT_KINDS: readonly ReminderKind[] = ['expiry', 'remind'];
 
-/** Marks the subjects' unfired contract steps due at or before `nowIso` as missed; returns the subjects hit. */
-export async function markPastStepsMissed(tx: Tx, contractIds: readonly string[], nowIso: string): Promise<Set<string>> {
+/**
+ * Marks the subjects' unfired steps due at or before `nowIso` as missed; returns the subjects hit. `kinds`: the
+ * contract steps by default; the demo's follow-ups pass 'followup'.
+ */
+export async function markPastStepsMissed(tx: Tx, subjectIds: readonly string[], nowIso: string, kinds: readonly ReminderKind[] = CONTRACT_KINDS): Promise<Set<string>> {
   const hit = new Set<string>();
-  for (const part of chunks(contractIds)) {
+  for (const part of chunks(subjectIds)) {
     const rows = await q(tx)
       .updateTable('reminders')
       .set({ fired_at: nowIso, outcome: 'missed', updated_at: nowIso })
-      .where('kind', 'in', [...CONTRACT_KINDS])
+      .where('kind', 'in', [...kinds])
       .where('fired_at', 'is', null)
       .where('due_at', '<=', nowIso)
       .where('subject_id', 'in', part)

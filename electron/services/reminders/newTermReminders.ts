@@ -5,7 +5,7 @@ import { localDateOf } from '../../../shared/domain/dates.ts';
 import { renderIn, msg } from '../../../shared/i18n/message.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { recomputeRemindersForContracts } from './recomputeReminders.ts';
+import { recomputeRemindersForContracts, recomputeRemindersForFollowUps } from './recomputeReminders.ts';
 
 // Terms that arrive in bulk (an import, the demo) are history, not news: the steps already due when they
 // arrive are recorded as missed and never notified. Instead, one summary in the notification centre counts the
@@ -22,10 +22,21 @@ export interface SummaryTarget {
   url: string;
 }
 
-export async function settleNewTermReminders(ctx: ServiceContext, tx: Tx, contractIds: readonly string[], target: SummaryTarget): Promise<NewTermsSummary> {
+/** `followUpIds`: follow-ups that came in with the terms (the demo's), whose past next dates are history too. */
+export async function settleNewTermReminders(
+  ctx: ServiceContext,
+  tx: Tx,
+  contractIds: readonly string[],
+  target: SummaryTarget,
+  followUpIds: readonly string[] = [],
+): Promise<NewTermsSummary> {
+  const nowIso = ctx.now().toISOString();
+  if (followUpIds.length > 0) {
+    await recomputeRemindersForFollowUps(ctx, tx, followUpIds);
+    await markPastStepsMissed(tx, followUpIds, nowIso, ['followup']);
+  }
   if (contractIds.length === 0) return { overdue: 0, insideLadder: 0 };
   await recomputeRemindersForContracts(ctx, tx, contractIds);
-  const nowIso = ctx.now().toISOString();
   const missed = await markPastStepsMissed(tx, contractIds, nowIso);
   const overdue = await overdueUndecided(tx, contractIds, localDateOf(ctx.now()));
   const insideLadder = [...missed].filter((id) => !overdue.has(id)).length;

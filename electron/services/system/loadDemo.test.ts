@@ -40,3 +40,24 @@ describe("system:demo's today", () => {
     expect(dates(min)[0]).toBe('1900-01-01');
   });
 });
+
+describe('the demo is not news', () => {
+  it('leaves one summary notification and fires nothing that was due before it existed; a later step still fires', async () => {
+    const today = '2026-11-23';
+    await t.call('system:demo', { today });
+    const first = await t.call('reminders:run', { now: '2026-11-23T02:05:00.000Z' });
+    expect(first.fired).toEqual([]);
+    const notes = await t.call('notifications:list', { limit: 50 });
+    expect(notes.items.map((n: any) => n.kind)).toEqual(['summary']);
+    expect(notes.items[0].subjectUrl).toBe('/renewals?tab=overdue');
+    const overdue = (await t.call('renewals:flagged', { today })).overdue.length;
+    expect(overdue).toBeGreaterThan(5);
+    expect(notes.items[0].title).toContain(String(overdue));
+    // Loading again adds nothing, not even a second summary.
+    await t.call('system:demo', { today });
+    expect((await t.call('notifications:list', { limit: 50 })).total).toBe(1);
+    // Steps that fall due after the load fire as usual.
+    const later = await t.call('reminders:run', { now: '2026-12-24T02:05:00.000Z' });
+    expect(later.fired.length).toBeGreaterThan(0);
+  });
+});

@@ -12,6 +12,8 @@ import { createOwner } from '../owners/owners.service.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS, type DemoCustomer } from './demoData.ts';
 import { withSafetyBackup } from './withSafetyBackup.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import { settleNewTermReminders } from '../reminders/newTermReminders.ts';
 
 /** Days the demo's relative dates reach before and after its `today` (the seeded generator's offsets). */
 function demoReach(today: string, customers: readonly DemoCustomer[]): { before: number; after: number } {
@@ -45,6 +47,8 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
     ownerIds.push((await findLiveOwner(ctx.db, { name }))?.id ?? (await createOwner(ctx, { name })).id);
   }
 
+  const contractIds: string[] = [];
+  const followUpIds: string[] = [];
   let customersCreated = 0;
   let contractsCreated = 0;
   let followUpsCreated = 0;
@@ -67,7 +71,7 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
       for (const f of d.followUps) {
         const at = new Date(base.getFullYear(), base.getMonth(), base.getDate() - f.daysAgo, 10, 30);
         const next = f.nextInDays === null ? null : localDateOf(new Date(base.getFullYear(), base.getMonth(), base.getDate() + f.nextInDays));
-        await createFollowUp(ctx, {
+        const followUp = await createFollowUp(ctx, {
           customer: customerId,
           at: at.toISOString(),
           channel: f.channel,
@@ -76,12 +80,13 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
           nextFollowUpOn: next !== null && next < localDateOf(at) ? null : next,
           ownerId: ownerIds[d.ownerIndex] ?? null,
         });
+        followUpIds.push(followUp.id);
         followUpsCreated++;
       }
     }
     for (const c of d.contracts) {
       if (await findLiveContractIdByNumber(ctx.db, c.number)) continue;
-      await createContract(ctx, {
+      const contract = await createContract(ctx, {
         customerId,
         number: c.number,
         signedOn: c.signedOn,
@@ -94,8 +99,11 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
         status: 'active',
         ownerId: ownerIds[d.ownerIndex] ?? null,
       });
+      contractIds.push(contract.id);
       contractsCreated++;
     }
   }
+  // Sample data is not news: what fell due before it existed is recorded as missed, and one summary says so.
+  await withTransaction(ctx.db, (tx) => settleNewTermReminders(ctx, tx, contractIds, { subjectId: 'demo', url: '/renewals?tab=overdue' }, followUpIds));
   return { customersCreated, contractsCreated, followUpsCreated, alreadyLoaded: customersCreated === 0 && contractsCreated === 0 };
 }
