@@ -12,9 +12,13 @@ export interface ContractReminderSource {
   endsOn: string | null;
   status: string;
   deleted: boolean;
+  /** The customer is archived: its steps are suspended until it comes back. */
+  archived: boolean;
   tier: string;
   stage: string | null;
   overrideSteps: string | null;
+  /** 提醒日期: a one-off reminder on top of the ladder. */
+  remindOn: string | null;
 }
 
 function contractSources(x: Executor) {
@@ -31,19 +35,23 @@ function contractSources(x: Executor) {
       'k.ends_on as endsOn',
       'k.status',
       eb.or([eb('k.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('deleted'),
+      eb('c.archived_at', 'is not', null).as('archived'),
       'c.tier',
       'r.stage',
       'rr.steps as overrideSteps',
+      'k.remind_on as remindOn',
     ]);
 }
 
 const toBool = <T extends { deleted: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted) });
+const contractToBool = <T extends { deleted: unknown; archived: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted), archived: Boolean(r.archived) });
 
 // The same select as contractSources, as plain SQL: recomputation runs inside every contract write, and
 // building this four-table join through the query builder cost about a millisecond a call.
 const CONTRACT_SOURCE_SQL = sql.raw(`
   SELECT k.id, k.customer_id AS customerId, k.ends_on AS endsOn, k.status,
-         (k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS deleted, c.tier, r.stage, rr.steps AS overrideSteps
+         (k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS deleted, (c.archived_at IS NOT NULL) AS archived, c.tier, r.stage,
+         rr.steps AS overrideSteps, k.remind_on AS remindOn
   FROM contracts k
   JOIN customers c ON c.id = k.customer_id
   LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
@@ -53,7 +61,7 @@ export async function contractReminderSources(x: Executor, ids: readonly string[
   const out: ContractReminderSource[] = [];
   for (const part of chunks(ids)) {
     const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL} WHERE k.id IN (${sql.join(part)})`.execute(q(x));
-    out.push(...rows.map(toBool));
+    out.push(...rows.map(contractToBool));
   }
   return out;
 }
@@ -61,7 +69,7 @@ export async function contractReminderSources(x: Executor, ids: readonly string[
 /** One page of every contract, in id order, for recomputing everything after a settings change. */
 export async function contractReminderSourcePage(x: Executor, afterId: string, limit: number): Promise<ContractReminderSource[]> {
   const rows = await contractSources(x).where('k.id', '>', afterId).orderBy('k.id').limit(limit).execute();
-  return rows.map(toBool);
+  return rows.map(contractToBool);
 }
 
 export async function contractIdsOfCustomers(x: Executor, customerIds: readonly string[]): Promise<string[]> {
@@ -94,7 +102,8 @@ function birthdaySources(x: Executor) {
       'p.id',
       'p.customer_id as customerId',
       'p.birthday',
-      eb.or([eb('p.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('deleted'),
+      // An archived customer's birthdays are suspended like its contracts.
+      eb.or([eb('p.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null), eb('c.archived_at', 'is not', null)]).as('deleted'),
     ]);
 }
 
@@ -125,7 +134,7 @@ function followUpSources(x: Executor) {
       'f.id',
       'f.customer_id as customerId',
       'f.next_follow_up_on as nextOn',
-      eb.or([eb('f.deleted_at', 'is not', null), eb('f.next_done_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('closed'),
+      eb.or([eb('f.deleted_at', 'is not', null), eb('f.next_done_at', 'is not', null), eb('c.deleted_at', 'is not', null), eb('c.archived_at', 'is not', null)]).as('closed'),
     ]);
 }
 

@@ -24,6 +24,7 @@ import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../references/customerRefs.ts';
 import { assertOwner } from '../references/ownerRefs.ts';
 import { recomputeRemindersForContact, recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
+import { markMissedWhileAway } from '../reminders/newTermReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withSafetyBackup } from '../system/withSafetyBackup.ts';
 import { tagIdsForNames } from '../tags/tags.service.ts';
@@ -124,6 +125,9 @@ export async function setArchived(ctx: ServiceContext, id: string, archived: boo
     if ((current.archivedAt !== null) === archived) return current;
     const meta = auditMeta(ctx, archived ? 'archive' : 'unarchive');
     await patchCustomer(tx, id, { archivedAt: archived ? meta.at : null }, meta);
+    // Archiving suspends the customer's pending steps; coming back, what fell due meanwhile counts as missed.
+    await recomputeRemindersForCustomer(ctx, tx, id);
+    if (!archived) await markMissedWhileAway(ctx, tx, id);
     return reload(tx, id);
   });
 }

@@ -1,6 +1,7 @@
 import { insertNotifications, markDelivered } from '../../../db/repositories/notificationsRepo.ts';
 import { markPastStepsMissed, overdueUndecided } from '../../../db/repositories/importedTermReminders.ts';
 import type { Tx } from '../../../db/handle.ts';
+import { contractIdsOfCustomers, followUpSourcesOf } from '../../../db/repositories/reminderSourcesRepo.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { renderIn, msg } from '../../../shared/i18n/message.ts';
 import { archiveLocale } from '../archiveLocale.ts';
@@ -69,4 +70,12 @@ async function recordSummary(ctx: ServiceContext, tx: Tx, summary: NewTermsSumma
   ]);
   // Shown in the centre only: the user is at the app, watching the import end; no OS toast later either.
   await markDelivered(tx, [id!], nowIso);
+}
+
+/** A customer back from the archive: its steps that fell due while it was archived are missed, not news. */
+export async function markMissedWhileAway(ctx: ServiceContext, tx: Tx, customerId: string): Promise<void> {
+  const nowIso = ctx.now().toISOString();
+  await markPastStepsMissed(tx, await contractIdsOfCustomers(tx, [customerId]), nowIso);
+  const followUps = await followUpSourcesOf(tx, { customerIds: [customerId] });
+  await markPastStepsMissed(tx, followUps.map((f) => f.id), nowIso, ['followup']);
 }

@@ -33,9 +33,12 @@ const toDesired = (s: LadderStep): DesiredReminder => ({
 });
 
 /** Why a contract has no ladder, or null when it has one. */
-export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted' | 'status' | 'endsOn' | 'stage'>): Message | null {
+export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted' | 'archived' | 'status' | 'endsOn' | 'stage'>): Message | null {
   if (c.deleted) return msg('ladder.inactiveDeleted');
-  if (c.status !== 'active' && c.status !== 'expired') return msg('ladder.inactiveClosed');
+  if (c.archived) return msg('ladder.inactiveArchived');
+  // 'expired' is 已到期 history an import stored: settled in bulk from the 续约 list, never reminded.
+  if (c.status === 'expired') return msg('ladder.inactiveHistory');
+  if (c.status !== 'active') return msg('ladder.inactiveClosed');
   if (c.stage && isDecidedStage(c.stage as RenewalStage)) return msg(c.stage === 'lost' ? 'ladder.inactiveLost' : 'ladder.inactiveRenewed');
   if (!c.endsOn) return msg('ladder.inactiveNoEndDate');
   return null;
@@ -47,14 +50,18 @@ export function contractLadder(c: ContractReminderSource, config: ReminderConfig
   return computeLadder(c.endsOn!, steps, config.ladder, config.calendar);
 }
 
+/** 提醒日期: one step on that date, while the term still has a ladder. */
+export function remindDateStep(c: ContractReminderSource, config: ReminderConfig): LadderStep[] {
+  if (!c.remindOn || contractInactiveReason(c) !== null) return [];
+  return computeLadder(c.remindOn, [0], config.ladder, config.calendar);
+}
+
 async function syncContracts(ctx: ServiceContext, tx: Tx, sources: readonly ContractReminderSource[], config: ReminderConfig) {
-  const subjects: ReminderSubject[] = sources.map((c) => ({
-    kind: 'expiry',
-    subjectId: c.id,
-    customerId: c.customerId,
-    desired: contractLadder(c, config).map(toDesired),
-  }));
-  await syncPendingReminders(tx, 'expiry', subjects, ctx.now().toISOString());
+  const nowIso = ctx.now().toISOString();
+  const subjects = (kind: 'expiry' | 'remind', steps: (c: ContractReminderSource) => LadderStep[]): ReminderSubject[] =>
+    sources.map((c) => ({ kind, subjectId: c.id, customerId: c.customerId, desired: steps(c).map(toDesired) }));
+  await syncPendingReminders(tx, 'expiry', subjects('expiry', (c) => contractLadder(c, config)), nowIso);
+  await syncPendingReminders(tx, 'remind', subjects('remind', (c) => remindDateStep(c, config)), nowIso);
 }
 
 export async function recomputeRemindersForContracts(ctx: ServiceContext, tx: Tx, contractIds: readonly string[], config?: ReminderConfig) {

@@ -48,6 +48,16 @@ export function expiryMessage(facts: ExpiryFacts, today: string): NotificationMe
   };
 }
 
+/** 提醒日期: the one-off date the sheet set on a contract, on top of its ladder. */
+export function remindDateMessage(facts: ExpiryFacts, occurrence: string): NotificationMessage {
+  return {
+    titleKey: 'notice.remindDateTitle',
+    bodyKey: 'notice.remindDateBody',
+    params: { customer: facts.customerName, contractNo: facts.contractNo, date: occurrence, endsOn: facts.endsOn ?? '—' },
+    subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
 export function birthdayMessage(facts: CareFacts, occurrence: string, today: string): NotificationMessage {
   return {
     titleKey: 'notice.birthdayTitle',

@@ -18,7 +18,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayMessage, expiryMessage, followUpMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
+import { birthdayMessage, expiryMessage, followUpMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
 
@@ -75,7 +75,7 @@ export function splitSuperseded(due: readonly DueReminder[]): { fire: DueReminde
 
 async function describe(tx: Tx, rows: readonly DueReminder[], today: string, config: ReminderConfig): Promise<FiredReminder[]> {
   const ids = (kind: ReminderKind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.subjectId))];
-  const expiry = await expiryFacts(tx, ids('expiry'));
+  const expiry = await expiryFacts(tx, [...ids('expiry'), ...ids('remind')]);
   const birthdays = await birthdayFacts(tx, ids('birthday'));
   const followUps = await followUpFacts(tx, ids('followup'));
   const out: FiredReminder[] = [];
@@ -86,6 +86,10 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
       const f = expiry.get(r.subjectId);
       if (!f) continue;
       out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: r.step, ...worded(expiryMessage(f, today)) });
+    } else if (r.kind === 'remind') {
+      const f = expiry.get(r.subjectId);
+      if (!f) continue;
+      out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: null, ...worded(remindDateMessage(f, r.occurrenceDate)) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;
