@@ -24,7 +24,7 @@ function firstPlan(): ChunkPlan {
   plan.owners.push({ id: 'o1', name: '刘洋' });
   plan.customers.push({ id: 'c1', name: '甲公司', tier: 'vip', ownerId: 'o1', customFields: { 行业: '制造' }, notes: null });
   plan.contacts.push({ id: 'p1', customerId: 'c1', name: '诸葛亮', title: null, phone: '13900000000' });
-  const contract = { customerId: 'c1', signedOn: null, amountFen: 100, service: null, cycle: 'year' as const, notes: null };
+  const contract = { customerId: 'c1', signedOn: null, startsOn: null, remindOn: null, amountFen: 100, service: null, cycle: 'year' as const, notes: null };
   plan.contracts.push({ ...contract, id: 'k1', number: 'HT-1', endsOn: '2027-03-01' }, { ...contract, id: 'k2', number: 'HT-2', endsOn: '2027-01-31' });
   plan.followUps.push({
     id: 'f1',
@@ -62,7 +62,7 @@ describe('the import session', () => {
       s.write(plan);
       // A contract created for a stored customer brings its next expiry forward only when earlier.
       const later = emptyChunkPlan();
-      later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, startsOn: null, remindOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
       s.write(later);
     });
     expect(row('SELECT next_expiry_on, tier FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-03-01', tier: 'normal' });
@@ -75,7 +75,7 @@ describe('the import session', () => {
 
     await session('b3', '2026-11-25T02:00:00.000Z', (s) => {
       const earlier = emptyChunkPlan();
-      earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, startsOn: null, remindOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
       s.write(earlier);
     });
     expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2026-12-31' });
