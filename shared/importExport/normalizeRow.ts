@@ -107,7 +107,8 @@ function readContract(r: CellReader): ContractValues {
   const number = r.text('contractNumber');
   // Only a one-time contract may lack an end date, and then it needs a number to be found again.
   if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', msg('reasons.endsOnMissing'));
-  if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
+  // The form's rule (contractRules.ts): a term ends after it starts, or, with no 开始日期, after it is signed.
+  if (startsOn === null && signedOn !== null && endsOn !== null && endsOn < signedOn) {
     r.fail('endsOn', endsBeforeSigned(endsOn, signedOn));
   }
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) r.fail('endsOn', endsBeforeStart(endsOn, startsOn));

@@ -147,6 +147,22 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     expect(k['B-1']).toMatchObject({ amountFen: 900_000, stage: null });
   });
 
+  it('checks dates as the contract form does: after 开始日期 when there is one, else after 签订日期', async () => {
+    const sheet = [
+      '客户名称,合同编号,签订日期,开始日期,到期日期',
+      '甲公司,A-1,2026-03-01,2025-07-01,2026-06-30',
+      '甲公司,A-2,2026-07-01,,2026-06-30',
+      '甲公司,A-3,,2026-07-01,2026-06-30',
+    ].join('\n');
+    const r = await importFile(a, writeFixture(a, sheet));
+    expect(r).toMatchObject({ contractsCreated: 1, rejectedRows: 2 });
+    expect(r.rejected.map((x: { line: number; key: string }) => [x.line, x.key])).toEqual([
+      [3, 'reasons.endsBeforeSigned'],
+      [4, 'reasons.endsBeforeStart'],
+    ]);
+    expect(byNumber(a)['A-1']).toMatchObject({ startsOn: '2025-07-01' });
+  });
+
   it('refuses an unknown 续费状态 word, naming the words it takes, in both languages', async () => {
     const sheet = ['客户名称,合同编号,到期日期,续费状态', '甲公司,A-1,2026-06-30,作废', '乙公司,B-1,2026-06-30,已续约'].join('\n');
     const r = await importFile(a, writeFixture(a, sheet));

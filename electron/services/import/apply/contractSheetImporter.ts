@@ -136,7 +136,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       const signedOn = v.signedOn ?? existing?.signedOn ?? null;
       const startsOn = v.startsOn ?? existing?.startsOn ?? null;
       const endsOn = v.endsOn ?? existing?.endsOn ?? null;
-      if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
+      if (startsOn === null && signedOn !== null && endsOn !== null && endsOn < signedOn) {
         this.#context.report.reject([{ line, column: this.#context.header('endsOn'), message: endsBeforeSigned(endsOn, signedOn) }]);
         return;
       }
