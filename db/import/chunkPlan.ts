@@ -135,6 +135,8 @@ export interface CustomerSnapshot {
 export interface ContractSnapshot extends NewContract {
   customerName: string;
   status: ContractStatus;
+  /** A live later term points at this one (renewal_of) or its renewal record names one. */
+  hasSuccessor: boolean;
 }
 
 /** A term's live renewal record. */

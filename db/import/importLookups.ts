@@ -35,6 +35,7 @@ interface ContractLookupRow {
   status: ContractStatus;
   notes: string | null;
   customer_name: string;
+  has_successor: number;
 }
 
 export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
@@ -81,6 +82,8 @@ export function ownersByName(cache: StatementCache, names: readonly string[]): M
 
 const CONTRACT_COLUMNS = `k.id, k.customer_id, k.number, k.signed_on, k.starts_on, k.ends_on, k.amount_fen, k.service, k.cycle,
   k.remind_on, k.status, k.notes,
+  EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = k.id AND s.deleted_at IS NULL)
+    OR EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = k.id AND r.deleted_at IS NULL AND r.new_contract_id IS NOT NULL) AS has_successor,
   (SELECT name FROM customers WHERE id = k.customer_id) AS customer_name`;
 
 function toContract(r: ContractLookupRow): ContractSnapshot {
@@ -98,6 +101,7 @@ function toContract(r: ContractLookupRow): ContractSnapshot {
     status: r.status,
     notes: r.notes,
     customerName: r.customer_name,
+    hasSuccessor: r.has_successor === 1,
   };
 }
 

@@ -138,6 +138,18 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('a term the sheet takes back from 已续费 is active again, unless a later term renews it', async () => {
+    await importFile(a, writeFixture(a, renewalColumnsCsv()));
+    const xf1 = (await a.call('contracts:list', { limit: 500 })).items.find((k: { number: string }) => k.number === 'XF-01');
+    const xf2 = (await a.call('contracts:list', { limit: 500 })).items.find((k: { number: string }) => k.number === 'XF-02');
+    rawOf(a.ctx.db).prepare('UPDATE contracts SET renewal_of = ? WHERE id = ?').run(xf1.id, xf2.id);
+    const sheet = ['客户名称,合同编号,到期日期,续费状态', '成都万象教育咨询有限公司,XF-01,2024-03-31,谈判中', '成都万象教育咨询有限公司,XF-02,2025-03-31,已流失'];
+    await importFile(a, writeFixture(a, sheet.join('\n')));
+    const k = byNumber(a);
+    expect(k['XF-01']).toMatchObject({ status: 'renewed', stage: 'negotiating' });
+    expect(k['XF-02']).toMatchObject({ status: 'active', stage: 'lost', outcomeOn: '2025-03-20' });
+  });
+
   it('a 续费金额 that is the sheet’s only amount column is the term’s amount, as before', async () => {
     const sheet = ['客户,合同号,到期日期,续费金额,续费状态', '甲公司,A-1,2026-06-30,12800,已续费', '乙公司,B-1,2026-07-31,"￥9,000",'].join('\r\n');
     const r = await importFile(a, writeFixture(a, sheet));

@@ -101,8 +101,10 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       sheetRenewals.set(k.id, row.renewal);
       const effect = applySheetRenewal(k.renewal, row.renewal, newId);
       k.renewal = effect.renewal;
-      if (effect.becameRenewed && (k.status === 'active' || k.status === 'expired')) {
-        k.status = 'renewed';
+      const status = effect.becameRenewed ? 'renewed' : effect.leftRenewed && !k.hasSuccessor ? 'active' : null;
+      // 已续约 follows the record; a term the sheet takes back from 已续费 is active again unless a later term renews it.
+      if (status !== null && k.status !== status && k.status !== 'terminated' && (status === 'renewed' || k.status === 'renewed')) {
+        k.status = status;
         if (k.stored) k.patch.add('status');
       }
       return effect.fields;
@@ -166,6 +168,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
           cycle: v.cycle,
           remindOn: v.remindOn,
           status: 'active',
+          hasSuccessor: false,
           notes: v.notes,
           stored: false,
           patch: new Set(),

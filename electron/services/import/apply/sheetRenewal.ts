@@ -59,20 +59,23 @@ export interface RenewalEffect {
   renewal: WorkingRenewal | null;
   /** The row moved the term to renewed: its contract becomes 已续约. */
   becameRenewed: boolean;
+  /** The row moved a renewed term to another stage. */
+  leftRenewed: boolean;
   fields: ImportChange['fields'];
 }
 
 /** Applies a row's renewal cells to the term's working record (`newId` names a record the row creates). */
 export function applySheetRenewal(current: WorkingRenewal | null, sheet: RenewalValues, newId: () => string): RenewalEffect {
   const next = wanted(current, sheet);
-  if (next === null) return { renewal: current, becameRenewed: false, fields: [] };
+  if (next === null) return { renewal: current, becameRenewed: false, leftRenewed: false, fields: [] };
   const fields = reportFields(current, next);
   const becameRenewed = next.stage === 'renewed' && current?.stage !== 'renewed';
-  if (!current) return { renewal: { ...next, id: newId(), stored: false, patch: new Set() }, becameRenewed, fields };
+  const leftRenewed = current?.stage === 'renewed' && next.stage !== 'renewed';
+  if (!current) return { renewal: { ...next, id: newId(), stored: false, patch: new Set() }, becameRenewed, leftRenewed, fields };
   for (const f of RENEWAL_FIELDS) {
     if (sameValue(current[f], next[f])) continue;
     copyField(current, next, f);
     current.patch.add(f);
   }
-  return { renewal: current, becameRenewed, fields };
+  return { renewal: current, becameRenewed, leftRenewed, fields };
 }
