@@ -96,8 +96,12 @@ test('import a GBK renewal sheet through the wizard, check the list, export, and
   await page.getByText('合同续费表（CSV）').click();
   const download = await downloading;
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  expect(csv.startsWith('\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,备注\r\n')).toBe(true);
-  expect(csv).toContain('南京君和医疗器械有限公司,孟凯,财务经理,13661619139,XF2024-002,2025-01-04,2026-01-03,13800.00,企业邮箱服务,年,VIP,吴昊,续约一年\r\n');
+  expect(
+    csv.startsWith(
+      '\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,开始日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,续费状态,续费日期,续费金额,流失原因,提醒日期,备注\r\n',
+    ),
+  ).toBe(true);
+  expect(csv).toContain('南京君和医疗器械有限公司,孟凯,财务经理,13661619139,XF2024-002,2025-01-04,,2026-01-03,13800.00,企业邮箱服务,年,VIP,吴昊,待跟进,,,,,续约一年\r\n');
   expect(csv.split('\r\n')).toHaveLength(1 + 3 + 1);
 
   // Undo the whole batch from the history page.

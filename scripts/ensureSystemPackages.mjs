@@ -1,11 +1,12 @@
 // `npm test` needs a few Debian packages: Chromium and CJK fonts for the end-to-end tests, D-Bus with libnotify
-// (plus Debian's python3 D-Bus bindings) for notification tests, and strace for the handler fuzz's escape check.
+// (plus Debian's python3 D-Bus bindings) for notification tests, strace for the handler fuzz's escape check, and
+// LibreOffice Calc (headless, no GUI) for the test that a real spreadsheet program reads and writes our exports.
 // Checked with dpkg -s; apt-get runs only when something is missing, and only as root on Debian. Otherwise we
 // say exactly what to install.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-export const SYSTEM_PACKAGES = ['chromium', 'fonts-noto-cjk', 'dbus', 'libnotify-bin', 'python3-dbus', 'python3-gi', 'strace'];
+export const SYSTEM_PACKAGES = ['chromium', 'fonts-noto-cjk', 'dbus', 'libnotify-bin', 'python3-dbus', 'python3-gi', 'strace', 'libreoffice-calc-nogui'];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
@@ -19,7 +20,7 @@ export function missingPackages() {
 export function ensureSystemPackages() {
   const isDebian = fs.existsSync('/etc/debian_version') && spawnSync('dpkg-query', ['--version']).status === 0;
   if (!isDebian) {
-    console.warn(`[test] Not Debian: make sure these are installed yourself: ${SYSTEM_PACKAGES.join(' ')} (a Chromium binary on PATH as "chromium", CJK fonts, D-Bus, notify-send, strace).`);
+    console.warn(`[test] Not Debian: make sure these are installed yourself: ${SYSTEM_PACKAGES.join(' ')} (a Chromium binary on PATH as "chromium", CJK fonts, D-Bus, notify-send, strace, LibreOffice's soffice).`);
     return;
   }
   const missing = missingPackages();

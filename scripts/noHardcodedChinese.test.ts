@@ -25,6 +25,7 @@ const ALLOWED: Record<string, string> = {
   'shared/renewals/sheetRenewalStatus.ts': 'the 续费状态 words stored as the sheet writes them, and the default zh-CN lost reasons',
   'shared/domain/typedInput.ts': 'full-width characters people type, read as their ASCII twins',
   'db/migrations/0003_reminders.ts': 'a frozen migration whose SQL comment names a Chinese column header',
+  'db/migrations/0011_renewal_picture.ts': 'a frozen migration whose SQL comments name the sheet\'s 提醒日期 column and 已到期 status',
 };
 
 

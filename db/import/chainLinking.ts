@@ -120,7 +120,7 @@ export function settleChains(
         ['lost_note', null],
       ]);
     } else {
-      writer.insertRenewal({ id: newId(), contractId: a.id, stage: 'renewed', outcomeOn, outcomeAmountFen, newContractId: b.id });
+      writer.insertRenewal({ id: newId(), contractId: a.id, stage: 'renewed', outcomeOn, outcomeAmountFen, lostReason: null, lostNote: null, newContractId: b.id });
     }
     renewed.add(a.id);
   }

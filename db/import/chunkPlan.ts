@@ -1,7 +1,7 @@
 // What one chunk of an import does to the archive, in domain terms: the rows it creates and the fields it
 // changes. The session derives the rest (audit, search index, next expiry) from the plan itself.
-import type { FollowUpChannel, FollowUpKind, Tier } from '../../shared/domain/enums.ts';
-import type { ContractValues } from '../../shared/importExport/importFields.ts';
+import type { ContractStatus, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../../shared/domain/enums.ts';
+import type { ContractValues, RenewalValues } from '../../shared/importExport/importFields.ts';
 
 export interface BatchMeta {
   batchId: string;
@@ -30,11 +30,26 @@ export interface NewContact {
   title: string | null;
   phone: string | null;
 }
-/** Created active, with the values a sheet gives a contract. */
+/** Created with the values a sheet gives a contract; active unless the sheet says 已续费 (renewed). */
 export interface NewContract extends Omit<ContractValues, 'number'> {
   id: string;
   customerId: string;
   number: string;
+  status?: ContractStatus;
+}
+/** A term's one live renewal record, as 续费状态/续费日期/续费金额/流失原因 give it. */
+export interface RenewalFields {
+  stage: RenewalStage;
+  outcomeOn: string | null;
+  outcomeAmountFen: number | null;
+  lostReason: string | null;
+  lostNote: string | null;
+}
+export interface NewRenewal extends RenewalFields {
+  id: string;
+  contractId: string;
+  /** The term that renews it, when the chain linker creates the record. */
+  newContractId?: string | null;
 }
 export interface NewFollowUp {
   id: string;
@@ -59,7 +74,8 @@ export interface ContactChanges {
   title?: string | null;
   phone?: string | null;
 }
-export type ContractChanges = Partial<Omit<ContractValues, 'number'>>;
+export type ContractChanges = Partial<Omit<ContractValues, 'number'>> & { status?: ContractStatus };
+export type RenewalChanges = Partial<RenewalFields>;
 export interface FollowUpChanges {
   contractId?: string | null;
   channel?: FollowUpChannel;
@@ -73,7 +89,14 @@ export type RecordChange =
   | { entity: 'customer'; id: string; changes: CustomerChanges }
   | { entity: 'contact'; id: string; customerId: string; changes: ContactChanges }
   | { entity: 'contract'; id: string; customerId: string; changes: ContractChanges }
-  | { entity: 'followUp'; id: string; changes: FollowUpChanges };
+  | { entity: 'followUp'; id: string; changes: FollowUpChanges }
+  | { entity: 'renewal'; id: string; contractId: string; changes: RenewalChanges };
+
+/** What a row of the sheet said about its term's renewal, for the chain linker after the rows. */
+export interface SheetRenewal {
+  contractId: string;
+  values: RenewalValues;
+}
 
 export interface ChunkPlan {
   owners: NewOwner[];
@@ -81,11 +104,15 @@ export interface ChunkPlan {
   contacts: NewContact[];
   contracts: NewContract[];
   followUps: NewFollowUp[];
+  /** Written after the contracts, so a record may belong to a contract of the same plan. */
+  renewals: NewRenewal[];
   changes: RecordChange[];
+  /** Per contract row: the sheet's renewal cells, whether or not they changed anything. */
+  sheetRenewals: SheetRenewal[];
 }
 
 export function emptyChunkPlan(): ChunkPlan {
-  return { owners: [], customers: [], contacts: [], contracts: [], followUps: [], changes: [] };
+  return { owners: [], customers: [], contacts: [], contracts: [], followUps: [], renewals: [], changes: [], sheetRenewals: [] };
 }
 
 export interface ContactSnapshot {
@@ -109,4 +136,13 @@ export interface CustomerSnapshot {
 
 export interface ContractSnapshot extends NewContract {
   customerName: string;
+  status: ContractStatus;
+  /** A live later term points at this one (renewal_of) or its renewal record names one. */
+  hasSuccessor: boolean;
+}
+
+/** A term's live renewal record. */
+export interface RenewalSnapshot extends RenewalFields {
+  id: string;
+  contractId: string;
 }

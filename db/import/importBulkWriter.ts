@@ -6,9 +6,11 @@ import { newId } from '../newId.ts';
 import { nameSortKeyLoaded } from '../repositories/customerNameSortKeys.ts';
 import { followUpColumns } from '../repositories/followUpsRepo.ts';
 import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
-import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, RecordChange } from './chunkPlan.ts';
+import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, NewRenewal, RecordChange } from './chunkPlan.ts';
 
 export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups' | 'renewals';
+/** Foreign-key order: a row never goes in before the row it points at. */
+const TABLE_ORDER = ['owners', 'customers', 'contacts', 'contracts', 'follow_ups', 'renewals'] as const;
 
 // Full column lists in table order (0001_init); after-images are built from them.
 const COLUMNS: Record<ImportTable, readonly string[]> = {
@@ -23,7 +25,7 @@ const COLUMNS: Record<ImportTable, readonly string[]> = {
   ],
   contracts: [
     'id', 'customer_id', 'number', 'signed_on', 'starts_on', 'ends_on', 'amount_fen', 'currency', 'cycle', 'service',
-    'status', 'owner_id', 'renewal_of', 'notes', 'created_at', 'updated_at', 'version', 'deleted_at',
+    'status', 'owner_id', 'renewal_of', 'notes', 'created_at', 'updated_at', 'version', 'deleted_at', 'remind_on',
   ],
   follow_ups: [
     'id', 'customer_id', 'contract_id', 'at', 'channel', 'kind', 'summary', 'next_follow_up_on', 'next_done_at', 'owner_id',
@@ -64,10 +66,13 @@ function changedColumns(change: RecordChange): { table: ImportTable; set: [strin
     case 'contract': {
       const c = change.changes;
       put('signed_on', c.signedOn);
+      put('starts_on', c.startsOn);
       put('ends_on', c.endsOn);
       put('amount_fen', c.amountFen);
       put('service', c.service);
       put('cycle', c.cycle);
+      put('remind_on', c.remindOn);
+      put('status', c.status);
       put('notes', c.notes);
       return { table: 'contracts', set };
     }
@@ -79,6 +84,15 @@ function changedColumns(change: RecordChange): { table: ImportTable; set: [strin
       put('next_follow_up_on', c.nextFollowUpOn);
       put('owner_id', c.ownerId);
       return { table: 'follow_ups', set };
+    }
+    case 'renewal': {
+      const c = change.changes;
+      put('stage', c.stage);
+      put('outcome_on', c.outcomeOn);
+      put('outcome_amount_fen', c.outcomeAmountFen);
+      put('lost_reason', c.lostReason);
+      put('lost_note', c.lostNote);
+      return { table: 'renewals', set };
     }
   }
 }
@@ -164,16 +178,32 @@ export class ImportBulkWriter {
       customer_id: k.customerId,
       number: k.number,
       signed_on: k.signedOn,
-      starts_on: null,
+      starts_on: k.startsOn,
       ends_on: k.endsOn,
       amount_fen: k.amountFen,
       currency: 'CNY',
       cycle: k.cycle,
       service: k.service,
-      status: 'active',
+      status: k.status ?? 'active',
       owner_id: null,
       renewal_of: null,
       notes: k.notes,
+      ...this.#stamp(),
+      remind_on: k.remindOn,
+    });
+  }
+
+  insertRenewal(r: NewRenewal): void {
+    this.#insert('renewals', {
+      id: r.id,
+      contract_id: r.contractId,
+      stage: r.stage,
+      outcome_on: r.outcomeOn,
+      outcome_amount_fen: r.outcomeAmountFen,
+      lost_reason: r.lostReason,
+      lost_note: r.lostNote,
+      new_contract_id: r.newContractId ?? null,
+      notes: null,
       ...this.#stamp(),
     });
   }
@@ -189,22 +219,6 @@ export class ImportBulkWriter {
   change(change: RecordChange): void {
     const { table, set } = changedColumns(change);
     this.patch(table, change.id, set);
-  }
-
-  /** A term's pipeline record, created by the import (the chain rule's renewals). */
-  insertRenewal(r: { id: string; contractId: string; stage: string; outcomeOn: string | null; outcomeAmountFen: number | null; newContractId: string | null }): void {
-    this.#insert('renewals', {
-      id: r.id,
-      contract_id: r.contractId,
-      stage: r.stage,
-      outcome_on: r.outcomeOn,
-      outcome_amount_fen: r.outcomeAmountFen,
-      lost_reason: null,
-      lost_note: null,
-      new_contract_id: r.newContractId,
-      notes: null,
-      ...this.#stamp(),
-    });
   }
 
   /** Sets columns of an existing row, audited in the batch (one audit row per row and batch). */
@@ -226,9 +240,18 @@ export class ImportBulkWriter {
     else this.#auditRow(table, id, JSON.stringify(before), JSON.stringify(after));
   }
 
+  /**
+   * Moves updated_at of these contracts to the batch's instant, without a version or audit row: nothing of the
+   * contract changed, but the reminder catch-up reads contracts by updated_at and their renewal record did.
+   */
+  restampContracts(ids: readonly string[]): void {
+    const stamp = this.cache.get('UPDATE contracts SET updated_at = ? WHERE id = ? AND updated_at < ?');
+    for (const id of new Set(ids)) stamp.run(this.#meta.at, id, this.#meta.at);
+  }
+
   /** Sends buffered rows in foreign-key order, then their audit rows. */
   flush(): void {
-    for (const t of ['owners', 'customers', 'contacts', 'contracts', 'follow_ups', 'renewals'] as const) this.#rows[t].flush();
+    for (const t of TABLE_ORDER) this.#rows[t].flush();
     this.#audit.flush();
   }
 }

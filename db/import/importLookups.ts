@@ -1,9 +1,9 @@
 // Reads the import needs per chunk: live customers by name (with their primary contact), owners by name,
 // contracts by number or by (customer, end date), and existing follow-ups. Each is one IN-list query per
 // slice, so a chunk costs a handful of statements whatever its size.
-import type { Cycle, Tier } from '../../shared/domain/enums.ts';
+import type { ContractStatus, Cycle, RenewalStage, Tier } from '../../shared/domain/enums.ts';
 import { inSlices, type StatementCache } from '../statementCache.ts';
-import type { ContractSnapshot, CustomerSnapshot } from './chunkPlan.ts';
+import type { ContractSnapshot, CustomerSnapshot, RenewalSnapshot } from './chunkPlan.ts';
 
 const SLICE = 500;
 
@@ -26,12 +26,16 @@ interface ContractLookupRow {
   customer_id: string;
   number: string;
   signed_on: string | null;
+  starts_on: string | null;
   ends_on: string | null;
   amount_fen: number | null;
   service: string | null;
   cycle: Cycle | null;
+  remind_on: string | null;
+  status: ContractStatus;
   notes: string | null;
   customer_name: string;
+  has_successor: number;
 }
 
 export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
@@ -76,7 +80,10 @@ export function ownersByName(cache: StatementCache, names: readonly string[]): M
   return out;
 }
 
-const CONTRACT_COLUMNS = `k.id, k.customer_id, k.number, k.signed_on, k.ends_on, k.amount_fen, k.service, k.cycle, k.notes,
+const CONTRACT_COLUMNS = `k.id, k.customer_id, k.number, k.signed_on, k.starts_on, k.ends_on, k.amount_fen, k.service, k.cycle,
+  k.remind_on, k.status, k.notes,
+  EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = k.id AND s.deleted_at IS NULL)
+    OR EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = k.id AND r.deleted_at IS NULL AND r.new_contract_id IS NOT NULL) AS has_successor,
   (SELECT name FROM customers WHERE id = k.customer_id) AS customer_name`;
 
 function toContract(r: ContractLookupRow): ContractSnapshot {
@@ -85,12 +92,16 @@ function toContract(r: ContractLookupRow): ContractSnapshot {
     customerId: r.customer_id,
     number: r.number,
     signedOn: r.signed_on,
+    startsOn: r.starts_on,
     endsOn: r.ends_on,
     amountFen: r.amount_fen,
     service: r.service,
     cycle: r.cycle,
+    remindOn: r.remind_on,
+    status: r.status,
     notes: r.notes,
     customerName: r.customer_name,
+    hasSuccessor: r.has_successor === 1,
   };
 }
 
@@ -144,6 +155,40 @@ export function followUpsOfCustomers(cache: StatementCache, customerIds: readonl
       .inList('SELECT id, customer_id, at, summary FROM follow_ups WHERE deleted_at IS NULL AND customer_id IN ({list})', slice.length)
       .all(slice) as { id: string; customer_id: string; at: string; summary: string }[];
     for (const r of rows) out.set(followUpKey(r.customer_id, r.at, r.summary), r.id);
+  });
+  return out;
+}
+
+/** The live renewal record of each of these contracts, keyed by contract id. */
+export function renewalsOfContracts(cache: StatementCache, contractIds: readonly string[]): Map<string, RenewalSnapshot> {
+  const out = new Map<string, RenewalSnapshot>();
+  inSlices(contractIds, SLICE, (slice) => {
+    const rows = cache
+      .inList(
+        `SELECT id, contract_id, stage, outcome_on, outcome_amount_fen, lost_reason, lost_note
+           FROM renewals WHERE deleted_at IS NULL AND contract_id IN ({list})`,
+        slice.length,
+      )
+      .all(slice) as {
+      id: string;
+      contract_id: string;
+      stage: RenewalStage;
+      outcome_on: string | null;
+      outcome_amount_fen: number | null;
+      lost_reason: string | null;
+      lost_note: string | null;
+    }[];
+    for (const r of rows) {
+      out.set(r.contract_id, {
+        id: r.id,
+        contractId: r.contract_id,
+        stage: r.stage,
+        outcomeOn: r.outcome_on,
+        outcomeAmountFen: r.outcome_amount_fen,
+        lostReason: r.lost_reason,
+        lostNote: r.lost_note,
+      });
+    }
   });
   return out;
 }

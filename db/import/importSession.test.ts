@@ -24,7 +24,7 @@ function firstPlan(): ChunkPlan {
   plan.owners.push({ id: 'o1', name: '刘洋' });
   plan.customers.push({ id: 'c1', name: '甲公司', tier: 'vip', ownerId: 'o1', customFields: { 行业: '制造' }, notes: null });
   plan.contacts.push({ id: 'p1', customerId: 'c1', name: '诸葛亮', title: null, phone: '13900000000' });
-  const contract = { customerId: 'c1', signedOn: null, amountFen: 100, service: null, cycle: 'year' as const, notes: null };
+  const contract = { customerId: 'c1', signedOn: null, startsOn: null, remindOn: null, amountFen: 100, service: null, cycle: 'year' as const, notes: null };
   plan.contracts.push({ ...contract, id: 'k1', number: 'HT-1', endsOn: '2027-03-01' }, { ...contract, id: 'k2', number: 'HT-2', endsOn: '2027-01-31' });
   plan.followUps.push({
     id: 'f1',
@@ -62,7 +62,7 @@ describe('the import session', () => {
       s.write(plan);
       // A contract created for a stored customer brings its next expiry forward only when earlier.
       const later = emptyChunkPlan();
-      later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, startsOn: null, remindOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
       s.write(later);
     });
     expect(row('SELECT next_expiry_on, tier FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-03-01', tier: 'normal' });
@@ -75,10 +75,34 @@ describe('the import session', () => {
 
     await session('b3', '2026-11-25T02:00:00.000Z', (s) => {
       const earlier = emptyChunkPlan();
-      earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
+      earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, startsOn: null, remindOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
       s.write(earlier);
     });
     expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2026-12-31' });
+  });
+
+  it('writes renewal records after their contracts, and lists the contracts the batch created or re-dated', async () => {
+    await session('b1', '2026-11-23T02:00:00.000Z', (s) => s.write(firstPlan()));
+    const sheet = { stage: 'renewed' as const, outcomeOn: '2027-02-01', amountFen: 200, lostReason: null, lostNote: null };
+    let listed: string[] = [];
+    let sheets: unknown[] = [];
+    await session('b2', '2026-11-24T02:00:00.000Z', (s) => {
+      const plan = emptyChunkPlan();
+      plan.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, startsOn: '2027-02-01', remindOn: '2027-12-01', endsOn: '2028-01-31', amountFen: null, service: null, cycle: null, notes: null });
+      plan.renewals.push({ id: 'r3', contractId: 'k3', stage: 'contacted', outcomeOn: null, outcomeAmountFen: null, lostReason: null, lostNote: null });
+      plan.renewals.push({ id: 'r1', contractId: 'k1', stage: 'renewed', outcomeOn: '2027-02-01', outcomeAmountFen: 200, lostReason: null, lostNote: null });
+      plan.changes.push({ entity: 'contract', id: 'k2', customerId: 'c1', changes: { startsOn: '2026-02-01' } }, { entity: 'contract', id: 'k1', customerId: 'c1', changes: { status: 'renewed' } });
+      plan.sheetRenewals.push({ contractId: 'k1', values: sheet });
+      s.write(plan);
+      listed = s.createdOrRedatedContracts();
+      sheets = [...s.batchContracts().values()];
+    });
+    expect(listed.sort()).toEqual(['k2', 'k3']);
+    expect(sheets).toContainEqual({ id: 'k1', created: false, redated: false, sheet });
+    expect(row('SELECT starts_on, remind_on, status FROM contracts WHERE id = ?', 'k3')).toEqual({ starts_on: '2027-02-01', remind_on: '2027-12-01', status: 'active' });
+    expect(row('SELECT status FROM contracts WHERE id = ?', 'k1')).toEqual({ status: 'renewed' });
+    expect(row('SELECT stage, outcome_amount_fen FROM renewals WHERE id = ?', 'r1')).toEqual({ stage: 'renewed', outcome_amount_fen: 200 });
+    expect(row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b2' AND entity = 'renewals'")).toEqual({ n: 2 });
   });
 
   it('rolls everything back when the work throws', async () => {

@@ -5,12 +5,13 @@ import { bringNextExpiryForward, recomputeNextExpiry } from '../bulk/bulkNextExp
 import { crashHooksOf, type CrashHooks } from '../crashHooks.ts';
 import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
 import { rawOf, type Db } from '../handle.ts';
-import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract } from './chunkPlan.ts';
+import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract, RenewalSnapshot } from './chunkPlan.ts';
+import type { RenewalValues } from '../../shared/importExport/importFields.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
 import { settleChains, type ChainSettlement } from './chainLinking.ts';
 import { recordImportBatch } from './importBatchesRepo.ts';
 import { ImportBulkWriter } from './importBulkWriter.ts';
-import { contractsByCustomerEnd, contractsByNumber, customersByName, followUpsOfCustomers, ownersByName } from './importLookups.ts';
+import { contractsByCustomerEnd, contractsByNumber, customersByName, followUpsOfCustomers, ownersByName, renewalsOfContracts } from './importLookups.ts';
 
 /** The reads a chunk needs before it can plan; live records only. */
 export interface ImportLookup {
@@ -23,6 +24,20 @@ export interface ImportLookup {
   contractsByCustomerEnd(pairs: readonly { customerId: string; endsOn: string }[]): Map<string, ContractSnapshot[]>;
   /** Follow-up ids keyed by followUpKey. */
   followUpsOfCustomers(customerIds: readonly string[]): Map<string, string>;
+  /** Live renewal records keyed by contract id. */
+  renewalsOfContracts(contractIds: readonly string[]): Map<string, RenewalSnapshot>;
+}
+
+/**
+ * A contract a contract sheet's row went to. `created`: the batch created it; `redated`: the batch changed its
+ * start, signing or end date; `sheet`: the row's renewal cells (the last row, when a number repeats), read by
+ * the chain linker that runs after the rows in the same transaction.
+ */
+export interface BatchContract {
+  id: string;
+  created: boolean;
+  redated: boolean;
+  sheet: RenewalValues;
 }
 
 export type BatchSummary = Omit<ImportBatch, 'batchId' | 'actor' | 'createdAt' | 'undoneAt'>;
@@ -45,9 +60,8 @@ export class ImportSession {
   readonly #writer: ImportBulkWriter;
   readonly #index: BulkSearchIndex;
   readonly #hooks: CrashHooks;
-  /** Contracts the batch created or changed, those it created or re-dated, and their customers. */
-  readonly #touched = new Set<string>();
-  readonly #redated = new Set<string>();
+  readonly #contracts = new Map<string, BatchContract>();
+  /** Customers whose contracts the batch wrote: the chain linker looks at all of their terms. */
   readonly #contractCustomers = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
@@ -63,7 +77,36 @@ export class ImportSession {
       contractsByNumber: (numbers) => contractsByNumber(cache, numbers),
       contractsByCustomerEnd: (pairs) => contractsByCustomerEnd(cache, pairs),
       followUpsOfCustomers: (ids) => followUpsOfCustomers(cache, ids),
+      renewalsOfContracts: (ids) => renewalsOfContracts(cache, ids),
     };
+  }
+
+  /** Every contract the batch's rows went to so far, in the order first met. */
+  batchContracts(): ReadonlyMap<string, BatchContract> {
+    return this.#contracts;
+  }
+
+  /** The contracts the batch created or re-dated: those whose reminder steps and chain links are the batch's. */
+  createdOrRedatedContracts(): string[] {
+    return [...this.#contracts.values()].filter((c) => c.created || c.redated).map((c) => c.id);
+  }
+
+  #noteContracts(plan: ChunkPlan): void {
+    const entry = (id: string) => {
+      let c = this.#contracts.get(id);
+      if (!c) {
+        c = { id, created: false, redated: false, sheet: { stage: null, outcomeOn: null, amountFen: null, lostReason: null, lostNote: null } };
+        this.#contracts.set(id, c);
+      }
+      return c;
+    };
+    for (const k of plan.contracts) entry(k.id).created = true;
+    for (const change of plan.changes) {
+      if (change.entity !== 'contract') continue;
+      const { startsOn, signedOn, endsOn } = change.changes;
+      if (startsOn !== undefined || signedOn !== undefined || endsOn !== undefined) entry(change.id).redated = true;
+    }
+    for (const r of plan.sheetRenewals) entry(r.contractId).sheet = r.values;
   }
 
   /** Writes one chunk's plan. Changes may only name records that existed before this plan. */
@@ -87,22 +130,21 @@ export class ImportSession {
     }
     for (const change of plan.changes) {
       writer.change(change);
-      if (change.entity === 'contract') {
-        this.#touched.add(change.id);
-        this.#contractCustomers.add(change.customerId);
-        if (change.changes.endsOn !== undefined) this.#redated.add(change.id);
-      }
+      if (change.entity === 'contract') this.#contractCustomers.add(change.customerId);
       if (change.entity === 'contact' && (change.changes.name !== undefined || change.changes.phone !== undefined)) reindex.add(change.customerId);
       if (change.entity === 'contract' && change.changes.endsOn !== undefined) endsMoved.add(change.customerId);
     }
     for (const k of plan.contracts) {
       writer.insertContract(k);
-      this.#touched.add(k.id);
-      this.#redated.add(k.id);
       this.#contractCustomers.add(k.customerId);
     }
     for (const f of plan.followUps) writer.insertFollowUp(f);
+    for (const r of plan.renewals) writer.insertRenewal(r);
     writer.flush();
+    // The reminder catch-up watches contracts by updated_at: a term whose renewal record alone changed is restamped.
+    const restamp = [...plan.renewals.map((r) => r.contractId), ...plan.changes.flatMap((c) => (c.entity === 'renewal' ? [c.contractId] : []))];
+    writer.restampContracts(restamp);
+    this.#noteContracts(plan);
 
     // A stored end that moved (perhaps later) needs the minimum again; created contracts only bring it forward.
     const forward = new Map<string, string>();
@@ -124,12 +166,7 @@ export class ImportSession {
    * terms as 已到期 history (db/import/chainLinking.ts). `importDate` is the import's local date.
    */
   settleChains(importDate: string): ChainSettlement {
-    return settleChains(this.#writer, [...this.#contractCustomers], this.#touched, this.#redated, importDate);
-  }
-
-  /** Contracts the batch created or re-dated: their past steps are history, not news. */
-  redatedContracts(): string[] {
-    return [...this.#redated];
+    return settleChains(this.#writer, [...this.#contractCustomers], new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

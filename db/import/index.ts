@@ -24,10 +24,15 @@ export type {
   NewCustomer,
   NewFollowUp,
   NewOwner,
+  NewRenewal,
   RecordChange,
+  RenewalChanges,
+  RenewalFields,
+  RenewalSnapshot,
+  SheetRenewal,
 } from './chunkPlan.ts';
 export { emptyChunkPlan } from './chunkPlan.ts';
-export type { BatchSummary, ImportLookup, ImportSession } from './importSession.ts';
+export type { BatchContract, BatchSummary, ImportLookup, ImportSession } from './importSession.ts';
 export type { ChainSettlement } from './chainLinking.ts';
 export { customerEndKey, followUpKey } from './importLookups.ts';
 export { listImportBatches } from './importBatchesRepo.ts';

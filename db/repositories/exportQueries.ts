@@ -18,12 +18,15 @@ const OWNER = 'LEFT JOIN owners o ON o.id = c.owner_id';
 
 export const CONTRACT_EXPORT_SQL = `
 SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
-       k.number, k.signed_on AS signedOn, k.ends_on AS endsOn, k.amount_fen AS amountFen, k.service, k.cycle,
-       c.tier, o.name AS ownerName, k.notes
+       k.number, k.signed_on AS signedOn, k.starts_on AS startsOn, k.ends_on AS endsOn, k.amount_fen AS amountFen,
+       k.service, k.cycle, c.tier, o.name AS ownerName, r.stage, r.outcome_on AS renewalOn,
+       r.outcome_amount_fen AS renewalAmountFen, r.lost_reason AS lostReason, r.lost_note AS lostNote,
+       k.remind_on AS remindOn, k.notes
   FROM contracts k
   JOIN customers c ON c.id = k.customer_id AND c.deleted_at IS NULL
   ${PRIMARY_CONTACT}
   ${OWNER}
+  LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
  WHERE k.deleted_at IS NULL
  ORDER BY k.ends_on IS NULL, k.ends_on, k.number`;
 

@@ -75,8 +75,8 @@ describe('renewal-desk import / export / undo-import', { timeout: 120_000 }, () 
     const exported = cli('export', 'contracts', '--out', out2, '--headers', 'en', '--json');
     expect(exported.code).toBe(0);
     expect(fs.readFileSync(out2, 'utf8')).toBe(
-      '\uFEFFCustomer,Contact,Title,Phone,Contract No,Signed,End Date,Amount,Service,Cycle,Tier,Owner,Notes\r\n' +
-        '杭州云启科技有限公司,张伟,,,HT-1,2025-03-01,2026-02-28,12800.00,,年,VIP,,\r\n',
+      '\uFEFFCustomer,Contact,Title,Phone,Contract No,Signed,Start Date,End Date,Amount,Service,Cycle,Tier,Owner,Renewal Status,Renewal Date,Renewal Amount,Lost Reason,Reminder Date,Notes\r\n' +
+        '杭州云启科技有限公司,张伟,,,HT-1,2025-03-01,,2026-02-28,12800.00,,年,VIP,,待跟进,,,,,\r\n',
     );
 
     const history = JSON.parse(cli('imports', '--json').stdout);

@@ -3,6 +3,7 @@
 import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
 import { fenToYuanString } from '../domain/money.ts';
 import { cycleLabels, followUpChannelLabels, followUpKindLabels, labelOf, renewalStageLabels, tierLabels } from '../i18n/enumLabels.ts';
+import { joinLostReason } from './normalizeEnums.ts';
 
 export type ExportCell = string | null | { date: string } | { dateTime: string } | { amountFen: number };
 
@@ -13,6 +14,7 @@ export interface ContractSheetRecord {
   contactPhone: string | null;
   number: string;
   signedOn: string | null;
+  startsOn: string | null;
   endsOn: string | null;
   amountFen: number | null;
   service: string | null;
@@ -20,6 +22,13 @@ export interface ContractSheetRecord {
   cycle: string | null;
   tier: string;
   ownerName: string | null;
+  /** The renewal record's stage; null when the term has none (待跟进). */
+  stage: string | null;
+  renewalOn: string | null;
+  renewalAmountFen: number | null;
+  lostReason: string | null;
+  lostNote: string | null;
+  remindOn: string | null;
   notes: string | null;
 }
 
@@ -27,6 +36,9 @@ export type CustomerSheetRecord = Pick<
   ContractSheetRecord,
   'customerName' | 'contactName' | 'contactTitle' | 'contactPhone' | 'tier' | 'ownerName' | 'notes'
 >;
+
+/** 续费状态 as the export writes it: the stage label, 待跟进 for a term with no record (已到期 history too). */
+export const stageCell = (stage: string | null): string => labelOf(renewalStageLabels, (stage ?? 'pending') as RenewalStage);
 
 export interface FollowUpSheetRecord {
   customerName: string;
@@ -59,12 +71,18 @@ export function contractCells(r: ContractSheetRecord): ExportCell[] {
     r.contactPhone,
     r.number,
     date(r.signedOn),
+    date(r.startsOn),
     date(r.endsOn),
     r.amountFen === null ? null : { amountFen: r.amountFen },
     r.service,
     cycleCell(r.cycle),
     labelOf(tierLabels, r.tier as Tier),
     r.ownerName,
+    stageCell(r.stage),
+    date(r.renewalOn),
+    r.renewalAmountFen === null ? null : { amountFen: r.renewalAmountFen },
+    joinLostReason(r.lostReason, r.lostNote),
+    date(r.remindOn),
     r.notes,
   ];
 }
@@ -95,8 +113,9 @@ export interface RenewalSheetRecord {
   cycle: string | null;
   tier: string;
   ownerName: string | null;
-  sheetStatus: string;
   stage: string;
+  lostReason: string | null;
+  lostNote: string | null;
 }
 
 /** Worksheet and download names, in the header language like the headers. */
@@ -107,10 +126,10 @@ export const SHEET_NAMES = {
   renewals: { zh: '续约', en: 'Renewals' },
 } as const;
 
-/** The renewal list is an export only (a report); its 续费状态 column is the sheet's word for the stage. */
+/** The renewal list is an export only (a report); 续费状态 and 流失原因 are worded as in the contract export. */
 export const RENEWAL_HEADERS = {
-  zh: ['客户名称', '合同编号', '到期日期', '剩余天数', '合同金额', '续费周期', '客户等级', '负责人', '续费状态', '续约阶段'],
-  en: ['Customer', 'Contract No', 'End Date', 'Days Left', 'Amount', 'Cycle', 'Tier', 'Owner', 'Renewal Status', 'Stage'],
+  zh: ['客户名称', '合同编号', '到期日期', '剩余天数', '合同金额', '续费周期', '客户等级', '负责人', '续费状态', '流失原因'],
+  en: ['Customer', 'Contract No', 'End Date', 'Days Left', 'Amount', 'Cycle', 'Tier', 'Owner', 'Renewal Status', 'Lost Reason'],
 } as const;
 
 export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
@@ -123,8 +142,8 @@ export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
     cycleCell(r.cycle),
     labelOf(tierLabels, r.tier as Tier),
     r.ownerName,
-    r.sheetStatus,
-    labelOf(renewalStageLabels, r.stage as RenewalStage),
+    stageCell(r.stage),
+    joinLostReason(r.lostReason, r.lostNote),
   ];
 }
 

@@ -33,7 +33,22 @@ describe('header aliases', () => {
       ['Expiry', 'endsOn'],
       ['合同金额', 'amount'],
       ['金额', 'amount'],
-      ['续费金额', 'amount'],
+      ['续费金额', 'renewalAmount'],
+      ['续约金额', 'renewalAmount'],
+      ['Renewal Amount', 'renewalAmount'],
+      ['开始日期', 'startsOn'],
+      ['Start Date', 'startsOn'],
+      ['续费状态', 'renewalStatus'],
+      ['续约状态', 'renewalStatus'],
+      ['Renewal Status', 'renewalStatus'],
+      ['续费日期', 'renewalDate'],
+      ['续约日期', 'renewalDate'],
+      ['Renewal Date', 'renewalDate'],
+      ['流失原因', 'lostReason'],
+      ['Lost Reason', 'lostReason'],
+      ['提醒日期', 'remindOn'],
+      ['提醒时间', 'remindOn'],
+      ['Reminder Date', 'remindOn'],
       ['Amount', 'amount'],
       ['合同金额（元）', 'amount'],
       ['服务内容', 'service'],
@@ -53,6 +68,19 @@ describe('header aliases', () => {
       ['\u3000客户名称 ', 'customerName'],
     ];
     for (const [header, field] of expected) expect([header, fieldForHeader('contracts', header)]).toEqual([header, field]);
+  });
+
+  it('keeps 合同金额 and 续费金额 apart, and reads a lone 续费金额 as the term’s amount', () => {
+    expect(mapHeaders('contracts', ['客户名称', '到期日期', '合同金额', '续费金额']).columns).toEqual([
+      'customerName', 'endsOn', 'amount', 'renewalAmount',
+    ]);
+    expect(mapHeaders('contracts', ['客户', '到期日期', '续费金额', '续费状态']).columns).toEqual(['customerName', 'endsOn', 'amount', 'renewalStatus']);
+    expect(mapHeaders('contracts', ['Customer', 'End Date', 'Renewal Amount']).columns).toEqual(['customerName', 'endsOn', 'amount']);
+    // A choice made in the wizard or a preset wins over the rule.
+    expect(mapHeaders('contracts', ['客户', '到期日期', '续费金额'], overridesByHeader(new Map([['续费金额', 'renewalAmount']]))).columns).toEqual([
+      'customerName', 'endsOn', 'renewalAmount',
+    ]);
+    expect(proposeKind(['客户', '续费状态'])).toBe('contracts');
   });
 
   it('normalizes header text', () => {

@@ -15,11 +15,18 @@ const COMMON_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
 
 const CONTRACT_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
   signedOn: ['签订日期', '签约日期', '签订时间', '签约时间', 'Signed', 'Signed On', 'Sign Date', 'Signed Date'],
+  startsOn: ['开始日期', '起始日期', '生效日期', '服务开始日期', 'Start Date', 'Starts On', 'Start'],
   endsOn: ['到期日期', '截止日期', '合同到期日', '到期日', '到期时间', '结束日期', 'End Date', 'Expiry', 'Expiry Date', 'Ends On'],
-  amount: ['合同金额', '金额', '续费金额', '合同额', 'Amount', 'Contract Amount'],
+  amount: ['合同金额', '金额', '合同额', 'Amount', 'Contract Amount'],
   service: ['服务内容', '服务项目', '产品', 'Service', 'Product'],
   cycle: ['续费周期', '周期', '付费周期', 'Cycle', 'Billing Cycle'],
   notes: ['备注', '说明', 'Notes', 'Note', 'Remarks', 'Memo'],
+  renewalStatus: ['续费状态', '续约状态', 'Renewal Status'],
+  renewalDate: ['续费日期', '续约日期', 'Renewal Date', 'Renewed On'],
+  // The only amount column of a sheet is the term's amount (see mapHeaders).
+  renewalAmount: ['续费金额', '续约金额', 'Renewal Amount'],
+  lostReason: ['流失原因', 'Lost Reason', 'Loss Reason'],
+  remindOn: ['提醒日期', '提醒时间', 'Reminder Date', 'Remind On'],
 };
 
 const FOLLOW_UP_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
@@ -105,7 +112,14 @@ export function mapHeaders(kind: ImportKind, headers: readonly string[], overrid
       }
     }
     columns.push(target);
-    if (target === null) ignoredColumns.push(header.trim());
+  });
+  // 续费金额 beside 合同金额 is the renewal amount; as a sheet's only amount column it is the term's amount.
+  const renewalAmountAt = columns.indexOf('renewalAmount');
+  if (kind === 'contracts' && renewalAmountAt >= 0 && !taken.has('amount') && override(renewalAmountAt, normalizeHeader(headers[renewalAmountAt] ?? '')) === undefined) {
+    columns[renewalAmountAt] = 'amount';
+  }
+  headers.forEach((header, index) => {
+    if (columns[index] === null) ignoredColumns.push(header.trim());
   });
   return { columns, ignoredColumns, duplicateColumns };
 }
@@ -116,7 +130,10 @@ export function proposeKind(headers: readonly string[]): ImportKind {
   const asContracts = fields('contracts');
   const asFollowUps = fields('followups');
   if (asFollowUps.has('summary') && (asFollowUps.has('at') || !asContracts.has('endsOn'))) return 'followups';
-  const contractOnly: ImportField[] = ['contractNumber', 'signedOn', 'endsOn', 'amount', 'service', 'cycle'];
+  const contractOnly: ImportField[] = [
+    'contractNumber', 'signedOn', 'startsOn', 'endsOn', 'amount', 'service', 'cycle',
+    'renewalStatus', 'renewalDate', 'renewalAmount', 'lostReason', 'remindOn',
+  ];
   if (contractOnly.some((f) => asContracts.has(f))) return 'contracts';
   return 'customers';
 }

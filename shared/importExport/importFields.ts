@@ -1,5 +1,5 @@
 // What an import sheet can hold, per kind, and the canonical headers an export writes.
-import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
 import type { Message } from '../i18n/message.ts';
 
 export const IMPORT_KINDS = ['contracts', 'customers', 'followups'] as const;
@@ -12,12 +12,18 @@ export const IMPORT_FIELDS = [
   'contactPhone',
   'contractNumber',
   'signedOn',
+  'startsOn',
   'endsOn',
   'amount',
   'service',
   'cycle',
   'tier',
   'owner',
+  'renewalStatus',
+  'renewalDate',
+  'renewalAmount',
+  'lostReason',
+  'remindOn',
   'notes',
   'at',
   'channel',
@@ -40,12 +46,18 @@ export const KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     'contactPhone',
     'contractNumber',
     'signedOn',
+    'startsOn',
     'endsOn',
     'amount',
     'service',
     'cycle',
     'tier',
     'owner',
+    'renewalStatus',
+    'renewalDate',
+    'renewalAmount',
+    'lostReason',
+    'remindOn',
     'notes',
   ],
   customers: ['customerName', 'contactName', 'contactTitle', 'contactPhone', 'tier', 'owner', 'notes'],
@@ -66,12 +78,18 @@ export const FIELD_HEADERS: Record<ImportField, { zh: string; en: string }> = {
   contactPhone: { zh: '电话', en: 'Phone' },
   contractNumber: { zh: '合同编号', en: 'Contract No' },
   signedOn: { zh: '签订日期', en: 'Signed' },
+  startsOn: { zh: '开始日期', en: 'Start Date' },
   endsOn: { zh: '到期日期', en: 'End Date' },
   amount: { zh: '合同金额', en: 'Amount' },
   service: { zh: '服务内容', en: 'Service' },
   cycle: { zh: '续费周期', en: 'Cycle' },
   tier: { zh: '客户等级', en: 'Tier' },
   owner: { zh: '负责人', en: 'Owner' },
+  renewalStatus: { zh: '续费状态', en: 'Renewal Status' },
+  renewalDate: { zh: '续费日期', en: 'Renewal Date' },
+  renewalAmount: { zh: '续费金额', en: 'Renewal Amount' },
+  lostReason: { zh: '流失原因', en: 'Lost Reason' },
+  remindOn: { zh: '提醒日期', en: 'Reminder Date' },
   notes: { zh: '备注', en: 'Notes' },
   at: { zh: '跟进时间', en: 'Time' },
   channel: { zh: '跟进方式', en: 'Channel' },
@@ -95,6 +113,8 @@ export const FIELD_MAX_LENGTH: Partial<Record<ImportField, number>> = {
   contractNumber: 64,
   service: 500,
   owner: 100,
+  // A reason label (50) and a note (1000), as 续约 takes them, with the colon between.
+  lostReason: 1051,
   notes: 5000,
   summary: 5000,
 };
@@ -115,11 +135,26 @@ export interface CustomerValues {
 export interface ContractValues {
   number: string | null;
   signedOn: string | null;
+  startsOn: string | null;
   endsOn: string | null;
   amountFen: number | null;
   service: string | null;
   cycle: Cycle | null;
+  /** 提醒日期: a one-off reminder date on top of the ladder. */
+  remindOn: string | null;
   notes: string | null;
+}
+
+/**
+ * The sheet's renewal record of a term (续费状态/续费日期/续费金额/流失原因); null fields were blank. `amountFen` is
+ * only ever the renewal amount: a sheet whose only amount column is 续费金额 gives the term's amount instead.
+ */
+export interface RenewalValues {
+  stage: RenewalStage | null;
+  outcomeOn: string | null;
+  amountFen: number | null;
+  lostReason: string | null;
+  lostNote: string | null;
 }
 
 export interface FollowUpValues {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier } from './normalizeEnums.ts';
+import { joinLostReason, normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeRenewalStage, normalizeTier, splitLostReason } from './normalizeEnums.ts';
 import { msg, renderIn, type Message } from '../i18n/message.ts';
 
 /** A refusal with its reason worded the way a zh-CN archive shows it. */
@@ -43,5 +43,34 @@ describe('follow-up channel and kind', () => {
   it('map their labels in both languages', () => {
     expect(codes(normalizeChannel, ['电话', '微信', 'WeChat', '拜访', '邮件', '其他'])).toEqual(['phone', 'wechat', 'wechat', 'visit', 'email', 'other']);
     expect(codes(normalizeFollowUpKind, ['回访', '续约沟通', 'Complaint', '其他'])).toEqual(['revisit', 'renewal', 'complaint', 'other']);
+  });
+});
+
+describe('normalizeRenewalStage', () => {
+  it('reads the sheet’s 续费状态 words, the stage labels the export writes, codes and English', () => {
+    expect(codes(normalizeRenewalStage, ['已续费', '续费中', '未续费'])).toEqual(['renewed', 'negotiating', 'pending']);
+    expect(codes(normalizeRenewalStage, ['待跟进', '已联系', '谈判中', '已续费', '已流失'])).toEqual(['pending', 'contacted', 'negotiating', 'renewed', 'lost']);
+    expect(codes(normalizeRenewalStage, ['pending', 'Contacted', 'NEGOTIATING', ' renewed ', 'Lost'])).toEqual(['pending', 'contacted', 'negotiating', 'renewed', 'lost']);
+    expect(normalizeRenewalStage('  ')).toBeNull();
+  });
+  it('refuses an unknown word, naming the words it takes', () => {
+    expect(zh(normalizeRenewalStage('作废'))).toEqual({
+      ok: false,
+      message: '无法识别的续费状态「作废」（可填：待跟进、已联系、谈判中、已续费、已流失，或 未续费、续费中）',
+    });
+    expect(normalizeRenewalStage('作废')).toEqual({ ok: false, message: msg('reasons.unknownRenewalStatus', { text: '作废' }) });
+  });
+});
+
+describe('流失原因', () => {
+  it('splits "reason：note" at the first colon, full-width or ASCII, and joins it back with the full-width one', () => {
+    expect(splitLostReason('价格：预算削减: 一半')).toEqual({ reason: '价格', note: '预算削减: 一半' });
+    expect(splitLostReason('竞品:换了本地服务商')).toEqual({ reason: '竞品', note: '换了本地服务商' });
+    expect(splitLostReason('竞品')).toEqual({ reason: '竞品', note: null });
+    expect(splitLostReason('其他：')).toEqual({ reason: '其他', note: null });
+    expect(joinLostReason('价格', '预算削减')).toBe('价格：预算削减');
+    expect(joinLostReason('竞品', null)).toBe('竞品');
+    expect(joinLostReason(null, null)).toBeNull();
+    expect(splitLostReason(joinLostReason(null, '只有说明')!)).toEqual({ reason: '', note: '只有说明' });
   });
 });

@@ -1,5 +1,5 @@
-// Cycle, tier, channel and follow-up kind from the words people write; English words ignore case.
-import type { Cycle, FollowUpChannel, FollowUpKind, Tier } from '../domain/enums.ts';
+// Cycle, tier, channel, follow-up kind and 续费状态 from the words people write; English words ignore case.
+import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
 import { toHalfWidth } from './halfWidth.ts';
 import type { MessageKey } from '../i18n/createTranslator.ts';
 import { msg, type Message } from '../i18n/message.ts';
@@ -45,6 +45,15 @@ const FOLLOW_UP_KINDS = table<FollowUpKind>({
   other: ['其他', '其它', 'other'],
 });
 
+/** The sheet's 续费状态 words (已续费/续费中/未续费), the stage labels (what the export writes) and their codes. */
+const RENEWAL_STAGES = table<RenewalStage>({
+  pending: ['待跟进', '未续费', '未续约', '待续费', '待续约', 'not renewed'],
+  contacted: ['已联系', 'contacted'],
+  negotiating: ['谈判中', '续费中', '续约中', '洽谈中', 'negotiating', 'in progress'],
+  renewed: ['已续费', '已续约', 'renewed'],
+  lost: ['已流失', '流失', '不续费', '不续约', 'lost', 'churned'],
+});
+
 /** `unknown`: the reason, naming the words the field accepts. */
 function lookup<T>(map: Map<string, T>, text: string, unknown: MessageKey): EnumResult<T> | null {
   const k = key(text);
@@ -57,3 +66,20 @@ export const normalizeCycle = (text: string) => lookup(CYCLES, text, 'reasons.un
 export const normalizeTier = (text: string) => lookup(TIERS, text, 'reasons.unknownTier');
 export const normalizeChannel = (text: string) => lookup(CHANNELS, text, 'reasons.unknownChannel');
 export const normalizeFollowUpKind = (text: string) => lookup(FOLLOW_UP_KINDS, text, 'reasons.unknownFollowUpKind');
+export const normalizeRenewalStage = (text: string) => lookup(RENEWAL_STAGES, text, 'reasons.unknownRenewalStatus');
+
+/** Between a lost reason and its note in the 流失原因 cell: what the export writes; an ASCII colon reads the same. */
+export const LOST_REASON_SEPARATOR = '：';
+
+/** 流失原因 as "reason" or "reason：note" (the first colon, full-width or ASCII, splits). */
+export function splitLostReason(text: string): { reason: string; note: string | null } {
+  const at = text.search(/[:：]/);
+  if (at < 0) return { reason: text.trim(), note: null };
+  const note = text.slice(at + 1).trim();
+  return { reason: text.slice(0, at).trim(), note: note === '' ? null : note };
+}
+
+export function joinLostReason(reason: string | null, note: string | null): string | null {
+  if (reason === null || reason === '') return note === null || note === '' ? null : `${LOST_REASON_SEPARATOR}${note}`;
+  return note === null || note === '' ? reason : `${reason}${LOST_REASON_SEPARATOR}${note}`;
+}

@@ -14,10 +14,11 @@ import {
   type FollowUpValues,
   type ImportField,
   type ImportKind,
+  type RenewalValues,
 } from './importFields.ts';
 import { normalizeAmount } from './normalizeAmount.ts';
 import { normalizeDate, parseDateTime } from './normalizeDate.ts';
-import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeTier } from './normalizeEnums.ts';
+import { normalizeChannel, normalizeCycle, normalizeFollowUpKind, normalizeRenewalStage, normalizeTier, splitLostReason } from './normalizeEnums.ts';
 import { isCustomTarget } from './columnTargets.ts';
 import type { RowOf, SheetRowValues } from './sheetRows.ts';
 import { msg, type Message } from '../i18n/message.ts';
@@ -39,8 +40,15 @@ export type NormalizedRow<K extends ImportKind = ImportKind> =
 /** A contract cannot end before it is signed. */
 export const endsBeforeSigned = (endsOn: string, signedOn: string) => msg('reasons.endsBeforeSigned', { endsOn, signedOn });
 
+/** A term cannot end before it starts. */
+export const endsBeforeStart = (endsOn: string, startsOn: string) => msg('reasons.endsBeforeStart', { endsOn, startsOn });
+
+/** The longest lost reason and note 续约 takes. */
+export const LOST_REASON_MAX = 50;
+export const LOST_NOTE_MAX = 1000;
+
 /** Cells that may hold line breaks and tabs; every other cell is one line, as its form field is. */
-const MULTI_LINE_FIELDS: ReadonlySet<ImportField> = new Set(['notes', 'summary']);
+const MULTI_LINE_FIELDS: ReadonlySet<ImportField> = new Set(['notes', 'summary', 'lostReason']);
 
 /** Trimmed (U+3000 included), an in-cell CRLF or lone CR as LF, and the export's formula apostrophe removed. */
 export function cleanCell(raw: string, unescape: boolean): string {
@@ -91,6 +99,7 @@ function readCustomer(r: CellReader, withNotes: boolean, customFields: Record<st
 
 function readContract(r: CellReader): ContractValues {
   const signedOn = r.parsed('signedOn', normalizeDate)?.value ?? null;
+  const startsOn = r.parsed('startsOn', normalizeDate)?.value ?? null;
   const endsText = r.text('endsOn');
   const endsOn = r.parsed('endsOn', normalizeDate)?.value ?? null;
   const amount = r.parsed('amount', normalizeAmount);
@@ -98,9 +107,11 @@ function readContract(r: CellReader): ContractValues {
   const number = r.text('contractNumber');
   // Only a one-time contract may lack an end date, and then it needs a number to be found again.
   if (endsText === null && !(cycle === 'once' && number !== null)) r.fail('endsOn', msg('reasons.endsOnMissing'));
-  if (signedOn !== null && endsOn !== null && endsOn < signedOn) {
+  // The form's rule (contractRules.ts): a term ends after it starts, or, with no 开始日期, after it is signed.
+  if (startsOn === null && signedOn !== null && endsOn !== null && endsOn < signedOn) {
     r.fail('endsOn', endsBeforeSigned(endsOn, signedOn));
   }
+  if (startsOn !== null && endsOn !== null && endsOn < startsOn) r.fail('endsOn', endsBeforeStart(endsOn, startsOn));
   if (amount?.rounded) {
     r.warn({
       line: r.line,
@@ -108,7 +119,40 @@ function readContract(r: CellReader): ContractValues {
       message: msg('reasons.amountRounded', { text: r.text('amount') ?? '', rounded: fenToYuanString(amount.fen) }),
     });
   }
-  return { number, signedOn, endsOn, amountFen: amount?.fen ?? null, service: r.text('service'), cycle, notes: r.text('notes') };
+  return {
+    number,
+    signedOn,
+    startsOn,
+    endsOn,
+    amountFen: amount?.fen ?? null,
+    service: r.text('service'),
+    cycle,
+    remindOn: r.parsed('remindOn', normalizeDate)?.value ?? null,
+    notes: r.text('notes'),
+  };
+}
+
+/** 续费状态/续费日期/续费金额/流失原因; 流失原因 is "reason" or "reason：note". */
+function readRenewal(r: CellReader): RenewalValues {
+  const amount = r.parsed('renewalAmount', normalizeAmount);
+  if (amount?.rounded) {
+    r.warn({
+      line: r.line,
+      column: r.columnOf('renewalAmount'),
+      message: msg('reasons.amountRounded', { text: r.text('renewalAmount') ?? '', rounded: fenToYuanString(amount.fen) }),
+    });
+  }
+  const lostText = r.text('lostReason');
+  const lost = lostText === null ? null : splitLostReason(lostText);
+  if (lost && lost.reason.length > LOST_REASON_MAX) r.fail('lostReason', msg('reasons.fieldTooLong', { label: msg('field.lostReason'), max: LOST_REASON_MAX }));
+  if (lost?.note && lost.note.length > LOST_NOTE_MAX) r.fail('lostReason', msg('reasons.fieldTooLong', { label: msg('field.lostNote'), max: LOST_NOTE_MAX }));
+  return {
+    stage: r.parsed('renewalStatus', normalizeRenewalStage)?.value ?? null,
+    outcomeOn: r.parsed('renewalDate', normalizeDate)?.value ?? null,
+    amountFen: amount?.fen ?? null,
+    lostReason: lost === null || lost.reason === '' ? null : lost.reason,
+    lostNote: lost?.note ?? null,
+  };
 }
 
 function readFollowUp(r: CellReader): FollowUpValues {
@@ -131,7 +175,7 @@ function readFollowUp(r: CellReader): FollowUpValues {
 type SheetReaders = { [K in keyof SheetRowValues]: (r: CellReader, customFields: Record<string, string>) => SheetRowValues[K] };
 
 const SHEET_READERS: SheetReaders = {
-  contracts: (r, customFields) => ({ customer: readCustomer(r, false, customFields), contract: readContract(r) }),
+  contracts: (r, customFields) => ({ customer: readCustomer(r, false, customFields), contract: readContract(r), renewal: readRenewal(r) }),
   customers: (r, customFields) => ({ customer: readCustomer(r, true, customFields) }),
   followups: (r, customFields) => ({ customer: readCustomer(r, false, customFields), followUp: readFollowUp(r) }),
 };

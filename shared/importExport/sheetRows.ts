@@ -1,9 +1,9 @@
 // One valid data row per sheet kind: what normalizeRow makes of a record and the kind's importer takes.
-import type { ContractValues, CustomerValues, FollowUpValues, ImportKind } from './importFields.ts';
+import type { ContractValues, CustomerValues, FollowUpValues, ImportKind, RenewalValues } from './importFields.ts';
 
 /** What a valid row of each kind carries besides its kind and line. Keyed by exactly the import kinds. */
 export interface SheetRowValues {
-  contracts: { customer: CustomerValues; contract: ContractValues };
+  contracts: { customer: CustomerValues; contract: ContractValues; renewal: RenewalValues };
   customers: { customer: CustomerValues };
   followups: { customer: CustomerValues; followUp: FollowUpValues };
 }

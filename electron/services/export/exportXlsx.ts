@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { ExportCell } from '../../../shared/importExport/exportCells.ts';
 import { loadExcelJs } from '../loadExcelJs.ts';
 import type { SheetSink } from './exportCsv.ts';
+import { fixZipEntryTimes } from './zipEntryTimes.ts';
 
 function utcDate(date: string, time = '00:00:00'): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -12,6 +13,9 @@ function utcDate(date: string, time = '00:00:00'): Date {
   // exceljs writes a Date's UTC fields as the sheet's wall-clock value.
   return new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
 }
+
+/** The document's created and modified time: the zip entries' fixed time (zipEntryTimes.ts), 1980-01-01. */
+const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
 
 /** A sheet's cell: the export cells, or a plain count (the archive workbook's row counts). */
 export type XlsxCell = ExportCell | number;
@@ -62,10 +66,14 @@ export async function xlsxWorkbook(file: string): Promise<{ sheet(name: string):
   const tmp = `${file}.partial`;
   const excel = await loadExcelJs();
   const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
+  // The same rows give the same bytes: no "now" in the document properties or in the zip's entry times.
+  workbook.created = FIXED_TIME;
+  workbook.modified = FIXED_TIME;
   return {
     sheet: (name) => addSheet(workbook, name),
     async close() {
       await workbook.commit();
+      fixZipEntryTimes(tmp);
       fs.renameSync(tmp, file);
     },
   };

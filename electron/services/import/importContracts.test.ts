@@ -165,7 +165,7 @@ describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
     const first = await importFile(t, writeFixture(t, `${header}\n甲公司,HT-1,2025-12-31,100,\n甲公司,HT-2,2026-06-30,200,季\n`));
     expect(first).toMatchObject({ committed: true, contractsCreated: 2, warnings: [], rejectedRows: 0 });
     expect(await contract('HT-1')).toMatchObject({ cycle: null, endsOn: '2025-12-31' });
-    expect(await sheetState(t)).toContain('\r\n甲公司,,,,HT-1,,2025-12-31,100.00,,,普通,,\r\n');
+    expect(await sheetState(t)).toContain('\r\n甲公司,,,,HT-1,,,2025-12-31,100.00,,,普通,,待跟进,,,,,\r\n');
 
     const before = await sheetState(t);
     const second = await importFile(t, writeFixture(t, `${header}\n甲公司,HT-1,2025-12-31,100,年\n甲公司,HT-2,2026-06-30,200,\n`));

@@ -69,11 +69,17 @@ describe('export → import → export', () => {
       expect(fs.readFileSync(second).equals(fs.readFileSync(first)), kind).toBe(true);
     }
     const sheet = fs.readFileSync(await exportTo(a, 'contracts', 'csv'), 'utf8');
-    expect(sheet.startsWith('\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,备注\r\n')).toBe(true);
-    expect(sheet).toContain(`"'+86 杭州,""云启""科技",'@张三,'-总经理,'+86 138 0013 8000,"'=HYPERLINK(""x"")",2025-03-01,2026-02-28,12800.50,制表符开头,季,VIP,'=刘洋,"第一行\n第二行,""引号""\n第三行"\r\n`);
-    expect(sheet).toContain(`''=早已转义的名字,,,,HT-2,,2026-02-28,,,半年,重要,,\r\n`);
-    expect(sheet).toContain(`''=早已转义的名字,,,,HT-NOCYCLE,,2026-05-31,,周期未约定,,重要,,\r\n`);
-    expect(sheet).toMatch(/,HT-ONCE,,,0\.00,,一次性,VIP,'=刘洋,\r\n$/);
+    expect(
+      sheet.startsWith(
+        '\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,开始日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,续费状态,续费日期,续费金额,流失原因,提醒日期,备注\r\n',
+      ),
+    ).toBe(true);
+    expect(sheet).toContain(
+      `"'+86 杭州,""云启""科技",'@张三,'-总经理,'+86 138 0013 8000,"'=HYPERLINK(""x"")",2025-03-01,,2026-02-28,12800.50,制表符开头,季,VIP,'=刘洋,待跟进,,,,,"第一行\n第二行,""引号""\n第三行"\r\n`,
+    );
+    expect(sheet).toContain(`''=早已转义的名字,,,,HT-2,,,2026-02-28,,,半年,重要,,待跟进,,,,,\r\n`);
+    expect(sheet).toContain(`''=早已转义的名字,,,,HT-NOCYCLE,,,2026-05-31,,周期未约定,,重要,,待跟进,,,,,\r\n`);
+    expect(sheet).toMatch(/,HT-ONCE,,,,0\.00,,一次性,VIP,'=刘洋,待跟进,,,,,\r\n$/);
   });
 
   it('re-importing an export into the same database creates and changes nothing', async () => {
@@ -103,7 +109,9 @@ describe('export → import → export', () => {
       expect(fs.readFileSync(await exportTo(b, kind, 'csv', 'en')).equals(fs.readFileSync(await exportTo(a, kind, 'csv', 'en'))), kind).toBe(true);
     }
     const en = fs.readFileSync(await exportTo(a, 'contracts', 'csv', 'en'), 'utf8');
-    expect(en.split('\r\n')[0]).toBe('\uFEFFCustomer,Contact,Title,Phone,Contract No,Signed,End Date,Amount,Service,Cycle,Tier,Owner,Notes');
+    expect(en.split('\r\n')[0]).toBe(
+      '\uFEFFCustomer,Contact,Title,Phone,Contract No,Signed,Start Date,End Date,Amount,Service,Cycle,Tier,Owner,Renewal Status,Renewal Date,Renewal Amount,Lost Reason,Reminder Date,Notes',
+    );
   });
 
   it('orders the sheet by end date, then contract number', async () => {

@@ -83,7 +83,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       });
       // Also in a dry run, so the preview says how many terms it will link and store as history.
       chains = session.settleChains(localDateOf(ctx.now()));
-      newTerms = await settleNewTermReminders(ctx, tx, session.redatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
+      newTerms = await settleNewTermReminders(ctx, tx, session.createdOrRedatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
       session.recordBatch({
         kind,

@@ -26,7 +26,8 @@ const contractsRow: RowOf<'contracts'> = {
   kind: 'contracts',
   line: 2,
   customer,
-  contract: { number: 'HT-1', signedOn: null, endsOn: '2027-01-31', amountFen: null, service: null, cycle: null, notes: null },
+  contract: { number: 'HT-1', signedOn: null, startsOn: null, endsOn: '2027-01-31', amountFen: null, service: null, cycle: null, remindOn: null, notes: null },
+  renewal: { stage: null, outcomeOn: null, amountFen: null, lostReason: null, lostNote: null },
 };
 
 type ImporterOf<K extends ImportKind> = ReturnType<typeof sheetImporterFor<K>>;
