@@ -56,6 +56,15 @@ function termsOfCustomers(cache: StatementCache, customerIds: readonly string[])
   return out;
 }
 
+function customersOf(cache: StatementCache, contractIds: readonly string[]): string[] {
+  const out = new Set<string>();
+  inSlices(contractIds, SLICE, (slice) => {
+    const rows = cache.inList('SELECT DISTINCT customer_id FROM contracts WHERE id IN ({list})', slice.length).all(slice) as { customer_id: string }[];
+    for (const r of rows) out.add(r.customer_id);
+  });
+  return [...out];
+}
+
 function vetoedPairs(cache: StatementCache, ids: readonly string[]): Set<string> {
   const out = new Set<string>();
   inSlices(ids, SLICE, (slice) => {
@@ -68,20 +77,51 @@ function vetoedPairs(cache: StatementCache, ids: readonly string[]): Set<string>
 }
 
 /**
- * Links and settles the terms of the customers the batch wrote. A link needs one of its two terms written by
- * the batch (`touched`); history is only what the batch created or re-dated (`redated`). `importDate` is the
+ * A term the batch wrote that already has a successor: marked 已流失, the link goes (a later term is then a
+ * win-back); left undecided, the later term is the evidence and the term stays 已续约 with its record renewed.
+ * `statusMoved` collects the customers whose terms changed status.
+ */
+function settleLinkedTerms(writer: ImportBulkWriter, rows: TermRow[], touched: ReadonlySet<string>, statusMoved: Set<string>): void {
+  const linked = rows.filter((r) => touched.has(r.id) && r.has_successor === 1);
+  if (linked.length === 0) return;
+  const successors = new Map<string, TermRow[]>();
+  for (const r of rows) if (r.renewal_of !== null) successors.set(r.renewal_of, [...(successors.get(r.renewal_of) ?? []), r]);
+  for (const a of linked) {
+    if (a.stage === 'lost') {
+      for (const b of successors.get(a.id) ?? []) {
+        writer.patch('contracts', b.id, [['renewal_of', null]]);
+        b.renewal_of = null;
+      }
+      a.has_successor = 0;
+      if (a.status === 'renewed') {
+        writer.patch('contracts', a.id, [['status', 'active']]);
+        a.status = 'active';
+        statusMoved.add(a.customer_id);
+      }
+    } else if (a.stage !== 'renewed' && a.renewal_id !== null) {
+      writer.patch('renewals', a.renewal_id, [['stage', 'renewed']]);
+      a.stage = 'renewed';
+    }
+  }
+}
+
+/**
+ * Links and settles the terms of the customers whose contracts the batch's rows went to (`touched`). A link
+ * needs one of its two terms among them; history is only what the batch created or re-dated (`redated`). `importDate` is the
  * local date of the import.
  */
 export function settleChains(
   writer: ImportBulkWriter,
-  customerIds: readonly string[],
   touched: ReadonlySet<string>,
   redated: ReadonlySet<string>,
   importDate: string,
 ): ChainSettlement {
   writer.flush();
-  const rows = termsOfCustomers(writer.cache, customerIds);
+  const rows = termsOfCustomers(writer.cache, customersOf(writer.cache, [...touched]));
   const byId = new Map(rows.map((r) => [r.id, r]));
+  // Customers whose terms changed status: their next expiry counts active terms only.
+  const statusMoved = new Set<string>();
+  settleLinkedTerms(writer, rows, touched, statusMoved);
   const terms: ChainRuleTerm[] = rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -97,8 +137,6 @@ export function settleChains(
   }));
   const links = matchRenewals(terms, vetoedPairs(writer.cache, rows.map((r) => r.id))).filter((l) => touched.has(l.earlierId) || touched.has(l.laterId));
   const renewed = new Set<string>();
-  // Customers whose terms changed status: their next expiry counts active terms only.
-  const statusMoved = new Set<string>();
   for (const { earlierId, laterId } of links) {
     const a = byId.get(earlierId)!;
     const b = byId.get(laterId)!;
@@ -107,9 +145,10 @@ export function settleChains(
       writer.patch('contracts', a.id, [['status', 'renewed']]);
       statusMoved.add(a.customer_id);
     }
-    // The row's own 续费日期/续费金额 win; otherwise the later term's start (or signing) and its amount.
-    const outcomeOn = a.outcome_on ?? b.starts_on ?? b.signed_on ?? termStart(terms.find((t) => t.id === b.id)!);
-    const outcomeAmountFen = a.outcome_amount_fen ?? b.amount_fen;
+    // The row's own 续费日期/续费金额 win; when it gave neither, the later term's start (or signing) and amount.
+    const given = a.outcome_on !== null || a.outcome_amount_fen !== null;
+    const outcomeOn = given ? a.outcome_on : (b.starts_on ?? b.signed_on ?? termStart(terms.find((t) => t.id === b.id)!));
+    const outcomeAmountFen = given ? a.outcome_amount_fen : b.amount_fen;
     if (a.renewal_id) {
       writer.patch('renewals', a.renewal_id, [
         ['stage', 'renewed'],

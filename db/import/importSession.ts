@@ -61,8 +61,6 @@ export class ImportSession {
   readonly #index: BulkSearchIndex;
   readonly #hooks: CrashHooks;
   readonly #contracts = new Map<string, BatchContract>();
-  /** Customers whose contracts the batch wrote: the chain linker looks at all of their terms. */
-  readonly #contractCustomers = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
@@ -130,14 +128,10 @@ export class ImportSession {
     }
     for (const change of plan.changes) {
       writer.change(change);
-      if (change.entity === 'contract') this.#contractCustomers.add(change.customerId);
       if (change.entity === 'contact' && (change.changes.name !== undefined || change.changes.phone !== undefined)) reindex.add(change.customerId);
       if (change.entity === 'contract' && change.changes.endsOn !== undefined) endsMoved.add(change.customerId);
     }
-    for (const k of plan.contracts) {
-      writer.insertContract(k);
-      this.#contractCustomers.add(k.customerId);
-    }
+    for (const k of plan.contracts) writer.insertContract(k);
     for (const f of plan.followUps) writer.insertFollowUp(f);
     for (const r of plan.renewals) writer.insertRenewal(r);
     writer.flush();
@@ -166,7 +160,7 @@ export class ImportSession {
    * terms as 已到期 history (db/import/chainLinking.ts). `importDate` is the import's local date.
    */
   settleChains(importDate: string): ChainSettlement {
-    return settleChains(this.#writer, [...this.#contractCustomers], new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
+    return settleChains(this.#writer, new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

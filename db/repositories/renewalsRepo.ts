@@ -149,7 +149,8 @@ export async function flaggedContracts(x: Executor, today: string) {
       .execute();
   const overdue = await common(
     flaggedBase(x)
-      .where('k.status', 'in', ['active', 'expired'])
+      // 已到期 history (status 'expired') is listed apart: settled in bulk, not overdue.
+      .where('k.status', '=', 'active')
       .where('k.ends_on', '<', today)
       .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost']),
   );

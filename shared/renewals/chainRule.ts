@@ -45,7 +45,7 @@ const sameService = (a: string | null, b: string | null) => (a ?? '').trim() ===
 
 /**
  * Whether B may renew A: same customer, equal services after trimming (or both blank), B starts after A starts
- * (an unknown start of A does not stop it), B ends after A ends, and B starts no later than 92 days after A ends.
+ * (both starts known), B ends after A ends, and B starts no later than 92 days after A ends.
  */
 export function mayRenew(a: ChainRuleTerm, b: ChainRuleTerm): boolean {
   if (a.id === b.id || a.customerId !== b.customerId || !a.endsOn || !b.endsOn) return false;
@@ -53,7 +53,7 @@ export function mayRenew(a: ChainRuleTerm, b: ChainRuleTerm): boolean {
   const bStart = termStart(b);
   if (bStart === null) return false;
   const aStart = termStart(a);
-  if (aStart !== null && !(bStart > aStart)) return false;
+  if (aStart === null || !(bStart > aStart)) return false;
   return b.endsOn > a.endsOn && bStart <= addDaysIso(a.endsOn, RENEWAL_GRACE_DAYS);
 }
 

@@ -48,11 +48,13 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     const k = byNumber(a);
     expect(k['XF-01']).toEqual({ status: 'renewed', startsOn: '2023-04-01', remindOn: null, amountFen: 760_000, stage: 'renewed', outcomeOn: '2024-04-01', outcomeAmountFen: 880_000, lostReason: null, lostNote: null });
     expect(k['XF-02']).toMatchObject({ status: 'renewed', stage: 'renewed', outcomeOn: '2025-03-20', outcomeAmountFen: null });
-    expect(k['XF-03']).toMatchObject({ status: 'active', remindOn: '2026-02-01', stage: 'negotiating' });
-    // 未续费, 待跟进 and a blank status create no record.
-    expect(k['HT-10']).toMatchObject({ status: 'active', amountFen: 1_200_000, ...none });
+    // Ended 237 days before the import with no later term and no decision: 已到期 history (the chain rule).
+    expect(k['XF-03']).toMatchObject({ status: 'expired', remindOn: '2026-02-01', stage: 'negotiating' });
+    // 未续费, 待跟进 and a blank status create no record of their own; the chain rule links HT-10 → HT-11 and
+    // TJ-1 → TJ-2 (the later term is the evidence), giving the earlier term the later one's start and amount.
+    expect(k['HT-10']).toMatchObject({ status: 'renewed', amountFen: 1_200_000, stage: 'renewed', outcomeOn: '2025-07-01', outcomeAmountFen: 1_200_000 });
     expect(k['XM-2']).toMatchObject({ status: 'active', ...none });
-    expect(k['TJ-1']).toMatchObject({ status: 'active', ...none });
+    expect(k['TJ-1']).toMatchObject({ status: 'renewed', stage: 'renewed', outcomeOn: '2025-12-08', outcomeAmountFen: 520_000 });
     expect(k['HT-11']).toMatchObject({ status: 'active', stage: 'lost', outcomeOn: '2026-05-10', lostReason: '价格', lostNote: '预算削减一半' });
     expect(k['NJ-1']).toMatchObject({ stage: 'lost', lostReason: '竞品', lostNote: null });
     expect(k['NJ-2']).toMatchObject({ stage: 'contacted' });
@@ -66,7 +68,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
       '\uFEFF客户名称,联系人,职务,电话,合同编号,签订日期,开始日期,到期日期,合同金额,服务内容,续费周期,客户等级,负责人,续费状态,续费日期,续费金额,流失原因,提醒日期,备注',
     );
     expect(lines).toContain('成都万象教育咨询有限公司,李娜,,18610898435,XF-01,2023-03-20,2023-04-01,2024-03-31,7600.00,会员服务,年,VIP,刘洋,已续费,2024-04-01,8800.00,,,');
-    expect(lines).toContain('杭州立信科技有限公司,孙佳怡,,028-60343355,HT-10,2024-06-20,,2025-06-30,12000.00,企业邮箱,年,普通,吴昊,待跟进,,,,,');
+    expect(lines).toContain('杭州立信科技有限公司,孙佳怡,,028-60343355,HT-10,2024-06-20,,2025-06-30,12000.00,企业邮箱,年,普通,吴昊,已续费,2025-07-01,12000.00,,,');
     expect(lines).toContain('杭州立信科技有限公司,孙佳怡,,028-60343355,HT-11,2025-06-25,2025-07-01,2026-06-30,12000.00,企业邮箱,年,普通,吴昊,已流失,2026-05-10,,价格：预算削减一半,,');
     expect(lines).toContain('南京智联环保科技有限公司,秦雪梅,,18954041657,NJ-1,2024-01-05,,2025-01-04,3600.00,视频会议系统,季,重要,张伟,已流失,,,竞品,,');
     expect(lines).toContain('天津永兴软件有限公司,邹国强,,15203228595,TJ-2,2025-12-01,2025-12-08,2026-12-07,5200.00,ERP系统维护,年,普通,孙磊,已续费,2026-11-30,6000.50,,2026-11-01,');
@@ -124,7 +126,8 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     expect(k['NJ-2']).toMatchObject({ stage: 'contacted' });
     expect(k['XF-01']).toMatchObject({ stage: 'renewed', outcomeOn: '2024-04-01', outcomeAmountFen: 880_000, amountFen: 760_000 });
     expect(k['HT-11']).toMatchObject({ stage: 'lost', lostReason: '价格', lostNote: '预算削减一半' });
-    expect(k['TJ-1']).toMatchObject({ stage: 'negotiating', remindOn: '2025-11-01' });
+    // TJ-2 renews TJ-1 (the chain rule), and an undecided word does not undo that: the later term is the evidence.
+    expect(k['TJ-1']).toMatchObject({ stage: 'renewed', remindOn: '2025-11-01' });
     expect(r.changes).toEqual([
       {
         line: 6,
@@ -132,7 +135,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
         key: 'TJ-1',
         fields: [
           { field: '提醒日期', from: null, to: '2025-11-01' },
-          { field: '续费状态', from: null, to: '谈判中' },
+          { field: '续费状态', from: '已续费', to: '谈判中' },
         ],
       },
     ]);
@@ -146,7 +149,8 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     const sheet = ['客户名称,合同编号,到期日期,续费状态', '成都万象教育咨询有限公司,XF-01,2024-03-31,谈判中', '成都万象教育咨询有限公司,XF-02,2025-03-31,已流失'];
     await importFile(a, writeFixture(a, sheet.join('\n')));
     const k = byNumber(a);
-    expect(k['XF-01']).toMatchObject({ status: 'renewed', stage: 'negotiating' });
+    // XF-02 renews XF-01: an undecided word on XF-01 leaves it renewed, the later term being the evidence.
+    expect(k['XF-01']).toMatchObject({ status: 'renewed', stage: 'renewed' });
     expect(k['XF-02']).toMatchObject({ status: 'active', stage: 'lost', outcomeOn: '2025-03-20' });
   });
 
