@@ -49,6 +49,7 @@ const ALIASES: Record<string, ApiName> = {
   'undo-import': 'import:undo',
   imports: 'import:history',
   'import-issues': 'import:issues',
+  report: 'reports:renewal',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };
@@ -69,6 +70,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:followups': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
+  'export:report': EXPORT_FLAGS,
   'import:issues': EXPORT_FLAGS,
   'system:restoreUpload': ['file', 'passphraseFile'],
   'system:exportEncrypted': ['out', 'passphraseFile'],
