@@ -9,6 +9,7 @@ export const renewalWorkEnUS: Record<keyof typeof renewalWorkZhCN, string> = {
   'renewals.batchChip': 'This import',
   'renewals.batchChipClose': 'Clear the import filter',
   'renewals.colStatus': 'Status',
+  'renewals.selectRow': 'Select {contractNo}',
   'renewals.selected': '{n} selected',
   'renewals.clearSelection': 'Clear selection',
   'renewals.bulkStage': 'Set stage',

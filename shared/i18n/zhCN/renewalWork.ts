@@ -9,6 +9,7 @@ export const renewalWorkZhCN = {
   'renewals.batchChip': '本批导入',
   'renewals.batchChipClose': '清除本批导入筛选',
   'renewals.colStatus': '状态',
+  'renewals.selectRow': '选择 {contractNo}',
   'renewals.selected': '已选 {n} 项',
   'renewals.clearSelection': '取消选择',
   'renewals.bulkStage': '设置阶段',
