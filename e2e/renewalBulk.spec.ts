@@ -94,14 +94,28 @@ test('select five overdue contracts, mark them lost in one go, see them leave, a
 
   await page.goto(`${webHost.origin}/#/customers/${customerIds[0]}`);
   const card = page.locator('.ant-card').filter({ hasText: 'HT-SOON' });
-  const lostRow = card.locator('tr').filter({ hasText: 'HT-1' });
+  const rowOf = (no: string) => card.locator('tr').filter({ has: page.getByText(no, { exact: true }) });
+  const lostRow = rowOf('HT-1');
   await expect(lostRow.locator('[data-status="lost"]')).toHaveText('已流失');
   await expect(lostRow).toContainText('流失原因：价格');
   await expect(lostRow.getByRole('button', { name: '续约' })).toHaveCount(0);
-  await expect(card.locator('tr').filter({ hasText: 'HT-SOON' }).locator('[data-status="dueSoon"]')).toHaveText('即将到期');
-  await expect(card.locator('tr').filter({ hasText: 'HT-OLD' }).locator('[data-status="expired"]')).toHaveText('已到期');
+  await expect(rowOf('HT-SOON').locator('[data-status="dueSoon"]')).toHaveText('即将到期');
+  await expect(rowOf('HT-OLD').locator('[data-status="expired"]')).toHaveText('已到期');
   await expect(page.locator('.renewal-event').filter({ hasText: 'HT-1：已流失（价格）' })).toHaveCount(1);
   await shot('renewals-customer-zh');
+
+  // 取消关联: a renewed pair, unlinked from the later term's menu after a confirmation.
+  const renewed = await api(webHost, 'renewals:renew', { contractId: (await api(webHost, 'contracts:list', { customerId: customerIds[0] })).items.find((k: any) => k.number === 'HT-SOON').id, number: 'HT-NEXT', startsOn: isoDaysFromToday(21), endsOn: isoDaysFromToday(385) });
+  await expect(rowOf('HT-NEXT')).toContainText('续自 HT-SOON');
+  await expect(rowOf('HT-SOON').locator('[data-status="renewed"]')).toHaveText('已续约');
+  await page.getByRole('button', { name: 'HT-NEXT 的更多操作' }).click();
+  await page.getByRole('menuitem', { name: '取消关联' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '取消 HT-NEXT 与上一期 HT-SOON 的续约关联' });
+  await confirm.getByRole('button', { name: '取消关联' }).click();
+  await expect(page.getByText('已取消关联')).toBeVisible();
+  await expect(rowOf('HT-SOON').locator('[data-status="dueSoon"]')).toHaveText('即将到期');
+  await expect(rowOf('HT-NEXT')).not.toContainText('续自');
+  expect((await api(webHost, 'contracts:get', { id: renewed.newContractId })).renewalOf).toBeNull();
 
   await api(webHost, 'settings:set', { locale: 'en-US' });
   await page.goto(`${webHost.origin}/#/renewals?tab=overdue`);

@@ -73,7 +73,7 @@ export const renewalListInput = z.object({
   cycle: z.union([cycleField, z.literal(CYCLE_UNSET)]).optional(),
   stage: renewalStageField.optional(),
   /** Customer name (or a contact's name or phone), or contract number. */
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).superRefine(noControlCharacters(false)).optional(),
   /** Only contracts an import batch wrote. */
   batchId: idField.optional(),
   /** The caller's local date; defaults to the app's. */

@@ -39,7 +39,7 @@ export function FollowUpsCard({ customerId, contracts }: Props) {
         </Flex>
       </Form>
       <Divider titlePlacement="start" plain>
-        {t('followUp.timeline', { n: timeline.data?.total ?? 0 })}
+        {t('followUp.timeline', { n: (timeline.data?.total ?? 0) + (renewalEvents.data?.items.length ?? 0) })}
       </Divider>
       {timeline.isPending ? (
         <Skeleton active />
