@@ -46,7 +46,6 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
       size="middle"
       loading={loading}
       dataSource={items}
-      scroll={{ x: 1320 }}
       rowSelection={{
         selectedRowKeys: selected,
         onChange: (keys) => onSelect(keys.map(String)),
@@ -64,7 +63,9 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
         {
           title: t('renewals.colCustomer'),
           key: 'customer',
-          width: 220,
+          // No horizontal scroll (its measure row puts the select-all box under aria-hidden); a width keeps the
+          // customer's name from being squeezed to one character per line.
+          width: 200,
           render: (_, r) => (
             <Flex vertical>
               <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link>
