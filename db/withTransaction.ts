@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { crashHooksOf } from './crashHooks.ts';
 import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
 
@@ -17,4 +18,24 @@ export async function withTransaction<T>(x: Executor, work: (tx: Tx) => Promise<
     });
   hooks.reached('after-commit');
   return result;
+}
+
+let savepointSeq = 0;
+
+/**
+ * Runs `work` inside a savepoint of the running transaction: when it throws, only its own writes are rolled
+ * back and the error goes on to the caller, which may refuse that one item and carry on with the rest.
+ */
+export async function withSavepoint<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  const name = sql.id(`sp_${++savepointSeq}`);
+  await sql`SAVEPOINT ${name}`.execute(q(tx));
+  try {
+    const out = await work();
+    await sql`RELEASE ${name}`.execute(q(tx));
+    return out;
+  } catch (e) {
+    await sql`ROLLBACK TO ${name}`.execute(q(tx));
+    await sql`RELEASE ${name}`.execute(q(tx));
+    throw e;
+  }
 }

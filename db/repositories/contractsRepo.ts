@@ -1,6 +1,6 @@
 import type { Contract } from '../../shared/api/contracts.contract.ts';
 import type { ContractPatch, NewContract } from '../../shared/api/recordWrites.ts';
-import type { ContractStatus, Currency, Cycle } from '../../shared/domain/enums.ts';
+import type { ContractStatus, Currency, Cycle, RenewalStage, Tier } from '../../shared/domain/enums.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { ContractUpdate } from '../schema.ts';
@@ -12,8 +12,9 @@ function contractsQuery(x: Executor) {
     .selectFrom('contracts as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
     .leftJoin('owners as o', 'o.id', 'k.owner_id')
+    .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
     .selectAll('k')
-    .select(['c.name as customer_name', 'o.name as owner_name'])
+    .select(['c.name as customer_name', 'c.tier as customer_tier', 'o.name as owner_name', 'r.stage as renewal_stage', 'r.lost_reason', 'r.lost_note'])
     .where('k.deleted_at', 'is', null);
 }
 
@@ -40,8 +41,14 @@ function toContract(r: ContractJoinRow): Contract {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    stage: r.renewal_stage as RenewalStage | null,
+    lostReason: r.lost_reason,
+    lostNote: r.lost_note,
   };
 }
+
+/** A listed contract with its customer's tier, which decides when it is 即将到期. */
+export type ContractWithTier = Contract & { customerTier: Tier };
 
 export async function getContract(x: Executor, id: string): Promise<Contract | undefined> {
   const row = await contractsQuery(x).where('k.id', '=', id).executeTakeFirst();
@@ -65,7 +72,7 @@ export interface ContractListFilter {
   limit: number;
 }
 
-export async function listContracts(x: Executor, f: ContractListFilter): Promise<{ items: Contract[]; total: number }> {
+export async function listContracts(x: Executor, f: ContractListFilter): Promise<{ items: ContractWithTier[]; total: number }> {
   let base = contractsQuery(x);
   if (f.customerId) base = base.where('k.customer_id', '=', f.customerId);
   if (f.status) base = base.where('k.status', '=', f.status);
@@ -80,7 +87,7 @@ export async function listContracts(x: Executor, f: ContractListFilter): Promise
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { items: rows.map(toContract), total: Number(countRow?.n ?? 0) };
+  return { items: rows.map((r) => ({ ...toContract(r), customerTier: r.customer_tier as Tier })), total: Number(countRow?.n ?? 0) };
 }
 
 function contractColumns(c: ContractPatch): ContractUpdate {

@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import type { RenewalStageWrite } from '../../shared/api/recordWrites.ts';
 import { CYCLE_UNSET } from '../../shared/api/renewals.contract.ts';
+import { normalizeSearchText } from '../../shared/domain/searchText.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
-import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { insertAudited, updateAudited, writeAudit, type AuditMeta } from './auditedWrites.ts';
+import { undoBatch, type UndoneBatch } from '../audit/undoBatch.ts';
+import type { Db } from '../handle.ts';
 
 // The renewal pipeline: one live record per contract term; a term without one is still 待跟进 (pending).
 
@@ -72,6 +75,12 @@ export interface RenewalListFilter {
   cycle?: string | undefined;
   /** Without a stage, decided terms (renewed, lost) are left out. */
   stage?: string | undefined;
+  /** Stored contract statuses to list: active, and/or expired (已到期 history). */
+  statuses: readonly string[];
+  /** Customer name, a contact's name or phone (the customer search text), or contract number. */
+  search?: string | undefined;
+  /** Only contracts written by this import batch. */
+  batchId?: string | undefined;
   offset: number;
   limit: number;
 }
@@ -83,8 +92,22 @@ function renewalBase(x: Executor, f: RenewalListFilter) {
     .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
     .where('k.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null)
-    .where('k.status', 'in', ['active', 'expired'])
+    .where('k.status', 'in', [...f.statuses])
     .where('k.ends_on', 'is not', null);
+  const needle = normalizeSearchText(f.search ?? '');
+  if (needle) {
+    query = query.where(
+      sql<boolean>`(instr(lower(k.number), ${needle}) > 0
+        OR EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0))`,
+    );
+  }
+  if (f.batchId) {
+    query = query.where(
+      'k.id',
+      'in',
+      q(x).selectFrom('audit_log').select('entity_id').where('batch_id', '=', f.batchId).where('entity', '=', 'contracts'),
+    );
+  }
   if (f.endsFrom) query = query.where('k.ends_on', '>=', f.endsFrom);
   if (f.endsTo) query = query.where('k.ends_on', '<=', f.endsTo);
   if (f.ownerId) query = query.where(sql<string>`coalesce(k.owner_id, c.owner_id)`, '=', f.ownerId);
@@ -117,6 +140,7 @@ export async function listRenewals(x: Executor, f: RenewalListFilter) {
       'k.currency',
       'k.status',
       sql<string>`coalesce(r.stage, 'pending')`.as('stage'),
+      'r.stage as storedStage',
       'r.lost_reason as lostReason',
       'r.lost_note as lostNote',
       'r.version as renewalVersion',
@@ -196,4 +220,54 @@ export async function contractChain(x: Executor, contractId: string): Promise<Ch
     WHERE k.deleted_at IS NULL
     ORDER BY down.depth, coalesce(k.starts_on, k.ends_on), k.id`.execute(q(x));
   return rows.rows;
+}
+
+/** Removes the term's live renewal record (the term is then 待跟进 again). */
+export async function removeRenewalRecord(tx: Tx, contractId: string, meta: AuditMeta): Promise<void> {
+  const existing = await renewalOfContract(tx, contractId);
+  if (existing) await updateAudited(tx, 'renewals', existing.id, { deleted_at: meta.at }, meta);
+}
+
+/** Contracts an audited batch wrote, directly or through their renewal records. */
+export async function contractIdsOfBatch(x: Executor, batchId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT entity_id AS id FROM audit_log WHERE batch_id = ${batchId} AND entity = 'contracts'
+    UNION
+    SELECT r.contract_id AS id FROM renewals r
+      WHERE r.id IN (SELECT entity_id FROM audit_log WHERE batch_id = ${batchId} AND entity = 'renewals')`.execute(q(x));
+  return rows.rows.map((r) => r.id);
+}
+
+/** Customers whose own row an audited batch wrote. */
+export async function customerIdsOfBatch(x: Executor, batchId: string): Promise<string[]> {
+  const rows = await q(x)
+    .selectFrom('audit_log')
+    .select('entity_id')
+    .distinct()
+    .where('batch_id', '=', batchId)
+    .where('entity', '=', 'customers')
+    .execute();
+  return rows.map((r) => r.entity_id);
+}
+
+/** Whether `batchId` carries the marker a batch of kind `kind` writes first (see markBatch). */
+export async function batchHasMarker(x: Executor, batchId: string, kind: string): Promise<boolean> {
+  const row = await q(x)
+    .selectFrom('audit_log')
+    .select('id')
+    .where('batch_id', '=', batchId)
+    .where('entity', '=', 'batch')
+    .where('action', '=', kind)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The marker a bulk action writes into its batch, so its undo knows the batch for one of its own. */
+export async function markBatch(tx: Tx, meta: AuditMeta & { batchId: string }, summary: Record<string, unknown>): Promise<void> {
+  await writeAudit(tx, meta, 'batch', meta.batchId, null, summary);
+}
+
+/** Undoes a marked batch (see markBatch); must run inside a transaction. */
+export function undoMarkedBatch(db: Db, batchId: string, meta: AuditMeta & { batchId: string }): UndoneBatch {
+  return undoBatch(db, batchId, { batchId: meta.batchId, at: meta.at, actor: meta.actor }, { field: 'undoToken' });
 }

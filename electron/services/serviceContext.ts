@@ -30,4 +30,6 @@ export interface ServiceContext {
   reopenAfter(work: () => Promise<void>): Promise<void>;
   /** The write the archive's owner is busy with (an import, say), where the backend knows it; null when idle. */
   readonly busyWith?: (() => BusyState | null) | undefined;
+  /** Set by inAuditBatch: every audited write of the call joins this batch, which one undo reverses. */
+  readonly auditBatchId?: string | undefined;
 }

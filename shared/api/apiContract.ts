@@ -9,6 +9,7 @@ import { importContract } from './import.contract.ts';
 import { ownersContract } from './owners.contract.ts';
 import { notificationsContract, remindersContract } from './reminders.contract.ts';
 import { renewalsContract } from './renewals.contract.ts';
+import { reportsContract } from './reports.contract.ts';
 import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
 
@@ -23,6 +24,7 @@ export const apiContract = {
   ...remindersContract,
   ...notificationsContract,
   ...renewalsContract,
+  ...reportsContract,
   ...importContract,
   ...exportContract,
 } as const satisfies Record<string, OperationContract>;

@@ -14,6 +14,7 @@ export const API_DOMAINS = [
   'reminders',
   'notifications',
   'renewals',
+  'reports',
   'import',
   'export',
 ] as const;

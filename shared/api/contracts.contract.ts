@@ -13,6 +13,8 @@ import {
   trimmedName,
   versionField,
 } from './fields.ts';
+import { RENEWAL_STAGES } from '../domain/enums.ts';
+import { DISPLAY_STATUSES } from '../renewals/displayStatus.ts';
 
 export const contractSchema = z.object({
   id: z.string(),
@@ -35,8 +37,20 @@ export const contractSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  /** The term's live renewal record: its stage (null: none, 待跟进), and why it was lost. */
+  stage: z.enum(RENEWAL_STAGES).nullable(),
+  lostReason: z.string().nullable(),
+  lostNote: z.string().nullable(),
 });
 export type Contract = z.infer<typeof contractSchema>;
+
+/** A contract as lists show it: with its derived display status and the window that makes it 即将到期. */
+export const contractListItemSchema = contractSchema.extend({
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  /** The tier's first reminder step: a term ending within this many days is 即将到期. */
+  dueSoonDays: z.number().int(),
+});
+export type ContractListItem = z.infer<typeof contractListItemSchema>;
 
 const contractFields = {
   number: trimmedName('label.contractNumber', 64),
@@ -87,7 +101,7 @@ export const contractListInput = z.object({
 });
 
 export const contractsContract = {
-  'contracts:list': { input: contractListInput, output: pageOf(contractSchema) },
+  'contracts:list': { input: contractListInput, output: pageOf(contractListItemSchema) },
   'contracts:get': { input: z.object({ id: idField }), output: contractSchema },
   'contracts:create': {
     input: contractCreateInput,

@@ -14,7 +14,7 @@ import {
   versionField,
 } from './fields.ts';
 import { contactSchema, contactInput } from './contacts.contract.ts';
-import { contractSchema } from './contracts.contract.ts';
+import { contractListItemSchema } from './contracts.contract.ts';
 import { tagSchema } from './tags.contract.ts';
 
 export const customerSchema = z.object({
@@ -115,7 +115,7 @@ export type CustomerUpdateInput = z.input<typeof customerUpdateInput>;
 
 export const customerDetailSchema = customerSchema.extend({
   contacts: z.array(contactSchema),
-  contracts: z.array(contractSchema),
+  contracts: z.array(contractListItemSchema),
   lastFollowUpAt: z.string().nullable(),
 });
 export type CustomerDetail = z.infer<typeof customerDetailSchema>;

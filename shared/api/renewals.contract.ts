@@ -5,6 +5,8 @@ import {
   cycleField,
   idField,
   isoDate,
+  messageKeyField,
+  messageParamsField,
   multiLineText,
   noControlCharacters,
   optionalText,
@@ -15,12 +17,22 @@ import {
 } from './fields.ts';
 import { RENEWAL_STAGES } from '../domain/enums.ts';
 import { SHEET_RENEWAL_STATUSES } from '../renewals/sheetRenewalStatus.ts';
+import { DISPLAY_STATUSES } from '../renewals/displayStatus.ts';
 
 /** The renewal list's cycle filter value for contracts whose 续费周期 is unknown. */
 export const CYCLE_UNSET = 'unset';
 
 export const renewalStageField = z.enum(RENEWAL_STAGES, { message: issue('validation.renewalStage') });
-export const RENEWAL_WINDOWS = ['overdue', '7', '30', '90', 'custom'] as const;
+/**
+ * The 续约 list's tabs: ending within 7/30/90 days; 已逾期 (active, ended, undecided); a custom range; and
+ * 'history', the past terms with no decision that an import stored as 已到期.
+ */
+export const RENEWAL_WINDOWS = ['overdue', '7', '30', '90', 'custom', 'history'] as const;
+/** Undecided stages a bulk action may set (renewed goes through 续约, lost needs a reason). */
+export const BULK_STAGES = ['pending', 'contacted', 'negotiating'] as const;
+export const BULK_ACTIONS = ['stage', 'lost', 'owner', 'renew', 'archive'] as const;
+/** The most contracts one bulk call takes. */
+export const MAX_BULK_IDS = 500;
 
 export const renewalItemSchema = z.object({
   contractId: z.string(),
@@ -42,6 +54,11 @@ export const renewalItemSchema = z.object({
   sheetStatus: z.enum(SHEET_RENEWAL_STATUSES),
   lostReason: z.string().nullable(),
   lostNote: z.string().nullable(),
+  /** Stored contract status (active, expired = 已到期 history, …). */
+  status: z.string(),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  /** The tier's first reminder step: within this many days of its end a term is 即将到期. */
+  dueSoonDays: z.number().int(),
 });
 export type RenewalItem = z.infer<typeof renewalItemSchema>;
 
@@ -55,9 +72,48 @@ export const renewalListInput = z.object({
   /** A cycle, or 'unset' for contracts whose 续费周期 is unknown. */
   cycle: z.union([cycleField, z.literal(CYCLE_UNSET)]).optional(),
   stage: renewalStageField.optional(),
+  /** Customer name (or a contact's name or phone), or contract number. */
+  search: z.string().trim().max(100).superRefine(noControlCharacters(false)).optional(),
+  /** Only contracts an import batch wrote. */
+  batchId: idField.optional(),
   /** The caller's local date; defaults to the app's. */
   today: isoDate.optional(),
   ...pageInput,
+});
+export type RenewalListInput = z.input<typeof renewalListInput>;
+
+const bulkRefusalSchema = z.object({
+  contractId: z.string(),
+  contractNo: z.string(),
+  customerName: z.string(),
+  key: messageKeyField,
+  params: messageParamsField,
+});
+export type BulkRefusal = z.infer<typeof bulkRefusalSchema>;
+
+export const renewalEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  contractId: z.string(),
+  contractNo: z.string(),
+  /** null: the term had no record (待跟进). */
+  fromStage: renewalStageField.nullable(),
+  toStage: renewalStageField,
+  lostReason: z.string().nullable(),
+  lostNote: z.string().nullable(),
+});
+export type RenewalEvent = z.infer<typeof renewalEventSchema>;
+
+export const renewalBulkInput = z.object({
+  action: z.enum(BULK_ACTIONS),
+  contractIds: z.array(idField).min(1).max(MAX_BULK_IDS),
+  /** For 'stage'. */
+  stage: z.enum(BULK_STAGES).optional(),
+  /** For 'lost'. */
+  lostReason: optionalText(50),
+  lostNote: multiLineText(1000),
+  /** For 'owner': null clears the contract's own owner (the customer's applies). */
+  ownerId: idField.nullable().optional(),
 });
 
 const chainTermSchema = z.object({
@@ -147,6 +203,43 @@ export const renewalsContract = {
   'renewals:flagged': {
     input: z.object({ today: isoDate.optional() }),
     output: z.object({ overdue: z.array(flaggedItemSchema), noEndDate: z.array(flaggedItemSchema) }),
+  },
+  'renewals:bulk': {
+    input: renewalBulkInput,
+    output: z.object({
+      /** Undoes the whole call; null when nothing was changed. */
+      undoToken: z.string().nullable(),
+      done: z.number().int(),
+      refused: z.array(bulkRefusalSchema),
+    }),
+    changes: ['renewals', 'contracts', 'customers', 'followups', 'reminders', 'notifications'],
+  },
+  'renewals:undoBulk': {
+    input: z.object({ undoToken: idField }),
+    output: z.object({ entries: z.number().int() }),
+    changes: ['renewals', 'contracts', 'customers', 'followups', 'reminders', 'notifications'],
+  },
+  /** Takes a term out of its chain: its predecessor becomes undecided again, and the pair is never linked again. */
+  'renewals:unlink': {
+    input: z.object({
+      /** The later term, whose renewalOf names the earlier one. */
+      contractId: idField,
+      /** 取消关联 or 不是续约: the same change, worded as the user chose it in the audit log. */
+      reason: z.enum(['unlink', 'notRenewal']).default('unlink'),
+    }),
+    output: z.object({ contractId: z.string(), earlierId: z.string() }),
+    changes: ['renewals', 'contracts', 'customers', 'reminders', 'notifications'],
+  },
+  /** 不是续约 for a pair not (or no longer) linked, such as a link offered when a contract is entered by hand. */
+  'renewals:vetoLink': {
+    input: z.object({ earlierId: idField, laterId: idField }),
+    output: z.object({ earlierId: z.string(), laterId: z.string() }),
+    changes: ['renewals', 'contracts'],
+  },
+  /** A customer's renewal events (renewed, lost, stage changes), newest first, for the follow-up timeline. */
+  'renewals:events': {
+    input: z.object({ customerId: idField, limit: z.number().int().min(1).max(500).default(200) }),
+    output: z.object({ items: z.array(renewalEventSchema) }),
   },
   'renewals:lostReasons': { input: z.object({}), output: z.object({ items: z.array(z.string()) }) },
   'renewals:setLostReasons': {

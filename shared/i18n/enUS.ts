@@ -2,6 +2,7 @@ import { importExportEnUS } from './enUS/importExport.ts';
 import { notificationsEnUS } from './enUS/notifications.ts';
 import { remindersEnUS } from './enUS/reminders.ts';
 import { renewalsEnUS } from './enUS/renewals.ts';
+import { renewalWorkEnUS } from './enUS/renewalWork.ts';
 import { appEnUS } from './enUS/app.ts';
 import { customerDetailEnUS } from './enUS/customerDetail.ts';
 import { customersEnUS } from './enUS/customers.ts';
@@ -29,6 +30,7 @@ export const enUS: Record<MessageKey, string> = {
   ...followUpsEnUS,
   ...settingsEnUS,
   ...renewalsEnUS,
+  ...renewalWorkEnUS,
   ...remindersEnUS,
   ...notificationsEnUS,
   ...importExportEnUS,

@@ -8,6 +8,7 @@ import type {
   Tier,
 } from '../domain/enums.ts';
 import type { SheetRenewalStatus } from '../renewals/sheetRenewalStatus.ts';
+import type { DisplayStatus } from '../renewals/displayStatus.ts';
 import type { Locale } from './locale.ts';
 
 export type { Locale };
@@ -32,6 +33,17 @@ export const contractStatusLabels: Labels<ContractStatus> = {
   active: { 'zh-CN': '生效中', 'en-US': 'Active' },
   expired: { 'zh-CN': '已到期', 'en-US': 'Expired' },
   renewed: { 'zh-CN': '已续约', 'en-US': 'Renewed' },
+  terminated: { 'zh-CN': '已终止', 'en-US': 'Terminated' },
+};
+
+/** The one status a contract shows (shared/renewals/displayStatus.ts). */
+export const displayStatusLabels: Labels<DisplayStatus> = {
+  active: { 'zh-CN': '生效中', 'en-US': 'Active' },
+  dueSoon: { 'zh-CN': '即将到期', 'en-US': 'Due soon' },
+  overdue: { 'zh-CN': '已逾期', 'en-US': 'Overdue' },
+  expired: { 'zh-CN': '已到期', 'en-US': 'Expired' },
+  renewed: { 'zh-CN': '已续约', 'en-US': 'Renewed' },
+  lost: { 'zh-CN': '已流失', 'en-US': 'Lost' },
   terminated: { 'zh-CN': '已终止', 'en-US': 'Terminated' },
 };
 

@@ -2,6 +2,7 @@ import { importExportZhCN } from './zhCN/importExport.ts';
 import { notificationsZhCN } from './zhCN/notifications.ts';
 import { remindersZhCN } from './zhCN/reminders.ts';
 import { renewalsZhCN } from './zhCN/renewals.ts';
+import { renewalWorkZhCN } from './zhCN/renewalWork.ts';
 import { appZhCN } from './zhCN/app.ts';
 import { customerDetailZhCN } from './zhCN/customerDetail.ts';
 import { customersZhCN } from './zhCN/customers.ts';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...followUpsZhCN,
   ...settingsZhCN,
   ...renewalsZhCN,
+  ...renewalWorkZhCN,
   ...remindersZhCN,
   ...notificationsZhCN,
   ...importExportZhCN,

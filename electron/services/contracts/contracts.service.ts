@@ -8,6 +8,7 @@ import type { Tx } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { findLiveContractIdByNumber, insertContract, listContracts, patchContract, softDeleteContract } from '../../../db/repositories/contractsRepo.ts';
 import { auditMeta } from '../auditMeta.ts';
+import { withDisplayStatus } from '../renewals/contractDisplay.ts';
 import { requireContract } from '../references/contractRefs.ts';
 import { requireCustomer } from '../references/customerRefs.ts';
 import { assertOwner } from '../references/ownerRefs.ts';
@@ -25,7 +26,8 @@ function assertDates(c: { signedOn: string | null; startsOn: string | null; ends
 }
 
 export async function listContractPage(ctx: ServiceContext, input: ApiParsedInput<'contracts:list'>) {
-  return listContracts(ctx.db, input);
+  const page = await listContracts(ctx.db, input);
+  return { items: await withDisplayStatus(ctx, ctx.db, page.items), total: page.total };
 }
 
 /** Creates a contract inside a running transaction (a renewal creates the next term within its own). */

@@ -9,6 +9,7 @@ import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { insertContact, listContacts } from '../../../db/repositories/contactsRepo.ts';
 import { listContracts } from '../../../db/repositories/contractsRepo.ts';
+import { withDisplayStatus } from '../renewals/contractDisplay.ts';
 import { listCustomerPage } from '../../../db/repositories/customerListQuery.ts';
 import {
   findLiveCustomerIdByName,
@@ -53,7 +54,7 @@ export async function getCustomerDetail(ctx: ServiceContext, id: string): Promis
   const customer = await requireCustomer(ctx.db, id);
   const contacts = await listContacts(ctx.db, id);
   const contracts = await listContracts(ctx.db, { customerId: id, offset: 0, limit: 500 });
-  return { ...customer, contacts, contracts: contracts.items, lastFollowUpAt: await lastFollowUpAt(ctx.db, id) };
+  return { ...customer, contacts, contracts: await withDisplayStatus(ctx, ctx.db, contracts.items), lastFollowUpAt: await lastFollowUpAt(ctx.db, id) };
 }
 
 async function assertNameFree(x: Executor, name: string, exceptId?: string): Promise<void> {
@@ -120,16 +121,19 @@ export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<
 }
 
 export async function setArchived(ctx: ServiceContext, id: string, archived: boolean): Promise<Customer> {
-  return withTransaction(ctx.db, async (tx) => {
-    const current = await requireCustomer(tx, id);
-    if ((current.archivedAt !== null) === archived) return current;
-    const meta = auditMeta(ctx, archived ? 'archive' : 'unarchive');
-    await patchCustomer(tx, id, { archivedAt: archived ? meta.at : null }, meta);
-    // Archiving suspends the customer's pending steps; coming back, what fell due meanwhile counts as missed.
-    await recomputeRemindersForCustomer(ctx, tx, id);
-    if (!archived) await markMissedWhileAway(ctx, tx, id);
-    return reload(tx, id);
-  });
+  return withTransaction(ctx.db, (tx) => setArchivedIn(ctx, tx, id, archived));
+}
+
+/** setArchived inside a running transaction (the 续约 list archives many customers in one). */
+export async function setArchivedIn(ctx: ServiceContext, tx: Tx, id: string, archived: boolean): Promise<Customer> {
+  const current = await requireCustomer(tx, id);
+  if ((current.archivedAt !== null) === archived) return current;
+  const meta = auditMeta(ctx, archived ? 'archive' : 'unarchive');
+  await patchCustomer(tx, id, { archivedAt: archived ? meta.at : null }, meta);
+  // Archiving suspends the customer's pending steps; coming back, what fell due meanwhile counts as missed.
+  await recomputeRemindersForCustomer(ctx, tx, id);
+  if (!archived) await markMissedWhileAway(ctx, tx, id);
+  return reload(tx, id);
 }
 
 /** Soft-deletes the customer with its contacts, contracts and follow-ups as one undoable batch. */

@@ -13,6 +13,8 @@ import type { Executor, Tx } from '../../../db/handle.ts';
 import { findLiveContractIdByNumber } from '../../../db/repositories/contractsRepo.ts';
 import { contractChain, flaggedContracts, listRenewals, saveRenewalStage } from '../../../db/repositories/renewalsRepo.ts';
 import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
+import { displayStatusOf } from '../../../shared/renewals/displayStatus.ts';
+import { dueSoonDaysByTier } from './contractDisplay.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { createContractIn, updateContractIn } from '../contracts/contracts.service.ts';
@@ -27,39 +29,50 @@ export async function listRenewalPage(ctx: ServiceContext, input: ApiParsedInput
   const today = input.today ?? localDateOf(ctx.now());
   let from: string | undefined;
   let to: string | undefined;
+  // 已逾期 is an active term whose end passed; 已到期 history (stored by an import) has its own tab.
+  let statuses: string[] = ['active'];
   if (input.window === 'overdue') to = addDaysIso(today, -1);
+  else if (input.window === 'history') statuses = ['expired'];
   else if (input.window === 'custom') {
     from = input.from;
     to = input.to;
+    statuses = ['active', 'expired'];
     if (from && to && from > to) throw new AppError('VALIDATION', msg('errors.rangeReversed'), 'to');
   } else {
     from = today;
     to = addDaysIso(today, WINDOW_DAYS[input.window]);
   }
-  const page = await listRenewals(ctx.db, { ...input, endsFrom: from, endsTo: to });
-  const items: RenewalItem[] = page.rows.map((r) => ({
-    contractId: r.contractId,
-    contractNo: r.contractNo,
-    customerId: r.customerId,
-    customerName: r.customerName,
-    tier: r.tier as Tier,
-    ownerId: r.ownerId,
-    ownerName: r.ownerName,
-    cycle: r.cycle as Cycle | null,
-    endsOn: r.endsOn!,
-    daysLeft: differenceInCalendarDays(parseIsoDate(r.endsOn!), parseIsoDate(today)),
-    amountFen: r.amountFen,
-    currency: r.currency,
-    stage: r.stage as RenewalStage,
-    sheetStatus: sheetStatusOfStage(r.stage as RenewalStage),
-    lostReason: r.lostReason,
-    lostNote: r.lostNote,
-  }));
+  const page = await listRenewals(ctx.db, { ...input, statuses, endsFrom: from, endsTo: to });
+  const dueSoon = page.rows.length > 0 ? await dueSoonDaysByTier(ctx.db) : null;
+  const items: RenewalItem[] = page.rows.map((r) => {
+    const dueSoonDays = dueSoon?.[r.tier as Tier] ?? 0;
+    return {
+      contractId: r.contractId,
+      contractNo: r.contractNo,
+      customerId: r.customerId,
+      customerName: r.customerName,
+      tier: r.tier as Tier,
+      ownerId: r.ownerId,
+      ownerName: r.ownerName,
+      cycle: r.cycle as Cycle | null,
+      endsOn: r.endsOn!,
+      daysLeft: differenceInCalendarDays(parseIsoDate(r.endsOn!), parseIsoDate(today)),
+      amountFen: r.amountFen,
+      currency: r.currency,
+      stage: r.stage as RenewalStage,
+      sheetStatus: sheetStatusOfStage(r.stage as RenewalStage),
+      lostReason: r.lostReason,
+      lostNote: r.lostNote,
+      status: r.status,
+      dueSoonDays,
+      displayStatus: displayStatusOf({ status: r.status, stage: r.storedStage, endsOn: r.endsOn }, today, dueSoonDays),
+    };
+  });
   return { items, total: page.total, totalAmountFen: page.totalAmountFen, from: from ?? null, to: to ?? null };
 }
 
 /** Creates or updates the term's pipeline record; deciding it (renewed, lost) stops its reminders. */
-async function writeStage(
+export async function writeStage(
   ctx: ServiceContext,
   tx: Tx,
   contractId: string,
@@ -106,13 +119,18 @@ async function freeNumber(x: Executor, base: string): Promise<string> {
 
 /** `cycle` overrides the contract's own, for a term whose 续费周期 is unknown once the user has picked one. */
 export async function renewDefaults(ctx: ServiceContext, contractId: string, cycle?: Cycle) {
-  const contract = await requireContract(ctx.db, contractId, 'contractId');
-  const { terms, index, anchorEndsOn } = await chainPosition(ctx.db, contractId);
+  return renewDefaultsIn(ctx.db, contractId, cycle);
+}
+
+/** renewDefaults over `x`, which may be a running transaction (a bulk renewal reads them inside its own). */
+export async function renewDefaultsIn(x: Executor, contractId: string, cycle?: Cycle) {
+  const contract = await requireContract(x, contractId, 'contractId');
+  const { terms, index, anchorEndsOn } = await chainPosition(x, contractId);
   const nextCycle = cycle ?? contract.cycle;
   const dates = nextTermDates({ ...contract, cycle: nextCycle }, anchorEndsOn, index);
   if (!dates.ok) throw new AppError('VALIDATION', dates.message, 'contractId');
   return {
-    number: await freeNumber(ctx.db, terms[0]?.number ?? contract.number),
+    number: await freeNumber(x, terms[0]?.number ?? contract.number),
     startsOn: dates.startsOn,
     endsOn: dates.endsOn,
     amountFen: contract.amountFen,
@@ -123,7 +141,12 @@ export async function renewDefaults(ctx: ServiceContext, contractId: string, cyc
 
 /** 续约: the next term, linked by renewalOf; this term becomes 已续约 and its renewal 已续费. */
 export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'renewals:renew'>) {
-  return withTransaction(ctx.db, async (tx) => {
+  return withTransaction(ctx.db, (tx) => renewContractIn(ctx, tx, input));
+}
+
+/** renewContract inside a running transaction. */
+export async function renewContractIn(ctx: ServiceContext, tx: Tx, input: ApiParsedInput<'renewals:renew'>) {
+  {
     const current = await requireContract(tx, input.contractId, 'contractId');
     if (current.status === 'renewed' || current.status === 'terminated') {
       throw new AppError('VALIDATION', msg('errors.alreadyRenewed'), 'contractId');
@@ -161,7 +184,7 @@ export async function renewContract(ctx: ServiceContext, input: ApiParsedInput<'
       newContractId: created.id,
     });
     return { contractId: current.id, newContractId: created.id, number: created.number };
-  });
+  }
 }
 
 export async function renewalChain(ctx: ServiceContext, contractId: string) {

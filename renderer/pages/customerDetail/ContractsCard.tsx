@@ -1,29 +1,65 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Empty, Flex, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import type { Contract } from '../../../shared/api/contracts.contract.ts';
+import type { ContractListItem } from '../../../shared/api/contracts.contract.ts';
+import { isSettledStatus } from '../../../shared/renewals/displayStatus.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation } from '../../api/useApi.ts';
-import { ContractStatusTag } from '../../components/ContractStatusTag.tsx';
+import { DisplayStatusTag } from '../../components/DisplayStatusTag.tsx';
 import { ExpiryHint } from '../../components/ExpiryDate.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ContractFormModal } from './ContractFormModal.tsx';
+import { ContractChainModal } from '../renewals/ContractChainModal.tsx';
+import { RenewDialog, type RenewTarget } from '../renewals/RenewDialog.tsx';
+import { useUnlinkContract } from './useUnlinkContract.tsx';
 
 interface Props {
   customerId: string;
-  contracts: Contract[];
+  customerName: string;
+  contracts: ContractListItem[];
 }
 
-type Editing = Contract | null | undefined;
+type Editing = ContractListItem | null | undefined;
 
-export function ContractsCard({ customerId, contracts }: Props) {
+/** A countdown only for an undecided term still running or overdue: not for history, nor a decided one. */
+const showsCountdown = (c: ContractListItem) => c.endsOn !== null && (c.displayStatus === 'active' || c.displayStatus === 'dueSoon' || c.displayStatus === 'overdue');
+
+function StatusCell({ c, previousNumber }: { c: ContractListItem; previousNumber: string | null }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={2} align="start">
+      <DisplayStatusTag status={c.displayStatus} />
+      {c.displayStatus === 'lost' && c.lostReason ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('contract.lostReason', { reason: c.lostReason })}
+        </Typography.Text>
+      ) : null}
+      {c.displayStatus === 'lost' && c.lostNote ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
+          {t('contract.lostNote', { note: c.lostNote })}
+        </Typography.Text>
+      ) : null}
+      {previousNumber ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('contract.renewsFrom', { number: previousNumber })}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
+
+export function ContractsCard({ customerId, customerName, contracts }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Editing>(undefined);
+  const [renewing, setRenewing] = useState<RenewTarget | null>(null);
+  const [chainOf, setChainOf] = useState<string | null>(null);
   const remove = useApiMutation('contracts:delete');
+  const unlink = useUnlinkContract();
+  const numberOf = new Map(contracts.map((c) => [c.id, c.number]));
 
-  const columns: TableProps<Contract>['columns'] = [
+  const columns: TableProps<ContractListItem>['columns'] = [
     {
       key: 'number',
       title: t('contract.number'),
@@ -46,7 +82,7 @@ export function ContractsCard({ customerId, contracts }: Props) {
           <Typography.Text style={{ whiteSpace: 'nowrap' }}>
             {c.startsOn ?? c.signedOn ?? '—'} ~ {c.endsOn ?? t('contract.noEnd')}
           </Typography.Text>
-          {c.status === 'active' && c.endsOn ? <ExpiryHint date={c.endsOn} /> : null}
+          {showsCountdown(c) && c.endsOn ? <ExpiryHint date={c.endsOn} /> : null}
         </Flex>
       ),
     },
@@ -63,14 +99,23 @@ export function ContractsCard({ customerId, contracts }: Props) {
         </Flex>
       ),
     },
-    { key: 'status', title: t('contract.status'), render: (_, c) => <ContractStatusTag status={c.status} /> },
+    {
+      key: 'status',
+      title: t('contract.status'),
+      render: (_, c) => <StatusCell c={c} previousNumber={c.renewalOf ? (numberOf.get(c.renewalOf) ?? null) : null} />,
+    },
     { key: 'owner', title: t('contract.owner'), render: (_, c) => c.ownerName ?? '—' },
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 90,
+      width: 150,
       render: (_, c) => (
         <Space size={0}>
+          {isSettledStatus(c.displayStatus) ? null : (
+            <Button size="small" type="link" onClick={() => setRenewing({ contractId: c.id, contractNo: c.number, customerName, cycle: c.cycle })}>
+              {t('renewals.renew')}
+            </Button>
+          )}
           <Button type="link" size="small" icon={<EditOutlined />} aria-label={`${t('common.edit')} ${c.number}`} onClick={() => setEditing(c)} />
           <Popconfirm
             title={t('contract.deleteConfirm', { number: c.number })}
@@ -81,6 +126,26 @@ export function ContractsCard({ customerId, contracts }: Props) {
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('common.delete')} ${c.number}`} />
           </Popconfirm>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'chain', label: t('contract.viewChain') },
+                ...(c.renewalOf
+                  ? [
+                      { key: 'unlink', label: t('contract.unlink') },
+                      { key: 'notRenewal', label: t('contract.notRenewal') },
+                    ]
+                  : []),
+              ],
+              onClick: ({ key }) => {
+                if (key === 'chain') setChainOf(c.id);
+                else unlink(c, numberOf.get(c.renewalOf ?? '') ?? '', key === 'notRenewal' ? 'notRenewal' : 'unlink');
+              },
+            }}
+          >
+            <Button type="link" size="small" icon={<MoreOutlined />} aria-label={t('contract.moreActions', { number: c.number })} />
+          </Dropdown>
         </Space>
       ),
     },
@@ -97,11 +162,13 @@ export function ContractsCard({ customerId, contracts }: Props) {
       styles={{ body: { padding: contracts.length > 0 ? 0 : undefined } }}
     >
       {contracts.length > 0 ? (
-        <Table<Contract> rowKey="id" size="middle" columns={columns} dataSource={contracts} pagination={false} scroll={{ x: 640 }} />
+        <Table<ContractListItem> rowKey="id" size="middle" columns={columns} dataSource={contracts} pagination={false} scroll={{ x: 640 }} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contract.empty')} />
       )}
       <ContractFormModal customerId={customerId} contract={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />
+      <RenewDialog item={renewing} onClose={() => setRenewing(null)} />
+      <ContractChainModal contractId={chainOf} onClose={() => setChainOf(null)} />
     </Card>
   );
 }

@@ -42,7 +42,7 @@ export function CustomerDetailPage() {
           <Flex vertical gap={16}>
             <CustomerBasicsCard customer={customer} />
             <ContactsCard customerId={customer.id} contacts={customer.contacts} />
-            <ContractsCard customerId={customer.id} contracts={customer.contracts} />
+            <ContractsCard customerId={customer.id} customerName={customer.name} contracts={customer.contracts} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

@@ -18,6 +18,7 @@ export function FollowUpsCard({ customerId, contracts }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<FollowUpValues>();
   const timeline = useApiQuery('followups:list', { customerId, limit: 200 });
+  const renewalEvents = useApiQuery('renewals:events', { customerId, limit: 200 });
   const create = useApiMutation('followups:create');
 
   const submit = useFormSubmit(form, {
@@ -38,14 +39,14 @@ export function FollowUpsCard({ customerId, contracts }: Props) {
         </Flex>
       </Form>
       <Divider titlePlacement="start" plain>
-        {t('followUp.timeline', { n: timeline.data?.total ?? 0 })}
+        {t('followUp.timeline', { n: (timeline.data?.total ?? 0) + (renewalEvents.data?.items.length ?? 0) })}
       </Divider>
       {timeline.isPending ? (
         <Skeleton active />
       ) : timeline.isError ? (
         <QueryErrorAlert error={timeline.error} onRetry={() => void timeline.refetch()} />
       ) : (
-        <FollowUpTimeline items={timeline.data.items} />
+        <FollowUpTimeline items={timeline.data.items} events={renewalEvents.data?.items ?? []} />
       )}
     </Card>
   );

@@ -12,7 +12,7 @@ interface Values {
 }
 
 /** 已流失 needs a reason from the editable list, and optionally the story behind it. */
-export function LostReasonDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
+export function LostReasonDialog({ item, onClose }: { item: Pick<RenewalItem, 'contractId' | 'contractNo' | 'customerName'> | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const reasons = useApiQuery('renewals:lostReasons', {});

@@ -12,6 +12,9 @@ import { DATE_FORMAT, PICKER_DATE_RANGE, fromDayjs, toDayjs } from '../../format
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
+/** The term to renew, from the 续约 list or a customer's contracts card. */
+export type RenewTarget = Pick<RenewalItem, 'contractId' | 'contractNo' | 'customerName' | 'cycle'>;
+
 interface Values {
   number: string;
   startsOn: Dayjs | null;
@@ -24,7 +27,7 @@ interface Values {
 }
 
 /** 续约: the next term with dates from the chain's anchor (Jan 31 monthly → Feb 28 → Mar 31), all editable. */
-export function RenewDialog({ item, onClose }: { item: RenewalItem | null; onClose: () => void }) {
+export function RenewDialog({ item, onClose }: { item: RenewTarget | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const cycleUnknown = item !== null && item.cycle === null;

@@ -7,7 +7,9 @@ import { formatMoney } from '../../../shared/domain/money.ts';
 import { stageFromSheetStatus } from '../../../shared/renewals/sheetRenewalStatus.ts';
 import { cycleLabels, labelOf, renewalStageLabels, sheetRenewalStatusLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation } from '../../api/useApi.ts';
+import { DisplayStatusTag } from '../../components/DisplayStatusTag.tsx';
 import { ExpiryDate } from '../../components/ExpiryDate.tsx';
+import { isSettledStatus } from '../../../shared/renewals/displayStatus.ts';
 import { TierTag } from '../../components/TierTag.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { LadderPreviewPopover } from './LadderPreview.tsx';
@@ -21,12 +23,15 @@ interface Props {
   total: number;
   page: { offset: number; limit: number };
   onPage: (offset: number, limit: number) => void;
+  /** Selected contract ids (this page only). */
+  selected: string[];
+  onSelect: (ids: string[]) => void;
   onRenew: (item: RenewalItem) => void;
   onLost: (item: RenewalItem) => void;
   onChain: (contractId: string) => void;
 }
 
-export function RenewalTable({ items, loading, total, page, onPage, onRenew, onLost, onChain }: Props) {
+export function RenewalTable({ items, loading, total, page, onPage, selected, onSelect, onRenew, onLost, onChain }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const setStage = useApiMutation('renewals:setStage');
@@ -41,6 +46,11 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
       size="middle"
       loading={loading}
       dataSource={items}
+      rowSelection={{
+        selectedRowKeys: selected,
+        onChange: (keys) => onSelect(keys.map(String)),
+        getCheckboxProps: (r) => ({ 'aria-label': t('renewals.selectRow', { contractNo: r.contractNo }) }),
+      }}
       pagination={{
         current: Math.floor(page.offset / page.limit) + 1,
         pageSize: page.limit,
@@ -53,6 +63,9 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
         {
           title: t('renewals.colCustomer'),
           key: 'customer',
+          // No horizontal scroll (its measure row puts the select-all box under aria-hidden); a width keeps the
+          // customer's name from being squeezed to one character per line.
+          width: 200,
           render: (_, r) => (
             <Flex vertical>
               <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link>
@@ -70,7 +83,14 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
           width: 100,
           render: (v: RenewalItem['cycle']) => (v === null ? t('contract.cycleUnknown') : labelOf(cycleLabels, v, locale)),
         },
-        { title: t('contract.endsOn'), dataIndex: 'endsOn', width: 130, render: (v: string) => <ExpiryDate date={v} /> },
+        {
+          title: t('contract.endsOn'),
+          dataIndex: 'endsOn',
+          width: 130,
+          // History and decided terms show the date alone: no countdown, no 已逾期 900 天.
+          render: (v: string, r) => (r.displayStatus === 'expired' || isSettledStatus(r.displayStatus) ? v : <ExpiryDate date={v} />),
+        },
+        { title: t('renewals.colStatus'), dataIndex: 'displayStatus', width: 100, render: (_, r) => <DisplayStatusTag status={r.displayStatus} /> },
         { title: t('contract.amount'), dataIndex: 'amountFen', width: 130, align: 'right', render: (v: number | null, r) => formatMoney(v, r.currency) },
         {
           title: t('renewals.colStage'),
@@ -108,9 +128,11 @@ export function RenewalTable({ items, loading, total, page, onPage, onRenew, onL
           width: 240,
           render: (_, r) => (
             <Flex gap={4} wrap>
-              <Button size="small" type="primary" onClick={() => onRenew(r)}>
-                {t('renewals.renew')}
-              </Button>
+              {isSettledStatus(r.displayStatus) ? null : (
+                <Button size="small" type="primary" onClick={() => onRenew(r)}>
+                  {t('renewals.renew')}
+                </Button>
+              )}
               <LadderPreviewPopover contractId={r.contractId}>
                 <Button size="small" icon={<BellOutlined />} aria-label={t('renewals.reminderSteps')}>
                   {t('renewals.reminders')}
