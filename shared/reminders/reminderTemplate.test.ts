@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, defaultTemplates, mergeFieldNames, renderTemplate, SAMPLE_MERGE_VALUES, sampleMergeValues, unknownMergeFields } from './reminderTemplate.ts';
+import { DEFAULT_TEMPLATES, defaultTemplates, mergeFieldNames, renderReminder, renderTemplate, SAMPLE_MERGE_VALUES, sampleMergeValues, unknownMergeFields } from './reminderTemplate.ts';
 
 describe('renderTemplate', () => {
   it('fills every merge field, as often as it appears', () => {
@@ -43,5 +43,23 @@ describe('renderTemplate', () => {
       'Northwind Cloud Ltd: contract HT-00042 ends on 2026-12-31, 30 days left. Owner: Li Na.',
     );
     expect(defaultTemplates('zh-CN')).toBe(DEFAULT_TEMPLATES);
+  });
+});
+
+describe('renderReminder', () => {
+  const noOwner = { ...SAMPLE_MERGE_VALUES, 负责人: '' };
+  it('leaves the owner out when there is none, instead of "负责人：负责人。"', () => {
+    expect(renderReminder(DEFAULT_TEMPLATES.normal, noOwner, 30)).toBe('杭州云启科技有限公司 的合同 HT-00042 将于 2026-12-31 到期，剩余 30 天。');
+    expect(renderReminder(DEFAULT_TEMPLATES.vip, noOwner, 30)).toContain('请亲自致电 王建华 商谈续约。');
+    expect(renderReminder(defaultTemplates('en-US').important, { ...sampleMergeValues('en-US'), 负责人: '' }, 30)).toContain('worth ¥128,000.00. Please follow up with Wang Jianhua.');
+  });
+  it('says how many days overdue, never a negative number of days left', () => {
+    const text = renderReminder(DEFAULT_TEMPLATES.normal, { ...SAMPLE_MERGE_VALUES, 剩余天数: '-185' }, -185);
+    expect(text).toBe('杭州云启科技有限公司 的合同 HT-00042 已于 2026-12-31 到期，已逾期 185 天。负责人：李娜。');
+    expect(renderReminder(defaultTemplates('en-US').normal, sampleMergeValues('en-US'), -3)).toContain('ended on 2026-12-31, 3 days overdue.');
+    expect(renderReminder('{客户名称} 剩余 {daysLeft} 天', SAMPLE_MERGE_VALUES, -2)).toBe('杭州云启科技有限公司 已逾期 2 天');
+  });
+  it('fills the usual case exactly as renderTemplate does', () => {
+    for (const t of Object.values(DEFAULT_TEMPLATES)) expect(renderReminder(t, SAMPLE_MERGE_VALUES, 30)).toBe(renderTemplate(t, SAMPLE_MERGE_VALUES));
   });
 });

@@ -92,3 +92,41 @@ const SAMPLE_MERGE_VALUES_EN: MergeValues = {
 export function sampleMergeValues(locale: Locale): MergeValues {
   return locale === 'zh-CN' ? SAMPLE_MERGE_VALUES : SAMPLE_MERGE_VALUES_EN;
 }
+
+// A template is written for the usual case: an owner, days still to go. Two cases read wrong when filled as
+// is: no owner ("负责人：负责人。") and a term already past its end ("剩余 -185 天"). These rewrite the template
+// first, for the standard phrasings in either language and for a user's template that reuses them.
+const FIELD_NAMES = (field: MergeField) => `(?:${field}|${MERGE_FIELD_NAMES_EN[field]})`;
+const OVERDUE_REWRITES: readonly [RegExp, string][] = [
+  [new RegExp(`剩余\\s*\\{${FIELD_NAMES('剩余天数')}\\}\\s*天`, 'g'), '已逾期 {剩余天数} 天'],
+  [new RegExp(`将于\\s*\\{${FIELD_NAMES('到期日期')}\\}\\s*到期`, 'g'), '已于 {到期日期} 到期'],
+  [new RegExp(`in \\{${FIELD_NAMES('剩余天数')}\\} days`, 'g'), '{剩余天数} days ago'],
+  [new RegExp(`\\{${FIELD_NAMES('剩余天数')}\\} days left`, 'g'), '{剩余天数} days overdue'],
+  [new RegExp(`ends on \\{${FIELD_NAMES('到期日期')}\\}`, 'g'), 'ended on {到期日期}'],
+];
+
+/** Drops a field that has no value: a "label：{field}。" sentence whole, otherwise the field and its comma. */
+function withoutField(template: string, field: MergeField): string {
+  const name = FIELD_NAMES(field);
+  return template
+    .replace(new RegExp(`[^。！？.!?{}]*[：:]\\s*\\{${name}\\}\\s*[。.]?\\s*`, 'g'), '')
+    .replace(new RegExp(`\\{${name}\\}[,，]\\s*`, 'g'), '')
+    .replace(new RegExp(`\\s?\\{${name}\\}\\s?`, 'g'), '')
+    .replace(/([.!?]\s+)([a-z])/g, (_all, stop: string, letter: string) => stop + letter.toUpperCase())
+    .trim();
+}
+
+/**
+ * A reminder's text: `values` as for renderTemplate, with an empty value meaning "none" (no owner), and
+ * `daysLeft` the signed days to the end date (negative once overdue, shown as a count of days overdue).
+ */
+export function renderReminder(template: string, values: MergeValues, daysLeft: number): string {
+  let text = template;
+  const filled = { ...values };
+  if (daysLeft < 0) {
+    for (const [pattern, replacement] of OVERDUE_REWRITES) text = text.replace(pattern, replacement);
+    filled.剩余天数 = String(Math.abs(daysLeft));
+  }
+  for (const field of MERGE_FIELDS) if (filled[field] === '') text = withoutField(text, field);
+  return renderTemplate(text, filled);
+}

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { isMessageKey, msg, renderIn, translatorFor, type Message, type MessageParam, type MessageParams } from '../../../shared/i18n/message.ts';
 import { expiryTitleKey } from '../../../shared/reminders/reminderLadder.ts';
-import { mergeValuesOf, renderTemplate } from '../../../shared/reminders/reminderTemplate.ts';
+import { mergeValuesOf, renderReminder } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts } from '../../../db/repositories/reminderClaimRepo.ts';
 
@@ -41,7 +41,8 @@ export function expiryMessage(facts: ExpiryFacts, today: string): NotificationMe
       contractNo: facts.contractNo,
       endsOn: facts.endsOn ?? '—',
       amount: formatMoney(facts.amountFen, facts.currency),
-      owner: facts.ownerName ?? msg('notice.ownerFallback'),
+      // No owner: the template's owner words are left out ("负责人：负责人。" said nothing).
+      owner: facts.ownerName ?? '',
       tier: facts.tier,
     },
     subjectUrl: `/customers/${facts.customerId}`,
@@ -76,6 +77,9 @@ export function followUpMessage(facts: CareFacts, occurrence: string): Notificat
   };
 }
 
+/** Notifications stored before owners could be left out carry the fallback word as their owner. */
+const isOwnerFallback = (p: MessageParam | undefined) => typeof p === 'object' && 'key' in p && p.key === 'notice.ownerFallback';
+
 const isTier = (v: unknown): v is Tier => typeof v === 'string' && (TIERS as readonly string[]).includes(v);
 
 function paramText(locale: Locale, p: MessageParam | undefined): string {
@@ -90,7 +94,8 @@ export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'body
   if (m.bodyKey !== null) return { title: t(m.titleKey), body: t(m.bodyKey) };
   const p = m.params;
   const template = (isTier(p['tier']) ? templates[p['tier']] : undefined) ?? templates.normal;
-  const body = renderTemplate(
+  const daysLeft = typeof p['daysLeft'] === 'number' ? p['daysLeft'] : 0;
+  const body = renderReminder(
     template,
     mergeValuesOf({
       customer: paramText(locale, p['customer']),
@@ -99,8 +104,9 @@ export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'body
       endDate: paramText(locale, p['endsOn']),
       daysLeft: paramText(locale, p['daysLeft']),
       amount: paramText(locale, p['amount']),
-      owner: paramText(locale, p['owner']),
+      owner: isOwnerFallback(p['owner']) ? '' : paramText(locale, p['owner']),
     }),
+    daysLeft,
   );
   return { title: t(m.titleKey), body };
 }
