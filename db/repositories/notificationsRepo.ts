@@ -159,6 +159,18 @@ export interface NotificationListFilter {
   limit: number;
 }
 
+/** Whether the record a notification is about was deleted (or its customer was), so it opens no empty page. */
+const SUBJECT_GONE = sql<number>`CASE n.kind
+  WHEN 'expiry' THEN NOT EXISTS (SELECT 1 FROM contracts k JOIN customers c ON c.id = k.customer_id
+                                 WHERE k.id = n.subject_id AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'remind' THEN NOT EXISTS (SELECT 1 FROM contracts k JOIN customers c ON c.id = k.customer_id
+                                 WHERE k.id = n.subject_id AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'birthday' THEN NOT EXISTS (SELECT 1 FROM contacts p JOIN customers c ON c.id = p.customer_id
+                                   WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'followup' THEN NOT EXISTS (SELECT 1 FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                                   WHERE f.id = n.subject_id AND f.deleted_at IS NULL AND c.deleted_at IS NULL)
+  ELSE 0 END`;
+
 export async function listNotifications(x: Executor, f: NotificationListFilter) {
   let base = q(x).selectFrom('notifications as n').leftJoin('reminders as r', 'r.id', 'n.reminder_id');
   if (f.unreadOnly) base = base.where('n.read_at', 'is', null);
@@ -171,6 +183,7 @@ export async function listNotifications(x: Executor, f: NotificationListFilter) 
   const rows = await base
     .select(COLUMNS.map((c) => `n.${c}` as const))
     .select(['r.fired_at as reminderFiredAt', 'r.done_at as reminderDoneAt', 'r.due_at as reminderDueAt'])
+    .select(SUBJECT_GONE.as('subjectGone'))
     .orderBy('n.fired_at', 'desc')
     .orderBy('n.id', 'desc')
     .limit(f.limit)

@@ -100,6 +100,8 @@ export const notificationItemSchema = z.object({
   readAt: z.string().nullable(),
   /** Snooze and done act on the step; false once the step is gone, closed or re-armed. */
   actionable: z.boolean(),
+  /** The contract, contact or follow-up it is about was deleted: it opens nothing and says so. */
+  subjectGone: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof notificationItemSchema>;
 

@@ -82,7 +82,8 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
     deliveredAt: r.deliveredAt,
     readAt: r.readAt,
     // The step can still be acted on while it is the one this notification fired and it is not closed.
-    actionable: r.reminderFiredAt !== null && r.reminderDoneAt === null && r.reminderDueAt === r.dueAt,
+    actionable: r.subjectGone !== 1 && r.reminderFiredAt !== null && r.reminderDoneAt === null && r.reminderDueAt === r.dueAt,
+    subjectGone: r.subjectGone === 1,
   }));
   return { items, total, unread };
 }

@@ -91,6 +91,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
               size="small"
               type="link"
               icon={<ExportOutlined />}
+              disabled={item.subjectGone}
               onClick={() =>
                 open.mutate(
                   { id: item.id },
@@ -119,6 +120,11 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
             description={
               <>
                 <Typography.Paragraph style={{ marginBottom: 4 }}>{item.body}</Typography.Paragraph>
+                {item.subjectGone ? (
+                  <Typography.Paragraph type="warning" style={{ marginBottom: 4 }}>
+                    {t('notifications.subjectGone')}
+                  </Typography.Paragraph>
+                ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('notifications.timing', { fired: formatInstant(item.firedAt, true), due: formatInstant(item.dueAt, true) })}
                   {' · '}

@@ -12,6 +12,7 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.kindExpiry': 'Expiry',
   'notifications.kindBirthday': 'Birthday',
   'notifications.kindFollowup': 'Follow-up',
+  'notifications.subjectGone': 'The contract or record of this reminder was deleted (or its import undone), so there is nothing to open.',
   'notifications.kindRemind': 'Reminder date',
   'notifications.kindSummary': 'Import summary',
   'notifications.snoozed': 'Snoozed until {at}; you’ll be reminded again then',

@@ -10,6 +10,7 @@ export const notificationsZhCN = {
   'notifications.kindExpiry': '到期提醒',
   'notifications.kindBirthday': '生日关怀',
   'notifications.kindFollowup': '跟进提醒',
+  'notifications.subjectGone': '此提醒对应的合同或记录已被删除（或其导入已撤销），无法打开。',
   'notifications.kindRemind': '提醒日期',
   'notifications.kindSummary': '导入摘要',
   'notifications.snoozed': '已推迟到 {at}，届时会再次提醒',
