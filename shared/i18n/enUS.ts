@@ -19,6 +19,7 @@ import { desktopEnUS } from './enUS/desktop.ts';
 import { encodingEnUS } from './enUS/encoding.ts';
 import { backupsEnUS } from './enUS/backups.ts';
 import { storageEnUS } from './enUS/storage.ts';
+import { reportsEnUS } from './enUS/reports.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -43,4 +44,5 @@ export const enUS: Record<MessageKey, string> = {
   ...encodingEnUS,
   ...backupsEnUS,
   ...storageEnUS,
+  ...reportsEnUS,
 };

@@ -19,6 +19,7 @@ import { desktopZhCN } from './zhCN/desktop.ts';
 import { encodingZhCN } from './zhCN/encoding.ts';
 import { backupsZhCN } from './zhCN/backups.ts';
 import { storageZhCN } from './zhCN/storage.ts';
+import { reportsZhCN } from './zhCN/reports.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -43,6 +44,7 @@ export const zhCN = {
   ...encodingZhCN,
   ...backupsZhCN,
   ...storageZhCN,
+  ...reportsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
