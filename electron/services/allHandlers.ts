@@ -8,6 +8,7 @@ import { importHandlers } from './import/import.handlers.ts';
 import { ownersHandlers } from './owners/owners.handlers.ts';
 import { notificationsHandlers, remindersHandlers } from './reminders/reminders.handlers.ts';
 import { renewalsHandlers } from './renewals/renewals.handlers.ts';
+import { reportsHandlers } from './reports/reports.handlers.ts';
 import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
 import { tagsHandlers } from './tags/tags.handlers.ts';
 
@@ -25,6 +26,7 @@ export function buildHandlerTable(): HandlerTable {
     remindersHandlers,
     notificationsHandlers,
     renewalsHandlers,
+    reportsHandlers,
     importHandlers,
     exportHandlers,
   );

@@ -11,7 +11,12 @@ import { parseReportPeriod } from '../reports/reportPeriod.ts';
 // - a rate is null when its denominator is 0; byAmount = renewed amount ÷ due amount, so it lies in [0, 1];
 // - netChangeFen: over renewed due terms whose two amounts are known, the renewal's amount minus the term's.
 
+// - cohorts group the due terms by their own signing year (signed_on, else starts_on; '' when neither is known).
+
 export const REPORT_GROUPINGS = ['owner', 'tier', 'cycle'] as const;
+/** A group's key: an owner id, a tier or a cycle code; these two stand for "no owner" and "cycle unknown". */
+export const NO_OWNER_KEY = 'none';
+export const NO_CYCLE_KEY = 'unset';
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
 /** '2026', '2026-Q3', '2026-07' or '2026-01-01..2026-06-30'. */
@@ -100,8 +105,11 @@ export const reportsContract = {
     input: z.object({
       period: reportPeriodField,
       outcome: z.enum(REPORT_OUTCOMES).default('due'),
+      /** A group's key: an owner id, or NO_OWNER_KEY for the terms with no owner. */
       ownerId: idField.optional(),
       tier: tierField.optional(),
+      /** A cycle code, or NO_CYCLE_KEY for terms whose cycle is unknown. */
+      cycle: z.union([cycleField, z.literal(NO_CYCLE_KEY)]).optional(),
       ...pageInput,
     }),
     output: pageOf(reportTermSchema),

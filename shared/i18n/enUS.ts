@@ -20,6 +20,7 @@ import { encodingEnUS } from './enUS/encoding.ts';
 import { backupsEnUS } from './enUS/backups.ts';
 import { storageEnUS } from './enUS/storage.ts';
 import { reportsEnUS } from './enUS/reports.ts';
+import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -45,4 +46,5 @@ export const enUS: Record<MessageKey, string> = {
   ...backupsEnUS,
   ...storageEnUS,
   ...reportsEnUS,
+  ...reportFiguresEnUS,
 };

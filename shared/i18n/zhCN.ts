@@ -20,6 +20,7 @@ import { encodingZhCN } from './zhCN/encoding.ts';
 import { backupsZhCN } from './zhCN/backups.ts';
 import { storageZhCN } from './zhCN/storage.ts';
 import { reportsZhCN } from './zhCN/reports.ts';
+import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -45,6 +46,7 @@ export const zhCN = {
   ...backupsZhCN,
   ...storageZhCN,
   ...reportsZhCN,
+  ...reportFiguresZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
