@@ -4,6 +4,7 @@ import { formatMoney } from '../../../shared/domain/money.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { formatRate, periodParamOf, renewalsHref, reportsHref, upcomingHref } from '../reports/reportLinks.ts';
 import { NumberLink } from '../../components/NumberLink.tsx';
+import { NO_OWNER } from '../reports/useReportParams.ts';
 
 type Owner = Dashboard['owners'][number];
 
@@ -11,8 +12,8 @@ type Owner = Dashboard['owners'][number];
 export function OwnersCard({ data }: { data: Dashboard }) {
   const { t } = useI18n();
   const ytd = periodParamOf(data.rates.yearToDate.period);
-  const name = (o: Owner) => o.ownerName ?? t('dashboard.noOwner');
-  // The lists filter by an owner, not by "no owner": the unassigned row's numbers open the unfiltered list.
+  const name = (o: Owner) => o.ownerName ?? t('reportFigures.noOwner');
+  // The 续约 list filters by an owner, not by "no owner": the unassigned row's counts open it unfiltered.
   const bucket = (o: Owner, b: { count: number; amountFen: number }, to: string, title: string) => (
     <>
       <NumberLink to={to} label={`${name(o)} ${title}`} value={t('reports.count', { n: b.count })} />
@@ -48,7 +49,7 @@ export function OwnersCard({ data }: { data: Dashboard }) {
             align: 'right' as const,
             render: (_: unknown, o: Owner) => (
               <NumberLink
-                to={reportsHref({ period: ytd, outcome: 'renewed', owner: o.ownerId })}
+                to={reportsHref({ period: ytd, outcome: 'renewed', owner: o.ownerId ?? NO_OWNER })}
                 label={`${name(o)} ${t(which === 'byCount' ? 'dashboard.colYtdByCount' : 'dashboard.colYtdByAmount')}`}
                 value={formatRate(o.yearToDate[which])}
               />

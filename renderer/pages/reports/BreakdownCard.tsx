@@ -50,9 +50,7 @@ export function BreakdownCard({ report, period, by, onBy }: Props) {
     }),
     [groups, t],
   );
-  // The terms list filters by owner and tier; a cycle's numbers stay plain.
-  const linkOf = (g: Group, outcome: TermOutcome) =>
-    by === 'owner' ? reportsHref({ period, by, outcome, owner: g.key || null }) : by === 'tier' ? reportsHref({ period, by, outcome, tier: g.key }) : null;
+  const linkOf = (g: Group, outcome: TermOutcome) => reportsHref({ period, by, outcome, [by]: g.key });
   const cell = (outcome: TermOutcome | 'due', title: MessageKey) => ({
     title: t(title),
     key: outcome,
@@ -64,9 +62,9 @@ export function BreakdownCard({ report, period, by, onBy }: Props) {
       const label = `${g.name} ${t(title)}`;
       return (
         <>
-          {to ? <NumberLink to={to} label={label} value={count} /> : count}
+          <NumberLink to={to} label={label} value={count} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {to ? <NumberLink to={to} label={label} value={amount} /> : amount}
+            <NumberLink to={to} label={label} value={amount} />
           </Typography.Text>
         </>
       );

@@ -14,7 +14,7 @@ const percent = (r: number | null) => (r === null ? null : Math.round(r * 1000) 
 /** The period's due terms grouped by the year their customer's contract was signed: how each cohort renews. */
 export function CohortsCard({ items }: { items: Cohort[] }) {
   const { t } = useI18n();
-  const year = (c: Cohort) => c.signedYear || t('reports.signedUnknown');
+  const year = (c: Cohort) => c.signedYear || t('reportFigures.noSignedYear');
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v}%` : '—') },

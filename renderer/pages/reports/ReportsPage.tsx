@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Tag } from 'antd';
 import { useEffect } from 'react';
-import { tierLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
+import { cycleLabels, labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
@@ -14,7 +14,7 @@ import { PeriodPicker } from './PeriodPicker.tsx';
 import { ReportDefinitions } from './ReportDefinitions.tsx';
 import { ReportSummary } from './ReportSummary.tsx';
 import { TermsCard } from './TermsCard.tsx';
-import { useReportParams } from './useReportParams.ts';
+import { NO_CYCLE, useReportParams } from './useReportParams.ts';
 
 /** 报表: one period's renewals: the figures, the breakdown, cohorts, and the lists of terms behind them. */
 export function ReportsPage() {
@@ -33,7 +33,7 @@ export function ReportsPage() {
 
   const ownerGroup = params.by === 'owner' ? data?.groups?.find((g) => g.key === params.ownerId) : undefined;
   const ownerName = ownerGroup ? groupLabel('owner', ownerGroup.key, ownerGroup.label, t, locale) : params.ownerId;
-  const filtered = Boolean(params.ownerId || params.tier);
+  const filtered = Boolean(params.ownerId || params.tier || params.cycle);
   const counts = data && !filtered ? { due: data.due.count, renewed: data.renewed.count, lost: data.lost.count, pending: data.pending.count } : {};
 
   return (
@@ -60,13 +60,18 @@ export function ReportsPage() {
               {t('reports.colTier')} · {labelOf(tierLabels, params.tier, locale)}
             </Tag>
           ) : null}
+          {params.cycle ? (
+            <Tag closable onClose={() => update({ cycle: null })}>
+              {t('reports.colCycle')} · {params.cycle === NO_CYCLE ? t('reportFigures.noCycle') : labelOf(cycleLabels, params.cycle, locale)}
+            </Tag>
+          ) : null}
         </Flex>
       </Card>
       {report.error ? <QueryErrorAlert error={report.error} onRetry={() => void report.refetch()} /> : null}
       {data ? <ReportSummary report={data} period={params.period} /> : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <BreakdownCard report={data} period={params.period} by={params.by} onBy={(by) => update({ by, ownerId: null, tier: null })} />
+          <BreakdownCard report={data} period={params.period} by={params.by} onBy={(by) => update({ by, ownerId: null, tier: null, cycle: null })} />
         </Col>
         <Col xs={24} xl={10}>
           <CohortsCard items={cohorts.data?.items ?? []} />

@@ -23,7 +23,7 @@ interface Props {
   counts: Partial<Record<TermOutcome, number>>;
 }
 
-/** The period's due terms: all, renewed, lost or undecided, for an owner or a tier when the URL names one. */
+/** The period's due terms: all, renewed, lost or undecided, for an owner, a tier or a cycle when the URL names one. */
 export function TermsCard({ params, update, counts }: Props) {
   const { t, locale } = useI18n();
   const terms = useApiQuery(
@@ -33,6 +33,7 @@ export function TermsCard({ params, update, counts }: Props) {
       outcome: params.outcome,
       ...(params.ownerId ? { ownerId: params.ownerId } : {}),
       ...(params.tier ? { tier: params.tier } : {}),
+      ...(params.cycle ? { cycle: params.cycle } : {}),
       offset: (params.page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
     },
@@ -82,7 +83,7 @@ export function TermsCard({ params, update, counts }: Props) {
             ),
           },
           { title: t('reports.colTier'), key: 'tier', render: (_: unknown, r: Term) => <TierTag tier={r.tier} /> },
-          { title: t('reports.colOwner'), key: 'owner', render: (_: unknown, r: Term) => r.ownerName ?? t('dashboard.noOwner') },
+          { title: t('reports.colOwner'), key: 'owner', render: (_: unknown, r: Term) => r.ownerName ?? t('reportFigures.noOwner') },
           { title: t('reports.colCycle'), key: 'cycle', render: (_: unknown, r: Term) => (r.cycle ? labelOf(cycleLabels, r.cycle, locale) : '—') },
           { title: t('reports.colEndsOn'), key: 'endsOn', dataIndex: 'endsOn' },
           { title: t('reports.colAmount'), key: 'amount', align: 'right', render: (_: unknown, r: Term) => formatMoney(r.amountFen) },

@@ -36,6 +36,7 @@ interface ReportLink {
   outcome?: TermOutcome;
   owner?: string | null;
   tier?: string;
+  cycle?: string;
   by?: string;
 }
 
@@ -46,6 +47,7 @@ export function reportsHref(link: ReportLink): string {
   if (link.outcome) q.set('outcome', link.outcome);
   if (link.owner) q.set('owner', link.owner);
   if (link.tier) q.set('tier', link.tier);
+  if (link.cycle) q.set('cycle', link.cycle);
   return `/reports?${q.toString()}`;
 }
 

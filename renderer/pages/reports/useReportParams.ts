@@ -1,12 +1,16 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import type { NO_CYCLE_KEY, NO_OWNER_KEY } from '../../../shared/api/reports.contract.ts';
+import { CYCLES, TIERS, type Cycle, type Tier } from '../../../shared/domain/enums.ts';
 import { parseReportPeriod } from '../../../shared/reports/reportPeriod.ts';
 import type { TermOutcome } from './reportLinks.ts';
 
 // Mirrors the contract's lists without importing it at runtime, which would pull zod into the bundle.
 export const GROUPINGS = ['owner', 'tier', 'cycle'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
+/** The group keys for "no owner" and "cycle unknown", as the contract names them. */
+export const NO_OWNER = 'none' satisfies typeof NO_OWNER_KEY;
+export const NO_CYCLE = 'unset' satisfies typeof NO_CYCLE_KEY;
 export const OUTCOMES = ['due', 'renewed', 'lost', 'pending'] as const satisfies readonly TermOutcome[];
 
 export interface ReportParams {
@@ -16,6 +20,7 @@ export interface ReportParams {
   outcome: TermOutcome;
   ownerId: string | null;
   tier: Tier | null;
+  cycle: Cycle | typeof NO_CYCLE | null;
   page: number;
 }
 
@@ -34,6 +39,7 @@ export function useReportParams(today: string) {
       outcome: oneOf(searchParams.get('outcome'), OUTCOMES) ?? 'due',
       ownerId: searchParams.get('owner'),
       tier: oneOf(searchParams.get('tier'), TIERS),
+      cycle: oneOf(searchParams.get('cycle'), [...CYCLES, NO_CYCLE]),
       page: Math.max(1, Number(searchParams.get('page')) || 1),
     };
   }, [searchParams, today]);
@@ -47,6 +53,7 @@ export function useReportParams(today: string) {
       if (next.outcome !== 'due') out.set('outcome', next.outcome);
       if (next.ownerId) out.set('owner', next.ownerId);
       if (next.tier) out.set('tier', next.tier);
+      if (next.cycle) out.set('cycle', next.cycle);
       if (next.page > 1) out.set('page', String(next.page));
       setSearchParams(out, { replace: true });
     },

@@ -33,7 +33,6 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'dashboard.colOverdue': 'Overdue',
   'dashboard.colYtdByCount': 'Rate this year, by count',
   'dashboard.colYtdByAmount': 'Rate this year, by amount',
-  'dashboard.noOwner': 'Unassigned',
   'dashboard.openList': '{label}: {value}, open the list',
 
   'reports.subtitle': 'Renewals per period: due, renewed, lost, and how the amounts changed on renewal',
@@ -84,7 +83,6 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'reports.cohortsTitle': 'Cohorts by signing year',
   'reports.cohortsLabel': 'Renewal rate of the due contracts, grouped by the year they were signed',
   'reports.colSignedYear': 'Signed in',
-  'reports.signedUnknown': 'Unknown',
   'reports.definitionsTitle': 'Definitions',
   'reports.defDue': 'Due: contracts whose end date lies in the period (both ends included), except terminated and one-time contracts. Due = renewed + lost + undecided; undecided is every open stage (pending, contacted, negotiating) and past terms with no decision.',
   'reports.defEarly': 'Early renewal: counts in the period of the old term\'s end date, not the period when it was renewed.',

@@ -32,7 +32,6 @@ export const reportsZhCN = {
   'dashboard.colOverdue': '已逾期',
   'dashboard.colYtdByCount': '今年续约率（按数量）',
   'dashboard.colYtdByAmount': '今年续约率（按金额）',
-  'dashboard.noOwner': '未分配',
   'dashboard.openList': '{label}：{value}，打开清单',
 
   'reports.subtitle': '按期间统计续约：到期、续约、流失，以及续约前后的金额变化',
@@ -83,7 +82,6 @@ export const reportsZhCN = {
   'reports.cohortsTitle': '按签订年份（客群）',
   'reports.cohortsLabel': '按合同签订年份分组的续约率',
   'reports.colSignedYear': '签订年份',
-  'reports.signedUnknown': '未知',
   'reports.definitionsTitle': '统计口径',
   'reports.defDue': '到期：到期日期落在所选期间内的合同（含首尾两天），不含已终止和一次性合同。到期 = 已续约 + 已流失 + 未决定；未决定包括待跟进、已联系、谈判中和往期未决定（已到期）。',
   'reports.defEarly': '提前续约：计入原合同到期日期所在的期间，而不是续约发生的期间。',
