@@ -1,6 +1,7 @@
 import { ladderPreviewSchema } from '../../shared/api/reminders.contract.ts';
 import type { MessageKey, Translate } from '../../shared/i18n/createTranslator.ts';
 import { describeStep } from '../../shared/reminders/reminderLadder.ts';
+import { reportTableOf } from './reportTable.ts';
 
 // Human-readable output for a terminal, labelled in the archive's language; --json prints the handler's data.
 
@@ -56,6 +57,8 @@ function ladderLines(t: Translate, value: unknown): string[] {
 }
 
 export function formatHuman(data: unknown, t: Translate): string {
+  const report = reportTableOf(data, t);
+  if (report !== null) return report;
   if (data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items)) {
     const { items, total } = data as { items: Record<string, unknown>[]; total: number };
     if (items.length === 0) return t('cli.noRecords');

@@ -49,6 +49,7 @@ const ALIASES: Record<string, ApiName> = {
   'undo-import': 'import:undo',
   imports: 'import:history',
   'import-issues': 'import:issues',
+  report: 'reports:renewal',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };

@@ -11,6 +11,8 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   followups due [--today YYYY-MM-DD]
   remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   fire (or with --dry-run just list) the reminders due now
   remind preview HT-001             list a contract's reminder steps and dates
+  report --period 2026|2026-Q3|2026-07|2026-01-01..2026-06-30 [--by owner|tier|cycle]
+                                    renewal report: terms due in the period, renewed/lost/undecided, rates by count and amount
   owners add --name NAME | owners list | tags add --name TAG
   import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file MAPPING.json] [--sheet SHEET]   import a renewal sheet (one transaction, can be undone)

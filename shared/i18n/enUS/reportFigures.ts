@@ -13,8 +13,8 @@ export const reportFiguresEnUS: Record<keyof typeof reportFiguresZhCN, string> =
   'reportFigures.colRateCount': 'Rate by count',
   'reportFigures.colRateAmount': 'Rate by amount',
   'reportFigures.rowTotal': 'Total',
-  'reportFigures.cell': '{count} / ¥{amount}',
+  'reportFigures.cell': '{count} / {amount}',
   'reportFigures.unknownAmount': 'Contracts of unknown amount: {n} (left out of every amount and of the rate by amount)',
-  'reportFigures.netChange': 'Net change between terms: ¥{amount}',
+  'reportFigures.netChange': 'Net change between terms: {amount}',
   'reportFigures.noRate': '—',
 };

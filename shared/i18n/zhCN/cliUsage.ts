@@ -11,6 +11,8 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   followups due [--today YYYY-MM-DD]
   remind [--now 2026-12-01T09:00:00+08:00] [--dry-run]   触发（或 --dry-run 只列出）此刻到期的提醒
   remind preview HT-001             列出合同的提醒节点与日期
+  report --period 2026|2026-Q3|2026-07|2026-01-01..2026-06-30 [--by owner|tier|cycle]
+                                    续约报表：期间内到期的合同、已续费/已流失/未决定与续约率（按数量、按金额）
   owners add --name 姓名 | owners list | tags add --name 标签
   import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file 映射.json] [--sheet 工作表]   导入续费表（一个事务，可撤销）

@@ -12,8 +12,8 @@ export const reportFiguresZhCN = {
   'reportFigures.colRateCount': '续约率（按数量）',
   'reportFigures.colRateAmount': '续约率（按金额）',
   'reportFigures.rowTotal': '合计',
-  'reportFigures.cell': '{count} 份 / ¥{amount}',
+  'reportFigures.cell': '{count} 份 / {amount}',
   'reportFigures.unknownAmount': '金额未知的合同：{n} 份（不计入任何金额与按金额续约率）',
-  'reportFigures.netChange': '续约前后金额净变化：¥{amount}',
+  'reportFigures.netChange': '续约前后金额净变化：{amount}',
   'reportFigures.noRate': '—',
 } as const;
