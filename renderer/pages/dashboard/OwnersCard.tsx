@@ -13,15 +13,21 @@ export function OwnersCard({ data }: { data: Dashboard }) {
   const { t } = useI18n();
   const ytd = periodParamOf(data.rates.yearToDate.period);
   const name = (o: Owner) => o.ownerName ?? t('reportFigures.noOwner');
-  // The 续约 list filters by an owner, not by "no owner": the unassigned row's counts open it unfiltered.
-  const bucket = (o: Owner, b: { count: number; amountFen: number }, to: string, title: string) => (
-    <>
-      <NumberLink to={to} label={`${name(o)} ${title}`} value={t('reports.count', { n: b.count })} />
-      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-        <NumberLink to={to} label={`${name(o)} ${title}`} value={formatMoney(b.amountFen)} />
-      </Typography.Text>
-    </>
-  );
+  // The 续约 list filters by an owner but has no "no owner" filter: the unassigned row's open terms are plain
+  // numbers rather than links to a list that would show everyone's.
+  const bucket = (o: Owner, b: { count: number; amountFen: number }, to: string, title: string) => {
+    const count = t('reports.count', { n: b.count });
+    const amount = formatMoney(b.amountFen);
+    const label = `${name(o)} ${title}`;
+    return (
+      <>
+        {o.ownerId ? <NumberLink to={to} label={label} value={count} /> : count}
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {o.ownerId ? <NumberLink to={to} label={label} value={amount} /> : amount}
+        </Typography.Text>
+      </>
+    );
+  };
   return (
     <Card title={t('dashboard.ownersTitle')} style={{ marginTop: 16 }}>
       <Table<Owner>
