@@ -35,6 +35,12 @@ test('the dashboard over the demo data: a number opens its list with the same co
   // It scrolled to the list; the picture is of the whole page.
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('reports-zh');
+  // Printed: no menu, header or buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await expect(page.getByRole('button', { name: /打\s?印/ })).toBeHidden();
+  await shot('reports-print-zh');
+  await page.emulateMedia({ media: 'screen' });
 
   // The table view of a chart shows the same numbers.
   await page.getByRole('radiogroup', { name: '显示方式' }).first().getByText('表格').click();

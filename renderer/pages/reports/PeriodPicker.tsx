@@ -38,6 +38,7 @@ export function PeriodPicker({ period, onChange }: Props) {
   return (
     <Flex gap={8} wrap align="center">
       <Segmented<PeriodKind>
+        className="no-print"
         aria-label={t('reports.periodKind')}
         value={kind}
         onChange={(k) => onChange(periodOfKind(k, range?.from ?? dayjs().format('YYYY-MM-DD')))}
