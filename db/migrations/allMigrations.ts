@@ -10,6 +10,7 @@ import { migration0008ContractCycleOptional } from './0008_contract_cycle_option
 import { migration0009CustomerNameSortKey } from './0009_customer_name_sort_key.ts';
 import { migration0010NotificationMessages } from './0010_notification_messages.ts';
 import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
+import { migration0012ReportIndexes } from './0012_report_indexes.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -24,6 +25,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0009CustomerNameSortKey,
   migration0010NotificationMessages,
   migration0011RenewalPicture,
+  migration0012ReportIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;

@@ -70,6 +70,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:followups': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
+  'export:report': EXPORT_FLAGS,
   'import:issues': EXPORT_FLAGS,
   'system:restoreUpload': ['file', 'passphraseFile'],
   'system:exportEncrypted': ['out', 'passphraseFile'],

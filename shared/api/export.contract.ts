@@ -1,6 +1,7 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { renewalListInput } from './renewals.contract.ts';
+import { REPORT_GROUPINGS, REPORT_OUTCOMES, reportPeriodField } from './reports.contract.ts';
 
 // An export comes back as bytes for the caller to save (the CLI to its --out, the desktop to the path the user
 // picked, the browser as a download): no operation writes to a path a caller names.
@@ -36,6 +37,14 @@ export const exportContract = {
       headers: exportOptions.headers.removeDefault().optional(),
       format: z.literal('xlsx', { message: issue('archive.xlsxOnly') }).default('xlsx'),
     }),
+    output: exportResultSchema,
+  },
+  /**
+   * A renewal report of a period: its figures (a row per group with `by`, then the total), or with `list` the
+   * due terms of that outcome behind them ('due' for all), as on the 报表 page.
+   */
+  'export:report': {
+    input: z.object({ period: reportPeriodField, by: z.enum(REPORT_GROUPINGS).optional(), list: z.enum(REPORT_OUTCOMES).optional(), ...exportOptions }),
     output: exportResultSchema,
   },
 } as const;

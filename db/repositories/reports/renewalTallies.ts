@@ -12,8 +12,11 @@ import { q, type Executor } from '../../handle.ts';
 //   amount is renewals.outcome_amount_fen, else the amount of the earliest live term whose renewal_of is it.
 
 export type ReportGroupBy = 'owner' | 'tier' | 'cycle';
-/** Cohorts group by the term's signing year (signed_on, else starts_on; '' when neither is known). */
-export type TallyGroupBy = ReportGroupBy | 'signedYear' | 'month';
+/**
+ * Cohorts group by the term's signing year (signed_on, else starts_on; '' when neither is known); the dashboard
+ * by 'yyyy-MM|past|ownerKey' (past: 1 when the term ends on or before `today`), so one pass gives all its rates.
+ */
+export type TallyGroupBy = ReportGroupBy | 'signedYear' | 'month' | { monthPastOwner: string };
 
 
 export interface DueTermFilter {
@@ -36,6 +39,7 @@ export const successorAmountSql = sql<number | null>`(SELECT s.amount_fen FROM c
 export const ownerKeySql = sql<string>`coalesce(k.owner_id, c.owner_id, ${NO_OWNER_KEY})`;
 
 function groupKeySql(by: TallyGroupBy | undefined): RawBuilder<string> {
+  if (typeof by === 'object') return sql<string>`substr(k.ends_on, 1, 7) || '|' || (k.ends_on <= ${by.monthPastOwner}) || '|' || ${ownerKeySql}`;
   if (by === 'month') return sql<string>`substr(k.ends_on, 1, 7)`;
   if (by === 'signedYear') return sql<string>`coalesce(substr(coalesce(k.signed_on, k.starts_on), 1, 4), '')`;
   if (by === 'owner') return ownerKeySql;

@@ -1,6 +1,7 @@
 import { handlersFor } from '../handlerTable.ts';
 import { exportArchive } from './exportArchive.ts';
 import { exportRenewals } from './exportRenewals.ts';
+import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
 
 export const exportHandlers = handlersFor('export', {
@@ -9,4 +10,5 @@ export const exportHandlers = handlersFor('export', {
   'export:followups': (ctx, input) => exportSheet(ctx, 'followups', input),
   'export:renewals': (ctx, input) => exportRenewals(ctx, input),
   'export:archive': (ctx, input) => exportArchive(ctx, input.headers),
+  'export:report': (ctx, input) => exportReport(ctx, input),
 });

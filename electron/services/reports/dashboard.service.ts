@@ -7,7 +7,7 @@ import type { Executor } from '../../../db/handle.ts';
 import { historyTerms, openTerms, type OpenTermsRow } from '../../../db/repositories/reports/dashboardQueries.ts';
 import { dueTallies, ownerNames } from '../../../db/repositories/reports/renewalTallies.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { figuresOf, reportOf } from './renewalReport.service.ts';
+import { figuresOf, reportOf, sumRows } from './renewalReport.service.ts';
 
 // The 首页 dashboard: what is coming up, what is overdue, and how renewals went this month, quarter and year.
 
@@ -22,23 +22,29 @@ export async function dashboardOf(x: Executor, today: string): Promise<Dashboard
   const periods = standardPeriods(today);
   const open = await openTerms(x, { today, d30: addDaysIso(today, 30), d90: addDaysIso(today, 90), d365: addDaysIso(today, 365) });
   const history = await historyTerms(x);
-  const rateOf = async (p: ReportPeriod) => reportOf(p, await dueTallies(x, p));
-  const month = await rateOf(periods.month);
-  const quarter = await rateOf(periods.quarter);
-  const yearToDate = await rateOf(periods.yearToDate);
+  // One pass over the due terms of the trend's months and the quarter, grouped by month, whether the term
+  // ends by today, and owner: the month, quarter, year to date, trend and per-owner rates are sums of its groups.
   const { months, period: trendPeriod } = trendMonths(today);
-  const byMonth = new Map((await dueTallies(x, trendPeriod, 'month')).map((row) => [row.key, row]));
-  const trend = months.map((m) => {
-    const row = byMonth.get(m);
-    const figures = row ? figuresOf(row) : null;
-    return {
-      month: m,
-      due: figures?.due.count ?? 0,
-      renewed: figures?.renewed.count ?? 0,
-      rate: figures?.rate ?? { byCount: null, byAmount: null },
-    };
+  const span = { from: trendPeriod.from, to: periods.quarter.to > trendPeriod.to ? periods.quarter.to : trendPeriod.to };
+  const cells = (await dueTallies(x, span, { monthPastOwner: today })).map((row) => {
+    const [month = '', past = '0', owner = NO_OWNER_KEY] = row.key.split('|');
+    return { month, past: past === '1', owner, row };
   });
-  const ownerYtd = new Map((await dueTallies(x, periods.yearToDate, 'owner')).map((row) => [row.key, figuresOf(row).rate]));
+  const within = (p: ReportPeriod, c: (typeof cells)[number]) => c.month >= p.from.slice(0, 7) && c.month <= p.to.slice(0, 7);
+  const inYtd = (c: (typeof cells)[number]) => within(periods.yearToDate, c) && c.past;
+  const reportOver = (p: ReportPeriod, keep: (c: (typeof cells)[number]) => boolean) =>
+    reportOf(p, cells.filter(keep).map((c) => ({ ...c.row, key: '' })));
+  const month = reportOver(periods.month, (c) => within(periods.month, c));
+  const quarter = reportOver(periods.quarter, (c) => within(periods.quarter, c));
+  const yearToDate = reportOver(periods.yearToDate, inYtd);
+  const trend = months.map((m) => {
+    const figures = figuresOf(sumRows(cells.filter((c) => c.month === m).map((c) => c.row)));
+    return { month: m, due: figures.due.count, renewed: figures.renewed.count, rate: figures.rate };
+  });
+  const ownerYtd = new Map<string, Dashboard['owners'][number]['yearToDate']>();
+  for (const key of new Set(cells.filter(inYtd).map((c) => c.owner))) {
+    ownerYtd.set(key, figuresOf(sumRows(cells.filter((c) => inYtd(c) && c.owner === key).map((c) => c.row))).rate);
+  }
   const ownerOpen = new Map(open.map((row) => [row.ownerKey, row]));
   const keys = [...new Set([...ownerOpen.keys(), ...ownerYtd.keys()])];
   const names = await ownerNames(x, keys.filter((k) => k !== NO_OWNER_KEY));

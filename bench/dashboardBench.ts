@@ -1,0 +1,177 @@
+// npm run bench:dashboard [-- --fresh] [--iterations N] [--check]
+//   --fresh   regenerate the cached database
+//   --check   exit 1 when the dashboard misses p95 ≤ 50 ms or a report p95 ≤ 200 ms
+//
+// Times the 首页 dashboard's full query set (reports:dashboard) and each report (reports:renewal for a year, a
+// quarter, a month and a custom range, with and without --by; reports:cohorts; a reports:terms page) in-process
+// through the real services, against the same aggregates hand-written on raw better-sqlite3 in the same run,
+// on a generated archive of 100k customers and ~150k contracts over five years (cached under .bench-data/).
+// Prints every statement's SQL and EXPLAIN QUERY PLAN.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addDaysIso } from '../shared/domain/dates.ts';
+import { parseReportPeriod, standardPeriods } from '../shared/reports/reportPeriod.ts';
+import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
+import { openDatabase } from '../db/openDatabase.ts';
+import { explainReportStatements } from '../db/repositories/reports/explainReports.ts';
+import { silentLogger } from '../electron/services/logger.ts';
+import { openServiceContext } from '../electron/services/openServiceContext.ts';
+import { dashboardOf, trendMonths } from '../electron/services/reports/dashboard.service.ts';
+import { cohortReport, renewalReportOf } from '../electron/services/reports/renewalReport.service.ts';
+import { reportTermsPage } from '../electron/services/reports/reportTerms.service.ts';
+import type { ServiceContext } from '../electron/services/serviceContext.ts';
+import {
+  DASHBOARD_BENCH_GENERATOR_VERSION,
+  DASHBOARD_BENCH_SIZES,
+  DASHBOARD_BENCH_TODAY,
+  generateDashboardBench,
+} from '../test-support/reports/dashboardBenchData.ts';
+import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
+import { rawReports, type RawGrouping } from './reports/rawReportQueries.ts';
+
+const DASHBOARD_TARGET_MS = 50;
+const REPORT_TARGET_MS = 200;
+const TODAY = DASHBOARD_BENCH_TODAY;
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const ITERATIONS = option('--iterations', 30);
+const WARMUP = Math.max(2, Math.ceil(ITERATIONS / 10));
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(repoRoot, '.bench-data');
+const backupsDir = path.join(dataDir, 'backups');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function cacheKey(): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: TODAY }));
+  for (const m of ALL_MIGRATIONS) h.update(m.sql);
+  h.update(generateDashboardBench.toString());
+  return `dashboard-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
+}
+
+async function ensureDatabase(): Promise<{ file: string; generated: boolean; seconds: number }> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const name = cacheKey();
+  const file = path.join(dataDir, name);
+  const removeDb = (f: string) => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
+  };
+  if (fs.existsSync(file) && !flag('--fresh')) return { file, generated: false, seconds: 0 };
+  for (const f of fs.readdirSync(dataDir)) {
+    if (/^dashboard-v\d+-[0-9a-f]+\.db/.test(f) && !f.startsWith(name)) fs.rmSync(path.join(dataDir, f), { force: true });
+  }
+  removeDb(file);
+  const tmp = `${file}.tmp`;
+  removeDb(tmp);
+  const t0 = performance.now();
+  out(`generating ${DASHBOARD_BENCH_SIZES.customers} customers and their contracts over five years …`);
+  const opened = await openDatabase({ file: tmp, backupsDir });
+  try {
+    const rows = generateDashboardBench();
+    loadReportRows(opened.db, rows);
+    analyzeReportRows(opened.db);
+  } finally {
+    await opened.close();
+  }
+  fs.renameSync(tmp, file);
+  return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+async function time(work: () => unknown): Promise<Timing> {
+  for (let i = 0; i < WARMUP; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    await work();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: samples[Math.floor(samples.length / 2)]!, p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]! };
+}
+const ms = (v: number) => v.toFixed(1).padStart(7);
+
+async function main(): Promise<void> {
+  const db = await ensureDatabase();
+  const { ctx, close } = await openServiceContext({ file: db.file, backupsDir, logger: silentLogger });
+  let failed = false;
+  try {
+    const raw = rawReports(ctx.db);
+    const cpus = os.cpus();
+    out();
+    out('== Machine');
+    out(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    out(`database ${(fs.statSync(db.file).size / 2 ** 20).toFixed(0)} MiB at ${path.relative(repoRoot, db.file)}` + (db.generated ? `, generated in ${db.seconds.toFixed(1)} s` : ' (cached; --fresh regenerates)'));
+    out(`today ${TODAY}; ${ITERATIONS} timed iterations after ${WARMUP} warm-up, p50 and p95 in ms`);
+
+    const periods = standardPeriods(TODAY);
+    const dates = { today: TODAY, d30: addDaysIso(TODAY, 30), d90: addDaysIso(TODAY, 90), d365: addDaysIso(TODAY, 365) };
+    const year = parseReportPeriod(TODAY.slice(0, 4))!;
+    out();
+    out('== Statements and query plans');
+    for (const st of await explainReportStatements(ctx.db, dates, year, ['owner', { monthPastOwner: TODAY }])) {
+      out(`-- ${st.name}`);
+      out(`   ${oneLine(st.sql)}`);
+      out(`   params ${JSON.stringify(st.parameters)}`);
+      for (const p of st.queryPlan) out(`     ${p}`);
+    }
+
+    out();
+    out('== Timings (service = the real service through Kysely; raw = hand-written on better-sqlite3; ratio = service ÷ raw at p50)');
+    const trend = trendMonths(TODAY).period;
+    const span: [string, string] = [trend.from, periods.quarter.to > trend.to ? periods.quarter.to : trend.to];
+    const rawDashboard = () => raw.dashboard({ ...dates, span });
+    const row = async (label: string, target: number, service: () => unknown, baseline: () => unknown) => {
+      const s = await time(service);
+      const r = await time(baseline);
+      const ok = s.p95 <= target;
+      if (!ok) failed = true;
+      out(`${label.padEnd(34)} service ${ms(s.p50)} ${ms(s.p95)}   raw ${ms(r.p50)} ${ms(r.p95)}   ratio ${(s.p50 / r.p50).toFixed(2)}   target p95 ≤ ${target} ms ${ok ? 'ok' : 'MISSED'}`);
+    };
+    await row('dashboard (full query set)', DASHBOARD_TARGET_MS, () => dashboardOf(ctx.db, TODAY), rawDashboard);
+    const reports: [string, string, Exclude<RawGrouping, 'monthPastOwner' | 'total'> | undefined][] = [
+      ['year', TODAY.slice(0, 4), undefined],
+      ['year by owner', TODAY.slice(0, 4), 'owner'],
+      ['year by tier', TODAY.slice(0, 4), 'tier'],
+      ['year by cycle', TODAY.slice(0, 4), 'cycle'],
+      ['quarter', `${TODAY.slice(0, 4)}-Q2`, undefined],
+      ['month', TODAY.slice(0, 7), undefined],
+      ['custom (two years)', `2025-01-01..2026-12-31`, undefined],
+    ];
+    for (const [label, text, by] of reports) {
+      const p = parseReportPeriod(text)!;
+      await row(`report ${label}`, REPORT_TARGET_MS, () => renewalReportOf(ctx.db, p, by === 'tier' || by === 'owner' || by === 'cycle' ? by : undefined, 'zh-CN'), () =>
+        raw.tallies(by ?? 'total', p.from, p.to),
+      );
+    }
+    const c = ctx as ServiceContext;
+    await row('cohorts (year)', REPORT_TARGET_MS, () => cohortReport(c, { period: TODAY.slice(0, 4) }), () => raw.tallies('signedYear', year.from, year.to));
+    await row('terms page (year, renewed, 50)', REPORT_TARGET_MS, () =>
+      reportTermsPage(c, { period: TODAY.slice(0, 4), outcome: 'renewed', offset: 0, limit: 50 }),
+      () => raw.tallies('total', year.from, year.to),
+    );
+    out();
+    out('(the terms page has no separate raw statement; its baseline column is the year totals)');
+    out();
+    out('== Raw baseline SQL');
+    for (const [name, text] of Object.entries(raw.sql)) out(`-- ${name}\n   ${oneLine(text)}`);
+  } finally {
+    await close();
+  }
+  if (flag('--check') && failed) process.exitCode = 1;
+}
+
+await main();
