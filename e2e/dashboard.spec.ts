@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -41,6 +42,13 @@ test('the dashboard over the demo data: a number opens its list with the same co
   await expect(page.getByRole('button', { name: /打\s?印/ })).toBeHidden();
   await shot('reports-print-zh');
   await page.emulateMedia({ media: 'screen' });
+
+  // The figures export as a sheet, saved as a browser download: a row per owner, then the total.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /导\s?出/ }).click();
+  await page.getByRole('menuitem', { name: '导出统计（CSV）' }).click();
+  const csv = fs.readFileSync(await (await downloading).path(), 'utf8');
+  expect(csv.split(/\r?\n/).find((line) => line.startsWith('合计,'))).toMatch(new RegExp(`^合计,${due.n},`));
 
   // The table view of a chart shows the same numbers.
   await page.getByRole('radiogroup', { name: '显示方式' }).first().getByText('表格').click();

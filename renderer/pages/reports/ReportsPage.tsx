@@ -3,6 +3,7 @@ import { Button, Card, Col, Flex, Row, Tag } from 'antd';
 import { useEffect } from 'react';
 import { cycleLabels, labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiQuery } from '../../api/useApi.ts';
+import { ReportExportButton } from '../../components/export/ReportExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { todayIso } from '../../format/dates.ts';
@@ -13,7 +14,7 @@ import { groupLabel } from './groupLabel.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { ReportDefinitions } from './ReportDefinitions.tsx';
 import { ReportSummary } from './ReportSummary.tsx';
-import { TermsCard } from './TermsCard.tsx';
+import { OUTCOME_TITLES, TermsCard } from './TermsCard.tsx';
 import { NO_CYCLE, useReportParams } from './useReportParams.ts';
 
 /** 报表: one period's renewals: the figures, the breakdown, cohorts, and the lists of terms behind them. */
@@ -42,9 +43,12 @@ export function ReportsPage() {
         title={t('nav.reports')}
         subtitle={t('reports.subtitle')}
         extra={
-          <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('reports.print')}
-          </Button>
+          <>
+            <ReportExportButton report={{ period: params.period, by: params.by }} list={params.outcome} listName={t(OUTCOME_TITLES[params.outcome])} />
+            <Button className="no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('reports.print')}
+            </Button>
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }} className="report-card">

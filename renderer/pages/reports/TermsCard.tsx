@@ -14,7 +14,7 @@ import { OUTCOMES, type ReportParams } from './useReportParams.ts';
 type Term = ApiOutput<'reports:terms'>['items'][number];
 
 const PAGE_SIZE = 20;
-const TAB_TITLES: Record<TermOutcome, MessageKey> = { due: 'reports.due', renewed: 'reports.renewed', lost: 'reports.lost', pending: 'reports.pending' };
+export const OUTCOME_TITLES: Record<TermOutcome, MessageKey> = { due: 'reports.due', renewed: 'reports.renewed', lost: 'reports.lost', pending: 'reports.pending' };
 const OUTCOME_COLORS = { renewed: 'green', lost: 'red', pending: 'orange' } as const;
 
 interface Props {
@@ -52,7 +52,7 @@ export function TermsCard({ params, update, counts }: Props) {
         onChange={(k) => update({ outcome: OUTCOMES.find((o) => o === k) ?? 'due' })}
         items={OUTCOMES.map((o) => ({
           key: o,
-          label: counts[o] === undefined ? t(TAB_TITLES[o]) : `${t(TAB_TITLES[o])} (${counts[o]})`,
+          label: counts[o] === undefined ? t(OUTCOME_TITLES[o]) : `${t(OUTCOME_TITLES[o])} (${counts[o]})`,
         }))}
       />
       {terms.error ? <QueryErrorAlert error={terms.error} onRetry={() => void terms.refetch()} /> : null}
@@ -90,7 +90,7 @@ export function TermsCard({ params, update, counts }: Props) {
           {
             title: t('reports.colOutcome'),
             key: 'outcome',
-            render: (_: unknown, r: Term) => <Tag color={OUTCOME_COLORS[r.outcome]}>{t(TAB_TITLES[r.outcome])}</Tag>,
+            render: (_: unknown, r: Term) => <Tag color={OUTCOME_COLORS[r.outcome]}>{t(OUTCOME_TITLES[r.outcome])}</Tag>,
           },
           { title: t('reports.colRenewalAmount'), key: 'renewalAmount', align: 'right', render: (_: unknown, r: Term) => formatMoney(r.renewalAmountFen) },
           { title: t('reports.colGap'), key: 'gap', render: (_: unknown, r: Term) => timing(r) },

@@ -90,6 +90,8 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'reports.defUnknown': 'Unknown amount: such a contract is left out of every amount and of the rate by amount, and counted apart.',
   'reports.defRates': 'Rate by count = renewed ÷ due. Rate by amount = the amount of the due contracts that renewed ÷ the amount of all due contracts, so it lies between 0 and 100%; upsell and downsell on renewal show in the net change. With nothing due, a rate shows —.',
   'reports.print': 'Print',
-  'reports.exportCsv': 'Export CSV',
-  'reports.exportXlsx': 'Export Excel (.xlsx)',
+  'reports.exportFiguresCsv': 'Figures as CSV',
+  'reports.exportFiguresXlsx': 'Figures as Excel (.xlsx)',
+  'reports.exportListCsv': 'The period’s “{outcome}” list as CSV',
+  'reports.exportListXlsx': 'The period’s “{outcome}” list as Excel (.xlsx)',
 };

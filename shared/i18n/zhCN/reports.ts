@@ -89,6 +89,8 @@ export const reportsZhCN = {
   'reports.defUnknown': '金额未知：这样的合同不计入任何金额，也不计入按金额的续约率，只单独计数。',
   'reports.defRates': '续约率（按数量）= 已续约份数 ÷ 到期份数；续约率（按金额）= 已续约合同的原金额 ÷ 到期合同的金额，介于 0 到 100% 之间；续约时的增购和减购另计入净变化。没有到期合同时显示 —。',
   'reports.print': '打印',
-  'reports.exportCsv': '导出 CSV',
-  'reports.exportXlsx': '导出 Excel (.xlsx)',
+  'reports.exportFiguresCsv': '导出统计（CSV）',
+  'reports.exportFiguresXlsx': '导出统计（Excel .xlsx）',
+  'reports.exportListCsv': '导出本期「{outcome}」合同清单（CSV）',
+  'reports.exportListXlsx': '导出本期「{outcome}」合同清单（Excel .xlsx）',
 } as const;
