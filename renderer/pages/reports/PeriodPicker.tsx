@@ -41,7 +41,10 @@ export function PeriodPicker({ period, onChange }: Props) {
         className="no-print"
         aria-label={t('reports.periodKind')}
         value={kind}
-        onChange={(k) => onChange(periodOfKind(k, range?.from ?? dayjs().format('YYYY-MM-DD')))}
+        onChange={(k) =>
+          // Custom starts as the period on screen; the others as theirs that holds its first day.
+          onChange(k === 'custom' && range ? `${range.from}..${range.to}` : periodOfKind(k, range?.from ?? dayjs().format('YYYY-MM-DD')))
+        }
         options={[
           { value: 'month', label: t('reports.month') },
           { value: 'quarter', label: t('reports.quarter') },
