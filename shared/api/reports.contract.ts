@@ -1,6 +1,6 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
-import { cycleField, idField, isoDate, pageInput, pageOf, tierField } from './fields.ts';
+import { cycleField, idField, isoDate, noControlCharacters, pageInput, pageOf, tierField } from './fields.ts';
 import { parseReportPeriod } from '../reports/reportPeriod.ts';
 
 // How renewals are going. Definitions (also on the report page, the README and `renewal-desk report`):
@@ -23,7 +23,13 @@ export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 export const reportPeriodField = z
   .string()
   .max(32)
-  .refine((s) => parseReportPeriod(s) !== null, { message: issue('validation.reportPeriod') });
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .superRefine(noControlCharacters(false))
+      .refine((s) => parseReportPeriod(s) !== null, { message: issue('validation.reportPeriod') }),
+  );
 
 const tally = z.object({ count: z.number().int(), amountFen: z.number() });
 const rates = z.object({ byCount: z.number().nullable(), byAmount: z.number().nullable() });
