@@ -99,6 +99,14 @@ async function walkEmptyArchive(w: Walk) {
   await expect(page.getByText(t('firstRun.title'))).toBeVisible();
   await check(w, 'customers-first-run', t('nav.customers'));
 
+  await openFromMenu(w, t('nav.home'), t('nav.home'));
+  await expect(page.getByText(t('dashboard.emptyTitle'))).toBeVisible();
+  await check(w, 'dashboard-empty', t('nav.home'));
+
+  await openFromMenu(w, t('nav.reports'), t('nav.reports'));
+  await expect(page.getByText(t('reports.definitionsTitle'))).toBeVisible();
+  await check(w, 'reports-empty', t('nav.reports'));
+
   await openFromMenu(w, t('nav.due'), t('nav.due'));
   await expect(page.getByText(t('due.empty'))).toBeVisible();
   await check(w, 'due-empty', t('nav.due'));
@@ -202,6 +210,15 @@ async function walkOneCustomer(w: Walk, origin: string) {
   for (const [role, name] of filters) await expect(page.getByRole(role, { name: t(name) })).toBeVisible();
   await expect(page.getByRole('switch', { name: t('customers.showArchived') })).toBeVisible();
   await check(w, 'customers-list', t('nav.customers'));
+
+  // Its contract ends in 60 days: the dashboard counts it, and the year's report lists it.
+  await openFromMenu(w, t('nav.home'), t('nav.home'));
+  await expect(page.getByRole('link', { name: t('dashboard.openList', { label: t('dashboard.withinDays', { n: 90 }), value: t('reports.count', { n: 1 }) }) })).toBeVisible();
+  await check(w, 'dashboard', t('nav.home'));
+  await openFromMenu(w, t('nav.reports'), t('nav.reports'));
+  await page.getByRole('radiogroup', { name: t('reports.periodKind') }).getByText(t('reports.custom')).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('nav.reports') })).toBeVisible();
+  await check(w, 'reports', t('nav.reports'));
 
   await openFromMenu(w, t('nav.renewals'), t('nav.renewals'));
   await page.getByRole('tab', { name: t('renewals.windowDays', { n: 90 }) }).click();

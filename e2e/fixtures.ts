@@ -34,6 +34,9 @@ export const test = base.extend<Fixtures>({
       if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
     });
     await page.goto(webHost.url);
+    // The app lands on 首页; the specs start from the customer list, the user's first click on a new archive.
+    await expect(page.getByRole('heading', { level: 1, name: '首页' })).toBeVisible();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: /(^| )客户$/ }).click();
     await expect(page).toHaveURL(new RegExp(`^${webHost.origin}/#/customers`));
     await use(page);
     expect(problems, 'the page logged errors').toEqual([]);

@@ -1,7 +1,8 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { CustomerDetailPage } from './pages/customerDetail/CustomerDetailPage.tsx';
+import { DashboardPage } from './pages/dashboard/DashboardPage.tsx';
 import { CustomerListPage } from './pages/customers/CustomerListPage.tsx';
 import { DueFollowUpsPage } from './pages/due/DueFollowUpsPage.tsx';
 import { ImportHistoryPage } from './pages/import/ImportHistoryPage.tsx';
@@ -9,17 +10,19 @@ import { ImportPage } from './pages/import/ImportPage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { ReminderSettingsPage } from './pages/reminders/ReminderSettingsPage.tsx';
 import { RenewalsPage } from './pages/renewals/RenewalsPage.tsx';
+import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/customers" replace />} />
+        <Route index element={<DashboardPage />} />
         <Route path="customers" element={<CustomerListPage />} />
         <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="due" element={<DueFollowUpsPage />} />
         <Route path="renewals" element={<RenewalsPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="reminders" element={<ReminderSettingsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="import" element={<ImportPage />} />

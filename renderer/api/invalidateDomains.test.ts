@@ -25,4 +25,14 @@ describe('invalidateDomains', () => {
     expect(stale(keys.tags)).toBe(false);
     expect(stale(keys.owners)).toBe(false);
   });
+
+  it('refreshes the reports after a write to what they count, and not after one to a tag', async () => {
+    const client = new QueryClient();
+    const dashboard = apiQueryKey('reports:dashboard', {});
+    client.setQueryData(dashboard, {});
+    await invalidateDomains(client, changesOf('tags:create'));
+    expect(client.getQueryState(dashboard)?.isInvalidated).toBe(false);
+    await invalidateDomains(client, changesOf('renewals:setStage'));
+    expect(client.getQueryState(dashboard)?.isInvalidated).toBe(true);
+  });
 });

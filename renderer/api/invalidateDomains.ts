@@ -2,10 +2,23 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ApiDomain } from '../../shared/api/apiContract.ts';
 
 /**
+ * The reports (首页 and 报表) are figures over contracts, their renewals, customers and owners: any write that
+ * changes one of those changes them too, whether or not its contract names 'reports'.
+ */
+const REPORT_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'import'];
+
+/** The announced domains and the views that derive from them. */
+export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
+  const changed = new Set<ApiDomain>(domains);
+  if (domains.some((d) => REPORT_SOURCES.includes(d))) changed.add('reports');
+  return changed;
+}
+
+/**
  * Marks every query of the named domains stale and refetches the ones on screen. The domains come from the
  * contract's declaration of what the write changed, dependent views included.
  */
 export function invalidateDomains(queryClient: QueryClient, domains: readonly ApiDomain[]): Promise<void> {
-  const changed = new Set<unknown>(domains);
+  const changed: Set<unknown> = withDependentViews(domains);
   return queryClient.invalidateQueries({ predicate: (query) => changed.has(query.queryKey[0]) });
 }

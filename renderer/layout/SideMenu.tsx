@@ -1,4 +1,4 @@
-import { AlertOutlined, BellOutlined, FileSyncOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -18,6 +18,7 @@ export function SideMenu() {
   const selected = selectedSection(location.pathname);
 
   const items = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/customers', icon: <TeamOutlined />, label: t('nav.customers') },
     {
       key: '/due',
@@ -34,6 +35,7 @@ export function SideMenu() {
       ),
     },
     { key: '/renewals', icon: <FileSyncOutlined />, label: t('nav.renewals') },
+    { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
     { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
     { key: '/reminders', icon: <AlertOutlined />, label: t('nav.reminders') },
     { key: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },

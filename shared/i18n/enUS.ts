@@ -20,6 +20,7 @@ import { desktopEnUS } from './enUS/desktop.ts';
 import { encodingEnUS } from './enUS/encoding.ts';
 import { backupsEnUS } from './enUS/backups.ts';
 import { storageEnUS } from './enUS/storage.ts';
+import { reportsEnUS } from './enUS/reports.ts';
 import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import type { MessageKey } from './zhCN.ts';
 
@@ -46,5 +47,6 @@ export const enUS: Record<MessageKey, string> = {
   ...encodingEnUS,
   ...backupsEnUS,
   ...storageEnUS,
+  ...reportsEnUS,
   ...reportFiguresEnUS,
 };

@@ -20,6 +20,7 @@ import { desktopZhCN } from './zhCN/desktop.ts';
 import { encodingZhCN } from './zhCN/encoding.ts';
 import { backupsZhCN } from './zhCN/backups.ts';
 import { storageZhCN } from './zhCN/storage.ts';
+import { reportsZhCN } from './zhCN/reports.ts';
 import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
@@ -46,6 +47,7 @@ export const zhCN = {
   ...encodingZhCN,
   ...backupsZhCN,
   ...storageZhCN,
+  ...reportsZhCN,
   ...reportFiguresZhCN,
 } as const;
 
