@@ -1,6 +1,7 @@
 // Rows for the whole-archive workbook (handover, audit): every live record of each kind, streamed from one
 // prepared statement per sheet, in the order the sheet shows them. Deleted records and derived tables (search
-// index, pending reminder steps) are left out; fired reminders come in as the notifications they raised.
+// index, pending reminder steps) are left out; fired reminders come in as the notifications they raised
+// (an import's summary is not one: the import history sheet has the import).
 import type { FollowUpSheetRecord } from '../../shared/importExport/exportCells.ts';
 import type { Db } from '../handle.ts';
 import { q, rawOf } from '../handle.ts';
@@ -152,6 +153,7 @@ SELECT c.name AS customerName, k.number AS contractNumber, x.at, x.channel, x.ki
 SELECT fired_at AS firedAt, customer_name AS customerName, title, body, title_key AS titleKey, body_key AS bodyKey,
        message_params AS messageParams, read_at AS readAt
   FROM notifications
+ WHERE kind <> 'summary'
  ORDER BY fired_at, id`,
   tags: `
 SELECT t.name, t.color,

@@ -19,7 +19,7 @@ export async function markPastStepsMissed(tx: Tx, subjectIds: readonly string[],
       .set({ fired_at: nowIso, outcome: 'missed', updated_at: nowIso })
       .where('kind', 'in', [...kinds])
       .where('fired_at', 'is', null)
-      .where('due_at', '<=', nowIso)
+      .where('due_at', '<', nowIso)
       .where('subject_id', 'in', part)
       .returning('subject_id')
       .execute();

@@ -67,7 +67,8 @@ describe('renewals:list search and batch', () => {
 
   it('batchId keeps only the contracts that import batch wrote', async () => {
     await t.call('contracts:create', { customerId: vip, number: 'BY-HAND', startsOn: '2026-01-01', endsOn: '2026-12-31' });
-    const csv = ['客户名称,合同编号,开始日期,到期日期,续费周期', '温州启航制造有限公司,IMP-1,2026-01-01,2026-12-20,年', '温州启航制造有限公司,IMP-2,2026-02-01,2027-01-31,年'].join('\n');
+    // Two services, so the chain rule does not make IMP-2 the renewal of IMP-1.
+    const csv = ['客户名称,合同编号,开始日期,到期日期,续费周期,服务内容', '温州启航制造有限公司,IMP-1,2026-01-01,2026-12-20,年,企业邮箱', '温州启航制造有限公司,IMP-2,2026-02-01,2027-01-31,年,云服务器'].join('\n');
     const result = await importFile(t, writeFixture(t, csv), { kind: 'contracts' });
     expect(result.batchId).toBeTruthy();
     expect(await numbers({ window: 'overdue' })).toEqual(['BY-HAND', 'IMP-1']);
