@@ -91,7 +91,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         format: source.format,
         encoding: source.encoding,
         rows: report.rows,
-        summary: { ...report.counts(), duplicates: report.duplicates.length },
+        summary: { ...report.counts(), duplicates: report.duplicates.length, chainsLinked: chains.linked, chainsHistory: chains.history },
       });
       options.onCommit?.({ kind, headers, mapping });
     }).then(
