@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { renderIn } from '../../../shared/i18n/message.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
+import { exportTo, importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 import { renewalColumnsCsv } from '../../../test-support/import/renewalColumnsFixture.ts';
 
 let a: TestContext;
@@ -18,12 +17,6 @@ afterEach(async () => {
   await b.close();
 });
 
-async function exportTo(t: TestContext, kind: string, ext: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<string> {
-  const out = path.join(t.dir, `export-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`);
-  const { contentBase64 } = await t.call(`export:${kind}`, { format: ext, headers });
-  fs.writeFileSync(out, Buffer.from(contentBase64, 'base64'));
-  return out;
-}
 
 /** Each contract's number, status, 开始日期, 提醒日期, amount and live renewal record. */
 function terms(t: TestContext) {

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { generateRenewalSheet, renewalSheetCsv } from '../../../test-support/import/renewalSheetGenerator.ts';
-import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
+import { exportTo, importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let a: TestContext;
 let b: TestContext;
@@ -16,12 +15,6 @@ afterEach(async () => {
   await b.close();
 });
 
-async function exportTo(t: TestContext, kind: string, ext: 'csv' | 'xlsx', headers: 'zh' | 'en' = 'zh'): Promise<string> {
-  const out = path.join(t.dir, `export-${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`);
-  const { contentBase64 } = await t.call(`export:${kind}`, { format: ext, headers });
-  fs.writeFileSync(out, Buffer.from(contentBase64, 'base64'));
-  return out;
-}
 
 /** Data a user could have typed in the app: formula-like text, quotes, line breaks, no contact, a one-time contract. */
 async function seedTrickyData(t: TestContext) {

@@ -1,10 +1,11 @@
-import { Form, Input, Select } from 'antd';
+import { Form } from 'antd';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
-import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { sameNames } from '../../forms/applyApiError.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { LostReasonFields } from './LostReasonFields.tsx';
 
 interface Values {
   lostReason: string;
@@ -15,7 +16,6 @@ interface Values {
 export function LostReasonDialog({ item, onClose }: { item: Pick<RenewalItem, 'contractId' | 'contractNo' | 'customerName'> | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const reasons = useApiQuery('renewals:lostReasons', {});
   const setStage = useApiMutation('renewals:setStage');
   const submit = useFormSubmit(form, {
     fields: sameNames('lostReason', 'lostNote'),
@@ -34,12 +34,7 @@ export function LostReasonDialog({ item, onClose }: { item: Pick<RenewalItem, 'c
       okText={t('lost.action')}
       onFinish={submit.onFinish}
     >
-      <Form.Item name="lostReason" label={t('lost.reason')} rules={[{ required: true, message: t('lost.reasonRequired') }]}>
-        <Select options={(reasons.data?.items ?? []).map((r) => ({ value: r, label: r }))} placeholder={t('lost.reasonPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="lostNote" label={t('lost.note')}>
-        <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder={t('lost.notePlaceholder')} />
-      </Form.Item>
+      <LostReasonFields />
     </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { DownOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Dropdown, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Dropdown, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { ApiInput, ApiOutput } from '../../../shared/api/apiContract.ts';
 import type { BulkRefusal } from '../../../shared/api/renewals.contract.ts';
@@ -7,9 +7,10 @@ import { labelOf, renewalStageLabels } from '../../../shared/i18n/enumLabels.ts'
 import type { Translate } from '../../../shared/i18n/createTranslator.ts';
 import { renderMessage } from '../../../shared/i18n/message.ts';
 import { invoke } from '../../api/invoke.ts';
-import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { useApiMutation } from '../../api/useApi.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { LostReasonFields } from './LostReasonFields.tsx';
 
 // Mirrors the contract's BULK_STAGES without importing it at runtime, which would pull zod into the bundle.
 const BULK_STAGES = ['pending', 'contacted', 'negotiating'] as const;
@@ -77,7 +78,6 @@ export function RenewalBulkBar({ selected, onDone }: { selected: string[]; onDon
   const [dialog, setDialog] = useState<Dialog>(null);
   const [ownerId, setOwnerId] = useState<string | null>(null);
   const [lostForm] = Form.useForm<LostValues>();
-  const reasons = useApiQuery('renewals:lostReasons', {}, { enabled: dialog === 'lost' });
   const report = useBulkOutcome(onDone);
   const bulk = useApiMutation('renewals:bulk', { onSuccess: report, onError: (e) => void message.error(e.message) });
   const n = selected.length;
@@ -133,12 +133,7 @@ export function RenewalBulkBar({ selected, onDone }: { selected: string[]; onDon
         destroyOnHidden
       >
         <Form form={lostForm} name="bulkLost" layout="vertical" clearOnDestroy>
-          <Form.Item name="lostReason" label={t('lost.reason')} rules={[{ required: true, message: t('lost.reasonRequired') }]}>
-            <Select options={(reasons.data?.items ?? []).map((r) => ({ value: r, label: r }))} placeholder={t('lost.reasonPlaceholder')} />
-          </Form.Item>
-          <Form.Item name="lostNote" label={t('lost.note')}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder={t('lost.notePlaceholder')} />
-          </Form.Item>
+          <LostReasonFields enabled={dialog === 'lost'} />
         </Form>
       </Modal>
       <Modal
