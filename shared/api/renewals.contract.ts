@@ -127,6 +127,19 @@ const chainTermSchema = z.object({
   renewalOf: z.string().nullable(),
 });
 
+const linkSuggestionSchema = z.object({
+  earlierId: z.string(),
+  laterId: z.string(),
+  /** The earlier term's number, service, start (as the chain rule tells it), end and amount. */
+  number: z.string(),
+  service: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  currency: z.string(),
+});
+export type RenewalLinkSuggestion = z.infer<typeof linkSuggestionSchema>;
+
 const flaggedItemSchema = z.object({
   contractId: z.string(),
   contractNo: z.string(),
@@ -235,6 +248,21 @@ export const renewalsContract = {
     input: z.object({ earlierId: idField, laterId: idField }),
     output: z.object({ earlierId: z.string(), laterId: z.string() }),
     changes: ['renewals', 'contracts'],
+  },
+  /**
+   * The earlier term the chain rule would link this contract to (same customer, no successor, not lost, not
+   * terminated, the pair not vetoed; this contract renews nothing yet), or null. Asked after a contract is
+   * entered or re-dated by hand; the link is applied only by renewals:link.
+   */
+  'renewals:linkSuggestion': {
+    input: z.object({ contractId: idField }),
+    output: z.object({ suggestion: linkSuggestionSchema.nullable() }),
+  },
+  /** 关联为续约: the later term renews the earlier one, as an import links them; refused when the rule says no. */
+  'renewals:link': {
+    input: z.object({ earlierId: idField, laterId: idField }),
+    output: z.object({ earlierId: z.string(), laterId: z.string() }),
+    changes: ['renewals', 'contracts', 'customers', 'reminders', 'notifications'],
   },
   /** A customer's renewal events (renewed, lost, stage changes), newest first, for the follow-up timeline. */
   'renewals:events': {

@@ -11,6 +11,7 @@ import {
 } from './renewals.service.ts';
 import { bulkRenewals, undoBulkRenewals } from './bulkRenewals.ts';
 import { unlinkRenewal, vetoRenewalLink } from './unlinkRenewal.ts';
+import { linkRenewal, renewalLinkSuggestion } from './linkRenewal.ts';
 import { renewalEventsOf } from './renewalEvents.ts';
 
 export const renewalsHandlers = handlersFor('renewals', {
@@ -24,6 +25,8 @@ export const renewalsHandlers = handlersFor('renewals', {
   'renewals:undoBulk': (ctx, input) => undoBulkRenewals(ctx, input.undoToken),
   'renewals:unlink': (ctx, input) => unlinkRenewal(ctx, input.contractId, input.reason),
   'renewals:vetoLink': (ctx, input) => vetoRenewalLink(ctx, input.earlierId, input.laterId),
+  'renewals:linkSuggestion': (ctx, input) => renewalLinkSuggestion(ctx, input.contractId),
+  'renewals:link': (ctx, input) => linkRenewal(ctx, input.earlierId, input.laterId),
   'renewals:events': (ctx, input) => renewalEventsOf(ctx, input.customerId, input.limit),
   'renewals:lostReasons': (ctx) => lostReasons(ctx),
   'renewals:setLostReasons': (ctx, input) => setLostReasons(ctx, input.items),
