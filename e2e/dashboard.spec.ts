@@ -1,20 +1,9 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
+import { countIn, menu } from './appNavigation.ts';
 import { expect, test } from './fixtures.ts';
 
 // 首页 and 报表 over the demo archive: every number opens the list behind it, with the same count, and the charts
 // draw their Chinese labels (a person looks at e2e/artifacts/dashboard-*.png and reports-*.png).
-
-function menu(page: Page, name: string) {
-  return page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('menuitem', { name: new RegExp(`(^| )${name}$`) });
-}
-
-/** The number in a link named "<label>：<n> 份，打开清单" (or the English "<label>: <n> contracts, open the list"). */
-async function countIn(page: Page, label: RegExp): Promise<{ link: ReturnType<Page['getByRole']>; n: number }> {
-  const link = page.getByRole('link', { name: label });
-  const name = (await link.getAttribute('aria-label')) ?? '';
-  return { link, n: Number(/(\d+) (?:份|contracts?)/.exec(name)?.[1]) };
-}
 
 test('the dashboard over the demo data: a number opens its list with the same count; both pages in zh and en', async ({ app: page, shot }) => {
   test.setTimeout(120_000);

@@ -60,6 +60,7 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           <Col span={24} style={{ marginBottom: 8 }}>
             <Typography.Text type="secondary">{t('report.rowsRead', { n: result.rows })}</Typography.Text>
           </Col>
+          {result.kind === 'contracts' ? <RenewalPictureLines result={result} /> : null}
           {statsOf(result).map(([title, value, color]) => (
             <Col key={title} xs={12} sm={8} md={4}>
               <Statistic title={t(title)} value={value} styles={color ? { content: { color } } : undefined} />
@@ -187,4 +188,20 @@ function ShownNote({ shown, total }: { shown: number; total: number }) {
 
 function CollapseOf({ items }: { items: NonNullable<CollapseProps['items']> }) {
   return items.length > 0 ? <Collapse items={items} /> : null;
+}
+
+/** What the chain rule and the reminder settlement did (a dry run says what they will do). */
+function RenewalPictureLines({ result }: { result: ImportResult }) {
+  const { t } = useI18n();
+  const { chains, newTerms, dryRun } = result;
+  return (
+    <Col span={24} style={{ marginBottom: 8 }}>
+      <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="import-chains">
+        {t(dryRun ? 'report.chainsPlanned' : 'report.chainsDone', { linked: chains.linked, history: chains.history })}
+      </Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="import-new-terms">
+        {t('report.newTerms', { overdue: newTerms.overdue, insideLadder: newTerms.insideLadder })}
+      </Typography.Paragraph>
+    </Col>
+  );
 }

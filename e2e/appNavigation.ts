@@ -1,0 +1,13 @@
+import type { Page } from '@playwright/test';
+
+/** An entry of the main menu, by its Chinese or English name. */
+export function menu(page: Page, name: string) {
+  return page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('menuitem', { name: new RegExp(`(^| )${name}$`) });
+}
+
+/** The number in a link named "<label>：<n> 份，打开清单" (or the English "<label>: <n> contracts, open the list"). */
+export async function countIn(page: Page, label: RegExp): Promise<{ link: ReturnType<Page['getByRole']>; n: number }> {
+  const link = page.getByRole('link', { name: label });
+  const name = (await link.getAttribute('aria-label')) ?? '';
+  return { link, n: Number(/(\d+) (?:份|contracts?)/.exec(name)?.[1]) };
+}
