@@ -39,7 +39,8 @@ describe('the language of notifications', () => {
     const zh = {
       expiry: {
         title: `${CUSTOMER}：合同 90 天后到期`,
-        body: `【VIP】${CUSTOMER}的合同 HT-1（¥128,000.00）将于 2027-03-31 到期，剩余 90 天。请 负责人 亲自致电 王建华 商谈续约。`,
+        body: `【VIP】${CUSTOMER}的合同 HT-1（¥128,000.00）将于 2027-03-31 到期，剩余 90 天。请亲自致电 王建华 商谈续约。`,
+        // No owner: the owner words are left out (it used to say 「请 负责人 亲自致电」).
       },
       followup: { title: `${CUSTOMER}：该跟进了`, body: '计划于 2026-12-31 跟进：确认续约报价' },
     };
@@ -52,7 +53,7 @@ describe('the language of notifications', () => {
     expect(await centre()).toEqual({
       expiry: {
         title: `${CUSTOMER}: contract ends in 90 days`,
-        body: `[VIP] ${CUSTOMER}: contract HT-1 (¥128,000.00) ends on 2027-03-31, in 90 days. The owner, please call 王建华 in person about the renewal.`,
+        body: `[VIP] ${CUSTOMER}: contract HT-1 (¥128,000.00) ends on 2027-03-31, in 90 days. Please call 王建华 in person about the renewal.`,
       },
       followup: { title: `${CUSTOMER}: time to follow up`, body: 'Follow-up planned for 2026-12-31: 确认续约报价' },
     });
