@@ -38,7 +38,8 @@ beforeAll(async () => {
   template = path.join(dir, 'template.db');
   const opened = await openDatabase({ file: template, backupsDir: path.join(dir, 'backups') });
   await opened.close();
-});
+  // Bundling the child takes seconds on a busy 2-core machine: more than the default hook timeout.
+}, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function copyTemplate(to: string) {
