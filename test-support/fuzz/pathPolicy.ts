@@ -22,7 +22,11 @@ export interface PathPolicy {
  * System files a Node process reads on its own while it runs, whatever the handlers do: each with its reason.
  * Exact paths, or a folder when it ends with '/'.
  */
-export const SYSTEM_READS: readonly (readonly [string, string])[] = [];
+export const SYSTEM_READS: readonly (readonly [string, string])[] = [
+  // Seen under memory pressure on a loaded 2-core machine (and at the base commit too): the runtime asks the kernel
+  // for its overcommit policy when it reserves memory. A fixed kernel setting, never user data.
+  ['/proc/sys/vm/overcommit_memory', 'the runtime reads the kernel overcommit policy when reserving memory'],
+];
 
 /** Paths that must never appear in the trace, even as a failed lookup. */
 export const SYSTEM_CANARIES: readonly string[] = ['/etc/shadow', '/etc/passwd', '/dev/zero', '/root/.ssh/id_rsa', '/proc/self/environ'];
