@@ -92,8 +92,10 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
 
   await page.getByRole('tab', { name: '90 天内' }).click();
   const row = page.locator('tbody tr').first();
-  const contractNo = (await row.locator('td').first().locator('span').last().textContent())!.trim();
-  await row.getByRole('button', { name: /^续\s?约$/ }).click();
+  // The first cell is the row's selection box; the demo's contract numbers are HT-00001….
+  const contractNo = (await row.getByText(/^HT-\d{5}$/).first().textContent())!.trim();
+  // The list may still swap its rows in as the tab's data arrives: act on the row of that number.
+  await page.locator('tbody tr').filter({ hasText: contractNo }).getByRole('button', { name: /^续\s?约$/ }).click();
   const dialog = page.getByRole('dialog', { name: /续约：/ });
   await expect(dialog.getByLabel('新合同编号')).toHaveValue(`${contractNo}-R1`);
   await dialog.getByLabel('优惠说明').fill('老客户续费 9 折');
