@@ -3,7 +3,7 @@
 // batch and an undo removes exactly the links and statuses this import made.
 import type { Cycle } from '../../shared/domain/enums.ts';
 import { addDaysIso } from '../../shared/domain/dates.ts';
-import { matchRenewals, RENEWAL_GRACE_DAYS, termStart, type ChainRuleTerm } from '../../shared/renewals/chainRule.ts';
+import { linkedOutcome, matchRenewals, RENEWAL_GRACE_DAYS, type ChainRuleTerm } from '../../shared/renewals/chainRule.ts';
 import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
 import { newId } from '../newId.ts';
 import { inSlices, type StatementCache } from '../statementCache.ts';
@@ -145,10 +145,10 @@ export function settleChains(
       writer.patch('contracts', a.id, [['status', 'renewed']]);
       statusMoved.add(a.customer_id);
     }
-    // The row's own 续费日期/续费金额 win; when it gave neither, the later term's start (or signing) and amount.
-    const given = a.outcome_on !== null || a.outcome_amount_fen !== null;
-    const outcomeOn = given ? a.outcome_on : (b.starts_on ?? b.signed_on ?? termStart(terms.find((t) => t.id === b.id)!));
-    const outcomeAmountFen = given ? a.outcome_amount_fen : b.amount_fen;
+    const { outcomeOn, outcomeAmountFen } = linkedOutcome(
+      { outcomeOn: a.outcome_on, outcomeAmountFen: a.outcome_amount_fen },
+      { startsOn: b.starts_on, signedOn: b.signed_on, endsOn: b.ends_on, cycle: b.cycle, amountFen: b.amount_fen },
+    );
     if (a.renewal_id) {
       writer.patch('renewals', a.renewal_id, [
         ['stage', 'renewed'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRenewals, mayRenew, termStart, type ChainRuleTerm } from './chainRule.ts';
+import { linkedOutcome, matchRenewals, mayRenew, termStart, type ChainRuleTerm } from './chainRule.ts';
 
 let n = 0;
 function term(p: Partial<ChainRuleTerm> & { endsOn: string }): ChainRuleTerm {
@@ -99,5 +99,14 @@ describe('matchRenewals', () => {
       { earlierId: 'a1', laterId: 'b1' },
       { earlierId: 'a2', laterId: 'b2' },
     ]);
+  });
+});
+
+describe('linkedOutcome', () => {
+  const later = { startsOn: null, signedOn: '2025-12-20', endsOn: '2026-12-31', cycle: 'year' as const, amountFen: 120_000 };
+  it("keeps the record's own date and amount when it gave either, else takes the later term's start and amount", () => {
+    expect(linkedOutcome({ outcomeOn: '2025-12-01', outcomeAmountFen: null }, later)).toEqual({ outcomeOn: '2025-12-01', outcomeAmountFen: null });
+    expect(linkedOutcome({ outcomeOn: null, outcomeAmountFen: null }, later)).toEqual({ outcomeOn: '2025-12-20', outcomeAmountFen: 120_000 });
+    expect(linkedOutcome(null, { ...later, signedOn: null })).toEqual({ outcomeOn: '2025-12-31', outcomeAmountFen: 120_000 });
   });
 });

@@ -89,3 +89,15 @@ function cmp(a: string | null, b: string | null): number {
   if (b === null) return -1;
   return a < b ? -1 : 1;
 }
+
+/**
+ * What a link records on the earlier term's renewal: the date and amount it already has when it gave either
+ * (the sheet's 续费日期/续费金额), otherwise the later term's start and amount.
+ */
+export function linkedOutcome(
+  record: { outcomeOn: string | null; outcomeAmountFen: number | null } | null,
+  later: Pick<ChainRuleTerm, 'startsOn' | 'signedOn' | 'endsOn' | 'cycle'> & { amountFen: number | null },
+): { outcomeOn: string | null; outcomeAmountFen: number | null } {
+  if (record && (record.outcomeOn !== null || record.outcomeAmountFen !== null)) return { outcomeOn: record.outcomeOn, outcomeAmountFen: record.outcomeAmountFen };
+  return { outcomeOn: termStart(later), outcomeAmountFen: later.amountFen };
+}

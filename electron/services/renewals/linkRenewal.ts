@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { matchRenewals, mayRenew, termStart, type ChainRuleTerm } from '../../../shared/renewals/chainRule.ts';
+import { linkedOutcome, matchRenewals, mayRenew, termStart, type ChainRuleTerm } from '../../../shared/renewals/chainRule.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { linkCandidateTermsOfCustomer, type LinkCandidateTerm } from '../../../db/repositories/renewalLinkCandidatesRepo.ts';
@@ -85,21 +85,8 @@ export async function linkRenewal(ctx: ServiceContext, earlierId: string, laterI
     await updateContractIn(ctx, tx, { id: later.id, renewalOf: earlier.id });
     if (earlier.status !== 'renewed') await updateContractIn(ctx, tx, { id: earlier.id, status: 'renewed' });
     // A record that already says when and for how much keeps it, as on import.
-    const record = await renewalOfContract(tx, earlier.id);
-    const given = record !== undefined && (record.outcomeOn !== null || record.outcomeAmountFen !== null);
-    await saveRenewalStage(
-      tx,
-      earlier.id,
-      {
-        stage: 'renewed',
-        lostReason: null,
-        lostNote: null,
-        outcomeOn: given ? record.outcomeOn : (later.startsOn ?? later.signedOn ?? termStart(later)),
-        outcomeAmountFen: given ? record.outcomeAmountFen : later.amountFen,
-        newContractId: later.id,
-      },
-      auditMeta(ctx, 'link'),
-    );
+    const outcome = linkedOutcome((await renewalOfContract(tx, earlier.id)) ?? null, later);
+    await saveRenewalStage(tx, earlier.id, { stage: 'renewed', lostReason: null, lostNote: null, ...outcome, newContractId: later.id }, auditMeta(ctx, 'link'));
     await recomputeRemindersForContract(ctx, tx, earlier.id);
     return { earlierId: earlier.id, laterId: later.id };
   });
