@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { chunks, type ReminderKind } from './remindersRepo.ts';
+import { overdueUndecidedTerms } from './renewalsRepo.ts';
 
 // History is not news: the reminder rows of terms an import (or the demo) brought in, and of customers coming
 // back from the archive, whose due instant has already passed are recorded as missed instead of firing.
@@ -32,18 +32,7 @@ export async function markPastStepsMissed(tx: Tx, subjectIds: readonly string[],
 export async function overdueUndecided(x: Executor, contractIds: readonly string[], today: string): Promise<Set<string>> {
   const out = new Set<string>();
   for (const part of chunks(contractIds)) {
-    const rows = await q(x)
-      .selectFrom('contracts as k')
-      .innerJoin('customers as c', 'c.id', 'k.customer_id')
-      .leftJoin('renewals as r', (j) => j.onRef('r.contract_id', '=', 'k.id').on('r.deleted_at', 'is', null))
-      .select('k.id')
-      .where('k.id', 'in', part)
-      .where('k.deleted_at', 'is', null)
-      .where('c.deleted_at', 'is', null)
-      .where('k.status', '=', 'active')
-      .where('k.ends_on', '<', today)
-      .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost'])
-      .execute();
+    const rows = await overdueUndecidedTerms(x, today).select('k.id').where('k.id', 'in', part).execute();
     for (const r of rows) out.add(r.id);
   }
   return out;

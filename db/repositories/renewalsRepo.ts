@@ -171,15 +171,17 @@ export async function flaggedContracts(x: Executor, today: string) {
       .orderBy('k.number')
       .limit(500)
       .execute();
-  const overdue = await common(
-    flaggedBase(x)
-      // 已到期 history (status 'expired') is listed apart: settled in bulk, not overdue.
-      .where('k.status', '=', 'active')
-      .where('k.ends_on', '<', today)
-      .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost']),
-  );
+  const overdue = await common(overdueUndecidedTerms(x, today));
   const noEndDate = await common(flaggedBase(x).where('k.status', '=', 'active').where('k.ends_on', 'is', null));
   return { overdue, noEndDate };
+}
+
+/** 已逾期: live active terms past their end with no decision (已到期 history, status 'expired', is listed apart). */
+export function overdueUndecidedTerms(x: Executor, today: string) {
+  return flaggedBase(x)
+    .where('k.status', '=', 'active')
+    .where('k.ends_on', '<', today)
+    .where(sql<string>`coalesce(r.stage, 'pending')`, 'not in', ['renewed', 'lost']);
 }
 
 function flaggedBase(x: Executor) {
