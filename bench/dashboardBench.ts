@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 import { addDaysIso } from '../shared/domain/dates.ts';
 import { parseReportPeriod, standardPeriods } from '../shared/reports/reportPeriod.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
-import { openDatabase } from '../db/openDatabase.ts';
 import { explainReportStatements } from '../db/repositories/reports/explainReports.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
@@ -31,6 +30,7 @@ import {
 } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
 import { rawReports, type RawGrouping } from './reports/rawReportQueries.ts';
+import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
 
 const DASHBOARD_TARGET_MS = 50;
 const REPORT_TARGET_MS = 200;
@@ -59,32 +59,19 @@ function cacheKey(): string {
   return `dashboard-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }
 
-async function ensureDatabase(): Promise<{ file: string; generated: boolean; seconds: number }> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const name = cacheKey();
-  const file = path.join(dataDir, name);
-  const removeDb = (f: string) => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
-  };
-  if (fs.existsSync(file) && !flag('--fresh')) return { file, generated: false, seconds: 0 };
-  for (const f of fs.readdirSync(dataDir)) {
-    if (/^dashboard-v\d+-[0-9a-f]+\.db/.test(f) && !f.startsWith(name)) fs.rmSync(path.join(dataDir, f), { force: true });
-  }
-  removeDb(file);
-  const tmp = `${file}.tmp`;
-  removeDb(tmp);
-  const t0 = performance.now();
-  out(`generating ${DASHBOARD_BENCH_SIZES.customers} customers and their contracts over five years …`);
-  const opened = await openDatabase({ file: tmp, backupsDir });
-  try {
-    const rows = generateDashboardBench();
-    loadReportRows(opened.db, rows);
-    analyzeReportRows(opened.db);
-  } finally {
-    await opened.close();
-  }
-  fs.renameSync(tmp, file);
-  return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+async function ensureDatabase(): Promise<CachedBenchDatabase> {
+  return cachedBenchDatabase({
+    dataDir,
+    backupsDir,
+    name: cacheKey(),
+    prefix: 'dashboard',
+    fresh: flag('--fresh'),
+    fill: (db) => {
+      out(`generating ${DASHBOARD_BENCH_SIZES.customers} customers and their contracts over five years …`);
+      loadReportRows(db, generateDashboardBench());
+      analyzeReportRows(db);
+    },
+  });
 }
 
 interface Timing {

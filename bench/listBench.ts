@@ -18,7 +18,7 @@ import { benchFacts, seedListBench, tuneBenchConnection } from '../test-support/
 import { pinyin } from 'pinyin-pro';
 import { rawOf } from '../db/handle.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
-import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
+import { connectionPragmas } from '../db/openDatabase.ts';
 import { explainCustomerList, type CustomerListFilter } from '../db/repositories/customerListQuery.ts';
 import { searchDocumentOf } from '../db/repositories/customerSearchIndex.ts';
 import { listCustomers } from '../electron/services/customers/customers.service.ts';
@@ -28,6 +28,7 @@ import { customerListInput } from '../shared/api/customers.contract.ts';
 import { TIERS, type Tier } from '../shared/domain/enums.ts';
 import { nameSortKey } from '../shared/domain/nameSortKey.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
+import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
 
 const TARGET_P95_MS = 10;
 const PAGE = 50;
@@ -75,38 +76,24 @@ function cacheKey(): string {
   return `list-v${LIST_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }
 
-async function ensureDatabase(): Promise<{ file: string; generated: boolean; seconds: number }> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const name = cacheKey();
-  const file = path.join(dataDir, name);
-  const removeDb = (f: string) => {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
-  };
-  if (fs.existsSync(file) && !flag('--fresh')) return { file, generated: false, seconds: 0 };
-  // Older generations are hundreds of megabytes each; keep only the current one.
-  for (const f of fs.readdirSync(dataDir)) {
-    if (/^list-v\d+-[0-9a-f]+\.db/.test(f) && !f.startsWith(name)) fs.rmSync(path.join(dataDir, f), { force: true });
-  }
-  removeDb(file);
-  const tmp = `${file}.tmp`;
-  removeDb(tmp);
-  const t0 = performance.now();
-  out(`generating ${LIST_BENCH_SIZES.customers} customers, ${LIST_BENCH_SIZES.contacts} contacts, ${LIST_BENCH_SIZES.contracts} contracts, ${LIST_BENCH_SIZES.followUps} follow-ups …`);
-  const opened = await openDatabase({ file: tmp, backupsDir });
-  try {
-    const report = seedListBench(opened.db, (sink) => {
-      generateListBench(sink);
-    });
-    out(
-      `  loaded in ${report.seconds.load.toFixed(1)} s, search index ${report.seconds.searchIndex.toFixed(1)} s ` +
-        `(${report.searchIndex.bigrams} bigram rows), ANALYZE ${report.seconds.analyze.toFixed(1)} s`,
-    );
-  } finally {
-    await opened.close();
-  }
-  // Renamed only when complete, so an interrupted run never leaves a half-filled cache behind.
-  fs.renameSync(tmp, file);
-  return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+async function ensureDatabase(): Promise<CachedBenchDatabase> {
+  return cachedBenchDatabase({
+    dataDir,
+    backupsDir,
+    name: cacheKey(),
+    prefix: 'list',
+    fresh: flag('--fresh'),
+    fill: (db) => {
+      out(`generating ${LIST_BENCH_SIZES.customers} customers, ${LIST_BENCH_SIZES.contacts} contacts, ${LIST_BENCH_SIZES.contracts} contracts, ${LIST_BENCH_SIZES.followUps} follow-ups …`);
+      const report = seedListBench(db, (sink) => {
+        generateListBench(sink);
+      });
+      out(
+        `  loaded in ${report.seconds.load.toFixed(1)} s, search index ${report.seconds.searchIndex.toFixed(1)} s ` +
+          `(${report.searchIndex.bigrams} bigram rows), ANALYZE ${report.seconds.analyze.toFixed(1)} s`,
+      );
+    },
+  });
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/handle.ts';
+import { openDatabase } from '../db/openDatabase.ts';
+
+// A benchmark's generated database, cached under .bench-data/ by a name that changes with whatever shapes the
+// data (generator version, sizes, migrations). Generated into a temp file and renamed only when complete, so an
+// interrupted run never leaves a half-filled cache behind; older generations (hundreds of megabytes each) go.
+
+export interface CachedBenchDatabase {
+  file: string;
+  generated: boolean;
+  seconds: number;
+}
+
+const removeDb = (f: string) => {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(f + suffix, { force: true });
+};
+
+/** `name` is `<prefix>-v<version>-<hash>.db`; `fill` writes the data into the fresh, migrated database. */
+export async function cachedBenchDatabase(options: {
+  dataDir: string;
+  backupsDir: string;
+  name: string;
+  prefix: string;
+  fresh: boolean;
+  fill: (db: Db) => void | Promise<void>;
+}): Promise<CachedBenchDatabase> {
+  const { dataDir, name } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, name);
+  if (fs.existsSync(file) && !options.fresh) return { file, generated: false, seconds: 0 };
+  const generation = new RegExp(`^${options.prefix}-v\\d+-[0-9a-f]+\\.db`);
+  for (const f of fs.readdirSync(dataDir)) {
+    if (generation.test(f) && !f.startsWith(name)) fs.rmSync(path.join(dataDir, f), { force: true });
+  }
+  removeDb(file);
+  const tmp = `${file}.tmp`;
+  removeDb(tmp);
+  const t0 = performance.now();
+  const opened = await openDatabase({ file: tmp, backupsDir: options.backupsDir });
+  try {
+    await options.fill(opened.db);
+  } finally {
+    await opened.close();
+  }
+  fs.renameSync(tmp, file);
+  return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+}
