@@ -1,21 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-
-function isoDaysFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Types a date into an antd DatePicker and commits it by leaving the field (Enter would submit the form). */
-async function pickDate(page: Page, label: string, date: string) {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect(input).toHaveValue(date);
-}
+import { expect, isoDaysFromToday, pickDate, test } from './fixtures.ts';
 
 const NAME = '宁波海纳智能装备有限公司';
 const RENAMED = '宁波海纳智能装备股份有限公司';

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createTranslator, type MessageKey, type Translate } from '../shared/i18n/createTranslator.ts';
 import type { Locale } from '../shared/i18n/enumLabels.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, isoDaysFromToday, test } from './fixtures.ts';
 import { CJK } from '../test-support/cjkCharacters.ts';
 
 // Every page, in each language, from an empty archive to one customer, one import and one reminder: exactly
@@ -17,12 +17,6 @@ import { CJK } from '../test-support/cjkCharacters.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 const ALLOWED_CJK = ['简体中文', '续约管家'];
-
-function isoDaysFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 
 /** Chinese on screen: visible text, the title, form values, and title/aria-label/placeholder/alt attributes. */

@@ -65,3 +65,27 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   }).toPass({ timeout: 15_000 });
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
+
+/** The local calendar date `days` from today ('YYYY-MM-DD'), as the app's date fields take it. */
+export function isoDaysFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Types a date into an antd DatePicker of the open dialog and commits it by leaving the field (Enter would submit the form). */
+export async function pickDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+  await expect(input).toHaveValue(date);
+}
+
+/** Calls an operation on the test's web host and returns its data, failing on an error envelope. */
+export async function hostApi(host: RunningWebHost, name: string, input: unknown = {}) {
+  const envelope = await host.call(name, input);
+  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}

@@ -1,21 +1,9 @@
-import { chooseOption, expect, test } from './fixtures.ts';
+import { chooseOption, expect, hostApi as api, isoDaysFromToday, test } from './fixtures.ts';
 import type { RunningWebHost } from './webHostProcess.ts';
 
 // The 续约 list's bulk work: five overdue contracts selected and marked lost in one call leave the list, and
 // one 撤销 brings all five back. The tab and filters live in the URL; the customer page shows each contract's
 // derived status and the renewal events in its timeline.
-
-const isoDaysFromToday = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-async function api(host: RunningWebHost, name: string, input: unknown = {}) {
-  const envelope = await host.call(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
 
 /** Seven customers with an overdue term each, one with 已到期 history, and one whose term is due soon. */
 async function seed(host: RunningWebHost) {

@@ -1,29 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
-import type { RunningWebHost } from './webHostProcess.ts';
+import { expect, hostApi as api, isoDaysFromToday, pickDate, test } from './fixtures.ts';
 
 // A contract entered by hand that looks like the next term of an earlier one: the app asks before linking it.
 // 关联 links (the earlier term shows 已续约); 稍后 leaves both as they are. Never linked without the click.
-
-const isoDaysFromToday = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-async function api(host: RunningWebHost, name: string, input: unknown = {}) {
-  const envelope = await host.call(name, input);
-  if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
-
-async function pickDate(page: Page, label: string, date: string) {
-  const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Tab');
-  await expect(input).toHaveValue(date);
-}
 
 /** Fills the contract form (new contract dialog, in either language) and saves it. */
 async function addContract(page: Page, names: { button: string; dialog: string; number: string; service: string; starts: string; ends: string; save: RegExp }, c: { number: string; service: string }) {
