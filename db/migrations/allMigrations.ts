@@ -11,6 +11,7 @@ import { migration0009CustomerNameSortKey } from './0009_customer_name_sort_key.
 import { migration0010NotificationMessages } from './0010_notification_messages.ts';
 import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 import { migration0012ReportIndexes } from './0012_report_indexes.ts';
+import { migration0013ReportTerms } from './0013_report_terms.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -26,6 +27,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0010NotificationMessages,
   migration0011RenewalPicture,
   migration0012ReportIndexes,
+  migration0013ReportTerms,
 ];
 
 export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { openTestContext, type TestContext } from '../../../test-support/openTes
 import { importEnvelope, writeFixture } from '../../../test-support/import/importTestKit.ts';
 import { generateMultiYearSheet } from '../../../test-support/import/multiYearSheet.ts';
 import { countPendingReminders } from '../../../db/repositories/remindersRepo.ts';
+import { reportTermsDrift } from '../../../test-support/reports/reportTermsDrift.ts';
 
 // A generated multi-year sheet (seeded, like the owners' sheets: several services per customer, consecutive,
 // early, late and gapped terms, lost customers who came back, statuses in sheet words) imports as chains and
@@ -44,6 +45,11 @@ describe('a multi-year sheet', () => {
     expect(contracts.filter((k) => k.status === 'renewed')).toHaveLength(75 + 2);
     const overdue = await t.call('renewals:flagged', { today: TODAY });
     expect(overdue.overdue.map((k: any) => k.contractNo).sort()).toEqual([...sheet.overdueNumbers].sort());
+    // The dashboard reads report_terms, which the import's writes kept through its triggers.
+    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    const board = await t.call('reports:dashboard', { today: TODAY });
+    expect(board.overdue.count).toBe(14);
+    expect(board.history.count).toBe(9);
 
     // The import itself left one summary, and a tick right after it rings nothing that was already due.
     const tick = await t.call('reminders:run', { now: `${TODAY}T02:01:00.000Z` });
@@ -59,6 +65,8 @@ describe('a multi-year sheet', () => {
     await t.call('reminders:run', { now: `${TODAY}T02:02:00.000Z` });
     expect((await t.call('notifications:list', { limit: 50 })).total).toBe(0);
     expect(await countPendingReminders(t.ctx.db)).toBe(0);
+    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect((await t.call('reports:dashboard', { today: TODAY })).overdue.count).toBe(0);
   });
 
   it('links a later sheet to the terms an earlier import stored, and undoing the later one removes only its links', async () => {
