@@ -50,6 +50,7 @@ const ALIASES: Record<string, ApiName> = {
   imports: 'import:history',
   'import-issues': 'import:issues',
   report: 'reports:renewal',
+  hygiene: 'hygiene:list',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };

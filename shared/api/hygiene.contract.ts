@@ -1,0 +1,56 @@
+import * as z from './zodSetup.ts';
+import { idField } from './fields.ts';
+
+// 数据体检 (data check): gaps and likely duplicates, each with the action that fixes it; and 合并客户, which
+// folds a duplicate into the customer that stays (customers:merge, undone by customers:undoMerge).
+
+export const HYGIENE_KINDS = ['duplicateCustomer', 'customerWithoutPhone', 'contractWithoutEndDate', 'contractWithoutAmount', 'overdueWithoutDecision'] as const;
+export const hygieneKindField = z.enum(HYGIENE_KINDS);
+export type HygieneKind = z.infer<typeof hygieneKindField>;
+
+export const hygieneItemSchema = z.object({
+  kind: hygieneKindField,
+  customerId: z.string().optional(),
+  customerName: z.string().optional(),
+  contractId: z.string().optional(),
+  contractNumber: z.string().optional(),
+  /** duplicateCustomer: the customer listed second, which a merge folds into the first. */
+  otherCustomerId: z.string().optional(),
+  otherCustomerName: z.string().optional(),
+  /** The entry in the archive's language. */
+  message: z.string(),
+});
+export type HygieneItem = z.infer<typeof hygieneItemSchema>;
+
+export const hygieneListSchema = z.object({
+  items: z.array(hygieneItemSchema),
+  /** Entries found of every kind; each kind lists at most `perKind` of them. */
+  total: z.number(),
+  counts: z.record(hygieneKindField, z.number()),
+  perKind: z.number(),
+});
+export type HygieneList = z.infer<typeof hygieneListSchema>;
+
+export const hygieneContract = {
+  'hygiene:list': { input: z.object({ kind: hygieneKindField.optional() }), output: hygieneListSchema },
+} as const;
+
+const mergeChanges = ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'reports', 'hygiene'] as const;
+
+export const customerMergeContract = {
+  'customers:merge': {
+    input: z.object({ from: idField, into: idField }),
+    output: z.object({
+      undoToken: z.string(),
+      fromName: z.string(),
+      intoName: z.string(),
+      moved: z.object({ contacts: z.number(), contracts: z.number(), followUps: z.number(), tags: z.number(), reminders: z.number() }),
+    }),
+    changes: mergeChanges,
+  },
+  'customers:undoMerge': {
+    input: z.object({ undoToken: idField }),
+    output: z.object({ fromId: z.string(), intoId: z.string(), fromName: z.string() }),
+    changes: mergeChanges,
+  },
+} as const;
