@@ -27,7 +27,7 @@ export const hygieneEnUS: Record<keyof typeof hygieneZhCN, string> = {
   'hygiene.message.overdueWithoutDecision': 'Contract {number} ({name}) ended on {endsOn} and has no renewal decision',
   'merge.title': 'Merge customers',
   'merge.intro': 'Moves the contacts, contracts, follow-ups, reminders and tags of “{from}” to “{into}” and deletes “{from}”. “{from}” stays as an alias of “{into}”, so search still finds it.',
-  'merge.swap': 'The other way: keep “{from}”',
+  'merge.keep': 'Keep “{name}”',
   'merge.confirm': 'Merge',
   'merge.done': 'Merged “{from}” into “{into}”',
   'merge.undo': 'Undo merge',
@@ -35,5 +35,4 @@ export const hygieneEnUS: Record<keyof typeof hygieneZhCN, string> = {
   'merge.sameCustomer': 'A customer cannot be merged into itself',
   'merge.notAMerge': 'This is not a customer merge, so it cannot be undone as one',
   'merge.aliases': 'Aliases',
-  'merge.cliDone': 'Merged: {from} → {into} (contacts {contacts}, contracts {contracts}, follow-ups {followUps}, tags {tags}, reminders {reminders}); undo token {token}',
 } as const;

@@ -25,7 +25,7 @@ export const hygieneZhCN = {
   'hygiene.message.overdueWithoutDecision': '合同 {number}（{name}）已于 {endsOn} 到期，尚未记录续约结果',
   'merge.title': '合并客户',
   'merge.intro': '把“{from}”的联系人、合同、跟进记录、提醒和标签移到“{into}”，并删除“{from}”。“{from}”保留为“{into}”的别名，搜索仍能找到。',
-  'merge.swap': '反过来：保留“{from}”',
+  'merge.keep': '保留“{name}”',
   'merge.confirm': '合并',
   'merge.done': '已把“{from}”合并到“{into}”',
   'merge.undo': '撤销合并',
@@ -33,5 +33,4 @@ export const hygieneZhCN = {
   'merge.sameCustomer': '不能把客户合并到它自己',
   'merge.notAMerge': '这不是一次客户合并，无法按合并撤销',
   'merge.aliases': '别名',
-  'merge.cliDone': '已合并：{from} → {into}（联系人 {contacts}，合同 {contracts}，跟进 {followUps}，标签 {tags}，提醒 {reminders}）；撤销令牌 {token}',
 } as const;
