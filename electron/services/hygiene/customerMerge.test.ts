@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -102,6 +103,28 @@ describe('customers:merge', () => {
     expect(refused.error.message).toContain('HT-B1');
     expect((await t.call('customers:list', {})).total).toBe(1);
     expect((await t.envelope('customers:merge', { from: into.id, into: into.id })).error).toMatchObject({ code: 'VALIDATION', field: 'into' });
+  });
+});
+
+describe('an import after a merge', () => {
+  it('updates the survivor for rows naming the merged customer, reported as a matched alias', async () => {
+    const { into, from } = await twoDuplicates();
+    await t.call('customers:merge', { from: from.id, into: into.id });
+    const sheet = [
+      '客户名称,联系人,电话,合同编号,到期日期,合同金额,续费周期',
+      '杭州云启科技,王强,13900139000,HT-B1,2026-12-31,36000,年',
+      '杭州云启科技,王强,13900139000,HT-B9,2027-12-31,40000,年',
+    ].join('\n');
+    const report = await importFile(t, writeFixture(t, sheet));
+    expect(report).toMatchObject({ customersCreated: 0, contractsCreated: 1 });
+    expect(report.warnings.map((w: any) => w.message)).toContain('匹配别名：“杭州云启科技”已合并到“杭州云启科技有限公司”，本行更新了“杭州云启科技有限公司”');
+    const customers = (await t.call('customers:list', {})).items;
+    expect(customers.map((c: any) => c.name)).toEqual(['杭州云启科技有限公司']);
+    const contracts = raw().prepare('SELECT number FROM contracts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY number').all(into.id);
+    expect(contracts).toEqual([{ number: 'HT-A1' }, { number: 'HT-B0' }, { number: 'HT-B1' }, { number: 'HT-B9' }]);
+    // The old sheet's 联系人 is the moved contact's, not written over the survivor's primary contact.
+    const primary = raw().prepare('SELECT name FROM contacts WHERE customer_id = ? AND is_primary = 1 AND deleted_at IS NULL').all(into.id);
+    expect(primary).toEqual([{ name: '欧阳娜娜' }]);
   });
 });
 

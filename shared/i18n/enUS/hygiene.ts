@@ -34,5 +34,6 @@ export const hygieneEnUS: Record<keyof typeof hygieneZhCN, string> = {
   'merge.undone': 'Merge undone; “{from}” is back',
   'merge.sameCustomer': 'A customer cannot be merged into itself',
   'merge.notAMerge': 'This is not a customer merge, so it cannot be undone as one',
+  'merge.importMatchedAlias': 'Matched alias: “{alias}” was merged into “{name}”, so this row updated “{name}”',
   'merge.aliases': 'Aliases',
 } as const;

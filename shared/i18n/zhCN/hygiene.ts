@@ -32,5 +32,6 @@ export const hygieneZhCN = {
   'merge.undone': '已撤销合并，“{from}”已恢复',
   'merge.sameCustomer': '不能把客户合并到它自己',
   'merge.notAMerge': '这不是一次客户合并，无法按合并撤销',
+  'merge.importMatchedAlias': '匹配别名：“{alias}”已合并到“{name}”，本行更新了“{name}”',
   'merge.aliases': '别名',
 } as const;
