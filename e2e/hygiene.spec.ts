@@ -3,7 +3,7 @@ import { expect, hostApi as api, isoDaysFromToday, test } from './fixtures.ts';
 
 // 数据体检: the likely duplicate of 杭州云启科技有限公司 is listed with its fix; merging moves its contract and keeps
 // its name findable, and 撤销合并 brings it back. Screenshots in both languages go to e2e/artifacts.
-test('merge two duplicates from the data check and undo', async ({ app: page, webHost, shot }) => {
+test('merge two duplicates from the data check and undo, and restore a deleted customer', async ({ app: page, webHost, shot }) => {
   const into = await api(webHost, 'customers:create', { name: '杭州云启科技有限公司', primaryContact: { name: '欧阳娜娜', phone: '13800138000' } });
   const from = await api(webHost, 'customers:create', { name: '杭州云启科技', primaryContact: { name: '王强' } });
   await api(webHost, 'contracts:create', { customerId: from.id, number: 'HT-DUP', endsOn: isoDaysFromToday(-10), amountFen: 3_600_000, cycle: 'year' });
@@ -32,6 +32,16 @@ test('merge two duplicates from the data check and undo', async ({ app: page, we
   await expect(duplicates).toBeVisible();
   expect((await api(webHost, 'customers:get', { id: from.id })).name).toBe('杭州云启科技');
   expect((await api(webHost, 'customers:list', {})).total).toBe(2);
+
+  // 回收站: a deleted customer is listed and restored from the same page.
+  await api(webHost, 'customers:delete', { id: from.id });
+  await page.reload();
+  const trash = page.locator('[data-kind="trash"]');
+  await expect(trash).toContainText('杭州云启科技');
+  await shot('hygiene-trash-zh');
+  await trash.getByRole('button', { name: '恢复 杭州云启科技' }).click();
+  await expect(page.getByText('已恢复“杭州云启科技”')).toBeVisible();
+  await expect(trash).toContainText('回收站是空的');
 
   await api(webHost, 'settings:set', { locale: 'en-US' });
   await page.goto(`${webHost.origin}/#/hygiene`);

@@ -31,11 +31,36 @@ export const hygieneListSchema = z.object({
 });
 export type HygieneList = z.infer<typeof hygieneListSchema>;
 
-export const hygieneContract = {
-  'hygiene:list': { input: z.object({ kind: hygieneKindField.optional() }), output: hygieneListSchema },
-} as const;
+export const trashSchema = z.object({
+  customers: z.array(z.object({ id: z.string(), name: z.string(), deletedAt: z.string() })),
+  contracts: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      customerId: z.string(),
+      customerName: z.string(),
+      customerDeleted: z.boolean(),
+      endsOn: z.string().nullable(),
+      amountFen: z.number().nullable(),
+      deletedAt: z.string(),
+    }),
+  ),
+});
+export type Trash = z.infer<typeof trashSchema>;
 
 const mergeChanges = ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'reports', 'hygiene'] as const;
+
+export const hygieneContract = {
+  'hygiene:list': { input: z.object({ kind: hygieneKindField.optional() }), output: hygieneListSchema },
+  /** 回收站: the most recently deleted customers and contracts (up to 200 of each). */
+  'hygiene:trash': { input: z.object({}), output: trashSchema },
+  /** Restores one deleted customer or contract; a contract whose customer is deleted needs withCustomer. */
+  'hygiene:restore': {
+    input: z.object({ kind: z.enum(['customer', 'contract']), id: idField, withCustomer: z.boolean().default(false) }),
+    output: z.object({ customerId: z.string(), name: z.string() }),
+    changes: mergeChanges,
+  },
+} as const;
 
 export const customerMergeContract = {
   'customers:merge': {

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { MergeCustomersModal, type MergePair } from './MergeCustomersModal.tsx';
+import { TrashCard } from './TrashCard.tsx';
 
 const UNDO_SECONDS = 20;
 
@@ -130,6 +131,7 @@ export function HygienePage() {
             <Empty description={t('hygiene.allClean')} />
           </Card>
         ) : null}
+        <TrashCard />
       </Flex>
       <MergeCustomersModal pair={pair} busy={merge.isPending} onCancel={() => setPair(null)} onMerge={runMerge} />
     </>
