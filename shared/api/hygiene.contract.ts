@@ -60,6 +60,17 @@ export const hygieneContract = {
     output: z.object({ customerId: z.string(), name: z.string() }),
     changes: mergeChanges,
   },
+  /** 负责人交接: the customers, contracts and follow-ups of one owner go to another, as one undoable batch. */
+  'hygiene:handover': {
+    input: z.object({ fromOwnerId: idField, toOwnerId: idField }),
+    output: z.object({ undoToken: z.string(), customers: z.number(), contracts: z.number(), followUps: z.number() }),
+    changes: ['customers', 'contracts', 'followups', 'renewals', 'owners', 'reports', 'hygiene'],
+  },
+  'hygiene:undoHandover': {
+    input: z.object({ undoToken: idField }),
+    output: z.object({ entries: z.number() }),
+    changes: ['customers', 'contracts', 'followups', 'renewals', 'owners', 'reports', 'hygiene'],
+  },
 } as const;
 
 export const customerMergeContract = {

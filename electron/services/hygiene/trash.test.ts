@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawOf } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 let t: TestContext;
@@ -40,5 +41,28 @@ describe('回收站', () => {
     await t.call('customers:create', { name: '甲公司' });
     const taken = await t.envelope('hygiene:restore', { kind: 'customer', id: a.id });
     expect(taken.error).toMatchObject({ code: 'CONFLICT', message: '已有名为“甲公司”的客户，不能恢复同名客户；请先改名' });
+  });
+});
+
+describe('负责人交接', () => {
+  it('hands every customer, contract and follow-up of one owner to another in one batch, and undo gives them back', async () => {
+    const li = await t.call('owners:create', { name: '李雷' });
+    const han = await t.call('owners:create', { name: '韩梅梅' });
+    const a = await t.call('customers:create', { name: '甲公司', ownerId: li.id });
+    const b = await t.call('customers:create', { name: '乙公司', ownerId: han.id });
+    await t.call('contracts:create', { customerId: a.id, number: 'HT-1', endsOn: '2027-01-31', ownerId: li.id });
+    await t.call('contracts:create', { customerId: b.id, number: 'HT-2', endsOn: '2027-01-31', ownerId: li.id });
+    await t.call('followups:create', { customer: a.id, summary: '回访', ownerId: li.id });
+    const owners = () =>
+      rawOf(t.ctx.db)
+        .prepare("SELECT 'customer' AS k, owner_id FROM customers UNION ALL SELECT 'contract', owner_id FROM contracts UNION ALL SELECT 'followup', owner_id FROM follow_ups ORDER BY 1, 2")
+        .all();
+    const before = owners();
+    const done = await t.call('hygiene:handover', { fromOwnerId: li.id, toOwnerId: han.id });
+    expect(done).toMatchObject({ customers: 1, contracts: 2, followUps: 1 });
+    expect(owners().every((r: any) => r.owner_id === han.id)).toBe(true);
+    await t.call('hygiene:undoHandover', { undoToken: done.undoToken });
+    expect(owners()).toEqual(before);
+    expect((await t.envelope('hygiene:handover', { fromOwnerId: li.id, toOwnerId: li.id })).error).toMatchObject({ code: 'VALIDATION', field: 'toOwnerId' });
   });
 });
