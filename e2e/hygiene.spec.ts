@@ -1,5 +1,5 @@
 import { menu } from './appNavigation.ts';
-import { expect, hostApi as api, isoDaysFromToday, test } from './fixtures.ts';
+import { chooseOption, expect, hostApi as api, isoDaysFromToday, test } from './fixtures.ts';
 
 // 数据体检: the likely duplicate of 杭州云启科技有限公司 is listed with its fix; merging moves its contract and keeps
 // its name findable, and 撤销合并 brings it back. Screenshots in both languages go to e2e/artifacts.
@@ -42,6 +42,19 @@ test('merge two duplicates from the data check and undo, and restore a deleted c
   await trash.getByRole('button', { name: '恢复 杭州云启科技' }).click();
   await expect(page.getByText('已恢复“杭州云启科技”')).toBeVisible();
   await expect(trash).toContainText('回收站是空的');
+
+  // 负责人交接 from 设置 → 负责人.
+  const li = await api(webHost, 'owners:create', { name: '李雷' });
+  await api(webHost, 'owners:create', { name: '韩梅梅' });
+  await api(webHost, 'customers:update', { id: into.id, version: (await api(webHost, 'customers:get', { id: into.id })).version, ownerId: li.id });
+  await menu(page, '设置').click();
+  await page.getByRole('button', { name: '交接 李雷' }).click();
+  const handover = page.getByRole('dialog', { name: '交接“李雷”负责的全部客户' });
+  await chooseOption(page, handover, '韩梅梅');
+  await shot('hygiene-handover-zh');
+  await handover.getByRole('button', { name: /交\s?接/ }).click();
+  await expect(page.getByText('已交接：客户 1，合同 0，跟进 0')).toBeVisible();
+  expect((await api(webHost, 'customers:get', { id: into.id })).ownerName).toBe('韩梅梅');
 
   await api(webHost, 'settings:set', { locale: 'en-US' });
   await page.goto(`${webHost.origin}/#/hygiene`);
