@@ -35,7 +35,6 @@ export const hygieneEnUS: Record<keyof typeof hygieneZhCN, string> = {
   'merge.sameCustomer': 'A customer cannot be merged into itself',
   'merge.notAMerge': 'This is not a customer merge, so it cannot be undone as one',
   'merge.importMatchedAlias': 'Matched alias: “{alias}” was merged into “{name}”, so this row updated “{name}”',
-  'merge.aliases': 'Aliases',
   'trash.title': 'Recycle bin',
   'trash.hint': 'Deleted customers and contracts, restored one at a time. A customer comes back with the contacts, contracts and follow-ups deleted with it; a merged customer is not here (undo the merge instead).',
   'trash.customers': 'Deleted customers',

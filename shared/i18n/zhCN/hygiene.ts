@@ -33,7 +33,6 @@ export const hygieneZhCN = {
   'merge.sameCustomer': '不能把客户合并到它自己',
   'merge.notAMerge': '这不是一次客户合并，无法按合并撤销',
   'merge.importMatchedAlias': '匹配别名：“{alias}”已合并到“{name}”，本行更新了“{name}”',
-  'merge.aliases': '别名',
   'trash.title': '回收站',
   'trash.hint': '已删除的客户和合同，逐条恢复。客户连同与它一起删除的联系人、合同和跟进记录一起恢复；合并掉的客户不在这里，请在合并后撤销。',
   'trash.customers': '已删除的客户',
