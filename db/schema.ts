@@ -177,6 +177,13 @@ export interface RemindersTable extends Stamped {
   done_at: string | null;
 }
 
+export interface CustomerAliasesTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  name: string;
+  merged_from_id: string | null;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -221,6 +228,7 @@ export interface Database {
   reminder_rules: ReminderRulesTable;
   reminders: RemindersTable;
   notifications: NotificationsTable;
+  customer_aliases: CustomerAliasesTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -246,5 +254,6 @@ export const AUDITED_TABLES = [
   'renewals',
   'reminder_rules',
   'renewal_link_vetoes',
+  'customer_aliases',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -12,6 +12,7 @@ import { ReminderSettingsPage } from './pages/reminders/ReminderSettingsPage.tsx
 import { RenewalsPage } from './pages/renewals/RenewalsPage.tsx';
 import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+import { HygienePage } from './pages/hygiene/HygienePage.tsx';
 
 export function AppRoutes() {
   return (
@@ -28,6 +29,7 @@ export function AppRoutes() {
         <Route path="import" element={<ImportPage />} />
         <Route path="import/history" element={<ImportHistoryPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="hygiene" element={<HygienePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,7 +3,7 @@
 // documents; the result equals reindexCustomer on each. New pairs are staged append-only in a temp table and
 // merged into the bigram-ordered index once, at finish (scattered inserts would rewrite most of its pages on
 // every chunk), under a small page cache because SQLite sizes its sorter by cache_size.
-import { bigramSetOf, bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
+import { aliasParts, bigramSetOf, bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
 import { BulkInserter, inSlices, setPageCache, type StatementCache } from '../statementCache.ts';
 
 const SLICE = 400;
@@ -63,6 +63,14 @@ export class BulkSearchIndex {
         const list = byCustomer.get(c.customer_id);
         if (list) list.push(c);
         else byCustomer.set(c.customer_id, [c]);
+      }
+      const aliases = this.#cache
+        .inList('SELECT customer_id, name FROM customer_aliases WHERE deleted_at IS NULL AND customer_id IN ({list}) ORDER BY customer_id, id', slice.length)
+        .all(slice) as { customer_id: string; name: string }[];
+      for (const a of aliases) {
+        const list = byCustomer.get(a.customer_id);
+        if (list) list.push(...aliasParts([a.name]));
+        else byCustomer.set(a.customer_id, aliasParts([a.name]));
       }
       for (const c of customers) docs.set(c.id, searchDocumentOf(c.name, byCustomer.get(c.id) ?? []));
     });

@@ -132,6 +132,8 @@ export interface CustomerSnapshot {
   customFields: Record<string, string>;
   notes: string | null;
   primaryContact: ContactSnapshot | null;
+  /** Found through a live alias (a customer merged into this one): the survivor's own name. */
+  aliasOf?: string;
 }
 
 export interface ContractSnapshot extends NewContract {

@@ -38,22 +38,48 @@ interface ContractLookupRow {
   has_successor: number;
 }
 
+const CUSTOMER_LOOKUP = `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes,
+                p.id AS contact_id, p.name AS contact_name, p.title AS contact_title, p.phone AS contact_phone`;
+const CUSTOMER_LOOKUP_JOINS = `LEFT JOIN owners o ON o.id = c.owner_id
+           LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_primary = 1 AND p.deleted_at IS NULL`;
+
+/**
+ * Live customers by exact name; a name no live customer has but a live alias does (a merged duplicate's name)
+ * finds the survivor, marked with `aliasOf`, so re-importing the old sheet updates it instead of bringing the
+ * duplicate back.
+ */
 export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
   const out = new Map<string, CustomerSnapshot>();
   inSlices(names, SLICE, (slice) => {
     const rows = cache
       .inList(
-        `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes,
-                p.id AS contact_id, p.name AS contact_name, p.title AS contact_title, p.phone AS contact_phone
+        `${CUSTOMER_LOOKUP}
            FROM customers c
-           LEFT JOIN owners o ON o.id = c.owner_id
-           LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_primary = 1 AND p.deleted_at IS NULL
+           ${CUSTOMER_LOOKUP_JOINS}
           WHERE c.deleted_at IS NULL AND c.name IN ({list})`,
         slice.length,
       )
       .all(slice) as CustomerLookupRow[];
-    for (const r of rows) {
-      out.set(r.name, {
+    const found = new Set(rows.map((r) => r.name));
+    const unmatched = slice.filter((n) => !found.has(n));
+    const aliased =
+      unmatched.length === 0
+        ? []
+        : (cache
+            .inList(
+              `${CUSTOMER_LOOKUP}, a.name AS alias
+                 FROM customer_aliases a
+                 JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
+                 ${CUSTOMER_LOOKUP_JOINS}
+                WHERE a.deleted_at IS NULL AND a.name IN ({list})`,
+              unmatched.length,
+            )
+            .all(unmatched) as (CustomerLookupRow & { alias: string })[]);
+    const lookedUp: (CustomerLookupRow & { alias?: string })[] = [...rows, ...aliased];
+    for (const r of lookedUp) {
+      const alias = r.alias;
+      out.set(alias ?? r.name, {
+        ...(alias === undefined ? {} : { aliasOf: r.name }),
         id: r.id,
         name: r.name,
         tier: r.tier,

@@ -24,6 +24,14 @@ export function searchDocumentOf(name: string, contacts: readonly { name: string
 }
 
 /**
+ * A merged customer's old names (customer_aliases), searched like its contact names: they follow the contacts in
+ * the document, oldest first, so search finds the survivor by the duplicate's name.
+ */
+export function aliasParts(names: readonly string[]): { name: string; phone: null }[] {
+  return names.map((name) => ({ name, phone: null }));
+}
+
+/**
  * Keeps customer_search (the normalized text) and customer_bigrams (name and contact-name bigrams, with
  * per-bigram document counts in search_bigram_df) in step with a customer. A deleted customer is removed.
  */
@@ -44,7 +52,8 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
         .orderBy('id')
         .execute()
     : [];
-  const doc = live ? searchDocumentOf(customer.name, contacts) : null;
+  const aliases = live ? await k.selectFrom('customer_aliases').select('name').where('customer_id', '=', customerId).where('deleted_at', 'is', null).orderBy('id').execute() : [];
+  const doc = live ? searchDocumentOf(customer.name, [...contacts, ...aliasParts(aliases.map((a) => a.name))]) : null;
   const wanted = new Set(doc?.bigrams ?? []);
 
   const existing = await k.selectFrom('customer_bigram_sets').select('bigrams').where('customer_id', '=', customerId).executeTakeFirst();
@@ -115,6 +124,14 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
       let list = contactsByCustomer.get(c.customer_id);
       if (!list) contactsByCustomer.set(c.customer_id, (list = []));
       list.push({ name: c.name, phone: c.phone });
+    }
+    const aliasRows = raw
+      .prepare('SELECT customer_id, name FROM customer_aliases WHERE deleted_at IS NULL ORDER BY customer_id, id')
+      .all() as { customer_id: string; name: string }[];
+    for (const a of aliasRows) {
+      let list = contactsByCustomer.get(a.customer_id);
+      if (!list) contactsByCustomer.set(a.customer_id, (list = []));
+      list.push(...aliasParts([a.name]));
     }
     const customers = raw.prepare('SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY id').all() as {
       id: string;

@@ -1,4 +1,5 @@
 import { ladderPreviewSchema } from '../../shared/api/reminders.contract.ts';
+import { hygieneItemSchema } from '../../shared/api/hygiene.contract.ts';
 import type { MessageKey, Translate } from '../../shared/i18n/createTranslator.ts';
 import { describeStep } from '../../shared/reminders/reminderLadder.ts';
 import { reportTableOf } from './reportTable.ts';
@@ -8,6 +9,8 @@ import { reportTableOf } from './reportTable.ts';
 const PREFERRED = ['name', 'number', 'customerName', 'summary', 'tier', 'ownerName', 'nextExpiryOn', 'endsOn', 'nextFollowUpOn', 'file', 'id'];
 
 function line(item: Record<string, unknown>): string {
+  // A 数据体检 entry is worded whole already.
+  if (hygieneItemSchema.safeParse(item).success) return String(item['message']);
   const keys = PREFERRED.filter((k) => item[k] !== undefined && item[k] !== null);
   return keys.map((k) => String(item[k])).join('  ');
 }

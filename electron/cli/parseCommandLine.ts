@@ -50,9 +50,19 @@ const ALIASES: Record<string, ApiName> = {
   imports: 'import:history',
   'import-issues': 'import:issues',
   report: 'reports:renewal',
+  hygiene: 'hygiene:list',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
-const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };
+const PHRASE_ALIASES: Record<string, ApiName> = {
+  'remind preview': 'reminders:preview',
+  'backup export-encrypted': 'system:exportEncrypted',
+  // `hygiene` alone is the list; its other operations are spelled out.
+  'hygiene list': 'hygiene:list',
+  'hygiene trash': 'hygiene:trash',
+  'hygiene restore': 'hygiene:restore',
+  'hygiene handover': 'hygiene:handover',
+  'hygiene undo-handover': 'hygiene:undoHandover',
+};
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
 const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {

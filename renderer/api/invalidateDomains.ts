@@ -7,10 +7,14 @@ import type { ApiDomain } from '../../shared/api/apiContract.ts';
  */
 const REPORT_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'import'];
 
+const HYGIENE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'contacts', 'import'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
   if (domains.some((d) => REPORT_SOURCES.includes(d))) changed.add('reports');
+  // 数据体检 reads customers, contacts, contracts and renewal records.
+  if (domains.some((d) => HYGIENE_SOURCES.includes(d))) changed.add('hygiene');
   return changed;
 }
 

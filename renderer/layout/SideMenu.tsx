@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, SafetyCertificateOutlined, BarChartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -40,6 +40,7 @@ export function SideMenu() {
     { key: '/reminders', icon: <AlertOutlined />, label: t('nav.reminders') },
     { key: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+    { key: '/hygiene', icon: <SafetyCertificateOutlined />, label: t('nav.hygiene') },
   ];
 
   return (

@@ -8,6 +8,7 @@ import {
   undoDeleteCustomer,
   updateCustomer,
 } from './customers.service.ts';
+import { mergeCustomers, undoMergeCustomers } from '../hygiene/customerMerge.service.ts';
 
 export const customersHandlers = handlersFor('customers', {
   'customers:list': (ctx, input) => listCustomers(ctx, input),
@@ -18,4 +19,6 @@ export const customersHandlers = handlersFor('customers', {
   'customers:unarchive': (ctx, input) => setArchived(ctx, input.id, false),
   'customers:delete': (ctx, input) => deleteCustomer(ctx, input.id),
   'customers:undoDelete': (ctx, input) => undoDeleteCustomer(ctx, input.undoToken),
+  'customers:merge': (ctx, input) => mergeCustomers(ctx, input),
+  'customers:undoMerge': (ctx, input) => undoMergeCustomers(ctx, input),
 });

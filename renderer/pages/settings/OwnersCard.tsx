@@ -9,6 +9,7 @@ import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { OwnerHandoverModal } from './OwnerHandoverModal.tsx';
 
 interface Values {
   name: string;
@@ -21,6 +22,7 @@ export function OwnersCard() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
+  const [handingOver, setHandingOver] = useState<Owner | null>(null);
   const [form] = Form.useForm<Values>();
   const owners = useApiQuery('owners:list', { includeInactive: true });
   const create = useApiMutation('owners:create');
@@ -50,6 +52,16 @@ export function OwnersCard() {
         />
       ),
     },
+    {
+      key: 'handover',
+      title: t('common.actions'),
+      width: 100,
+      render: (_, o) => (
+        <Button size="small" onClick={() => setHandingOver(o)} aria-label={`${t('handover.action')} ${o.name}`}>
+          {t('handover.action')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -71,6 +83,7 @@ export function OwnersCard() {
         pagination={false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('owner.empty')} /> }}
       />
+      <OwnerHandoverModal owner={handingOver} onClose={() => setHandingOver(null)} />
       <FormModal<Values> name="owner" title={t('owner.add')} open={adding} form={form} onCancel={() => setAdding(false)} onFinish={submit.onFinish} saving={submit.submitting} width={440}>
         <Form.Item name="name" label={t('owner.name')} rules={[requiredRule(t, t('owner.name')), maxRule(t, 50)]}>
           <Input autoFocus />

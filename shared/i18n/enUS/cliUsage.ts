@@ -27,6 +27,10 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   backup export-encrypted [--out FILE.rdbackup] (--passphrase P | --passphrase-file F)
                                     export an encrypted backup (passphrase of 8 characters or more); restore it elsewhere with restore FILE
   export archive [--out FILE.xlsx] [--headers zh|en]   the whole archive as one Excel workbook (a sheet per kind)
+  hygiene [--kind duplicateCustomer|customerWithoutPhone|...]   data check: likely duplicates, missing phones/end dates/amounts, overdue without a decision
+  customers merge --from ID --into ID | customers undo-merge --undo-token T   merge a duplicate customer (undoable)
+  hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   recycle bin
+  hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   hand an owner's records to another
   info                              where the data file is, and its version
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.

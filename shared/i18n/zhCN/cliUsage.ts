@@ -27,6 +27,10 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   backup export-encrypted [--out FILE.rdbackup] (--passphrase 密码 | --passphrase-file 密码文件)
                                     导出加密备份（至少 8 个字符的密码），可在另一台电脑上用 restore FILE 还原
   export archive [--out FILE.xlsx] [--headers zh|en]   整个档案导出为一个 Excel 工作簿（每类数据一张表）
+  hygiene [--kind duplicateCustomer|customerWithoutPhone|...]   数据体检：疑似重复客户、缺电话/到期日/金额、逾期未决
+  customers merge --from ID --into ID | customers undo-merge --undo-token T   合并重复客户（可撤销）
+  hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   回收站
+  hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   负责人交接
   info                              数据文件位置与版本
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。

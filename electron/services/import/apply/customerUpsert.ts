@@ -29,10 +29,13 @@ export interface WorkingCustomer {
   contact: { id: string; name: string; title: string | null; phone: string | null; stored: boolean } | null;
   customerPatch: Set<'tier' | 'ownerId' | 'customFields' | 'notes'>;
   contactPatch: Set<'name' | 'title' | 'phone'>;
+  /** The row named a merged customer's alias: the survivor's own name (reported once per name). */
+  aliasOf: string | null;
 }
 
 const CREATED = 1;
 const COUNTED_UPDATED = 2;
+const REPORTED_ALIAS = 4;
 /**
  * Customers this import has seen, as they now stand in the database, so a customer named on row after row
  * is read once rather than once per chunk. Bounded: sheets grouped by customer hit it nearly always.
@@ -94,6 +97,7 @@ export class CustomerUpsert {
         contact: s.primaryContact ? { ...s.primaryContact, stored: true } : null,
         customerPatch: new Set(),
         contactPatch: new Set(),
+        aliasOf: s.aliasOf ?? null,
       };
     }
     return {
@@ -108,6 +112,7 @@ export class CustomerUpsert {
       contact: null,
       customerPatch: new Set(),
       contactPatch: new Set(),
+      aliasOf: null,
     };
   }
 
@@ -154,7 +159,10 @@ export class CustomerUpsert {
       c.notes = v.notes;
       c.customerPatch.add('notes');
     }
-    if (c.contact) {
+    if (c.aliasOf !== null) {
+      // The merged customer's contacts moved to the survivor as they were: its sheet's 联系人 cells describe one of
+      // those, not the survivor's primary contact, so they are not written over it.
+    } else if (c.contact) {
       const contact = c.contact;
       const set = (field: 'name' | 'title' | 'phone', value: string | null, label: string) => {
         if (value === null || sameValue(contact[field], value)) return;
@@ -172,7 +180,12 @@ export class CustomerUpsert {
       warnings.push({ line, column: contactHeader, message: msg('reasons.contactWithoutName') });
     }
     const changed = changes.length > 0 || contactChanges.length > 0;
-    const flags = this.#flags.get(c.name) ?? 0;
+    let flags = this.#flags.get(c.name) ?? 0;
+    if (c.aliasOf !== null && !(flags & REPORTED_ALIAS)) {
+      warnings.push({ line, column: null, message: msg('merge.importMatchedAlias', { alias: c.name, name: c.aliasOf }) });
+      flags |= REPORTED_ALIAS;
+      this.#flags.set(c.name, flags);
+    }
     if (isNew) {
       this.#report.customers.created++;
       this.#flags.set(c.name, flags | CREATED);
@@ -223,6 +236,7 @@ export class CustomerUpsert {
       ownerName: detachOrNull(c.ownerName),
       customFields: Object.fromEntries(Object.entries(c.customFields).map(([k, v]) => [k, detach(v)])),
       notes: detachOrNull(c.notes),
+      ...(c.aliasOf === null ? {} : { aliasOf: c.aliasOf }),
       primaryContact: c.contact
         ? { id: c.contact.id, name: detach(c.contact.name), title: detachOrNull(c.contact.title), phone: detachOrNull(c.contact.phone) }
         : null,
