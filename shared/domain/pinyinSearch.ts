@@ -86,23 +86,27 @@ export function pinyinMatches(reading: string, query: string): boolean {
   if (reading === '' || query === '') return false;
   const positions = decodeReading(reading);
   const units = Array.from(query);
+  const n = units.length;
+  // For each unit: whether it is a letter, and the letter run from it to the next Han character or the end.
+  const letter = units.map((u) => LETTERS.test(u));
+  const runs: string[] = new Array<string>(n + 1).fill('');
+  for (let u = n - 1; u >= 0; u--) runs[u] = letter[u] ? units[u]! + runs[u + 1]! : '';
   const from = (u: number, p: number): boolean => {
-    if (u === units.length) return true;
+    if (u === n) return true;
     const position = positions[p];
     if (!position) return false;
     const unit = units[u]!;
-    if (!LETTERS.test(unit)) return unit === position.char && from(u + 1, p + 1);
-    // The letters from u up to the next Han character or the end.
-    let end = u;
-    while (end < units.length && LETTERS.test(units[end]!)) end++;
-    const run = units.slice(u, end).join('');
+    if (!letter[u]) return unit === position.char && from(u + 1, p + 1);
+    const run = runs[u]!;
+    const runReachesEnd = u + run.length === n;
     for (const r of position.readings) {
-      if (r[0] !== unit) continue;
+      if (r.charCodeAt(0) !== unit.charCodeAt(0)) continue;
       if (from(u + 1, p + 1)) return true;
-      if ((r.startsWith('zh') || r.startsWith('ch') || r.startsWith('sh')) && run.startsWith(r.slice(0, 2)) && from(u + 2, p + 1)) return true;
+      const second = r.charCodeAt(1);
+      if (second === 104 /* h */ && run.charCodeAt(1) === 104 && (unit === 'z' || unit === 'c' || unit === 's') && from(u + 2, p + 1)) return true;
       if (r.length > 1 && run.startsWith(r) && from(u + r.length, p + 1)) return true;
       // A reading cut short by the end of the query: the user is still typing it.
-      if (end === units.length && run.length < r.length && r.startsWith(run)) return true;
+      if (runReachesEnd && run.length < r.length && r.startsWith(run)) return true;
     }
     return false;
   };
