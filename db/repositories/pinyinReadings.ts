@@ -37,7 +37,7 @@ export function registerPinyinMatch(raw: BetterSqlite3.Database): void {
 
 /**
  * After migration 0014 every search row lacks its reading: rebuilds the search index once, in one transaction
- * (about N s for 100k customers, see README). Checked through the partial index before loading pinyin-pro, so an
+ * (rebuildSearchIndex: every live customer's document, then the bigram rows in key order). Checked through the partial index before loading pinyin-pro, so an
  * archive with every reading filled opens without either. Returns how many customers were reindexed.
  */
 export async function fillMissingPinyinReadings(
