@@ -1,6 +1,6 @@
 // npm run bench:list [-- --fresh] [--iterations N] [--check] [--cache-mb N] [--mmap-mb N]
 //   --fresh          regenerate the cached database
-//   --check          exit 1 when a target case misses p95 ≤ 10 ms
+//   --check          exit 1 when a target case misses p95 ≤ 5 ms (issue 12; it was 10 ms)
 //   --cache-mb/--mmap-mb  override SQLite's page cache on the measured connection (what-if; not the app's setting)
 //
 // Times the customer list page (50 rows of one owner and tier, in next_expiry_on or pinyin name order, with
@@ -28,9 +28,12 @@ import { customerListInput } from '../shared/api/customers.contract.ts';
 import { TIERS, type Tier } from '../shared/domain/enums.ts';
 import { nameSortKey } from '../shared/domain/nameSortKey.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
+import { pinyinReadingOf } from '../shared/domain/pinyinReading.ts';
+import { pinyinGramsOf, pinyinQueryGrams, pinyinQueryOf } from '../shared/domain/pinyinSearch.ts';
+import { loadPinyinReading } from '../db/repositories/pinyinReadings.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
 
-const TARGET_P95_MS = 10;
+const TARGET_P95_MS = 5;
 const PAGE = 50;
 
 interface Case {
@@ -51,6 +54,11 @@ const CASES: Case[] = [
   { key: 'phone', label: 'phone digits', search: '1381', target: false },
   { key: 'name', label: 'by name', sort: 'name', target: true },
   { key: 'name-common2', label: 'by name, common 2-char', search: '科技', sort: 'name', target: false },
+  // Pinyin: initials of 科技 (as common as the characters), and of a city and a shop-name character (hz: 杭州,
+  // 惠州…, then y: 云, 永, 银…), and a full reading with a typed prefix.
+  { key: 'pinyin-kj', label: 'pinyin initials', search: 'kj', target: true },
+  { key: 'pinyin-hzy', label: 'pinyin initials, 4', search: 'hzyq', target: true },
+  { key: 'pinyin-full', label: 'full pinyin', search: 'hangzhouyun', target: true },
 ];
 
 const args = process.argv.slice(2);
@@ -72,7 +80,7 @@ function cacheKey(): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ v: LIST_BENCH_GENERATOR_VERSION, sizes: LIST_BENCH_SIZES, today: LIST_BENCH_TODAY }));
   for (const m of ALL_MIGRATIONS) h.update(m.sql);
-  for (const fn of [normalizeSearchText, bigramsOf, searchDocumentOf, nameSortKey]) h.update(fn.toString());
+  for (const fn of [normalizeSearchText, bigramsOf, searchDocumentOf, nameSortKey, pinyinReadingOf, pinyinGramsOf]) h.update(fn.toString());
   return `list-v${LIST_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }
 
@@ -102,6 +110,7 @@ function percentile(sorted: readonly number[], p: number): number {
 const ms = (v: number) => v.toFixed(2);
 
 async function main(): Promise<void> {
+  await loadPinyinReading(); // the generated index holds pinyin grams
   const db = await ensureDatabase();
   const { ctx, close } = await openServiceContext({ file: db.file, backupsDir, logger: silentLogger });
   try {
@@ -145,7 +154,9 @@ async function main(): Promise<void> {
     });
     const rawInput = (c: Case, i: number): RawListInput => ({ ...shape(i), search: c.search, sort: c.sort, offset: 0, limit: PAGE });
     for (const c of CASES) {
-      const grams = c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]) : [];
+      const text = normalizeSearchText(c.search ?? '');
+      const pinyin = c.search && phoneDigitsQuery(c.search) === null ? pinyinQueryOf(text) : null;
+      const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]) : [];
       const df = grams.length === 0 ? '–' : grams.map((g) => `${g}:${facts.df(g)}`).join(' ');
       const explained = await explainCustomerList(ctx.db, filterFor(c, shown));
       const rawExplained = raw.explain(rawInput(c, shown));

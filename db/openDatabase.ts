@@ -12,6 +12,8 @@ import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } f
 import { ALL_MIGRATIONS } from './migrations/allMigrations.ts';
 import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
 import { fillMissingNameSortKeys } from './repositories/customerNameSortKeys.ts';
+import { rebuildSearchIndexOn } from './repositories/customerSearchIndex.ts';
+import { fillMissingPinyinReadings, registerPinyinMatch } from './repositories/pinyinReadings.ts';
 import type { Database as Schema } from './schema.ts';
 import { ImmediateSqliteDialect } from './sqliteDialect.ts';
 
@@ -57,6 +59,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   if (!assertOpensAsArchive(file, backupsDir)) createEmptyArchive(file, driverOptions);
 
   const raw = new Database(file, { timeout: options.busyTimeoutMs ?? 5000, ...driverOptions });
+  registerPinyinMatch(raw);
   if (options.crashHooks) attachCrashHooks(raw, options.crashHooks);
   let migratedFrom = 0;
   let integrity = 'ok';
@@ -83,6 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     applyMigrations(raw, pending, now().toISOString());
     // Stored keys SQL cannot compute: filled after the migrations that add them (a no-op once filled).
     await fillMissingNameSortKeys(raw);
+    await fillMissingPinyinReadings(raw, (r) => rebuildSearchIndexOn(r).customers);
   } catch (e) {
     raw.close();
     throw asCorruption(e, file);

@@ -6,6 +6,7 @@ import { makeDb } from './handle.ts';
 import { assertNotNewer, schemaVersionOf } from './migrate.ts';
 import type { OpenedDatabase } from './openDatabase.ts';
 import type { Database as Schema } from './schema.ts';
+import { registerPinyinMatch } from './repositories/pinyinReadings.ts';
 import { ImmediateSqliteDialect } from './sqliteDialect.ts';
 
 export interface ReadOnlyOpenOptions {
@@ -30,6 +31,7 @@ export function openReadOnlyDatabase(options: ReadOnlyOpenOptions): OpenedDataba
     timeout: options.busyTimeoutMs ?? 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  registerPinyinMatch(raw);
   try {
     assertNotNewer(raw, file);
     raw.pragma(`busy_timeout = ${Number(options.busyTimeoutMs ?? 5000)}`);

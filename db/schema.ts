@@ -110,6 +110,8 @@ export interface AuditLogTable extends Stamped {
 export interface CustomerSearchTable {
   customer_id: string;
   text: string;
+  /** The name's pinyin reading (shared/domain/pinyinSearch.ts); NULL only between migration 0014 and its fill. */
+  pinyin: string | null;
 }
 
 export interface CustomerBigramsTable {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { crashHooksOf } from './crashHooks.ts';
 import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
+import { loadPinyinReading } from './repositories/pinyinReadings.ts';
 
 /**
  * Runs `work` in one transaction: all of it commits or none of it does. Inside a transaction it joins the
@@ -8,6 +9,8 @@ import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
  */
 export async function withTransaction<T>(x: Executor, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (isTx(x)) return work(x);
+  // Index writers below a transaction (import, undo) are synchronous and may reindex a name: load pinyin first.
+  await loadPinyinReading();
   const hooks = crashHooksOf(x);
   const result = await q(x)
     .transaction()

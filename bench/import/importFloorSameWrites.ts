@@ -10,6 +10,7 @@ import { rawOf, type Db } from '../../db/handle.ts';
 import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
 import { newId } from '../../db/newId.ts';
 import { bigramSetText, searchDocumentOf } from '../../db/repositories/customerSearchIndex.ts';
+import { loadPinyinReading } from '../../db/repositories/pinyinReadings.ts';
 import { compareBigramPairs } from '../../db/bulk/bulkSearchIndex.ts';
 import { BulkInserter, StatementCache } from '../../db/statementCache.ts';
 import { CHUNK_ROWS } from '../../electron/services/import/apply/applyRecords.ts';
@@ -21,6 +22,7 @@ const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount
 const AUDIT = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'after', 'batch_id', 'created_at', 'updated_at'];
 
 export async function importFloorSameWrites(db: Db, file: string): Promise<FloorResult> {
+  await loadPinyinReading();
   const raw = rawOf(db);
   const cache = new StatementCache(raw);
   const at = new Date().toISOString();
@@ -37,7 +39,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
   const contacts = new BulkInserter(cache, 'contacts', CONTACT, flushAll);
   const contracts = new BulkInserter(cache, 'contracts', CONTRACT, flushAll);
   const audit = new BulkInserter(cache, 'audit_log', AUDIT);
-  const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text'], flushAll);
+  const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text', 'pinyin'], flushAll);
   const sets = new BulkInserter(cache, 'customer_bigram_sets', ['customer_id', 'bigrams'], flushAll);
   const ids = new Map<string, string>();
   const pairs: [string, string][] = [];
@@ -59,7 +61,7 @@ export async function importFloorSameWrites(db: Db, file: string): Promise<Floor
     contacts.add(CONTACT.map((k) => p[k as keyof typeof p]));
     auditRow('contacts', p);
     const doc = searchDocumentOf(name, [{ name: p.name ?? '', phone: p.phone ?? null }]);
-    texts.add([customerId, doc.text]);
+    texts.add([customerId, doc.text, doc.pinyin]);
     if (doc.bigrams.length > 0) sets.add([customerId, bigramSetText(doc.bigrams)]);
     for (const b of doc.bigrams) {
       pairs.push([b, customerId]);

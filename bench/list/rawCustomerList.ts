@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
+import { pinyinQueryGrams, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
 import { rawOf, type Db } from '../../db/handle.ts';
 import { DEFAULT_LIST_TUNING, type SearchPlan } from '../../db/repositories/customerListQuery.ts';
@@ -26,12 +27,20 @@ export interface RawListResult {
   plan: SearchPlan;
 }
 
-type Variant = Exclude<SearchPlan, 'empty'> | 'bigram-drive+text' | 'bigram-probe+text';
+type Variant =
+  | Exclude<SearchPlan, 'empty'>
+  | 'bigram-drive+text'
+  | 'bigram-probe+text'
+  | 'text-scan+pinyin'
+  | 'bigram-drive+pinyin'
+  | 'bigram-probe+pinyin';
 
 const FILTER = 'c.deleted_at IS NULL AND c.archived_at IS NULL AND c.owner_id = @owner AND c.tier = @tier';
 const PROBE = `EXISTS (SELECT 1 FROM customer_bigrams b INDEXED BY sqlite_autoindex_customer_bigrams_1
     WHERE b.bigram = @gram AND b.customer_id = c.id)`;
 const TEXT = 'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, @text) > 0)';
+const PINYIN =
+  'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, @text) > 0 OR pinyin_match(cs.pinyin, @text)))';
 const DRIVE_FROM = 'customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id';
 
 const SHAPES: Record<Variant, { from: string; where: string }> = {
@@ -41,6 +50,9 @@ const SHAPES: Record<Variant, { from: string; where: string }> = {
   'bigram-probe+text': { from: 'customers c', where: `${FILTER} AND ${PROBE} AND ${TEXT}` },
   'bigram-drive': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER}` },
   'bigram-drive+text': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER} AND ${TEXT}` },
+  'text-scan+pinyin': { from: 'customers c', where: `${FILTER} AND ${PINYIN}` },
+  'bigram-probe+pinyin': { from: 'customers c', where: `${FILTER} AND ${PROBE} AND ${PINYIN}` },
+  'bigram-drive+pinyin': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER} AND ${PINYIN}` },
 };
 
 const PLAN_OF: Record<Variant, SearchPlan> = {
@@ -50,6 +62,9 @@ const PLAN_OF: Record<Variant, SearchPlan> = {
   'bigram-probe+text': 'bigram-probe',
   'bigram-drive': 'bigram-drive',
   'bigram-drive+text': 'bigram-drive',
+  'text-scan+pinyin': 'text-scan',
+  'bigram-probe+pinyin': 'bigram-probe',
+  'bigram-drive+pinyin': 'bigram-drive',
 };
 
 const COLUMNS = `c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
@@ -154,8 +169,11 @@ export function rawCustomerList(db: Db): RawCustomerList {
     const text = normalizeSearchText(search);
     if (text === '') return { variant: 'none', onePass: false, params };
     const digits = phoneDigitsQuery(text);
-    const grams = digits === null ? bigramsOf([search]) : [];
-    if (grams.length === 0) return { variant: 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
+    const pinyin = digits === null ? pinyinQueryOf(text) : null;
+    const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : digits === null ? bigramsOf([search]) : [];
+    if (grams.length === 0) {
+      return { variant: pinyin !== null ? 'text-scan+pinyin' : 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
+    }
     decisions.push(dfSql(grams.length));
     const counts = new Map(
       (stmt(dfSql(grams.length)).all(...grams) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
@@ -176,9 +194,10 @@ export function rawCustomerList(db: Db): RawCustomerList {
       candidates = (stmt(estimateSql).get({ owner: input.ownerId, tier: input.tier, cap }) as { n: number }).n;
       drive = candidates >= cap;
     }
+    const check = pinyin !== null ? 'pinyin' : 'text';
     const variant: Variant = drive
-      ? withText ? 'bigram-drive+text' : 'bigram-drive'
-      : withText ? 'bigram-probe+text' : 'bigram-probe';
+      ? withText ? `bigram-drive+${check}` : 'bigram-drive'
+      : withText ? `bigram-probe+${check}` : 'bigram-probe';
     return {
       variant,
       onePass: drive || Math.min(df, candidates) <= DEFAULT_LIST_TUNING.onePassMaxRows,

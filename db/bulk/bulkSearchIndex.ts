@@ -104,9 +104,9 @@ export class BulkSearchIndex {
     const texts = new BulkInserter(
       this.#cache,
       'customer_search',
-      ['customer_id', 'text'],
+      ['customer_id', 'text', 'pinyin'],
       undefined,
-      ' ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text',
+      ' ON CONFLICT(customer_id) DO UPDATE SET text = excluded.text, pinyin = excluded.pinyin',
     );
     const sets = new BulkInserter(
       this.#cache,
@@ -132,7 +132,7 @@ export class BulkSearchIndex {
           changed = true;
         }
       }
-      if (doc) texts.add([id, doc.text]);
+      if (doc) texts.add([id, doc.text, doc.pinyin]);
       else this.#cache.get('DELETE FROM customer_search WHERE customer_id = ?').run(id);
       if (!changed) continue;
       if (after.size > 0) sets.add([id, bigramSetText(after)]);

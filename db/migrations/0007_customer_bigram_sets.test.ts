@@ -5,6 +5,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { rawOf } from '../handle.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { rebuildSearchIndex } from '../repositories/customerSearchIndex.ts';
+import { loadPinyinReading } from '../repositories/pinyinReadings.ts';
+import { pinyinReadingOf } from '../../shared/domain/pinyinReading.ts';
+import { pinyinGramsOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf } from '../../shared/domain/searchText.ts';
 import { ALL_MIGRATIONS } from './allMigrations.ts';
 
@@ -52,9 +55,13 @@ it('0007 stores the bigram set of every indexed customer, matching a rebuild, an
   expect(migrated['c1']).toContain('云启');
   expect(migrated['c1']).toContain('李娜');
   expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'customer_bigrams_customer'").all()).toEqual([]);
-  // What the app would write for the same customers today.
+  // What the app would write for the same customers today: the same, plus the names' pinyin grams (0014).
+  await loadPinyinReading();
   rebuildSearchIndex(opened.db);
-  expect(sets()).toEqual(migrated);
+  const names: Record<string, string> = { c1: '杭州云启科技有限公司', c2: '宁波海曙物流' };
+  expect(sets()).toEqual(
+    Object.fromEntries(Object.entries(migrated).map(([id, grams]) => [id, [...new Set([...grams, ...pinyinGramsOf(pinyinReadingOf(names[id]!))])].sort()])),
+  );
   expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
   await opened.close();
 });

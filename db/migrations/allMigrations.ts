@@ -12,6 +12,7 @@ import { migration0010NotificationMessages } from './0010_notification_messages.
 import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 import { migration0012ReportIndexes } from './0012_report_indexes.ts';
 import { migration0013ReportTerms } from './0013_report_terms.ts';
+import { migration0014CustomerPinyinSearch } from './0014_customer_pinyin_search.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
@@ -29,6 +30,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0011RenewalPicture,
   migration0012ReportIndexes,
   migration0013ReportTerms,
+  migration0014CustomerPinyinSearch,
   migration0017CustomerAliases,
 ];
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
 import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
+import { pinyinReadingOf } from '../../shared/domain/pinyinReading.ts';
+import { pinyinMatches, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
 import { generateListBench } from '../../test-support/list/listBenchData.ts';
 import { seedListBench } from '../../test-support/list/seedListBench.ts';
@@ -16,6 +18,7 @@ import {
   type SearchPlan,
 } from './customerListQuery.ts';
 import { rebuildSearchIndex, reindexCustomer } from './customerSearchIndex.ts';
+import { loadPinyinReading } from './pinyinReadings.ts';
 
 // The list query against a brute-force filter in plain JS over a few thousand generated customers: every
 // search plan (bigram drive, bigram probe, text scan), both paging paths (one pass with a window count, and
@@ -37,6 +40,8 @@ interface Doc {
   tagIds: Set<string>;
   /** Normalized name and contact names, and phone digits: what a search may match a substring of. */
   parts: string[];
+  /** The name's pinyin reading, computed here without the index. */
+  reading: string;
 }
 
 /** Live customers read straight from the tables, with no help from the search index. */
@@ -80,6 +85,7 @@ function loadDocs(): Doc[] {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       tagIds: tagsOf.get(r.id) ?? new Set(),
+      reading: pinyinReadingOf(r.name),
       parts: [
         r.name.normalize('NFKC').toLowerCase().trim(),
         ...people.map((p) => p.name.normalize('NFKC').toLowerCase().trim()),
@@ -95,6 +101,7 @@ const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.
 function bruteForce(docs: readonly Doc[], f: CustomerListFilter): { ids: string[]; total: number } {
   const text = normalizeSearchText(f.search ?? '');
   const needle = phoneDigitsQuery(text) ?? text;
+  const pinyin = phoneDigitsQuery(text) === null ? pinyinQueryOf(text) : null;
   const hits = docs.filter(
     (d) =>
       (f.archived === 'all' || (f.archived === 'active') === (d.archivedAt === null)) &&
@@ -102,7 +109,7 @@ function bruteForce(docs: readonly Doc[], f: CustomerListFilter): { ids: string[
       (!f.tier || d.tier === f.tier) &&
       (!f.tagId || d.tagIds.has(f.tagId)) &&
       (!f.expiringOnOrBefore || (d.nextExpiryOn !== null && d.nextExpiryOn <= f.expiringOnOrBefore)) &&
-      (needle === '' || d.parts.some((p) => p.includes(needle))),
+      (needle === '' || d.parts.some((p) => p.includes(needle)) || (pinyin !== null && pinyinMatches(d.reading, pinyin))),
   );
   const sign = f.order === 'desc' ? -1 : 1;
   const key = (d: Doc) => (f.sort === 'name' ? nameSortKey(d.name) : f.sort === 'updatedAt' ? d.updatedAt : f.sort === 'createdAt' ? d.createdAt : d.nextExpiryOn);
@@ -135,6 +142,7 @@ async function ids(f: CustomerListFilter, tuning?: CustomerListTuning) {
 
 beforeAll(async () => {
   t = await openTestContext('2025-06-01T02:00:00.000Z');
+  await loadPinyinReading(); // seedListBench builds the index outside any transaction
   const summary = { owners: [] as string[], tags: [] as string[] };
   seedListBench(t.ctx.db, (sink) => {
     const s = generateListBench(sink, { customers: 3000, contacts: 9000, contracts: 4500, followUps: 6000, owners: 6 }, 7);
@@ -181,7 +189,8 @@ describe('customer list search', () => {
       return () => ((a = (a * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     })();
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-    const queries = ['', '云启', '科技', '有限公司', '网络科技', '云启科技', '科技有限', '云', '公司', '启科云', 'zz', ' 科技 ', 'a b', 'abc', '１３８', '138', '0013-8000'];
+    const queries = ['', '云启', '科技', '有限公司', '网络科技', '云启科技', '科技有限', '云', '公司', '启科云', 'zz', ' 科技 ', 'a b', 'abc', '１３８', '138', '0013-8000',
+      'kj', 'hzyq', 'wlkj', 'hangzhou', 'yunqikeji', 'cq', 'zhongqing', '杭州yq', '杭zyq', 'y', 'xm', 'yhang'];
     for (let i = 0; i < 5; i++) {
       const d = pick(docs);
       const name = Array.from(d.name);

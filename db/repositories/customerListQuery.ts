@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
+import { pinyinQueryGrams, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
 
@@ -78,6 +79,13 @@ const probe = (gram: string) =>
 const textContains = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
 
+/**
+ * A pinyin query (letters, perhaps with Han characters) matches the text as before or the name's reading
+ * (pinyin_match, registered on the connection by db/repositories/pinyinReadings.ts).
+ */
+const textOrPinyin = (needle: string) =>
+  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0 OR pinyin_match(cs.pinyin, ${needle})))`;
+
 /** Receives each statement run while choosing the plan (explainCustomerList shows them). */
 type Trace = (name: 'bigram counts' | 'candidates', statement: RawBuilder<unknown>) => void;
 
@@ -91,9 +99,13 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   // Phones are indexed only as text, and a single character or a query whose every bigram holds a space
   // has no bigram to look up: those check the text of each filtered customer.
   const digits = phoneDigitsQuery(text);
-  const grams = digits === null ? bigramsOf([search]) : [];
+  // A pinyin query's grams are the first two letters of each letter run (and its Han bigrams): every name it
+  // matches, by reading or by text, holds them (shared/domain/pinyinSearch.ts).
+  const pinyin = digits === null ? pinyinQueryOf(text) : null;
+  const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : digits === null ? bigramsOf([search]) : [];
+  const check = pinyin !== null ? textOrPinyin(pinyin) : textContains(digits ?? text);
   if (grams.length === 0) {
-    return { plan: 'text-scan', from: customers, where: [...base, textContains(digits ?? text)], onePass: true };
+    return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   }
 
   const dfQuery = sql<{ bigram: string; n: number }>`SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${sql.join(grams)})`;
@@ -107,8 +119,9 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   }
   // Every bigram of a match occurs in the matching name, so a bigram no customer has means no match.
   if (df === 0) return { plan: 'empty', from: customers, where: base, onePass: false };
-  // One bigram is the whole query only when the query is two characters; longer ones check the full text.
-  const whole = Array.from(text).length > 2 ? [textContains(text)] : [];
+  // One bigram is the whole query only when the query is two characters (two letters included: a two-letter
+  // gram is held exactly by the names matching it); longer ones check the full text or reading.
+  const whole = Array.from(text).length > 2 ? [check] : [];
   const candidates = await countCandidates(x, base, df, tuning, trace);
   if (candidates === 'many') {
     return {

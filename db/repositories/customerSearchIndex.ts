@@ -1,25 +1,35 @@
 import { sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { pinyinGramsOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, rawOf, type Db, type Tx } from '../handle.ts';
 import { BulkInserter, StatementCache } from '../statementCache.ts';
+import { loadPinyinReading, pinyinReadingLoaded } from './pinyinReadings.ts';
 
 export interface SearchDocument {
   /** Normalized name, contact names and phone digits, one part per line, for the substring check. */
   text: string;
-  /** Distinct bigrams of the name and contact names. */
+  /** The name's pinyin reading (shared/domain/pinyinSearch.ts); contacts are searched by their characters only. */
+  pinyin: string;
+  /** Distinct bigrams of the name and contact names, and the name's pinyin grams (the same namespace). */
   bigrams: string[];
 }
 
 /**
  * What the index holds for one live customer. Phones are stored as digits in the text only: digit bigrams
- * would match almost every row and so select nothing. Contacts come in id (creation) order.
+ * would match almost every row and so select nothing. Contacts come in id (creation) order. Needs
+ * loadPinyinReading() awaited first (every transaction does).
  */
 export function searchDocumentOf(name: string, contacts: readonly { name: string; phone: string | null }[]): SearchDocument {
   const names = [name, ...contacts.map((c) => c.name)];
   const phones = contacts.map((c) => (c.phone ?? '').replace(/\D/g, '')).filter((p) => p.length > 0);
+  const pinyin = pinyinReadingLoaded(name);
+  const bigrams = new Set(bigramsOf(names));
+  for (const g of pinyinGramsOf(pinyin)) bigrams.add(g);
   return {
     text: [...names.map(normalizeSearchText), ...phones].join(SEARCH_PART_SEPARATOR),
-    bigrams: bigramsOf(names),
+    pinyin,
+    bigrams: [...bigrams],
   };
 }
 
@@ -36,6 +46,7 @@ export function aliasParts(names: readonly string[]): { name: string; phone: nul
  * per-bigram document counts in search_bigram_df) in step with a customer. A deleted customer is removed.
  */
 export async function reindexCustomer(tx: Tx, customerId: string): Promise<void> {
+  await loadPinyinReading();
   const k = q(tx);
   const customer = await k
     .selectFrom('customers')
@@ -78,8 +89,8 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
   if (doc) {
     await k
       .insertInto('customer_search')
-      .values({ customer_id: customerId, text: doc.text })
-      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ text: doc.text }))
+      .values({ customer_id: customerId, text: doc.text, pinyin: doc.pinyin })
+      .onConflict((oc) => oc.column('customer_id').doUpdateSet({ text: doc.text, pinyin: doc.pinyin }))
       .execute();
   } else {
     await k.deleteFrom('customer_search').where('customer_id', '=', customerId).execute();
@@ -113,7 +124,11 @@ export function bigramSetOf(text: string | null | undefined): string[] {
  * caller's if one is open on the connection). For bulk loads, where per-customer reindexing would be slow.
  */
 export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number } {
-  const raw = rawOf(db);
+  return rebuildSearchIndexOn(rawOf(db));
+}
+
+/** rebuildSearchIndex on the raw connection (the fill after migration 0014 runs before the Db exists). */
+export function rebuildSearchIndexOn(raw: BetterSqlite3.Database): { customers: number; bigrams: number } {
   const run = () => {
     raw.exec('DELETE FROM customer_bigrams; DELETE FROM customer_bigram_sets; DELETE FROM search_bigram_df; DELETE FROM customer_search;');
     const contactsByCustomer = new Map<string, { name: string; phone: string | null }[]>();
@@ -139,14 +154,14 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
     }[];
 
     const cache = new StatementCache(raw);
-    const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text']);
+    const texts = new BulkInserter(cache, 'customer_search', ['customer_id', 'text', 'pinyin']);
     const sets = new BulkInserter(cache, 'customer_bigram_sets', ['customer_id', 'bigrams']);
     // Customers come in id order, so each bigram's list of customers is already in key order.
     const holders = new Map<string, string[]>();
     let pairs = 0;
     for (const c of customers) {
       const doc = searchDocumentOf(c.name, contactsByCustomer.get(c.id) ?? []);
-      texts.add([c.id, doc.text]);
+      texts.add([c.id, doc.text, doc.pinyin]);
       if (doc.bigrams.length > 0) sets.add([c.id, bigramSetText(doc.bigrams)]);
       for (const b of doc.bigrams) {
         const list = holders.get(b);

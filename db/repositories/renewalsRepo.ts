@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RenewalStageWrite } from '../../shared/api/recordWrites.ts';
 import { CYCLE_UNSET } from '../../shared/api/renewals.contract.ts';
+import { pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { normalizeSearchText } from '../../shared/domain/searchText.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
@@ -96,9 +97,12 @@ function renewalBase(x: Executor, f: RenewalListFilter) {
     .where('k.ends_on', 'is not', null);
   const needle = normalizeSearchText(f.search ?? '');
   if (needle) {
+    // A letter query also matches the customer's name by pinyin, as in the customer list.
+    const pinyin = pinyinQueryOf(needle);
+    const byReading = pinyin === null ? sql`` : sql` OR pinyin_match(cs.pinyin, ${pinyin})`;
     query = query.where(
       sql<boolean>`(instr(lower(k.number), ${needle}) > 0
-        OR EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0))`,
+        OR EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0${byReading})))`,
     );
   }
   if (f.batchId) {

@@ -18,7 +18,8 @@ const MARKED = /[āáǎàōóǒòēéěèêếềīíǐìūúǔùǖǘǚǜüńň�
 const strip = (part: string) => part.toLowerCase().replace(MARKED, (ch) => TONELESS[ch] ?? '');
 /** Syllables are at most six letters (zhuang); longer parts are Latin runs, not worth remembering. */
 const syllables = new Map<string, string>();
-function toneless(part: string): string {
+/** A pinyin syllable or Latin run, lowercase and without tone marks (ü as v). */
+export function toneless(part: string): string {
   if (part.length > 6) return strip(part);
   let plain = syllables.get(part);
   if (plain === undefined) {

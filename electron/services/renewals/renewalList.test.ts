@@ -63,6 +63,9 @@ describe('renewals:list search and batch', () => {
     expect(await numbers({ window: '30', search: '_100%' })).toEqual(['HN_100%']);
     expect(await numbers({ window: '30', search: '%' })).toEqual(['HN_100%']);
     expect(await numbers({ window: '30', search: '不存在' })).toEqual([]);
+    // A letter query matches the customer's name by pinyin too, as in the customer list.
+    expect(await numbers({ window: '30', search: 'hzyq' })).toEqual(['YQ-2026-a']);
+    expect(await numbers({ window: '30', search: 'nbhn' })).toEqual(['HN_100%']);
   });
 
   it('batchId keeps only the contracts that import batch wrote', async () => {
