@@ -50,9 +50,20 @@ const ALIASES: Record<string, ApiName> = {
   imports: 'import:history',
   'import-issues': 'import:issues',
   report: 'reports:renewal',
+  lifecycle: 'lifecycle:list',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
-const PHRASE_ALIASES: Record<string, ApiName> = { 'remind preview': 'reminders:preview', 'backup export-encrypted': 'system:exportEncrypted' };
+const PHRASE_ALIASES: Record<string, ApiName> = {
+  'remind preview': 'reminders:preview',
+  'backup export-encrypted': 'system:exportEncrypted',
+  'lifecycle list': 'lifecycle:list',
+  'lifecycle warning': 'lifecycle:warning',
+  'lifecycle win-back': 'lifecycle:winBack',
+  'lifecycle customer': 'lifecycle:customer',
+  'lifecycle rules': 'lifecycle:rules',
+  'lifecycle set-rules': 'lifecycle:setRules',
+  'lifecycle recompute': 'lifecycle:recompute',
+};
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).
 const POSITIONAL_KEY: Partial<Record<ApiName, string>> = {

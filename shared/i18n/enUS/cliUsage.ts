@@ -28,6 +28,8 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
                                     export an encrypted backup (passphrase of 8 characters or more); restore it elsewhere with restore FILE
   export archive [--out FILE.xlsx] [--headers zh|en]   the whole archive as one Excel workbook (a sheet per kind)
   info                              where the data file is, and its version
+  lifecycle [--stage churned|decline|prospect|new|mature|growth]   computed lifecycle stages and why
+  lifecycle warning | lifecycle win-back | lifecycle recompute     churn warning, win-back list; recompute now
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
   Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder.
