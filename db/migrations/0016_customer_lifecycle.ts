@@ -5,7 +5,7 @@ export const migration0016CustomerLifecycle: MigrationDefinition = {
   version: 16,
   name: 'customer_lifecycle',
   sql: `
--- Each customer's computed lifecycle stage (客户阶段) and loyalty level, one row per customer, written by
+-- Each customer's computed lifecycle stage and loyalty level, one row per customer, written by
 -- electron/services/lifecycle/ from the rules in shared/domain/lifecycleRules.ts. Derived data like report_terms:
 -- not audited, left out of exports and rebuilt by a recompute. customers.lifecycle_stage, the hand-set label of
 -- before, stays as it is and is no longer shown.
@@ -22,7 +22,7 @@ CREATE TABLE customer_lifecycle (
   last_amount_fen INTEGER,
   lost_on TEXT,
   lost_reason TEXT,
-  -- 流失预警 signals, comma-separated ('' when none).
+  -- Churn-warning signals, comma-separated ('' when none).
   signals TEXT NOT NULL,
   computed_on TEXT NOT NULL
 ) WITHOUT ROWID;

@@ -7,10 +7,14 @@ import type { ApiDomain } from '../../shared/api/apiContract.ts';
  */
 const REPORT_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'import'];
 
+/** Lifecycle stages are recomputed after every write to contracts, renewals, follow-ups or customers. */
+const LIFECYCLE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'followups', 'import', 'system', 'settings'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
   if (domains.some((d) => REPORT_SOURCES.includes(d))) changed.add('reports');
+  if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   return changed;
 }
 

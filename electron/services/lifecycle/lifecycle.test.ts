@@ -65,7 +65,7 @@ describe('lifecycle stages against the fixture', () => {
   it('each rule, in order of precedence, with its reason and loyalty', async () => {
     await fixture();
     const s = await stages();
-    const stageOf = Object.fromEntries(Object.entries(s).map(([name, i]) => [name, i.stage]));
+    const stageOf = Object.fromEntries(Object.entries(s).map(([name, i]: [string, any]) => [name, i.stage]));
     expect(stageOf).toEqual({
       甲潜在: 'prospect',
       乙新客户: 'new',
