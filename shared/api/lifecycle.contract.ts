@@ -75,6 +75,11 @@ export const lifecycleContract = {
     input: z.object({ customerId: idField }),
     output: z.object({ current: lifecycleItemSchema.nullable(), history: z.array(lifecycleChangeSchema) }),
   },
+  /** Stage and loyalty of the customers a list shows (the 客户 list's column). */
+  'lifecycle:ofCustomers': {
+    input: z.object({ customerIds: z.array(idField).max(500) }),
+    output: z.object({ items: z.array(z.object({ customerId: z.string(), stage: z.enum(COMPUTED_STAGES), loyalty: z.enum(LOYALTY_LEVELS) })) }),
+  },
   'lifecycle:rules': {
     input: z.object({}),
     output: lifecycleRulesSchema,
