@@ -82,12 +82,29 @@ function toRow(s: StoredLifecycle): Row {
   };
 }
 
-/** The stored rows of `ids`, or of everyone. */
-export async function readStoredLifecycles(x: Executor, ids?: readonly string[]): Promise<Map<string, StoredLifecycle>> {
+/** What a recompute needs of a stored row: its stage, dates, and the rest as one string to compare. */
+export interface StoredDigest {
+  stage: ComputedStage;
+  since: string;
+  computedOn: string;
+  digest: string;
+}
+
+function digestOfRow(r: Omit<Row, 'customer_id' | 'computed_on'>): string {
+  return [r.stage, r.since, r.reason, r.loyalty, r.consecutive_renewals, r.years, r.last_amount_fen, r.lost_on, r.lost_reason, r.signals].join('\u0001');
+}
+
+/** The digest a row would be stored with (computedOn aside): equal digests, nothing to write. */
+export function digestOf(s: StoredLifecycle): string {
+  return digestOfRow(toRow(s));
+}
+
+/** The stored rows of `ids`, or of everyone, as digests (no JSON parsed: a recompute reads 100k of them). */
+export async function readStoredDigests(x: Executor, ids?: readonly string[]): Promise<Map<string, StoredDigest>> {
   let query = q(x).selectFrom('customer_lifecycle').selectAll();
   if (ids !== undefined) query = query.where(sql<boolean>`customer_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
-  const out = new Map<string, StoredLifecycle>();
-  for (const r of await query.execute()) out.set(r.customer_id, fromRow(r));
+  const out = new Map<string, StoredDigest>();
+  for (const r of await query.execute()) out.set(r.customer_id, { stage: r.stage as ComputedStage, since: r.since, computedOn: r.computed_on, digest: digestOfRow(r) });
   return out;
 }
 

@@ -10,7 +10,7 @@ const STAGE_COLORS: Record<ComputedStage, string> = {
   decline: 'orange',
   churned: 'red',
 };
-const LOYALTY_COLORS: Record<LoyaltyLevel, string> = { none: 'default', bronze: '#a0522d', silver: '#7d8590', gold: 'gold' };
+const LOYALTY_COLORS: Record<LoyaltyLevel, string> = { none: 'default', bronze: '#a0522d', silver: '#57606a', gold: 'gold' };
 
 export function StageTag({ stage }: { stage: ComputedStage }) {
   const { t } = useI18n();

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, subMonths } from 'date-fns';
+import { subMonths } from 'date-fns';
 import { msg, type Message } from '../i18n/message.ts';
 import { addDaysIso, parseIsoDate, toIsoDate } from './dates.ts';
 
@@ -113,8 +113,13 @@ export interface LifecycleVerdict {
   lostOn: string | null;
 }
 
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date: plain arithmetic, as the recompute runs it 100k times. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
 function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseIsoDate(to), parseIsoDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Whole calendar years from `from` to `to` (a birthday count). */

@@ -5,7 +5,8 @@ import {
   dirtyCustomerIds,
   dropLifecyclesOf,
   hasDirtyCustomers,
-  readStoredLifecycles,
+  readStoredDigests,
+  digestOf,
   saveLifecycles,
   type LifecycleChange,
   type StoredLifecycle,
@@ -25,10 +26,6 @@ export interface RecomputeOutcome {
 /** Above this many waiting customers a recompute reads everyone: one scan beats a long id list. */
 const FULL_SCAN_FROM = 5000;
 
-function sameRow(a: StoredLifecycle, b: StoredLifecycle): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * Computes the stage of `ids` (everyone when undefined) by the rules and writes what changed: the row, and a
  * dated history row when the stage moved. A customer's first stage (and the first after 潜在) is dated by its facts
@@ -40,7 +37,7 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
   return withTransaction(ctx.db, async (tx) => {
     const rules = rulesIn ?? (await readLifecycleRules(tx));
     const facts = await readLifecycleFacts(tx, ids);
-    const stored = await readStoredLifecycles(tx, ids);
+    const stored = await readStoredDigests(tx, ids);
     const rows: StoredLifecycle[] = [];
     const changes: (LifecycleChange & { customerId: string })[] = [];
     for (const f of facts) {
@@ -66,7 +63,7 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
         computedOn: before !== undefined && !moved ? before.computedOn : today,
       };
       if (moved) changes.push({ customerId: f.customerId, stage: v.stage, previousStage: before?.stage ?? null, on: since, reason: v.reason });
-      if (before === undefined || !sameRow(before, row)) rows.push(row);
+      if (before === undefined || before.digest !== digestOf(row)) rows.push(row);
     }
     await saveLifecycles(tx, rows, changes, at);
     // What is left was stored for customers no longer live (deleted, or merged away).
