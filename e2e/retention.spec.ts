@@ -1,7 +1,7 @@
 import { menu } from './appNavigation.ts';
 import { expect, hostApi, isoDaysFromToday, test } from './fixtures.ts';
 
-// 客户经营: the 流失预警 and 赢回 lists over customers the test makes, and the 赢回 list's one-click follow-up.
+// 留存: the 流失预警 and 赢回 lists over customers the test makes, and the 赢回 list's one-click follow-up.
 
 test('the churn warning and win-back lists, and a one-click follow-up for a lost customer (zh and en)', async ({ app: page, webHost, shot }) => {
   test.setTimeout(90_000);
@@ -23,8 +23,8 @@ test('the churn warning and win-back lists, and a one-click follow-up for a lost
   });
   await hostApi(webHost, 'renewals:setStage', { contractId: term.id, stage: 'lost', lostReason: '价格' });
 
-  await menu(page, '客户经营').click();
-  await expect(page.getByRole('heading', { level: 1, name: '客户经营' })).toBeVisible();
+  await menu(page, '留存').click();
+  await expect(page.getByRole('heading', { level: 1, name: '留存' })).toBeVisible();
   const warningRow = page.getByRole('row').filter({ hasText: '杭州云启科技有限公司' });
   await expect(warningRow).toContainText('衰退期');
   await expect(warningRow).toContainText('久未跟进');

@@ -3,7 +3,7 @@ import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { idField, messageKeyField, messageParamsField, pageInput, pageOf } from './fields.ts';
 import { COMPUTED_STAGES, LOYALTY_LEVELS, WARNING_SIGNALS } from '../domain/lifecycleRules.ts';
 
-// 客户经营: computed lifecycle stages, loyalty, the 流失预警 and 赢回 lists, and the rules' thresholds.
+// 留存: computed lifecycle stages, loyalty, the 流失预警 and 赢回 lists, and the rules' thresholds.
 
 export const lifecycleItemSchema = z.object({
   customerId: z.string(),

@@ -59,7 +59,7 @@ export interface LoyaltyThreshold {
   years: number;
 }
 
-/** Every threshold of the default rules; kept in 设置 (settings key 'lifecycle.rules') and shown on the 客户经营 page. */
+/** Every threshold of the default rules; kept in 设置 (settings key 'lifecycle.rules') and shown on the 留存 page. */
 export interface LifecycleRules {
   /** 已流失: the last term ended more than this many days ago with no successor. */
   churnAfterDays: number;

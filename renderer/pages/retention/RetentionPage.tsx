@@ -104,7 +104,7 @@ function StagesTab() {
   );
 }
 
-/** 客户经营: the 流失预警 and 赢回 lists, every customer's stage, and the rules behind them. */
+/** 留存: the 流失预警 and 赢回 lists, every customer's stage, and the rules behind them. */
 export function RetentionPage() {
   const { t } = useI18n();
   const { message } = App.useApp();

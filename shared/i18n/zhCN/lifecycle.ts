@@ -1,6 +1,6 @@
-// 客户经营: computed lifecycle stages, loyalty levels, the 流失预警 and 赢回 lists and their rules.
+// 留存: computed lifecycle stages, loyalty levels, the 流失预警 and 赢回 lists and their rules.
 export const lifecycleZhCN = {
-  'nav.retention': '客户经营',
+  'nav.retention': '留存',
 
   'lifecycle.stage.prospect': '潜在',
   'lifecycle.stage.new': '新客户',
