@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/useI18n.ts';
 
 const STAGE_COLORS: Record<ComputedStage, string> = {
   prospect: 'default',
-  new: 'cyan',
+  new: 'geekblue',
   growth: 'green',
   mature: 'blue',
   decline: 'orange',

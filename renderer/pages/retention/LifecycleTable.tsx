@@ -1,4 +1,4 @@
-import { Button, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { LifecycleItem } from '../../../shared/api/lifecycle.contract.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
@@ -73,7 +73,7 @@ export function LifecycleTable({ items, total, loading, columns, empty, page, on
       loading={loading}
       columns={tableColumns}
       dataSource={[...items]}
-      locale={{ emptyText: empty }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
       pagination={{ current: page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: onPage, hideOnSinglePage: true }}
     />
   );
