@@ -65,6 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   let integrity = 'ok';
   try {
     const migrations = options.migrations ?? ALL_MIGRATIONS;
+    // The highest version, not the count: a branch may hold a gap in the numbering until its siblings are merged.
     migratedFrom = assertNotNewer(raw, file, Math.max(0, ...migrations.map((m) => m.version)));
     integrity = String(raw.pragma('quick_check', { simple: true }));
     if (integrity !== 'ok') {

@@ -210,6 +210,36 @@ export interface NotificationsTable extends Stamped {
   read_at: string | null;
 }
 
+/** A customer's computed lifecycle stage and loyalty (migration 0016). */
+export interface CustomerLifecycleTable {
+  customer_id: string;
+  stage: string;
+  since: string;
+  reason: string;
+  loyalty: string;
+  consecutive_renewals: number;
+  years: number;
+  last_amount_fen: number | null;
+  lost_on: string | null;
+  lost_reason: string | null;
+  signals: string;
+  computed_on: string;
+}
+
+export interface CustomerLifecycleHistoryTable {
+  id: string;
+  customer_id: string;
+  stage: string;
+  previous_stage: string | null;
+  on_date: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface LifecycleDirtyTable {
+  customer_id: string;
+}
+
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -231,6 +261,9 @@ export interface Database {
   reminders: RemindersTable;
   notifications: NotificationsTable;
   customer_aliases: CustomerAliasesTable;
+  customer_lifecycle: CustomerLifecycleTable;
+  customer_lifecycle_history: CustomerLifecycleHistoryTable;
+  lifecycle_dirty: LifecycleDirtyTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

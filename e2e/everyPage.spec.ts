@@ -101,6 +101,10 @@ async function walkEmptyArchive(w: Walk) {
   await expect(page.getByText(t('reports.definitionsTitle'))).toBeVisible();
   await check(w, 'reports-empty', t('nav.reports'));
 
+  await openFromMenu(w, t('nav.retention'), t('nav.retention'));
+  await expect(page.getByText(t('retention.warningEmpty'))).toBeVisible();
+  await check(w, 'retention-empty', t('nav.retention'));
+
   await openFromMenu(w, t('nav.due'), t('nav.due'));
   await expect(page.getByText(t('due.empty'))).toBeVisible();
   await check(w, 'due-empty', t('nav.due'));

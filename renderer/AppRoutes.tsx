@@ -11,6 +11,7 @@ import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { ReminderSettingsPage } from './pages/reminders/ReminderSettingsPage.tsx';
 import { RenewalsPage } from './pages/renewals/RenewalsPage.tsx';
 import { ReportsPage } from './pages/reports/ReportsPage.tsx';
+import { RetentionPage } from './pages/retention/RetentionPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { HygienePage } from './pages/hygiene/HygienePage.tsx';
 
@@ -24,6 +25,7 @@ export function AppRoutes() {
         <Route path="due" element={<DueFollowUpsPage />} />
         <Route path="renewals" element={<RenewalsPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="retention" element={<RetentionPage />} />
         <Route path="reminders" element={<ReminderSettingsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="import" element={<ImportPage />} />

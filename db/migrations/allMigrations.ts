@@ -13,6 +13,7 @@ import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 import { migration0012ReportIndexes } from './0012_report_indexes.ts';
 import { migration0013ReportTerms } from './0013_report_terms.ts';
 import { migration0014CustomerPinyinSearch } from './0014_customer_pinyin_search.ts';
+import { migration0016CustomerLifecycle } from './0016_customer_lifecycle.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
@@ -31,8 +32,10 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0012ReportIndexes,
   migration0013ReportTerms,
   migration0014CustomerPinyinSearch,
+  migration0016CustomerLifecycle,
   migration0017CustomerAliases,
 ];
 
-// The highest version, not the count: helpers numbered their migrations apart, so a branch may skip numbers.
+// The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch
+// may hold a gap until they are merged.
 export const LATEST_SCHEMA_VERSION = Math.max(...ALL_MIGRATIONS.map((m) => m.version));

@@ -51,6 +51,7 @@ const ALIASES: Record<string, ApiName> = {
   'import-issues': 'import:issues',
   report: 'reports:renewal',
   hygiene: 'hygiene:list',
+  lifecycle: 'lifecycle:list',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = {
@@ -62,6 +63,13 @@ const PHRASE_ALIASES: Record<string, ApiName> = {
   'hygiene restore': 'hygiene:restore',
   'hygiene handover': 'hygiene:handover',
   'hygiene undo-handover': 'hygiene:undoHandover',
+  'lifecycle list': 'lifecycle:list',
+  'lifecycle warning': 'lifecycle:warning',
+  'lifecycle win-back': 'lifecycle:winBack',
+  'lifecycle customer': 'lifecycle:customer',
+  'lifecycle rules': 'lifecycle:rules',
+  'lifecycle set-rules': 'lifecycle:setRules',
+  'lifecycle recompute': 'lifecycle:recompute',
 };
 const VERB_ALIASES: Record<string, string> = { add: 'create', new: 'create', ls: 'list', show: 'get', rm: 'delete' };
 // The first positional after these commands fills this input key (`restore FILE`).

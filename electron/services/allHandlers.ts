@@ -12,6 +12,7 @@ import { reportsHandlers } from './reports/reports.handlers.ts';
 import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
 import { tagsHandlers } from './tags/tags.handlers.ts';
 import { hygieneHandlers } from './hygiene/hygiene.handlers.ts';
+import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -31,5 +32,6 @@ export function buildHandlerTable(): HandlerTable {
     importHandlers,
     exportHandlers,
     hygieneHandlers,
+    lifecycleHandlers,
   );
 }

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { AppError, errorData, type AppErrorData, type Envelope } from '../../shared/api/appError.ts';
-import { apiContract, isApiName, type ApiName, type ApiOutput, type ApiParsedInput } from '../../shared/api/apiContract.ts';
+import { apiContract, changesOf, isApiName, type ApiName, type ApiOutput, type ApiParsedInput } from '../../shared/api/apiContract.ts';
 import { messageOfIssue } from '../../shared/api/catalogueIssue.ts';
 import { zodErrorMap } from '../../shared/api/zodLocales.ts';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
+import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -106,6 +107,14 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   }
   const result = await runHandler(table[name], ctx, name, rawInput ?? {});
   if (!result.ok) return result;
+  if (changesOf(name).length > 0) {
+    try {
+      // Derived like the reports: the customers this write touched get their lifecycle stage before it answers.
+      await refreshMarkedLifecycles(ctx);
+    } catch (e) {
+      ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
+    }
+  }
   try {
     announceChanges(ctx, name);
   } catch (e) {

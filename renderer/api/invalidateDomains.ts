@@ -8,6 +8,8 @@ import type { ApiDomain } from '../../shared/api/apiContract.ts';
 const REPORT_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'import'];
 
 const HYGIENE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'contacts', 'import'];
+/** Lifecycle stages are recomputed after every write to contracts, renewals, follow-ups or customers. */
+const LIFECYCLE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'followups', 'import', 'system', 'settings'];
 
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
@@ -15,6 +17,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => REPORT_SOURCES.includes(d))) changed.add('reports');
   // 数据体检 reads customers, contacts, contracts and renewal records.
   if (domains.some((d) => HYGIENE_SOURCES.includes(d))) changed.add('hygiene');
+  if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   return changed;
 }
 

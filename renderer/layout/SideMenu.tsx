@@ -1,4 +1,4 @@
-import { AlertOutlined, SafetyCertificateOutlined, BarChartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, SafetyCertificateOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -36,6 +36,7 @@ export function SideMenu() {
     },
     { key: '/renewals', icon: <FileSyncOutlined />, label: t('nav.renewals') },
     { key: '/reports', icon: <BarChartOutlined />, label: t('nav.reports') },
+    { key: '/retention', icon: <HeartOutlined />, label: t('nav.retention') },
     { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
     { key: '/reminders', icon: <AlertOutlined />, label: t('nav.reminders') },
     { key: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },

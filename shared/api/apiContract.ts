@@ -6,6 +6,7 @@ import { customersContract } from './customers.contract.ts';
 import { exportContract } from './export.contract.ts';
 import { followUpsContract } from './followUps.contract.ts';
 import { importContract } from './import.contract.ts';
+import { lifecycleContract } from './lifecycle.contract.ts';
 import { ownersContract } from './owners.contract.ts';
 import { notificationsContract, remindersContract } from './reminders.contract.ts';
 import { renewalsContract } from './renewals.contract.ts';
@@ -30,6 +31,7 @@ export const apiContract = {
   ...exportContract,
   ...hygieneContract,
   ...customerMergeContract,
+  ...lifecycleContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -18,6 +18,7 @@ export const API_DOMAINS = [
   'import',
   'export',
   'hygiene',
+  'lifecycle',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -23,6 +23,7 @@ import { storageEnUS } from './enUS/storage.ts';
 import { reportsEnUS } from './enUS/reports.ts';
 import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import { hygieneEnUS } from './enUS/hygiene.ts';
+import { lifecycleEnUS } from './enUS/lifecycle.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -51,4 +52,5 @@ export const enUS: Record<MessageKey, string> = {
   ...reportsEnUS,
   ...reportFiguresEnUS,
   ...hygieneEnUS,
+  ...lifecycleEnUS,
 };

@@ -23,6 +23,7 @@ import { storageZhCN } from './zhCN/storage.ts';
 import { reportsZhCN } from './zhCN/reports.ts';
 import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
 import { hygieneZhCN } from './zhCN/hygiene.ts';
+import { lifecycleZhCN } from './zhCN/lifecycle.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -51,6 +52,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...reportFiguresZhCN,
   ...hygieneZhCN,
+  ...lifecycleZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import { announceChanges } from '../announceChanges.ts';
 import { archiveLocale } from '../archiveLocale.ts';
+import { lifecycleTick } from '../lifecycle/lifecycleTick.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
@@ -74,6 +75,7 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
       // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
       ctx.logger.warn(`reminder tick (${reason}) failed`, e);
     }
+    await lifecycleTick(ctx);
   };
   const run = (reason: string, startUp = false): Promise<void> => {
     chain = chain.then(() => serialize(() => tickOnce(reason, startUp)));

@@ -1,6 +1,5 @@
 import { Card, Descriptions, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
-import { labelOf, lifecycleStageLabels } from '../../../shared/i18n/enumLabels.ts';
 import { ExpiryDate } from '../../components/ExpiryDate.tsx';
 import { TierTag } from '../../components/TierTag.tsx';
 import { formatInstant } from '../../format/dates.ts';
@@ -9,13 +8,12 @@ import { useI18n } from '../../i18n/useI18n.ts';
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 export function CustomerBasicsCard({ customer }: { customer: CustomerDetail }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const custom = Object.entries(customer.customFields);
 
   const items: DescriptionsProps['items'] = [
     { key: 'tier', label: t('customer.tier'), children: <TierTag tier={customer.tier} /> },
     { key: 'owner', label: t('customer.owner'), children: customer.ownerName ?? dash },
-    { key: 'stage', label: t('customer.stage'), children: labelOf(lifecycleStageLabels, customer.lifecycleStage, locale) },
     { key: 'industry', label: t('customer.industry'), children: customer.industry ?? dash },
     { key: 'source', label: t('customer.source'), children: customer.source ?? dash },
     { key: 'code', label: t('customer.code'), children: customer.code ?? dash },

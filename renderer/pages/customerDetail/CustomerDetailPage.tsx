@@ -11,6 +11,7 @@ import { CustomerBasicsCard } from './CustomerBasicsCard.tsx';
 import { CustomerEditModal } from './CustomerEditModal.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
+import { LifecycleCard } from './LifecycleCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function CustomerDetailPage() {
@@ -46,7 +47,10 @@ export function CustomerDetailPage() {
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
-          <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
+          <Flex vertical gap={16}>
+            <LifecycleCard customerId={customer.id} />
+            <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
+          </Flex>
         </Col>
       </Row>
       <CustomerEditModal customer={customer} open={editing} onClose={() => setEditing(false)} />

@@ -1,7 +1,7 @@
-import { Col, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, Divider, Form, Input, Radio, Row } from 'antd';
 import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
-import { LIFECYCLE_STAGES, TIERS, type LifecycleStage, type Tier } from '../../../shared/domain/enums.ts';
-import { labelOf, lifecycleStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -21,12 +21,11 @@ interface Values {
   industry?: string;
   source?: string;
   code?: string;
-  lifecycleStage: LifecycleStage;
   notes?: string;
   customFields: CustomFieldRow[];
 }
 
-const FIELD_MAP = sameNames('name', 'tier', 'ownerId', 'tags', 'industry', 'source', 'code', 'lifecycleStage', 'notes', 'customFields');
+const FIELD_MAP = sameNames('name', 'tier', 'ownerId', 'tags', 'industry', 'source', 'code', 'notes', 'customFields');
 
 interface Props {
   customer: CustomerDetail;
@@ -52,7 +51,6 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
         industry: blankToNull(v.industry),
         source: blankToNull(v.source),
         code: blankToNull(v.code),
-        lifecycleStage: v.lifecycleStage,
         notes: blankToNull(v.notes),
         customFields: toCustomFields(v.customFields),
       }),
@@ -78,7 +76,6 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
         industry: customer.industry ?? '',
         source: customer.source ?? '',
         code: customer.code ?? '',
-        lifecycleStage: customer.lifecycleStage,
         notes: customer.notes ?? '',
         customFields: Object.entries(customer.customFields).map(([key, value]) => ({ key, value })),
       }}
@@ -95,11 +92,6 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
         <Col span={12}>
           <Form.Item name="ownerId" label={t('customer.owner')}>
             <OwnerSelect />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="lifecycleStage" label={t('customer.stage')}>
-            <Select options={LIFECYCLE_STAGES.map((x) => ({ value: x, label: labelOf(lifecycleStageLabels, x, locale) }))} />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -1,5 +1,7 @@
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { useApiQuery } from '../../api/useApi.ts';
+import { LoyaltyTag, StageTag } from '../../components/LifecycleTags.tsx';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CustomerListItem } from '../../../shared/api/customers.contract.ts';
@@ -24,6 +26,8 @@ export function CustomerTable({ items, total, loading, params, update, empty }: 
   const { t } = useI18n();
   const sortOrderOf = (key: CustomerSort) => (params.sort === key ? (params.order === 'asc' ? 'ascend' : 'descend') : null);
 
+  const stages = useApiQuery('lifecycle:ofCustomers', { customerIds: items.map((c) => c.id) }, { enabled: items.length > 0, keepPrevious: true });
+  const lifecycle = new Map((stages.data?.items ?? []).map((i) => [i.customerId, i]));
   const columns: TableProps<CustomerListItem>['columns'] = [
     {
       key: 'name',
@@ -41,6 +45,20 @@ export function CustomerTable({ items, total, loading, params, update, empty }: 
       ),
     },
     { key: 'tier', title: t('customers.colTier'), width: 90, render: (_, c) => <TierTag tier={c.tier} /> },
+    {
+      key: 'lifecycle',
+      title: t('retention.colStage'),
+      width: 130,
+      render: (_, c) => {
+        const l = lifecycle.get(c.id);
+        return l ? (
+          <Flex gap={4} wrap>
+            <StageTag stage={l.stage} />
+            <LoyaltyTag loyalty={l.loyalty} />
+          </Flex>
+        ) : null;
+      },
+    },
     {
       key: 'owner',
       title: t('customers.colOwner'),

@@ -32,6 +32,8 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   recycle bin
   hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   hand an owner's records to another
   info                              where the data file is, and its version
+  lifecycle [--stage churned|decline|prospect|new|mature|growth]   computed lifecycle stages and why
+  lifecycle warning | lifecycle win-back | lifecycle recompute     churn warning, win-back list; recompute now
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
   Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder.
