@@ -12,6 +12,7 @@ import { migration0010NotificationMessages } from './0010_notification_messages.
 import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 import { migration0012ReportIndexes } from './0012_report_indexes.ts';
 import { migration0013ReportTerms } from './0013_report_terms.ts';
+import { migration0015TierClassification } from './0015_tier_classification.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -28,6 +29,8 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0011RenewalPicture,
   migration0012ReportIndexes,
   migration0013ReportTerms,
+  migration0015TierClassification,
 ];
 
-export const LATEST_SCHEMA_VERSION = ALL_MIGRATIONS.length;
+// The highest version, not the count: helpers of one issue take numbers in parallel, so a branch may skip one.
+export const LATEST_SCHEMA_VERSION = Math.max(...ALL_MIGRATIONS.map((m) => m.version));

@@ -11,6 +11,7 @@ import { renewalsHandlers } from './renewals/renewals.handlers.ts';
 import { reportsHandlers } from './reports/reports.handlers.ts';
 import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
 import { tagsHandlers } from './tags/tags.handlers.ts';
+import { tiersHandlers } from './tiers/tiers.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -29,5 +30,6 @@ export function buildHandlerTable(): HandlerTable {
     reportsHandlers,
     importHandlers,
     exportHandlers,
+    tiersHandlers,
   );
 }

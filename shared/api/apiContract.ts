@@ -12,6 +12,7 @@ import { renewalsContract } from './renewals.contract.ts';
 import { reportsContract } from './reports.contract.ts';
 import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
+import { tiersContract } from './tiers.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -27,6 +28,7 @@ export const apiContract = {
   ...reportsContract,
   ...importContract,
   ...exportContract,
+  ...tiersContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -17,6 +17,7 @@ export const API_DOMAINS = [
   'reports',
   'import',
   'export',
+  'tiers',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

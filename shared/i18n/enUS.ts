@@ -22,6 +22,7 @@ import { backupsEnUS } from './enUS/backups.ts';
 import { storageEnUS } from './enUS/storage.ts';
 import { reportsEnUS } from './enUS/reports.ts';
 import { reportFiguresEnUS } from './enUS/reportFigures.ts';
+import { tiersEnUS } from './enUS/tiers.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -49,4 +50,5 @@ export const enUS: Record<MessageKey, string> = {
   ...storageEnUS,
   ...reportsEnUS,
   ...reportFiguresEnUS,
+  ...tiersEnUS,
 };

@@ -22,6 +22,7 @@ import { backupsZhCN } from './zhCN/backups.ts';
 import { storageZhCN } from './zhCN/storage.ts';
 import { reportsZhCN } from './zhCN/reports.ts';
 import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
+import { tiersZhCN } from './zhCN/tiers.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -49,6 +50,7 @@ export const zhCN = {
   ...storageZhCN,
   ...reportsZhCN,
   ...reportFiguresZhCN,
+  ...tiersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
