@@ -62,7 +62,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   let integrity = 'ok';
   try {
     const migrations = options.migrations ?? ALL_MIGRATIONS;
-    migratedFrom = assertNotNewer(raw, file, migrations.length);
+    migratedFrom = assertNotNewer(raw, file, Math.max(0, ...migrations.map((m) => m.version)));
     integrity = String(raw.pragma('quick_check', { simple: true }));
     if (integrity !== 'ok') {
       throw new AppError('DB_CORRUPT', msg('errors.dbCorrupt', { detail: integrity }));
