@@ -58,7 +58,12 @@ export const tiersContract = {
   'tiers:rules': { input: z.object({}), output: tierRuleSetSchema },
   'tiers:setRules': { input: tierRuleSetSchema, output: tierRuleSetSchema, changes: ['tiers', 'settings'] },
   'tiers:classify': {
-    input: z.object({ dryRun: z.boolean().default(false), limit: z.number().int().min(1).max(100_000).default(10_000) }),
+    input: z.object({
+      dryRun: z.boolean().default(false),
+      limit: z.number().int().min(1).max(100_000).default(10_000),
+      /** Rules to use instead of the stored ones: previewed in a dry run, saved with the apply otherwise. */
+      rules: tierRuleSetSchema.optional(),
+    }),
     output: tierClassifyResultSchema,
     changes: ['tiers', 'customers', 'reminders', 'renewals', 'reports'],
   },

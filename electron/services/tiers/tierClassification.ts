@@ -62,6 +62,8 @@ export interface ClassifyOptions {
   dryRun: boolean;
   /** Classify this customer only (after an unpin). */
   customerId?: string;
+  /** Instead of the stored rules: previewed in a dry run, saved with the apply otherwise. */
+  rules?: TierRuleSet | undefined;
   /** At most this many moves are listed (total counts them all). */
   limit: number;
 }
@@ -69,9 +71,10 @@ export interface ClassifyOptions {
 export async function classifyTiers(ctx: ServiceContext, options: ClassifyOptions): Promise<TierClassifyResult> {
   const locale = await archiveLocale(ctx.db);
   const run = async (x: Executor, tx: Tx | null): Promise<TierClassifyResult> => {
-    const rules = await readTierRules(x);
+    const rules = options.rules ?? (await readTierRules(x));
+    if (tx !== null && options.rules !== undefined) await saveSetting(tx, 'tierRules', options.rules, auditMeta(ctx, 'update'));
     const decisions = await decide(x, rules, localDateOf(ctx.now()), options.customerId);
-    const items: TierMove[] = [];
+    const listed: { d: Decision; pinned: boolean }[] = [];
     const moves: Decision[] = [];
     const reasons: { id: string; reasonJson: string }[] = [];
     let classified = 0;
@@ -80,18 +83,21 @@ export async function classifyTiers(ctx: ServiceContext, options: ClassifyOption
       const moved = d.to !== row.tier;
       const releasedImportPin = row.pinned === 'import' && !moved;
       if (row.pinned !== null && !releasedImportPin) {
-        if (moved && items.length < options.limit) items.push(moveItem(d, locale, true));
+        if (moved) listed.push({ d, pinned: true });
         continue;
       }
       classified++;
       if (moved || releasedImportPin) {
         moves.push(d);
-        if (moved && items.length < options.limit) items.push(moveItem(d, locale, false));
+        if (moved) listed.push({ d, pinned: false });
       } else if (d.reasonJson !== row.reasonJson) {
         reasons.push({ id: row.id, reasonJson: d.reasonJson });
       }
     }
     const total = moves.filter((d) => d.to !== d.row.tier).length;
+    // Listed by name; only the first `limit` are worded.
+    listed.sort((a, b) => (a.d.row.name < b.d.row.name ? -1 : a.d.row.name > b.d.row.name ? 1 : 0));
+    const items: TierMove[] = listed.slice(0, options.limit).map((l) => moveItem(l.d, locale, l.pinned));
     let batchId: string | null = null;
     if (tx !== null && moves.length > 0) {
       batchId = newId();
