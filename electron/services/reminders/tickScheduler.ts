@@ -2,6 +2,7 @@ import { announceChanges } from '../announceChanges.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { runDailyTierClassification } from '../tiers/dailyTierRun.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
 import { unreadNotificationCount } from './reminderActions.ts';
 import { digestRequest } from './reminderText.ts';
@@ -73,6 +74,12 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
     } catch (e) {
       // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
       ctx.logger.warn(`reminder tick (${reason}) failed`, e);
+    }
+    try {
+      // Tiers by rule, once a day: the first tick after 02:00 local time (a start-up catches a missed night up).
+      await runDailyTierClassification(ctx);
+    } catch (e) {
+      ctx.logger.warn(`daily tier classification (${reason}) failed`, e);
     }
   };
   const run = (reason: string, startUp = false): Promise<void> => {

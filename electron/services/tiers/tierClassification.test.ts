@@ -173,3 +173,51 @@ describe('classifyTier (pure)', () => {
     );
   });
 });
+
+describe('the daily run', () => {
+  it('is due for today from 02:00 local time, for yesterday before it, and runs once a day', async () => {
+    const { dailyTierRunDay, runDailyTierClassification } = await import('./dailyTierRun.ts');
+    expect(dailyTierRunDay(new Date(2026, 10, 23, 1, 59))).toBe('2026-11-22');
+    expect(dailyTierRunDay(new Date(2026, 10, 23, 2, 0))).toBe('2026-11-23');
+    t.setNow(new Date(2026, 10, 24, 1, 0).toISOString());
+    expect(await runDailyTierClassification(t.ctx)).toBe(true);
+    expect(await runDailyTierClassification(t.ctx)).toBe(false);
+    t.setNow(new Date(2026, 10, 24, 2, 30).toISOString());
+    expect(await runDailyTierClassification(t.ctx)).toBe(true);
+    expect(await runDailyTierClassification(t.ctx)).toBe(false);
+  });
+});
+
+describe('an imported 客户等级', () => {
+  it('is pinned "from import"; the rules release it when they agree, and a blank cell lets them decide', async () => {
+    const { importFile, writeFixture } = await import('../../../test-support/import/importTestKit.ts');
+    const u = await openTestContext('2026-11-23T02:00:00.000Z');
+    try {
+      const sheet = [
+        '客户名称,合同编号,开始日期,到期日期,合同金额,续费周期,客户等级',
+        '甲公司,J-1,2026-01-01,2026-12-31,120000,年,VIP',
+        '乙公司,Y-1,2026-01-01,2026-12-31,5000,年,VIP',
+        '丙公司,B-1,2026-01-01,2026-12-31,50000,年,',
+      ].join('\n');
+      await importFile(u, writeFixture(u, `${sheet}\n`));
+      const byName = async () => Object.fromEntries((await u.call('customers:list', { limit: 10 })).items.map((c: { name: string; id: string }) => [c.name, c.id]));
+      const ids = await byName();
+      const state = async (name: string) => {
+        const c = await u.call('customers:get', { id: ids[name] });
+        return [c.tier, c.tierPinned];
+      };
+      expect(await state('甲公司')).toEqual(['vip', 'import']);
+      expect(await state('丙公司')).toEqual(['normal', null]);
+      const r = await u.call('tiers:classify', {});
+      expect(r.items).toEqual([
+        expect.objectContaining({ name: '丙公司', from: 'normal', to: 'important', reason: '年合同额 ¥50,000 ≥ ¥30,000', pinned: false }),
+        expect.objectContaining({ name: '乙公司', from: 'vip', to: 'normal', pinned: true }),
+      ]);
+      expect(await state('甲公司')).toEqual(['vip', null]);
+      expect(await state('乙公司')).toEqual(['vip', 'import']);
+      expect(await state('丙公司')).toEqual(['important', null]);
+    } finally {
+      await u.close();
+    }
+  });
+});
