@@ -13,7 +13,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../references/customerRefs.ts';
-import { recomputeRemindersForCustomer } from '../reminders/recomputeReminders.ts';
+import { recomputeRemindersForCustomers } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { saveSetting, SETTING_KEYS } from '../settings/appSettings.ts';
 
@@ -41,6 +41,9 @@ function wholeYears(from: string | null, to: string): number {
 function yearsBefore(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
+
+/** Moved customers whose reminders are recomputed together (one config load and one query per slice). */
+const RECOMPUTE_SLICE = 500;
 
 interface Decision {
   row: TierFactsRow;
@@ -104,7 +107,8 @@ export async function classifyTiers(ctx: ServiceContext, options: ClassifyOption
       const meta = auditMeta(ctx, 'classify-tier', batchId);
       for (const d of moves) await writeTierChange(tx, d.row.id, d.to, d.reasonJson, meta);
       // A tier picks the reminder ladder: the moved customers' steps follow their new tier.
-      for (const d of moves) if (d.to !== d.row.tier) await recomputeRemindersForCustomer(ctx, tx, d.row.id);
+      const moved = moves.filter((d) => d.to !== d.row.tier).map((d) => d.row.id);
+      for (let i = 0; i < moved.length; i += RECOMPUTE_SLICE) await recomputeRemindersForCustomers(ctx, tx, moved.slice(i, i + RECOMPUTE_SLICE));
     }
     if (tx !== null) await writeTierReasons(tx, reasons);
     return { items, total, classified, reasonsUpdated: reasons.length, applied: tx !== null, batchId };
