@@ -80,6 +80,10 @@ describe('tiers:classify with the default rules', () => {
     const applied = await t.call('tiers:classify', {});
     expect(applied).toMatchObject({ total: 5, applied: true, batchId: expect.any(String) });
     expect(await reasonOf('季付大客户')).toMatchObject({ tier: 'vip', pinned: null });
+    // The reminder ladder follows the new tier: VIP's starts 90 days ahead.
+    const ladder = await t.call('reminders:preview', { contractNo: 'Q-1' });
+    expect(ladder.tier).toBe('vip');
+    expect(ladder.steps.map((x: { step: number }) => x.step)).toContain(90);
     expect(await zhReason('季付大客户')).toBe('年合同额 ¥120,000 ≥ ¥100,000');
     expect(await zhReason('老客户')).toBe('连续续约 3 次 ≥ 3 次');
     expect(await zhReason('两年合同')).toBe('合同期 24 个月 ≥ 24 个月');
