@@ -33,6 +33,10 @@ export interface CustomersTable extends SoftDeleted {
   archived_at: string | null;
   /** nameSortKey(name) (shared/domain/nameSortKey.ts); NULL only between migration 0009 and the fill after it. */
   name_sort_key: string | null;
+  /** 'manual' (set by hand) or 'import' (a sheet's 客户等级 the rules disagree with): no classification overwrites it. */
+  tier_pinned: string | null;
+  /** The rules' reason, JSON {key, params} (shared/tiers/tierRules.ts); NULL when pinned or never classified. */
+  tier_reason: string | null;
 }
 
 export interface TagsTable extends SoftDeleted {

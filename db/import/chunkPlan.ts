@@ -18,6 +18,8 @@ export interface NewCustomer {
   id: string;
   name: string;
   tier: Tier;
+  /** The row gave the tier: stored pinned 'import', which tier classification keeps unless the rules agree. */
+  tierPinned?: boolean;
   ownerId: string | null;
   customFields: Record<string, string>;
   notes: string | null;

@@ -17,7 +17,8 @@ const COLUMNS: Record<ImportTable, readonly string[]> = {
   owners: ['id', 'name', 'email', 'phone', 'active', 'created_at', 'updated_at', 'version', 'deleted_at'],
   customers: [
     'id', 'name', 'code', 'industry', 'tier', 'owner_id', 'lifecycle_stage', 'source', 'custom_fields', 'notes',
-    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'version', 'deleted_at', 'name_sort_key',
+    'next_expiry_on', 'archived_at', 'created_at', 'updated_at', 'version', 'deleted_at', 'name_sort_key', 'tier_pinned',
+    'tier_reason',
   ],
   contacts: [
     'id', 'customer_id', 'name', 'title', 'phone', 'email', 'birthday', 'is_primary', 'notes', 'created_at', 'updated_at',
@@ -51,6 +52,11 @@ function changedColumns(change: RecordChange): { table: ImportTable; set: [strin
     case 'customer': {
       const c = change.changes;
       put('tier', c.tier);
+      // A tier the sheet changes is pinned 'import': classification keeps it unless the rules agree with it.
+      if (c.tier !== undefined) {
+        put('tier_pinned', 'import');
+        put('tier_reason', null);
+      }
       put('owner_id', c.ownerId);
       put('custom_fields', c.customFields === undefined ? undefined : JSON.stringify(c.customFields));
       put('notes', c.notes);
@@ -145,6 +151,8 @@ export class ImportBulkWriter {
       code: null,
       industry: null,
       tier: c.tier,
+      tier_pinned: c.tierPinned === true ? 'import' : null,
+      tier_reason: null,
       owner_id: c.ownerId,
       lifecycle_stage: 'customer',
       source: null,

@@ -13,6 +13,7 @@ import { migration0011RenewalPicture } from './0011_renewal_picture.ts';
 import { migration0012ReportIndexes } from './0012_report_indexes.ts';
 import { migration0013ReportTerms } from './0013_report_terms.ts';
 import { migration0014CustomerPinyinSearch } from './0014_customer_pinyin_search.ts';
+import { migration0015TierClassification } from './0015_tier_classification.ts';
 import { migration0016CustomerLifecycle } from './0016_customer_lifecycle.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
 
@@ -32,6 +33,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0012ReportIndexes,
   migration0013ReportTerms,
   migration0014CustomerPinyinSearch,
+  migration0015TierClassification,
   migration0016CustomerLifecycle,
   migration0017CustomerAliases,
 ];

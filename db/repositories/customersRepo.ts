@@ -9,6 +9,7 @@ import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts
 import { loadNameSortKey } from './customerNameSortKeys.ts';
 import { reindexCustomer } from './customerSearchIndex.ts';
 import { tagsOfCustomers } from './tagsRepo.ts';
+import { tierReasonMessage } from '../../shared/tiers/tierReason.ts';
 
 export async function toCustomers(x: Executor, rows: readonly (CustomerRow & { owner_name: string | null })[]): Promise<Customer[]> {
   const tags = await tagsOfCustomers(x, rows.map((r) => r.id));
@@ -18,6 +19,8 @@ export async function toCustomers(x: Executor, rows: readonly (CustomerRow & { o
     code: r.code,
     industry: r.industry,
     tier: r.tier as Tier,
+    tierPinned: r.tier_pinned === 'manual' || r.tier_pinned === 'import' ? r.tier_pinned : null,
+    tierReason: tierReasonMessage(r.tier_reason, r.tier_pinned),
     ownerId: r.owner_id,
     ownerName: r.owner_name,
     lifecycleStage: r.lifecycle_stage as LifecycleStage,
@@ -99,6 +102,9 @@ async function customerColumns(c: CustomerPatch): Promise<CustomerUpdate> {
     code: c.code,
     industry: c.industry,
     tier: c.tier,
+    // A pin drops the rules' reason: the customer page then says it was set by hand.
+    tier_pinned: c.tierPinned,
+    tier_reason: c.tierPinned ? null : undefined,
     owner_id: c.ownerId,
     lifecycle_stage: c.lifecycleStage,
     source: c.source,

@@ -13,6 +13,7 @@ import { settingsHandlers, systemHandlers } from './system/system.handlers.ts';
 import { tagsHandlers } from './tags/tags.handlers.ts';
 import { hygieneHandlers } from './hygiene/hygiene.handlers.ts';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
+import { tiersHandlers } from './tiers/tiers.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -33,5 +34,6 @@ export function buildHandlerTable(): HandlerTable {
     exportHandlers,
     hygieneHandlers,
     lifecycleHandlers,
+    tiersHandlers,
   );
 }

@@ -14,6 +14,7 @@ import { reportsContract } from './reports.contract.ts';
 import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
 import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
+import { tiersContract } from './tiers.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -32,6 +33,7 @@ export const apiContract = {
   ...hygieneContract,
   ...customerMergeContract,
   ...lifecycleContract,
+  ...tiersContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -19,6 +19,7 @@ export const API_DOMAINS = [
   'export',
   'hygiene',
   'lifecycle',
+  'tiers',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -4,6 +4,8 @@ import {
   customFieldsField,
   idField,
   lifecycleField,
+  messageKeyField,
+  messageParamsField,
   multiLineText,
   noControlCharacters,
   optionalText,
@@ -23,6 +25,10 @@ export const customerSchema = z.object({
   code: z.string().nullable(),
   industry: z.string().nullable(),
   tier: tierField,
+  /** 'manual': set by hand; 'import': a sheet's tier the rules disagreed with. No classification changes it. */
+  tierPinned: z.enum(['manual', 'import']).nullable(),
+  /** Why the customer is in its tier (shared/tiers/tierRules.ts), rendered in the reader's language. */
+  tierReason: z.object({ key: messageKeyField, params: messageParamsField }).nullable(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
   lifecycleStage: lifecycleField,

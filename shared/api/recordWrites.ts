@@ -9,9 +9,10 @@ import type { Tag } from './tags.contract.ts';
 // What a service hands db/ to write a record, in the same words as the records it reads back. db/ adds the
 // id, the stamps and version, and keeps the derived data (next expiry, search index) in step.
 
-export type NewCustomer = Pick<Customer, 'name' | 'code' | 'industry' | 'tier' | 'ownerId' | 'lifecycleStage' | 'source' | 'customFields' | 'notes'>;
+export type NewCustomer = Pick<Customer, 'name' | 'code' | 'industry' | 'tier' | 'ownerId' | 'lifecycleStage' | 'source' | 'customFields' | 'notes'> &
+  Partial<Pick<Customer, 'tierPinned'>>;
 /** Absent fields stay as they are. */
-export type CustomerPatch = Partial<NewCustomer & Pick<Customer, 'archivedAt'>>;
+export type CustomerPatch = Partial<NewCustomer & Pick<Customer, 'archivedAt' | 'tierPinned'>>;
 
 export type NewContact = Pick<Contact, 'customerId' | 'name' | 'title' | 'phone' | 'email' | 'birthday' | 'isPrimary' | 'notes'>;
 export type ContactPatch = Partial<Omit<NewContact, 'customerId'>>;

@@ -24,6 +24,7 @@ import { reportsEnUS } from './enUS/reports.ts';
 import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import { hygieneEnUS } from './enUS/hygiene.ts';
 import { lifecycleEnUS } from './enUS/lifecycle.ts';
+import { tiersEnUS } from './enUS/tiers.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -53,4 +54,5 @@ export const enUS: Record<MessageKey, string> = {
   ...reportFiguresEnUS,
   ...hygieneEnUS,
   ...lifecycleEnUS,
+  ...tiersEnUS,
 };

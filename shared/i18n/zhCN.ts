@@ -24,6 +24,7 @@ import { reportsZhCN } from './zhCN/reports.ts';
 import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
 import { hygieneZhCN } from './zhCN/hygiene.ts';
 import { lifecycleZhCN } from './zhCN/lifecycle.ts';
+import { tiersZhCN } from './zhCN/tiers.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -53,6 +54,7 @@ export const zhCN = {
   ...reportFiguresZhCN,
   ...hygieneZhCN,
   ...lifecycleZhCN,
+  ...tiersZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -83,6 +83,8 @@ export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<
         code: input.code ?? null,
         industry: input.industry ?? null,
         tier: input.tier,
+        // A tier chosen other than the default is a choice by hand: pinned, so the rules never overwrite it.
+        tierPinned: input.tier === 'normal' ? null : 'manual',
         ownerId: input.ownerId ?? null,
         lifecycleStage: input.lifecycleStage,
         source: input.source ?? null,
@@ -113,7 +115,9 @@ export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<
     if (input.ownerId !== undefined) await assertOwner(tx, input.ownerId);
     const meta = auditMeta(ctx, 'update');
     const { id, version, tags: _names, ...fields } = input;
-    await patchCustomer(tx, id, fields, meta, version);
+    // A tier changed by hand is pinned: no classification overwrites it until it is unpinned.
+    const pinned = input.tier !== undefined && input.tier !== current.tier ? { tierPinned: 'manual' as const } : {};
+    await patchCustomer(tx, id, { ...fields, ...pinned }, meta, version);
     if (tagIds !== undefined) await setCustomerTags(tx, id, tagIds, meta);
     if (input.tier !== undefined && input.tier !== current.tier) await recomputeRemindersForCustomer(ctx, tx, id);
     return reload(tx, id);

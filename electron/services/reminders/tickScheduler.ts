@@ -3,6 +3,7 @@ import { archiveLocale } from '../archiveLocale.ts';
 import { lifecycleTick } from '../lifecycle/lifecycleTick.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { runDailyTierClassification } from '../tiers/dailyTierRun.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
 import { unreadNotificationCount } from './reminderActions.ts';
 import { digestRequest } from './reminderText.ts';
@@ -76,6 +77,12 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
       ctx.logger.warn(`reminder tick (${reason}) failed`, e);
     }
     await lifecycleTick(ctx);
+    try {
+      // Tiers by rule, once a day: the first tick after 02:00 local time (a start-up catches a missed night up).
+      await runDailyTierClassification(ctx);
+    } catch (e) {
+      ctx.logger.warn(`daily tier classification (${reason}) failed`, e);
+    }
   };
   const run = (reason: string, startUp = false): Promise<void> => {
     chain = chain.then(() => serialize(() => tickOnce(reason, startUp)));

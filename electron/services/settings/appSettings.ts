@@ -16,10 +16,14 @@ export const SETTING_KEYS = {
   watermark: 'reminders.watermark',
   /** The archive's language (settings:set), which default wording follows. */
   locale: 'locale',
+  /** Tier classification rules (electron/services/tiers); the defaults when absent. */
+  tierRules: 'tiers.rules',
+  /** The local date of the last daily tier classification (the scheduler's own marker). */
+  tierDailyRun: 'tiers.dailyRun',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */
-export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark'>;
+export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark' | 'tierDailyRun'>;
 
 export async function saveSetting(tx: Tx, key: UserSettingKey, value: unknown, meta: AuditMeta): Promise<void> {
   await writeSetting(tx, SETTING_KEYS[key], value, meta);

@@ -4,6 +4,7 @@ import { ExpiryDate } from '../../components/ExpiryDate.tsx';
 import { TierTag } from '../../components/TierTag.tsx';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { TierReason } from './TierReason.tsx';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -13,6 +14,7 @@ export function CustomerBasicsCard({ customer }: { customer: CustomerDetail }) {
 
   const items: DescriptionsProps['items'] = [
     { key: 'tier', label: t('customer.tier'), children: <TierTag tier={customer.tier} /> },
+    { key: 'tierReason', label: t('tiersUi.reasonLabel'), span: 2, children: <TierReason customer={customer} /> },
     { key: 'owner', label: t('customer.owner'), children: customer.ownerName ?? dash },
     { key: 'industry', label: t('customer.industry'), children: customer.industry ?? dash },
     { key: 'source', label: t('customer.source'), children: customer.source ?? dash },

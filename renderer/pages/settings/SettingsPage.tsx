@@ -5,6 +5,7 @@ import { BackupsCard } from './BackupsCard.tsx';
 import { DataCard } from './DataCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
 import { OwnersCard } from './OwnersCard.tsx';
+import { TierRulesCard } from './TierRulesCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -23,6 +24,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={10}>
           <OwnersCard />
+        </Col>
+        <Col xs={24}>
+          <TierRulesCard />
         </Col>
       </Row>
     </>

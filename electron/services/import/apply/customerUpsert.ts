@@ -22,6 +22,8 @@ export interface WorkingCustomer {
   /** Existed before this chunk (in the database, possibly created earlier in this batch). */
   stored: boolean;
   tier: Tier;
+  /** A new customer whose row gave a 客户等级: pinned 'import' (the rules release it when they agree). */
+  tierGiven?: boolean;
   ownerId: string | null;
   ownerName: string | null;
   customFields: Record<string, string>;
@@ -137,6 +139,7 @@ export class CustomerUpsert {
     const changes: ImportChange['fields'] = [];
     const contactChanges: ImportChange['fields'] = [];
     const warnings: CellIssue[] = [];
+    if (v.tier !== null && !c.stored) c.tierGiven = true;
     if (v.tier !== null && v.tier !== c.tier) {
       changes.push({ field: FIELD_HEADERS.tier.zh, from: labelOf(tierLabels, c.tier), to: labelOf(tierLabels, v.tier) });
       c.tier = v.tier;
@@ -207,7 +210,7 @@ export class CustomerUpsert {
     if (!plan) throw new Error('CustomerUpsert.plan before begin');
     for (const c of this.#chunk.values()) {
       if (!c.stored) {
-        plan.customers.push({ id: c.id, name: c.name, tier: c.tier, ownerId: c.ownerId, customFields: c.customFields, notes: c.notes });
+        plan.customers.push({ id: c.id, name: c.name, tier: c.tier, tierPinned: c.tierGiven === true, ownerId: c.ownerId, customFields: c.customFields, notes: c.notes });
       } else if (c.customerPatch.size > 0) {
         plan.changes.push({ entity: 'customer', id: c.id, changes: pickFields(c, c.customerPatch) });
       }

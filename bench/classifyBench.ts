@@ -1,0 +1,134 @@
+// npm run bench:classify [-- --fresh] [--iterations N] [--check]
+//   --fresh   regenerate the cached database
+//   --check   exit 1 when a classification preview of 100k customers misses 2 s (p95)
+//
+// Times tier classification (tiers:classify) of 100k customers and ~150k contracts over five years (the
+// dashboard bench's generated archive, cached under .bench-data/): the preview (dry run: the one facts
+// aggregate through Kysely, every customer's rules, the moves worded) against the same aggregate statement on
+// raw better-sqlite3 in the same run (the ratio), and one apply (on a copy: it writes every customer's reason
+// the first time) and the apply after it (nothing to change). Prints the statement and its query plan.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rawOf } from '../db/handle.ts';
+import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
+import { tierFactsStatement } from '../db/repositories/tierFactsQuery.ts';
+import { silentLogger } from '../electron/services/logger.ts';
+import { openServiceContext } from '../electron/services/openServiceContext.ts';
+import { classifyTiers } from '../electron/services/tiers/tierClassification.ts';
+import { DASHBOARD_BENCH_GENERATOR_VERSION, DASHBOARD_BENCH_SIZES, DASHBOARD_BENCH_TODAY, generateDashboardBench } from '../test-support/reports/dashboardBenchData.ts';
+import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
+import { cachedBenchDatabase } from './cachedBenchDatabase.ts';
+
+const TARGET_MS = 2000;
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
+};
+const ITERATIONS = option('--iterations', 10);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(repoRoot, '.bench-data');
+const backupsDir = path.join(dataDir, 'backups');
+const out = (line = '') => process.stdout.write(`${line}\n`);
+// The classification's "today": the generated archive's, so the purchase window and loyalty years are stable.
+const NOW = new Date(`${DASHBOARD_BENCH_TODAY}T04:00:00.000Z`);
+
+function cacheKey(): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: DASHBOARD_BENCH_TODAY }));
+  for (const m of ALL_MIGRATIONS) h.update(m.sql);
+  h.update(generateDashboardBench.toString());
+  return `classify-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
+}
+
+/** Wall-clock p50 and p95, and this process's CPU time per run (p50): what a run costs on a loaded machine. */
+async function timed(work: () => unknown): Promise<{ p50: number; p95: number; cpu50: number }> {
+  await work();
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await work();
+    samples.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return {
+    p50: samples[Math.floor(samples.length / 2)]!,
+    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
+    cpu50: cpu[Math.floor(cpu.length / 2)]!,
+  };
+}
+const ms = (v: number) => v.toFixed(0).padStart(6);
+
+async function main(): Promise<void> {
+  const cached = await cachedBenchDatabase({
+    dataDir,
+    backupsDir,
+    name: cacheKey(),
+    prefix: 'classify',
+    fresh: flag('--fresh'),
+    fill: (db) => {
+      out(`generating ${DASHBOARD_BENCH_SIZES.customers} customers and their contracts over five years …`);
+      loadReportRows(db, generateDashboardBench());
+      analyzeReportRows(db);
+    },
+  });
+  // The apply writes: it runs on a copy, so the cached archive stays unclassified and every run measures the same.
+  const copy = path.join(dataDir, 'classify-apply-copy.db');
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(copy + s, { force: true });
+  fs.copyFileSync(cached.file, copy);
+  const { ctx, close } = await openServiceContext({ file: copy, backupsDir, logger: silentLogger, now: () => NOW });
+  let failed = false;
+  try {
+    const cpus = os.cpus();
+    out('== Machine');
+    out(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model ?? '?'}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    out(`database ${(fs.statSync(cached.file).size / 2 ** 20).toFixed(0)} MiB` + (cached.generated ? `, generated in ${cached.seconds.toFixed(1)} s` : ' (cached; --fresh regenerates)'));
+    const raw = rawOf(ctx.db);
+    const customers = Number(raw.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get());
+    const contracts = Number(raw.prepare('SELECT count(*) FROM contracts WHERE deleted_at IS NULL').pluck().get());
+    out(`${customers} live customers, ${contracts} live contracts; ${ITERATIONS} timed runs after one warm-up, ms`);
+    const st = tierFactsStatement(ctx.db, '2023-06-15');
+    out();
+    out('== Statement and query plan');
+    out(st.sql.replace(/\s+/g, ' ').trim());
+    for (const p of raw.prepare(`EXPLAIN QUERY PLAN ${st.sql}`).all(...st.parameters) as { detail: string }[]) out(`   ${p.detail}`);
+
+    const prepared = raw.prepare(st.sql);
+    const rawAggregate = await timed(() => prepared.all(...st.parameters));
+    let moves = 0;
+    const preview = await timed(async () => {
+      moves = (await classifyTiers(ctx, { dryRun: true, limit: 10_000 })).total;
+    });
+    out();
+    out('== Timings (wall p50, p95 and CPU p50 in ms; ratio = service ÷ raw at p50)');
+    out(`raw facts aggregate (better-sqlite3)  ${ms(rawAggregate.p50)} ${ms(rawAggregate.p95)} ${ms(rawAggregate.cpu50)}`);
+    out(`tiers:classify --dry-run (service)    ${ms(preview.p50)} ${ms(preview.p95)} ${ms(preview.cpu50)}   ratio ${(preview.p50 / rawAggregate.p50).toFixed(2)}× (CPU ${(preview.cpu50 / rawAggregate.cpu50).toFixed(2)}×)   ${moves} moves   target p95 ≤ ${TARGET_MS}`);
+    if (preview.p95 > TARGET_MS) failed = true;
+    let t0 = performance.now();
+    const first = await classifyTiers(ctx, { dryRun: false, limit: 10 });
+    const applyMs = performance.now() - t0;
+    t0 = performance.now();
+    const second = await classifyTiers(ctx, { dryRun: false, limit: 10 });
+    const againMs = performance.now() - t0;
+    out(`first apply (${first.total} moves, ${first.reasonsUpdated} reasons written)  ${ms(applyMs)}`);
+    out(`apply again (${second.total} moves, ${second.reasonsUpdated} reasons)            ${ms(againMs)}`);
+  } finally {
+    await close();
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(copy + s, { force: true });
+  }
+  if (flag('--check') && failed) {
+    out(`FAILED: the preview's p95 is over ${TARGET_MS} ms`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

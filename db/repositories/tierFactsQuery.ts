@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import type { TierFacts } from '../../shared/tiers/tierRules.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { updateAudited, type AuditMeta } from './auditedWrites.ts';
+
+// What tier classification reads of every live customer, in one aggregate query (definitions in
+// shared/tiers/tierRules.ts, TierFacts): current terms are the live contracts whose status is active or
+// expired (the heads of their renewal chains); a chain's length comes from a recursive walk down renewal_of.
+
+export interface TierFactsRow {
+  id: string;
+  name: string;
+  tier: string;
+  pinned: string | null;
+  /** The stored reason's JSON, to tell whether it changed. */
+  reasonJson: string | null;
+  facts: Omit<TierFacts, 'yearsAsCustomer'>;
+  /** The earliest contract's signing (or start) date; null without contracts. */
+  firstOn: string | null;
+}
+
+interface RawRow {
+  id: string;
+  name: string;
+  tier: string;
+  tier_pinned: string | null;
+  tier_reason: string | null;
+  annual_value_fen: number;
+  term_months: number;
+  purchases: number;
+  renewals: number;
+  first_on: string | null;
+}
+
+/** Every live customer's facts; `purchasesSince` (an ISO date) opens the purchase-frequency window. */
+function tierFactsQuery(purchasesSince: string, onlyCustomerId?: string) {
+  const only = onlyCustomerId === undefined ? sql`` : sql`AND c.id = ${onlyCustomerId}`;
+  return sql<RawRow>`
+    WITH RECURSIVE chain(id, customer_id, depth) AS (
+      SELECT id, customer_id, 0 FROM contracts WHERE renewal_of IS NULL AND deleted_at IS NULL
+      UNION ALL
+      SELECT k.id, k.customer_id, chain.depth + 1 FROM contracts k JOIN chain ON k.renewal_of = chain.id
+      WHERE k.deleted_at IS NULL AND chain.depth < 1000
+    ),
+    renewals AS (SELECT customer_id, max(depth) AS depth FROM chain WHERE depth > 0 GROUP BY customer_id),
+    terms AS (
+      SELECT k.customer_id,
+        sum(CASE WHEN k.status IN ('active', 'expired') AND k.amount_fen IS NOT NULL THEN k.amount_fen *
+          CASE k.cycle WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half_year' THEN 2 ELSE 1 END END) AS annual_fen,
+        max(CASE WHEN k.status IN ('active', 'expired') THEN
+          CASE WHEN coalesce(k.starts_on, k.signed_on) IS NOT NULL AND k.ends_on IS NOT NULL
+            THEN CAST(round((julianday(k.ends_on) - julianday(coalesce(k.starts_on, k.signed_on)) + 1) / 30.4375) AS INTEGER)
+            ELSE CASE k.cycle WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'half_year' THEN 6 WHEN 'year' THEN 12 ELSE 0 END
+          END END) AS term_months,
+        count(CASE WHEN coalesce(k.signed_on, k.starts_on) >= ${purchasesSince} THEN 1 END) AS purchases,
+        min(coalesce(k.signed_on, k.starts_on)) AS first_on
+      FROM contracts k WHERE k.deleted_at IS NULL GROUP BY k.customer_id
+    )
+    SELECT c.id, c.name, c.tier, c.tier_pinned, c.tier_reason,
+      coalesce(t.annual_fen, 0) AS annual_value_fen, coalesce(t.term_months, 0) AS term_months,
+      coalesce(t.purchases, 0) AS purchases, coalesce(r.depth, 0) AS renewals, t.first_on
+    FROM customers c LEFT JOIN terms t ON t.customer_id = c.id LEFT JOIN renewals r ON r.customer_id = c.id
+    WHERE c.deleted_at IS NULL ${only}`;
+}
+
+/** The statement loadTierFacts runs, compiled: what the benchmark runs on raw better-sqlite3 as its baseline. */
+export function tierFactsStatement(x: Executor, purchasesSince: string): { sql: string; parameters: readonly unknown[] } {
+  return tierFactsQuery(purchasesSince).compile(q(x));
+}
+
+export async function loadTierFacts(x: Executor, purchasesSince: string, onlyCustomerId?: string): Promise<TierFactsRow[]> {
+  const { rows } = await tierFactsQuery(purchasesSince, onlyCustomerId).execute(q(x));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    tier: r.tier,
+    pinned: r.tier_pinned,
+    reasonJson: r.tier_reason,
+    facts: { annualValueFen: r.annual_value_fen, termMonths: Math.max(0, r.term_months), purchases: r.purchases, consecutiveRenewals: r.renewals },
+    firstOn: r.first_on,
+  }));
+}
+
+/** A classification's tier change: audited, so the apply is one batch. */
+export async function writeTierChange(tx: Tx, id: string, tier: string, reasonJson: string, meta: AuditMeta): Promise<void> {
+  await updateAudited(tx, 'customers', id, { tier, tier_reason: reasonJson, tier_pinned: null }, meta);
+}
+
+/**
+ * A reason that changed while the tier did not: derived data like next_expiry_on, so written without a version
+ * bump or audit row of its own (the first run stores a reason on every customer).
+ */
+export async function writeTierReasons(tx: Tx, reasons: readonly { id: string; reasonJson: string }[]): Promise<void> {
+  for (const r of reasons) await q(tx).updateTable('customers').set({ tier_reason: r.reasonJson }).where('id', '=', r.id).execute();
+}
+
+/** Sets or clears a customer's pin (a tier set by hand, or unpinned to let the rules decide). */
+export async function writeTierPin(tx: Tx, id: string, pinned: 'manual' | 'import' | null, meta: AuditMeta): Promise<void> {
+  await updateAudited(tx, 'customers', id, { tier_pinned: pinned, ...(pinned === null ? {} : { tier_reason: null }) }, meta);
+}
