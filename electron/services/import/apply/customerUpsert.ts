@@ -163,7 +163,7 @@ export class CustomerUpsert {
       c.customerPatch.add('notes');
     }
     if (c.aliasOf !== null) {
-      // The merged customer's contacts moved to the survivor as they were: its sheet's 联系人 cells describe one of
+      // The merged customer's contacts moved to the survivor as they were: its sheet's contact cells describe one of
       // those, not the survivor's primary contact, so they are not written over it.
     } else if (c.contact) {
       const contact = c.contact;
