@@ -20,12 +20,19 @@ export const SETTING_KEYS = {
   tierRules: 'tiers.rules',
   /** The local date of the last daily tier classification (the scheduler's own marker). */
   tierDailyRun: 'tiers.dailyRun',
+  /** Lifecycle stage thresholds (electron/services/lifecycle); the defaults for any never saved. */
+  lifecycleRules: 'lifecycle.rules',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */
 export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark' | 'tierDailyRun'>;
 
 export async function saveSetting(tx: Tx, key: UserSettingKey, value: unknown, meta: AuditMeta): Promise<void> {
+  await writeSetting(tx, SETTING_KEYS[key], value, meta);
+}
+
+/** A scheduler's own marker (the day a daily run last ran), written the same audited way. */
+export async function saveMarkerSetting(tx: Tx, key: 'tierDailyRun', value: unknown, meta: AuditMeta): Promise<void> {
   await writeSetting(tx, SETTING_KEYS[key], value, meta);
 }
 

@@ -1,10 +1,9 @@
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
-import { readSetting, writeSetting } from '../../../db/repositories/settingsRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { announceChanges } from '../announceChanges.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { SETTING_KEYS } from '../settings/appSettings.ts';
+import { readStoredSetting, saveMarkerSetting } from '../settings/appSettings.ts';
 import { classifyTiers } from './tierClassification.ts';
 
 /** More moves than this in one night are not applied by the daily run. */
@@ -23,18 +22,18 @@ export function dailyTierRunDay(now: Date): string {
 /** Called by the reminder scheduler at every tick: runs the day's classification once. Returns whether it ran. */
 export async function runDailyTierClassification(ctx: ServiceContext): Promise<boolean> {
   const day = dailyTierRunDay(ctx.now());
-  const last = await readSetting(ctx.db, SETTING_KEYS.tierDailyRun);
+  const last = await readStoredSetting(ctx.db, 'tierDailyRun');
   if (typeof last === 'string' && last >= day) return false;
   // A first run over an archive whose tiers were all set by hand can move tens of thousands of customers, which
   // the apply cannot do quickly yet (README, bench:classify): the nightly run leaves that to 设置 → 应用.
   const preview = await classifyTiers(ctx, { dryRun: true, limit: 1 });
   if (preview.total > DAILY_MOVE_LIMIT) {
     ctx.logger.warn(`daily tier classification skipped: ${preview.total} customers would move (limit ${DAILY_MOVE_LIMIT})`);
-    await withTransaction(ctx.db, (tx) => writeSetting(tx, SETTING_KEYS.tierDailyRun, day, auditMeta(ctx, 'update')));
+    await withTransaction(ctx.db, (tx) => saveMarkerSetting(tx, 'tierDailyRun', day, auditMeta(ctx, 'update')));
     return false;
   }
   const result = await classifyTiers(ctx, { dryRun: false, limit: 1 });
-  await withTransaction(ctx.db, (tx) => writeSetting(tx, SETTING_KEYS.tierDailyRun, day, auditMeta(ctx, 'update')));
+  await withTransaction(ctx.db, (tx) => saveMarkerSetting(tx, 'tierDailyRun', day, auditMeta(ctx, 'update')));
   // Only a tier that moved is news to the windows; a stored reason alone is not.
   if (result.total > 0) announceChanges(ctx, 'tiers:classify');
   return true;

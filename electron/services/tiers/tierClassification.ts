@@ -7,7 +7,6 @@ import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
 import { classifyTier, DEFAULT_TIER_RULES, type TierRuleSet } from '../../../shared/tiers/tierRules.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { readSetting } from '../../../db/repositories/settingsRepo.ts';
 import { loadTierFacts, writeTierChange, writeTierPin, writeTierReasons, type TierFactsRow } from '../../../db/repositories/tierFactsQuery.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { archiveLocale } from '../archiveLocale.ts';
@@ -15,14 +14,14 @@ import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../references/customerRefs.ts';
 import { recomputeRemindersForCustomers } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { saveSetting, SETTING_KEYS } from '../settings/appSettings.ts';
+import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
 
 // Tiers by rule: the rules (settings 'tiers.rules', DEFAULT_TIER_RULES when absent) over every live customer's
 // facts. A pinned tier (set by hand) is never overwritten; an import pin whose tier the rules agree with is
 // released. An apply writes the moves as one audited batch and the reasons beside them.
 
 export async function readTierRules(x: Executor): Promise<TierRuleSet> {
-  const parsed = tierRuleSetSchema.safeParse(await readSetting(x, SETTING_KEYS.tierRules));
+  const parsed = tierRuleSetSchema.safeParse(await readStoredSetting(x, 'tierRules'));
   return parsed.success ? parsed.data : DEFAULT_TIER_RULES;
 }
 
