@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { rawOf } from '../db/handle.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { tierFactsStatement } from '../db/repositories/tierFactsQuery.ts';
@@ -21,19 +20,12 @@ import { classifyTiers } from '../electron/services/tiers/tierClassification.ts'
 import { DASHBOARD_BENCH_GENERATOR_VERSION, DASHBOARD_BENCH_SIZES, DASHBOARD_BENCH_TODAY, generateDashboardBench } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
 import { cachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { benchBackupsDir, benchDataDir, flag, option, out, timeRuns } from './benchRuns.ts';
 
 const TARGET_MS = 2000;
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
 const ITERATIONS = option('--iterations', 10);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.bench-data');
-const backupsDir = path.join(dataDir, 'backups');
-const out = (line = '') => process.stdout.write(`${line}\n`);
+const dataDir = benchDataDir;
+const backupsDir = benchBackupsDir;
 // The classification's "today": the generated archive's, so the purchase window and loyalty years are stable.
 const NOW = new Date(`${DASHBOARD_BENCH_TODAY}T04:00:00.000Z`);
 
@@ -45,27 +37,8 @@ function cacheKey(): string {
   return `classify-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }
 
-/** Wall-clock p50 and p95, and this process's CPU time per run (p50): what a run costs on a loaded machine. */
-async function timed(work: () => unknown): Promise<{ p50: number; p95: number; cpu50: number }> {
-  await work();
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await work();
-    samples.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return {
-    p50: samples[Math.floor(samples.length / 2)]!,
-    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
-    cpu50: cpu[Math.floor(cpu.length / 2)]!,
-  };
-}
+/** Wall-clock p50 and p95, and this process's CPU time per run (p50), after one warm-up run. */
+const timed = (work: () => unknown) => timeRuns(work, { iterations: ITERATIONS, warmup: 1 });
 const ms = (v: number) => v.toFixed(0).padStart(6);
 
 async function main(): Promise<void> {

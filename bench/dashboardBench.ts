@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { addDaysIso } from '../shared/domain/dates.ts';
 import { parseReportPeriod, standardPeriods } from '../shared/reports/reportPeriod.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
@@ -32,24 +31,17 @@ import {
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
 import { rawReports, type RawGrouping, type RawReports } from './reports/rawReportQueries.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { benchBackupsDir, benchDataDir, flag, option, out, repoRoot, timeRuns, type Timing } from './benchRuns.ts';
 
 const DASHBOARD_TARGET_MS = 50;
 const REPORT_TARGET_MS = 200;
 const TODAY = DASHBOARD_BENCH_TODAY;
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
 const ITERATIONS = option('--iterations', 30);
 const WARMUP = Math.max(2, Math.ceil(ITERATIONS / 10));
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.bench-data');
-const backupsDir = path.join(dataDir, 'backups');
-const out = (line = '') => process.stdout.write(`${line}\n`);
+const dataDir = benchDataDir;
+const backupsDir = benchBackupsDir;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function cacheKey(): string {
@@ -75,32 +67,7 @@ async function ensureDatabase(): Promise<CachedBenchDatabase> {
   });
 }
 
-interface Timing {
-  p50: number;
-  p95: number;
-  /** CPU time of this process per call (median): what the call costs, whatever else runs on the machine. */
-  cpu50: number;
-}
-async function time(work: () => unknown): Promise<Timing> {
-  for (let i = 0; i < WARMUP; i++) await work();
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await work();
-    samples.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return {
-    p50: samples[Math.floor(samples.length / 2)]!,
-    p95: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!,
-    cpu50: cpu[Math.floor(cpu.length / 2)]!,
-  };
-}
+const time = (work: () => unknown): Promise<Timing> => timeRuns(work, { iterations: ITERATIONS, warmup: WARMUP });
 const ms = (v: number) => v.toFixed(1).padStart(7);
 
 async function main(): Promise<void> {

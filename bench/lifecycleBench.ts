@@ -9,10 +9,8 @@
 // checks that both give every stage the same count. Cold = no stored stages (the first run after the upgrade:
 // 100k rows and history rows written); warm = nothing changed (the daily run).
 import os from 'node:os';
-import path from 'node:path';
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { q, rawOf } from '../db/handle.ts';
 import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { lifecycleFactsQuery } from '../db/repositories/lifecycleFacts.ts';
@@ -30,21 +28,14 @@ import {
 } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
 import { cachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { benchBackupsDir, benchDataDir, flag, option, out, timeRuns } from './benchRuns.ts';
 import type { Db } from '../db/handle.ts';
 
 const TARGET_MS = 2000;
 const TODAY = DASHBOARD_BENCH_TODAY;
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
 const ITERATIONS = option('--iterations', 5);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.bench-data');
-const backupsDir = path.join(dataDir, 'backups');
-const out = (line = '') => process.stdout.write(`${line}\n`);
+const dataDir = benchDataDir;
+const backupsDir = benchBackupsDir;
 const FOLLOW_UPS_VERSION = 1;
 
 function cacheKey(): string {
@@ -96,22 +87,7 @@ const STAGE_CASE = `
     ELSE 'growth' END AS stage, count(*) AS n
   FROM f GROUP BY stage`;
 
-async function time(work: () => Promise<unknown> | unknown, iterations: number, before?: () => void): Promise<{ p50: number; max: number; cpu50: number }> {
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    before?.();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await work();
-    samples.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  samples.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length / 2)]!, max: samples[samples.length - 1]!, cpu50: cpu[Math.floor(cpu.length / 2)]! };
-}
+const time = (work: () => unknown, iterations: number, before?: () => void) => timeRuns(work, { iterations, ...(before ? { before } : {}) });
 
 async function main(): Promise<void> {
   let followUps = 0;
