@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ComputedStage, LoyaltyLevel, WarningSignal } from '../../shared/domain/lifecycleRules.ts';
 import type { Message } from '../../shared/i18n/message.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
+import type { CustomerLifecycleTable } from '../schema.ts';
 
 // The stored lifecycle of each customer (customer_lifecycle), its dated changes (customer_lifecycle_history) and
 // the customers waiting for a recompute (lifecycle_dirty, filled by triggers). Migration 0016.
@@ -33,20 +34,8 @@ export interface LifecycleChange {
   reason: Message;
 }
 
-type Row = {
-  customer_id: string;
-  stage: string;
-  since: string;
-  reason: string;
-  loyalty: string;
-  consecutive_renewals: number;
-  years: number;
-  last_amount_fen: number | null;
-  lost_on: string | null;
-  lost_reason: string | null;
-  signals: string;
-  computed_on: string;
-};
+/** A stored row of customer_lifecycle (db/schema.ts). */
+type Row = Selectable<CustomerLifecycleTable>;
 
 function fromRow(r: Row): StoredLifecycle {
   return {
