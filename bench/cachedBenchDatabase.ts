@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/handle.ts';
+import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { openDatabase } from '../db/openDatabase.ts';
+import {
+  DASHBOARD_BENCH_GENERATOR_VERSION,
+  DASHBOARD_BENCH_SIZES,
+  DASHBOARD_BENCH_TODAY,
+  generateDashboardBench,
+} from '../test-support/reports/dashboardBenchData.ts';
 
 // A benchmark's generated database, cached under .bench-data/ by a name that changes with whatever shapes the
 // data (generator version, sizes, migrations). Generated into a temp file and renamed only when complete, so an
@@ -46,4 +54,17 @@ export async function cachedBenchDatabase(options: {
   }
   fs.renameSync(tmp, file);
   return { file, generated: true, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The cache file name of an archive made by test-support/reports/dashboardBenchData.ts (the dashboard, classify
+ * and lifecycle benches): it changes with the generator, its sizes and today, any migration, and `extra` (what a
+ * bench adds to the archive, e.g. its own fill function).
+ */
+export function dashboardArchiveCacheName(prefix: string, extra: readonly string[] = []): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: DASHBOARD_BENCH_TODAY, extra }));
+  for (const m of ALL_MIGRATIONS) h.update(m.sql);
+  h.update(generateDashboardBench.toString());
+  return `${prefix}-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
 }

@@ -7,19 +7,17 @@
 // aggregate through Kysely, every customer's rules, the moves worded) against the same aggregate statement on
 // raw better-sqlite3 in the same run (the ratio), and one apply (on a copy: it writes every customer's reason
 // the first time) and the apply after it (nothing to change). Prints the statement and its query plan.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { rawOf } from '../db/handle.ts';
-import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { tierFactsStatement } from '../db/repositories/tierFactsQuery.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
 import { classifyTiers } from '../electron/services/tiers/tierClassification.ts';
-import { DASHBOARD_BENCH_GENERATOR_VERSION, DASHBOARD_BENCH_SIZES, DASHBOARD_BENCH_TODAY, generateDashboardBench } from '../test-support/reports/dashboardBenchData.ts';
+import { DASHBOARD_BENCH_SIZES, DASHBOARD_BENCH_TODAY, generateDashboardBench } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
-import { cachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { cachedBenchDatabase, dashboardArchiveCacheName } from './cachedBenchDatabase.ts';
 import { benchBackupsDir, benchDataDir, flag, option, out, timeRuns } from './benchRuns.ts';
 
 const TARGET_MS = 2000;
@@ -29,13 +27,7 @@ const backupsDir = benchBackupsDir;
 // The classification's "today": the generated archive's, so the purchase window and loyalty years are stable.
 const NOW = new Date(`${DASHBOARD_BENCH_TODAY}T04:00:00.000Z`);
 
-function cacheKey(): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: DASHBOARD_BENCH_TODAY }));
-  for (const m of ALL_MIGRATIONS) h.update(m.sql);
-  h.update(generateDashboardBench.toString());
-  return `classify-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
-}
+const cacheKey = (): string => dashboardArchiveCacheName('classify');
 
 /** Wall-clock p50 and p95, and this process's CPU time per run (p50), after one warm-up run. */
 const timed = (work: () => unknown) => timeRuns(work, { iterations: ITERATIONS, warmup: 1 });

@@ -8,13 +8,11 @@
 // (over report_terms, as the service reads them: the ratio; and over the source tables, as before migration
 // 0013: what the kept summary saves), on a generated archive of 100k customers and ~150k contracts over five years (cached under .bench-data/).
 // Prints every statement's SQL and EXPLAIN QUERY PLAN.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { addDaysIso } from '../shared/domain/dates.ts';
 import { parseReportPeriod, standardPeriods } from '../shared/reports/reportPeriod.ts';
-import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { explainReportStatements } from '../db/repositories/reports/explainReports.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
@@ -23,14 +21,13 @@ import { cohortReport, renewalReportOf } from '../electron/services/reports/rene
 import { reportTermsPage } from '../electron/services/reports/reportTerms.service.ts';
 import type { ServiceContext } from '../electron/services/serviceContext.ts';
 import {
-  DASHBOARD_BENCH_GENERATOR_VERSION,
   DASHBOARD_BENCH_SIZES,
   DASHBOARD_BENCH_TODAY,
   generateDashboardBench,
 } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
 import { rawReports, type RawGrouping, type RawReports } from './reports/rawReportQueries.ts';
-import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { cachedBenchDatabase, type CachedBenchDatabase, dashboardArchiveCacheName } from './cachedBenchDatabase.ts';
 import { benchBackupsDir, benchDataDir, flag, option, out, repoRoot, timeRuns, type Timing } from './benchRuns.ts';
 
 const DASHBOARD_TARGET_MS = 50;
@@ -44,13 +41,7 @@ const dataDir = benchDataDir;
 const backupsDir = benchBackupsDir;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function cacheKey(): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: TODAY }));
-  for (const m of ALL_MIGRATIONS) h.update(m.sql);
-  h.update(generateDashboardBench.toString());
-  return `dashboard-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
-}
+const cacheKey = (): string => dashboardArchiveCacheName('dashboard');
 
 async function ensureDatabase(): Promise<CachedBenchDatabase> {
   return cachedBenchDatabase({

@@ -10,9 +10,7 @@
 // 100k rows and history rows written); warm = nothing changed (the daily run).
 import os from 'node:os';
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
 import { q, rawOf } from '../db/handle.ts';
-import { ALL_MIGRATIONS } from '../db/migrations/allMigrations.ts';
 import { lifecycleFactsQuery } from '../db/repositories/lifecycleFacts.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
@@ -21,13 +19,12 @@ import { DEFAULT_LIFECYCLE_RULES as R } from '../shared/domain/lifecycleRules.ts
 import { addDaysIso } from '../shared/domain/dates.ts';
 import { mulberry32 } from '../shared/domain/seededRandom.ts';
 import {
-  DASHBOARD_BENCH_GENERATOR_VERSION,
   DASHBOARD_BENCH_SIZES,
   DASHBOARD_BENCH_TODAY,
   generateDashboardBench,
 } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
-import { cachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { cachedBenchDatabase, dashboardArchiveCacheName } from './cachedBenchDatabase.ts';
 import { benchBackupsDir, benchDataDir, flag, option, out, timeRuns } from './benchRuns.ts';
 import type { Db } from '../db/handle.ts';
 
@@ -38,14 +35,7 @@ const dataDir = benchDataDir;
 const backupsDir = benchBackupsDir;
 const FOLLOW_UPS_VERSION = 1;
 
-function cacheKey(): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ v: DASHBOARD_BENCH_GENERATOR_VERSION, f: FOLLOW_UPS_VERSION, sizes: DASHBOARD_BENCH_SIZES, today: TODAY }));
-  for (const m of ALL_MIGRATIONS) h.update(m.sql);
-  h.update(generateDashboardBench.toString());
-  h.update(addFollowUps.toString());
-  return `lifecycle-v${DASHBOARD_BENCH_GENERATOR_VERSION}-${h.digest('hex').slice(0, 12)}.db`;
-}
+const cacheKey = (): string => dashboardArchiveCacheName('lifecycle', [String(FOLLOW_UPS_VERSION), addFollowUps.toString()]);
 
 /** About 1.2 follow-ups per customer over the last two years, at noon UTC (the same local date in China and here). */
 function addFollowUps(db: Db): number {
