@@ -40,6 +40,13 @@ export interface BatchContract {
   sheet: RenewalValues;
 }
 
+/** One customer's change by tier classification: `tier` null keeps the tier and stores the reason alone. */
+export interface TierPatch {
+  id: string;
+  tier: string | null;
+  reasonJson: string;
+}
+
 export type BatchSummary = Omit<ImportBatch, 'batchId' | 'actor' | 'createdAt' | 'undoneAt'>;
 
 /** Earliest end per customer among contracts a chunk creates (all created active). */
@@ -161,6 +168,32 @@ export class ImportSession {
    */
   settleChains(importDate: string): ChainSettlement {
     return settleChains(this.#writer, new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
+  }
+
+  /**
+   * Every customer whose own row, or one of whose contracts, the batch wrote so far: what classification
+   * looks at after the rows are in.
+   */
+  touchedCustomers(): string[] {
+    this.#writer.flush();
+    const rows = this.#writer.cache
+      .get(
+        `SELECT entity_id AS id FROM audit_log WHERE batch_id = ? AND entity = 'customers'
+         UNION SELECT k.customer_id FROM audit_log a JOIN contracts k ON k.id = a.entity_id WHERE a.batch_id = ? AND a.entity = 'contracts'`,
+      )
+      .all(this.#meta.batchId, this.#meta.batchId) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Tier classification's changes, in the batch like the rows' own: a new tier (its reason beside it, the pin
+   * cleared: the rules decide it now), or a new reason alone. Audited, so undoing the import puts them back.
+   */
+  retier(patches: readonly TierPatch[]): void {
+    for (const p of patches) {
+      const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
+      this.#writer.patch('customers', p.id, set);
+    }
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */
