@@ -68,6 +68,8 @@ export class ImportSession {
   readonly #index: BulkSearchIndex;
   readonly #hooks: CrashHooks;
   readonly #contracts = new Map<string, BatchContract>();
+  /** Customers created with a 等级依据 from the sheet: their tier stands as the sheet says until the next run. */
+  readonly #tierFromSheet = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
@@ -126,6 +128,7 @@ export class ImportSession {
     const endsMoved = new Set<string>();
     for (const c of plan.customers) {
       writer.insertCustomer(c, earliest.get(c.id) ?? null);
+      if (c.tierStanding) this.#tierFromSheet.add(c.id);
       created.add(c.id);
       reindex.add(c.id);
     }
@@ -172,7 +175,7 @@ export class ImportSession {
 
   /**
    * Every customer whose own row, or one of whose contracts, the batch wrote so far: what classification
-   * looks at after the rows are in.
+   * looks at after the rows are in. Customers the batch created with a 等级依据 from the sheet are left out.
    */
   touchedCustomers(): string[] {
     this.#writer.flush();
@@ -182,7 +185,7 @@ export class ImportSession {
          UNION SELECT k.customer_id FROM audit_log a JOIN contracts k ON k.id = a.entity_id WHERE a.batch_id = ? AND a.entity = 'contracts'`,
       )
       .all(this.#meta.batchId, this.#meta.batchId) as { id: string }[];
-    return rows.map((r) => r.id);
+    return rows.map((r) => r.id).filter((id) => !this.#tierFromSheet.has(id));
   }
 
   /**

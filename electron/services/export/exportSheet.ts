@@ -24,7 +24,8 @@ export type RowSource = (sink: SheetSink) => Promise<number>;
 async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink, headers: HeaderLanguage): Promise<number> {
   sink.header(canonicalHeaders(kind, headers));
   if (kind === 'contracts') return forEachContractForExport(ctx.db, (r) => sink.row(contractCells(r)));
-  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r)));
+  const locale = headers === 'en' ? 'en-US' : 'zh-CN';
+  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r, locale)));
   return forEachFollowUpForExport(ctx.db, (r) => sink.row(followUpCells(r)));
 }
 
