@@ -70,6 +70,8 @@ export class ImportSession {
   readonly #contracts = new Map<string, BatchContract>();
   /** Customers created with a 等级依据 from the sheet: their tier stands as the sheet says until the next run. */
   readonly #tierFromSheet = new Set<string>();
+  /** Customers this batch created: undo deletes them whole, so their classification needs no audit image. */
+  readonly #createdCustomers = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
@@ -128,6 +130,7 @@ export class ImportSession {
     const endsMoved = new Set<string>();
     for (const c of plan.customers) {
       writer.insertCustomer(c, earliest.get(c.id) ?? null);
+      this.#createdCustomers.add(c.id);
       if (c.tierStanding) this.#tierFromSheet.add(c.id);
       created.add(c.id);
       reindex.add(c.id);
@@ -190,10 +193,17 @@ export class ImportSession {
 
   /**
    * Tier classification's changes, in the batch like the rows' own: a new tier (its reason beside it, the pin
-   * cleared: the rules decide it now), or a new reason alone. Audited, so undoing the import puts them back.
+   * cleared: the rules decide it now), or a new reason alone. Audited, so undoing the import puts them back. A
+   * customer the batch created is written in place (its audit entry is the create, which undo reverses by deleting
+   * the row): a 100k-customer import would otherwise add a whole after-image per customer.
    */
   retier(patches: readonly TierPatch[]): void {
+    const inPlace = this.#writer.cache.get('UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN ? IS NULL THEN tier_pinned END WHERE id = ?');
     for (const p of patches) {
+      if (this.#createdCustomers.has(p.id)) {
+        inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
+        continue;
+      }
       const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
       this.#writer.patch('customers', p.id, set);
     }
