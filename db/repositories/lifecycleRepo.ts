@@ -91,14 +91,15 @@ export function digestOf(s: StoredLifecycle): string {
 /**
  * Writes what a recompute found, through prepared statements on the raw connection (inside the caller's
  * transaction): the rows that changed (upserted), one history row per stage change, the rows of customers no
- * longer live dropped (deleted or merged away; among `ids`, or everyone's when undefined), and the waiting marks
- * of `ids` (or all) cleared.
+ * longer live dropped (deleted or merged away; among `ids`, or everyone's when undefined: `liveCount` says how
+ * many live customers the recompute read), and the waiting marks of `ids` (or all) cleared.
  */
 export function writeLifecycles(
   db: Db,
   rows: readonly StoredLifecycle[],
   changes: readonly (LifecycleChange & { customerId: string })[],
   at: string,
+  liveCount: number,
   ids?: readonly string[],
 ): void {
   const raw = rawOf(db);
@@ -129,9 +130,11 @@ export function writeLifecycles(
     'INSERT INTO customer_lifecycle_history (id, customer_id, stage, previous_stage, on_date, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const c of changes) history.run(newId(), c.customerId, c.stage, c.previousStage, c.on, JSON.stringify(c.reason), at);
-  const gone = 'customer_id NOT IN (SELECT id FROM customers WHERE deleted_at IS NULL)';
+  const gone = 'NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_lifecycle.customer_id AND c.deleted_at IS NULL)';
   if (ids === undefined) {
-    raw.prepare(`DELETE FROM customer_lifecycle WHERE ${gone}`).run();
+    // Every live customer was read and now has its row: a count above theirs means rows of customers gone.
+    const stored = raw.prepare('SELECT count(*) FROM customer_lifecycle').pluck().get() as number;
+    if (stored > liveCount) raw.prepare(`DELETE FROM customer_lifecycle WHERE ${gone}`).run();
     raw.prepare('DELETE FROM lifecycle_dirty').run();
   } else {
     const only = 'customer_id IN (SELECT value FROM json_each(?))';

@@ -61,17 +61,25 @@ interface Terms {
 
 const isRenewed = (k: ContractRow) => (k[STATUS] === 'renewed' || k[STAGE] === 'renewed' ? 1 : 0);
 
-function all<T>(raw: BetterSqlite3.Database, sql: string, ids: readonly string[] | undefined): T[] {
+/**
+ * The rows of a statement, streamed when reading everyone: rows that die young cost the collector far less than
+ * 100k-row arrays kept alive (nothing else may run on the connection meanwhile). A list of ids reads them at once,
+ * as its predecessor look-ups run between rows.
+ */
+function rowsOf<T>(raw: BetterSqlite3.Database, sql: string, ids: readonly string[] | undefined): Iterable<T> {
   const statement = raw.prepare(sql).raw();
-  return (ids === undefined ? statement.all() : statement.all({ ids: JSON.stringify(ids) })) as T[];
+  return (ids === undefined ? statement.iterate() : statement.all({ ids: JSON.stringify(ids) })) as Iterable<T>;
 }
 
-/** The facts and stored digests of `ids`, or of every live customer when undefined (deleted ones are left out). */
-export function readLifecycleInputs(db: Db, ids?: readonly string[]): LifecycleInput[] {
+/**
+ * Hands `visit` the facts and stored digest of each of `ids`, or of every live customer when undefined (deleted
+ * ones are left out), one at a time; returns how many it visited. `visit` must not use the connection.
+ */
+export function scanLifecycleInputs(db: Db, ids: readonly string[] | undefined, visit: (input: LifecycleInput) => void): number {
   const raw = rawOf(db);
   const byId = new Map<string, ContractRow>();
   const termsOf = new Map<string, Terms>();
-  for (const k of all<ContractRow>(raw, contractsSql(ids), ids)) {
+  for (const k of rowsOf<ContractRow>(raw, contractsSql(ids), ids)) {
     byId.set(k[ID], k);
     if (k[STATUS] === 'terminated') continue;
     const first = k[START] ?? k[ENDS];
@@ -98,9 +106,9 @@ export function readLifecycleInputs(db: Db, ids?: readonly string[]): LifecycleI
     }
     return k;
   };
-  const lastFollowUp = new Map(all<[string, string]>(raw, followUpsSql(ids), ids));
-  const out: LifecycleInput[] = [];
-  for (const [customerId, stage, since, computedOn, digest] of all<[string, string | null, string, string, string]>(raw, customersSql(ids), ids)) {
+  const lastFollowUp = new Map(rowsOf<[string, string]>(raw, followUpsSql(ids), ids));
+  let visited = 0;
+  for (const [customerId, stage, since, computedOn, digest] of rowsOf<[string, string | null, string, string, string]>(raw, customersSql(ids), ids)) {
     const t = termsOf.get(customerId);
     const row: FactsRow = {
       customerId,
@@ -147,10 +155,15 @@ export function readLifecycleInputs(db: Db, ids?: readonly string[]): LifecycleI
         row.chain = n;
       }
     }
-    out.push({
-      facts: factsOfRow(row),
-      stored: stage === null ? undefined : { stage: stage as ComputedStage, since, computedOn, digest },
-    });
+    visited++;
+    visit({ facts: factsOfRow(row), stored: stage === null ? undefined : { stage: stage as ComputedStage, since, computedOn, digest } });
   }
+  return visited;
+}
+
+/** The facts and stored digests of `ids`, or of every live customer, as a list (scanLifecycleInputs). */
+export function readLifecycleInputs(db: Db, ids?: readonly string[]): LifecycleInput[] {
+  const out: LifecycleInput[] = [];
+  scanLifecycleInputs(db, ids, (input) => out.push(input));
   return out;
 }

@@ -7,7 +7,7 @@ import {
   type LifecycleChange,
   type StoredLifecycle,
 } from '../../../db/repositories/lifecycleRepo.ts';
-import { readLifecycleInputs } from '../../../db/repositories/lifecycleScan.ts';
+import { scanLifecycleInputs } from '../../../db/repositories/lifecycleScan.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { evaluateLifecycle, warningSignals, type LifecycleRules } from '../../../shared/domain/lifecycleRules.ts';
@@ -34,10 +34,9 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
   return withTransaction(ctx.db, async (tx) => {
     const rules = rulesIn ?? (await readLifecycleRules(tx));
     // The facts with each stored row's digest, read on the transaction's one connection.
-    const inputs = readLifecycleInputs(ctx.db, ids);
     const rows: StoredLifecycle[] = [];
     const changes: (LifecycleChange & { customerId: string })[] = [];
-    for (const { facts: f, stored: before } of inputs) {
+    const customers = scanLifecycleInputs(ctx.db, ids, ({ facts: f, stored: before }) => {
       const v = evaluateLifecycle(f, today, rules);
       const moved = before === undefined || before.stage !== v.stage;
       // A first stage, or the first after 潜在 (a customer made by hand, then given its history), is dated by the
@@ -59,10 +58,10 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
       };
       if (moved) changes.push({ customerId: f.customerId, stage: v.stage, previousStage: before?.stage ?? null, on: since, reason: v.reason });
       if (before === undefined || before.digest !== digestOf(row)) rows.push(row);
-    }
+    });
     // Also drops what was stored for customers no longer live (deleted, or merged away) and clears their marks.
-    writeLifecycles(ctx.db, rows, changes, at, ids);
-    return { customers: inputs.length, changed: changes.length };
+    writeLifecycles(ctx.db, rows, changes, at, customers, ids);
+    return { customers, changed: changes.length };
   });
 }
 
