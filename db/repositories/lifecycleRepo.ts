@@ -3,6 +3,7 @@ import type { ComputedStage, LoyaltyLevel, WarningSignal } from '../../shared/do
 import type { Message } from '../../shared/i18n/message.ts';
 import { q, rawOf, type Db, type Executor } from '../handle.ts';
 import { newId } from '../newId.ts';
+import { BulkInserter, StatementCache } from '../statementCache.ts';
 import type { CustomerLifecycleTable } from '../schema.ts';
 
 // The stored lifecycle of each customer (customer_lifecycle), its dated changes (customer_lifecycle_history) and
@@ -103,19 +104,29 @@ export function writeLifecycles(
   ids?: readonly string[],
 ): void {
   const raw = rawOf(db);
-  const upsert = raw.prepare(
-    `INSERT INTO customer_lifecycle (customer_id, stage, since, reason, loyalty, consecutive_renewals, years, last_amount_fen, lost_on, lost_reason, signals, computed_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, since = excluded.since, reason = excluded.reason, loyalty = excluded.loyalty,
+  const cache = new StatementCache(raw);
+  // Many rows to a statement, in key order (a first run writes 100k): a third of the time of one run() a row.
+  const lifecycles = new BulkInserter(
+    cache,
+    'customer_lifecycle',
+    ['customer_id', 'stage', 'since', 'reason', 'loyalty', 'consecutive_renewals', 'years', 'last_amount_fen', 'lost_on', 'lost_reason', 'signals', 'computed_on'],
+    undefined,
+    ` ON CONFLICT (customer_id) DO UPDATE SET stage = excluded.stage, since = excluded.since, reason = excluded.reason, loyalty = excluded.loyalty,
        consecutive_renewals = excluded.consecutive_renewals, years = excluded.years, last_amount_fen = excluded.last_amount_fen,
        lost_on = excluded.lost_on, lost_reason = excluded.lost_reason, signals = excluded.signals, computed_on = excluded.computed_on`,
   );
-  for (const s of rows) {
-    upsert.run(
+  const reasons = new Map<Message, string>();
+  const reasonText = (m: Message) => {
+    let text = reasons.get(m);
+    if (text === undefined) reasons.set(m, (text = JSON.stringify(m)));
+    return text;
+  };
+  for (const s of [...rows].sort((a, b) => (a.customerId < b.customerId ? -1 : 1))) {
+    lifecycles.add([
       s.customerId,
       s.stage,
       s.since,
-      JSON.stringify(s.reason),
+      reasonText(s.reason),
       s.loyalty,
       s.consecutiveRenewals,
       s.years,
@@ -124,12 +135,12 @@ export function writeLifecycles(
       s.lostReason,
       s.signals.join(','),
       s.computedOn,
-    );
+    ]);
   }
-  const history = raw.prepare(
-    'INSERT INTO customer_lifecycle_history (id, customer_id, stage, previous_stage, on_date, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const c of changes) history.run(newId(), c.customerId, c.stage, c.previousStage, c.on, JSON.stringify(c.reason), at);
+  lifecycles.flush();
+  const history = new BulkInserter(cache, 'customer_lifecycle_history', ['id', 'customer_id', 'stage', 'previous_stage', 'on_date', 'reason', 'created_at']);
+  for (const c of changes) history.add([newId(), c.customerId, c.stage, c.previousStage, c.on, reasonText(c.reason), at]);
+  history.flush();
   const gone = 'NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_lifecycle.customer_id AND c.deleted_at IS NULL)';
   if (ids === undefined) {
     // Every live customer was read and now has its row: a count above theirs means rows of customers gone.
