@@ -5,8 +5,11 @@ import {
   type RenewalReport,
   type ReportGrouping,
 } from '../../../shared/api/reports.contract.ts';
-import { CYCLES, TIERS, type Cycle, type Tier } from '../../../shared/domain/enums.ts';
-import { cycleLabels, labelOf, tierLabels, type Locale } from '../../../shared/i18n/enumLabels.ts';
+import { CYCLES, type Cycle } from '../../../shared/domain/enums.ts';
+import { tierRank } from '../../../shared/tiers/tierRules.ts';
+import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
+import { cycleLabels, labelOf, type Locale } from '../../../shared/i18n/enumLabels.ts';
 import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import { parseReportPeriod, type ReportPeriod } from '../../../shared/reports/reportPeriod.ts';
 import type { Executor } from '../../../db/handle.ts';
@@ -81,7 +84,8 @@ export function periodOf(text: string): ReportPeriod {
 }
 
 function groupOrder(by: ReportGrouping, key: string, label: string): string {
-  if (by === 'tier') return String(TIERS.indexOf(key as Tier)).padStart(2, '0');
+  // Built-ins in their order, then custom tiers by name (the tier table's rank is not read here).
+  if (by === 'tier') return `${String(tierRank(key)).padStart(2, '0')}${label}`;
   if (by === 'cycle') return key === NO_CYCLE_KEY ? '99' : String(CYCLES.indexOf(key as Cycle)).padStart(2, '0');
   return key === NO_OWNER_KEY ? '\uffff' : label;
 }
@@ -93,7 +97,8 @@ export async function groupLabels(x: Executor, by: ReportGrouping, keys: readonl
     const names = await ownerNames(x, keys.filter((k) => k !== NO_OWNER_KEY));
     for (const key of keys) labels.set(key, key === NO_OWNER_KEY ? renderIn(locale, msg('reportFigures.noOwner')) : (names.get(key) ?? key));
   } else if (by === 'tier') {
-    for (const key of keys) labels.set(key, labelOf(tierLabels, key as Tier, locale));
+    const tiers = await listTiers(x);
+    for (const key of keys) labels.set(key, tierLabelIn(tiers, key, locale));
   } else {
     for (const key of keys) {
       labels.set(key, key === NO_CYCLE_KEY ? renderIn(locale, msg('reportFigures.noCycle')) : labelOf(cycleLabels, key as Cycle, locale));

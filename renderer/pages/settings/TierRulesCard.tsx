@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Typo
 import { useEffect, useState } from 'react';
 import type { TierClassifyResult, TierMove } from '../../../shared/api/tiers.contract.ts';
 import { DEFAULT_TIER_RULES, TIER_FACTS, type TierFact, type TierRuleSet } from '../../../shared/tiers/tierRules.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { TierTag } from '../../components/TierTag.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 
 // Amounts are edited in yuan and stored in fen.
 const toInput = (fact: TierFact, min: number) => (fact === 'annualValueFen' ? min / 100 : min);
@@ -14,7 +14,8 @@ const fromInput = (fact: TierFact, value: number) => (fact === 'annualValueFen' 
 
 /** 设置 → 客户等级规则: edit the rules, preview who moves, apply (the rules are saved with the apply). */
 export function TierRulesCard() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { label: tierLabel } = useTiers();
   const { message } = App.useApp();
   const stored = useApiQuery('tiers:rules', {});
   const [rules, setRules] = useState<TierRuleSet | null>(null);
@@ -87,7 +88,7 @@ export function TierRulesCard() {
                   />
                   <span>≥</span>
                   <InputNumber
-                    aria-label={`${labelOf(tierLabels, rule.tier, locale)} ${t(`tiersUi.fact.${c.fact}`)}`}
+                    aria-label={`${tierLabel(rule.tier)} ${t(`tiersUi.fact.${c.fact}`)}`}
                     min={0}
                     value={toInput(c.fact, c.min)}
                     onChange={(v) => setRule(i, { conditions: rule.conditions.map((x, j) => (j === k ? { ...x, min: fromInput(x.fact, v ?? 0) } : x)) })}
@@ -112,7 +113,7 @@ export function TierRulesCard() {
         <Space wrap>
           <span>{t('tiersUi.purchaseYears')}</span>
           <InputNumber aria-label={t('tiersUi.purchaseYears')} min={1} max={50} value={rules.purchaseYears} onChange={(v) => change({ ...rules, purchaseYears: v ?? 1 })} />
-          <Typography.Text type="secondary">{t('tiersUi.fallback', { tier: labelOf(tierLabels, rules.fallback, locale) })}</Typography.Text>
+          <Typography.Text type="secondary">{t('tiersUi.fallback', { tier: tierLabel(rules.fallback) })}</Typography.Text>
         </Space>
         <Typography.Text type="secondary">{t('tiersUi.referrals')}</Typography.Text>
         <Space wrap>

@@ -1,0 +1,81 @@
+import { isBuiltinTier, type BuiltinTier, type Tier } from '../domain/enums.ts';
+import { labelOf, tierLabels, type Locale } from '../i18n/enumLabels.ts';
+import { toHalfWidth } from '../importExport/halfWidth.ts';
+
+// The tier table (migration 0019) as every layer sees it: codes, names, colours and ranks. A built-in tier's name
+// is null until the user renames it, and the catalogue names it in the reader's language; a custom tier always has
+// its own name. Lower rank is higher; lists show tiers by rank.
+
+/** antd's preset tag colours: a tier's colour is one of them, so the Tag keeps antd's contrast in both themes. */
+export const TIER_COLOURS = ['gold', 'blue', 'default', 'green', 'cyan', 'geekblue', 'purple', 'magenta', 'red', 'volcano', 'orange', 'lime'] as const;
+export type TierColour = (typeof TIER_COLOURS)[number];
+
+export interface TierInfo {
+  code: Tier;
+  /** Null for a built-in that keeps its catalogue name. */
+  name: string | null;
+  colour: TierColour;
+  rank: number;
+  builtin: boolean;
+}
+
+/** The rows migration 0019 seeds: what a caller shows before the table is read. */
+export const DEFAULT_TIER_TABLE: readonly TierInfo[] = [
+  { code: 'vip', name: null, colour: 'gold', rank: 10, builtin: true },
+  { code: 'important', name: null, colour: 'blue', rank: 20, builtin: true },
+  { code: 'normal', name: null, colour: 'default', rank: 30, builtin: true },
+];
+
+/** Custom tiers copy this one's reminder ladder and template when they are added. */
+export const LADDER_SOURCE_TIER: Tier = 'normal';
+
+export const isTierColour = (s: string): s is TierColour => (TIER_COLOURS as readonly string[]).includes(s);
+
+/** A tier's name in the reader's language: its own name, else the catalogue's for a built-in, else its code. */
+export function tierName(info: Pick<TierInfo, 'code' | 'name'>, locale: Locale): string {
+  return info.name ?? labelOf(tierLabels, info.code, locale);
+}
+
+/** The name of a code looked up in a tier list (a removed or unknown code shows as itself). */
+export function tierLabelIn(tiers: readonly TierInfo[], code: Tier, locale: Locale): string {
+  const info = tiers.find((t) => t.code === code);
+  return info ? tierName(info, locale) : labelOf(tierLabels, code, locale);
+}
+
+export function byRank(tiers: readonly TierInfo[]): TierInfo[] {
+  return [...tiers].sort((a, b) => a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** How names are compared: full-width folded (NFKC), case, spaces, '-' and '_' ignored. */
+export function tierNameKey(text: string): string {
+  return toHalfWidth(text).normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '');
+}
+
+// The words people write for the built-ins besides their names (what the import accepted before 0019).
+const BUILTIN_WORDS: Record<BuiltinTier, readonly string[]> = {
+  vip: ['VIP', 'vip客户'],
+  important: ['重要', '重要客户', 'important', 'key'],
+  normal: ['普通', '普通客户', '一般', 'normal', 'standard'],
+};
+
+/**
+ * Every word that names a tier, by its key: the code, the current name, and for a built-in its catalogue names
+ * in both languages and the usual synonyms. A name a custom tier took wins over a built-in's synonym.
+ */
+export function tierWords(tiers: readonly TierInfo[]): Map<string, Tier> {
+  const words = new Map<string, Tier>();
+  for (const t of tiers) {
+    if (!isBuiltinTier(t.code)) continue;
+    for (const w of [...BUILTIN_WORDS[t.code], labelOf(tierLabels, t.code, 'zh-CN'), labelOf(tierLabels, t.code, 'en-US')]) words.set(tierNameKey(w), t.code);
+  }
+  for (const t of tiers) words.set(tierNameKey(t.code), t.code);
+  for (const t of tiers) if (t.name !== null) words.set(tierNameKey(t.name), t.code);
+  return words;
+}
+
+/** The names a user can write, for the unknown-tier reason: 「VIP、重要、普通、战略」. */
+export function tierNameList(tiers: readonly TierInfo[], locale: Locale): string {
+  return byRank(tiers)
+    .map((t) => tierName(t, locale))
+    .join(locale === 'zh-CN' ? '、' : ', ');
+}
