@@ -80,9 +80,10 @@ export function TierTableCard() {
         </Button>
       }
       styles={{ body: { paddingTop: 12 } }}
+      data-testid="tier-table"
     >
       <Typography.Paragraph type="secondary">{t('tierTable.hint')}</Typography.Paragraph>
-      <Table<TierItem> rowKey="code" size="middle" columns={columns} dataSource={items} loading={list.isPending} pagination={false} data-testid="tier-table" />
+      <Table<TierItem> rowKey="code" size="middle" columns={columns} dataSource={items} loading={list.isPending} pagination={false} />
       <TierEditModal tier={editing} onClose={() => setEditing(null)} />
       <TierRemoveModal tier={removing} tiers={items} onClose={() => setRemoving(null)} />
     </Card>
