@@ -2,6 +2,7 @@
 // kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
 import { listTiers } from '../../../db/repositories/tiersRepo.ts';
+import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import { withImportSession, type ChainSettlement } from '../../../db/import/index.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { settleNewTermReminders, type NewTermsSummary } from '../reminders/newTermReminders.ts';
@@ -76,7 +77,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const write = async () => {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
     return withImportSession(ctx.db, meta, async (session, tx) => {
-      await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
+      await applyRecords(layout, source.records, { session, report, header: columnHeader, tierLabel: (code) => tierLabelIn(layout.tiers ?? [], code, 'zh-CN') }, async () => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
         progress('reading');

@@ -15,7 +15,7 @@ const fromInput = (fact: TierFact, value: number) => (fact === 'annualValueFen' 
 /** 设置 → 客户等级规则: edit the rules, preview who moves, apply (the rules are saved with the apply). */
 export function TierRulesCard() {
   const { t } = useI18n();
-  const { label: tierLabel } = useTiers();
+  const { label: tierLabel, tiers } = useTiers();
   const { message } = App.useApp();
   const stored = useApiQuery('tiers:rules', {});
   const [rules, setRules] = useState<TierRuleSet | null>(null);
@@ -30,6 +30,11 @@ export function TierRulesCard() {
     setRules(next);
     setPreview(null);
   };
+  // Any tier of the table can have a rule (migration 0019); rules stay in the table's rank order, as the service wants.
+  const rankOf = (code: string) => tiers.find((x) => x.code === code)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const ruleless = tiers.filter((x) => x.code !== rules.fallback && !rules.rules.some((r) => r.tier === x.code));
+  const addRule = (tier: string) =>
+    change({ ...rules, rules: [...rules.rules, { tier, combine: 'any' as const, conditions: [{ fact: 'annualValueFen' as const, min: 0 }] }].sort((a, b) => rankOf(a.tier) - rankOf(b.tier)) });
   const setRule = (i: number, patch: Partial<TierRuleSet['rules'][number]>) => change({ ...rules, rules: rules.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const runPreview = () => classify.mutate({ dryRun: true, rules, limit: 200 }, { onSuccess: setPreview });
   const apply = () =>
@@ -67,13 +72,22 @@ export function TierRulesCard() {
         {rules.rules.map((rule, i) => (
           <Card key={i} size="small" title={<TierTag tier={rule.tier} />}
             extra={
-              <Select
-                size="small"
-                aria-label={t('tiersUi.combine')}
-                value={rule.combine}
-                onChange={(combine) => setRule(i, { combine })}
-                options={[{ value: 'any', label: t('tiersUi.combineAny') }, { value: 'all', label: t('tiersUi.combineAll') }]}
-              />
+              <Space size={4}>
+                <Select
+                  size="small"
+                  aria-label={t('tiersUi.combine')}
+                  value={rule.combine}
+                  onChange={(combine) => setRule(i, { combine })}
+                  options={[{ value: 'any', label: t('tiersUi.combineAny') }, { value: 'all', label: t('tiersUi.combineAll') }]}
+                />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('tierTable.ruleRemove', { tier: tierLabel(rule.tier) })}
+                  onClick={() => change({ ...rules, rules: rules.rules.filter((_, j) => j !== i) })}
+                />
+              </Space>
             }
           >
             <Flex vertical gap={8}>
@@ -110,6 +124,18 @@ export function TierRulesCard() {
             </Flex>
           </Card>
         ))}
+        {ruleless.length > 0 ? (
+          <div>
+            <Select<string>
+              style={{ width: 220 }}
+              aria-label={t('tierTable.ruleAdd')}
+              placeholder={t('tierTable.ruleAdd')}
+              value={null}
+              onChange={addRule}
+              options={ruleless.map((x) => ({ value: x.code, label: tierLabel(x.code) }))}
+            />
+          </div>
+        ) : null}
         <Space wrap>
           <span>{t('tiersUi.purchaseYears')}</span>
           <InputNumber aria-label={t('tiersUi.purchaseYears')} min={1} max={50} value={rules.purchaseYears} onChange={(v) => change({ ...rules, purchaseYears: v ?? 1 })} />

@@ -54,5 +54,7 @@ export const tierTableEnUS: Record<keyof typeof tierTableZhCN, string> = {
   'tierTable.colour.volcano': 'Volcano',
   'tierTable.colour.orange': 'Orange',
   'tierTable.colour.lime': 'Lime',
+  'tierTable.ruleAdd': 'Add a rule for another tier…',
+  'tierTable.ruleRemove': 'Remove the rule for “{tier}”',
   'reasons.unknownTierOrCustom': 'Unknown tier “{text}” (use VIP, key, standard or {custom})',
 };

@@ -52,5 +52,7 @@ export const tierTableZhCN = {
   'tierTable.colour.volcano': '火山橙',
   'tierTable.colour.orange': '橙色',
   'tierTable.colour.lime': '青柠',
+  'tierTable.ruleAdd': '为另一个等级添加规则…',
+  'tierTable.ruleRemove': '删除「{tier}」的规则',
   'reasons.unknownTierOrCustom': '无法识别的客户等级「{text}」（可填：VIP、重要、普通、{custom}）',
 } as const;
