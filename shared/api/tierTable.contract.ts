@@ -37,7 +37,7 @@ export type TierItem = z.infer<typeof tierItemSchema>;
 
 export const tierTableContract = {
   'tiers:list': { input: z.object({}), output: z.object({ items: z.array(tierItemSchema), total: z.number().int() }) },
-  'tiers:add': {
+  'tiers:create': {
     input: z.object({
       name: tierNameField,
       colour: colourField.default('green'),

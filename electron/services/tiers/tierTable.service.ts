@@ -96,7 +96,7 @@ async function freeCode(x: Executor): Promise<string> {
   }
 }
 
-export async function addTier(ctx: ServiceContext, input: ApiParsedInput<'tiers:add'>): Promise<TierItem> {
+export async function addTier(ctx: ServiceContext, input: ApiParsedInput<'tiers:create'>): Promise<TierItem> {
   return withTransaction(ctx.db, async (tx) => {
     await assertNameFree(tx, input.name);
     if (input.code !== undefined && (await findTier(tx, input.code))) throw new AppError('DUPLICATE', msg('tierTable.codeTaken', { code: input.code }), 'code');

@@ -22,12 +22,12 @@ const tierOf = async (id: string) => (await t.call('customers:get', { id })).tie
 describe('the tier table', () => {
   it('starts with the three built-ins, adds a tier last, renames and reorders, and keeps names unique as people read them', async () => {
     expect(await codes()).toEqual(['vip', 'important', 'normal']);
-    const added = await t.call('tiers:add', { name: '战略', colour: 'purple' });
+    const added = await t.call('tiers:create', { name: '战略', colour: 'purple' });
     expect(added).toMatchObject({ code: 'custom_1', name: '战略', label: '战略', colour: 'purple', builtin: false, customers: 0 });
     expect(await codes()).toEqual(['vip', 'important', 'normal', 'custom_1']);
     // Names are compared case- and width-insensitively, the built-ins' catalogue names included.
-    expect(await t.envelope('tiers:add', { name: 'ｖｉｐ' })).toMatchObject({ ok: false, error: { code: 'DUPLICATE', field: 'name' } });
-    expect(await t.envelope('tiers:add', { name: '重要' })).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
+    expect(await t.envelope('tiers:create', { name: 'ｖｉｐ' })).toMatchObject({ ok: false, error: { code: 'DUPLICATE', field: 'name' } });
+    expect(await t.envelope('tiers:create', { name: '重要' })).toMatchObject({ ok: false, error: { code: 'DUPLICATE' } });
     // A built-in renamed, then given its catalogue name back; a custom tier cannot lose its name.
     expect(await t.call('tiers:update', { code: 'important', name: '重点' })).toMatchObject({ name: '重点', label: '重点' });
     expect(await t.call('tiers:update', { code: 'important', name: null })).toMatchObject({ name: null, label: '重要' });
@@ -43,7 +43,7 @@ describe('the tier table', () => {
 
   it('gives a new tier a copy of 普通\'s ladder and template, which its customers\' reminders then follow', async () => {
     await t.call('reminders:setSettings', { ladders: { normal: [45, 10, 0] }, templates: { normal: '普通 {客户名称}' } });
-    const added = await t.call('tiers:add', { name: '战略' });
+    const added = await t.call('tiers:create', { name: '战略' });
     expect(added).toMatchObject({ ladder: [45, 10, 0], template: '普通 {客户名称}' });
     // A copy: 普通 changing later leaves the new tier's ladder alone.
     await t.call('reminders:setSettings', { ladders: { normal: [...DEFAULT_LADDERS.normal] } });
@@ -59,7 +59,7 @@ describe('the tier table', () => {
   });
 
   it('removes a custom tier moving its customers in one batch, undoably; refuses a built-in and a tier the rules name', async () => {
-    const { code } = await t.call('tiers:add', { name: '战略' });
+    const { code } = await t.call('tiers:create', { name: '战略' });
     const a = await t.call('customers:create', { name: '甲公司', tier: code });
     const b = await t.call('customers:create', { name: '乙公司', tier: code });
     const other = await t.call('customers:create', { name: '丙公司', tier: 'vip' });
@@ -90,7 +90,7 @@ describe('the tier table', () => {
   });
 
   it('imports 客户等级 by a custom tier\'s name (case and width folded), reports an unknown one, and exports the name', async () => {
-    await t.call('tiers:add', { name: 'Gold Plus', code: 'gold_plus' });
+    await t.call('tiers:create', { name: 'Gold Plus', code: 'gold_plus' });
     const csv = '客户名称,客户等级\n甲公司,ｇｏｌｄ ｐｌｕｓ\n乙公司,gold_plus\n丙公司,金牌\n丁公司,重要\n';
     const r = await importFile(t, writeFixture(t, csv), { kind: 'customers' });
     expect(r).toMatchObject({ rejectedRows: 1 });

@@ -15,7 +15,7 @@ export const tiersHandlers = handlersFor('tiers', {
   'tiers:unpin': (ctx, input) => unpinTier(ctx, input.id),
   // The tier table (migration 0019).
   'tiers:list': (ctx) => listTierItems(ctx.db),
-  'tiers:add': (ctx, input) => addTier(ctx, input),
+  'tiers:create': (ctx, input) => addTier(ctx, input),
   'tiers:update': (ctx, input) => updateTier(ctx, input),
   'tiers:move': (ctx, input) => moveTier(ctx, input),
   'tiers:remove': (ctx, input) => removeTier(ctx, input),

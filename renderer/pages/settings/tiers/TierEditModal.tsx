@@ -25,7 +25,7 @@ const STEP_CHOICES = [90, 60, 30, 15, 7, 3, 1, 0, -1, -3, -7];
 export function TierEditModal({ tier, onClose }: { tier: TierItem | 'new' | null; onClose: () => void }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
-  const add = useApiMutation('tiers:add');
+  const add = useApiMutation('tiers:create');
   const update = useApiMutation('tiers:update');
   const editing = tier !== null && tier !== 'new' ? tier : null;
   const builtinName = editing?.builtin ? labelOf(tierLabels, editing.code, locale) : null;
