@@ -5,9 +5,9 @@ export const migration0019TierTable: MigrationDefinition = {
   version: 19,
   name: 'tier_table',
   sql: `
--- The tiers as a table (settings 客户等级, electron/services/tiers/tierTable.service.ts). customers.tier stays the
+-- The tiers as a table (the settings page's tier card, electron/services/tiers/tierTable.service.ts). customers.tier stays the
 -- text code. The three built-ins keep their codes and cannot be removed; their name is NULL while the user has
--- not renamed them, so the catalogue names them in the reader's language (VIP/重要/普通, VIP/Key/Standard).
+-- not renamed them, so the catalogue names them in the reader's language (VIP/Key/Standard in English).
 -- colour: an antd preset colour name (shared/tiers/tierTable.ts TIER_COLOURS). rank: lower is higher, listed so.
 -- A tier's reminder ladder and template are its reminder_rules row ('tier', code), as before.
 CREATE TABLE tiers (

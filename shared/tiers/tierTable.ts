@@ -1,4 +1,4 @@
-import { isBuiltinTier, type BuiltinTier, type Tier } from '../domain/enums.ts';
+import type { Tier } from '../domain/enums.ts';
 import { labelOf, tierLabels, type Locale } from '../i18n/enumLabels.ts';
 import { toHalfWidth } from '../importExport/halfWidth.ts';
 
@@ -49,33 +49,4 @@ export function byRank(tiers: readonly TierInfo[]): TierInfo[] {
 /** How names are compared: full-width folded (NFKC), case, spaces, '-' and '_' ignored. */
 export function tierNameKey(text: string): string {
   return toHalfWidth(text).normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '');
-}
-
-// The words people write for the built-ins besides their names (what the import accepted before 0019).
-const BUILTIN_WORDS: Record<BuiltinTier, readonly string[]> = {
-  vip: ['VIP', 'vip客户'],
-  important: ['重要', '重要客户', 'important', 'key'],
-  normal: ['普通', '普通客户', '一般', 'normal', 'standard'],
-};
-
-/**
- * Every word that names a tier, by its key: the code, the current name, and for a built-in its catalogue names
- * in both languages and the usual synonyms. A name a custom tier took wins over a built-in's synonym.
- */
-export function tierWords(tiers: readonly TierInfo[]): Map<string, Tier> {
-  const words = new Map<string, Tier>();
-  for (const t of tiers) {
-    if (!isBuiltinTier(t.code)) continue;
-    for (const w of [...BUILTIN_WORDS[t.code], labelOf(tierLabels, t.code, 'zh-CN'), labelOf(tierLabels, t.code, 'en-US')]) words.set(tierNameKey(w), t.code);
-  }
-  for (const t of tiers) words.set(tierNameKey(t.code), t.code);
-  for (const t of tiers) if (t.name !== null) words.set(tierNameKey(t.name), t.code);
-  return words;
-}
-
-/** The names a user can write, for the unknown-tier reason: 「VIP、重要、普通、战略」. */
-export function tierNameList(tiers: readonly TierInfo[], locale: Locale): string {
-  return byRank(tiers)
-    .map((t) => tierName(t, locale))
-    .join(locale === 'zh-CN' ? '、' : ', ');
 }
