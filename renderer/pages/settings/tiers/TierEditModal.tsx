@@ -45,14 +45,17 @@ export function TierEditModal({ tier, onClose }: { tier: TierItem | 'new' | null
       const name = (v.name ?? '').trim();
       if (!editing) return add.mutateAsync({ name, colour: v.colour });
       const ladder = normalizeSteps((v.ladder ?? []).map(Number).filter((n) => Number.isFinite(n)));
+      const template = v.template ?? '';
+      // Only what changed: a new ladder recomputes every pending reminder, a rename need not.
+      const ladderChanged = ladder.join(',') !== editing.ladder.join(',');
       return update.mutateAsync({
         code: editing.code,
         version: editing.version,
         // A built-in left without a name takes its catalogue name back.
         name: name === '' && editing.builtin ? null : name,
         colour: v.colour,
-        ladder,
-        template: v.template ?? '',
+        ...(ladderChanged ? { ladder } : {}),
+        ...(template.trim() !== editing.template ? { template } : {}),
       });
     },
     successMessage: (r) => (editing ? t('tierTable.saved') : t('tierTable.added', { name: r.label })),
