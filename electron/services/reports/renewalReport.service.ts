@@ -6,7 +6,6 @@ import {
   type ReportGrouping,
 } from '../../../shared/api/reports.contract.ts';
 import { CYCLES, type Cycle } from '../../../shared/domain/enums.ts';
-import { tierRank } from '../../../shared/tiers/tierRules.ts';
 import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import { listTiers } from '../../../db/repositories/tiersRepo.ts';
 import { cycleLabels, labelOf, type Locale } from '../../../shared/i18n/enumLabels.ts';
@@ -83,9 +82,9 @@ export function periodOf(text: string): ReportPeriod {
   return period;
 }
 
-function groupOrder(by: ReportGrouping, key: string, label: string): string {
-  // Built-ins in their order, then custom tiers by name (the tier table's rank is not read here).
-  if (by === 'tier') return `${String(tierRank(key)).padStart(2, '0')}${label}`;
+function groupOrder(by: ReportGrouping, key: string, label: string, tierRanks: ReadonlyMap<string, number>): string {
+  // Tiers by the tier table's rank (a removed tier's code last, by name).
+  if (by === 'tier') return `${String(tierRanks.get(key) ?? 999_999_999).padStart(9, '0')}${label}`;
   if (by === 'cycle') return key === NO_CYCLE_KEY ? '99' : String(CYCLES.indexOf(key as Cycle)).padStart(2, '0');
   return key === NO_OWNER_KEY ? '\uffff' : label;
 }
@@ -115,7 +114,8 @@ export async function renewalReportOf(x: Executor, period: ReportPeriod, by: Rep
   if (!by) return report;
   const labels = await groupLabels(x, by, rows.map((r) => r.key), locale);
   const groups = rows.map((row) => ({ key: row.key, label: labels.get(row.key) ?? row.key, ...figuresOf(row) }));
-  groups.sort((a, b) => groupOrder(by, a.key, a.label).localeCompare(groupOrder(by, b.key, b.label)) || a.key.localeCompare(b.key));
+  const tierRanks = by === 'tier' ? new Map((await listTiers(x)).map((t) => [t.code, t.rank])) : new Map<string, number>();
+  groups.sort((a, b) => groupOrder(by, a.key, a.label, tierRanks).localeCompare(groupOrder(by, b.key, b.label, tierRanks)) || a.key.localeCompare(b.key));
   return { ...report, groups };
 }
 
