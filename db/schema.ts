@@ -183,6 +183,16 @@ export interface RemindersTable extends Stamped {
   done_at: string | null;
 }
 
+/** Migration 0019: the tier table; the key is `code`, not `id`. */
+export interface TiersTable extends SoftDeleted {
+  code: string;
+  /** NULL for a built-in the user has not renamed: the catalogue names it. */
+  name: string | null;
+  colour: string;
+  rank: number;
+  builtin: number;
+}
+
 export interface CustomerAliasesTable extends SoftDeleted {
   id: string;
   customer_id: string;
@@ -265,6 +275,7 @@ export interface Database {
   reminders: RemindersTable;
   notifications: NotificationsTable;
   customer_aliases: CustomerAliasesTable;
+  tiers: TiersTable;
   customer_lifecycle: CustomerLifecycleTable;
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
@@ -294,5 +305,6 @@ export const AUDITED_TABLES = [
   'reminder_rules',
   'renewal_link_vetoes',
   'customer_aliases',
+  'tiers',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

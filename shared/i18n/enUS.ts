@@ -25,6 +25,7 @@ import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import { hygieneEnUS } from './enUS/hygiene.ts';
 import { lifecycleEnUS } from './enUS/lifecycle.ts';
 import { tiersEnUS } from './enUS/tiers.ts';
+import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -55,4 +56,5 @@ export const enUS: Record<MessageKey, string> = {
   ...hygieneEnUS,
   ...lifecycleEnUS,
   ...tiersEnUS,
+  ...tierTableEnUS,
 };

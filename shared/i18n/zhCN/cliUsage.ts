@@ -34,6 +34,7 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   info                              数据文件位置与版本
   lifecycle [--stage churned|decline|prospect|new|mature|growth]   客户阶段（自动计算）与依据
   lifecycle warning | lifecycle win-back | lifecycle recompute     流失预警、赢回名单；立即重新计算
+  tiers list | tiers add --name 名称 [--colour green] | tiers remove --code C --move-to normal   客户等级表（删除时客户移到另一等级，可撤销）
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
   数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。
