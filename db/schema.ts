@@ -190,6 +190,17 @@ export interface CustomerAliasesTable extends SoftDeleted {
   merged_from_id: string | null;
 }
 
+/** A contract's attachment (migration 0022): the bytes are the file `stored_name` in the attachments folder. */
+export interface ContractAttachmentsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  file_name: string;
+  stored_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -268,6 +279,7 @@ export interface Database {
   customer_lifecycle: CustomerLifecycleTable;
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
+  contract_attachments: ContractAttachmentsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -294,5 +306,6 @@ export const AUDITED_TABLES = [
   'reminder_rules',
   'renewal_link_vetoes',
   'customer_aliases',
+  'contract_attachments',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -15,6 +15,7 @@ import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
 import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
+import { attachmentsContract } from './attachments.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -34,6 +35,7 @@ export const apiContract = {
   ...customerMergeContract,
   ...lifecycleContract,
   ...tiersContract,
+  ...attachmentsContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -26,6 +26,7 @@ import { hygieneEnUS } from './enUS/hygiene.ts';
 import { lifecycleEnUS } from './enUS/lifecycle.ts';
 import { tiersEnUS } from './enUS/tiers.ts';
 import type { MessageKey } from './zhCN.ts';
+import { attachmentsEnUS } from './enUS/attachments.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -55,4 +56,5 @@ export const enUS: Record<MessageKey, string> = {
   ...hygieneEnUS,
   ...lifecycleEnUS,
   ...tiersEnUS,
+  ...attachmentsEnUS,
 };
