@@ -6,7 +6,7 @@ test('add an attachment to a contract, see it listed, remove it and undo; aliase
   const customer = await api(webHost, 'customers:create', { name: '杭州云启科技有限公司' });
   const old = await api(webHost, 'customers:create', { name: '云启老店' });
   await api(webHost, 'customers:merge', { from: old.id, into: customer.id });
-  await api(webHost, 'contracts:create', { customerId: customer.id, number: 'HT-2026-01', endsOn: isoDaysFromToday(200), amountFen: 3_600_000, cycle: 'year' });
+  const contract = await api(webHost, 'contracts:create', { customerId: customer.id, number: 'HT-2026-01', endsOn: isoDaysFromToday(200), amountFen: 3_600_000, cycle: 'year' });
 
   await page.goto(`${webHost.origin}/#/customers/${customer.id}`);
   await expect(page.getByText('曾用名/别名')).toBeVisible();
@@ -23,6 +23,17 @@ test('add an attachment to a contract, see it listed, remove it and undo; aliase
   await section.locator('input[type="file"]').setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') });
   await expect(page.getByText(/“fake\.pdf”不是 PDF、JPEG、PNG、WebP 或 HEIC 文件/)).toBeVisible();
   await shot('attachments-zh');
+
+  // 打开 in a browser: the web host's preview route, behind the same token cookie as the API.
+  const popup = page.waitForEvent('popup');
+  await section.getByRole('button', { name: /打\s?开/ }).click();
+  const { items } = await api(webHost, 'contracts:attachmentsList', { contractId: contract.id });
+  expect((await popup).url()).toBe(`${webHost.origin}/files/attachments/${items[0].id}`);
+  const preview = await page.request.get(`${webHost.origin}/files/attachments/${items[0].id}`);
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()['content-type']).toBe('application/pdf');
+  expect((await preview.body()).toString()).toBe('%PDF-1.7\nscan\n%%EOF\n');
+  expect((await fetch(`${webHost.origin}/files/attachments/${items[0].id}`)).status).toBe(401);
 
   await section.getByRole('button', { name: '删除 合同扫描件.pdf' }).click();
   await page.getByRole('button', { name: /删\s?除/ }).last().click();

@@ -8,7 +8,7 @@ import { formatInstant } from '../../format/dates.ts';
 import { formatSize } from '../../format/formatSize.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { uploadFile } from '../import/uploadFile.ts';
-import { openAttachment } from './openAttachment.ts';
+import { downloadAttachment, openAttachment } from './openAttachment.ts';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
 const UNDO_SECONDS = 12;
@@ -76,7 +76,8 @@ export function ContractAttachments({ contractId, contractNo }: { contractId: st
     }
   };
 
-  const open = (a: Attachment) => void openAttachment(a.id).catch((e: Error) => void message.error(e.message));
+  const open = (a: Attachment) => void openAttachment(a.id, t('attachments.openFailed')).catch((e: Error) => void message.error(e.message));
+  const download = (a: Attachment) => void downloadAttachment(a.id).catch((e: Error) => void message.error(e.message));
 
   const columns: TableProps<Attachment>['columns'] = [
     {
@@ -93,11 +94,14 @@ export function ContractAttachments({ contractId, contractNo }: { contractId: st
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 130,
+      width: 180,
       render: (_, a) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => open(a)}>
             {t('attachments.open')}
+          </Button>
+          <Button type="link" size="small" onClick={() => download(a)}>
+            {t('attachments.download')}
           </Button>
           <Popconfirm
             title={t('attachments.removeConfirm', { name: a.fileName })}

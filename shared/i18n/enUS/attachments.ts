@@ -11,6 +11,7 @@ export const attachmentsEnUS: Record<keyof typeof attachmentsZhCN, string> = {
   'attachments.column.addedAt': 'Added',
   'attachments.open': 'Open',
   'attachments.download': 'Download',
+  'attachments.openFailed': 'This attachment could not be opened',
   'attachments.remove': 'Remove',
   'attachments.removeConfirm': 'Remove the attachment “{name}”?',
   'attachments.added': 'Attached “{name}”',

@@ -9,6 +9,7 @@ export const attachmentsZhCN = {
   'attachments.column.addedAt': '添加时间',
   'attachments.open': '打开',
   'attachments.download': '下载',
+  'attachments.openFailed': '无法打开这个附件',
   'attachments.remove': '删除',
   'attachments.removeConfirm': '删除附件“{name}”？',
   'attachments.added': '已添加附件“{name}”',
