@@ -1,12 +1,11 @@
-// A contract's attachments (migration 0022) and a customer's aliases (0017), as the contract page and the customer
-// page read and change them. The files themselves are attachmentStore.ts's.
+// A contract's attachments (migration 0022), as the contract's 附件 section reads and changes them. The files
+// themselves are attachmentStore.ts's.
 import type { Selectable } from 'kysely';
-import type { Attachment, AttachmentMime, CustomerAlias } from '../../shared/api/attachments.contract.ts';
+import type { Attachment, AttachmentMime } from '../../shared/api/attachments.contract.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { ContractAttachmentsTable } from '../schema.ts';
 import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
-import { reindexCustomer } from './customerSearchIndex.ts';
 
 export interface StoredAttachmentRow extends Attachment {
   storedName: string;
@@ -100,28 +99,6 @@ export async function insertAttachment(tx: Tx, a: NewAttachment, meta: AuditMeta
 
 export async function softDeleteAttachment(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
   await updateAudited(tx, 'contract_attachments', id, { deleted_at: meta.at }, meta);
-}
-
-/** The customer's live aliases, oldest first; `mergedAt` is when the alias was made (the merge). */
-export async function listCustomerAliases(x: Executor, customerId: string): Promise<CustomerAlias[]> {
-  const rows = await q(x)
-    .selectFrom('customer_aliases')
-    .select(['id', 'name', 'created_at'])
-    .where('customer_id', '=', customerId)
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, mergedAt: r.created_at }));
-}
-
-/** Forgets a live alias and re-indexes its customer, so search no longer finds the customer by it. */
-export async function removeCustomerAlias(tx: Tx, id: string, meta: AuditMeta): Promise<{ id: string; name: string; customerId: string } | undefined> {
-  const row = await q(tx).selectFrom('customer_aliases').select(['id', 'name', 'customer_id']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) return undefined;
-  await updateAudited(tx, 'customer_aliases', id, { deleted_at: meta.at }, meta);
-  await reindexCustomer(tx, row.customer_id);
-  return { id: row.id, name: row.name, customerId: row.customer_id };
 }
 
 /** Whether `batchId` is an attachment's add or remove (its entries are all attachment rows), which its undo may reverse. */

@@ -16,6 +16,7 @@ import { tagsContract } from './tags.contract.ts';
 import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
+import { customerAliasesContract } from './customerAliases.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -36,6 +37,7 @@ export const apiContract = {
   ...lifecycleContract,
   ...tiersContract,
   ...attachmentsContract,
+  ...customerAliasesContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

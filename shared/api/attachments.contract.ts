@@ -1,8 +1,7 @@
 import * as z from './zodSetup.ts';
 import { idField } from './fields.ts';
 
-// A contract's attachments (the scanned contract, a PDF or a photo) and a customer's aliases (names of customers
-// merged into it). The bytes of a new attachment arrive through `import:upload`, in base64 pieces under its cap, as
+// A contract's attachments (the scanned contract, a PDF or a photo). The bytes of a new attachment arrive through `import:upload`, in base64 pieces under its cap, as
 // an import's and a restore's do; reading one answers with its bytes in base64.
 
 /** The largest attachment: a phone photo or a scanned contract of many pages fits well inside. */
@@ -22,14 +21,6 @@ export const attachmentSchema = z.object({
   createdAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
-
-export const customerAliasSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** When the customer of that name was merged into this one (the alias's creation). */
-  mergedAt: z.string(),
-});
-export type CustomerAlias = z.infer<typeof customerAliasSchema>;
 
 const undoable = { undoToken: z.string() };
 
@@ -59,16 +50,5 @@ export const attachmentsContract = {
   'contracts:attachmentsRead': {
     input: z.object({ id: idField }),
     output: attachmentSchema.extend({ contentBase64: z.string() }),
-  },
-  /** The customer's 曾用名/别名: names of customers merged into it, oldest first. */
-  'customers:aliases': {
-    input: z.object({ customerId: idField }),
-    output: z.object({ items: z.array(customerAliasSchema), total: z.number().int() }),
-  },
-  /** Forgets one alias (search no longer finds the customer by it; an import of that name makes a new customer). */
-  'customers:removeAlias': {
-    input: z.object({ id: idField }),
-    output: z.object({ id: z.string(), name: z.string() }),
-    changes: ['customers'],
   },
 } as const;

@@ -2,7 +2,7 @@
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { listCustomerAliases, removeCustomerAlias } from '../../../db/repositories/attachmentsRepo.ts';
+import { listCustomerAliases, removeCustomerAlias } from '../../../db/repositories/customerAliasesRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../references/customerRefs.ts';

@@ -1,5 +1,5 @@
 import { App, Flex, Popconfirm, Tag, Tooltip } from 'antd';
-import type { CustomerAlias } from '../../../shared/api/attachments.contract.ts';
+import type { CustomerAlias } from '../../../shared/api/customerAliases.contract.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
