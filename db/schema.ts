@@ -200,6 +200,17 @@ export interface CustomerAliasesTable extends SoftDeleted {
   merged_from_id: string | null;
 }
 
+/** A contract's attachment (migration 0022): the bytes are the file `stored_name` in the attachments folder. */
+export interface ContractAttachmentsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  file_name: string;
+  stored_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -279,6 +290,7 @@ export interface Database {
   customer_lifecycle: CustomerLifecycleTable;
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
+  contract_attachments: ContractAttachmentsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -306,5 +318,6 @@ export const AUDITED_TABLES = [
   'renewal_link_vetoes',
   'customer_aliases',
   'tiers',
+  'contract_attachments',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -16,6 +16,8 @@ import { tagsContract } from './tags.contract.ts';
 import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
 import { tierTableContract } from './tierTable.contract.ts';
+import { attachmentsContract } from './attachments.contract.ts';
+import { customerAliasesContract } from './customerAliases.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -36,6 +38,8 @@ export const apiContract = {
   ...lifecycleContract,
   ...tiersContract,
   ...tierTableContract,
+  ...attachmentsContract,
+  ...customerAliasesContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -27,6 +27,7 @@ import { lifecycleEnUS } from './enUS/lifecycle.ts';
 import { tiersEnUS } from './enUS/tiers.ts';
 import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
+import { attachmentsEnUS } from './enUS/attachments.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -57,4 +58,5 @@ export const enUS: Record<MessageKey, string> = {
   ...lifecycleEnUS,
   ...tiersEnUS,
   ...tierTableEnUS,
+  ...attachmentsEnUS,
 };

@@ -26,6 +26,7 @@ import { hygieneZhCN } from './zhCN/hygiene.ts';
 import { lifecycleZhCN } from './zhCN/lifecycle.ts';
 import { tiersZhCN } from './zhCN/tiers.ts';
 import { tierTableZhCN } from './zhCN/tierTable.ts';
+import { attachmentsZhCN } from './zhCN/attachments.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -57,6 +58,7 @@ export const zhCN = {
   ...lifecycleZhCN,
   ...tiersZhCN,
   ...tierTableZhCN,
+  ...attachmentsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

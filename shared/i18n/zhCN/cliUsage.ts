@@ -31,6 +31,8 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   customers merge --from ID --into ID | customers undo-merge --undo-token T   合并重复客户（可撤销）
   hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   回收站
   hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   负责人交接
+  contracts attachments-add FILE --contract-id ID | contracts attachments-list --contract-id ID   合同附件（PDF/照片，≤ 20 MB）
+  contracts attachments-read --id ID [--out FILE] | contracts attachments-remove --id ID | contracts attachments-undo --undo-token T
   info                              数据文件位置与版本
   lifecycle [--stage churned|decline|prospect|new|mature|growth]   客户阶段（自动计算）与依据
   lifecycle warning | lifecycle win-back | lifecycle recompute     流失预警、赢回名单；立即重新计算
