@@ -25,7 +25,7 @@ import { listCustomers } from '../electron/services/customers/customers.service.
 import { openServiceContext } from '../electron/services/openServiceContext.ts';
 import { silentLogger } from '../electron/services/logger.ts';
 import { customerListInput } from '../shared/api/customers.contract.ts';
-import { TIERS, type Tier } from '../shared/domain/enums.ts';
+import { BUILTIN_TIERS, type Tier } from '../shared/domain/enums.ts';
 import { nameSortKey } from '../shared/domain/nameSortKey.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
 import { pinyinReadingOf } from '../shared/domain/pinyinReading.ts';
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const facts = benchFacts(ctx.db);
     const raw = rawCustomerList(ctx.db);
     const owners = facts.ownerIds;
-    const tiers: readonly Tier[] = TIERS;
+    const tiers: readonly Tier[] = BUILTIN_TIERS;
     // Iteration i takes owner i mod 20 and tier i mod 3: every pairing comes up, in a fixed order.
     const shape = (i: number) => ({ ownerId: owners[i % owners.length]!, tier: tiers[i % tiers.length]! });
 

@@ -8,6 +8,7 @@ import { format } from 'date-fns';
 import { AppError } from '../shared/api/appError.ts';
 import { BACKUP_NAME_RE, parseBackupName } from '../shared/domain/backupName.ts';
 import { msg } from '../shared/i18n/message.ts';
+import { attachmentManifestOf, keepAttachmentsWithBackup, pruneBackupAttachmentStore } from './attachmentStore.ts';
 import { backupsToPrune } from './backupRetention.ts';
 import { crashHooksOfConnection, NO_CRASH_HOOKS, type CrashHooks } from './crashHooks.ts';
 import { rawOf, type Db } from './handle.ts';
@@ -28,6 +29,8 @@ export interface BackupInfo {
 
 const NAME = BACKUP_NAME_RE;
 const SIDECARS = ['-wal', '-shm', '-journal'] as const;
+// A backup's files: SQLite's sidecars and the manifest of the attachment files it references (attachmentStore.ts).
+const BACKUP_SIDECARS = [...SIDECARS, attachmentManifestOf('')] as const;
 // A .partial left by a crash mid-backup; younger ones may be a backup running now.
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
@@ -43,7 +46,7 @@ function backupName(now: Date, reason: string): string {
 
 /** Removes a database file and whatever SQLite may have left beside it. */
 export function removeDatabaseFiles(file: string): void {
-  for (const f of [file, ...SIDECARS.map((s) => file + s)]) fs.rmSync(f, { force: true });
+  for (const f of [file, ...BACKUP_SIDECARS.map((s) => file + s)]) fs.rmSync(f, { force: true });
 }
 
 /**
@@ -92,6 +95,7 @@ export async function backupConnection(raw: BetterSqlite3.Database, dir: string,
   let name = backupName(now, reason);
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupName(now, `${reason}-${i}`);
   await snapshotConnection(raw, path.join(dir, name));
+  keepAttachmentsWithBackup(raw, dir, name);
   pruneBackups(dir, now, name);
   return backupInfo(dir, name);
 }
@@ -128,7 +132,8 @@ export function listBackups(dir: string): BackupInfo[] {
 
 /**
  * Deletes what the retention policy lets go, with anything SQLite left beside it, and the leftovers of earlier
- * versions: -wal/-shm beside a backup that is gone, and .partial files of backups that never finished.
+ * versions: -wal/-shm beside a backup that is gone, and .partial files of backups that never finished. Then the
+ * attachment files no remaining backup references leave the backups' store.
  */
 export function pruneBackups(dir: string, now: Date, justTaken?: string): void {
   if (!fs.existsSync(dir)) return;
@@ -143,13 +148,14 @@ export function pruneBackups(dir: string, now: Date, justTaken?: string): void {
   }
   for (const name of files) {
     const file = path.join(dir, name);
-    const main = SIDECARS.reduce((f, s) => (f.endsWith(s) ? f.slice(0, -s.length) : f), name);
+    const main = BACKUP_SIDECARS.reduce((f, s) => (f.endsWith(s) ? f.slice(0, -s.length) : f), name);
     const orphan = main !== name && NAME.test(main) && !fs.existsSync(path.join(dir, main));
     // File ages are compared with the real clock: they are stamped by it, not by the app's.
     const mtimeMs = name.endsWith('.partial') ? fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs : undefined;
     const abandoned = mtimeMs !== undefined && Date.now() - mtimeMs > STALE_PARTIAL_MS;
     if (orphan || abandoned) fs.rmSync(file, { force: true });
   }
+  pruneBackupAttachmentStore(dir);
 }
 
 /** Deletes one backup the app just took, when the action it guarded changed nothing after all. */

@@ -183,11 +183,32 @@ export interface RemindersTable extends Stamped {
   done_at: string | null;
 }
 
+/** Migration 0019: the tier table; the key is `code`, not `id`. */
+export interface TiersTable extends SoftDeleted {
+  code: string;
+  /** NULL for a built-in the user has not renamed: the catalogue names it. */
+  name: string | null;
+  colour: string;
+  rank: number;
+  builtin: number;
+}
+
 export interface CustomerAliasesTable extends SoftDeleted {
   id: string;
   customer_id: string;
   name: string;
   merged_from_id: string | null;
+}
+
+/** A contract's attachment (migration 0022): the bytes are the file `stored_name` in the attachments folder. */
+export interface ContractAttachmentsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  file_name: string;
+  stored_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
 }
 
 export interface NotificationsTable extends Stamped {
@@ -265,9 +286,11 @@ export interface Database {
   reminders: RemindersTable;
   notifications: NotificationsTable;
   customer_aliases: CustomerAliasesTable;
+  tiers: TiersTable;
   customer_lifecycle: CustomerLifecycleTable;
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
+  contract_attachments: ContractAttachmentsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -294,5 +317,7 @@ export const AUDITED_TABLES = [
   'reminder_rules',
   'renewal_link_vetoes',
   'customer_aliases',
+  'tiers',
+  'contract_attachments',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

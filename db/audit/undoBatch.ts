@@ -43,7 +43,7 @@ const AUDITED = new Set<string>(AUDITED_TABLES);
 const isAudited = (entity: string): entity is AuditedTable => AUDITED.has(entity);
 const CUSTOMER_CHILDREN = new Set<string>(['contacts', 'contracts', 'follow_ups']);
 const FROZEN = new Set(['id', 'key', 'version', 'created_at']);
-const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : 'id');
+const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : table === 'tiers' ? 'code' : 'id');
 
 interface EntryRow {
   entity: string;

@@ -17,7 +17,7 @@ export interface AuditMeta {
 type Row<T extends AuditedTable> = Selectable<Database[T]> & { version: number };
 // Kysely's builder cannot name a column of a table chosen at run time from a union of tables, so these
 // three generic writes are raw statements built from identifiers and bound values, typed by their table.
-const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : 'id');
+const keyColumn = (table: AuditedTable) => (table === 'settings' ? 'key' : table === 'tiers' ? 'code' : 'id');
 
 /** As Kysely's builder does, an undefined value means "not given": the column keeps its default or value. */
 const given = (values: Record<string, unknown>) => Object.entries(values).filter(([, v]) => v !== undefined);

@@ -1,3 +1,4 @@
+import { tierItemSchema } from '../../shared/api/tierTable.contract.ts';
 import { ladderPreviewSchema } from '../../shared/api/reminders.contract.ts';
 import { hygieneItemSchema } from '../../shared/api/hygiene.contract.ts';
 import type { MessageKey, Translate } from '../../shared/i18n/createTranslator.ts';
@@ -11,6 +12,8 @@ const PREFERRED = ['name', 'number', 'customerName', 'summary', 'tier', 'ownerNa
 function line(item: Record<string, unknown>): string {
   // A 数据体检 entry is worded whole already.
   if (hygieneItemSchema.safeParse(item).success) return String(item['message']);
+  // A tier of the tier table: its name as shown (a built-in's own name is null), code and customers.
+  if (tierItemSchema.safeParse(item).success) return [item['label'], item['code'], item['customers']].map(String).join('  ');
   const keys = PREFERRED.filter((k) => item[k] !== undefined && item[k] !== null);
   return keys.map((k) => String(item[k])).join('  ');
 }

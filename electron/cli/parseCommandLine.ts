@@ -92,6 +92,8 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'import:issues': EXPORT_FLAGS,
   'system:restoreUpload': ['file', 'passphraseFile'],
   'system:exportEncrypted': ['out', 'passphraseFile'],
+  'contracts:attachmentsAdd': ['file'],
+  'contracts:attachmentsRead': EXPORT_FLAGS,
 };
 
 const isHostFlag = (key: string, keys: readonly (keyof HostFiles)[]): key is Exclude<keyof HostFiles, 'file'> =>

@@ -86,6 +86,21 @@ async function exportEncryptedToLocalFile(call: BackendCall, cmd: ParsedCommand)
   return { ok: true, data: { file, fileName: exported.fileName, sizeBytes: exported.sizeBytes } };
 }
 
+/** `contracts attachments-add --contract-id C --file F`: the file goes up as an import's does, then is attached. */
+async function attachLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.host.file === undefined) throw new AppError('VALIDATION', msg('cliFiles.importNeedsFile'), 'file');
+  return withLocalUpload(call, cmd.host.file, 'file', (uploadId) => call(cmd.name, { ...cmd.input, uploadId }));
+}
+
+/** `contracts attachments-read --id A [--out F]`: the attachment's bytes are written here, under its name unless --out. */
+async function saveAttachmentLocally(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  const result = await call(cmd.name, cmd.input);
+  if (!result.ok) return result;
+  const read = apiContract['contracts:attachmentsRead'].output.parse(result.data);
+  const file = writeExportFile(read, cmd.host.out);
+  return { ok: true, data: { file, fileName: read.fileName, sizeBytes: read.sizeBytes, sha256: read.sha256 } };
+}
+
 /**
  * Runs one parsed command through `call`. Files on the user's side are the CLI's business: the backend takes
  * uploads and gives back bytes, and never a path. A local file that cannot be read or written throws AppError.
@@ -96,6 +111,8 @@ export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise
   if (cmd.name === 'import:issues') return saveToLocalFile(call, cmd, cmd.input);
   if (cmd.name === 'system:restoreUpload') return restoreFromLocal(call, cmd);
   if (cmd.name === 'system:exportEncrypted') return exportEncryptedToLocalFile(call, cmd);
+  if (cmd.name === 'contracts:attachmentsAdd') return attachLocalFile(call, cmd);
+  if (cmd.name === 'contracts:attachmentsRead') return saveAttachmentLocally(call, cmd);
   const paged = cmd.limit === undefined && 'offset' in (objectShape(apiContract[cmd.name].input) ?? {});
   return paged ? allPages(call, cmd) : call(cmd.name, cmd.input);
 }

@@ -42,4 +42,12 @@ describe('renewal-desk tiers classify', () => {
     expect(JSON.parse(cli('tiers', 'classify', '--json').stdout)).toMatchObject({ total: 1, applied: true });
     expect(JSON.parse(cli('tiers', 'classify', '--dry-run', '--json').stdout)).toMatchObject({ items: [], total: 0 });
   });
+
+  it('tiers list --json prints the tier table by rank (migration 0019)', () => {
+    const listed = cli('tiers', 'list', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    const out = JSON.parse(listed.stdout);
+    expect(out.total).toBe(3);
+    expect(out.items.map((i: { code: string; label: string; customers: number }) => [i.code, i.label])).toEqual([['vip', 'VIP'], ['important', '重要'], ['normal', '普通']]);
+  });
 });

@@ -22,7 +22,7 @@ export interface AppLike {
   setName(name: string): void;
   /** Windows only: ties the process to the Start-menu shortcut the installer made, so toasts are shown. */
   setAppUserModelId(id: string): void;
-  getPath(name: 'userData' | 'downloads'): string;
+  getPath(name: 'userData' | 'downloads' | 'temp'): string;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;
@@ -110,6 +110,7 @@ export interface ElectronApi {
   ipcMain: IpcMainLike;
   session: { readonly defaultSession: SessionLike };
   dialog: DialogLike;
-  shell: { openExternal(url: string): Promise<void> };
+  /** openPath resolves with an error message, or '' when the OS took the file. */
+  shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
   Notification: NotificationConstructor;
 }

@@ -37,7 +37,7 @@ const openLink = externalLinkOpener({
   logger,
 });
 startMain(
-  { app, BrowserWindow, dialog, ipcMain, Notification, session, shell: { openExternal: openLink } },
+  { app, BrowserWindow, dialog, ipcMain, Notification, session, shell: { openExternal: openLink, openPath: (file) => shell.openPath(file) } },
   {
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     preloadPath: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),

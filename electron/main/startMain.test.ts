@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_OPEN_ATTACHMENT_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { API_NAMES } from '../../shared/api/apiContract.ts';
 import { APP_DIR_NAME, DB_FILE_NAME } from '../services/dataLocation.ts';
 import { buildHandlerTable } from '../services/allHandlers.ts';
@@ -69,7 +69,7 @@ function fromApp(win: FakeWindow, url = `${rendererUrl}#/customers`) {
 describe('IPC binding', () => {
   it('serves every contract operation on the one invoke channel, through the real handler table', async () => {
     const { handle, win } = await start();
-    expect([...fake.ipcHandlers.keys()]).toEqual([IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL]);
+    expect([...fake.ipcHandlers.keys()]).toEqual([IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL, IPC_OPEN_ATTACHMENT_CHANNEL]);
     expect([...handle.ipcOperations].sort()).toEqual([...API_NAMES].sort());
 
     // Input that no operation accepts: a VALIDATION answer proves the call reached that operation's zod schema.
@@ -328,5 +328,33 @@ describe('Electron notifier', () => {
     await handle.notifier.notify({ title: 't', body: 'b', subjectUrl: '/due' });
     fake.notifications[0]?.emit('click');
     expect(fake.windows[1]?.loads).toEqual([[options.rendererIndex, { hash: '/due' }]]);
+  });
+});
+
+describe('opening an attachment', () => {
+  it('writes a copy under the temporary folder and hands it to the OS; a foreign frame or a missing one opens nothing', async () => {
+    const { win } = await start();
+    const call = async (name: string, input: unknown) => {
+      const reply = (await fake.invoke(IPC_INVOKE_CHANNEL, fromApp(win), name, input)) as { ok: boolean; data: any; error?: unknown };
+      if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+      return reply.data;
+    };
+    const customer = await call('customers:create', { name: '杭州云启科技有限公司' });
+    const contract = await call('contracts:create', { customerId: customer.id, number: 'HT-1', endsOn: '2027-06-30' });
+    const scan = Buffer.from('%PDF-1.7\nscan\n%%EOF\n');
+    const { uploadId } = await call('import:upload', { fileName: '合同.pdf', offset: 0, dataBase64: scan.toString('base64') });
+    const { attachment } = await call('contracts:attachmentsAdd', { contractId: contract.id, uploadId });
+
+    const foreign = { sender: {}, senderFrame: { url: rendererUrl, parent: null } };
+    expect(await fake.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, foreign, { attachmentId: attachment.id })).toEqual({ opened: false, message: null });
+    const missing = (await fake.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, fromApp(win), { attachmentId: 'nope' })) as { opened: boolean; message: string };
+    expect(missing.opened).toBe(false);
+    expect(missing.message).toMatch(/附件/);
+    expect(fake.openedPaths).toEqual([]);
+
+    expect(await fake.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, fromApp(win), { attachmentId: attachment.id })).toEqual({ opened: true, message: null });
+    const [opened] = fake.openedPaths;
+    expect(opened).toBe(path.join(dir, 'tmp', 'renewal-desk-attachments', attachment.sha256, '合同.pdf'));
+    expect(fs.readFileSync(opened ?? '')).toEqual(scan);
   });
 });

@@ -15,6 +15,7 @@ import type { BrowserWindowLike, ElectronApi } from './electronApi.ts';
 import { createElectronNotifier } from './electronNotifier.ts';
 import { hardenSession } from './hardenSession.ts';
 import { bindSaveFileIpc } from './saveFileIpc.ts';
+import { bindOpenAttachmentIpc } from './openAttachmentIpc.ts';
 import { HIDDEN_FLAG } from './startAtLogin.ts';
 import { trustedSenderCheck } from './trustedSender.ts';
 
@@ -159,6 +160,14 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
     isTrustedSender: isTrusted,
     logger,
   });
+  const opening = bindOpenAttachmentIpc({
+    ipcMain: electron.ipcMain,
+    backend,
+    openPath: (file) => electron.shell.openPath(file),
+    tempDir: () => app.getPath('temp'),
+    isTrustedSender: isTrusted,
+    logger,
+  });
 
   // Started at login (--hidden), the app waits in the tray; reminders fire without a window.
   if (!options.argv.includes(HIDDEN_FLAG)) openWindow();
@@ -178,6 +187,7 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
     event.preventDefault();
     binding.unbind();
     saving.unbind();
+    opening.unbind();
     backend
       .close()
       .catch((e: unknown) => logger.error('closing the database failed', e))

@@ -1,6 +1,14 @@
 import type { Envelope } from '../../shared/api/appError.ts';
 import { isApiName, type ApiInput, type ApiName, type ApiOutput } from '../../shared/api/apiContract.ts';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL, type ApiBridge, type SaveFileResult } from '../../shared/api/apiBridge.ts';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  IPC_OPEN_ATTACHMENT_CHANNEL,
+  IPC_SAVE_FILE_CHANNEL,
+  type ApiBridge,
+  type OpenAttachmentResult,
+  type SaveFileResult,
+} from '../../shared/api/apiBridge.ts';
 import { API_EVENT_NAMES, type ApiEventName } from '../../shared/api/events.ts';
 
 /** The part of Electron's ipcRenderer the bridge uses; it never reaches the page itself. */
@@ -11,7 +19,7 @@ export interface IpcRendererLike {
 }
 
 /**
- * `window.api`: a closed surface of three functions. Names outside the contract are refused here already, so a
+ * `window.api`: a closed surface of four functions. Names outside the contract are refused here already, so a
  * compromised page cannot use the bridge to reach any other channel; main checks the name again anyway.
  */
 export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
@@ -29,6 +37,10 @@ export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
     saveFile(request) {
       // main checks the request (a bare file name, the bytes) and asks the user where with its save dialog.
       return ipc.invoke(IPC_SAVE_FILE_CHANNEL, { fileName: request.fileName, contentBase64: request.contentBase64 }) as Promise<SaveFileResult>;
+    },
+    openAttachment(attachmentId) {
+      // main reads the attachment from the archive itself: the page names an id, never a path or bytes.
+      return ipc.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, { attachmentId: String(attachmentId) }) as Promise<OpenAttachmentResult>;
     },
     on(event, listener) {
       if (!isApiEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);

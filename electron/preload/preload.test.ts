@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_OPEN_ATTACHMENT_CHANNEL, IPC_SAVE_FILE_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { createApiBridge, type IpcRendererLike } from './createApiBridge.ts';
 
 // Only the Electron runtime is faked: contextBridge and ipcRenderer are recorded, the bridge code is real.
@@ -31,7 +31,7 @@ function fakeIpcRenderer() {
 }
 
 describe('preload.ts', () => {
-  it('exposes exactly one global, `api`, with only invoke, on and saveFile', async () => {
+  it('exposes exactly one global, `api`, with only invoke, on, saveFile and openAttachment', async () => {
     const exposeInMainWorld = vi.fn();
     const { ipc } = fakeIpcRenderer();
     vi.doMock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer: ipc }));
@@ -41,7 +41,7 @@ describe('preload.ts', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     const [key, api] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('api');
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openAttachment', 'saveFile']);
     expect(typeof api['invoke']).toBe('function');
     expect(typeof api['on']).toBe('function');
   });
@@ -61,6 +61,13 @@ describe('createApiBridge', () => {
     const request = { fileName: 'a.csv', contentBase64: 'YQ==', path: '/etc/passwd' };
     await api.saveFile(request);
     expect(fake.invoked).toEqual([[IPC_SAVE_FILE_CHANNEL, { fileName: 'a.csv', contentBase64: 'YQ==' }]]);
+  });
+
+  it('sends only the attachment id on the open channel', async () => {
+    const fake = fakeIpcRenderer();
+    const api = createApiBridge(fake.ipc);
+    await api.openAttachment('0190aaaa-0000-7000-8000-000000000001');
+    expect(fake.invoked).toEqual([[IPC_OPEN_ATTACHMENT_CHANNEL, { attachmentId: '0190aaaa-0000-7000-8000-000000000001' }]]);
   });
 
   it('refuses names outside the contract without touching IPC', async () => {

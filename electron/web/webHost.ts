@@ -8,6 +8,7 @@ import { readBodyText, sameToken } from '../services/backend/loopbackRequest.ts'
 import type { Logger } from '../services/logger.ts';
 import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
+import { ATTACHMENT_ROUTE, serveAttachment } from './attachmentRoute.ts';
 
 export interface WebHostOptions {
   /** The archive's backend: this process's worker, or the process that owns the archive. */
@@ -116,6 +117,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return opts.hub.attach(res);
       }
       if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeComponent(url.pathname.slice(5)));
+      const attachment = ATTACHMENT_ROUTE.exec(url.pathname);
+      if (attachment) return serveAttachment(res, req, opts.backend, decodeComponent(attachment[1] ?? ''), SECURITY_HEADERS);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       return serveStatic(res, opts.distDir, url.pathname);
     })().catch((e: unknown) => {

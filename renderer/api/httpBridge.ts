@@ -73,6 +73,11 @@ export function createHttpBridge(baseUrl = ''): ApiBridge {
   return {
     invoke: <N extends ApiName>(name: N, input: ApiInput<N>) => post<ApiOutput<N>>(`${baseUrl}/api/${encodeURIComponent(name)}`, input),
     saveFile: download,
+    // The web host's preview route, behind the same token cookie as the API; the browser shows a PDF or photo.
+    openAttachment(attachmentId) {
+      const opened = window.open(`${baseUrl}/files/attachments/${encodeURIComponent(attachmentId)}`, '_blank', 'noopener');
+      return Promise.resolve({ opened: opened !== null, message: null });
+    },
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
       source ??= new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
       listeners += 1;

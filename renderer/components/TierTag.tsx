@@ -1,16 +1,14 @@
 import { CrownOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { Tier } from '../../shared/domain/enums.ts';
-import { labelOf, tierLabels } from '../../shared/i18n/enumLabels.ts';
-import { useI18n } from '../i18n/useI18n.ts';
+import { useTiers } from '../hooks/useTiers.ts';
 
-const COLORS: Record<Tier, string> = { vip: 'gold', important: 'blue', normal: 'default' };
-
+/** A tier as a Tag in its colour from the tier table (设置 › 客户等级), named in the UI's language. */
 export function TierTag({ tier }: { tier: Tier }) {
-  const { locale } = useI18n();
+  const { label, colour } = useTiers();
   return (
-    <Tag color={COLORS[tier]} icon={tier === 'vip' ? <CrownOutlined /> : undefined} style={{ marginInlineEnd: 0, fontWeight: 400 }}>
-      {labelOf(tierLabels, tier, locale)}
+    <Tag color={colour(tier)} icon={tier === 'vip' ? <CrownOutlined /> : undefined} style={{ marginInlineEnd: 0, fontWeight: 400 }}>
+      {label(tier)}
     </Tag>
   );
 }

@@ -19,9 +19,21 @@ export interface ApiBridge {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Saves bytes where the user says: the desktop asks with its save dialog, a browser downloads. */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Opens a contract's attachment with the system's viewer: the desktop writes a copy to its temporary folder and
+   * hands it to the OS (shell.openPath); a browser opens the web host's preview of it in a new tab.
+   */
+  openAttachment(attachmentId: string): Promise<OpenAttachmentResult>;
+}
+
+/** `message` says why an attachment did not open (read from the archive, or from the OS). */
+export interface OpenAttachmentResult {
+  opened: boolean;
+  message: string | null;
 }
 
 /** The IPC channel names; the preload and electron/main agree on them through this module only. */
 export const IPC_INVOKE_CHANNEL = 'api:invoke';
 export const IPC_EVENT_CHANNEL = 'api:event';
 export const IPC_SAVE_FILE_CHANNEL = 'desktop:saveFile';
+export const IPC_OPEN_ATTACHMENT_CHANNEL = 'desktop:openAttachment';

@@ -15,6 +15,9 @@ import { systemContract } from './system.contract.ts';
 import { tagsContract } from './tags.contract.ts';
 import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
+import { tierTableContract } from './tierTable.contract.ts';
+import { attachmentsContract } from './attachments.contract.ts';
+import { customerAliasesContract } from './customerAliases.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -34,6 +37,9 @@ export const apiContract = {
   ...customerMergeContract,
   ...lifecycleContract,
   ...tiersContract,
+  ...tierTableContract,
+  ...attachmentsContract,
+  ...customerAliasesContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

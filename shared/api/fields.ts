@@ -19,7 +19,6 @@ import {
   FOLLOW_UP_CHANNELS,
   FOLLOW_UP_KINDS,
   LIFECYCLE_STAGES,
-  TIERS,
 } from '../domain/enums.ts';
 
 export const idField = z.string().min(1, issue('validation.id')).max(64);
@@ -89,7 +88,10 @@ export const emailField = z
   .pipe(z.string().superRefine(noControlCharacters(false)).pipe(z.email(issue('validation.email'))))
   .nullable()
   .optional();
-export const tierField = z.enum(TIERS, { message: issue('validation.tier') });
+/** A tier code: a built-in (vip, important, normal) or a custom tier's; whether it exists is the service's check
+ *  (electron/services/tiers/tierTable.service.ts assertTier), since tiers are a table (migration 0019). */
+export const TIER_CODE_RE = /^[a-z][a-z0-9_]{0,23}$/;
+export const tierField = z.string({ message: issue('validation.tier') }).regex(TIER_CODE_RE, issue('validation.tier'));
 export const cycleField = z.enum(CYCLES, { message: issue('validation.cycle') });
 export const contractStatusField = z.enum(CONTRACT_STATUSES, { message: issue('validation.contractStatus') });
 export const lifecycleField = z.enum(LIFECYCLE_STAGES, { message: issue('validation.lifecycle') });

@@ -3,7 +3,7 @@ import { catalogueIssue as issue } from './catalogueIssue.ts';
 import { idField, isoInstant, noControlCharacters, pageInput, pageOf } from './fields.ts';
 import { isTimeOfDay } from '../reminders/localDueInstant.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
-import { TIERS } from '../domain/enums.ts';
+import { tierField } from './fields.ts';
 
 // 'remind': a contract's one-off 提醒日期 (migration 0011).
 export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind'] as const;
@@ -14,9 +14,10 @@ const stepsField = z
   .min(1, issue('validation.stepsEmpty'))
   .max(30, issue('validation.stepsTooMany'));
 const timeOfDayField = z.string().refine(isTimeOfDay, { message: issue('validation.timeOfDay') });
-const ladderMap = z.object({ vip: stepsField, important: stepsField, normal: stepsField });
+// Per tier code: the built-ins always, every custom tier of the tier table (migration 0019) besides.
+const ladderMap = z.object({ vip: stepsField, important: stepsField, normal: stepsField }).catchall(stepsField);
 const templateField = z.string().trim().min(1, issue('validation.templateEmpty')).max(500);
-const templateMap = z.object({ vip: templateField, important: templateField, normal: templateField });
+const templateMap = z.object({ vip: templateField, important: templateField, normal: templateField }).catchall(templateField);
 // A template as it comes in is multi-line text: the notification body keeps line breaks, nothing else invisible.
 const templateInput = templateField.superRefine(noControlCharacters(true));
 
@@ -35,8 +36,9 @@ export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
 export const reminderSettingsPatch = z.object({
   timeOfDay: timeOfDayField.optional(),
   shiftToWorkingDay: z.boolean().optional(),
-  ladders: ladderMap.partial().optional(),
-  templates: z.object({ vip: templateInput, important: templateInput, normal: templateInput }).partial().optional(),
+  /** By tier code; each code must be a live tier (the service checks). */
+  ladders: z.record(tierField, stepsField).optional(),
+  templates: z.record(tierField, templateInput).optional(),
   startAtLogin: z.boolean().optional(),
   keepInTray: z.boolean().optional(),
 });
@@ -64,7 +66,7 @@ export const ladderPreviewSchema = z.object({
   contractId: z.string(),
   contractNo: z.string(),
   customerName: z.string(),
-  tier: z.enum(TIERS),
+  tier: tierField,
   endsOn: z.string().nullable(),
   /** Why there are no steps, when there are none (decided, once-only without end date…). */
   inactiveReason: z.string().nullable(),

@@ -1,7 +1,6 @@
 import * as z from './zodSetup.ts';
 import { idField, tierField } from './fields.ts';
-import { catalogueIssue as issue } from './catalogueIssue.ts';
-import { isInRankOrder, TIER_FACTS } from '../tiers/tierRules.ts';
+import { TIER_FACTS } from '../tiers/tierRules.ts';
 import type { TierRuleSet } from '../tiers/tierRules.ts';
 
 // Tiers by rule (electron/services/tiers). The rule set is stored in settings; classify previews (dryRun) or
@@ -18,14 +17,13 @@ const ruleSchema = z.object({
   conditions: z.array(conditionSchema).max(10),
 });
 
-export const tierRuleSetSchema = z
-  .object({
-    rules: z.array(ruleSchema).max(10),
-    fallback: tierField,
-    purchaseYears: z.number().int().min(1).max(50),
-  })
-  // Tried from the highest tier down, the fallback lowest: so raising a threshold never moves a customer up.
-  .refine((s) => isInRankOrder([...s.rules.map((r) => r.tier), s.fallback]), { message: issue('validation.tierRuleOrder') }) satisfies z.ZodType<TierRuleSet>;
+// Tried from the highest tier down, the fallback lowest, so raising a threshold never moves a customer up: the
+// order is the tier table's (migration 0019), so the service checks it (tierTable.service.ts assertRuleTiers).
+export const tierRuleSetSchema = z.object({
+  rules: z.array(ruleSchema).max(10),
+  fallback: tierField,
+  purchaseYears: z.number().int().min(1).max(50),
+}) satisfies z.ZodType<TierRuleSet>;
 
 /** One customer whose tier the rules change (or, pinned, would change). */
 export const tierMoveSchema = z.object({

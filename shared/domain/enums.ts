@@ -1,7 +1,12 @@
 // Stable codes stored in the database. Labels live in shared/i18n; never store a label.
 
-export const TIERS = ['vip', 'important', 'normal'] as const;
-export type Tier = (typeof TIERS)[number];
+// A tier is a code from the tier table (migration 0019, settings 客户等级): the three built-ins below always exist
+// and keep their codes; custom tiers are added and removed by the user. So a Tier is a string checked against the
+// table at the service boundary (electron/services/tiers/tierTable.service.ts assertTier), not a closed union.
+export const BUILTIN_TIERS = ['vip', 'important', 'normal'] as const;
+export type BuiltinTier = (typeof BUILTIN_TIERS)[number];
+export type Tier = string;
+export const isBuiltinTier = (code: string): code is BuiltinTier => (BUILTIN_TIERS as readonly string[]).includes(code);
 
 export const CYCLES = ['month', 'quarter', 'half_year', 'year', 'once'] as const;
 export type Cycle = (typeof CYCLES)[number];

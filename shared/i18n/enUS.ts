@@ -25,7 +25,9 @@ import { reportFiguresEnUS } from './enUS/reportFigures.ts';
 import { hygieneEnUS } from './enUS/hygiene.ts';
 import { lifecycleEnUS } from './enUS/lifecycle.ts';
 import { tiersEnUS } from './enUS/tiers.ts';
+import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
+import { attachmentsEnUS } from './enUS/attachments.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -55,4 +57,6 @@ export const enUS: Record<MessageKey, string> = {
   ...hygieneEnUS,
   ...lifecycleEnUS,
   ...tiersEnUS,
+  ...tierTableEnUS,
+  ...attachmentsEnUS,
 };

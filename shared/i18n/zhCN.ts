@@ -25,6 +25,8 @@ import { reportFiguresZhCN } from './zhCN/reportFigures.ts';
 import { hygieneZhCN } from './zhCN/hygiene.ts';
 import { lifecycleZhCN } from './zhCN/lifecycle.ts';
 import { tiersZhCN } from './zhCN/tiers.ts';
+import { tierTableZhCN } from './zhCN/tierTable.ts';
+import { attachmentsZhCN } from './zhCN/attachments.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -55,6 +57,8 @@ export const zhCN = {
   ...hygieneZhCN,
   ...lifecycleZhCN,
   ...tiersZhCN,
+  ...tierTableZhCN,
+  ...attachmentsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

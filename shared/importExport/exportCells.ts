@@ -69,7 +69,12 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export function contractCells(r: ContractSheetRecord): ExportCell[] {
+/** A tier's cell: its name as the sheet writes it (zh-CN for the built-ins, what the import reads back). The
+ *  exporters pass the tier table's names (custom tiers, renamed built-ins); the catalogue's when not given. */
+export type TierCellLabel = (code: Tier) => string;
+const catalogueTierLabel: TierCellLabel = (code) => labelOf(tierLabels, code);
+
+export function contractCells(r: ContractSheetRecord, tierLabel: TierCellLabel = catalogueTierLabel): ExportCell[] {
   return [
     r.customerName,
     r.contactName,
@@ -82,7 +87,7 @@ export function contractCells(r: ContractSheetRecord): ExportCell[] {
     r.amountFen === null ? null : { amountFen: r.amountFen },
     r.service,
     cycleCell(r.cycle),
-    labelOf(tierLabels, r.tier as Tier),
+    tierLabel(r.tier),
     r.ownerName,
     stageCell(r.stage),
     date(r.renewalOn),
@@ -94,9 +99,9 @@ export function contractCells(r: ContractSheetRecord): ExportCell[] {
 }
 
 /** `locale`: the export's language, which the 等级依据 column is worded in. */
-export function customerCells(r: CustomerSheetRecord, locale: Locale): ExportCell[] {
+export function customerCells(r: CustomerSheetRecord, locale: Locale, tierLabel: TierCellLabel = catalogueTierLabel): ExportCell[] {
   const reason = tierReasonText(r.tierReason, r.tierPinned, locale);
-  return [r.customerName, r.contactName, r.contactTitle, r.contactPhone, labelOf(tierLabels, r.tier as Tier), r.ownerName, r.notes, reason === '' ? null : reason];
+  return [r.customerName, r.contactName, r.contactTitle, r.contactPhone, tierLabel(r.tier), r.ownerName, r.notes, reason === '' ? null : reason];
 }
 
 export function followUpCells(r: FollowUpSheetRecord): ExportCell[] {
@@ -140,7 +145,7 @@ export const RENEWAL_HEADERS = {
   en: ['Customer', 'Contract No', 'End Date', 'Days Left', 'Amount', 'Cycle', 'Tier', 'Owner', 'Renewal Status', 'Lost Reason'],
 } as const;
 
-export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
+export function renewalCells(r: RenewalSheetRecord, tierLabel: TierCellLabel = catalogueTierLabel): ExportCell[] {
   return [
     r.customerName,
     r.contractNo,
@@ -148,7 +153,7 @@ export function renewalCells(r: RenewalSheetRecord): ExportCell[] {
     String(r.daysLeft),
     r.amountFen === null ? null : { amountFen: r.amountFen },
     cycleCell(r.cycle),
-    labelOf(tierLabels, r.tier as Tier),
+    tierLabel(r.tier),
     r.ownerName,
     stageCell(r.stage),
     joinLostReason(r.lostReason, r.lostNote),

@@ -1,5 +1,8 @@
 // Cycle, tier, channel, follow-up kind and 续费状态 from the words people write; English words ignore case.
 import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
+import { isBuiltinTier, type BuiltinTier } from '../domain/enums.ts';
+import { labelOf, tierLabels } from '../i18n/enumLabels.ts';
+import { DEFAULT_TIER_TABLE, tierNameKey, type TierInfo } from '../tiers/tierTable.ts';
 import { toHalfWidth } from './halfWidth.ts';
 import type { MessageKey } from '../i18n/createTranslator.ts';
 import { msg, type Message } from '../i18n/message.ts';
@@ -22,12 +25,6 @@ const CYCLES = table<Cycle>({
   half_year: ['半年', '半年度', '每半年', '半年付', 'semiannual', 'semi-annual', 'semiannually', 'half-year', 'half year', 'halfyearly'],
   year: ['年', '年度', '每年', '年付', '按年', 'annual', 'annually', 'yearly', 'year'],
   once: ['一次性', '单次', 'one-time', 'onetime', 'one time', 'once'],
-});
-
-const TIERS = table<Tier>({
-  vip: ['VIP', 'vip客户'],
-  important: ['重要', '重要客户', 'important', 'key'],
-  normal: ['普通', '普通客户', '一般', 'normal', 'standard'],
 });
 
 const CHANNELS = table<FollowUpChannel>({
@@ -63,7 +60,42 @@ function lookup<T>(map: Map<string, T>, text: string, unknown: MessageKey): Enum
 }
 
 export const normalizeCycle = (text: string) => lookup(CYCLES, text, 'reasons.unknownCycle');
-export const normalizeTier = (text: string) => lookup(TIERS, text, 'reasons.unknownTier');
+// The words people write for the built-ins besides their names (what the import accepted before 0019).
+const BUILTIN_WORDS: Record<BuiltinTier, readonly string[]> = {
+  vip: ['VIP', 'vip客户'],
+  important: ['重要', '重要客户', 'important', 'key'],
+  normal: ['普通', '普通客户', '一般', 'normal', 'standard'],
+};
+
+/**
+ * Every word that names a tier, by its key: the code, the current name, and for a built-in its catalogue names
+ * in both languages and the usual synonyms. A name a custom tier took wins over a built-in's synonym.
+ */
+export function tierWords(tiers: readonly TierInfo[]): Map<string, Tier> {
+  const words = new Map<string, Tier>();
+  for (const t of tiers) {
+    if (!isBuiltinTier(t.code)) continue;
+    for (const w of [...BUILTIN_WORDS[t.code], labelOf(tierLabels, t.code, 'zh-CN'), labelOf(tierLabels, t.code, 'en-US')]) words.set(tierNameKey(w), t.code);
+  }
+  for (const t of tiers) words.set(tierNameKey(t.code), t.code);
+  for (const t of tiers) if (t.name !== null) words.set(tierNameKey(t.name), t.code);
+  return words;
+}
+
+/**
+ * 客户等级 against the tier table (migration 0019): a code, a name (a renamed built-in's, a custom tier's) or a
+ * built-in's usual words, case- and width-insensitive. An unknown word is the row's issue; no tier is created.
+ */
+export function normalizeTier(text: string, tiers: readonly TierInfo[] = DEFAULT_TIER_TABLE): EnumResult<Tier> | null {
+  const k = tierNameKey(text);
+  if (k === '') return null;
+  const value = tierWords(tiers).get(k);
+  if (value !== undefined) return { ok: true, value };
+  const custom = tiers.filter((t) => !t.builtin && t.name !== null).map((t) => t.name!);
+  return custom.length === 0
+    ? { ok: false, message: msg('reasons.unknownTier', { text: text.trim() }) }
+    : { ok: false, message: msg('reasons.unknownTierOrCustom', { text: text.trim(), custom: custom.join(' / ') }) };
+}
 export const normalizeChannel = (text: string) => lookup(CHANNELS, text, 'reasons.unknownChannel');
 export const normalizeFollowUpKind = (text: string) => lookup(FOLLOW_UP_KINDS, text, 'reasons.unknownFollowUpKind');
 export const normalizeRenewalStage = (text: string) => lookup(RENEWAL_STAGES, text, 'reasons.unknownRenewalStatus');

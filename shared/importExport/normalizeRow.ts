@@ -23,6 +23,7 @@ import { isCustomTarget } from './columnTargets.ts';
 import type { RowOf, SheetRowValues } from './sheetRows.ts';
 import { msg, type Message } from '../i18n/message.ts';
 import { controlCharacterIssue } from '../domain/controlCharacterIssue.ts';
+import type { TierInfo } from '../tiers/tierTable.ts';
 
 export interface RowLayout<K extends ImportKind = ImportKind> {
   kind: K;
@@ -30,6 +31,8 @@ export interface RowLayout<K extends ImportKind = ImportKind> {
   columns: readonly ColumnTarget[];
   /** CSV cells may carry the export's formula apostrophe; .xlsx cells are typed and never do. */
   unescape: boolean;
+  /** The tier table 客户等级 is matched against (migration 0019); the built-ins when absent. */
+  tiers?: readonly TierInfo[];
 }
 
 /** A valid row of the layout's kind, or the reasons it is not. */
@@ -71,6 +74,7 @@ function localInstant(date: string, seconds: number | null): string {
 /** Reads one record's cells by field, collecting what is wrong with them. */
 interface CellReader {
   line: number;
+  tiers: readonly TierInfo[] | undefined;
   /** The cleaned text of a field's cell, or null when blank or absent. */
   text(f: ImportField): string | null;
   /** The header a field came from (its canonical name when the file lacks it). */
@@ -90,7 +94,7 @@ function readCustomer(r: CellReader, withNotes: boolean, customFields: Record<st
     contactName: r.text('contactName'),
     contactTitle: r.text('contactTitle'),
     contactPhone: r.text('contactPhone'),
-    tier: r.parsed('tier', normalizeTier)?.value ?? null,
+    tier: r.parsed('tier', (text) => normalizeTier(text, r.tiers))?.value ?? null,
     owner: r.text('owner'),
     notes: withNotes ? r.text('notes') : null,
     tierReason: withNotes ? r.text('tierReason') : null,
@@ -221,6 +225,7 @@ export function normalizeRow<K extends ImportKind>(layout: RowLayout<K>, line: n
   });
   const reader: CellReader = {
     line,
+    tiers: layout.tiers,
     text: (f) => values.get(f) ?? null,
     columnOf: (f) => fieldHeader.get(f) ?? FIELD_HEADERS[f].zh,
     fail: (f, message) => {

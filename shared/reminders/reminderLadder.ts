@@ -1,12 +1,15 @@
 import { addDaysIso } from '../domain/dates.ts';
-import type { Tier } from '../domain/enums.ts';
+import type { BuiltinTier, Tier } from '../domain/enums.ts';
 import { createTranslator, type MessageKey, type Translate } from '../i18n/createTranslator.ts';
 import { localDueInstant } from './localDueInstant.ts';
 import { previousWorkingDay, type WorkingDayCalendar } from './workingDays.ts';
 
 // A ladder is a list of signed whole-day steps before a date: 30 is 30 days before, 0 the day itself, −1 the
 // day after. VIP customers get the longest run-up because their renewals need budget approval a quarter ahead.
-export const DEFAULT_LADDERS: Record<Tier, readonly number[]> = {
+/** Per tier code: the built-ins always, and every custom tier of the tier table (migration 0019). */
+export type TierMap<T> = Record<BuiltinTier, T> & Record<Tier, T>;
+
+export const DEFAULT_LADDERS: Record<BuiltinTier, readonly number[]> = {
   vip: [90, 60, 30, 15, 7, 1, 0, -1, -7],
   important: [60, 30, 15, 7, 1, 0, -1, -7],
   normal: [30, 15, 7, 0, -1, -7],

@@ -1,4 +1,4 @@
-import type { Tier } from '../domain/enums.ts';
+import type { BuiltinTier } from '../domain/enums.ts';
 import type { Locale } from '../i18n/enumLabels.ts';
 
 // Reminder wording per tier, with merge fields the user knows from their own spreadsheet.
@@ -35,20 +35,20 @@ export function mergeFieldNames(locale: Locale): string[] {
 }
 
 // VIP wording asks for a personal call by the owner; the standard wording is a plain heads-up.
-export const DEFAULT_TEMPLATES: Record<Tier, string> = {
+export const DEFAULT_TEMPLATES: Record<BuiltinTier, string> = {
   vip: '【VIP】{客户名称}的合同 {合同编号}（{合同金额}）将于 {到期日期} 到期，剩余 {剩余天数} 天。请 {负责人} 亲自致电 {联系人} 商谈续约。',
   important: '重要客户 {客户名称} 的合同 {合同编号} 将于 {到期日期} 到期（剩余 {剩余天数} 天），金额 {合同金额}，请 {负责人} 跟进 {联系人}。',
   normal: '{客户名称} 的合同 {合同编号} 将于 {到期日期} 到期，剩余 {剩余天数} 天。负责人：{负责人}。',
 };
 
-export const DEFAULT_TEMPLATES_EN: Record<Tier, string> = {
+export const DEFAULT_TEMPLATES_EN: Record<BuiltinTier, string> = {
   vip: '[VIP] {customer}: contract {contractNo} ({amount}) ends on {endDate}, in {daysLeft} days. {owner}, please call {contact} in person about the renewal.',
   important: 'Key customer {customer}: contract {contractNo} ends on {endDate} ({daysLeft} days left), worth {amount}. {owner}, please follow up with {contact}.',
   normal: '{customer}: contract {contractNo} ends on {endDate}, {daysLeft} days left. Owner: {owner}.',
 };
 
 /** The wording used while a tier has none of its own: in the archive's language. */
-export function defaultTemplates(locale: Locale): Record<Tier, string> {
+export function defaultTemplates(locale: Locale): Record<BuiltinTier, string> {
   return locale === 'zh-CN' ? DEFAULT_TEMPLATES : DEFAULT_TEMPLATES_EN;
 }
 

@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '../domain/enums.ts';
+import { BUILTIN_TIERS, type Tier } from '../domain/enums.ts';
 import { msg, type Message } from '../i18n/message.ts';
 
 // Tiers by rule: a pure function over one customer's facts (gathered for every customer by one aggregate query,
@@ -44,13 +44,12 @@ export interface TierRuleSet {
   purchaseYears: number;
 }
 
-/** A tier's rank, 0 highest: the order of TIERS. */
-export const tierRank = (tier: Tier): number => TIERS.indexOf(tier);
-
-/** Each tier ranks no higher than the one before it. */
-export function isInRankOrder(tiers: readonly Tier[]): boolean {
-  return tiers.every((t, i) => i === 0 || tierRank(t) >= tierRank(tiers[i - 1]!));
-}
+/** A built-in tier's default rank, 0 highest (the tier table's order, electron/services/tiers/tierTable.service.ts
+ *  assertRuleTiers, is what the service checks rule sets against; custom tiers rank below the built-ins here). */
+export const tierRank = (tier: Tier): number => {
+  const i = (BUILTIN_TIERS as readonly string[]).indexOf(tier);
+  return i < 0 ? BUILTIN_TIERS.length : i;
+};
 
 /** The issue's defaults: VIP at ≥ ¥100,000 a year or ≥ 3 consecutive renewals; 重要 at ≥ ¥30,000 a year or a
  *  term ≥ 2 years; otherwise 普通. */

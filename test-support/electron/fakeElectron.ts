@@ -138,6 +138,8 @@ export interface FakeElectron {
   /** The button the user clicks in the next message box; unset, the user dismisses it (Electron answers cancelId). */
   answerNextMessageBox(response: number): void;
   openedExternally: string[];
+  /** Files handed to shell.openPath (an attachment opened), in order. */
+  openedPaths: string[];
   /** Calls the handler bound on `channel` as Electron would for a message from `event`'s frame. */
   invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown>;
 }
@@ -152,6 +154,7 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
   const messageBoxes: MessageBoxOptions[] = [];
   let nextResponse: number | null = null;
   const openedExternally: string[] = [];
+  const openedPaths: string[] = [];
   let headersListener: ReturnType<FakeElectron['headersListener']> | null = null;
   let permissionRequestHandler: ReturnType<FakeElectron['permissionRequestHandler']> | null = null;
   let permissionCheckHandler: (() => boolean) | null = null;
@@ -170,8 +173,9 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
     setAppUserModelId(id: string) {
       app.appUserModelId = id;
     },
-    getPath(name: 'userData' | 'downloads') {
+    getPath(name: 'userData' | 'downloads' | 'temp') {
       if (name === 'downloads') return path.join(options.userData, '..', 'Downloads');
+      if (name === 'temp') return path.join(options.userData, '..', 'tmp');
       app.userDataReadWithName = app.name;
       return options.userData;
     },
@@ -259,6 +263,10 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
         openedExternally.push(url);
         return Promise.resolve();
       },
+      openPath(file) {
+        openedPaths.push(file);
+        return Promise.resolve('');
+      },
     },
   };
 
@@ -284,6 +292,7 @@ export function createFakeElectron(options: { userData: string; lockAcquired?: b
       nextResponse = response;
     },
     openedExternally,
+    openedPaths,
     async invoke(channel, event, ...args) {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);

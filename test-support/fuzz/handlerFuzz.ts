@@ -80,6 +80,22 @@ export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzz
     return payloadFor(schemas.get(op) ?? {}, g);
   };
 
+  // The file name each upload was given: an operation that consumes the upload (a restore, an attachment) may name
+  // the file in its message, which is then the caller's own text, as an echo of its payload is.
+  const uploadNames = new Map<string, string>();
+  const ownTextOf = (payload: unknown): unknown => {
+    const uploadId = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)['uploadId'] : undefined;
+    const name = typeof uploadId === 'string' ? uploadNames.get(uploadId) : undefined;
+    return name === undefined ? payload : [payload, name, name.split(/[\\/]/).pop() ?? name];
+  };
+  const rememberUpload = (op: string, payload: unknown, envelope: unknown) => {
+    if (op !== 'import:upload' || payload === null || typeof payload !== 'object' || envelope === null || typeof envelope !== 'object') return;
+    const fileName = (payload as Record<string, unknown>)['fileName'];
+    const data = (envelope as Record<string, unknown>)['data'];
+    const uploadId = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['uploadId'] : undefined;
+    if (typeof fileName === 'string' && typeof uploadId === 'string' && !uploadNames.has(uploadId)) uploadNames.set(uploadId, fileName);
+  };
+
   const one = async (op: string, kind: PayloadKind | 'unknownName', payload: unknown): Promise<void> => {
     const index = report.payloads++;
     report.payloadKinds[kind] = (report.payloadKinds[kind] ?? 0) + 1;
@@ -91,7 +107,8 @@ export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzz
     let envelope: unknown;
     try {
       envelope = await o.call(op, payload);
-      problems = checkEnvelope(op, payload, envelope);
+      problems = checkEnvelope(op, ownTextOf(payload), envelope);
+      rememberUpload(op, payload, envelope);
     } catch (e) {
       problems = [{ kind: 'crash', op, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }];
     }

@@ -1,6 +1,6 @@
 // Where the backend may go once the fuzz starts. It writes only its archive: the data file with SQLite's
 // companions and the temporary copies named after it (a restore writes `<file>.restoring` and renames it over),
-// the backups folder and the staging folder. It reads those, the folder holding the data file (SQLite opens it to
+// the backups folder, the staging folder and the attachments folder (contract attachments, beside the data file). It reads those, the folder holding the data file (SQLite opens it to
 // sync a deleted journal; opening the archive makes sure it exists), its own code and node_modules (lazy imports),
 // and the system files listed below with their reason. It may look at (stat) the folders above its data folder:
 // SQLite resolves every component of a database's path. It never names a canary, runs a program, changes
@@ -12,6 +12,7 @@ export interface PathPolicy {
   dataFile: string;
   backupsDir: string;
   stagingDir: string;
+  attachmentsDir: string;
   /** Trees the process may read: the project and the real location of node_modules. */
   codeRoots: readonly string[];
   /** Canary files and folders: any access at all is an escape. */
@@ -47,7 +48,7 @@ export function mayWrite(p: string, policy: PathPolicy): boolean {
   if (isPseudo(p) || p === '/dev/null') return true;
   const data = path.resolve(policy.dataFile);
   const family = new RegExp(`^${escapeRegExp(data)}(?:\\.[a-z]+)?(?:-wal|-shm|-journal)?$`);
-  return family.test(p) || inside(p, policy.backupsDir) || inside(p, policy.stagingDir);
+  return family.test(p) || inside(p, policy.backupsDir) || inside(p, policy.stagingDir) || inside(p, policy.attachmentsDir);
 }
 
 export function mayRead(p: string, policy: PathPolicy): boolean {

@@ -10,6 +10,7 @@ import type { HandlerFuzzChildConfig } from './handlerFuzzChild.ts';
 import { judgeAccesses, type PathPolicy, type Violation } from './pathPolicy.ts';
 import { parseTrace } from './straceTrace.ts';
 import { assertStraceWorks, runTraced } from './straceRunner.ts';
+import { attachmentsDirFor } from '../../db/attachmentStore.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -68,6 +69,7 @@ export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 
       dataFile: ws.targets.dataFile,
       backupsDir: ws.targets.backupsDir,
       stagingDir: ws.targets.stagingDir,
+      attachmentsDir: attachmentsDirFor(ws.targets.dataFile),
       codeRoots: [...new Set([ROOT, fs.realpathSync(path.join(ROOT, 'node_modules'))])],
       canaries: [ws.targets.canaryDir, ...ws.targets.canaryFiles],
     };

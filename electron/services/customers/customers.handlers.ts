@@ -9,6 +9,7 @@ import {
   updateCustomer,
 } from './customers.service.ts';
 import { mergeCustomers, undoMergeCustomers } from '../hygiene/customerMerge.service.ts';
+import { listAliases, removeAlias } from './customerAliases.service.ts';
 
 export const customersHandlers = handlersFor('customers', {
   'customers:list': (ctx, input) => listCustomers(ctx, input),
@@ -21,4 +22,6 @@ export const customersHandlers = handlersFor('customers', {
   'customers:undoDelete': (ctx, input) => undoDeleteCustomer(ctx, input.undoToken),
   'customers:merge': (ctx, input) => mergeCustomers(ctx, input),
   'customers:undoMerge': (ctx, input) => undoMergeCustomers(ctx, input),
+  'customers:aliases': (ctx, input) => listAliases(ctx, input),
+  'customers:removeAlias': (ctx, input) => removeAlias(ctx, input),
 });

@@ -29,6 +29,7 @@ import { markMissedWhileAway } from '../reminders/newTermReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withSafetyBackup } from '../system/withSafetyBackup.ts';
 import { tagIdsForNames } from '../tags/tags.service.ts';
+import { assertTier } from '../tiers/tierTable.service.ts';
 
 export async function listCustomers(
   ctx: ServiceContext,
@@ -75,6 +76,7 @@ export async function createCustomer(ctx: ServiceContext, input: ApiParsedInput<
     const tagIds = await tagIdsForNames(ctx, tx, input.tags);
     await assertNameFree(tx, input.name);
     await assertOwner(tx, input.ownerId);
+    await assertTier(tx, input.tier);
     const meta = auditMeta(ctx, 'create');
     const id = await insertCustomer(
       tx,
@@ -113,6 +115,7 @@ export async function updateCustomer(ctx: ServiceContext, input: ApiParsedInput<
     const tagIds = input.tags === undefined ? undefined : await tagIdsForNames(ctx, tx, input.tags);
     if (input.name !== undefined) await assertNameFree(tx, input.name, input.id);
     if (input.ownerId !== undefined) await assertOwner(tx, input.ownerId);
+    if (input.tier !== undefined && input.tier !== current.tier) await assertTier(tx, input.tier);
     const meta = auditMeta(ctx, 'update');
     const { id, version, tags: _names, ...fields } = input;
     // A tier changed by hand is pinned: no classification overwrites it until it is unpinned.

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { forEachArchiveRow, type ArchiveRows, type ArchiveSheetKind } from '../../../db/repositories/archiveQueries.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import type { ContractStatus, Cycle, FollowUpChannel, FollowUpKind, LifecycleStage, RenewalStage, Tier } from '../../../shared/domain/enums.ts';
+import type { ContractStatus, Cycle, FollowUpChannel, FollowUpKind, LifecycleStage, RenewalStage } from '../../../shared/domain/enums.ts';
+import type { TierMap } from '../../../shared/reminders/reminderLadder.ts';
+import { tierLabelIn, type TierInfo } from '../../../shared/tiers/tierTable.ts';
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
 import type { MessageKey, Translate } from '../../../shared/i18n/createTranslator.ts';
 import {
   contractStatusLabels,
@@ -16,7 +19,6 @@ import {
   labelOf,
   lifecycleStageLabels,
   renewalStageLabels,
-  tierLabels,
   type Locale,
 } from '../../../shared/i18n/enumLabels.ts';
 import { joinWith } from '../../../shared/i18n/joinWith.ts';
@@ -33,7 +35,9 @@ import { xlsxWorkbook, type XlsxCell, type XlsxSheet } from './exportXlsx.ts';
 interface Wording {
   locale: Locale;
   t: Translate;
-  templates: Record<Tier, string>;
+  templates: TierMap<string>;
+  /** The tier table, for custom tiers' and renamed built-ins' names. */
+  tiers: readonly TierInfo[];
 }
 
 type Column<R> = [header: MessageKey, cell: (row: R, w: Wording) => XlsxCell];
@@ -70,7 +74,7 @@ const SHEETS: { [K in ArchiveSheetKind]: SheetSpec<K> } = {
       ['archive.col.customer', (r) => r.name],
       ['archive.col.code', (r) => r.code],
       ['archive.col.industry', (r) => r.industry],
-      ['archive.col.tier', (r, w) => labelOf(tierLabels, r.tier as Tier, w.locale)],
+      ['archive.col.tier', (r, w) => tierLabelIn(w.tiers, r.tier, w.locale)],
       ['archive.col.owner', (r) => r.ownerName],
       ['archive.col.lifecycle', (r, w) => labelOf(lifecycleStageLabels, r.lifecycleStage as LifecycleStage, w.locale)],
       ['archive.col.source', (r) => r.source],
@@ -197,7 +201,7 @@ export const ARCHIVE_SHEET_ORDER: readonly ArchiveSheetKind[] = ['customers', 'c
 /** The workbook's bytes; `headers` picks the language (the archive's when absent). */
 export async function exportArchive(ctx: ServiceContext, headers: 'zh' | 'en' | undefined): Promise<ExportResult> {
   const locale: Locale = headers === undefined ? await archiveLocale(ctx.db) : headers === 'zh' ? 'zh-CN' : 'en-US';
-  const w: Wording = { locale, t: translatorFor(locale), templates: (await loadReminderConfig(ctx.db)).templates };
+  const w: Wording = { locale, t: translatorFor(locale), templates: (await loadReminderConfig(ctx.db)).templates, tiers: await listTiers(ctx.db) };
   return withStagingScratch(ctx, 'export-', async (dir) => {
     const target = path.join(dir, 'archive.xlsx');
     const workbook = await xlsxWorkbook(target);

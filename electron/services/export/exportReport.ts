@@ -6,7 +6,9 @@ import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import type { RenewalReport } from '../../../shared/api/reports.contract.ts';
 import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
-import { cycleLabels, labelOf, renewalStageLabels, tierLabels, type Locale } from '../../../shared/i18n/enumLabels.ts';
+import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
+import { cycleLabels, labelOf, renewalStageLabels, type Locale } from '../../../shared/i18n/enumLabels.ts';
 import type { ExportCell } from '../../../shared/importExport/exportCells.ts';
 import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import { renewalReportOf, periodOf } from '../reports/renewalReport.service.ts';
@@ -76,6 +78,7 @@ async function writeFigures(ctx: ServiceContext, input: ApiParsedInput<'export:r
 async function writeTerms(ctx: ServiceContext, input: ApiParsedInput<'export:report'>, locale: Locale, sink: SheetSink): Promise<number> {
   const t = (key: MessageKey) => renderIn(locale, msg(key));
   sink.header(TERM_COLUMNS.map(t));
+  const tiers = await listTiers(ctx.db);
   let n = 0;
   for (let offset = 0; ; offset += PAGE) {
     const page = await reportTermsPage(ctx, { period: input.period, outcome: input.list ?? 'due', offset, limit: PAGE });
@@ -83,7 +86,7 @@ async function writeTerms(ctx: ServiceContext, input: ApiParsedInput<'export:rep
       sink.row([
         k.customerName,
         k.contractNo,
-        labelOf(tierLabels, k.tier, locale),
+        tierLabelIn(tiers, k.tier, locale),
         k.ownerName,
         k.cycle === null ? null : labelOf(cycleLabels, k.cycle, locale),
         { date: k.endsOn },

@@ -5,6 +5,7 @@ import { forEachContractForExport, forEachCustomerForExport, forEachFollowUpForE
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { contractCells, customerCells, followUpCells, SHEET_NAMES } from '../../../shared/importExport/exportCells.ts';
+import { tierCellLabel } from './tierCellLabel.ts';
 import { canonicalHeaders, type HeaderLanguage, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withStagingScratch } from '../stagingScratch.ts';
@@ -23,9 +24,10 @@ export type RowSource = (sink: SheetSink) => Promise<number>;
 
 async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink, headers: HeaderLanguage): Promise<number> {
   sink.header(canonicalHeaders(kind, headers));
-  if (kind === 'contracts') return forEachContractForExport(ctx.db, (r) => sink.row(contractCells(r)));
+  const tierLabel = await tierCellLabel(ctx.db);
+  if (kind === 'contracts') return forEachContractForExport(ctx.db, (r) => sink.row(contractCells(r, tierLabel)));
   const locale = headers === 'en' ? 'en-US' : 'zh-CN';
-  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r, locale)));
+  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r, locale, tierLabel)));
   return forEachFollowUpForExport(ctx.db, (r) => sink.row(followUpCells(r)));
 }
 

@@ -1,6 +1,8 @@
 // One import from start to end: open the file, map the headers, stream rows through normalization into the
 // kind's importer chunk by chunk, all inside one transaction. A dry run, or --strict with a bad row, rolls the
 // transaction back on purpose, so what the preview reports is exactly what a commit would do.
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
+import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import { withImportSession, type ChainSettlement } from '../../../db/import/index.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { settleNewTermReminders, type NewTermsSummary } from '../reminders/newTermReminders.ts';
@@ -53,7 +55,8 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   for (const d of mapping.duplicateColumns) {
     report.warn([{ line: header.line, column: d.header, message: msg('reasons.duplicateColumn', { header: headers[d.keptIndex] ?? '' }) }]);
   }
-  const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv' };
+  // 客户等级 matches the tier table as it is when the import starts (a custom tier's name or code works too).
+  const layout: RowLayout = { kind, headers, columns: mapping.columns, unescape: source.format === 'csv', tiers: await listTiers(ctx.db) };
   const columnHeader = (f: ImportField) => {
     const i = mapping.columns.indexOf(f);
     return i >= 0 ? headers[i]! : FIELD_HEADERS[f].zh;
@@ -75,7 +78,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   const write = async () => {
     const meta = () => ({ batchId, at: ctx.now().toISOString(), actor: ctx.actor });
     return withImportSession(ctx.db, meta, async (session, tx) => {
-      await applyRecords(layout, source.records, { session, report, header: columnHeader }, async () => {
+      await applyRecords(layout, source.records, { session, report, header: columnHeader, tierLabel: (code) => tierLabelIn(layout.tiers ?? [], code, 'zh-CN') }, async () => {
         if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
         lastProgress = Date.now();
         progress('reading');

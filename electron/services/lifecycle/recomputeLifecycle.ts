@@ -1,16 +1,13 @@
 import type { Db } from '../../../db/handle.ts';
-import { readLifecycleFacts } from '../../../db/repositories/lifecycleFacts.ts';
 import {
-  clearDirty,
   dirtyCustomerIds,
-  dropLifecyclesOf,
   hasDirtyCustomers,
-  readStoredDigests,
   digestOf,
-  saveLifecycles,
+  writeLifecycles,
   type LifecycleChange,
   type StoredLifecycle,
 } from '../../../db/repositories/lifecycleRepo.ts';
+import { scanLifecycleInputs } from '../../../db/repositories/lifecycleScan.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { evaluateLifecycle, warningSignals, type LifecycleRules } from '../../../shared/domain/lifecycleRules.ts';
@@ -36,14 +33,11 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (tx) => {
     const rules = rulesIn ?? (await readLifecycleRules(tx));
-    const facts = await readLifecycleFacts(tx, ids);
-    const stored = await readStoredDigests(tx, ids);
+    // The facts with each stored row's digest, read on the transaction's one connection.
     const rows: StoredLifecycle[] = [];
     const changes: (LifecycleChange & { customerId: string })[] = [];
-    for (const f of facts) {
+    const customers = scanLifecycleInputs(ctx.db, ids, ({ facts: f, stored: before }) => {
       const v = evaluateLifecycle(f, today, rules);
-      const before = stored.get(f.customerId);
-      stored.delete(f.customerId);
       const moved = before === undefined || before.stage !== v.stage;
       // A first stage, or the first after 潜在 (a customer made by hand, then given its history), is dated by the
       // facts; a later move by the day it is seen.
@@ -64,12 +58,10 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
       };
       if (moved) changes.push({ customerId: f.customerId, stage: v.stage, previousStage: before?.stage ?? null, on: since, reason: v.reason });
       if (before === undefined || before.digest !== digestOf(row)) rows.push(row);
-    }
-    await saveLifecycles(tx, rows, changes, at);
-    // What is left was stored for customers no longer live (deleted, or merged away).
-    if (stored.size > 0) await dropLifecyclesOf(tx, [...stored.keys()]);
-    await clearDirty(tx, ids);
-    return { customers: facts.length, changed: changes.length };
+    });
+    // Also drops what was stored for customers no longer live (deleted, or merged away) and clears their marks.
+    writeLifecycles(ctx.db, rows, changes, at, customers, ids);
+    return { customers, changed: changes.length };
   });
 }
 

@@ -3,7 +3,7 @@ import { markDelivered, recordDeliveryFailure, undeliveredNotifications, type St
 import type { Notifier, NotificationRequest } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
-import type { Tier } from '../../../shared/domain/enums.ts';
+import type { TierMap } from '../../../shared/reminders/reminderLadder.ts';
 import { loadReminderConfig } from './reminderConfig.ts';
 import { digestRequest, storedNotificationText } from './reminderText.ts';
 import type { TickHooks } from './reminderTick.ts';
@@ -15,7 +15,7 @@ export interface DeliveryReport {
 }
 
 /** A toast is worded when it goes out, in the archive's language then (a start-up redelivery included). */
-function requestFor(group: readonly StoredNotification[], locale: Locale, templates: Record<Tier, string>): NotificationRequest {
+function requestFor(group: readonly StoredNotification[], locale: Locale, templates: TierMap<string>): NotificationRequest {
   if (group.length === 1) {
     const n = group[0]!;
     return { ...storedNotificationText(n, locale, templates), ...(n.subjectUrl ? { subjectUrl: n.subjectUrl } : {}) };

@@ -1,5 +1,5 @@
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import type { RenewalStage, Tier } from '../../../shared/domain/enums.ts';
+import type { RenewalStage } from '../../../shared/domain/enums.ts';
 import { computeLadder, type LadderStep } from '../../../shared/reminders/reminderLadder.ts';
 import { birthdayInYear, nextBirthday } from '../../../shared/reminders/careReminders.ts';
 import { isDecidedStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
@@ -48,7 +48,7 @@ export function contractInactiveReason(c: Pick<ContractReminderSource, 'deleted'
 
 export function contractLadder(c: ContractReminderSource, config: ReminderConfig): LadderStep[] {
   if (contractInactiveReason(c) !== null) return [];
-  const steps = c.overrideSteps ? (JSON.parse(c.overrideSteps) as number[]) : (config.ladders[c.tier as Tier] ?? config.ladders.normal);
+  const steps = c.overrideSteps ? (JSON.parse(c.overrideSteps) as number[]) : (config.ladders[c.tier] ?? config.ladders.normal);
   return computeLadder(c.endsOn!, steps, config.ladder, config.calendar);
 }
 

@@ -1,6 +1,7 @@
 import type { ReminderSettings } from '../../../shared/api/reminders.contract.ts';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
-import { DEFAULT_LADDERS, DEFAULT_LADDER_SETTINGS, normalizeSteps, type LadderSettings } from '../../../shared/reminders/reminderLadder.ts';
+import { DEFAULT_LADDERS, DEFAULT_LADDER_SETTINGS, normalizeSteps, type LadderSettings, type TierMap } from '../../../shared/reminders/reminderLadder.ts';
+import { LADDER_SOURCE_TIER } from '../../../shared/tiers/tierTable.ts';
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
 import { defaultTemplates } from '../../../shared/reminders/reminderTemplate.ts';
 import { buildWorkingDayCalendar, parseHolidayData, type HolidayData, type WorkingDayCalendar } from '../../../shared/reminders/workingDays.ts';
 import { isTimeOfDay } from '../../../shared/reminders/localDueInstant.ts';
@@ -17,8 +18,9 @@ export { SETTING_KEYS } from '../settings/appSettings.ts';
 export interface ReminderConfig {
   ladder: LadderSettings;
   calendar: WorkingDayCalendar;
-  ladders: Record<Tier, number[]>;
-  templates: Record<Tier, string>;
+  /** Every live tier's ladder and template (a tier without its own rule row has 普通's). */
+  ladders: TierMap<number[]>;
+  templates: TierMap<string>;
   holidayOverrideCount: number;
   /** The archive's language, which default templates and the words services write follow. */
   locale: Locale;
@@ -32,14 +34,19 @@ export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
   const parsed = holidaysRaw ? parseHolidayData(holidaysRaw) : null;
   const holidays: HolidayData | null = parsed?.ok ? parsed.data : null;
   const rules = await listReminderRules(x, 'tier');
-  const ladders = { ...DEFAULT_LADDERS } as Record<Tier, number[]>;
+  const ladders: TierMap<number[]> = { vip: [...DEFAULT_LADDERS.vip], important: [...DEFAULT_LADDERS.important], normal: [...DEFAULT_LADDERS.normal] };
   const locale = localeOf(values.get(SETTING_KEYS.locale));
-  const templates = { ...defaultTemplates(locale) };
+  const templates: TierMap<string> = { ...defaultTemplates(locale) };
+  // The tier table (migration 0019) says which codes are tiers; a rule of a removed tier is not read.
+  const live = new Set((await listTiers(x)).map((t) => t.code));
   for (const rule of rules) {
-    if (!(TIERS as readonly string[]).includes(rule.scopeId)) continue;
-    const tier = rule.scopeId as Tier;
-    if (rule.steps) ladders[tier] = normalizeSteps(rule.steps);
-    if (rule.template) templates[tier] = rule.template;
+    if (!live.has(rule.scopeId)) continue;
+    if (rule.steps) ladders[rule.scopeId] = normalizeSteps(rule.steps);
+    if (rule.template) templates[rule.scopeId] = rule.template;
+  }
+  for (const code of live) {
+    ladders[code] ??= [...ladders[LADDER_SOURCE_TIER]!];
+    templates[code] ??= templates[LADDER_SOURCE_TIER]!;
   }
   return {
     ladder: {

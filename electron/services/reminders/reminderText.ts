@@ -1,11 +1,11 @@
 import { differenceInCalendarDays } from 'date-fns';
 import { parseIsoDate } from '../../../shared/domain/dates.ts';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import type { Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import type { MessageKey } from '../../../shared/i18n/createTranslator.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { isMessageKey, msg, renderIn, translatorFor, type Message, type MessageParam, type MessageParams } from '../../../shared/i18n/message.ts';
-import { expiryTitleKey } from '../../../shared/reminders/reminderLadder.ts';
+import { expiryTitleKey, type TierMap } from '../../../shared/reminders/reminderLadder.ts';
 import { mergeValuesOf, renderReminder } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts } from '../../../db/repositories/reminderClaimRepo.ts';
@@ -80,7 +80,7 @@ export function followUpMessage(facts: CareFacts, occurrence: string): Notificat
 /** Notifications stored before owners could be left out carry the fallback word as their owner. */
 const isOwnerFallback = (p: MessageParam | undefined) => typeof p === 'object' && 'key' in p && p.key === 'notice.ownerFallback';
 
-const isTier = (v: unknown): v is Tier => typeof v === 'string' && (TIERS as readonly string[]).includes(v);
+const isTier = (v: unknown): v is Tier => typeof v === 'string';
 
 function paramText(locale: Locale, p: MessageParam | undefined): string {
   if (p === undefined) return '';
@@ -89,7 +89,7 @@ function paramText(locale: Locale, p: MessageParam | undefined): string {
 }
 
 /** The title and body in `locale`; an expiry body is the tier's template (`templates`, in that language's defaults). */
-export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'bodyKey' | 'params'>, locale: Locale, templates: Record<Tier, string>): NotificationText {
+export function wordNotification(m: Pick<NotificationMessage, 'titleKey' | 'bodyKey' | 'params'>, locale: Locale, templates: TierMap<string>): NotificationText {
   const t = (key: MessageKey) => renderIn(locale, msg(key, m.params));
   if (m.bodyKey !== null) return { title: t(m.titleKey), body: t(m.bodyKey) };
   const p = m.params;
@@ -130,7 +130,7 @@ const isParams = (v: unknown): v is MessageParams => typeof v === 'object' && v 
 export function storedNotificationText(
   row: { title: string; body: string; titleKey: string | null; bodyKey: string | null; messageParams: unknown },
   locale: Locale,
-  templates: Record<Tier, string>,
+  templates: TierMap<string>,
 ): NotificationText {
   const { titleKey, bodyKey, messageParams } = row;
   if (!isMessageKey(titleKey) || !(bodyKey === null || isMessageKey(bodyKey)) || !isParams(messageParams)) {

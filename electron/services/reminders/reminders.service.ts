@@ -1,8 +1,8 @@
+import { assertTier } from '../tiers/tierTable.service.ts';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import type { RemindRunOutput, ReminderSettings } from '../../../shared/api/reminders.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { TIERS } from '../../../shared/domain/enums.ts';
 import { normalizeSteps } from '../../../shared/reminders/reminderLadder.ts';
 import { parseHolidayData } from '../../../shared/reminders/workingDays.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
@@ -56,10 +56,12 @@ export async function updateReminderSettings(ctx: ServiceContext, input: ApiPars
       await saveSetting(tx, 'schedule', schedule, meta);
       schedulesChanged = true;
     }
-    for (const tier of TIERS) {
+    // Every tier named must be in the tier table (migration 0019).
+    for (const tier of new Set([...Object.keys(input.ladders ?? {}), ...Object.keys(input.templates ?? {})])) {
       const steps = input.ladders?.[tier];
       const template = input.templates?.[tier];
       if (steps === undefined && template === undefined) continue;
+      await assertTier(tx, tier, 'ladders');
       await upsertRule(ctx, tx, 'tier', tier, { ...(steps ? { steps } : {}), ...(template !== undefined ? { template } : {}) });
       if (steps) schedulesChanged = true;
     }

@@ -45,7 +45,7 @@ export async function listRenewalPage(ctx: ServiceContext, input: ApiParsedInput
   const page = await listRenewals(ctx.db, { ...input, statuses, endsFrom: from, endsTo: to });
   const dueSoon = page.rows.length > 0 ? await dueSoonDaysByTier(ctx.db) : null;
   const items: RenewalItem[] = page.rows.map((r) => {
-    const dueSoonDays = dueSoon?.[r.tier as Tier] ?? 0;
+    const dueSoonDays = dueSoon?.get(r.tier) ?? dueSoon?.get('normal') ?? 0;
     return {
       contractId: r.contractId,
       contractNo: r.contractNo,

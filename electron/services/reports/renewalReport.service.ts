@@ -5,8 +5,10 @@ import {
   type RenewalReport,
   type ReportGrouping,
 } from '../../../shared/api/reports.contract.ts';
-import { CYCLES, TIERS, type Cycle, type Tier } from '../../../shared/domain/enums.ts';
-import { cycleLabels, labelOf, tierLabels, type Locale } from '../../../shared/i18n/enumLabels.ts';
+import { CYCLES, type Cycle } from '../../../shared/domain/enums.ts';
+import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
+import { listTiers } from '../../../db/repositories/tiersRepo.ts';
+import { cycleLabels, labelOf, type Locale } from '../../../shared/i18n/enumLabels.ts';
 import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import { parseReportPeriod, type ReportPeriod } from '../../../shared/reports/reportPeriod.ts';
 import type { Executor } from '../../../db/handle.ts';
@@ -80,8 +82,9 @@ export function periodOf(text: string): ReportPeriod {
   return period;
 }
 
-function groupOrder(by: ReportGrouping, key: string, label: string): string {
-  if (by === 'tier') return String(TIERS.indexOf(key as Tier)).padStart(2, '0');
+function groupOrder(by: ReportGrouping, key: string, label: string, tierRanks: ReadonlyMap<string, number>): string {
+  // Tiers by the tier table's rank (a removed tier's code last, by name).
+  if (by === 'tier') return `${String(tierRanks.get(key) ?? 999_999_999).padStart(9, '0')}${label}`;
   if (by === 'cycle') return key === NO_CYCLE_KEY ? '99' : String(CYCLES.indexOf(key as Cycle)).padStart(2, '0');
   return key === NO_OWNER_KEY ? '\uffff' : label;
 }
@@ -93,7 +96,8 @@ export async function groupLabels(x: Executor, by: ReportGrouping, keys: readonl
     const names = await ownerNames(x, keys.filter((k) => k !== NO_OWNER_KEY));
     for (const key of keys) labels.set(key, key === NO_OWNER_KEY ? renderIn(locale, msg('reportFigures.noOwner')) : (names.get(key) ?? key));
   } else if (by === 'tier') {
-    for (const key of keys) labels.set(key, labelOf(tierLabels, key as Tier, locale));
+    const tiers = await listTiers(x);
+    for (const key of keys) labels.set(key, tierLabelIn(tiers, key, locale));
   } else {
     for (const key of keys) {
       labels.set(key, key === NO_CYCLE_KEY ? renderIn(locale, msg('reportFigures.noCycle')) : labelOf(cycleLabels, key as Cycle, locale));
@@ -110,7 +114,8 @@ export async function renewalReportOf(x: Executor, period: ReportPeriod, by: Rep
   if (!by) return report;
   const labels = await groupLabels(x, by, rows.map((r) => r.key), locale);
   const groups = rows.map((row) => ({ key: row.key, label: labels.get(row.key) ?? row.key, ...figuresOf(row) }));
-  groups.sort((a, b) => groupOrder(by, a.key, a.label).localeCompare(groupOrder(by, b.key, b.label)) || a.key.localeCompare(b.key));
+  const tierRanks = by === 'tier' ? new Map((await listTiers(x)).map((t) => [t.code, t.rank])) : new Map<string, number>();
+  groups.sort((a, b) => groupOrder(by, a.key, a.label, tierRanks).localeCompare(groupOrder(by, b.key, b.label, tierRanks)) || a.key.localeCompare(b.key));
   return { ...report, groups };
 }
 

@@ -2,6 +2,7 @@
 // up → the copy swapped in while the connection is closed (ctx.reopenAfter). The backup or upload it came from is
 // never opened, and the copy is removed whatever happens, so nothing is left beside either.
 import fs from 'node:fs';
+import { restoreAttachmentsOfBackup } from '../../../db/attachmentStore.ts';
 import { crashHooksOf } from '../../../db/crashHooks.ts';
 import {
   backupFileByName,
@@ -64,9 +65,12 @@ async function restoreFrom(ctx: ServiceContext, source: RestoreSource, restoredF
 }
 
 /** Restores a backup from the list, by its name. */
-export function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
+export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
   const file = backupFileByName(ctx.backupsDir, name);
-  return restoreFrom(ctx, { label: name, field: 'name', produce: async (candidate) => fs.copyFileSync(file, candidate) }, name);
+  const result = await restoreFrom(ctx, { label: name, field: 'name', produce: async (candidate) => fs.copyFileSync(file, candidate) }, name);
+  // After the swap: the safety backup before it removed the live files the data of then did not reference.
+  restoreAttachmentsOfBackup(ctx.backupsDir, name, ctx.dataFile);
+  return result;
 }
 
 /** Restores an uploaded file: a plain backup (from another machine) or an encrypted export with its passphrase. */

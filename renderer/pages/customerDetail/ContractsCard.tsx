@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Dropdown, Empty, Flex, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
-import { useState } from 'react';
+import { useState, type Key } from 'react';
 import type { ContractListItem } from '../../../shared/api/contracts.contract.ts';
 import { isSettledStatus } from '../../../shared/renewals/displayStatus.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
@@ -13,6 +13,7 @@ import { ContractFormModal } from './ContractFormModal.tsx';
 import { ContractChainModal } from '../renewals/ContractChainModal.tsx';
 import { RenewDialog, type RenewTarget } from '../renewals/RenewDialog.tsx';
 import { useUnlinkContract } from './useUnlinkContract.tsx';
+import { ContractAttachments } from './ContractAttachments.tsx';
 
 interface Props {
   customerId: string;
@@ -55,6 +56,8 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
   const [editing, setEditing] = useState<Editing>(undefined);
   const [renewing, setRenewing] = useState<RenewTarget | null>(null);
   const [chainOf, setChainOf] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<readonly Key[]>([]);
+  const toggleAttachments = (id: string) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
   const remove = useApiMutation('contracts:delete');
   const unlink = useUnlinkContract();
   const numberOf = new Map(contracts.map((c) => [c.id, c.number]));
@@ -131,6 +134,7 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
             menu={{
               items: [
                 { key: 'chain', label: t('contract.viewChain') },
+                { key: 'attachments', label: t('attachments.title') },
                 ...(c.renewalOf
                   ? [
                       { key: 'unlink', label: t('contract.unlink') },
@@ -140,6 +144,7 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
               ],
               onClick: ({ key }) => {
                 if (key === 'chain') setChainOf(c.id);
+                else if (key === 'attachments') toggleAttachments(c.id);
                 else unlink(c, numberOf.get(c.renewalOf ?? '') ?? '', key === 'notRenewal' ? 'notRenewal' : 'unlink');
               },
             }}
@@ -162,7 +167,19 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
       styles={{ body: { padding: contracts.length > 0 ? 0 : undefined } }}
     >
       {contracts.length > 0 ? (
-        <Table<ContractListItem> rowKey="id" size="middle" columns={columns} dataSource={contracts} pagination={false} scroll={{ x: 640 }} />
+        <Table<ContractListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={contracts}
+          pagination={false}
+          scroll={{ x: 640 }}
+          expandable={{
+            expandedRowKeys: expanded,
+            onExpand: (_open, c) => toggleAttachments(c.id),
+            expandedRowRender: (c) => <ContractAttachments contractId={c.id} contractNo={c.number} />,
+          }}
+        />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contract.empty')} />
       )}

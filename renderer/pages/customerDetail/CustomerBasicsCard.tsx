@@ -5,12 +5,15 @@ import { TierTag } from '../../components/TierTag.tsx';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { TierReason } from './TierReason.tsx';
+import { CustomerAliases } from './CustomerAliases.tsx';
+import { useApiQuery } from '../../api/useApi.ts';
 
 const dash = <Typography.Text type="secondary">—</Typography.Text>;
 
 export function CustomerBasicsCard({ customer }: { customer: CustomerDetail }) {
   const { t } = useI18n();
   const custom = Object.entries(customer.customFields);
+  const aliases = useApiQuery('customers:aliases', { customerId: customer.id }).data?.items ?? [];
 
   const items: DescriptionsProps['items'] = [
     { key: 'tier', label: t('customer.tier'), children: <TierTag tier={customer.tier} /> },
@@ -40,6 +43,7 @@ export function CustomerBasicsCard({ customer }: { customer: CustomerDetail }) {
         ),
     },
     ...custom.map(([key, value]) => ({ key: `cf-${key}`, label: key, children: value })),
+    ...(aliases.length > 0 ? [{ key: 'aliases', label: t('aliases.title'), span: 'filled' as const, children: <CustomerAliases aliases={aliases} /> }] : []),
     {
       key: 'notes',
       label: t('customer.notes'),

@@ -1,7 +1,6 @@
 import { Col, Divider, Form, Input, Radio, Row } from 'antd';
 import type { CustomerDetail } from '../../../shared/api/customers.contract.ts';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { type Tier } from '../../../shared/domain/enums.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -11,6 +10,7 @@ import { blankToNull } from '../../forms/blankToNull.ts';
 import { maxRule, requiredRule } from '../../forms/fieldRules.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 import { CustomFieldsInput, toCustomFields, type CustomFieldRow } from './CustomFieldsInput.tsx';
 
 interface Values {
@@ -34,7 +34,8 @@ interface Props {
 }
 
 export function CustomerEditModal({ customer, open, onClose }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { options: tierOptions } = useTiers();
   const [form] = Form.useForm<Values>();
   const update = useApiMutation('customers:update');
 
@@ -86,7 +87,7 @@ export function CustomerEditModal({ customer, open, onClose }: Props) {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="tier" label={t('customer.tier')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={TIERS.map((x) => ({ value: x, label: labelOf(tierLabels, x, locale) }))} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={tierOptions} />
           </Form.Item>
         </Col>
         <Col span={12}>

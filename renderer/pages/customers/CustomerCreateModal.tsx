@@ -1,8 +1,7 @@
 import { Col, Divider, Form, Input, Radio, Row } from 'antd';
 import { useNavigate } from 'react-router';
 import type { CustomerCreateInput } from '../../../shared/api/customers.contract.ts';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { type Tier } from '../../../shared/domain/enums.ts';
 import { useApiMutation } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -12,6 +11,7 @@ import { blankToNull } from '../../forms/blankToNull.ts';
 import { emailRule, maxRule, phoneRule, requiredRule } from '../../forms/fieldRules.ts';
 import { useFormSubmit } from '../../forms/useFormSubmit.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 
 interface Values {
   name: string;
@@ -35,7 +35,8 @@ interface Props {
 }
 
 export function CustomerCreateModal({ open, onClose }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { options: tierOptions } = useTiers();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('customers:create');
@@ -99,7 +100,7 @@ export function CustomerCreateModal({ open, onClose }: Props) {
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
-              options={TIERS.map((tier) => ({ value: tier, label: labelOf(tierLabels, tier, locale) }))}
+              options={tierOptions}
             />
           </Form.Item>
         </Col>

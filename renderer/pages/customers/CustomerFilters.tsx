@@ -2,12 +2,12 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Flex, Input, Select, Switch, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { type Tier } from '../../../shared/domain/enums.ts';
 import { useApiQuery } from '../../api/useApi.ts';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 import { FOCUS_SEARCH_EVENT } from '../../layout/AppLayout.tsx';
 import type { CustomerListParams } from './useCustomerListParams.ts';
 
@@ -34,7 +34,8 @@ function useSearchFocus() {
 }
 
 export function CustomerFilters({ params, update }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { options: tierOptions } = useTiers();
   const tags = useApiQuery('tags:list', {});
   const searchRef = useSearchFocus();
   const [text, setText] = useState(params.search);
@@ -75,7 +76,7 @@ export function CustomerFilters({ params, update }: Props) {
         onChange={(v) => update({ tier: v ?? null })}
         placeholder={t('customers.filterTier')}
         aria-label={t('customers.filterTier')}
-        options={TIERS.map((tier) => ({ value: tier, label: labelOf(tierLabels, tier, locale) }))}
+        options={tierOptions}
         style={{ width: 120 }}
       />
       <OwnerSelect

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CUSTOMER_SORTS, CustomerListInput } from '../../../shared/api/customers.contract.ts';
-import { TIERS, type Tier } from '../../../shared/domain/enums.ts';
+import type { Tier } from '../../../shared/domain/enums.ts';
+import { TIER_CODE_RE } from '../../../shared/api/fields.ts';
 
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
 
@@ -23,6 +24,9 @@ export interface CustomerListParams {
 
 const DEFAULT_PAGE_SIZE = 20;
 
+/** A tier code from the address (the tier table decides whether it exists; an unknown one lists nothing). */
+const tierParam = (value: string | null): Tier | null => (value !== null && TIER_CODE_RE.test(value) ? value : null);
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
@@ -39,7 +43,7 @@ export function useCustomerListParams() {
   const params: CustomerListParams = useMemo(
     () => ({
       search: searchParams.get('q') ?? '',
-      tier: oneOf(searchParams.get('tier'), TIERS),
+      tier: tierParam(searchParams.get('tier')),
       ownerId: searchParams.get('owner'),
       tagId: searchParams.get('tag'),
       withinDays: positiveInt(searchParams.get('within')),

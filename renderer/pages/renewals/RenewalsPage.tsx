@@ -1,9 +1,9 @@
 import { Alert, Card, Col, DatePicker, Flex, Input, Row, Select, Statistic, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CYCLE_UNSET, RenewalItem } from '../../../shared/api/renewals.contract.ts';
-import { CYCLES, RENEWAL_STAGES, TIERS, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
+import { CYCLES, RENEWAL_STAGES, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
-import { cycleLabels, labelOf, renewalStageLabels, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { cycleLabels, labelOf, renewalStageLabels } from '../../../shared/i18n/enumLabels.ts';
 import type { Translate } from '../../../shared/i18n/createTranslator.ts';
 import { joinWith } from '../../../shared/i18n/joinWith.ts';
 import { useApiQuery } from '../../api/useApi.ts';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { fromDayjs, PICKER_DATE_RANGE, toDayjs, todayIso } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 import { RenewalExportButton } from '../../components/export/RenewalExportButton.tsx';
 import { ContractChainModal } from './ContractChainModal.tsx';
 import { LostReasonDialog } from './LostReasonDialog.tsx';
@@ -33,6 +34,7 @@ function windowLabel(t: Translate, w: RenewalWindow): string {
 /** 续约: what is ending when, who owns it, where each renewal stands, and the action to renew it. */
 export function RenewalsPage() {
   const { t, locale } = useI18n();
+  const { options: tierOptions } = useTiers();
   const { params, update } = useRenewalListParams();
   const [searchText, setSearchText] = useState(params.search);
   const [selected, setSelected] = useState<string[]>([]);
@@ -115,7 +117,7 @@ export function RenewalsPage() {
             style={{ width: 120 }}
             value={params.tier ?? undefined}
             onChange={(v) => update({ tier: v ?? null })}
-            options={TIERS.map((x) => ({ value: x, label: labelOf(tierLabels, x, locale) }))}
+            options={tierOptions}
           />
           <Select<Cycle | typeof CYCLE_UNSET>
             allowClear

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CYCLE_UNSET, RENEWAL_WINDOWS, RenewalListInput } from '../../../shared/api/renewals.contract.ts';
-import { CYCLES, RENEWAL_STAGES, TIERS, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
+import { CYCLES, RENEWAL_STAGES, type Cycle, type RenewalStage, type Tier } from '../../../shared/domain/enums.ts';
+import { TIER_CODE_RE } from '../../../shared/api/fields.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
 
 export type RenewalWindow = (typeof RENEWAL_WINDOWS)[number];
@@ -29,6 +30,9 @@ export interface RenewalListParams {
 const DEFAULT_WINDOW: RenewalWindow = '30';
 const DEFAULT_PAGE_SIZE = 20;
 
+/** A tier code from the address (the tier table decides whether it exists; an unknown one lists nothing). */
+const tierParam = (value: string | null): Tier | null => (value !== null && TIER_CODE_RE.test(value) ? value : null);
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
@@ -50,7 +54,7 @@ export function useRenewalListParams() {
       from: dateOrNull(searchParams.get('from')),
       to: dateOrNull(searchParams.get('to')),
       ownerId: searchParams.get('owner'),
-      tier: oneOf(searchParams.get('tier'), TIERS),
+      tier: tierParam(searchParams.get('tier')),
       cycle: oneOf(searchParams.get('cycle'), CYCLE_FILTERS),
       stage: oneOf(searchParams.get('stage'), RENEWAL_STAGES),
       search: searchParams.get('q') ?? '',

@@ -1,13 +1,14 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Flex, Row, Tag } from 'antd';
 import { useEffect } from 'react';
-import { cycleLabels, labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
+import { cycleLabels, labelOf } from '../../../shared/i18n/enumLabels.ts';
 import { useApiQuery } from '../../api/useApi.ts';
 import { ReportExportButton } from '../../components/export/ReportExportButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { todayIso } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 import { BreakdownCard } from './BreakdownCard.tsx';
 import { CohortsCard } from './CohortsCard.tsx';
 import { groupLabel } from './groupLabel.ts';
@@ -20,6 +21,7 @@ import { NO_CYCLE, useReportParams } from './useReportParams.ts';
 /** 报表: one period's renewals: the figures, the breakdown, cohorts, and the lists of terms behind them. */
 export function ReportsPage() {
   const { t, locale } = useI18n();
+  const { label: tierLabel } = useTiers();
   const { params, update } = useReportParams(todayIso());
   const report = useApiQuery('reports:renewal', { period: params.period, by: params.by }, { keepPrevious: true });
   const cohorts = useApiQuery('reports:cohorts', { period: params.period }, { keepPrevious: true });
@@ -61,7 +63,7 @@ export function ReportsPage() {
           ) : null}
           {params.tier ? (
             <Tag closable onClose={() => update({ tier: null })}>
-              {t('reports.colTier')} · {labelOf(tierLabels, params.tier, locale)}
+              {t('reports.colTier')} · {tierLabel(params.tier)}
             </Tag>
           ) : null}
           {params.cycle ? (

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { NO_CYCLE_KEY, NO_OWNER_KEY } from '../../../shared/api/reports.contract.ts';
-import { CYCLES, TIERS, type Cycle, type Tier } from '../../../shared/domain/enums.ts';
+import { CYCLES, type Cycle, type Tier } from '../../../shared/domain/enums.ts';
+import { TIER_CODE_RE } from '../../../shared/api/fields.ts';
 import { parseReportPeriod } from '../../../shared/reports/reportPeriod.ts';
 import type { TermOutcome } from './reportLinks.ts';
 
@@ -24,6 +25,9 @@ export interface ReportParams {
   page: number;
 }
 
+/** A tier code from the address (the tier table decides whether it exists; an unknown one lists nothing). */
+const tierParam = (value: string | null): Tier | null => (value !== null && TIER_CODE_RE.test(value) ? value : null);
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 }
@@ -38,7 +42,7 @@ export function useReportParams(today: string) {
       by: oneOf(searchParams.get('by'), GROUPINGS) ?? 'owner',
       outcome: oneOf(searchParams.get('outcome'), OUTCOMES) ?? 'due',
       ownerId: searchParams.get('owner'),
-      tier: oneOf(searchParams.get('tier'), TIERS),
+      tier: tierParam(searchParams.get('tier')),
       cycle: oneOf(searchParams.get('cycle'), [...CYCLES, NO_CYCLE]),
       page: Math.max(1, Number(searchParams.get('page')) || 1),
     };

@@ -5,11 +5,10 @@ import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { STAGES_IN_LIFE_ORDER, type ComputedStage } from '../../../shared/domain/lifecycleRules.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { todayIso } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { LifecycleRulesCard } from './LifecycleRulesCard.tsx';
-import { LifecycleTable, PAGE_SIZE } from './LifecycleTable.tsx';
+import { LifecycleListTab } from './LifecycleListTab.tsx';
 
 type TabKey = 'warning' | 'winBack' | 'stages' | 'rules';
 const TABS: readonly TabKey[] = ['warning', 'winBack', 'stages', 'rules'];
@@ -17,31 +16,9 @@ const TAB_LABELS = { warning: 'retention.tabWarning', winBack: 'retention.tabWin
 /** The one-click follow-up is due this many days from today. */
 const FOLLOW_UP_IN_DAYS = 3;
 
-const pageInput = (page: number) => ({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-
-function WarningTab() {
-  const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const q = useApiQuery('lifecycle:warning', pageInput(page), { keepPrevious: true });
-  if (q.error) return <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
-  return (
-    <LifecycleTable
-      items={q.data?.items ?? []}
-      total={q.data?.total ?? 0}
-      loading={q.isPending}
-      columns={['stage', 'amount', 'signals', 'reason']}
-      empty={t('retention.warningEmpty')}
-      page={page}
-      onPage={setPage}
-    />
-  );
-}
-
 function WinBackTab() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [page, setPage] = useState(1);
-  const q = useApiQuery('lifecycle:winBack', pageInput(page), { keepPrevious: true });
   const rules = useApiQuery('lifecycle:rules', {});
   const create = useApiMutation('followups:create');
   const [busy, setBusy] = useState<string | null>(null);
@@ -57,16 +34,11 @@ function WinBackTab() {
       },
     );
   };
-  if (q.error) return <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <LifecycleTable
-      items={q.data?.items ?? []}
-      total={q.data?.total ?? 0}
-      loading={q.isPending}
+    <LifecycleListTab
+      list={{ name: 'lifecycle:winBack' }}
       columns={['lostOn', 'amount', 'lostReason', 'loyalty', 'action']}
       empty={t('retention.winBackEmpty', { months: rules.data?.winBackMonths ?? 12 })}
-      page={page}
-      onPage={setPage}
       onFollowUp={followUp}
       followUpBusy={busy}
     />
@@ -75,32 +47,22 @@ function WinBackTab() {
 
 function StagesTab() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
   const [stage, setStage] = useState<ComputedStage | undefined>(undefined);
-  const q = useApiQuery('lifecycle:list', { ...pageInput(page), ...(stage ? { stage } : {}) }, { keepPrevious: true });
-  if (q.error) return <QueryErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <>
-      <Select<ComputedStage | 'all'>
-        aria-label={t('retention.colStage')}
-        style={{ width: 180, marginBottom: 12 }}
-        value={stage ?? 'all'}
-        onChange={(v) => {
-          setStage(v === 'all' ? undefined : v);
-          setPage(1);
-        }}
-        options={[{ value: 'all', label: t('retention.allStages') }, ...STAGES_IN_LIFE_ORDER.map((s) => ({ value: s, label: t(`lifecycle.stage.${s}`) }))]}
-      />
-      <LifecycleTable
-        items={q.data?.items ?? []}
-        total={q.data?.total ?? 0}
-        loading={q.isPending}
-        columns={['stage', 'since', 'loyalty', 'reason']}
-        empty={t('retention.stagesEmpty')}
-        page={page}
-        onPage={setPage}
-      />
-    </>
+    <LifecycleListTab
+      list={stage ? { name: 'lifecycle:list', stage } : { name: 'lifecycle:list' }}
+      columns={['stage', 'since', 'loyalty', 'reason']}
+      empty={t('retention.stagesEmpty')}
+      toolbar={
+        <Select<ComputedStage | 'all'>
+          aria-label={t('retention.colStage')}
+          style={{ width: 180, marginBottom: 12 }}
+          value={stage ?? 'all'}
+          onChange={(v) => setStage(v === 'all' ? undefined : v)}
+          options={[{ value: 'all', label: t('retention.allStages') }, ...STAGES_IN_LIFE_ORDER.map((s) => ({ value: s, label: t(`lifecycle.stage.${s}`) }))]}
+        />
+      }
+    />
   );
 }
 
@@ -123,7 +85,7 @@ export function RetentionPage() {
       />
       <Card>
         <Tabs activeKey={tab} onChange={(k) => setTab(k as TabKey)} items={TABS.map((k) => ({ key: k, label: t(TAB_LABELS[k]) }))} />
-        {tab === 'warning' ? <WarningTab /> : null}
+        {tab === 'warning' ? <LifecycleListTab list={{ name: 'lifecycle:warning' }} columns={['stage', 'amount', 'signals', 'reason']} empty={t('retention.warningEmpty')} /> : null}
         {tab === 'winBack' ? <WinBackTab /> : null}
         {tab === 'stages' ? <StagesTab /> : null}
         {tab === 'rules' ? <LifecycleRulesCard /> : null}

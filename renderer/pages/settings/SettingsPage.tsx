@@ -6,6 +6,7 @@ import { DataCard } from './DataCard.tsx';
 import { LanguageCard } from './LanguageCard.tsx';
 import { OwnersCard } from './OwnersCard.tsx';
 import { TierRulesCard } from './TierRulesCard.tsx';
+import { TierTableCard } from './tiers/TierTableCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -24,6 +25,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={10}>
           <OwnersCard />
+        </Col>
+        <Col xs={24}>
+          <TierTableCard />
         </Col>
         <Col xs={24}>
           <TierRulesCard />

@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Typo
 import { useEffect, useState } from 'react';
 import type { TierClassifyResult, TierMove } from '../../../shared/api/tiers.contract.ts';
 import { DEFAULT_TIER_RULES, TIER_FACTS, type TierFact, type TierRuleSet } from '../../../shared/tiers/tierRules.ts';
-import { labelOf, tierLabels } from '../../../shared/i18n/enumLabels.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { TierTag } from '../../components/TierTag.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { useTiers } from '../../hooks/useTiers.ts';
 
 // Amounts are edited in yuan and stored in fen.
 const toInput = (fact: TierFact, min: number) => (fact === 'annualValueFen' ? min / 100 : min);
@@ -14,7 +14,8 @@ const fromInput = (fact: TierFact, value: number) => (fact === 'annualValueFen' 
 
 /** 设置 → 客户等级规则: edit the rules, preview who moves, apply (the rules are saved with the apply). */
 export function TierRulesCard() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { label: tierLabel, tiers } = useTiers();
   const { message } = App.useApp();
   const stored = useApiQuery('tiers:rules', {});
   const [rules, setRules] = useState<TierRuleSet | null>(null);
@@ -29,6 +30,11 @@ export function TierRulesCard() {
     setRules(next);
     setPreview(null);
   };
+  // Any tier of the table can have a rule (migration 0019); rules stay in the table's rank order, as the service wants.
+  const rankOf = (code: string) => tiers.find((x) => x.code === code)?.rank ?? Number.MAX_SAFE_INTEGER;
+  const ruleless = tiers.filter((x) => x.code !== rules.fallback && !rules.rules.some((r) => r.tier === x.code));
+  const addRule = (tier: string) =>
+    change({ ...rules, rules: [...rules.rules, { tier, combine: 'any' as const, conditions: [{ fact: 'annualValueFen' as const, min: 0 }] }].sort((a, b) => rankOf(a.tier) - rankOf(b.tier)) });
   const setRule = (i: number, patch: Partial<TierRuleSet['rules'][number]>) => change({ ...rules, rules: rules.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const runPreview = () => classify.mutate({ dryRun: true, rules, limit: 200 }, { onSuccess: setPreview });
   const apply = () =>
@@ -66,13 +72,22 @@ export function TierRulesCard() {
         {rules.rules.map((rule, i) => (
           <Card key={i} size="small" title={<TierTag tier={rule.tier} />}
             extra={
-              <Select
-                size="small"
-                aria-label={t('tiersUi.combine')}
-                value={rule.combine}
-                onChange={(combine) => setRule(i, { combine })}
-                options={[{ value: 'any', label: t('tiersUi.combineAny') }, { value: 'all', label: t('tiersUi.combineAll') }]}
-              />
+              <Space size={4}>
+                <Select
+                  size="small"
+                  aria-label={t('tiersUi.combine')}
+                  value={rule.combine}
+                  onChange={(combine) => setRule(i, { combine })}
+                  options={[{ value: 'any', label: t('tiersUi.combineAny') }, { value: 'all', label: t('tiersUi.combineAll') }]}
+                />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('tierTable.ruleRemove', { tier: tierLabel(rule.tier) })}
+                  onClick={() => change({ ...rules, rules: rules.rules.filter((_, j) => j !== i) })}
+                />
+              </Space>
             }
           >
             <Flex vertical gap={8}>
@@ -87,7 +102,7 @@ export function TierRulesCard() {
                   />
                   <span>≥</span>
                   <InputNumber
-                    aria-label={`${labelOf(tierLabels, rule.tier, locale)} ${t(`tiersUi.fact.${c.fact}`)}`}
+                    aria-label={`${tierLabel(rule.tier)} ${t(`tiersUi.fact.${c.fact}`)}`}
                     min={0}
                     value={toInput(c.fact, c.min)}
                     onChange={(v) => setRule(i, { conditions: rule.conditions.map((x, j) => (j === k ? { ...x, min: fromInput(x.fact, v ?? 0) } : x)) })}
@@ -109,10 +124,22 @@ export function TierRulesCard() {
             </Flex>
           </Card>
         ))}
+        {ruleless.length > 0 ? (
+          <div>
+            <Select<string>
+              style={{ width: 220 }}
+              aria-label={t('tierTable.ruleAdd')}
+              placeholder={t('tierTable.ruleAdd')}
+              value={null}
+              onChange={addRule}
+              options={ruleless.map((x) => ({ value: x.code, label: tierLabel(x.code) }))}
+            />
+          </div>
+        ) : null}
         <Space wrap>
           <span>{t('tiersUi.purchaseYears')}</span>
           <InputNumber aria-label={t('tiersUi.purchaseYears')} min={1} max={50} value={rules.purchaseYears} onChange={(v) => change({ ...rules, purchaseYears: v ?? 1 })} />
-          <Typography.Text type="secondary">{t('tiersUi.fallback', { tier: labelOf(tierLabels, rules.fallback, locale) })}</Typography.Text>
+          <Typography.Text type="secondary">{t('tiersUi.fallback', { tier: tierLabel(rules.fallback) })}</Typography.Text>
         </Space>
         <Typography.Text type="secondary">{t('tiersUi.referrals')}</Typography.Text>
         <Space wrap>

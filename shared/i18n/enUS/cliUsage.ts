@@ -31,9 +31,12 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   customers merge --from ID --into ID | customers undo-merge --undo-token T   merge a duplicate customer (undoable)
   hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   recycle bin
   hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   hand an owner's records to another
+  contracts attachments-add FILE --contract-id ID | contracts attachments-list --contract-id ID   a contract's attachments (PDF/photo, ≤ 20 MB)
+  contracts attachments-read --id ID [--out FILE] | contracts attachments-remove --id ID | contracts attachments-undo --undo-token T
   info                              where the data file is, and its version
   lifecycle [--stage churned|decline|prospect|new|mature|growth]   computed lifecycle stages and why
   lifecycle warning | lifecycle win-back | lifecycle recompute     churn warning, win-back list; recompute now
+  tiers list | tiers add --name NAME [--colour green] | tiers remove --code C --move-to normal   the tier table (a removal moves the customers; undoable)
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
   Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder.

@@ -8,7 +8,7 @@ export const validationEnUS: Record<keyof typeof validationZhCN, string> = {
   'validation.nameRequired': 'Please enter the {label}',
   'validation.nameBlank': 'The {label} cannot be empty',
   'validation.nameTooLong': 'The {label} can be at most {max} characters',
-  'validation.tier': 'The tier is VIP, Key or Standard',
+  'validation.tier': 'No such tier (tiers are added in Settings › Tiers)',
   'validation.cycle': 'The cycle is monthly, quarterly, semiannual, annual or one-time',
   'validation.contractStatus': 'Not a contract status',
   'validation.lifecycle': 'Not a customer stage',

@@ -31,9 +31,12 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   customers merge --from ID --into ID | customers undo-merge --undo-token T   合并重复客户（可撤销）
   hygiene trash | hygiene restore --kind customer|contract --id ID [--with-customer]   回收站
   hygiene handover --from-owner-id A --to-owner-id B | hygiene undo-handover --undo-token T   负责人交接
+  contracts attachments-add FILE --contract-id ID | contracts attachments-list --contract-id ID   合同附件（PDF/照片，≤ 20 MB）
+  contracts attachments-read --id ID [--out FILE] | contracts attachments-remove --id ID | contracts attachments-undo --undo-token T
   info                              数据文件位置与版本
   lifecycle [--stage churned|decline|prospect|new|mature|growth]   客户阶段（自动计算）与依据
   lifecycle warning | lifecycle win-back | lifecycle recompute     流失预警、赢回名单；立即重新计算
+  tiers list | tiers add --name 名称 [--colour green] | tiers remove --code C --move-to normal   客户等级表（删除时客户移到另一等级，可撤销）
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
   数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。

@@ -7,7 +7,7 @@ export const validationZhCN = {
   'validation.nameRequired': '请填写{label}',
   'validation.nameBlank': '{label}不能为空',
   'validation.nameTooLong': '{label}不能超过 {max} 个字',
-  'validation.tier': '客户等级只能是 VIP、重要或普通',
+  'validation.tier': '客户等级不存在（可在 设置 › 客户等级 中添加）',
   'validation.cycle': '续费周期只能是 月、季、半年、年 或 一次性',
   'validation.contractStatus': '合同状态不正确',
   'validation.lifecycle': '客户阶段不正确',

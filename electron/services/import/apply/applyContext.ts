@@ -11,4 +11,6 @@ export interface ApplyContext {
   session: ImportSession;
   report: ImportReport;
   header: (f: ImportField) => string;
+  /** A tier's name in the change list (the tier table's, migration 0019); the catalogue's when absent. */
+  tierLabel?: (code: string) => string;
 }

@@ -65,7 +65,7 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
 
   constructor(context: ApplyContext) {
     this.#context = context;
-    this.#customers = new CustomerUpsert(context.session.lookup, context.report);
+    this.#customers = new CustomerUpsert(context.session.lookup, context.report, context.tierLabel);
   }
 
   applyChunk(rows: readonly RowOf<'contracts'>[]): void {

@@ -13,7 +13,7 @@ export class CustomerSheetImporter implements SheetImporter<RowOf<'customers'>> 
 
   constructor(context: ApplyContext) {
     this.#context = context;
-    this.#customers = new CustomerUpsert(context.session.lookup, context.report);
+    this.#customers = new CustomerUpsert(context.session.lookup, context.report, context.tierLabel);
   }
 
   applyChunk(rows: readonly RowOf<'customers'>[]): void {

@@ -58,6 +58,7 @@ export interface CustomerEffect {
 export class CustomerUpsert {
   readonly #lookup: ImportLookup;
   readonly #report: ImportReport;
+  readonly #tierLabel: (code: string) => string;
   /** Per customer name seen in this import: created by it, counted as updated. The one set that grows. */
   readonly #flags = new CompactStringMap();
   #chunk = new Map<string, WorkingCustomer>();
@@ -66,9 +67,10 @@ export class CustomerUpsert {
   #owners = new Map<string, string>();
   #plan: ChunkPlan | null = null;
 
-  constructor(lookup: ImportLookup, report: ImportReport) {
+  constructor(lookup: ImportLookup, report: ImportReport, tierLabel: (code: string) => string = (code) => labelOf(tierLabels, code)) {
     this.#lookup = lookup;
     this.#report = report;
+    this.#tierLabel = tierLabel;
   }
 
   /** Loads what this chunk's rows refer to; owners the rows name first go into `plan`. */
@@ -147,7 +149,7 @@ export class CustomerUpsert {
       if (v.tierReason !== null) c.tierStanding = tierStandingOfCell(v.tierReason);
     }
     if (v.tier !== null && v.tier !== c.tier) {
-      changes.push({ field: FIELD_HEADERS.tier.zh, from: labelOf(tierLabels, c.tier), to: labelOf(tierLabels, v.tier) });
+      changes.push({ field: FIELD_HEADERS.tier.zh, from: this.#tierLabel(c.tier), to: this.#tierLabel(v.tier) });
       c.tier = v.tier;
       c.customerPatch.add('tier');
     }
