@@ -2,6 +2,7 @@
 // changes. The session derives the rest (audit, search index, next expiry) from the plan itself.
 import type { ContractStatus, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../../shared/domain/enums.ts';
 import type { ContractValues, RenewalValues } from '../../shared/importExport/importFields.ts';
+import type { TierStanding } from '../../shared/tiers/tierReason.ts';
 
 export interface BatchMeta {
   batchId: string;
@@ -20,6 +21,11 @@ export interface NewCustomer {
   tier: Tier;
   /** The row gave the tier: stored pinned 'import', which tier classification keeps unless the rules agree. */
   tierPinned?: boolean;
+  /**
+   * The row's 等级依据 said how the tier stands (pinned by hand or by an import, or by rule for the reason given): it
+   * is stored so, and the import's classification leaves the customer to the next run (a round trip stays exact).
+   */
+  tierStanding?: TierStanding;
   ownerId: string | null;
   customFields: Record<string, string>;
   notes: string | null;

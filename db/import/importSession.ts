@@ -40,6 +40,13 @@ export interface BatchContract {
   sheet: RenewalValues;
 }
 
+/** One customer's change by tier classification: `tier` null keeps the tier and stores the reason alone. */
+export interface TierPatch {
+  id: string;
+  tier: string | null;
+  reasonJson: string;
+}
+
 export type BatchSummary = Omit<ImportBatch, 'batchId' | 'actor' | 'createdAt' | 'undoneAt'>;
 
 /** Earliest end per customer among contracts a chunk creates (all created active). */
@@ -61,6 +68,10 @@ export class ImportSession {
   readonly #index: BulkSearchIndex;
   readonly #hooks: CrashHooks;
   readonly #contracts = new Map<string, BatchContract>();
+  /** Customers created with a 等级依据 from the sheet: their tier stands as the sheet says until the next run. */
+  readonly #tierFromSheet = new Set<string>();
+  /** Customers this batch created: undo deletes them whole, so their classification needs no audit image. */
+  readonly #createdCustomers = new Set<string>();
 
   constructor(db: Db, meta: BatchMeta) {
     this.#db = db;
@@ -119,6 +130,8 @@ export class ImportSession {
     const endsMoved = new Set<string>();
     for (const c of plan.customers) {
       writer.insertCustomer(c, earliest.get(c.id) ?? null);
+      this.#createdCustomers.add(c.id);
+      if (c.tierStanding) this.#tierFromSheet.add(c.id);
       created.add(c.id);
       reindex.add(c.id);
     }
@@ -161,6 +174,39 @@ export class ImportSession {
    */
   settleChains(importDate: string): ChainSettlement {
     return settleChains(this.#writer, new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
+  }
+
+  /**
+   * Every customer whose own row, or one of whose contracts, the batch wrote so far: what classification
+   * looks at after the rows are in. Customers the batch created with a 等级依据 from the sheet are left out.
+   */
+  touchedCustomers(): string[] {
+    this.#writer.flush();
+    const rows = this.#writer.cache
+      .get(
+        `SELECT entity_id AS id FROM audit_log WHERE batch_id = ? AND entity = 'customers'
+         UNION SELECT k.customer_id FROM audit_log a JOIN contracts k ON k.id = a.entity_id WHERE a.batch_id = ? AND a.entity = 'contracts'`,
+      )
+      .all(this.#meta.batchId, this.#meta.batchId) as { id: string }[];
+    return rows.map((r) => r.id).filter((id) => !this.#tierFromSheet.has(id));
+  }
+
+  /**
+   * Tier classification's changes, in the batch like the rows' own: a new tier (its reason beside it, the pin
+   * cleared: the rules decide it now), or a new reason alone. Audited, so undoing the import puts them back. A
+   * customer the batch created is written in place (its audit entry is the create, which undo reverses by deleting
+   * the row): a 100k-customer import would otherwise add a whole after-image per customer.
+   */
+  retier(patches: readonly TierPatch[]): void {
+    const inPlace = this.#writer.cache.get('UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN ? IS NULL THEN tier_pinned END WHERE id = ?');
+    for (const p of patches) {
+      if (this.#createdCustomers.has(p.id)) {
+        inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
+        continue;
+      }
+      const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
+      this.#writer.patch('customers', p.id, set);
+    }
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

@@ -32,7 +32,7 @@ export type {
   SheetRenewal,
 } from './chunkPlan.ts';
 export { emptyChunkPlan } from './chunkPlan.ts';
-export type { BatchContract, BatchSummary, ImportLookup, ImportSession } from './importSession.ts';
+export type { BatchContract, BatchSummary, ImportLookup, ImportSession, TierPatch } from './importSession.ts';
 export type { ChainSettlement } from './chainLinking.ts';
 export { customerEndKey, followUpKey } from './importLookups.ts';
 export { listImportBatches } from './importBatchesRepo.ts';

@@ -17,6 +17,7 @@ import { migration0015TierClassification } from './0015_tier_classification.ts';
 import { migration0016CustomerLifecycle } from './0016_customer_lifecycle.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
 import { migration0019TierTable } from './0019_tier_table.ts';
+import { migration0020TierBulkWrite } from './0020_tier_bulk_write.ts';
 import { migration0022ContractAttachments } from './0022_contract_attachments.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
@@ -39,6 +40,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0016CustomerLifecycle,
   migration0017CustomerAliases,
   migration0019TierTable,
+  migration0020TierBulkWrite,
   migration0022ContractAttachments,
 ];
 

@@ -23,6 +23,8 @@ export interface ArchiveCustomerRow {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+  tierPinned: string | null;
+  tierReason: string | null;
 }
 
 export interface ArchiveContactRow {
@@ -113,7 +115,7 @@ SELECT c.name, c.code, c.industry, c.tier, o.name AS ownerName, c.lifecycle_stag
        (SELECT json_group_array(name) FROM (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id AND t.deleted_at IS NULL
           WHERE ct.customer_id = c.id ORDER BY t.name)) AS tagsJson,
        c.next_expiry_on AS nextExpiryOn, c.archived_at AS archivedAt, c.custom_fields AS customFieldsJson, c.notes,
-       c.created_at AS createdAt, c.updated_at AS updatedAt
+       c.created_at AS createdAt, c.updated_at AS updatedAt, c.tier_pinned AS tierPinned, c.tier_reason AS tierReason
   FROM customers c LEFT JOIN owners o ON o.id = c.owner_id
  WHERE c.deleted_at IS NULL
  ORDER BY c.name_sort_key, c.name`,

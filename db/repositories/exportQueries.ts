@@ -32,7 +32,7 @@ SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p
 
 const CUSTOMER_EXPORT_SQL = `
 SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
-       c.tier, o.name AS ownerName, c.notes
+       c.tier, o.name AS ownerName, c.notes, c.tier_pinned AS tierPinned, c.tier_reason AS tierReason
   FROM customers c
   ${PRIMARY_CONTACT}
   ${OWNER}

@@ -114,38 +114,57 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
     kind,
     subjects.map((s) => s.subjectId),
   );
+  const plan = planReminderSync(kind, subjects, existing, nowIso);
+  for (const u of plan.updates) {
+    await q(tx)
+      .updateTable('reminders')
+      .set({ local_date: u.localDate, time_of_day: u.timeOfDay, due_at: u.dueAt, customer_id: u.customerId, updated_at: nowIso })
+      .where('id', '=', u.id)
+      .execute();
+  }
+  for (const part of chunks(plan.deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).execute();
+  // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
+  for (const part of chunks(plan.inserts, 60)) await q(tx).insertInto('reminders').values(part).execute();
+  return { inserted: plan.inserts.length, updated: plan.updates.length, deleted: plan.deletes.length };
+}
+
+export type NewReminderRow = ReturnType<typeof newRow>;
+
+/** What bringing the subjects' pending rows in line with their desired steps writes (syncPendingReminders). */
+export interface ReminderSyncPlan {
+  inserts: NewReminderRow[];
+  updates: { id: string; localDate: string; timeOfDay: string; dueAt: string; customerId: string }[];
+  deletes: string[];
+}
+
+/** The diff of syncPendingReminders, shared with its bulk twin (db/bulk/bulkReminderSync.ts). */
+export function planReminderSync(kind: ReminderKind, subjects: readonly ReminderSubject[], existing: readonly StoredReminder[], nowIso: string): ReminderSyncPlan {
   const bySubject = new Map<string, StoredReminder[]>();
-  for (const r of existing) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
-  const inserts: ReturnType<typeof newRow>[] = [];
-  const deletes: string[] = [];
-  let updated = 0;
+  for (const r of existing) {
+    const list = bySubject.get(r.subjectId);
+    if (list) list.push(r);
+    else bySubject.set(r.subjectId, [r]);
+  }
+  const plan: ReminderSyncPlan = { inserts: [], updates: [], deletes: [] };
   for (const s of subjects) {
     const rows = bySubject.get(s.subjectId) ?? [];
     const have = new Map(rows.map((r) => [keyOf(r), r]));
     const want = new Set(s.desired.map(keyOf));
-    for (const r of rows) if (r.firedAt === null && !want.has(keyOf(r))) deletes.push(r.id);
+    for (const r of rows) if (r.firedAt === null && !want.has(keyOf(r))) plan.deletes.push(r.id);
     for (const d of s.desired) {
       const row = have.get(keyOf(d));
       if (!row) {
-        inserts.push(newRow(kind, s.subjectId, s.customerId, d, nowIso));
+        plan.inserts.push(newRow(kind, s.subjectId, s.customerId, d, nowIso));
       } else if (
         row.firedAt === null &&
         row.snoozedUntil === null &&
         (row.localDate !== d.localDate || row.timeOfDay !== d.timeOfDay || row.dueAt !== d.dueAt || row.customerId !== s.customerId)
       ) {
-        await q(tx)
-          .updateTable('reminders')
-          .set({ local_date: d.localDate, time_of_day: d.timeOfDay, due_at: d.dueAt, customer_id: s.customerId, updated_at: nowIso })
-          .where('id', '=', row.id)
-          .execute();
-        updated++;
+        plan.updates.push({ id: row.id, localDate: d.localDate, timeOfDay: d.timeOfDay, dueAt: d.dueAt, customerId: s.customerId });
       }
     }
   }
-  for (const part of chunks(deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).execute();
-  // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
-  for (const part of chunks(inserts, 60)) await q(tx).insertInto('reminders').values(part).execute();
-  return { inserted: inserts.length, updated, deleted: deletes.length };
+  return plan;
 }
 
 /** Adds one step unless its key already exists (the yearly birthday roll-forward). */

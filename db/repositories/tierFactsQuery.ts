@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { TierFacts } from '../../shared/tiers/tierRules.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { updateAudited, type AuditMeta } from './auditedWrites.ts';
@@ -32,18 +32,9 @@ interface RawRow {
   first_on: string | null;
 }
 
-/** Every live customer's facts; `purchasesSince` (an ISO date) opens the purchase-frequency window. */
-function tierFactsQuery(purchasesSince: string, onlyCustomerId?: string) {
-  const only = onlyCustomerId === undefined ? sql`` : sql`AND c.id = ${onlyCustomerId}`;
-  return sql<RawRow>`
-    WITH RECURSIVE chain(id, customer_id, depth) AS (
-      SELECT id, customer_id, 0 FROM contracts WHERE renewal_of IS NULL AND deleted_at IS NULL
-      UNION ALL
-      SELECT k.id, k.customer_id, chain.depth + 1 FROM contracts k JOIN chain ON k.renewal_of = chain.id
-      WHERE k.deleted_at IS NULL AND chain.depth < 1000
-    ),
-    renewals AS (SELECT customer_id, max(depth) AS depth FROM chain WHERE depth > 0 GROUP BY customer_id),
-    terms AS (
+/** Per customer, over its live contracts (`only` narrows them): the annual value, longest term, purchases, first date. */
+function termsOf(purchasesSince: string, only: RawBuilder<unknown>) {
+  return sql`
       SELECT k.customer_id,
         sum(CASE WHEN k.status IN ('active', 'expired') AND k.amount_fen IS NOT NULL THEN k.amount_fen *
           CASE k.cycle WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half_year' THEN 2 ELSE 1 END END) AS annual_fen,
@@ -54,13 +45,49 @@ function tierFactsQuery(purchasesSince: string, onlyCustomerId?: string) {
           END END) AS term_months,
         count(CASE WHEN coalesce(k.signed_on, k.starts_on) >= ${purchasesSince} THEN 1 END) AS purchases,
         min(coalesce(k.signed_on, k.starts_on)) AS first_on
-      FROM contracts k WHERE k.deleted_at IS NULL GROUP BY k.customer_id
-    )
+      FROM contracts k WHERE k.deleted_at IS NULL ${only} GROUP BY k.customer_id`;
+}
+
+const SELECT_FACTS = sql`
     SELECT c.id, c.name, c.tier, c.tier_pinned, c.tier_reason,
       coalesce(t.annual_fen, 0) AS annual_value_fen, coalesce(t.term_months, 0) AS term_months,
       coalesce(t.purchases, 0) AS purchases, coalesce(r.depth, 0) AS renewals, t.first_on
     FROM customers c LEFT JOIN terms t ON t.customer_id = c.id LEFT JOIN renewals r ON r.customer_id = c.id
-    WHERE c.deleted_at IS NULL ${only}`;
+    WHERE c.deleted_at IS NULL`;
+
+/** Every live customer's facts; `purchasesSince` (an ISO date) opens the purchase-frequency window. */
+function tierFactsQuery(purchasesSince: string) {
+  return sql<RawRow>`
+    WITH RECURSIVE chain(id, customer_id, depth) AS (
+      SELECT id, customer_id, 0 FROM contracts WHERE renewal_of IS NULL AND deleted_at IS NULL
+      UNION ALL
+      SELECT k.id, k.customer_id, chain.depth + 1 FROM contracts k JOIN chain ON k.renewal_of = chain.id
+      WHERE k.deleted_at IS NULL AND chain.depth < 1000
+    ),
+    renewals AS (SELECT customer_id, max(depth) AS depth FROM chain WHERE depth > 0 GROUP BY customer_id),
+    terms AS (${termsOf(purchasesSince, sql``)})
+    ${SELECT_FACTS}`;
+}
+
+/**
+ * The same facts for a few customers (an import's, an unpinned one): a contract's place in its chain is found
+ * by climbing renewal_of from it to a root instead of walking down from every root, which gives the same depth
+ * (a term whose climb meets a deleted or missing predecessor, or a cycle, is in no chain from a root either).
+ */
+function tierFactsOfCustomersQuery(purchasesSince: string, customerIds: readonly string[]) {
+  const ids = JSON.stringify(customerIds);
+  return sql<RawRow>`
+    WITH RECURSIVE ids(id) AS (SELECT value FROM json_each(${ids})),
+    up(customer_id, renewal_of, depth) AS (
+      SELECT k.customer_id, k.renewal_of, 0 FROM contracts k
+      WHERE k.customer_id IN (SELECT id FROM ids) AND k.deleted_at IS NULL
+      UNION ALL
+      SELECT up.customer_id, p.renewal_of, up.depth + 1 FROM contracts p JOIN up ON p.id = up.renewal_of
+      WHERE p.deleted_at IS NULL AND up.depth < 1000
+    ),
+    renewals AS (SELECT customer_id, max(depth) AS depth FROM up WHERE renewal_of IS NULL AND depth > 0 GROUP BY customer_id),
+    terms AS (${termsOf(purchasesSince, sql`AND k.customer_id IN (SELECT id FROM ids)`)})
+    ${SELECT_FACTS} AND c.id IN (SELECT id FROM ids)`;
 }
 
 /** The statement loadTierFacts runs, compiled: what the benchmark runs on raw better-sqlite3 as its baseline. */
@@ -68,8 +95,10 @@ export function tierFactsStatement(x: Executor, purchasesSince: string): { sql: 
   return tierFactsQuery(purchasesSince).compile(q(x));
 }
 
-export async function loadTierFacts(x: Executor, purchasesSince: string, onlyCustomerId?: string): Promise<TierFactsRow[]> {
-  const { rows } = await tierFactsQuery(purchasesSince, onlyCustomerId).execute(q(x));
+/** Every live customer's facts, or only those of `customerIds` (live ones among them). */
+export async function loadTierFacts(x: Executor, purchasesSince: string, customerIds?: readonly string[]): Promise<TierFactsRow[]> {
+  const query = customerIds === undefined ? tierFactsQuery(purchasesSince) : tierFactsOfCustomersQuery(purchasesSince, customerIds);
+  const { rows } = await query.execute(q(x));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -79,19 +108,6 @@ export async function loadTierFacts(x: Executor, purchasesSince: string, onlyCus
     facts: { annualValueFen: r.annual_value_fen, termMonths: Math.max(0, r.term_months), purchases: r.purchases, consecutiveRenewals: r.renewals },
     firstOn: r.first_on,
   }));
-}
-
-/** A classification's tier change: audited, so the apply is one batch. */
-export async function writeTierChange(tx: Tx, id: string, tier: string, reasonJson: string, meta: AuditMeta): Promise<void> {
-  await updateAudited(tx, 'customers', id, { tier, tier_reason: reasonJson, tier_pinned: null }, meta);
-}
-
-/**
- * A reason that changed while the tier did not: derived data like next_expiry_on, so written without a version
- * bump or audit row of its own (the first run stores a reason on every customer).
- */
-export async function writeTierReasons(tx: Tx, reasons: readonly { id: string; reasonJson: string }[]): Promise<void> {
-  for (const r of reasons) await q(tx).updateTable('customers').set({ tier_reason: r.reasonJson }).where('id', '=', r.id).execute();
 }
 
 /** Sets or clears a customer's pin (a tier set by hand, or unpinned to let the rules decide). */

@@ -182,7 +182,7 @@ export const importContract = {
         if (at >= 0) ctx.addIssue({ code: 'custom', path: ['columns', at], message: unknownTarget(input.columns[at]) });
       }),
     output: importResultSchema,
-    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers'],
   },
   'import:discard': { input: z.object({ uploadId: idField }), output: z.object({ uploadId: z.string() }) },
   /** An import's whole list of problems (its result's `issuesReport`) as a CSV for the caller to save. */
@@ -192,6 +192,6 @@ export const importContract = {
   'import:undo': {
     input: z.object({ batchId: idField }),
     output: z.object({ batchId: z.string(), undoneAt: z.string(), entries: z.number().int(), customersAffected: z.number().int() }),
-    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import'],
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers'],
   },
 } as const;

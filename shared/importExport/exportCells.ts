@@ -3,6 +3,8 @@
 import type { Cycle, FollowUpChannel, FollowUpKind, RenewalStage, Tier } from '../domain/enums.ts';
 import { fenToYuanString } from '../domain/money.ts';
 import { cycleLabels, followUpChannelLabels, followUpKindLabels, labelOf, renewalStageLabels, tierLabels } from '../i18n/enumLabels.ts';
+import type { Locale } from '../i18n/enumLabels.ts';
+import { tierReasonText } from '../tiers/tierReason.ts';
 import { joinLostReason } from './normalizeEnums.ts';
 
 export type ExportCell = string | null | { date: string } | { dateTime: string } | { amountFen: number };
@@ -35,7 +37,11 @@ export interface ContractSheetRecord {
 export type CustomerSheetRecord = Pick<
   ContractSheetRecord,
   'customerName' | 'contactName' | 'contactTitle' | 'contactPhone' | 'tier' | 'ownerName' | 'notes'
->;
+> & {
+  /** customers.tier_pinned and tier_reason: worded as the 等级依据 column. */
+  tierPinned: string | null;
+  tierReason: string | null;
+};
 
 /** 续费状态 as the export writes it: the stage label, 待跟进 for a term with no record (已到期 history too). */
 export const stageCell = (stage: string | null): string => labelOf(renewalStageLabels, (stage ?? 'pending') as RenewalStage);
@@ -92,8 +98,10 @@ export function contractCells(r: ContractSheetRecord, tierLabel: TierCellLabel =
   ];
 }
 
-export function customerCells(r: CustomerSheetRecord, tierLabel: TierCellLabel = catalogueTierLabel): ExportCell[] {
-  return [r.customerName, r.contactName, r.contactTitle, r.contactPhone, tierLabel(r.tier), r.ownerName, r.notes];
+/** `locale`: the export's language, which the 等级依据 column is worded in. */
+export function customerCells(r: CustomerSheetRecord, locale: Locale, tierLabel: TierCellLabel = catalogueTierLabel): ExportCell[] {
+  const reason = tierReasonText(r.tierReason, r.tierPinned, locale);
+  return [r.customerName, r.contactName, r.contactTitle, r.contactPhone, tierLabel(r.tier), r.ownerName, r.notes, reason === '' ? null : reason];
 }
 
 export function followUpCells(r: FollowUpSheetRecord): ExportCell[] {

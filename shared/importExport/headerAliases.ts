@@ -11,6 +11,8 @@ const COMMON_ALIASES: Partial<Record<ImportField, readonly string[]>> = {
   contractNumber: ['合同编号', '合同号', '合同编码', 'Contract No', 'Contract Number', 'Contract #', 'Contract'],
   tier: ['客户等级', '等级', '客户级别', 'Tier', 'Level'],
   owner: ['负责人', '客户经理', '销售', '业务员', 'Owner', 'Account Manager'],
+  // The customers sheet's last column (an export's); no other kind has it.
+  tierReason: ['等级依据', 'Tier reason'],
 };
 
 const CONTRACT_ALIASES: Partial<Record<ImportField, readonly string[]>> = {

@@ -30,6 +30,7 @@ export const IMPORT_FIELDS = [
   'kind',
   'summary',
   'nextFollowUpOn',
+  'tierReason',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -60,7 +61,8 @@ export const KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
     'remindOn',
     'notes',
   ],
-  customers: ['customerName', 'contactName', 'contactTitle', 'contactPhone', 'tier', 'owner', 'notes'],
+  // 等级依据 last: the reason of the tier, worded (issue 12); read back on import (customerTierStanding).
+  customers: ['customerName', 'contactName', 'contactTitle', 'contactPhone', 'tier', 'owner', 'notes', 'tierReason'],
   followups: ['customerName', 'contractNumber', 'at', 'channel', 'kind', 'summary', 'nextFollowUpOn', 'owner'],
 };
 
@@ -96,6 +98,7 @@ export const FIELD_HEADERS: Record<ImportField, { zh: string; en: string }> = {
   kind: { zh: '跟进类型', en: 'Type' },
   summary: { zh: '跟进内容', en: 'Summary' },
   nextFollowUpOn: { zh: '下次跟进日期', en: 'Next Follow-up' },
+  tierReason: { zh: '等级依据', en: 'Tier reason' },
 };
 
 export type HeaderLanguage = 'zh' | 'en';
@@ -117,6 +120,7 @@ export const FIELD_MAX_LENGTH: Partial<Record<ImportField, number>> = {
   lostReason: 1051,
   notes: 5000,
   summary: 5000,
+  tierReason: 500,
 };
 export const CUSTOM_FIELD_MAX_LENGTH = 500;
 
@@ -129,6 +133,8 @@ export interface CustomerValues {
   owner: string | null;
   /** Customer notes; only the customers sheet carries them (the renewal sheet's 备注 belongs to the contract). */
   notes: string | null;
+  /** 等级依据 as the customers sheet gives it (an export's last column); null elsewhere or blank. */
+  tierReason: string | null;
   customFields: Record<string, string>;
 }
 

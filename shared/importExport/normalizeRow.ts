@@ -97,6 +97,7 @@ function readCustomer(r: CellReader, withNotes: boolean, customFields: Record<st
     tier: r.parsed('tier', (text) => normalizeTier(text, r.tiers))?.value ?? null,
     owner: r.text('owner'),
     notes: withNotes ? r.text('notes') : null,
+    tierReason: withNotes ? r.text('tierReason') : null,
     customFields,
   };
 }

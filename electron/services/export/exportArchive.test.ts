@@ -50,7 +50,7 @@ describe('export:archive', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['客户', '联系人', '合同', '续约', '跟进记录', '提醒记录', '标签', '负责人', '导入历史']);
 
     const customers = rowsOf(workbook.getWorksheet('客户'));
-    expect(customers[0]).toEqual(['客户名称', '客户编号', '行业', '客户等级', '负责人', '客户阶段', '来源', '标签', '最近到期', '归档时间', '自定义字段', '备注', '创建时间', '更新时间']);
+    expect(customers[0]).toEqual(['客户名称', '客户编号', '行业', '客户等级', '负责人', '客户阶段', '来源', '标签', '最近到期', '归档时间', '自定义字段', '备注', '创建时间', '更新时间', '等级依据']);
     expect(customers.slice(1).map((row) => row[0])).toEqual(['杭州云启科技有限公司', '南京君和医疗器械有限公司']);
     expect(customers[1]?.slice(3, 11)).toEqual(['VIP', '刘洋', '合作中', undefined, '高意向', new Date(Date.UTC(2026, 10, 30)), undefined, '区域: 华东']);
 

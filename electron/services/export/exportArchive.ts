@@ -1,6 +1,7 @@
 // export:archive — the whole archive as one workbook for a handover or an audit: one sheet per kind, headers and
 // enum words in the chosen language, dates as date cells, amounts as numbers, streamed through exceljs.
 import fs from 'node:fs';
+import { tierReasonText } from '../../../shared/tiers/tierReason.ts';
 import path from 'node:path';
 import { forEachArchiveRow, type ArchiveRows, type ArchiveSheetKind } from '../../../db/repositories/archiveQueries.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
@@ -84,6 +85,7 @@ const SHEETS: { [K in ArchiveSheetKind]: SheetSpec<K> } = {
       ['archive.col.notes', (r) => r.notes],
       ['archive.col.createdAt', (r) => instant(r.createdAt)],
       ['archive.col.updatedAt', (r) => instant(r.updatedAt)],
+      ['archive.col.tierReason', (r, w) => tierReasonText(r.tierReason, r.tierPinned, w.locale) || null],
     ],
   },
   contacts: {

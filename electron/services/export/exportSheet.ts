@@ -26,7 +26,8 @@ async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink
   sink.header(canonicalHeaders(kind, headers));
   const tierLabel = await tierCellLabel(ctx.db);
   if (kind === 'contracts') return forEachContractForExport(ctx.db, (r) => sink.row(contractCells(r, tierLabel)));
-  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r, tierLabel)));
+  const locale = headers === 'en' ? 'en-US' : 'zh-CN';
+  if (kind === 'customers') return forEachCustomerForExport(ctx.db, (r) => sink.row(customerCells(r, locale, tierLabel)));
   return forEachFollowUpForExport(ctx.db, (r) => sink.row(followUpCells(r)));
 }
 

@@ -61,6 +61,13 @@ describe('export → import → export', () => {
       const second = await exportTo(b, kind, 'csv');
       expect(fs.readFileSync(second).equals(fs.readFileSync(first)), kind).toBe(true);
     }
+    // With the contracts in, the rules ran over b's customers: their tiers and 等级依据 are a's again, word for word
+    // (the pinned ones kept their pins from the column, the others' reasons were recomputed from the same terms).
+    const customersA = fs.readFileSync(await exportTo(a, 'customers', 'csv'), 'utf8');
+    expect(fs.readFileSync(await exportTo(b, 'customers', 'csv'), 'utf8')).toBe(customersA);
+    expect(customersA.startsWith('\uFEFF客户名称,联系人,职务,电话,客户等级,负责人,备注,等级依据\r\n')).toBe(true);
+    expect(customersA).toContain(`''=早已转义的名字,,,,重要,,,手动指定（已固定）\r\n`);
+    expect(customersA).toMatch(/,VIP,[^,\r\n]*,[^\r\n]*,"年合同额 ¥[\d,.]+ ≥ ¥100,000"\r\n/);
     const sheet = fs.readFileSync(await exportTo(a, 'contracts', 'csv'), 'utf8');
     expect(
       sheet.startsWith(

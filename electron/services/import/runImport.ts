@@ -6,6 +6,7 @@ import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import { withImportSession, type ChainSettlement } from '../../../db/import/index.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { settleNewTermReminders, type NewTermsSummary } from '../reminders/newTermReminders.ts';
+import { classifyImportedCustomers } from '../tiers/tierClassification.ts';
 import { newId } from '../../../db/newId.ts';
 import type { ImportResult } from '../../../shared/api/import.contract.ts';
 import { proposeKind, type ColumnOverride, type HeaderMapping } from '../../../shared/importExport/headerAliases.ts';
@@ -86,6 +87,8 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       });
       // Also in a dry run, so the preview says how many terms it will link and store as history.
       chains = session.settleChains(localDateOf(ctx.now()));
+      // Tiers by rule over the customers the rows touched, in the import's batch: undoing the import undoes them.
+      await classifyImportedCustomers(ctx, tx, session.touchedCustomers(), (patches) => session.retier(patches));
       newTerms = await settleNewTermReminders(ctx, tx, session.createdOrRedatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
       session.recordBatch({

@@ -11,11 +11,13 @@ import {
   contractIdsOfCustomers,
   contractReminderSourcePage,
   contractReminderSources,
+  contractReminderSourcesOfCustomers,
   followUpSourcesOf,
   type BirthdaySource,
   type ContractReminderSource,
   type FollowUpSource,
 } from '../../../db/repositories/reminderSourcesRepo.ts';
+import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
@@ -140,6 +142,28 @@ export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx
   await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomers(tx, customerIds), config);
   await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerIds }), config);
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
+}
+
+/**
+ * After tier moves: of a customer's reminders only the expiry ladders follow its tier, so those are recomputed,
+ * for every contract of these customers in one pass (one read, one diff, prepared writes); a ladder is worked
+ * out once per tier (or override) and end date.
+ */
+export async function recomputeExpiryLaddersOfCustomers(ctx: ServiceContext, tx: Tx, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  const config = await loadReminderConfig(tx);
+  const sources = await contractReminderSourcesOfCustomers(tx, customerIds);
+  const ladders = new Map<string, DesiredReminder[]>();
+  const subjects: ReminderSubject[] = sources.map((c) => {
+    let desired: DesiredReminder[] = [];
+    if (contractInactiveReason(c) === null) {
+      const key = `${c.overrideSteps ?? c.tier}|${c.endsOn}`;
+      desired = ladders.get(key) ?? contractLadder(c, config).map(toDesired);
+      ladders.set(key, desired);
+    }
+    return { kind: 'expiry', subjectId: c.id, customerId: c.customerId, desired };
+  });
+  syncPendingRemindersBulk(ctx.db, 'expiry', subjects, ctx.now().toISOString());
 }
 
 export async function recomputeRemindersForCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {

@@ -7,12 +7,14 @@ import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
 import { classifyTier, DEFAULT_TIER_RULES, type TierRuleSet } from '../../../shared/tiers/tierRules.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { loadTierFacts, writeTierChange, writeTierPin, writeTierReasons, type TierFactsRow } from '../../../db/repositories/tierFactsQuery.ts';
+import { writeTierMovesBulk, writeTierReasonsBulk } from '../../../db/bulk/bulkTierWrite.ts';
+import { loadTierFacts, writeTierPin, type TierFactsRow } from '../../../db/repositories/tierFactsQuery.ts';
+import type { TierPatch } from '../../../db/import/index.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireCustomer } from '../references/customerRefs.ts';
-import { recomputeRemindersForCustomers } from '../reminders/recomputeReminders.ts';
+import { recomputeExpiryLaddersOfCustomers } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
 
@@ -41,9 +43,6 @@ function yearsBefore(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
 
-/** Moved customers whose reminders are recomputed together (one config load and one query per slice). */
-const RECOMPUTE_SLICE = 500;
-
 interface Decision {
   row: TierFactsRow;
   to: Tier;
@@ -51,19 +50,62 @@ interface Decision {
   reason: Message[];
 }
 
-/** Each live customer's rule outcome, against its stored tier, pin and reason. */
-async function decide(x: Executor, rules: TierRuleSet, today: string, onlyCustomerId?: string): Promise<Decision[]> {
-  const rows = await loadTierFacts(x, yearsBefore(today, rules.purchaseYears), onlyCustomerId);
+/** Each live customer's rule outcome (or only those of `customerIds`), against its stored tier, pin and reason. */
+async function decide(x: Executor, rules: TierRuleSet, today: string, customerIds?: readonly string[]): Promise<Decision[]> {
+  const rows = await loadTierFacts(x, yearsBefore(today, rules.purchaseYears), customerIds);
   return rows.map((row) => {
     const outcome = classifyTier({ ...row.facts, yearsAsCustomer: wholeYears(row.firstOn, today) }, rules);
     return { row, to: outcome.tier, reasonJson: JSON.stringify(outcome.reason), reason: outcome.reason };
   });
 }
 
+/** What a run does with its decisions: the moves it writes, the moves it lists, the reasons it refreshes. */
+export interface SortedDecisions {
+  /** Tier changes, and import pins released because the rules agree with them. */
+  writes: Decision[];
+  /** Customers whose tier the rules would change, pinned ones included (marked). */
+  listed: { d: Decision; pinned: boolean }[];
+  /** Unpinned customers whose tier stays but whose reason changed. */
+  reasons: { id: string; reasonJson: string }[];
+  classified: number;
+  /** Customers that move. */
+  total: number;
+}
+
+/**
+ * A tier set by hand stays; a tier from an import stays unless the rules agree with it, which releases it (so an
+ * imported 客户等级 equal to the rules' result ends up unpinned); every other customer follows the rules.
+ */
+function sortDecisions(decisions: readonly Decision[]): SortedDecisions {
+  const out: SortedDecisions = { writes: [], listed: [], reasons: [], classified: 0, total: 0 };
+  for (const d of decisions) {
+    const { row } = d;
+    const moved = d.to !== row.tier;
+    const releasedImportPin = row.pinned === 'import' && !moved;
+    if (row.pinned !== null && !releasedImportPin) {
+      if (moved) out.listed.push({ d, pinned: true });
+      continue;
+    }
+    out.classified++;
+    if (moved || releasedImportPin) {
+      out.writes.push(d);
+      if (moved) {
+        out.listed.push({ d, pinned: false });
+        out.total++;
+      }
+    } else if (d.reasonJson !== row.reasonJson) {
+      out.reasons.push({ id: row.id, reasonJson: d.reasonJson });
+    }
+  }
+  return out;
+}
+
+const movedIds = (writes: readonly Decision[]) => writes.filter((d) => d.to !== d.row.tier).map((d) => d.row.id);
+
 export interface ClassifyOptions {
   dryRun: boolean;
-  /** Classify this customer only (after an unpin). */
-  customerId?: string;
+  /** Classify these customers only (after an unpin). */
+  customerIds?: readonly string[];
   /** Instead of the stored rules: previewed in a dry run, saved with the apply otherwise. */
   rules?: TierRuleSet | undefined;
   /** At most this many moves are listed (total counts them all). */
@@ -75,44 +117,51 @@ export async function classifyTiers(ctx: ServiceContext, options: ClassifyOption
   const run = async (x: Executor, tx: Tx | null): Promise<TierClassifyResult> => {
     const rules = options.rules ?? (await readTierRules(x));
     if (tx !== null && options.rules !== undefined) await saveSetting(tx, 'tierRules', options.rules, auditMeta(ctx, 'update'));
-    const decisions = await decide(x, rules, localDateOf(ctx.now()), options.customerId);
-    const listed: { d: Decision; pinned: boolean }[] = [];
-    const moves: Decision[] = [];
-    const reasons: { id: string; reasonJson: string }[] = [];
-    let classified = 0;
-    for (const d of decisions) {
-      const { row } = d;
-      const moved = d.to !== row.tier;
-      const releasedImportPin = row.pinned === 'import' && !moved;
-      if (row.pinned !== null && !releasedImportPin) {
-        if (moved) listed.push({ d, pinned: true });
-        continue;
-      }
-      classified++;
-      if (moved || releasedImportPin) {
-        moves.push(d);
-        if (moved) listed.push({ d, pinned: false });
-      } else if (d.reasonJson !== row.reasonJson) {
-        reasons.push({ id: row.id, reasonJson: d.reasonJson });
-      }
-    }
-    const total = moves.filter((d) => d.to !== d.row.tier).length;
+    const sorted = sortDecisions(await decide(x, rules, localDateOf(ctx.now()), options.customerIds));
     // Listed by name; only the first `limit` are worded.
-    listed.sort((a, b) => (a.d.row.name < b.d.row.name ? -1 : a.d.row.name > b.d.row.name ? 1 : 0));
+    const listed = sorted.listed.sort((a, b) => (a.d.row.name < b.d.row.name ? -1 : a.d.row.name > b.d.row.name ? 1 : 0));
     const items: TierMove[] = listed.slice(0, options.limit).map((l) => moveItem(l.d, locale, l.pinned));
     let batchId: string | null = null;
-    if (tx !== null && moves.length > 0) {
+    if (tx !== null && sorted.writes.length > 0) {
       batchId = newId();
       const meta = auditMeta(ctx, 'classify-tier', batchId);
-      for (const d of moves) await writeTierChange(tx, d.row.id, d.to, d.reasonJson, meta);
-      // A tier picks the reminder ladder: the moved customers' steps follow their new tier.
-      const moved = moves.filter((d) => d.to !== d.row.tier).map((d) => d.row.id);
-      for (let i = 0; i < moved.length; i += RECOMPUTE_SLICE) await recomputeRemindersForCustomers(ctx, tx, moved.slice(i, i + RECOMPUTE_SLICE));
+      // One audited batch through prepared statements (db/bulk/bulkTierWrite.ts): undoBatch reverses it whole.
+      writeTierMovesBulk(ctx.db, sorted.writes.map((d) => ({ id: d.row.id, tier: d.to, reasonJson: d.reasonJson })), { ...meta, batchId });
+      // A tier picks the reminder ladder: the moved customers' expiry steps follow their new tier, in one pass.
+      await recomputeExpiryLaddersOfCustomers(ctx, tx, movedIds(sorted.writes));
     }
-    if (tx !== null) await writeTierReasons(tx, reasons);
-    return { items, total, classified, reasonsUpdated: reasons.length, applied: tx !== null, batchId };
+    if (tx !== null) writeTierReasonsBulk(ctx.db, sorted.reasons);
+    return { items, total: sorted.total, classified: sorted.classified, reasonsUpdated: sorted.reasons.length, applied: tx !== null, batchId };
   };
   return options.dryRun ? run(ctx.db, null) : withTransaction(ctx.db, (tx) => run(tx, tx));
+}
+
+/** What classifying an import's customers inside the import changed. */
+export interface ImportedTierMoves {
+  /** Customers whose tier moved. */
+  moved: string[];
+}
+
+/**
+ * The rules over the customers an import touched, inside the import's transaction: `write` puts each change into
+ * the import's own batch (audited, so undoing the import puts the tiers, pins and reasons back exactly), and the
+ * moved customers' expiry ladders follow. A dry run of the import previews it all and rolls it back.
+ */
+export async function classifyImportedCustomers(
+  ctx: ServiceContext,
+  tx: Tx,
+  customerIds: readonly string[],
+  write: (changes: TierPatch[]) => void,
+): Promise<ImportedTierMoves> {
+  if (customerIds.length === 0) return { moved: [] };
+  const sorted = sortDecisions(await decide(tx, await readTierRules(tx), localDateOf(ctx.now()), customerIds));
+  write([
+    ...sorted.writes.map((d) => ({ id: d.row.id, tier: d.to, reasonJson: d.reasonJson })),
+    ...sorted.reasons.map((r) => ({ id: r.id, tier: null, reasonJson: r.reasonJson })),
+  ]);
+  const moved = movedIds(sorted.writes);
+  await recomputeExpiryLaddersOfCustomers(ctx, tx, moved);
+  return { moved };
 }
 
 /** Lets the rules decide a pinned customer's tier again, now. */
@@ -121,7 +170,7 @@ export async function unpinTier(ctx: ServiceContext, id: string): Promise<{ id: 
     await requireCustomer(tx, id);
     await writeTierPin(tx, id, null, auditMeta(ctx, 'unpin-tier'));
   });
-  await classifyTiers(ctx, { dryRun: false, limit: 1, customerId: id });
+  await classifyTiers(ctx, { dryRun: false, limit: 1, customerIds: [id] });
   return { id };
 }
 

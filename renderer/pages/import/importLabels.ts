@@ -48,6 +48,7 @@ const FIELD_LABELS: Record<ImportField, MessageKey> = {
   kind: 'field.kind',
   summary: 'field.summary',
   nextFollowUpOn: 'field.nextFollowUpOn',
+  tierReason: 'field.tierReason',
 };
 
 /** What a column can be imported as, in the UI's language. */

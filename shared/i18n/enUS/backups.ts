@@ -92,6 +92,7 @@ export const backupsEnUS: Record<keyof typeof backupsZhCN, string> = {
   'archive.col.notes': 'Notes',
   'archive.col.createdAt': 'Created at',
   'archive.col.updatedAt': 'Updated at',
+  'archive.col.tierReason': 'Tier reason',
   'archive.col.name': 'Name',
   'archive.col.title': 'Title',
   'archive.col.phone': 'Phone',

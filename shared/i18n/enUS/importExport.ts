@@ -95,6 +95,7 @@ export const importExportEnUS: Record<keyof typeof importExportZhCN, string> = {
   'field.kind': 'Type',
   'field.summary': 'Summary',
   'field.nextFollowUpOn': 'Next follow-up',
+  'field.tierReason': 'Tier reason',
 
   'report.entityCustomer': 'Customer',
   'report.entityContact': 'Contact',

@@ -10,6 +10,7 @@ export const tiersEnUS: Record<keyof typeof tiersZhCN, string> = {
   'tiers.reason.all': '{parts}',
   'tiers.reason.pinnedManual': 'Set by hand (pinned)',
   'tiers.reason.pinnedImport': 'Set by import (pinned)',
+  'tiers.reason.asImported': '{text}',
   'validation.tierRuleOrder': 'Tier rules run from the highest tier down (VIP, Key, Standard), the fallback lowest',
   'tiersUi.reasonLabel': 'Why this tier',
   'tiersUi.notClassified': 'Not classified by the rules yet',

@@ -89,6 +89,7 @@ export const backupsZhCN = {
   'archive.col.notes': '备注',
   'archive.col.createdAt': '创建时间',
   'archive.col.updatedAt': '更新时间',
+  'archive.col.tierReason': '等级依据',
   'archive.col.name': '姓名',
   'archive.col.title': '职务',
   'archive.col.phone': '电话',

@@ -93,6 +93,7 @@ export const importExportZhCN = {
   'field.kind': '跟进类型',
   'field.summary': '跟进内容',
   'field.nextFollowUpOn': '下次跟进日期',
+  'field.tierReason': '等级依据',
 
   'report.entityCustomer': '客户',
   'report.entityContact': '联系人',

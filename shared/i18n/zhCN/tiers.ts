@@ -8,6 +8,7 @@ export const tiersZhCN = {
   'tiers.reason.all': '{parts}',
   'tiers.reason.pinnedManual': '手动指定（已固定）',
   'tiers.reason.pinnedImport': '导入时指定（已固定）',
+  'tiers.reason.asImported': '{text}',
   'validation.tierRuleOrder': '等级规则须从高到低排列（VIP、重要、普通），兜底等级最低',
   'tiersUi.reasonLabel': '等级依据',
   'tiersUi.notClassified': '尚未按规则分级',

@@ -15,6 +15,7 @@ import { TwoGenerationCache } from '../memory/twoGenerationCache.ts';
 import { pickFields } from './pickFields.ts';
 import { sameValue } from './sameValue.ts';
 import { msg } from '../../../../shared/i18n/message.ts';
+import { tierStandingOfCell, type TierStanding } from '../../../../shared/tiers/tierReason.ts';
 
 export interface WorkingCustomer {
   id: string;
@@ -24,6 +25,8 @@ export interface WorkingCustomer {
   tier: Tier;
   /** A new customer whose row gave a 客户等级: pinned 'import' (the rules release it when they agree). */
   tierGiven?: boolean;
+  /** A new customer whose row also gave a 等级依据 (an export's): pinned or by rule as that says (tierStandingOfCell). */
+  tierStanding?: TierStanding;
   ownerId: string | null;
   ownerName: string | null;
   customFields: Record<string, string>;
@@ -141,7 +144,10 @@ export class CustomerUpsert {
     const changes: ImportChange['fields'] = [];
     const contactChanges: ImportChange['fields'] = [];
     const warnings: CellIssue[] = [];
-    if (v.tier !== null && !c.stored) c.tierGiven = true;
+    if (v.tier !== null && !c.stored) {
+      c.tierGiven = true;
+      if (v.tierReason !== null) c.tierStanding = tierStandingOfCell(v.tierReason);
+    }
     if (v.tier !== null && v.tier !== c.tier) {
       changes.push({ field: FIELD_HEADERS.tier.zh, from: this.#tierLabel(c.tier), to: this.#tierLabel(v.tier) });
       c.tier = v.tier;
@@ -212,7 +218,7 @@ export class CustomerUpsert {
     if (!plan) throw new Error('CustomerUpsert.plan before begin');
     for (const c of this.#chunk.values()) {
       if (!c.stored) {
-        plan.customers.push({ id: c.id, name: c.name, tier: c.tier, tierPinned: c.tierGiven === true, ownerId: c.ownerId, customFields: c.customFields, notes: c.notes });
+        plan.customers.push({ id: c.id, name: c.name, tier: c.tier, tierPinned: c.tierGiven === true, ...(c.tierStanding ? { tierStanding: c.tierStanding } : {}), ownerId: c.ownerId, customFields: c.customFields, notes: c.notes });
       } else if (c.customerPatch.size > 0) {
         plan.changes.push({ entity: 'customer', id: c.id, changes: pickFields(c, c.customerPatch) });
       }

@@ -20,6 +20,7 @@ const customer: CustomerValues = {
   tier: null,
   owner: null,
   notes: null,
+  tierReason: null,
   customFields: {},
 };
 const contractsRow: RowOf<'contracts'> = {
