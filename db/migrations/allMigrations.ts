@@ -16,6 +16,7 @@ import { migration0014CustomerPinyinSearch } from './0014_customer_pinyin_search
 import { migration0015TierClassification } from './0015_tier_classification.ts';
 import { migration0016CustomerLifecycle } from './0016_customer_lifecycle.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
+import { migration0018CustomerScopedBigrams } from './0018_customer_scoped_bigrams.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -36,6 +37,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0015TierClassification,
   migration0016CustomerLifecycle,
   migration0017CustomerAliases,
+  migration0018CustomerScopedBigrams,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch
