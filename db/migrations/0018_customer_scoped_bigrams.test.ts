@@ -9,12 +9,13 @@ import { openDatabase } from '../openDatabase.ts';
 import { SCOPED_BIGRAMS_REFILL_SELECT } from '../repositories/customerScopedBigrams.ts';
 import { rebuildSearchIndex } from '../repositories/customerSearchIndex.ts';
 import { loadPinyinReading } from '../repositories/pinyinReadings.ts';
+import { importFile, writeFixture } from '../../test-support/import/importTestKit.ts';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { ALL_MIGRATIONS } from './allMigrations.ts';
 
 // customer_scoped_bigrams must equal a refill from customer_bigrams and customers after any write, whatever the
-// path (services, merge and its undo, 负责人交接 and its undo, the 回收站, a bulk tier update on the raw
-// connection): the triggers are the only thing keeping it.
+// path (services, the import's bulk path and its undo, merge and its undo, 负责人交接 and its undo, the 回收站, a
+// bulk tier update on the raw connection): the triggers are the only thing keeping it.
 
 function drift(db: Db): { missing: unknown[]; extra: unknown[]; scopeless: unknown[] } {
   const raw = rawOf(db);
@@ -40,7 +41,7 @@ type Write =
   | { k: 'create' | 'rename'; i: number; name: number }
   | { k: 'owner'; i: number; owner: number | null }
   | { k: 'tier'; i: number; tier: number }
-  | { k: 'archive' | 'unarchive' | 'delete' | 'restore' | 'contact'; i: number }
+  | { k: 'archive' | 'unarchive' | 'delete' | 'restore' | 'contact' | 'import'; i: number }
   | { k: 'merge'; i: number; j: number }
   | { k: 'undo' | 'handover' }
   | { k: 'bulkTier'; tier: number; parity: number };
@@ -51,7 +52,7 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ k: fc.constant('rename' as const), i, name: fc.nat(NAMES.length - 1) }),
   fc.record({ k: fc.constant('owner' as const), i, owner: fc.option(fc.nat(1), { nil: null }) }),
   fc.record({ k: fc.constant('tier' as const), i, tier: fc.nat(2) }),
-  fc.record({ k: fc.constantFrom('archive' as const, 'unarchive' as const, 'delete' as const, 'restore' as const, 'contact' as const), i }),
+  fc.record({ k: fc.constantFrom('archive' as const, 'unarchive' as const, 'delete' as const, 'restore' as const, 'contact' as const, 'import' as const), i }),
   fc.record({ k: fc.constant('merge' as const), i, j: fc.nat(7) }),
   fc.record({ k: fc.constantFrom('undo' as const, 'handover' as const) }),
   fc.record({ k: fc.constant('bulkTier' as const), tier: fc.nat(2), parity: fc.nat(1) }),
@@ -68,11 +69,12 @@ afterAll(async () => {
 });
 
 describe('migration 0018: bigram postings per scope, kept by triggers', () => {
-  it('equals a refill after any sequence of writes through the services, undo and a raw bulk tier update', async () => {
+  it('equals a refill after any sequence of writes through the services, imports, undo and a raw bulk tier update', async () => {
     const raw = rawOf(t.ctx.db);
     let serial = 0;
     let runs = 0;
     let applied = 0;
+    const kinds = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(writeArb, { minLength: 1, maxLength: 14 }), async (writes) => {
         runs++;
@@ -109,9 +111,14 @@ describe('migration 0018: bigram postings per scope, kept by triggers', () => {
                 undo.push(() => t.call('customers:undoDelete', { undoToken }));
                 break;
               }
-              case 'restore':
-                await t.call('hygiene:restore', { kind: 'customer', id: cid });
+              case 'restore': {
+                // The 回收站 restores a deleted customer: the latest one deleted, if any.
+                const gone = raw.prepare('SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, rowid DESC LIMIT 1').get() as
+                  | { id: string }
+                  | undefined;
+                await t.call('hygiene:restore', { kind: 'customer', id: gone?.id ?? cid });
                 break;
+              }
               case 'contact':
                 await t.call('contacts:create', { customerId: cid, name: `司马${serial++}` });
                 break;
@@ -128,12 +135,25 @@ describe('migration 0018: bigram postings per scope, kept by triggers', () => {
               case 'undo':
                 await undo.pop()?.();
                 break;
+              case 'import': {
+                // The bulk path (staged bigrams merged at the end): a row for an existing customer, one for a new one.
+                const existing = (raw.prepare('SELECT name FROM customers WHERE id = ?').get(cid) as { name: string }).name;
+                const sheet = [
+                  '客户名称,联系人,电话,合同编号,到期日期,合同金额,续费周期',
+                  `${existing},王强,13900139000,HT-${++serial},2027-12-31,36000,年`,
+                  `${name(w.i % NAMES.length)},李雷,13900139001,HT-${++serial},2027-06-30,12000,年`,
+                ].join('\n');
+                const { batchId } = await importFile(t, writeFixture(t, sheet));
+                undo.push(() => t.call('import:undo', { batchId }));
+                break;
+              }
               case 'bulkTier':
                 // What a bulk classification may do: one prepared UPDATE on the raw connection, no service.
                 raw.prepare('UPDATE customers SET tier = ? WHERE rowid % 2 = ?').run(TIERS[w.tier], w.parity);
                 break;
             }
             applied++;
+            kinds.add(w.k);
           } catch (e) {
             // A write the app refuses (deleted customer, merge into itself, stale undo…) changes nothing.
             if (!(e instanceof Error && 'code' in e)) throw e;
@@ -146,6 +166,7 @@ describe('migration 0018: bigram postings per scope, kept by triggers', () => {
     expect(runs).toBe(30);
     // Most writes went through, so the check saw real moves.
     expect(applied).toBeGreaterThan(100);
+    for (const k of ['import', 'merge', 'handover', 'undo', 'delete', 'restore', 'bulkTier', 'owner', 'tier', 'archive', 'rename']) expect(kinds).toContain(k);
     expect(raw.prepare('SELECT count(*) FROM customer_scoped_bigrams').pluck().get()).toBeGreaterThan(1000);
   }, 60_000);
 
