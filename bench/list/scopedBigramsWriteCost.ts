@@ -23,12 +23,10 @@ export function timeBulkTierMoves(raw: BetterSqlite3.Database, n = 10_000, round
     .all(step, n) as { id: string; tier: string }[];
   const next: Record<string, string> = { vip: 'important', important: 'normal', normal: 'vip' };
   const update = raw.prepare('UPDATE customers SET tier = ? WHERE id = ?');
-  const postings = raw.prepare(
-    `SELECT count(*) FROM customer_scoped_bigrams WHERE bigram IN (SELECT value FROM json_each((SELECT '[' || replace(json_quote(bigrams), ' ', '","') || ']'
-       FROM customer_bigram_sets WHERE customer_id = ?))) AND customer_id = ?`,
-  );
+  // A customer has a posting per bigram of its set.
+  const set = raw.prepare('SELECT bigrams FROM customer_bigram_sets WHERE customer_id = ?').pluck();
   let postingsMoved = 0;
-  for (const r of rows) postingsMoved += postings.pluck().get(r.id, r.id) as number;
+  for (const r of rows) postingsMoved += ((set.get(r.id) as string | undefined) ?? '').split(' ').filter((b) => b !== '').length;
   const triggerSql = (raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(MOVE_TRIGGER) as string | undefined) ?? null;
   if (triggerSql === null) throw new Error(`no trigger ${MOVE_TRIGGER}: migration 0018 not applied`);
 
