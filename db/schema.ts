@@ -129,6 +129,22 @@ export interface CustomerBigramSetsTable {
   bigrams: string;
 }
 
+/** One owner × tier × archive state of customers (migration 0018): the scope of customer_scoped_bigrams. */
+export interface SearchScopesTable {
+  id: Generated<number>;
+  /** The owner id, '' for none. */
+  owner_key: string;
+  tier: string;
+  archived: number;
+}
+
+/** customer_bigrams again, under each customer's search_scopes id; kept by triggers (migration 0018). */
+export interface CustomerScopedBigramsTable {
+  bigram: string;
+  scope: number;
+  customer_id: string;
+}
+
 export interface SearchBigramDfTable {
   bigram: string;
   n: number;
@@ -279,6 +295,8 @@ export interface Database {
   customer_bigrams: CustomerBigramsTable;
   customer_bigram_sets: CustomerBigramSetsTable;
   search_bigram_df: SearchBigramDfTable;
+  search_scopes: SearchScopesTable;
+  customer_scoped_bigrams: CustomerScopedBigramsTable;
   schema_migrations: MigrationsTable;
   renewals: RenewalsTable;
   renewal_link_vetoes: RenewalLinkVetoesTable;

@@ -33,7 +33,9 @@ type Variant =
   | 'bigram-probe+text'
   | 'text-scan+pinyin'
   | 'bigram-drive+pinyin'
-  | 'bigram-probe+pinyin';
+  | 'bigram-probe+pinyin'
+  | 'scoped-drive+text'
+  | 'scoped-drive+pinyin';
 
 const FILTER = 'c.deleted_at IS NULL AND c.archived_at IS NULL AND c.owner_id = @owner AND c.tier = @tier';
 const PROBE = `EXISTS (SELECT 1 FROM customer_bigrams b INDEXED BY sqlite_autoindex_customer_bigrams_1
@@ -42,6 +44,14 @@ const TEXT = 'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.
 const PINYIN =
   'EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, @text) > 0 OR pinyin_match(cs.pinyin, @text)))';
 const DRIVE_FROM = 'customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id';
+// Migration 0018's postings per scope: the list's owner, tier and unarchived state are one search_scopes row.
+const SCOPES = 'SELECT s.id FROM search_scopes s WHERE s.owner_key = @owner AND s.tier = @tier AND s.archived = 0';
+const SCOPED_FROM = 'customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id';
+const SCOPED = `sb.bigram = @gram AND sb.scope IN (${SCOPES})`;
+/** The other grams of the query, @other0…, each held in the same scope (listCustomerPage's scoped drive). */
+const others = (n: number) =>
+  Array.from({ length: n }, (_, i) => ` AND EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = @other${i} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`).join('');
+const SCOPED_COUNT = `SELECT count(*) AS n FROM customer_scoped_bigrams sb WHERE ${SCOPED}`;
 
 const SHAPES: Record<Variant, { from: string; where: string }> = {
   none: { from: 'customers c', where: FILTER },
@@ -53,6 +63,10 @@ const SHAPES: Record<Variant, { from: string; where: string }> = {
   'text-scan+pinyin': { from: 'customers c', where: `${FILTER} AND ${PINYIN}` },
   'bigram-probe+pinyin': { from: 'customers c', where: `${FILTER} AND ${PROBE} AND ${PINYIN}` },
   'bigram-drive+pinyin': { from: DRIVE_FROM, where: `b.bigram = @gram AND ${FILTER} AND ${PINYIN}` },
+  'scoped-probe': { from: 'customers c', where: `${FILTER} AND ${PROBE}` },
+  'scoped-drive': { from: SCOPED_FROM, where: `${SCOPED}{others} AND ${FILTER}` },
+  'scoped-drive+text': { from: SCOPED_FROM, where: `${SCOPED}{others} AND ${FILTER} AND ${TEXT}` },
+  'scoped-drive+pinyin': { from: SCOPED_FROM, where: `${SCOPED}{others} AND ${FILTER} AND ${PINYIN}` },
 };
 
 const PLAN_OF: Record<Variant, SearchPlan> = {
@@ -65,6 +79,10 @@ const PLAN_OF: Record<Variant, SearchPlan> = {
   'text-scan+pinyin': 'text-scan',
   'bigram-probe+pinyin': 'bigram-probe',
   'bigram-drive+pinyin': 'bigram-drive',
+  'scoped-probe': 'scoped-probe',
+  'scoped-drive': 'scoped-drive',
+  'scoped-drive+text': 'scoped-drive',
+  'scoped-drive+pinyin': 'scoped-drive',
 };
 
 const COLUMNS = `c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
@@ -75,8 +93,14 @@ const DECORATE = `CROSS JOIN customers c ON c.rowid = p.rid
      LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
 
 /** The statements of one variant; `onePass` pages with a window count instead of a separate count. */
-export function rawStatementsSql(variant: Variant, onePass: boolean, sort: RawListInput['sort'] = 'nextExpiryOn'): { count: string; page: string } {
-  const { from, where } = SHAPES[variant];
+export function rawStatementsSql(
+  variant: Variant,
+  onePass: boolean,
+  sort: RawListInput['sort'] = 'nextExpiryOn',
+  otherGrams = 0,
+): { count: string; page: string } {
+  const { from } = SHAPES[variant];
+  const where = SHAPES[variant].where.replace('{others}', others(otherGrams));
   const count = `SELECT count(*) AS n FROM ${from} WHERE ${where}`;
   if (sort === 'name' && !onePass) {
     // One index-ordered run stopping at the page end (migration 0009's name indexes).
@@ -135,7 +159,9 @@ export interface RawCustomerList {
   explain(input: RawListInput): {
     variant: Variant;
     onePass: boolean;
-    /** The plan-choice statements run first: bigram document counts, then (for common bigrams) candidates. */
+    /** Whether choosing counted the total (a scoped probe), so the count statement is not run. */
+    counted: boolean;
+    /** The plan-choice statements run first: bigram document counts, then the holders in the owner's and tier's scope. */
     decisions: string[];
     count: string;
     page: string;
@@ -152,12 +178,16 @@ export function rawCustomerList(db: Db): RawCustomerList {
     return s;
   };
   const dfSql = (n: number) => `SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${Array.from({ length: n }, () => '?').join(', ')})`;
-  const estimateSql = `SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${FILTER} LIMIT @cap)`;
 
-  function choose(
-    input: RawListInput,
-    decisions: string[] = [],
-  ): { variant: Variant | 'empty'; onePass: boolean; params: Record<string, unknown> } {
+  interface Choice {
+    variant: Variant | 'empty';
+    onePass: boolean;
+    params: Record<string, unknown>;
+    /** Counted while choosing (a scoped probe's total). */
+    total?: number;
+    otherGrams?: number;
+  }
+  function choose(input: RawListInput, decisions: string[] = []): Choice {
     const params: Record<string, unknown> = {
       owner: input.ownerId,
       tier: input.tier,
@@ -186,30 +216,29 @@ export function rawCustomerList(db: Db): RawCustomerList {
     }
     if (df === 0) return { variant: 'empty', onePass: false, params };
     const withText = Array.from(text).length > 2;
-    let drive = df <= DEFAULT_LIST_TUNING.alwaysDriveAtMost;
-    let candidates = Infinity;
-    if (!drive) {
-      const cap = Math.ceil(df * DEFAULT_LIST_TUNING.driveCostRatio);
-      decisions.push(estimateSql);
-      candidates = (stmt(estimateSql).get({ owner: input.ownerId, tier: input.tier, cap }) as { n: number }).n;
-      drive = candidates >= cap;
-    }
+    // The list is always one owner's and tier's: a scope of migration 0018's postings.
+    decisions.push(SCOPED_COUNT);
+    const inScope = (stmt(SCOPED_COUNT).get({ gram, owner: input.ownerId, tier: input.tier }) as { n: number }).n;
+    if (inScope === 0) return { variant: 'empty', onePass: false, params };
     const check = pinyin !== null ? 'pinyin' : 'text';
-    const variant: Variant = drive
-      ? withText ? `bigram-drive+${check}` : 'bigram-drive'
-      : withText ? `bigram-probe+${check}` : 'bigram-probe';
+    if (!withText && inScope > DEFAULT_LIST_TUNING.scopedDriveAtMost) {
+      return { variant: 'scoped-probe', onePass: false, params: { ...params, gram }, total: inScope, otherGrams: 0 };
+    }
+    const other = grams.filter((g) => g !== gram);
+    const otherParams = Object.fromEntries(other.map((g, i) => [`other${i}`, g]));
     return {
-      variant,
-      onePass: drive || Math.min(df, candidates) <= DEFAULT_LIST_TUNING.onePassMaxRows,
-      params: withText ? { ...params, gram, text } : { ...params, gram },
+      variant: withText ? `scoped-drive+${check}` : 'scoped-drive',
+      onePass: true,
+      params: withText ? { ...params, ...otherParams, gram, text } : { ...params, ...otherParams, gram },
+      otherGrams: other.length,
     };
   }
 
   return {
     run(input) {
-      const { variant, onePass, params } = choose(input);
+      const { variant, onePass, params, total: counted, otherGrams } = choose(input);
       if (variant === 'empty') return { items: [], total: 0, plan: 'empty' };
-      const sqlText = rawStatementsSql(variant, onePass, input.sort);
+      const sqlText = rawStatementsSql(variant, onePass, input.sort, otherGrams);
       const plan = PLAN_OF[variant];
       const countAll = () => (stmt(sqlText.count).get(params) as { n: number }).n;
       let rows: Row[];
@@ -218,7 +247,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
         rows = stmt(sqlText.page).all(params) as Row[];
         total = rows[0]?.total ?? (input.offset === 0 ? 0 : countAll());
       } else {
-        total = countAll();
+        total = counted ?? countAll();
         rows = total === 0 || input.offset >= total ? [] : (stmt(sqlText.page).all(params) as Row[]);
       }
       return {
@@ -241,9 +270,9 @@ export function rawCustomerList(db: Db): RawCustomerList {
     },
     explain(input) {
       const decisions: string[] = [];
-      const { variant, onePass, params } = choose(input, decisions);
+      const { variant, onePass, params, total, otherGrams } = choose(input, decisions);
       const v: Variant = variant === 'empty' ? 'none' : variant;
-      const sqlText = rawStatementsSql(v, onePass, input.sort);
+      const sqlText = rawStatementsSql(v, onePass, input.sort, otherGrams);
       const plan = (text: string) => {
         const rows = raw.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as { id: number; parent: number; detail: string }[];
         const depth = new Map<number, number>([[0, -1]]);
@@ -253,7 +282,14 @@ export function rawCustomerList(db: Db): RawCustomerList {
           return `${'  '.repeat(d)}${r.detail}`;
         });
       };
-      return { variant: v, onePass, decisions, ...sqlText, queryPlan: { count: plan(sqlText.count), page: plan(sqlText.page) } };
+      return {
+        variant: v,
+        onePass,
+        counted: total !== undefined,
+        decisions,
+        ...sqlText,
+        queryPlan: { count: plan(sqlText.count), page: plan(sqlText.page) },
+      };
     },
   };
 }

@@ -3,6 +3,7 @@
 // documents; the result equals reindexCustomer on each. New pairs are staged append-only in a temp table and
 // merged into the bigram-ordered index once, at finish (scattered inserts would rewrite most of its pages on
 // every chunk), under a small page cache because SQLite sizes its sorter by cache_size.
+import { mergingStagedBigrams } from '../repositories/customerScopedBigrams.ts';
 import { aliasParts, bigramSetOf, bigramSetText, searchDocumentOf } from '../repositories/customerSearchIndex.ts';
 import { BulkInserter, inSlices, setPageCache, type StatementCache } from '../statementCache.ts';
 
@@ -166,7 +167,10 @@ export class BulkSearchIndex {
     if (this.#staged) {
       const restoreCache = setPageCache(this.#cache.raw, MERGE_CACHE_KIB);
       try {
-        this.#cache.get(`INSERT INTO customer_bigrams (bigram, customer_id) SELECT bigram, customer_id FROM ${STAGE} ORDER BY bigram, customer_id`).run();
+        // Migration 0018's postings per scope follow in one sorted insert rather than a trigger per pair.
+        mergingStagedBigrams(this.#cache.raw, STAGE, () => {
+          this.#cache.get(`INSERT INTO customer_bigrams (bigram, customer_id) SELECT bigram, customer_id FROM ${STAGE} ORDER BY bigram, customer_id`).run();
+        });
       } finally {
         restoreCache();
       }

@@ -16,6 +16,7 @@ import { migration0014CustomerPinyinSearch } from './0014_customer_pinyin_search
 import { migration0015TierClassification } from './0015_tier_classification.ts';
 import { migration0016CustomerLifecycle } from './0016_customer_lifecycle.ts';
 import { migration0017CustomerAliases } from './0017_customer_aliases.ts';
+import { migration0018CustomerScopedBigrams } from './0018_customer_scoped_bigrams.ts';
 import { migration0019TierTable } from './0019_tier_table.ts';
 import { migration0020TierBulkWrite } from './0020_tier_bulk_write.ts';
 import { migration0022ContractAttachments } from './0022_contract_attachments.ts';
@@ -39,6 +40,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0015TierClassification,
   migration0016CustomerLifecycle,
   migration0017CustomerAliases,
+  migration0018CustomerScopedBigrams,
   migration0019TierTable,
   migration0020TierBulkWrite,
   migration0022ContractAttachments,

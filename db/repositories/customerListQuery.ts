@@ -35,13 +35,24 @@ export interface CustomerListTuning {
    * matches). Above it, matches are dense: the count is one pass and the page stops early in index order.
    */
   onePassMaxRows: number;
+  /**
+   * Scoped plans (a filter by owner or tier, migration 0018's postings): a two-character query whose holders in
+   * the scope number more than this walks the customers in page order, probing each, and stops after the page;
+   * fewer, or a longer query (each holder needs its text checked for the total anyway), drive from the postings.
+   */
+  scopedDriveAtMost: number;
   /** Forces a branch regardless of counts (tests). */
-  force?: 'bigram-drive' | 'bigram-probe' | undefined;
+  force?: 'bigram-drive' | 'bigram-probe' | 'scoped-drive' | 'scoped-probe' | undefined;
 }
 
-export const DEFAULT_LIST_TUNING: Readonly<CustomerListTuning> = { alwaysDriveAtMost: 64, driveCostRatio: 4, onePassMaxRows: 5000 };
+export const DEFAULT_LIST_TUNING: Readonly<CustomerListTuning> = {
+  alwaysDriveAtMost: 64,
+  driveCostRatio: 4,
+  onePassMaxRows: 5000,
+  scopedDriveAtMost: 200,
+};
 
-export type SearchPlan = 'none' | 'empty' | 'bigram-drive' | 'bigram-probe' | 'text-scan';
+export type SearchPlan = 'none' | 'empty' | 'bigram-drive' | 'bigram-probe' | 'scoped-drive' | 'scoped-probe' | 'text-scan';
 
 /** FROM and WHERE of one list query; `c` is always the customers row. */
 interface QueryShape {
@@ -50,6 +61,8 @@ interface QueryShape {
   where: RawBuilder<unknown>[];
   /** Whether the count and the page come from one pass over the matches. */
   onePass: boolean;
+  /** The total, when choosing the plan already counted it (scoped postings of a two-character query). */
+  total?: number;
 }
 
 function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
@@ -87,7 +100,7 @@ const textOrPinyin = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0 OR pinyin_match(cs.pinyin, ${needle})))`;
 
 /** Receives each statement run while choosing the plan (explainCustomerList shows them). */
-type Trace = (name: 'bigram counts' | 'candidates', statement: RawBuilder<unknown>) => void;
+type Trace = (name: 'bigram counts' | 'candidates' | 'scoped count', statement: RawBuilder<unknown>) => void;
 
 async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning, trace?: Trace): Promise<QueryShape> {
   const base = filterConditions(f);
@@ -122,6 +135,8 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   // One bigram is the whole query only when the query is two characters (two letters included: a two-letter
   // gram is held exactly by the names matching it); longer ones check the full text or reading.
   const whole = Array.from(text).length > 2 ? [check] : [];
+  const scoped = await scopedShape(x, f, base, grams, rarest, whole, tuning, trace);
+  if (scoped) return scoped;
   const candidates = await countCandidates(x, base, df, tuning, trace);
   if (candidates === 'many') {
     return {
@@ -136,6 +151,63 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
     from: customers,
     where: [...base, probe(rarest), ...whole],
     onePass: Math.min(df, candidates ?? Infinity) <= tuning.onePassMaxRows,
+  };
+}
+
+/**
+ * The scopes (search_scopes ids) a filter by owner and/or tier covers, or null when the filter is not one the
+ * postings answer alone: no owner and no tier (the scope would be most of the archive), or a tag or expiry filter
+ * (then the postings' count is not the total).
+ */
+function scopeIds(f: CustomerListFilter): RawBuilder<unknown> | null {
+  if ((!f.ownerId && !f.tier) || f.tagId || f.expiringOnOrBefore) return null;
+  const where: RawBuilder<unknown>[] = [];
+  if (f.ownerId) where.push(sql`s.owner_key = ${f.ownerId}`);
+  if (f.tier) where.push(sql`s.tier = ${f.tier}`);
+  if (f.archived !== 'all') where.push(sql`s.archived = ${f.archived === 'archived' ? 1 : 0}`);
+  return sql`SELECT s.id FROM search_scopes s WHERE ${and(where)}`;
+}
+
+/**
+ * A search within one owner and/or tier, through migration 0018's postings per scope: the holders of the rarest
+ * gram in the scope are counted from the postings alone. A two-character query's total is that count, and when
+ * it is large the page walks the customers in page order, probing each, stopping after the page (scoped-probe).
+ * Otherwise the holders are read from the postings, those missing another of the query's grams dropped from the
+ * postings too, and the rest checked (scoped-drive, one pass). Null when the filter is not a scope.
+ */
+async function scopedShape(
+  x: Executor,
+  f: CustomerListFilter,
+  base: RawBuilder<unknown>[],
+  grams: readonly string[],
+  rarest: string,
+  whole: RawBuilder<unknown>[],
+  tuning: CustomerListTuning,
+  trace?: Trace,
+): Promise<QueryShape | null> {
+  if (tuning.force === 'bigram-drive' || tuning.force === 'bigram-probe') return null;
+  const scopes = scopeIds(f);
+  if (scopes === null) return null;
+  let n: number | undefined;
+  if (tuning.force === undefined || whole.length === 0) {
+    const countQuery = sql<{ n: number }>`SELECT count(*) AS n FROM customer_scoped_bigrams sb
+      WHERE sb.bigram = ${rarest} AND sb.scope IN (${scopes})`;
+    trace?.('scoped count', countQuery);
+    n = (await countQuery.execute(q(x))).rows[0]?.n ?? 0;
+    if (n === 0) return { plan: 'empty', from: sql`customers c`, where: base, onePass: false };
+  }
+  const probeWalk = tuning.force === 'scoped-probe' || (tuning.force === undefined && n !== undefined && n > tuning.scopedDriveAtMost);
+  if (whole.length === 0 && probeWalk) {
+    return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
+  }
+  const others = grams.filter((g) => g !== rarest).map(
+    (g) => sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`,
+  );
+  return {
+    plan: 'scoped-drive',
+    from: sql`customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id`,
+    where: [sql`sb.bigram = ${rarest}`, sql`sb.scope IN (${scopes})`, ...others, ...base, ...whole],
+    onePass: true,
   };
 }
 
@@ -276,7 +348,7 @@ export async function listCustomerPage(
     // An empty page says nothing about the total unless it is the first page.
     total = rows[0]?.total ?? (f.offset === 0 ? 0 : ((await statements.count.execute(k)).rows[0]?.n ?? 0));
   } else {
-    total = (await statements.count.execute(k)).rows[0]?.n ?? 0;
+    total = shape.total ?? (await statements.count.execute(k)).rows[0]?.n ?? 0;
     rows = total === 0 || f.offset >= total ? [] : (await statements.page.execute(k)).rows;
   }
   return {
@@ -299,8 +371,8 @@ export async function listCustomerPage(
 }
 
 export interface ExplainedStatement {
-  /** 'bigram counts' and 'candidates' choose the plan; 'count' and 'page' produce the result. */
-  name: 'bigram counts' | 'candidates' | 'count' | 'page';
+  /** 'bigram counts', 'candidates' and 'scoped count' choose the plan; 'count' and 'page' produce the result. */
+  name: 'bigram counts' | 'candidates' | 'scoped count' | 'count' | 'page';
   sql: string;
   parameters: readonly unknown[];
   /** EXPLAIN QUERY PLAN rows, indented by depth. */
@@ -319,7 +391,7 @@ export async function explainCustomerList(
   if (shape.plan !== 'empty') {
     const statements = listStatements(shape, f);
     // In one pass the count runs only for an empty page past the first, so the page is what is measured.
-    if (!statements.onePass) ran.push(['count', statements.count]);
+    if (!statements.onePass && shape.total === undefined) ran.push(['count', statements.count]);
     ran.push(['page', statements.page]);
   }
   const out: ExplainedStatement[] = [];

@@ -4,6 +4,7 @@ import { pinyinGramsOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, rawOf, type Db, type Tx } from '../handle.ts';
 import { BulkInserter, StatementCache } from '../statementCache.ts';
+import { rewritingBigramsInBulk } from './customerScopedBigrams.ts';
 import { loadPinyinReading, pinyinReadingLoaded } from './pinyinReadings.ts';
 
 export interface SearchDocument {
@@ -129,7 +130,8 @@ export function rebuildSearchIndex(db: Db): { customers: number; bigrams: number
 
 /** rebuildSearchIndex on the raw connection (the fill after migration 0014 runs before the Db exists). */
 export function rebuildSearchIndexOn(raw: BetterSqlite3.Database): { customers: number; bigrams: number } {
-  const run = () => {
+  // customer_bigrams' triggers (migration 0018's scoped postings) are suspended and the postings refilled once.
+  const run = () => rewritingBigramsInBulk(raw, () => {
     raw.exec('DELETE FROM customer_bigrams; DELETE FROM customer_bigram_sets; DELETE FROM search_bigram_df; DELETE FROM customer_search;');
     const contactsByCustomer = new Map<string, { name: string; phone: string | null }[]>();
     const contactRows = raw
@@ -181,6 +183,6 @@ export function rebuildSearchIndexOn(raw: BetterSqlite3.Database): { customers: 
     for (const b of grams) counts.add([b, holders.get(b)!.length]);
     counts.flush();
     return { customers: customers.length, bigrams: pairs };
-  };
+  });
   return raw.inTransaction ? run() : raw.transaction(run).immediate();
 }
