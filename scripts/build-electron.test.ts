@@ -57,7 +57,7 @@ describe('preload bundle', () => {
     const { exposed, invoked } = loadPreload();
     expect(exposed.map(([key]) => key)).toEqual(['api']);
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openAttachment', 'saveFile']);
 
     for (const name of API_NAMES) await api['invoke']!(name, {});
     expect(invoked.map((call) => call[1])).toEqual(API_NAMES);

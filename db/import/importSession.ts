@@ -195,10 +195,12 @@ export class ImportSession {
    * Tier classification's changes, in the batch like the rows' own: a new tier (its reason beside it, the pin
    * cleared: the rules decide it now), or a new reason alone. Audited, so undoing the import puts them back. A
    * customer the batch created is written in place (its audit entry is the create, which undo reverses by deleting
-   * the row): a 100k-customer import would otherwise add a whole after-image per customer.
+   * the row): a 100k-customer import would otherwise add a whole after-image per customer. Returns how many
+   * audited patches it wrote (the batch summary's `customersRetiered`).
    */
-  retier(patches: readonly TierPatch[]): void {
+  retier(patches: readonly TierPatch[]): number {
     const inPlace = this.#writer.cache.get('UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN ? IS NULL THEN tier_pinned END WHERE id = ?');
+    let audited = 0;
     for (const p of patches) {
       if (this.#createdCustomers.has(p.id)) {
         inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
@@ -206,7 +208,9 @@ export class ImportSession {
       }
       const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
       this.#writer.patch('customers', p.id, set);
+      audited++;
     }
+    return audited;
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */

@@ -161,7 +161,9 @@ describe('migration 0018: bigram postings per scope, kept by triggers', () => {
         }
         expect(drift(t.ctx.db)).toEqual(NO_DRIFT);
       }),
-      { numRuns: 30 },
+      // Seeded: the coverage check below needs every kind of write to have gone through at least once, and an
+      // unseeded run of 30 sometimes has no archive write that went through (seen once in CI).
+      { numRuns: 30, seed: 20261205 },
     );
     expect(runs).toBe(30);
     // Most writes went through, so the check saw real moves.

@@ -23,9 +23,11 @@ CREATE TABLE tiers (
   CHECK (builtin = 1 OR name IS NOT NULL),
   CHECK (builtin = 0 OR deleted_at IS NULL)
 );
-INSERT INTO tiers (code, name, colour, rank, builtin, created_at, updated_at) VALUES
-  ('vip', NULL, 'gold', 10, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  ('important', NULL, 'blue', 20, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-  ('normal', NULL, 'default', 30, 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+-- The built-ins existed since the archive did: stamped with its first migration's time (the injected clock's, so
+-- two runs of the same upgrade leave the same rows), not SQLite's wall clock.
+WITH builtin(code, colour, rank) AS (VALUES ('vip', 'gold', 10), ('important', 'blue', 20), ('normal', 'default', 30)),
+     stamp(since) AS (SELECT coalesce((SELECT min(applied_at) FROM schema_migrations), '1970-01-01T00:00:00.000Z'))
+INSERT INTO tiers (code, name, colour, rank, builtin, created_at, updated_at)
+  SELECT code, NULL, colour, rank, 1, since, since FROM builtin, stamp ORDER BY rank;
 `,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { $ZodArray, $ZodDefault, $ZodNullable, $ZodObject, $ZodOptional, $ZodPipe, $ZodPrefault, $ZodRecord, type $ZodType } from 'zod/v4/core';
 import { apiContract } from './apiContract.ts';
 import { messageOfIssue } from './catalogueIssue.ts';
-import { customFieldsField, idField, isoDate, isoInstant } from './fields.ts';
+import { customFieldsField, idField, isoDate, isoInstant, tierField } from './fields.ts';
 
 // Every text an operation takes, found by walking the contract's input schemas, so a field added later is held
 // to the same limits (or must be listed below with its reason).
@@ -49,7 +49,7 @@ function keysAt(leaf: Leaf, value: string): string[] {
 const name = (l: Leaf) => `${l.op} ${l.path.join('.')}`;
 const DATE = /(?:^|\.)(?:\w+On|today|from|to|birthday)$/;
 const INSTANT = /(?:^|\.)(?:at|now|until)$/;
-const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|templates\.\w+)$/;
+const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|template|templates\.\w+)$/;
 /** Texts that are not stored as one line of a record, each with its reason. */
 const EXEMPT = new Set([
   'customers:list search', // a search query, never stored
@@ -65,7 +65,8 @@ const fileOperation = (l: Leaf) => l.op.startsWith('import:') || (l.op.startsWit
 
 describe('every date, instant and text an operation takes', () => {
   const leaves = stringLeaves().filter((l) => !fileOperation(l));
-  const ids = leaves.filter((l) => l.schema === baseSchema(idField));
+  // Ids and tier codes are refused whole by their own pattern (validation.id / validation.tier), not by inputLimits.
+  const ids = leaves.filter((l) => l.schema === baseSchema(idField) || l.schema === baseSchema(tierField));
   const dates = leaves.filter((l) => !ids.includes(l) && DATE.test(l.path.join('.')));
   const instants = leaves.filter((l) => !ids.includes(l) && INSTANT.test(l.path.join('.')));
   const texts = leaves.filter((l) => !ids.includes(l) && !dates.includes(l) && !instants.includes(l) && !EXEMPT.has(name(l)));

@@ -1,6 +1,6 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
-import { idField, noControlCharacters, TIER_CODE_RE, tierField, versionField } from './fields.ts';
+import { idField, noControlCharacters, tierField, versionField } from './fields.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
 import { TIER_COLOURS } from '../tiers/tierTable.ts';
 
@@ -42,7 +42,7 @@ export const tierTableContract = {
       name: tierNameField,
       colour: colourField.default('green'),
       /** Chosen by the caller (CLI, scripts), else made from the name's order: custom_1, custom_2… */
-      code: z.string().regex(TIER_CODE_RE, issue('validation.tier')).optional(),
+      code: tierField.optional(),
     }),
     output: tierItemSchema,
     changes: ['tiers', 'settings', 'reminders', 'customers'],

@@ -88,7 +88,10 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
       // Also in a dry run, so the preview says how many terms it will link and store as history.
       chains = session.settleChains(localDateOf(ctx.now()));
       // Tiers by rule over the customers the rows touched, in the import's batch: undoing the import undoes them.
-      await classifyImportedCustomers(ctx, tx, session.touchedCustomers(), (patches) => session.retier(patches));
+      let retiered = 0;
+      await classifyImportedCustomers(ctx, tx, session.touchedCustomers(), (patches) => {
+        retiered += session.retier(patches);
+      });
       newTerms = await settleNewTermReminders(ctx, tx, session.createdOrRedatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
       session.recordBatch({
@@ -97,7 +100,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         format: source.format,
         encoding: source.encoding,
         rows: report.rows,
-        summary: { ...report.counts(), duplicates: report.duplicates.length, chainsLinked: chains.linked, chainsHistory: chains.history },
+        summary: { ...report.counts(), duplicates: report.duplicates.length, chainsLinked: chains.linked, chainsHistory: chains.history, customersRetiered: retiered },
       });
       options.onCommit?.({ kind, headers, mapping });
     }).then(

@@ -26,7 +26,9 @@ describe('reminders for imported contracts', () => {
 
     const fired = await t.call('reminders:run', { now: at('2026-12-01') });
     expect(fired.fired).toEqual([{ kind: 'expiry', contractNo: 'IMP-2', customer: '宁波恒达贸易有限公司', step: 30, dueAt: at('2026-11-23') }]);
-    expect((await t.call('reminders:preview', { contractNo: 'IMP-1' })).steps.map((s: any) => s.step)).toEqual([30, 15, 7, 0, -1, -7]);
+    // The import classifies what it wrote: ¥12,800 a month is ¥153,600 a year, so IMP-1's customer is VIP and
+    // its contract gets VIP's ladder.
+    expect((await t.call('reminders:preview', { contractNo: 'IMP-1' })).steps.map((s: any) => s.step)).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
 
     t.setNow(at('2026-12-02'));
     await t.call('import:undo', { batchId: imported.batchId });
