@@ -35,4 +35,14 @@ describe('invalidateDomains', () => {
     await invalidateDomains(client, changesOf('renewals:setStage'));
     expect(client.getQueryState(dashboard)?.isInvalidated).toBe(true);
   });
+
+  it("refreshes the tier table's customer counts after a customer write", async () => {
+    const client = new QueryClient();
+    const tiers = apiQueryKey('tiers:list', {});
+    client.setQueryData(tiers, { items: [], total: 0 });
+    await invalidateDomains(client, changesOf('tags:create'));
+    expect(client.getQueryState(tiers)?.isInvalidated).toBe(false);
+    await invalidateDomains(client, changesOf('customers:update'));
+    expect(client.getQueryState(tiers)?.isInvalidated).toBe(true);
+  });
 });

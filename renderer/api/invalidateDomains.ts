@@ -11,6 +11,9 @@ const HYGIENE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'custome
 /** Lifecycle stages are recomputed after every write to contracts, renewals, follow-ups or customers. */
 const LIFECYCLE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'followups', 'import', 'system', 'settings'];
 
+/** The tier table shows how many customers each tier holds: a tier set by a customer write or an import moves it. */
+const TIER_COUNT_SOURCES: readonly ApiDomain[] = ['customers', 'import', 'system'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -18,6 +21,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   // 数据体检 reads customers, contacts, contracts and renewal records.
   if (domains.some((d) => HYGIENE_SOURCES.includes(d))) changed.add('hygiene');
   if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
+  if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
   return changed;
 }
 
