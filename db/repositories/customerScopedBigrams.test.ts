@@ -4,7 +4,7 @@ import { rawOf } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
 import { importFile, writeFixture } from '../../test-support/import/importTestKit.ts';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
-import { bulkScopeMoves, movingScopesInBulk, SCOPED_BIGRAMS_REFILL_SELECT } from './customerScopedBigrams.ts';
+import { bulkScopeMoves, movingScopesInBulk, movingScopesInBulkAsync, SCOPED_BIGRAMS_REFILL_SELECT } from './customerScopedBigrams.ts';
 
 // The bulk mover (movingScopesInBulk): many customers changing scope at once take their postings along set-wise,
 // 0018's move trigger suspended meanwhile. Forced here with a threshold of 0: the postings must equal a refill
@@ -66,6 +66,19 @@ describe('movingScopesInBulk', () => {
     expect(drift()).toEqual(NO_DRIFT);
   });
 
+  it('an import whose classification moves many customers (new ones and existing ones) does it set-wise too', async () => {
+    bulkScopeMoves.threshold = 0;
+    const version = rawOf(t.ctx.db).pragma('schema_version', { simple: true }) as number;
+    // Amounts swapped end for end (tiers move both ways), and six new customers.
+    const rows = Array.from({ length: 42 }, (_, k) => `${NAMES[k % NAMES.length]}${k},HT-${k},2026-03-01,2027-02-28,${(42 - k) * 2000},年,`);
+    const result = await importFile(t, writeFixture(t, `${['客户名称,合同编号,开始日期,到期日期,合同金额,续费周期,客户等级', ...rows].join('\n')}\n`));
+    expect(rawOf(t.ctx.db).pragma('schema_version', { simple: true })).toBeGreaterThan(version);
+    expect(drift()).toEqual(NO_DRIFT);
+    expect(moveTriggerExists()).toBe(true);
+    await t.call('import:undo', { batchId: result.batchId });
+    expect(drift()).toEqual(NO_DRIFT);
+  });
+
   it('follows owner, tier and archive changes, a customer moved twice or moved back, with the trigger off meanwhile', async () => {
     const raw = rawOf(t.ctx.db);
     const owner = (await t.call('owners:create', { name: '张三' })).id;
@@ -120,5 +133,33 @@ describe('movingScopesInBulk', () => {
     expect(postings()).not.toEqual(before);
     // Outside a transaction it refuses (its DDL could not be rolled back with the writes).
     expect(() => movingScopesInBulk(raw, 36, () => 0, 0)).toThrow('inside a transaction');
+  });
+
+  it('负责人交接 of many customers (async, through the audited writes) does it set-wise; a throw there leaves the trigger too', async () => {
+    const raw = rawOf(t.ctx.db);
+    const [from, to] = [(await t.call('owners:create', { name: '王五' })).id, (await t.call('owners:create', { name: '赵六' })).id];
+    raw.prepare('UPDATE customers SET owner_id = ? WHERE rowid % 2 = 0').run(from);
+    expect(drift()).toEqual(NO_DRIFT);
+    bulkScopeMoves.threshold = 0;
+    const version = raw.pragma('schema_version', { simple: true }) as number;
+    const { undoToken, customers } = await t.call('hygiene:handover', { fromOwnerId: from, toOwnerId: to });
+    expect(customers).toBeGreaterThan(10);
+    expect(raw.pragma('schema_version', { simple: true })).toBeGreaterThan(version);
+    expect(drift()).toEqual(NO_DRIFT);
+    await t.call('hygiene:undoHandover', { undoToken });
+    expect(drift()).toEqual(NO_DRIFT);
+
+    await withTransaction(t.ctx.db, async () => {
+      await expect(
+        movingScopesInBulkAsync(raw, 36, async () => {
+          raw.prepare('UPDATE customers SET owner_id = ?').run(to);
+          await Promise.resolve();
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+    });
+    expect(moveTriggerExists()).toBe(true);
+    expect(tempLeftovers()).toEqual([]);
+    expect(drift()).toEqual(NO_DRIFT);
   });
 });

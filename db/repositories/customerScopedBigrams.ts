@@ -75,29 +75,66 @@ const MOVED = 'temp.customer_scope_moves';
  * postings leave their old scope in one sorted DELETE and come back under their new scope in one sorted INSERT
  * from customer_bigrams, and the trigger is recreated from its stored SQL. Must run inside a transaction (the
  * DDL is transactional): it runs in a savepoint of its own, so a throw rolls back its part, trigger included.
+ * `write` must not change a moved customer's bigrams after moving it (a rename after the move would leave the
+ * dropped bigram's posting under the old scope): tier and owner writes do not.
  */
 export function movingScopesInBulk<T>(raw: BetterSqlite3.Database, customers: number, write: () => T, threshold = bulkScopeMoves.threshold): T {
-  if (customers <= threshold || !hasScopedBigrams(raw)) return write();
+  const stored = suspendedMoveTrigger(raw, customers, threshold);
+  if (stored === null) return write();
+  return raw.transaction(() => {
+    startRecordingMoves(raw);
+    const result = write();
+    finishRecordedMoves(raw, stored);
+    return result;
+  })();
+}
+
+let savepointSeq = 0;
+
+/** movingScopesInBulk for an async `write` (Kysely writes inside the caller's transaction, on the same connection). */
+export async function movingScopesInBulkAsync<T>(raw: BetterSqlite3.Database, customers: number, write: () => Promise<T>, threshold = bulkScopeMoves.threshold): Promise<T> {
+  const stored = suspendedMoveTrigger(raw, customers, threshold);
+  if (stored === null) return write();
+  const savepoint = `scope_moves_${++savepointSeq}`;
+  raw.exec(`SAVEPOINT ${savepoint}`);
+  try {
+    startRecordingMoves(raw);
+    const result = await write();
+    finishRecordedMoves(raw, stored);
+    raw.exec(`RELEASE ${savepoint}`);
+    return result;
+  } catch (e) {
+    raw.exec(`ROLLBACK TO ${savepoint}`);
+    raw.exec(`RELEASE ${savepoint}`);
+    throw e;
+  }
+}
+
+/** The move trigger's stored SQL when the bulk mover takes over, or null when `write` just runs. */
+function suspendedMoveTrigger(raw: BetterSqlite3.Database, customers: number, threshold: number): string | null {
+  if (customers <= threshold || !hasScopedBigrams(raw)) return null;
   if (!raw.inTransaction) throw new Error('movingScopesInBulk: call inside a transaction');
   const stored = raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").pluck().get(MOVE_TRIGGER);
   // Already suspended by an enclosing mover: its recording sees these writes too.
-  if (typeof stored !== 'string') return write();
-  return raw.transaction(() => {
-    raw.exec(`DROP TRIGGER ${MOVE_TRIGGER}`);
-    raw.exec(`CREATE TEMP TABLE customer_scope_moves (customer_id TEXT PRIMARY KEY, owner_key TEXT NOT NULL, tier TEXT NOT NULL, archived INTEGER NOT NULL)`);
-    raw.exec(`CREATE TEMP TRIGGER customer_scope_moves_record AFTER UPDATE OF owner_id, tier, archived_at ON main.customers
-      WHEN OLD.owner_id IS NOT NEW.owner_id OR OLD.tier IS NOT NEW.tier OR (OLD.archived_at IS NULL) <> (NEW.archived_at IS NULL)
-      BEGIN
-        INSERT OR IGNORE INTO customer_scope_moves (customer_id, owner_key, tier, archived)
-          VALUES (OLD.id, coalesce(OLD.owner_id, ''), OLD.tier, OLD.archived_at IS NOT NULL);
-      END`);
-    const result = write();
-    raw.exec('DROP TRIGGER temp.customer_scope_moves_record');
-    moveRecordedPostings(raw);
-    raw.exec(`DROP TABLE ${MOVED}`);
-    raw.exec(stored);
-    return result;
-  })();
+  return typeof stored === 'string' ? stored : null;
+}
+
+function startRecordingMoves(raw: BetterSqlite3.Database): void {
+  raw.exec(`DROP TRIGGER ${MOVE_TRIGGER}`);
+  raw.exec(`CREATE TEMP TABLE customer_scope_moves (customer_id TEXT PRIMARY KEY, owner_key TEXT NOT NULL, tier TEXT NOT NULL, archived INTEGER NOT NULL)`);
+  raw.exec(`CREATE TEMP TRIGGER customer_scope_moves_record AFTER UPDATE OF owner_id, tier, archived_at ON main.customers
+    WHEN OLD.owner_id IS NOT NEW.owner_id OR OLD.tier IS NOT NEW.tier OR (OLD.archived_at IS NULL) <> (NEW.archived_at IS NULL)
+    BEGIN
+      INSERT OR IGNORE INTO customer_scope_moves (customer_id, owner_key, tier, archived)
+        VALUES (OLD.id, coalesce(OLD.owner_id, ''), OLD.tier, OLD.archived_at IS NOT NULL);
+    END`);
+}
+
+function finishRecordedMoves(raw: BetterSqlite3.Database, stored: string): void {
+  raw.exec('DROP TRIGGER temp.customer_scope_moves_record');
+  moveRecordedPostings(raw);
+  raw.exec(`DROP TABLE ${MOVED}`);
+  raw.exec(stored);
 }
 
 /**
