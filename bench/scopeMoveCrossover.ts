@@ -15,7 +15,7 @@ import { dashboardArchiveCacheName } from './cachedBenchDatabase.ts';
 
 const sizesArg = benchArgs[benchArgs.indexOf('--sizes') + 1];
 const SIZES = benchArgs.includes('--sizes') && sizesArg !== undefined ? sizesArg.split(',').map(Number) : [50, 200, 500, 2000, 10_000];
-const cached = path.join(benchDataDir, dashboardArchiveCacheName('classify'));
+const cached = path.join(benchDataDir, dashboardArchiveCacheName('classify', ['search-index']));
 if (!fs.existsSync(cached)) throw new Error(`no cached archive ${cached}: run npm run bench:classify first`);
 const copy = path.join(benchDataDir, 'scope-move-crossover.db');
 for (const s of ['', '-wal', '-shm']) fs.rmSync(copy + s, { force: true });
