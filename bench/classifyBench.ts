@@ -1,7 +1,7 @@
 // npm run bench:classify [-- --fresh] [--iterations N] [--check] [--scope-move-threshold N]
 //   --fresh   regenerate the cached database
 //   --scope-move-threshold N   moves of more than N customers take their search postings along set-wise
-//             (default 500; a huge N measures 0018's move trigger firing per customer instead)
+//             (default 2000; a huge N measures 0018's move trigger firing per customer instead)
 //   --check   exit 1 when the preview (p95), the first apply or the apply with nothing to move misses 2 s
 //
 // Times tier classification (tiers:classify) of 100k customers and ~150k contracts over five years (the
