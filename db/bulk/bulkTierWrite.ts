@@ -30,11 +30,11 @@ const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'be
  * Sets each customer's tier and reason and clears its pin (the rules decide it now), bumping its version; one
  * audit row each in batch `meta.batchId`. Must run inside a transaction. Returns how many rows were written.
  * Many moves take their search postings along set-wise rather than by 0018's trigger per customer
- * (movingScopesInBulk; `scopeMoveThreshold` is its threshold, a parameter for tests and the bench).
+ * (movingScopesInBulk, above bulkScopeMoves.threshold customers).
  */
-export function writeTierMovesBulk(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta, scopeMoveThreshold?: number): number {
+export function writeTierMovesBulk(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): number {
   if (moves.length === 0) return 0;
-  return movingScopesInBulk(rawOf(db), moves.length, () => writeMoves(db, moves, meta), scopeMoveThreshold);
+  return movingScopesInBulk(rawOf(db), moves.length, () => writeMoves(db, moves, meta));
 }
 
 function writeMoves(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): number {
