@@ -6,6 +6,7 @@ import { AppError } from '../../shared/api/appError.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
 import { BulkSearchIndex } from '../bulk/bulkSearchIndex.ts';
+import { movingScopesInBulk } from '../repositories/customerScopedBigrams.ts';
 import { inSlices, isRow, StatementCache } from '../statementCache.ts';
 import { rawOf, type Db } from '../handle.ts';
 import { newId } from '../newId.ts';
@@ -132,38 +133,42 @@ export function undoBatch(db: Db, batchId: string, meta: UndoMeta, options: Undo
      VALUES (?, ?, ?, 'undo', ?, ?, ?, ?, ?, ?, ?)`,
   );
   let replayed = 0;
-  for (const e of entries) {
-    if (!isAudited(e.entity)) continue;
-    replayed++;
-    const table = e.entity;
-    const key = keyColumn(table);
-    const before = image(e.before);
-    const after = image(e.after);
-    const current = cache.get(`SELECT * FROM ${table} WHERE ${key} = ?`).get(e.entity_id);
-    const expected = versionLeftByBatch(before, after);
-    if (!isRow(current) || (expected !== undefined && current['version'] !== expected)) {
-      throw changedSince(labelOf(after ?? (isRow(current) ? current : null), e.entity_id));
+  // Many customers' rows put back (a bulk tier apply's, a handover's) take their search postings along set-wise;
+  // the loop changes no bigrams (the index is refreshed after it), as the mover requires.
+  movingScopesInBulk(raw, customers.written.length, () => {
+    for (const e of entries) {
+      if (!isAudited(e.entity)) continue;
+      replayed++;
+      const table = e.entity;
+      const key = keyColumn(table);
+      const before = image(e.before);
+      const after = image(e.after);
+      const current = cache.get(`SELECT * FROM ${table} WHERE ${key} = ?`).get(e.entity_id);
+      const expected = versionLeftByBatch(before, after);
+      if (!isRow(current) || (expected !== undefined && current['version'] !== expected)) {
+        throw changedSince(labelOf(after ?? (isRow(current) ? current : null), e.entity_id));
+      }
+      const restored: Record<string, unknown> = {};
+      if (before) {
+        const columns = tableColumns(table);
+        for (const [k, v] of Object.entries(before)) if (!FROZEN.has(k) && columns.has(k)) restored[k] = v;
+      } else {
+        restored['deleted_at'] = meta.at;
+      }
+      restored['updated_at'] = meta.at;
+      // Back to the before-image's version with its content: an earlier batch that wrote this row (a later import
+      // links terms an earlier one created) still finds the version it left, so undoing imports newest first works.
+      restored['version'] = before && typeof before['version'] === 'number' ? before['version'] : Number(current['version']) + 1;
+      const keys = Object.keys(restored);
+      try {
+        cache.get(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE ${key} = ?`).run(...keys.map((k) => restored[k]), e.entity_id);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw nameTaken(labelOf(before, e.entity_id));
+        throw err;
+      }
+      audit.run(newId(), meta.at, meta.actor, table, e.entity_id, JSON.stringify(current), JSON.stringify({ ...current, ...restored }), meta.batchId, meta.at, meta.at);
     }
-    const restored: Record<string, unknown> = {};
-    if (before) {
-      const columns = tableColumns(table);
-      for (const [k, v] of Object.entries(before)) if (!FROZEN.has(k) && columns.has(k)) restored[k] = v;
-    } else {
-      restored['deleted_at'] = meta.at;
-    }
-    restored['updated_at'] = meta.at;
-    // Back to the before-image's version with its content: an earlier batch that wrote this row (a later import
-    // links terms an earlier one created) still finds the version it left, so undoing imports newest first works.
-    restored['version'] = before && typeof before['version'] === 'number' ? before['version'] : Number(current['version']) + 1;
-    const keys = Object.keys(restored);
-    try {
-      cache.get(`UPDATE ${table} SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE ${key} = ?`).run(...keys.map((k) => restored[k]), e.entity_id);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw nameTaken(labelOf(before, e.entity_id));
-      throw err;
-    }
-    audit.run(newId(), meta.at, meta.actor, table, e.entity_id, JSON.stringify(current), JSON.stringify({ ...current, ...restored }), meta.batchId, meta.at, meta.at);
-  }
+  });
   index.refresh([...customers.all]);
   index.finish();
   recomputeNextExpiry(cache, [...customers.all]);

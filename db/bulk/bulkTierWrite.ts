@@ -7,6 +7,7 @@
 // audit text.
 import { newId } from '../newId.ts';
 import { rawOf, type Db } from '../handle.ts';
+import { movingScopesInBulk } from '../repositories/customerScopedBigrams.ts';
 import { BulkInserter, inSlices, isRow, StatementCache } from '../statementCache.ts';
 
 export interface TierWrite {
@@ -28,9 +29,15 @@ const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'be
 /**
  * Sets each customer's tier and reason and clears its pin (the rules decide it now), bumping its version; one
  * audit row each in batch `meta.batchId`. Must run inside a transaction. Returns how many rows were written.
+ * Many moves take their search postings along set-wise rather than by 0018's trigger per customer
+ * (movingScopesInBulk, above bulkScopeMoves.threshold customers).
  */
 export function writeTierMovesBulk(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): number {
   if (moves.length === 0) return 0;
+  return movingScopesInBulk(rawOf(db), moves.length, () => writeMoves(db, moves, meta));
+}
+
+function writeMoves(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): number {
   const cache = new StatementCache(rawOf(db));
   const audit = new BulkInserter(cache, 'audit_log', AUDIT_COLUMNS);
   const update = cache.get(

@@ -5,6 +5,7 @@ import { bringNextExpiryForward, recomputeNextExpiry } from '../bulk/bulkNextExp
 import { crashHooksOf, type CrashHooks } from '../crashHooks.ts';
 import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
 import { rawOf, type Db } from '../handle.ts';
+import { movingScopesInBulk } from '../repositories/customerScopedBigrams.ts';
 import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract, RenewalSnapshot } from './chunkPlan.ts';
 import type { RenewalValues } from '../../shared/importExport/importFields.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
@@ -200,16 +201,20 @@ export class ImportSession {
    */
   retier(patches: readonly TierPatch[]): number {
     const inPlace = this.#writer.cache.get('UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN ? IS NULL THEN tier_pinned END WHERE id = ?');
+    // Many tier moves take their search postings along set-wise (0018's trigger per customer suspended meanwhile).
+    const moves = patches.reduce((n, p) => (p.tier === null ? n : n + 1), 0);
     let audited = 0;
-    for (const p of patches) {
-      if (this.#createdCustomers.has(p.id)) {
-        inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
-        continue;
+    movingScopesInBulk(this.#writer.cache.raw, moves, () => {
+      for (const p of patches) {
+        if (this.#createdCustomers.has(p.id)) {
+          inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
+          continue;
+        }
+        const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
+        this.#writer.patch('customers', p.id, set);
+        audited++;
       }
-      const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
-      this.#writer.patch('customers', p.id, set);
-      audited++;
-    }
+    });
     return audited;
   }
 

@@ -1,7 +1,8 @@
 // 负责人交接: everything one owner holds (customers, contracts — and so their renewals and reminders, which follow
 // the contract — and follow-ups) goes to another owner under one audit batch, undone by the one undo engine.
-import { q, type Executor, type Tx } from '../handle.ts';
+import { q, rawOf, type Db, type Executor, type Tx } from '../handle.ts';
 import { updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { movingScopesInBulkAsync } from './customerScopedBigrams.ts';
 
 export interface HandoverCounts {
   customers: number;
@@ -9,13 +10,16 @@ export interface HandoverCounts {
   followUps: number;
 }
 
-export async function handOverOwner(tx: Tx, fromOwnerId: string, toOwnerId: string, meta: AuditMeta): Promise<HandoverCounts> {
+/** `db` is the connection `tx` runs on: many customers take their search postings along set-wise. */
+export async function handOverOwner(db: Db, tx: Tx, fromOwnerId: string, toOwnerId: string, meta: AuditMeta): Promise<HandoverCounts> {
   const k = q(tx);
   const held = async (table: 'customers' | 'contracts' | 'follow_ups') =>
     (await k.selectFrom(table).select('id').where('owner_id', '=', fromOwnerId).where('deleted_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
   const patch = { owner_id: toOwnerId };
   const customers = await held('customers');
-  for (const id of customers) await updateAudited(tx, 'customers', id, patch, meta);
+  await movingScopesInBulkAsync(rawOf(db), customers.length, async () => {
+    for (const id of customers) await updateAudited(tx, 'customers', id, patch, meta);
+  });
   const contracts = await held('contracts');
   for (const id of contracts) await updateAudited(tx, 'contracts', id, patch, meta);
   const followUps = await held('follow_ups');

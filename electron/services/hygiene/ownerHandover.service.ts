@@ -16,7 +16,7 @@ export async function handOver(ctx: ServiceContext, input: ApiParsedInput<'hygie
     await assertOwner(tx, input.fromOwnerId, 'fromOwnerId');
     await assertOwner(tx, input.toOwnerId, 'toOwnerId');
     const batchId = newId();
-    const moved = await handOverOwner(tx, input.fromOwnerId, input.toOwnerId, auditMeta(ctx, 'handover', batchId));
+    const moved = await handOverOwner(ctx.db, tx, input.fromOwnerId, input.toOwnerId, auditMeta(ctx, 'handover', batchId));
     return { undoToken: batchId, ...moved };
   });
 }
