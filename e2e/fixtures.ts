@@ -66,6 +66,18 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
+/**
+ * Opens a select (or any dropdown trigger) and picks an option until `took` passes: under load a click can land on
+ * a dropdown that is still opening or already closing, and the pick is lost without an error.
+ */
+export async function pickUntil(page: Page, trigger: Locator, option: string, took: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await trigger.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+    await took();
+  }).toPass({ timeout: 15_000 });
+}
+
 /** The local calendar date `days` from today ('YYYY-MM-DD'), as the app's date fields take it. */
 export function isoDaysFromToday(days: number): string {
   const d = new Date();

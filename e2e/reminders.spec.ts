@@ -1,4 +1,4 @@
-import { chooseOption, expect, test } from './fixtures.ts';
+import { chooseOption, expect, pickUntil, test } from './fixtures.ts';
 import { startDbusWebHost, type DbusWebHost } from './dbusWebHost.ts';
 
 function apiOf(host: DbusWebHost) {
@@ -110,9 +110,8 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
   await page.keyboard.press('Escape');
 
   const stage = page.locator('tbody tr').first().getByLabel(/的续约阶段/);
-  await stage.click();
-  await page.getByTitle('已流失').click();
   const lost = page.getByRole('dialog', { name: /标记为已流失/ });
+  await pickUntil(page, stage, '已流失', () => expect(lost).toBeVisible({ timeout: 2_000 }));
   await chooseOption(page, lost.locator('.ant-form-item').filter({ hasText: '流失原因' }), '竞品');
   await lost.getByLabel('补充说明').fill('客户改用本地服务商');
   await lost.getByRole('button', { name: '标记为已流失' }).click();
