@@ -64,8 +64,8 @@ export const backupsEnUS: Record<keyof typeof backupsZhCN, string> = {
   // Attachments in the encrypted export and the restore from a file.
   'backups.attachmentDamaged': 'An attachment in the encrypted backup "{file}" is damaged (it does not match its SHA-256 {sha256}); nothing was changed',
   'backups.restoredAttachmentsMissing':
-    'Restored. The previous data was saved as {name}. The files of {count} attachments were not in that file (an older encrypted backup or a database backup holds the data only); they cannot be opened until the attachments folder is copied from the other computer\'s data folder.',
-  'backups.exportedAttachmentsMissing': 'Encrypted backup saved: {file}. The files of {count} attachments could not be found or are damaged and were left out.',
+    'Restored. The previous data was saved as {name}. That file did not hold the files of {count} attachment(s) (an older encrypted backup or a database backup holds the data only): they cannot be opened until the attachments folder is copied from the other computer\'s data folder.',
+  'backups.exportedAttachmentsMissing': 'Encrypted backup saved: {file}. The files of {count} attachment(s) could not be found or were damaged, and were left out.',
 
   'backups.cliPassphraseTwice': 'Give --passphrase or --passphrase-file, not both',
 
