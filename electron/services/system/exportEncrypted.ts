@@ -39,9 +39,10 @@ export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: str
         await encryptArchiveStream(() => archiveFrames(databaseGz, attachments), sealed, passphrase);
         break;
       } catch (e) {
-        if (!(e instanceof DamagedAttachmentSource)) throw e;
-        ctx.logger.warn(`attachment ${e.storedName} does not match its SHA-256; the encrypted export leaves it out`);
-        attachments.splice(attachments.findIndex((a) => a.storedName === e.storedName), 1);
+        const at = e instanceof DamagedAttachmentSource ? attachments.findIndex((a) => a.storedName === e.storedName) : -1;
+        if (at < 0) throw e;
+        ctx.logger.warn(`attachment ${attachments[at]?.storedName} does not match its SHA-256; the encrypted export leaves it out`);
+        attachments.splice(at, 1);
         missing++;
       }
     }
