@@ -5,7 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
+import { rawOf, type Db } from './handle.ts';
 
 const STORED_NAME = /^([0-9a-f]{2})\/([0-9a-f]{64})$/;
 const MANIFEST_SUFFIX = '.attachments';
@@ -162,4 +164,110 @@ export function restoreAttachmentsOfBackup(backupsDir: string, backupName: strin
     }
   }
   return restored;
+}
+
+/** Where the bytes of a stored file are: the live folder, else the backups' store; null when they are nowhere. */
+export function attachmentSourceFile(dbFile: string, backupsDir: string, storedName: string): string | null {
+  for (const dir of [attachmentsDirFor(dbFile), path.join(backupsDir, BACKUP_STORE)]) {
+    const file = storedPath(dir, storedName);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+/** The stored names a database file's live attachment rows reference (an export's snapshot), sorted. */
+export function attachmentNamesReferencedBy(dbFile: string): string[] {
+  const raw = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return [...(referencedNames(raw) ?? [])].sort();
+  } finally {
+    raw.close();
+  }
+}
+
+/** Where a file restored from an encrypted export waits (in a staging folder), by its stored name. */
+export const stagedAttachmentPath = (dir: string, storedName: string) => storedPath(dir, storedName);
+
+/** Moves every file of a staging store (`stagedAttachmentPath`) into the live folder of `dbFile`; returns how many it lacked. */
+export function placeStagedAttachments(stagedDir: string, dbFile: string): number {
+  const live = attachmentsDirFor(dbFile);
+  let placed = 0;
+  for (const name of storedNamesIn(stagedDir)) {
+    const target = storedPath(live, name);
+    if (fs.existsSync(target)) continue;
+    linkOrCopy(storedPath(stagedDir, name), target);
+    placed++;
+  }
+  return placed;
+}
+
+/**
+ * After a restore: every file the restored data references that the live folder lacks is taken back from the
+ * backups' store where it is there (the safety backup before the restore kept the live files then). Returns how
+ * many referenced files are still nowhere: attachments the restored file did not carry.
+ */
+export function settleRestoredAttachments(db: Db, backupsDir: string): number {
+  const raw = rawOf(db);
+  const names = referencedNames(raw);
+  if (!names || raw.memory) return 0;
+  const live = attachmentsDirFor(raw.name);
+  const store = path.join(backupsDir, BACKUP_STORE);
+  let missing = 0;
+  for (const name of names) {
+    if (!STORED_NAME.test(name) || fs.existsSync(storedPath(live, name))) continue;
+    if (fs.existsSync(storedPath(store, name))) linkOrCopy(storedPath(store, name), storedPath(live, name));
+    else missing++;
+  }
+  return missing;
+}
+
+/** A `.partial` older than this was left by a write that crashed; a younger one may be a write running now. */
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+function removeStalePartials(dir: string, nowMs: number): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const prefix of fs.readdirSync(dir)) {
+    const sub = path.join(dir, prefix);
+    if (!/^[0-9a-f]{2}$/.test(prefix) || !fs.statSync(sub).isDirectory()) continue;
+    for (const name of fs.readdirSync(sub)) {
+      if (!name.endsWith('.partial')) continue;
+      const mtimeMs = fs.statSync(path.join(sub, name), { throwIfNoEntry: false })?.mtimeMs;
+      if (mtimeMs !== undefined && nowMs - mtimeMs > STALE_PARTIAL_MS) {
+        fs.rmSync(path.join(sub, name), { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
+}
+
+export interface AttachmentSweep {
+  partialsRemoved: number;
+  unreferencedRemoved: number;
+}
+
+/**
+ * Start-up housekeeping: removes `.partial` files over an hour old (an add, or a backup's link, that crashed
+ * mid-write) from the live folder and the backups' store, and the live files no live row references that the
+ * backups' store already keeps: the backup-time rule (keepAttachmentsWithBackup), without taking a backup. A file
+ * no backup holds yet stays for the next backup, so an undo of its remove can always find it. File ages are
+ * compared with the real clock (`nowMs`), which stamped them.
+ */
+export function sweepAttachmentLeftovers(db: Db, backupsDir: string, nowMs = Date.now()): AttachmentSweep {
+  const raw = rawOf(db);
+  if (raw.memory) return { partialsRemoved: 0, unreferencedRemoved: 0 };
+  const live = attachmentsDirFor(raw.name);
+  const store = path.join(backupsDir, BACKUP_STORE);
+  const partialsRemoved = removeStalePartials(live, nowMs) + removeStalePartials(store, nowMs);
+  const referenced = referencedNames(raw);
+  let unreferencedRemoved = 0;
+  if (referenced) {
+    for (const name of storedNamesIn(live)) {
+      if (referenced.has(name) || !fs.existsSync(storedPath(store, name))) continue;
+      fs.rmSync(storedPath(live, name), { force: true });
+      unreferencedRemoved++;
+    }
+  }
+  return { partialsRemoved, unreferencedRemoved };
 }

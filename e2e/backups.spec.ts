@@ -43,6 +43,8 @@ test('settings: an encrypted backup exported, a wrong passphrase refused, restor
   const sealed = path.join(dir, download.suggestedFilename());
   await download.saveAs(sealed);
   expect(fs.readFileSync(sealed).subarray(0, 8).toString('latin1')).toBe('RDESKENC');
+  // Format 2: the database and the attachment files it references (README, Encrypted export).
+  expect(fs.readFileSync(sealed)[8]).toBe(2);
   await expect(exportDialog).toBeHidden();
 
   // A customer added after the export, which the restore will take away again.

@@ -83,7 +83,8 @@ async function exportEncryptedToLocalFile(call: BackendCall, cmd: ParsedCommand)
   if (!result.ok) return result;
   const exported = apiContract['system:exportEncrypted'].output.parse(result.data);
   const file = writeExportFile(exported, cmd.host.out);
-  return { ok: true, data: { file, fileName: exported.fileName, sizeBytes: exported.sizeBytes } };
+  const { fileName, sizeBytes, attachments, attachmentsMissing } = exported;
+  return { ok: true, data: { file, fileName, sizeBytes, attachments, attachmentsMissing } };
 }
 
 /** `contracts attachments-add --contract-id C --file F`: the file goes up as an import's does, then is attached. */

@@ -15,7 +15,9 @@ export const backupFileSchema = z.object({
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
 /** What a restore replaced the data with, and the backup of the data it replaced (a name in the list). */
-const restoreResultSchema = z.object({ restoredFrom: z.string(), safetyBackup: z.string() });
+// attachmentsMissing: attachment files the restored data references that are nowhere here (an older or plain file
+// does not carry them).
+const restoreResultSchema = z.object({ restoredFrom: z.string(), safetyBackup: z.string(), attachmentsMissing: z.number().int() });
 
 /** An encrypted export's rules; restoring takes any passphrase, so a file made under other rules still opens. */
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -64,7 +66,14 @@ export const systemContract = {
     input: z.object({
       passphrase: passphraseField.min(MIN_PASSPHRASE_LENGTH, issue('backups.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH })),
     }),
-    output: z.object({ fileName: z.string(), sizeBytes: z.number().int(), contentBase64: z.string() }),
+    // attachments: the files it carries; attachmentsMissing: referenced ones it could not (nowhere, or damaged on disk).
+    output: z.object({
+      fileName: z.string(),
+      sizeBytes: z.number().int(),
+      attachments: z.number().int(),
+      attachmentsMissing: z.number().int(),
+      contentBase64: z.string(),
+    }),
   },
   /** Loads about 200 realistic customers; idempotent, dates relative to `today` (default: the local date). */
   'system:demo': {

@@ -10,6 +10,7 @@ import type { Notifier } from '../notifier/notifier.ts';
 import { openServiceContext } from '../openServiceContext.ts';
 import { startScheduler, type Scheduler } from '../reminders/tickScheduler.ts';
 import { autoBackupIfDue } from '../system/autoBackup.ts';
+import { sweepAttachmentsAtStartup } from '../system/sweepAttachments.ts';
 import type { BackendSettings, BackendToWriter, WriterToBackend } from './backendProtocol.ts';
 import { openFailure } from './openFailure.ts';
 import { SerialQueue } from './serialQueue.ts';
@@ -19,6 +20,8 @@ import { SerialQueue } from './serialQueue.ts';
  * ordinary save is far shorter, even on a loaded machine, so the notice is kept for imports and their like.
  */
 const BUSY_AFTER_MS = 1000;
+/** The attachments folder's start-up sweep waits this long, so the first window's first answers go before it. */
+const SWEEP_AFTER_MS = 5000;
 
 export async function runWriterThread(port: MessagePort, settings: BackendSettings): Promise<void> {
   const post = (message: WriterToBackend) => port.postMessage(message);
@@ -83,6 +86,10 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
     scheduler = startScheduler(ctx, notifier, { intervalMs: settings.tickIntervalMs, serialize: (work) => queue.run(work) });
   }
   post({ type: 'ready', ready: { dataFile: ctx.dataFile, schemaVersion: ctx.schemaVersion, integrity: ctx.integrity } });
+  // Housekeeping of the long-running hosts (the desktop and the web host, which also take the automatic backup): in
+  // the queue, after the first answers, never before them.
+  const sweep = settings.autoBackup ? setTimeout(() => void queue.run(async () => sweepAttachmentsAtStartup(ctx)), SWEEP_AFTER_MS) : null;
+  sweep?.unref();
 
   port.on('message', (message: BackendToWriter) => {
     switch (message.type) {
@@ -100,6 +107,7 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
       case 'close':
         void (async () => {
           // The tick in flight and every queued write finish before SQLite closes.
+          if (sweep) clearTimeout(sweep);
           await scheduler?.stop();
           await queue.drained();
           await opened.close();

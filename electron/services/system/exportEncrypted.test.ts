@@ -70,8 +70,8 @@ describe('encrypted export', () => {
     expect(exported.fileName).toMatch(/^renewal-desk-\d{8}-\d{4}\.rdbackup$/);
     const bytes = sealed;
     expect(bytes.length).toBe(exported.sizeBytes);
-    // The header: magic, format 1, scrypt 2^17 / 8 / 1; nothing of the data shows in clear.
-    expect(bytes.subarray(0, 12)).toEqual(Buffer.from([...Buffer.from('RDESKENC'), 1, 17, 8, 1]));
+    // The header: magic, format 2, scrypt 2^17 / 8 / 1; nothing of the data shows in clear.
+    expect(bytes.subarray(0, 12)).toEqual(Buffer.from([...Buffer.from('RDESKENC'), 2, 17, 8, 1]));
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
     expect(bytes.includes(Buffer.from('杭州云启科技有限公司'))).toBe(false);
     expect(stagingLeftovers(here)).toEqual([]);
@@ -107,8 +107,8 @@ describe('encrypted export', () => {
     const truncated = await restoreUploaded(there, bytes.subarray(0, 50), 'a.rdbackup', PASSPHRASE);
     expect(truncated.error).toMatchObject({ field: 'uploadId', key: 'backups.encryptedDamaged' });
     const newer = Buffer.from(bytes);
-    newer[8] = 2;
-    expect((await restoreUploaded(there, newer, 'a.rdbackup', PASSPHRASE)).error).toMatchObject({ key: 'backups.encryptedNewer', params: { version: 2 } });
+    newer[8] = 3;
+    expect((await restoreUploaded(there, newer, 'a.rdbackup', PASSPHRASE)).error).toMatchObject({ key: 'backups.encryptedNewer', params: { version: 3 } });
     const hungry = Buffer.from(bytes);
     hungry[9] = 30;
     expect((await restoreUploaded(there, hungry, 'a.rdbackup', PASSPHRASE)).error).toMatchObject({ key: 'backups.encryptedDamaged' });

@@ -31,7 +31,9 @@ export function ExportEncryptedModal({ open, onClose }: Props) {
       const saved = await bridge.saveFile({ fileName: result.fileName, contentBase64: result.contentBase64 });
       // Cancelling the save dialog is the user's choice: the dialog stays, nothing to say.
       if (!saved.saved) return;
-      void message.success(t('backups.exported', { file: saved.path ?? result.fileName }), 6);
+      const file = saved.path ?? result.fileName;
+      if (result.attachmentsMissing > 0) void message.warning(t('backups.exportedAttachmentsMissing', { file, count: result.attachmentsMissing }), 12);
+      else void message.success(t('backups.exported', { file }), 6);
       onClose();
     } catch (e) {
       void message.error(t('export.failed', { error: errorMessageOf(e, t) }), 8);

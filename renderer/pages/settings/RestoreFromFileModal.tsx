@@ -43,7 +43,9 @@ export function RestoreFromFileModal({ open, onClose }: Props) {
       const uploadId = await uploadFile(file, (sent) => setPhase({ kind: 'sending', sent }), t('import.readFailed'));
       setPhase({ kind: 'restoring' });
       const result = await invoke('system:restoreUpload', { uploadId, ...(passphrase === '' ? {} : { passphrase }) });
-      void message.success(t('backups.restored', { name: result.safetyBackup }), 6);
+      if (result.attachmentsMissing > 0) {
+        void message.warning(t('backups.restoredAttachmentsMissing', { name: result.safetyBackup, count: result.attachmentsMissing }), 12);
+      } else void message.success(t('backups.restored', { name: result.safetyBackup }), 6);
       reset();
       onClose();
     } catch (e) {

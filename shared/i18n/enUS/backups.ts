@@ -54,12 +54,18 @@ export const backupsEnUS: Record<keyof typeof backupsZhCN, string> = {
   'backups.exportEncrypted': 'Export an encrypted backup…',
   'backups.exportEncryptedTitle': 'Export an encrypted backup',
   'backups.exportEncryptedHint':
-    'The whole archive, encrypted with a passphrase, saved as one file; restore it on another computer with "Restore from a file". A lost passphrase cannot be recovered: keep it safe.',
+    'The whole archive with its contract attachments, encrypted with a passphrase, saved as one file; restore it on another computer with "Restore from a file". A lost passphrase cannot be recovered: keep it safe.',
   'backups.passphraseRepeat': 'Passphrase again',
   'backups.passphraseMismatch': 'The two passphrases differ',
   'backups.export': 'Export',
   'backups.exporting': 'Encrypting…',
   'backups.exported': 'Encrypted backup saved: {file}',
+
+  // Attachments in the encrypted export and the restore from a file.
+  'backups.attachmentDamaged': 'An attachment in the encrypted backup "{file}" is damaged (it does not match its SHA-256 {sha256}); nothing was changed',
+  'backups.restoredAttachmentsMissing':
+    'Restored. The previous data was saved as {name}. That file did not hold the files of {count} attachment(s) (an older encrypted backup or a database backup holds the data only): they cannot be opened until the attachments folder is copied from the other computer\'s data folder.',
+  'backups.exportedAttachmentsMissing': 'Encrypted backup saved: {file}. The files of {count} attachment(s) could not be found or were damaged, and were left out.',
 
   'backups.cliPassphraseTwice': 'Give --passphrase or --passphrase-file, not both',
 

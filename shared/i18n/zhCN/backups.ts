@@ -51,12 +51,18 @@ export const backupsZhCN = {
 
   'backups.exportEncrypted': '导出加密备份…',
   'backups.exportEncryptedTitle': '导出加密备份',
-  'backups.exportEncryptedHint': '整个档案用密码加密后保存为一个文件，可在另一台电脑上通过「从文件恢复」还原。密码无法找回，请妥善保管。',
+  'backups.exportEncryptedHint': '整个档案（连同合同附件）用密码加密后保存为一个文件，可在另一台电脑上通过「从文件恢复」还原。密码无法找回，请妥善保管。',
   'backups.passphraseRepeat': '再次输入密码',
   'backups.passphraseMismatch': '两次输入的密码不一致',
   'backups.export': '导出',
   'backups.exporting': '正在加密…',
   'backups.exported': '已保存加密备份：{file}',
+
+  // Attachments in the encrypted export and the restore from a file.
+  'backups.attachmentDamaged': '加密备份「{file}」中的一个附件已损坏（与其 SHA-256 {sha256} 不符），无法恢复；数据没有任何改动',
+  'backups.restoredAttachmentsMissing':
+    '已恢复。恢复前的数据已备份为 {name}。该文件中没有 {count} 个附件的文件（旧版加密备份与数据库备份只含数据），这些附件暂时打不开：请从原电脑的数据文件夹复制附件文件夹过来。',
+  'backups.exportedAttachmentsMissing': '已保存加密备份：{file}。有 {count} 个附件的文件已找不到或已损坏，未能包含在内。',
 
   'backups.cliPassphraseTwice': '--passphrase 与 --passphrase-file 只能用其中一个',
 
