@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './scripts/longFilesFirst.ts';
 
 const base = { environment: 'node' as const, pool: 'forks' as const, isolate: false, testTimeout: 120_000, allowOnly: false };
 // A generous ceiling, not a performance check: CLI tests spawn node processes, slow on a loaded two-core machine.
@@ -15,6 +16,8 @@ export default defineConfig({
     // One worker per core, not vitest's cores − 1: the slow files mostly wait on child processes (the CLI, crash
     // and soak children), so on a two-core machine a single worker left a core idle for half the run.
     maxWorkers: os.availableParallelism(),
+    // The long files start first, so neither worker is left running one alone at the end.
+    sequence: { sequencer: LongFilesFirst },
     // The CLI tests spawn the bundled CLI: it is rebuilt here when stale, before any test file runs.
     globalSetup: ['scripts/buildNodeBundlesOnce.ts'],
     projects: [
