@@ -4,6 +4,8 @@ import type { Tier } from '../../shared/domain/enums.ts';
 import { pinyinQueryGrams, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
+import { scopedShape } from './customerListScopedPlans.ts';
+import { and, probe, type QueryShape, type Trace } from './customerListSqlParts.ts';
 
 export interface CustomerListFilter {
   search?: string | undefined;
@@ -54,17 +56,6 @@ export const DEFAULT_LIST_TUNING: Readonly<CustomerListTuning> = {
 
 export type SearchPlan = 'none' | 'empty' | 'bigram-drive' | 'bigram-probe' | 'scoped-drive' | 'scoped-probe' | 'text-scan';
 
-/** FROM and WHERE of one list query; `c` is always the customers row. */
-interface QueryShape {
-  plan: SearchPlan;
-  from: RawBuilder<unknown>;
-  where: RawBuilder<unknown>[];
-  /** Whether the count and the page come from one pass over the matches. */
-  onePass: boolean;
-  /** The total, when choosing the plan already counted it (scoped postings of a two-character query). */
-  total?: number;
-}
-
 function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
   if (f.archived === 'active') where.push(sql`c.archived_at IS NULL`);
@@ -76,18 +67,6 @@ function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
   return where;
 }
 
-const and = (where: readonly RawBuilder<unknown>[]) => sql.join(where, sql` AND `);
-
-/**
- * Whether the customer holds the bigram. Pinned to the primary key (bigram, customer_id): one bigram's
- * entries sit together there, so thousands of probes stay on a few hundred cached pages. The planner would
- * as soon take customer_bigrams_customer, whose entries for the same probes are spread over the whole index
- * (measured at 100k customers: 4–5× slower, half of it in the kernel reading pages).
- */
-const probe = (gram: string) =>
-  sql`EXISTS (SELECT 1 FROM customer_bigrams b INDEXED BY sqlite_autoindex_customer_bigrams_1
-    WHERE b.bigram = ${gram} AND b.customer_id = c.id)`;
-
 /** Substring of the normalized name, a contact name or the phone digits, never across two of them. */
 const textContains = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
@@ -98,9 +77,6 @@ const textContains = (needle: string) =>
  */
 const textOrPinyin = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0 OR pinyin_match(cs.pinyin, ${needle})))`;
-
-/** Receives each statement run while choosing the plan (explainCustomerList shows them). */
-type Trace = (name: 'bigram counts' | 'candidates' | 'scoped count', statement: RawBuilder<unknown>) => void;
 
 async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning, trace?: Trace): Promise<QueryShape> {
   const base = filterConditions(f);
@@ -151,63 +127,6 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
     from: customers,
     where: [...base, probe(rarest), ...whole],
     onePass: Math.min(df, candidates ?? Infinity) <= tuning.onePassMaxRows,
-  };
-}
-
-/**
- * The scopes (search_scopes ids) a filter by owner and/or tier covers, or null when the filter is not one the
- * postings answer alone: no owner and no tier (the scope would be most of the archive), or a tag or expiry filter
- * (then the postings' count is not the total).
- */
-function scopeIds(f: CustomerListFilter): RawBuilder<unknown> | null {
-  if ((!f.ownerId && !f.tier) || f.tagId || f.expiringOnOrBefore) return null;
-  const where: RawBuilder<unknown>[] = [];
-  if (f.ownerId) where.push(sql`s.owner_key = ${f.ownerId}`);
-  if (f.tier) where.push(sql`s.tier = ${f.tier}`);
-  if (f.archived !== 'all') where.push(sql`s.archived = ${f.archived === 'archived' ? 1 : 0}`);
-  return sql`SELECT s.id FROM search_scopes s WHERE ${and(where)}`;
-}
-
-/**
- * A search within one owner and/or tier, through migration 0018's postings per scope: the holders of the rarest
- * gram in the scope are counted from the postings alone. A two-character query's total is that count, and when
- * it is large the page walks the customers in page order, probing each, stopping after the page (scoped-probe).
- * Otherwise the holders are read from the postings, those missing another of the query's grams dropped from the
- * postings too, and the rest checked (scoped-drive, one pass). Null when the filter is not a scope.
- */
-async function scopedShape(
-  x: Executor,
-  f: CustomerListFilter,
-  base: RawBuilder<unknown>[],
-  grams: readonly string[],
-  rarest: string,
-  whole: RawBuilder<unknown>[],
-  tuning: CustomerListTuning,
-  trace?: Trace,
-): Promise<QueryShape | null> {
-  if (tuning.force === 'bigram-drive' || tuning.force === 'bigram-probe') return null;
-  const scopes = scopeIds(f);
-  if (scopes === null) return null;
-  let n: number | undefined;
-  if (tuning.force === undefined || whole.length === 0) {
-    const countQuery = sql<{ n: number }>`SELECT count(*) AS n FROM customer_scoped_bigrams sb
-      WHERE sb.bigram = ${rarest} AND sb.scope IN (${scopes})`;
-    trace?.('scoped count', countQuery);
-    n = (await countQuery.execute(q(x))).rows[0]?.n ?? 0;
-    if (n === 0) return { plan: 'empty', from: sql`customers c`, where: base, onePass: false };
-  }
-  const probeWalk = tuning.force === 'scoped-probe' || (tuning.force === undefined && n !== undefined && n > tuning.scopedDriveAtMost);
-  if (whole.length === 0 && probeWalk) {
-    return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
-  }
-  const others = grams.filter((g) => g !== rarest).map(
-    (g) => sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`,
-  );
-  return {
-    plan: 'scoped-drive',
-    from: sql`customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id`,
-    where: [sql`sb.bigram = ${rarest}`, sql`sb.scope IN (${scopes})`, ...others, ...base, ...whole],
-    onePass: true,
   };
 }
 
