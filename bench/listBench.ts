@@ -35,7 +35,7 @@ import { BUILTIN_TIERS, type Tier } from '../shared/domain/enums.ts';
 import { nameSortKey } from '../shared/domain/nameSortKey.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/domain/searchText.ts';
 import { pinyinReadingOf } from '../shared/domain/pinyinReading.ts';
-import { pinyinGramsOf, pinyinQueryGrams, pinyinQueryOf } from '../shared/domain/pinyinSearch.ts';
+import { pinyinGramsOf, pinyinQueryClauses, pinyinQueryOf } from '../shared/domain/pinyinSearch.ts';
 import { loadPinyinReading } from '../db/repositories/pinyinReadings.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
 
@@ -193,8 +193,9 @@ async function main(): Promise<void> {
     for (const c of CASES) {
       const text = normalizeSearchText(c.search ?? '');
       const pinyin = c.search && phoneDigitsQuery(c.search) === null ? pinyinQueryOf(text) : null;
-      const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]) : [];
-      const df = grams.length === 0 ? '–' : grams.map((g) => `${g}:${facts.df(g)}`).join(' ');
+      // A pinyin query's clauses: `a|b` means a match holds a or b.
+      const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : c.search && phoneDigitsQuery(c.search) === null ? bigramsOf([c.search]).map((g) => [g]) : [];
+      const df = clauses.length === 0 ? '–' : clauses.map((cl) => cl.map((g) => `${g}:${facts.df(g)}`).join('|')).join(' ');
       const explained = await explainCustomerList(ctx.db, filterFor(c, shown));
       const rawExplained = raw.explain(rawInput(c, shown));
       out();

@@ -24,19 +24,25 @@ function scopeIds(f: CustomerListFilter): RawBuilder<unknown> | null {
  * A search within one owner and/or tier, through migration 0018's postings per scope: the holders of the rarest
  * gram in the scope are counted from the postings alone. A two-character query's total is that count, and when
  * it is large the page walks the customers in page order, probing each, stopping after the page (scoped-probe).
- * Otherwise the holders are read from the postings, those missing another of the query's grams dropped from the
- * postings too, and the rest checked (scoped-drive, one pass). Null when the filter is not a scope.
+ * Otherwise the holders are read from the postings, those missing another of the query's grams (or every gram of
+ * one of its clauses) dropped from the postings too, and the rest checked (scoped-drive, one pass). Null when the filter is not a scope.
  */
 export async function scopedShape(
   x: Executor,
   f: CustomerListFilter,
   base: RawBuilder<unknown>[],
-  grams: readonly string[],
-  rarest: string,
+  asked: {
+    /** Grams every match holds; `rarest` (held by fewest customers) among them. */
+    grams: readonly string[];
+    rarest: string;
+    /** Clauses of grams of which every match holds one (a pinyin query's, pinyinQueryGrams.ts). */
+    eitherOf: readonly (readonly string[])[];
+  },
   whole: RawBuilder<unknown>[],
   tuning: CustomerListTuning,
   trace?: Trace,
 ): Promise<QueryShape | null> {
+  const { rarest } = asked;
   if (tuning.force === 'bigram-drive' || tuning.force === 'bigram-probe') return null;
   const scopes = scopeIds(f);
   if (scopes === null) return null;
@@ -52,9 +58,12 @@ export async function scopedShape(
   if (whole.length === 0 && probeWalk) {
     return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
   }
-  const others = grams.filter((g) => g !== rarest).map(
-    (g) => sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`,
-  );
+  const held = (g: string) =>
+    sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`;
+  const others = [
+    ...asked.grams.filter((g) => g !== rarest).map(held),
+    ...asked.eitherOf.map((clause) => sql`(${sql.join(clause.map(held), sql` OR `)})`),
+  ];
   return {
     plan: 'scoped-drive',
     from: sql`customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id`,

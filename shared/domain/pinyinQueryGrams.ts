@@ -1,0 +1,127 @@
+// Which grams of the bigram index a pinyin query can ask for (pinyinSearch.ts has the matching rules). A customer
+// the query matches, by its name's reading or by its text, must hold them, or the list would lose it.
+//
+// A letter run of the query is read by the name's positions one after another, each taking a SEGMENT of the run:
+//   - a Han position takes one letter (its reading's first), zh/ch/sh, a whole syllable, or, at the end of the
+//     query, the start of a syllable (PINYIN_SYLLABLES holds every syllable the index can hold);
+//   - a Latin letter run of the name (#abc) takes one letter, the whole run, or at the end its start: so ANY
+//     letters, which is why few grams of a long run are certain.
+// What the index then holds for a split of the run into segments (pinyinGramsOf, and the text's bigrams):
+//   - each segment's first two letters (a one-letter segment: its letter and the next segment's first letter);
+//   - each segment's first letter followed by the next segment's first letter;
+//   - every two adjacent letters inside a Latin segment (the name's text holds the run).
+// A gram is certain when every split holds it. For `hangzhouyun` that is only `ha`: a name like 汉GZ后云 reads
+// han|gz|hou|yun and holds no `zh`. But every split holds `zh` or `gz` (the only segments across the z–h seam
+// are Latin ones holding `gz`), and `yu` or `uy`. So the query asks for CLAUSES: grams of which a match holds at
+// least one. A clause is kept only when no split avoids all of its grams (a search over the splits, below), so
+// the clauses are exact consequences of the rules above, not guesses; pinyinQueryGrams.test.ts checks them
+// against the index with random names and queries.
+
+import { PINYIN_SYLLABLES } from './pinyinSyllables.ts';
+
+const LETTERS = /^[a-z]$/;
+
+const SYLLABLES: ReadonlySet<string> = new Set(PINYIN_SYLLABLES);
+/** Starts of syllables, two letters or more (whole syllables included): what a query may end in. */
+const SYLLABLE_STARTS: ReadonlySet<string> = new Set(PINYIN_SYLLABLES.flatMap((s) => Array.from({ length: s.length - 1 }, (_, k) => s.slice(0, k + 2))));
+const TWO_LETTER_INITIALS: ReadonlySet<string> = new Set(['zh', 'ch', 'sh']);
+
+/** Longer letter runs (a pasted word, not typed pinyin) ask only for their first two letters. */
+const MAX_SEARCHED_RUN = 40;
+
+/**
+ * Clauses every name the pinyin query matches satisfies: each clause is a list of grams, at least one of which
+ * the name's index entries hold. Clauses of one gram come first. A query of Han characters with letters gets no
+ * gram from its Han characters: its reading may match a name whose two characters stand apart (杭 州).
+ */
+export function pinyinQueryClauses(query: string): string[][] {
+  const units = Array.from(query);
+  const clauses: string[][] = [];
+  for (let i = 0; i < units.length; ) {
+    if (!LETTERS.test(units[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < units.length && LETTERS.test(units[end]!)) end++;
+    clauses.push(...letterRunClauses(units.slice(i, end).join(''), end === units.length));
+    i = end;
+  }
+  const units1 = new Set(clauses.filter((c) => c.length === 1).map((c) => c[0]!));
+  const out: string[][] = [...units1].map((g) => [g]);
+  const seen = new Set<string>();
+  for (const c of clauses) {
+    if (c.length === 1 || c.some((g) => units1.has(g))) continue;
+    const key = [...c].sort().join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The grams every name the pinyin query matches holds (the one-gram clauses); empty when none is certain. */
+export function pinyinQueryGrams(query: string): string[] {
+  return pinyinQueryClauses(query)
+    .filter((c) => c.length === 1)
+    .map((c) => c[0]!);
+}
+
+/**
+ * The clauses of one letter run that starts a name position (the query's start, or after a Han character);
+ * `reachesEnd` when the query ends with it (then its last segment may be the start of a syllable).
+ */
+function letterRunClauses(run: string, reachesEnd: boolean): string[][] {
+  const m = run.length;
+  if (m < 2) return [];
+  if (m > MAX_SEARCHED_RUN) return [[run.slice(0, 2)]];
+  const pair = (k: number) => run[k]! + run[k + 1]!;
+  // hanSegment[s][e]: a Han position can take run[s..e) (two letters or more).
+  const hanSegment = (s: number, e: number) => {
+    const seg = run.slice(s, e);
+    return SYLLABLES.has(seg) || TWO_LETTER_INITIALS.has(seg) || (reachesEnd && e === m && SYLLABLE_STARTS.has(seg));
+  };
+  const han: boolean[][] = Array.from({ length: m + 1 }, (_, s) => Array.from({ length: m + 1 }, (_, e) => e - s >= 2 && hanSegment(s, e)));
+
+  /** Whether some split of the run holds none of `avoid`. */
+  const splitAvoids = (avoid: ReadonlySet<string>): boolean => {
+    // hits[k]: how many of pair(0..k-1) are avoided grams, so a Latin segment's inner pairs are checked at once.
+    const hits = [0];
+    for (let k = 0; k + 1 < m; k++) hits.push(hits[k]! + (avoid.has(pair(k)) ? 1 : 0));
+    const can: boolean[] = new Array<boolean>(m + 1).fill(false);
+    can[m] = true;
+    for (let s = m - 1; s >= 0; s--) {
+      for (let e = s + 1; e <= m && !can[s]; e++) {
+        if (!can[e]) continue;
+        // The segment's first letter with the next segment's first letter.
+        if (e < m && avoid.has(run[s]! + run[e]!)) continue;
+        if (e - s === 1) {
+          can[s] = true;
+          continue;
+        }
+        // A Han position holds the segment's first two letters; a Latin run every pair inside it.
+        const inner = han[s]![e]! ? (avoid.has(pair(s)) ? 1 : 0) : hits[e - 1]! - hits[s]!;
+        if (inner === 0) can[s] = true;
+      }
+    }
+    return can[0]!;
+  };
+
+  const clauses: string[][] = [];
+  const certain = new Set<string>();
+  for (let k = 0; k + 1 < m; k++) {
+    const g = pair(k);
+    if (!certain.has(g) && !splitAvoids(new Set([g]))) {
+      certain.add(g);
+      clauses.push([g]);
+    }
+  }
+  // Two neighbouring pairs: a split not starting a segment at k must cover k with a segment from before it.
+  for (let k = 1; k + 1 < m; k++) {
+    const a = pair(k - 1);
+    const b = pair(k);
+    if (a === b || certain.has(a) || certain.has(b)) continue;
+    if (!splitAvoids(new Set([a, b]))) clauses.push([b, a]);
+  }
+  return clauses;
+}
