@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
+import { clausesGivenCounts } from '../../shared/domain/pinyinQueryGrams.ts';
 import { pinyinQueryClauses, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
 import { rawOf, type Db } from '../../db/handle.ts';
@@ -210,28 +211,24 @@ export function rawCustomerList(db: Db): RawCustomerList {
     if (text === '') return { variant: 'none', onePass: false, params };
     const digits = phoneDigitsQuery(text);
     const pinyin = digits === null ? pinyinQueryOf(text) : null;
-    const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : [];
-    const grams = pinyin !== null ? clauses.filter((c) => c.length === 1).map((c) => c[0]!) : digits === null ? bigramsOf([search]) : [];
-    if (grams.length === 0) {
-      return { variant: pinyin !== null ? 'text-scan+pinyin' : 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
-    }
-    const asked = [...new Set([...grams, ...clauses.flat()])];
+    const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : digits === null ? bigramsOf([search]).map((g) => [g]) : [];
+    const textScan = { variant: pinyin !== null ? 'text-scan+pinyin' : 'text-scan', onePass: true, params: { ...params, text: digits ?? text } } as const;
+    if (clauses.length === 0) return textScan;
+    const asked = [...new Set(clauses.flat())];
     decisions.push(dfSql(asked.length));
     const counts = new Map(
       (stmt(dfSql(asked.length)).all(...asked) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
     );
-    const dfOf = (g: string) => counts.get(g) ?? 0;
-    const eitherOf = clauses
-      .filter((c) => c.length > 1)
-      .map((c) => ({ c, n: c.reduce((sum, g) => sum + dfOf(g), 0) }))
-      .sort((a, b) => a.n - b.n);
+    const given = clausesGivenCounts(clauses, (g) => counts.get(g) ?? 0);
+    if (given === null) return { variant: 'empty', onePass: false, params };
+    const grams = given.certain;
+    if (grams.length === 0) return textScan;
     let gram = grams[0]!;
     let df = Infinity;
     for (const g of grams) {
       const n = counts.get(g) ?? 0;
       if (n < df) [gram, df] = [g, n];
     }
-    if (df === 0 || eitherOf.some((e) => e.n === 0)) return { variant: 'empty', onePass: false, params };
     const withText = Array.from(text).length > 2;
     // The list is always one owner's and tier's: a scope of migration 0018's postings.
     decisions.push(SCOPED_COUNT);
@@ -244,13 +241,13 @@ export function rawCustomerList(db: Db): RawCustomerList {
     const other = grams.filter((g) => g !== gram);
     const otherParams = Object.fromEntries([
       ...other.map((g, i) => [`other${i}`, g]),
-      ...eitherOf.flatMap((e, i) => e.c.map((g, j) => [`either${i}_${j}`, g])),
+      ...given.eitherOf.flatMap((c, i) => c.map((g, j) => [`either${i}_${j}`, g])),
     ]);
     return {
       variant: withText ? `scoped-drive+${check}` : 'scoped-drive',
       onePass: true,
       params: withText ? { ...params, ...otherParams, gram, text } : { ...params, ...otherParams, gram },
-      otherGrams: { grams: other.length, eitherOf: eitherOf.map((e) => e.c.length) },
+      otherGrams: { grams: other.length, eitherOf: given.eitherOf.map((c) => c.length) },
     };
   }
 

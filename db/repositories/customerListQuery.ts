@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
+import { clausesGivenCounts } from '../../shared/domain/pinyinQueryGrams.ts';
 import { pinyinQueryClauses, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
@@ -91,35 +92,32 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   // A pinyin query asks for clauses of grams (shared/domain/pinyinQueryGrams.ts): every name it matches, by
   // reading or by text, holds its one-gram clauses' grams and one gram of each longer clause.
   const pinyin = digits === null ? pinyinQueryOf(text) : null;
-  const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : [];
-  const grams = pinyin !== null ? clauses.filter((c) => c.length === 1).map((c) => c[0]!) : digits === null ? bigramsOf([search]) : [];
+  const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : digits === null ? bigramsOf([search]).map((g) => [g]) : [];
   const check = pinyin !== null ? textOrPinyin(pinyin) : textContains(digits ?? text);
-  if (grams.length === 0) {
+  if (clauses.length === 0) {
     return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   }
 
-  const asked = [...new Set([...grams, ...clauses.flat()])];
+  const asked = [...new Set(clauses.flat())];
   const dfQuery = sql<{ bigram: string; n: number }>`SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${sql.join(asked)})`;
   trace?.('bigram counts', dfQuery);
   const counts = new Map((await dfQuery.execute(q(x))).rows.map((r) => [r.bigram, r.n]));
-  const dfOf = (g: string) => counts.get(g) ?? 0;
+  // Every gram of a match occurs in the matching name, so a gram no customer has means no match (and a clause
+  // left with one gram makes that gram certain).
+  const given = clausesGivenCounts(clauses, (g) => counts.get(g) ?? 0);
+  if (given === null) return { plan: 'empty', from: customers, where: base, onePass: false };
+  const grams = given.certain;
+  if (grams.length === 0) return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   let rarest = grams[0]!;
   let df = Infinity;
   for (const g of grams) {
-    const n = dfOf(g);
+    const n = counts.get(g) ?? 0;
     if (n < df) [rarest, df] = [g, n];
   }
-  // Longer clauses, those whose grams are held by fewest first (each drops the holders of none of its grams).
-  const eitherOf = clauses
-    .filter((c) => c.length > 1)
-    .map((c) => ({ c, n: c.reduce((sum, g) => sum + dfOf(g), 0) }))
-    .sort((a, b) => a.n - b.n);
-  // Every bigram of a match occurs in the matching name, so a bigram no customer has means no match.
-  if (df === 0 || eitherOf.some((e) => e.n === 0)) return { plan: 'empty', from: customers, where: base, onePass: false };
   // One bigram is the whole query only when the query is two characters (two letters included: a two-letter
   // gram is held exactly by the names matching it); longer ones check the full text or reading.
   const whole = Array.from(text).length > 2 ? [check] : [];
-  const scoped = await scopedShape(x, f, base, { grams, rarest, eitherOf: eitherOf.map((e) => e.c) }, whole, tuning, trace);
+  const scoped = await scopedShape(x, f, base, { grams, rarest, eitherOf: given.eitherOf }, whole, tuning, trace);
   if (scoped) return scoped;
   const candidates = await countCandidates(x, base, df, tuning, trace);
   if (candidates === 'many') {

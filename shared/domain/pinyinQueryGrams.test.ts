@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { clausesGivenCounts } from './pinyinQueryGrams.ts';
 import { pinyinReadingOf } from './pinyinReading.ts';
 import { decodeReading, NON_HAN_MARK, pinyinGramsOf, pinyinMatches, pinyinQueryClauses, pinyinQueryGrams, pinyinQueryOf } from './pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText } from './searchText.ts';
@@ -26,6 +27,14 @@ describe('pinyin query grams', () => {
     expect(unmet('杭州云启科技', 'hangzhouyun')).toEqual([]);
     // A name holding ha but read no way as hangzhou… fails a clause, which is what lets the list skip it.
     expect(unmet('海南航空', 'hangzhouyun')).not.toEqual([]);
+  });
+
+  it('leaves out of each clause the grams no customer holds: one left is certain, none left matches nobody', () => {
+    const holders = new Map([['ha', 21], ['zh', 57], ['gz', 8], ['ho', 3], ['yu', 19]]);
+    const given = clausesGivenCounts(pinyinQueryClauses('hangzhouyun'), (g) => holders.get(g) ?? 0);
+    expect(given).toEqual({ certain: ['ha', 'yu'], eitherOf: [['ho', 'zh'], ['zh', 'gz']] });
+    expect(clausesGivenCounts(pinyinQueryClauses('hangzhouyun'), (g) => (['yu', 'uy', 'un'].includes(g) ? 0 : 1))).toBeNull();
+    expect(clausesGivenCounts([['科技']], () => 0)).toBeNull();
   });
 
   it('takes no gram from a pinyin query’s Han characters: the reading matches them across a space', () => {

@@ -125,3 +125,27 @@ function letterRunClauses(run: string, reachesEnd: boolean): string[][] {
   }
   return clauses;
 }
+
+/**
+ * The query's clauses given how many customers hold each gram (search_bigram_df): a gram no customer holds is
+ * left out of its clause, so a clause left with one gram is certain in this index (and may be the rarest), and
+ * one left with none, like a certain gram no one holds, means no customer matches (null). The longer clauses
+ * come ordered by the customers holding their grams, fewest first.
+ */
+export function clausesGivenCounts(
+  clauses: readonly (readonly string[])[],
+  holders: (gram: string) => number,
+): { certain: string[]; eitherOf: string[][] } | null {
+  const certain = new Set<string>();
+  const eitherOf: { grams: string[]; n: number }[] = [];
+  for (const clause of clauses) {
+    const held = clause.filter((g) => holders(g) > 0);
+    if (held.length === 0) return null;
+    if (held.length === 1) certain.add(held[0]!);
+    else eitherOf.push({ grams: held, n: held.reduce((sum, g) => sum + holders(g), 0) });
+  }
+  return {
+    certain: [...certain],
+    eitherOf: eitherOf.filter((e) => !e.grams.some((g) => certain.has(g))).sort((a, b) => a.n - b.n).map((e) => e.grams),
+  };
+}
