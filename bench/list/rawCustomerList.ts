@@ -52,11 +52,14 @@ const SCOPED = `sb.bigram = @gram AND sb.scope IN (${SCOPES})`;
 const heldInScope = (param: string) =>
   `EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = @${param} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`;
 /**
- * The other grams of the query, @other0…, each held in the same scope, then its clauses' grams, @either0_0…, one
+ * The other grams of the query, @other0…, all held in the same scope (counted in one subquery), then its clauses' grams, @either0_0…, one
  * of each clause held (listCustomerPage's scoped drive). `shape` is [other grams, size of each clause].
  */
 const others = (shape: OtherGrams) =>
-  Array.from({ length: shape.grams }, (_, i) => ` AND ${heldInScope(`other${i}`)}`).join('') +
+  (shape.grams === 0
+    ? ''
+    : ` AND (SELECT count(*) FROM customer_scoped_bigrams o
+            WHERE o.bigram IN (${Array.from({ length: shape.grams }, (_, i) => `@other${i}`).join(', ')}) AND o.scope = sb.scope AND o.customer_id = sb.customer_id) = ${shape.grams}`) +
   shape.eitherOf.map((size, i) => ` AND (${Array.from({ length: size }, (_, j) => heldInScope(`either${i}_${j}`)).join(' OR ')})`).join('');
 interface OtherGrams {
   grams: number;
