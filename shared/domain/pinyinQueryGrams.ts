@@ -76,42 +76,51 @@ function letterRunClauses(run: string, reachesEnd: boolean): string[][] {
   if (m < 2) return [];
   if (m > MAX_SEARCHED_RUN) return [[run.slice(0, 2)]];
   const pair = (k: number) => run[k]! + run[k + 1]!;
-  // hanSegment[s][e]: a Han position can take run[s..e) (two letters or more).
-  const hanSegment = (s: number, e: number) => {
-    const seg = run.slice(s, e);
-    return SYLLABLES.has(seg) || TWO_LETTER_INITIALS.has(seg) || (reachesEnd && e === m && SYLLABLE_STARTS.has(seg));
-  };
-  const han: boolean[][] = Array.from({ length: m + 1 }, (_, s) => Array.from({ length: m + 1 }, (_, e) => e - s >= 2 && hanSegment(s, e)));
+  // Grams as numbers (first letter × 26 + second), so the search below allocates nothing per step.
+  const letter = Array.from(run, (ch) => ch.charCodeAt(0) - 97);
+  const gramOf = (a: number, b: number) => letter[a]! * 26 + letter[b]!;
+  // han[s * (m + 1) + e]: a Han position can take run[s..e) (two letters or more; syllables have at most six).
+  const han = new Uint8Array((m + 1) * (m + 1));
+  for (let s = 0; s < m; s++) {
+    for (let e = s + 2; e <= Math.min(m, s + 6); e++) {
+      const seg = run.slice(s, e);
+      if (SYLLABLES.has(seg) || TWO_LETTER_INITIALS.has(seg) || (reachesEnd && e === m && SYLLABLE_STARTS.has(seg))) han[s * (m + 1) + e] = 1;
+    }
+  }
+  const avoided = new Uint8Array(26 * 26);
+  const hits = new Int32Array(m);
+  const can = new Uint8Array(m + 1);
 
   /** Whether some split of the run holds none of `avoid`. */
-  const splitAvoids = (avoid: ReadonlySet<string>): boolean => {
-    // hits[k]: how many of pair(0..k-1) are avoided grams, so a Latin segment's inner pairs are checked at once.
-    const hits = [0];
-    for (let k = 0; k + 1 < m; k++) hits.push(hits[k]! + (avoid.has(pair(k)) ? 1 : 0));
-    const can: boolean[] = new Array<boolean>(m + 1).fill(false);
-    can[m] = true;
+  const splitAvoids = (avoid: readonly string[]): boolean => {
+    avoided.fill(0);
+    for (const g of avoid) avoided[(g.charCodeAt(0) - 97) * 26 + g.charCodeAt(1) - 97] = 1;
+    // hits[k]: how many of the pairs at 0..k-1 are avoided, so a Latin segment's inner pairs are checked at once.
+    for (let k = 0; k + 1 < m; k++) hits[k + 1] = hits[k]! + avoided[gramOf(k, k + 1)]!;
+    can.fill(0);
+    can[m] = 1;
     for (let s = m - 1; s >= 0; s--) {
-      for (let e = s + 1; e <= m && !can[s]; e++) {
-        if (!can[e]) continue;
+      for (let e = s + 1; e <= m && can[s] === 0; e++) {
+        if (can[e] === 0) continue;
         // The segment's first letter with the next segment's first letter.
-        if (e < m && avoid.has(run[s]! + run[e]!)) continue;
+        if (e < m && avoided[gramOf(s, e)] === 1) continue;
         if (e - s === 1) {
-          can[s] = true;
+          can[s] = 1;
           continue;
         }
         // A Han position holds the segment's first two letters; a Latin run every pair inside it.
-        const inner = han[s]![e]! ? (avoid.has(pair(s)) ? 1 : 0) : hits[e - 1]! - hits[s]!;
-        if (inner === 0) can[s] = true;
+        const inner = han[s * (m + 1) + e] === 1 ? avoided[gramOf(s, s + 1)]! : hits[e - 1]! - hits[s]!;
+        if (inner === 0) can[s] = 1;
       }
     }
-    return can[0]!;
+    return can[0] === 1;
   };
 
   const clauses: string[][] = [];
   const certain = new Set<string>();
   for (let k = 0; k + 1 < m; k++) {
     const g = pair(k);
-    if (!certain.has(g) && !splitAvoids(new Set([g]))) {
+    if (!certain.has(g) && !splitAvoids([g])) {
       certain.add(g);
       clauses.push([g]);
     }
@@ -121,7 +130,7 @@ function letterRunClauses(run: string, reachesEnd: boolean): string[][] {
     const a = pair(k - 1);
     const b = pair(k);
     if (a === b || certain.has(a) || certain.has(b)) continue;
-    if (!splitAvoids(new Set([a, b]))) clauses.push([b, a]);
+    if (!splitAvoids([a, b])) clauses.push([b, a]);
   }
   return clauses;
 }
