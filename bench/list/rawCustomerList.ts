@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
-import { pinyinQueryGrams, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
+import { clausesGivenCounts } from '../../shared/domain/pinyinQueryGrams.ts';
+import { pinyinQueryClauses, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
 import { rawOf, type Db } from '../../db/handle.ts';
 import { DEFAULT_LIST_TUNING, type SearchPlan } from '../../db/repositories/customerListQuery.ts';
@@ -48,9 +49,22 @@ const DRIVE_FROM = 'customer_bigrams b CROSS JOIN customers c ON c.id = b.custom
 const SCOPES = 'SELECT s.id FROM search_scopes s WHERE s.owner_key = @owner AND s.tier = @tier AND s.archived = 0';
 const SCOPED_FROM = 'customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id';
 const SCOPED = `sb.bigram = @gram AND sb.scope IN (${SCOPES})`;
-/** The other grams of the query, @other0…, each held in the same scope (listCustomerPage's scoped drive). */
-const others = (n: number) =>
-  Array.from({ length: n }, (_, i) => ` AND EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = @other${i} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`).join('');
+const heldInScope = (param: string) =>
+  `EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = @${param} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`;
+/**
+ * The other grams of the query, @other0…, all held in the same scope (counted in one subquery), then its clauses' grams, @either0_0…, one
+ * of each clause held (listCustomerPage's scoped drive). `shape` is [other grams, size of each clause].
+ */
+const others = (shape: OtherGrams) =>
+  (shape.grams === 0
+    ? ''
+    : ` AND (SELECT count(*) FROM customer_scoped_bigrams o
+            WHERE o.bigram IN (${Array.from({ length: shape.grams }, (_, i) => `@other${i}`).join(', ')}) AND o.scope = sb.scope AND o.customer_id = sb.customer_id) = ${shape.grams}`) +
+  shape.eitherOf.map((size, i) => ` AND (${Array.from({ length: size }, (_, j) => heldInScope(`either${i}_${j}`)).join(' OR ')})`).join('');
+interface OtherGrams {
+  grams: number;
+  eitherOf: number[];
+}
 const SCOPED_COUNT = `SELECT count(*) AS n FROM customer_scoped_bigrams sb WHERE ${SCOPED}`;
 
 const SHAPES: Record<Variant, { from: string; where: string }> = {
@@ -97,7 +111,7 @@ export function rawStatementsSql(
   variant: Variant,
   onePass: boolean,
   sort: RawListInput['sort'] = 'nextExpiryOn',
-  otherGrams = 0,
+  otherGrams: OtherGrams = { grams: 0, eitherOf: [] },
 ): { count: string; page: string } {
   const { from } = SHAPES[variant];
   const where = SHAPES[variant].where.replace('{others}', others(otherGrams));
@@ -185,7 +199,7 @@ export function rawCustomerList(db: Db): RawCustomerList {
     params: Record<string, unknown>;
     /** Counted while choosing (a scoped probe's total). */
     total?: number;
-    otherGrams?: number;
+    otherGrams?: OtherGrams;
   }
   function choose(input: RawListInput, decisions: string[] = []): Choice {
     const params: Record<string, unknown> = {
@@ -200,21 +214,24 @@ export function rawCustomerList(db: Db): RawCustomerList {
     if (text === '') return { variant: 'none', onePass: false, params };
     const digits = phoneDigitsQuery(text);
     const pinyin = digits === null ? pinyinQueryOf(text) : null;
-    const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : digits === null ? bigramsOf([search]) : [];
-    if (grams.length === 0) {
-      return { variant: pinyin !== null ? 'text-scan+pinyin' : 'text-scan', onePass: true, params: { ...params, text: digits ?? text } };
-    }
-    decisions.push(dfSql(grams.length));
+    const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : digits === null ? bigramsOf([search]).map((g) => [g]) : [];
+    const textScan = { variant: pinyin !== null ? 'text-scan+pinyin' : 'text-scan', onePass: true, params: { ...params, text: digits ?? text } } as const;
+    if (clauses.length === 0) return textScan;
+    const asked = [...new Set(clauses.flat())];
+    decisions.push(dfSql(asked.length));
     const counts = new Map(
-      (stmt(dfSql(grams.length)).all(...grams) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
+      (stmt(dfSql(asked.length)).all(...asked) as { bigram: string; n: number }[]).map((r) => [r.bigram, r.n]),
     );
+    const given = clausesGivenCounts(clauses, (g) => counts.get(g) ?? 0);
+    if (given === null) return { variant: 'empty', onePass: false, params };
+    const grams = given.certain;
+    if (grams.length === 0) return textScan;
     let gram = grams[0]!;
     let df = Infinity;
     for (const g of grams) {
       const n = counts.get(g) ?? 0;
       if (n < df) [gram, df] = [g, n];
     }
-    if (df === 0) return { variant: 'empty', onePass: false, params };
     const withText = Array.from(text).length > 2;
     // The list is always one owner's and tier's: a scope of migration 0018's postings.
     decisions.push(SCOPED_COUNT);
@@ -222,15 +239,18 @@ export function rawCustomerList(db: Db): RawCustomerList {
     if (inScope === 0) return { variant: 'empty', onePass: false, params };
     const check = pinyin !== null ? 'pinyin' : 'text';
     if (!withText && inScope > DEFAULT_LIST_TUNING.scopedDriveAtMost) {
-      return { variant: 'scoped-probe', onePass: false, params: { ...params, gram }, total: inScope, otherGrams: 0 };
+      return { variant: 'scoped-probe', onePass: false, params: { ...params, gram }, total: inScope };
     }
     const other = grams.filter((g) => g !== gram);
-    const otherParams = Object.fromEntries(other.map((g, i) => [`other${i}`, g]));
+    const otherParams = Object.fromEntries([
+      ...other.map((g, i) => [`other${i}`, g]),
+      ...given.eitherOf.flatMap((c, i) => c.map((g, j) => [`either${i}_${j}`, g])),
+    ]);
     return {
       variant: withText ? `scoped-drive+${check}` : 'scoped-drive',
       onePass: true,
       params: withText ? { ...params, ...otherParams, gram, text } : { ...params, ...otherParams, gram },
-      otherGrams: other.length,
+      otherGrams: { grams: other.length, eitherOf: given.eitherOf.map((c) => c.length) },
     };
   }
 

@@ -1,9 +1,12 @@
 import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { CustomerListItem } from '../../shared/api/customers.contract.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
-import { pinyinQueryGrams, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
+import { clausesGivenCounts } from '../../shared/domain/pinyinQueryGrams.ts';
+import { pinyinQueryClauses, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
 import { q, type Executor } from '../handle.ts';
+import { scopedShape } from './customerListScopedPlans.ts';
+import { and, probe, type QueryShape, type Trace } from './customerListSqlParts.ts';
 
 export interface CustomerListFilter {
   search?: string | undefined;
@@ -54,17 +57,6 @@ export const DEFAULT_LIST_TUNING: Readonly<CustomerListTuning> = {
 
 export type SearchPlan = 'none' | 'empty' | 'bigram-drive' | 'bigram-probe' | 'scoped-drive' | 'scoped-probe' | 'text-scan';
 
-/** FROM and WHERE of one list query; `c` is always the customers row. */
-interface QueryShape {
-  plan: SearchPlan;
-  from: RawBuilder<unknown>;
-  where: RawBuilder<unknown>[];
-  /** Whether the count and the page come from one pass over the matches. */
-  onePass: boolean;
-  /** The total, when choosing the plan already counted it (scoped postings of a two-character query). */
-  total?: number;
-}
-
 function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
   const where: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
   if (f.archived === 'active') where.push(sql`c.archived_at IS NULL`);
@@ -75,18 +67,6 @@ function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
   if (f.expiringOnOrBefore) where.push(sql`c.next_expiry_on <= ${f.expiringOnOrBefore}`);
   return where;
 }
-
-const and = (where: readonly RawBuilder<unknown>[]) => sql.join(where, sql` AND `);
-
-/**
- * Whether the customer holds the bigram. Pinned to the primary key (bigram, customer_id): one bigram's
- * entries sit together there, so thousands of probes stay on a few hundred cached pages. The planner would
- * as soon take customer_bigrams_customer, whose entries for the same probes are spread over the whole index
- * (measured at 100k customers: 4–5× slower, half of it in the kernel reading pages).
- */
-const probe = (gram: string) =>
-  sql`EXISTS (SELECT 1 FROM customer_bigrams b INDEXED BY sqlite_autoindex_customer_bigrams_1
-    WHERE b.bigram = ${gram} AND b.customer_id = c.id)`;
 
 /** Substring of the normalized name, a contact name or the phone digits, never across two of them. */
 const textContains = (needle: string) =>
@@ -99,9 +79,6 @@ const textContains = (needle: string) =>
 const textOrPinyin = (needle: string) =>
   sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0 OR pinyin_match(cs.pinyin, ${needle})))`;
 
-/** Receives each statement run while choosing the plan (explainCustomerList shows them). */
-type Trace = (name: 'bigram counts' | 'candidates' | 'scoped count', statement: RawBuilder<unknown>) => void;
-
 async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning, trace?: Trace): Promise<QueryShape> {
   const base = filterConditions(f);
   const customers = sql`customers c`;
@@ -112,30 +89,35 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   // Phones are indexed only as text, and a single character or a query whose every bigram holds a space
   // has no bigram to look up: those check the text of each filtered customer.
   const digits = phoneDigitsQuery(text);
-  // A pinyin query's grams are the first two letters of each letter run (and its Han bigrams): every name it
-  // matches, by reading or by text, holds them (shared/domain/pinyinSearch.ts).
+  // A pinyin query asks for clauses of grams (shared/domain/pinyinQueryGrams.ts): every name it matches, by
+  // reading or by text, holds its one-gram clauses' grams and one gram of each longer clause.
   const pinyin = digits === null ? pinyinQueryOf(text) : null;
-  const grams = pinyin !== null ? pinyinQueryGrams(pinyin) : digits === null ? bigramsOf([search]) : [];
+  const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : digits === null ? bigramsOf([search]).map((g) => [g]) : [];
   const check = pinyin !== null ? textOrPinyin(pinyin) : textContains(digits ?? text);
-  if (grams.length === 0) {
+  if (clauses.length === 0) {
     return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   }
 
-  const dfQuery = sql<{ bigram: string; n: number }>`SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${sql.join(grams)})`;
+  const asked = [...new Set(clauses.flat())];
+  const dfQuery = sql<{ bigram: string; n: number }>`SELECT bigram, n FROM search_bigram_df WHERE bigram IN (${sql.join(asked)})`;
   trace?.('bigram counts', dfQuery);
   const counts = new Map((await dfQuery.execute(q(x))).rows.map((r) => [r.bigram, r.n]));
+  // Every gram of a match occurs in the matching name, so a gram no customer has means no match (and a clause
+  // left with one gram makes that gram certain).
+  const given = clausesGivenCounts(clauses, (g) => counts.get(g) ?? 0);
+  if (given === null) return { plan: 'empty', from: customers, where: base, onePass: false };
+  const grams = given.certain;
+  if (grams.length === 0) return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   let rarest = grams[0]!;
   let df = Infinity;
   for (const g of grams) {
     const n = counts.get(g) ?? 0;
     if (n < df) [rarest, df] = [g, n];
   }
-  // Every bigram of a match occurs in the matching name, so a bigram no customer has means no match.
-  if (df === 0) return { plan: 'empty', from: customers, where: base, onePass: false };
   // One bigram is the whole query only when the query is two characters (two letters included: a two-letter
   // gram is held exactly by the names matching it); longer ones check the full text or reading.
   const whole = Array.from(text).length > 2 ? [check] : [];
-  const scoped = await scopedShape(x, f, base, grams, rarest, whole, tuning, trace);
+  const scoped = await scopedShape(x, f, base, { grams, rarest, eitherOf: given.eitherOf }, whole, tuning, trace);
   if (scoped) return scoped;
   const candidates = await countCandidates(x, base, df, tuning, trace);
   if (candidates === 'many') {
@@ -151,63 +133,6 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
     from: customers,
     where: [...base, probe(rarest), ...whole],
     onePass: Math.min(df, candidates ?? Infinity) <= tuning.onePassMaxRows,
-  };
-}
-
-/**
- * The scopes (search_scopes ids) a filter by owner and/or tier covers, or null when the filter is not one the
- * postings answer alone: no owner and no tier (the scope would be most of the archive), or a tag or expiry filter
- * (then the postings' count is not the total).
- */
-function scopeIds(f: CustomerListFilter): RawBuilder<unknown> | null {
-  if ((!f.ownerId && !f.tier) || f.tagId || f.expiringOnOrBefore) return null;
-  const where: RawBuilder<unknown>[] = [];
-  if (f.ownerId) where.push(sql`s.owner_key = ${f.ownerId}`);
-  if (f.tier) where.push(sql`s.tier = ${f.tier}`);
-  if (f.archived !== 'all') where.push(sql`s.archived = ${f.archived === 'archived' ? 1 : 0}`);
-  return sql`SELECT s.id FROM search_scopes s WHERE ${and(where)}`;
-}
-
-/**
- * A search within one owner and/or tier, through migration 0018's postings per scope: the holders of the rarest
- * gram in the scope are counted from the postings alone. A two-character query's total is that count, and when
- * it is large the page walks the customers in page order, probing each, stopping after the page (scoped-probe).
- * Otherwise the holders are read from the postings, those missing another of the query's grams dropped from the
- * postings too, and the rest checked (scoped-drive, one pass). Null when the filter is not a scope.
- */
-async function scopedShape(
-  x: Executor,
-  f: CustomerListFilter,
-  base: RawBuilder<unknown>[],
-  grams: readonly string[],
-  rarest: string,
-  whole: RawBuilder<unknown>[],
-  tuning: CustomerListTuning,
-  trace?: Trace,
-): Promise<QueryShape | null> {
-  if (tuning.force === 'bigram-drive' || tuning.force === 'bigram-probe') return null;
-  const scopes = scopeIds(f);
-  if (scopes === null) return null;
-  let n: number | undefined;
-  if (tuning.force === undefined || whole.length === 0) {
-    const countQuery = sql<{ n: number }>`SELECT count(*) AS n FROM customer_scoped_bigrams sb
-      WHERE sb.bigram = ${rarest} AND sb.scope IN (${scopes})`;
-    trace?.('scoped count', countQuery);
-    n = (await countQuery.execute(q(x))).rows[0]?.n ?? 0;
-    if (n === 0) return { plan: 'empty', from: sql`customers c`, where: base, onePass: false };
-  }
-  const probeWalk = tuning.force === 'scoped-probe' || (tuning.force === undefined && n !== undefined && n > tuning.scopedDriveAtMost);
-  if (whole.length === 0 && probeWalk) {
-    return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
-  }
-  const others = grams.filter((g) => g !== rarest).map(
-    (g) => sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`,
-  );
-  return {
-    plan: 'scoped-drive',
-    from: sql`customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id`,
-    where: [sql`sb.bigram = ${rarest}`, sql`sb.scope IN (${scopes})`, ...others, ...base, ...whole],
-    onePass: true,
   };
 }
 

@@ -55,7 +55,6 @@ export function pinyinGramsOf(reading: string): string[] {
 }
 
 const LETTERS = /^[a-z]$/;
-const HAN = /^\p{Script=Han}$/u;
 const PINYIN_QUERY = /^[a-z\p{Script=Han}]+$/u;
 
 /** The normalized query as a pinyin query (letters, optionally with Han characters), or null. */
@@ -63,23 +62,7 @@ export function pinyinQueryOf(normalized: string): string | null {
   return PINYIN_QUERY.test(normalized) && /[a-z]/.test(normalized) ? normalized : null;
 }
 
-/**
- * Grams every name matching the pinyin query holds: the first two letters of each letter run of two or more,
- * and each pair of adjacent Han characters (the text's own bigram). Empty when the query has none (a single
- * letter, or letters and Han characters alternating one by one); such a query checks each filtered customer.
- */
-export function pinyinQueryGrams(query: string): string[] {
-  const out = new Set<string>();
-  const units = Array.from(query);
-  for (let i = 0; i + 1 < units.length; i++) {
-    const a = units[i]!;
-    const b = units[i + 1]!;
-    const runStart = i === 0 || !LETTERS.test(units[i - 1]!);
-    if (LETTERS.test(a) && LETTERS.test(b) && runStart) out.add(a + b);
-    if (HAN.test(a) && HAN.test(b)) out.add(a + b);
-  }
-  return [...out];
-}
+export { pinyinQueryClauses, pinyinQueryGrams } from './pinyinQueryGrams.ts';
 
 /** Whether the pinyin query matches the reading from some position on (see the top of this file). */
 export function pinyinMatches(reading: string, query: string): boolean {
