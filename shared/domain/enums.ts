@@ -20,10 +20,10 @@ export type RenewalStage = (typeof RENEWAL_STAGES)[number];
 export const LIFECYCLE_STAGES = ['prospect', 'customer', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export const FOLLOW_UP_CHANNELS = ['phone', 'wechat', 'visit', 'email', 'other'] as const;
+export const FOLLOW_UP_CHANNELS = ['phone', 'wechat', 'visit', 'email', 'sms', 'other'] as const;
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 
-export const FOLLOW_UP_KINDS = ['revisit', 'renewal', 'complaint', 'other'] as const;
+export const FOLLOW_UP_KINDS = ['revisit', 'renewal', 'complaint', 'inquiry', 'ticket', 'other'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
