@@ -28,3 +28,7 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
 export type Currency = (typeof CURRENCIES)[number];
+
+/** A usage figure's period (issue 13): its start date is the period's first day (a week starts on Monday). */
+export const USAGE_PERIOD_KINDS = ['month', 'week', 'quarter'] as const;
+export type UsagePeriodKind = (typeof USAGE_PERIOD_KINDS)[number];

@@ -56,7 +56,7 @@ function snapshot(raw: Database.Database) {
     // hex() of every row: byte-equal, not only equal after conversion.
     bytes: all('SELECT rowid, hex(id), hex(customer_id), hex(contract_id), hex(at), hex(channel), hex(kind), hex(summary), hex(next_follow_up_on), hex(next_done_at), hex(owner_id), hex(created_at), hex(updated_at), version, typeof(version), hex(deleted_at) FROM follow_ups ORDER BY rowid'),
     indexesAndTriggers: all("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'follow_ups' AND type <> 'table' ORDER BY type, name"),
-    otherSchema: all("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT IN ('follow_ups', 'schema_migrations') ORDER BY type, name"),
+    otherSchema: all("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT IN ('follow_ups', 'schema_migrations', 'usage_figures', 'competitor_events') ORDER BY type, name"),
     columns: all("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('follow_ups')"),
   };
 }

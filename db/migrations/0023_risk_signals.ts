@@ -7,12 +7,19 @@ import type { MigrationDefinition } from './migrationDefinition.ts';
 // 12-step rebuild (https://www.sqlite.org/lang_altertable.html#otheralter). No table references follow_ups(id), but
 // the runner still turns foreign keys off around the transaction and checks them before committing (rebuildsTables).
 //
+// The same migration adds the two hand-entered signals, dated so that trends can be computed (the health score,
+// the warnings and the prediction read them per customer, by period):
+// - usage_figures: one live figure per customer and period (period_kind month|week|quarter, period_start the
+//   period's first day, YYYY-MM-DD); the unit is the one configured when the figure was entered.
+// - competitor_events: 竞品报价, 竞品上线新版本… per customer and date, optionally about one contract.
+// Both are audited and soft-deleted like the other records, so a write is undone through its audit batch.
+//
 // Columns keep their order and rows keep their rowids (copied explicitly). Every index (0001, 0005) and every
 // trigger (0016 lifecycle_dirty_follow_up_*) on follow_ups is recreated with its original name and text; a test
 // compares sqlite_master before and after.
-export const migration0023FollowUpSignalKinds: MigrationDefinition = {
+export const migration0023RiskSignals: MigrationDefinition = {
   version: 23,
-  name: 'follow_up_signal_kinds',
+  name: 'risk_signals',
   rebuildsTables: true,
   sql: `
 CREATE TABLE follow_ups_new (
@@ -58,5 +65,31 @@ END;
 CREATE TRIGGER lifecycle_dirty_follow_up_delete AFTER DELETE ON follow_ups BEGIN
   INSERT OR IGNORE INTO lifecycle_dirty VALUES (OLD.customer_id);
 END;
+CREATE TABLE usage_figures (
+  id TEXT PRIMARY KEY NOT NULL,
+  customer_id TEXT NOT NULL REFERENCES customers(id),
+  period_kind TEXT NOT NULL CHECK (period_kind IN ('month', 'week', 'quarter')),
+  period_start TEXT NOT NULL CHECK (length(period_start) = 10),
+  value REAL NOT NULL CHECK (value >= 0),
+  unit TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT
+);
+CREATE UNIQUE INDEX usage_figures_period_live ON usage_figures(customer_id, period_kind, period_start) WHERE deleted_at IS NULL;
+CREATE TABLE competitor_events (
+  id TEXT PRIMARY KEY NOT NULL,
+  customer_id TEXT NOT NULL REFERENCES customers(id),
+  contract_id TEXT REFERENCES contracts(id),
+  on_date TEXT NOT NULL CHECK (length(on_date) = 10),
+  text TEXT NOT NULL CHECK (length(text) > 0),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  deleted_at TEXT
+);
+CREATE INDEX competitor_events_customer_date ON competitor_events(customer_id, on_date) WHERE deleted_at IS NULL;
+CREATE INDEX competitor_events_date ON competitor_events(on_date) WHERE deleted_at IS NULL;
 `,
 };
