@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interactionChange, monthsBetween, usageDrop } from './riskSignals.ts';
+import { interactionChange, monthsBetween, periodStartOf, usageDrop } from './riskSignals.ts';
 
 const series = (...values: number[]) => values.map((value, i) => ({ period: `2026-0${i + 1}-01`, value }));
 
@@ -39,5 +39,14 @@ describe('interactionChange (咨询 + 工单 per month)', () => {
     expect(interactionChange([{ period: '2026-01', value: 6 }, { period: '2026-04', value: 4 }], '2026-04')).toMatchObject({ kind: 'rise', mean: 2 });
     expect(interactionChange([{ period: '2026-03', value: 1 }], '2026-05')).toEqual({ kind: 'notEnoughData', previousPeriods: 2 });
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+});
+
+describe('periodStartOf', () => {
+  it('gives the month’s 1st, the week’s Monday and the quarter’s first day', () => {
+    expect(periodStartOf('month', '2026-03-17')).toBe('2026-03-01');
+    expect(periodStartOf('quarter', '2026-08-31')).toBe('2026-07-01');
+    expect(periodStartOf('week', '2026-12-05')).toBe('2026-11-30'); // a Saturday → Monday before, across a month
+    expect(periodStartOf('week', '2026-11-30')).toBe('2026-11-30');
   });
 });

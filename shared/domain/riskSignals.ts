@@ -77,3 +77,15 @@ export function interactionChange(counts: readonly PeriodValue[], latestMonth: s
   const kind = Math.abs(latest - mean) < threshold ? 'steady' : latest > mean ? 'rise' : 'drop';
   return { kind, latest, mean: oneDecimal(mean), latestPeriod: latestMonth };
 }
+
+/** The first day of the period of `kind` that holds `date` (YYYY-MM-DD): a month's 1st, a week's Monday, a quarter's first day. */
+export function periodStartOf(kind: 'month' | 'week' | 'quarter', date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (kind === 'month') return `${y}-${pad(m)}-01`;
+  if (kind === 'quarter') return `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  const sinceMonday = (utc.getUTCDay() + 6) % 7;
+  utc.setUTCDate(utc.getUTCDate() - sinceMonday);
+  return utc.toISOString().slice(0, 10);
+}
