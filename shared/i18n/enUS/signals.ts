@@ -53,5 +53,11 @@ export const signalsEnUS: Record<keyof typeof signalsZhCN, string> = {
   'signals.eventTextTooLong': 'A competitor event is at most 500 characters',
   'signals.usageMissing': 'That usage figure does not exist or was removed',
   'signals.eventMissing': 'That competitor event does not exist or was removed',
+  'signals.unit.title': 'Usage unit',
+  'signals.unit.hint': 'The unit usage figures are recorded in on the customer page’s Signals card, e.g. logins, seats, orders. Figures already recorded keep their unit.',
+  'signals.unit.logins': 'logins',
+  'signals.unit.seats': 'seats',
+  'signals.unit.orders': 'orders',
+  'signals.unit.saved': 'Usage unit saved',
   'signals.notASignalChange': 'This is not a change to usage or competitor events, so it cannot be undone here',
 };

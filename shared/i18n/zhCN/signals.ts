@@ -52,4 +52,10 @@ export const signalsZhCN = {
   'signals.usageMissing': '这一期的用量不存在或已删除',
   'signals.eventMissing': '竞品动态不存在或已删除',
   'signals.notASignalChange': '这不是一次用量或竞品动态的修改，无法在这里撤销',
+  'signals.unit.title': '用量单位',
+  'signals.unit.hint': '客户页“信号”中记录用量时使用的单位，如登录次数、席位、订单。已记录的用量保留记录时的单位。',
+  'signals.unit.logins': '登录次数',
+  'signals.unit.seats': '席位',
+  'signals.unit.orders': '订单',
+  'signals.unit.saved': '已保存用量单位',
 } as const;
