@@ -89,7 +89,7 @@ export async function listCompetitorEvents(x: Executor, customerId: string): Pro
     customerId: r.customer_id,
     contractId: r.contract_id,
     contractNo: r.number ?? null,
-    onDate: r.on_date,
+    happenedOn: r.on_date,
     text: r.text,
     createdAt: r.created_at,
   }));
@@ -103,13 +103,13 @@ export async function getLiveCompetitorEvent(x: Executor, id: string): Promise<{
 export interface CompetitorEventInput {
   customerId: string;
   contractId: string | null;
-  onDate: string;
+  happenedOn: string;
   text: string;
 }
 
 export async function insertCompetitorEvent(tx: Tx, e: CompetitorEventInput, meta: AuditMeta): Promise<string> {
   const id = newId();
-  await insertAudited(tx, 'competitor_events', { id, customer_id: e.customerId, contract_id: e.contractId, on_date: e.onDate, text: e.text, deleted_at: null }, meta);
+  await insertAudited(tx, 'competitor_events', { id, customer_id: e.customerId, contract_id: e.contractId, on_date: e.happenedOn, text: e.text, deleted_at: null }, meta);
   return id;
 }
 

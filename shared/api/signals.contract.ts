@@ -24,7 +24,7 @@ export const competitorEventSchema = z.object({
   customerId: z.string(),
   contractId: z.string().nullable(),
   contractNo: z.string().nullable(),
-  onDate: z.string(),
+  happenedOn: z.string(),
   text: z.string(),
   createdAt: z.string(),
 });
@@ -40,9 +40,9 @@ export const signalsContract = {
     input: z.object({ customerId: idField, periodKind: z.enum(USAGE_PERIOD_KINDS).optional() }),
     output: z.object({ items: z.array(usageFigureSchema), total: z.number().int(), unit: z.string() }),
   },
-  /** Sets the figure of the period that holds `periodStart` (any day of it): a new one, or it replaces the period's figure. */
+  /** Sets the figure of the period that holds the day `periodOn` (any day of it): a new one, or it replaces the period's figure. */
   'usage:set': {
-    input: z.object({ customerId: idField, periodKind: z.enum(USAGE_PERIOD_KINDS).default('month'), periodStart: isoDate, value: usageValue, unit: unitText.optional() }),
+    input: z.object({ customerId: idField, periodKind: z.enum(USAGE_PERIOD_KINDS).default('month'), periodOn: isoDate, value: usageValue, unit: unitText.optional() }),
     output: z.object({ figure: usageFigureSchema, created: z.boolean(), ...undoable }),
     changes: ['usage'],
   },
@@ -76,7 +76,7 @@ export const signalsContract = {
   'competitorEvents:add': {
     input: z.object({
       customerId: idField,
-      onDate: isoDate,
+      happenedOn: isoDate,
       text: z.string().trim().min(1, issue('signals.eventTextRequired')).max(500, issue('signals.eventTextTooLong')).superRefine(noControlCharacters(false)),
       contractId: idField.optional(),
     }),

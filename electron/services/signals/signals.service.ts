@@ -48,13 +48,13 @@ export async function listUsage(ctx: ServiceContext, input: ApiParsedInput<'usag
   return { items, total: items.length, unit: await readUsageUnit(ctx.db) };
 }
 
-/** Sets the figure of the period holding `periodStart`; the unit is the input's, else the configured one. */
+/** Sets the figure of the period holding the day `periodOn`; the unit is the input's, else the configured one. */
 export async function setUsage(ctx: ServiceContext, input: ApiParsedInput<'usage:set'>): Promise<ApiOutput<'usage:set'>> {
   return withTransaction(ctx.db, async (tx) => {
     await requireCustomer(tx, input.customerId, 'customerId');
     const batchId = newId();
     const unit = input.unit ?? (await readUsageUnit(tx));
-    const periodStart = periodStartOf(input.periodKind, input.periodStart);
+    const periodStart = periodStartOf(input.periodKind, input.periodOn);
     const r = await upsertUsageFigure(tx, { customerId: input.customerId, periodKind: input.periodKind, periodStart, value: input.value, unit }, auditMeta(ctx, 'setUsage', batchId));
     return { figure: r.figure, created: r.created, undoToken: batchId };
   });
@@ -85,7 +85,7 @@ export async function addCompetitor(ctx: ServiceContext, input: ApiParsedInput<'
     const batchId = newId();
     const id = await insertCompetitorEvent(
       tx,
-      { customerId: input.customerId, contractId: input.contractId ?? null, onDate: input.onDate, text: input.text },
+      { customerId: input.customerId, contractId: input.contractId ?? null, happenedOn: input.happenedOn, text: input.text },
       auditMeta(ctx, 'create', batchId),
     );
     const event = (await listCompetitorEvents(tx, input.customerId)).find((e) => e.id === id);

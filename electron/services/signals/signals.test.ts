@@ -18,11 +18,11 @@ describe('usage figures', () => {
   it('keeps one figure per customer and period (any day of it names it), undoes a set, and feeds the drop rule', async () => {
     await t.call('usage:setUnit', { unit: '席位' });
     for (const [day, value] of [['2026-01-15', 100], ['2026-02-01', 120], ['2026-03-31', 80], ['2026-04-02', 90]] as const) {
-      expect(await t.call('usage:set', { customerId, periodStart: day, value })).toMatchObject({ created: true });
+      expect(await t.call('usage:set', { customerId, periodOn: day, value })).toMatchObject({ created: true });
     }
-    const replaced = await t.call('usage:set', { customerId, periodStart: '2026-04-30', value: 70 });
+    const replaced = await t.call('usage:set', { customerId, periodOn: '2026-04-30', value: 70 });
     expect(replaced).toMatchObject({ created: false, figure: { periodKind: 'month', periodStart: '2026-04-01', value: 70, unit: '席位' } });
-    await t.call('usage:set', { customerId, periodKind: 'week', periodStart: '2026-05-20', value: 5, unit: '订单' });
+    await t.call('usage:set', { customerId, periodKind: 'week', periodOn: '2026-05-20', value: 5, unit: '订单' });
 
     const monthly = await t.call('usage:list', { customerId, periodKind: 'month' });
     expect(monthly.unit).toBe('席位');
@@ -39,16 +39,16 @@ describe('usage figures', () => {
     await t.call('competitorEvents:undo', { undoToken: removed.undoToken });
     expect((await t.call('usage:list', { customerId, periodKind: 'month' })).total).toBe(4);
 
-    await expect(t.call('usage:set', { customerId, periodStart: '2026-04-01', value: -1 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('usage:set', { customerId, periodOn: '2026-04-01', value: -1 })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(t.call('usage:remove', { id: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
 describe('competitor events', () => {
   it('adds, lists latest first with the contract number, removes, and undoes only signal batches', async () => {
-    const first = await t.call('competitorEvents:add', { customerId, onDate: '2026-03-02', text: '竞品报价' });
-    const second = await t.call('competitorEvents:add', { customerId, onDate: '2026-04-10', text: '竞品上线新版本', contractId });
-    expect(second.event).toMatchObject({ contractNo: 'HT-001', onDate: '2026-04-10' });
+    const first = await t.call('competitorEvents:add', { customerId, happenedOn: '2026-03-02', text: '竞品报价' });
+    const second = await t.call('competitorEvents:add', { customerId, happenedOn: '2026-04-10', text: '竞品上线新版本', contractId });
+    expect(second.event).toMatchObject({ contractNo: 'HT-001', happenedOn: '2026-04-10' });
     expect((await t.call('competitorEvents:list', { customerId })).items.map((e: { text: string }) => e.text)).toEqual(['竞品上线新版本', '竞品报价']);
     await t.call('competitorEvents:remove', { id: first.event.id });
     expect((await t.call('competitorEvents:list', { customerId })).total).toBe(1);
@@ -56,7 +56,7 @@ describe('competitor events', () => {
     expect((await t.call('competitorEvents:list', { customerId })).total).toBe(0);
 
     const other = (await t.call('customers:create', { name: '宁波海曙物流' })).id;
-    await expect(t.call('competitorEvents:add', { customerId: other, onDate: '2026-04-10', text: 'x', contractId })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(t.call('competitorEvents:add', { customerId: other, happenedOn: '2026-04-10', text: 'x', contractId })).rejects.toMatchObject({ code: 'VALIDATION' });
     const deleted = await t.call('customers:delete', { id: other });
     await expect(t.call('competitorEvents:undo', { undoToken: deleted.undoToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n/useI18n.ts';
 import { useSignalUndo } from './useSignalUndo.tsx';
 
 interface EventFormValues {
-  onDate: Dayjs;
+  happenedOn: Dayjs;
   text: string;
   contractId?: string;
 }
@@ -64,7 +64,7 @@ export function CompetitorSection({ customerId, contracts }: { customerId: strin
               <Flex vertical>
                 <span>{e.text}</span>
                 <Typography.Text type="secondary">
-                  {e.onDate}
+                  {e.happenedOn}
                   {e.contractNo ? ` · ${e.contractNo}` : ''}
                 </Typography.Text>
               </Flex>
@@ -82,12 +82,12 @@ export function CompetitorSection({ customerId, contracts }: { customerId: strin
         onCancel={() => setAdding(false)}
         onOk={() =>
           void form.validateFields().then((v) =>
-            add.mutate({ customerId, onDate: v.onDate.format('YYYY-MM-DD'), text: v.text, ...(v.contractId ? { contractId: v.contractId } : {}) }),
+            add.mutate({ customerId, happenedOn: v.happenedOn.format('YYYY-MM-DD'), text: v.text, ...(v.contractId ? { contractId: v.contractId } : {}) }),
           )
         }
       >
-        <Form form={form} layout="vertical" initialValues={{ onDate: dayjs() }} preserve={false}>
-          <Form.Item name="onDate" label={t('signals.competitor.date')} rules={[{ required: true }]}>
+        <Form form={form} layout="vertical" initialValues={{ happenedOn: dayjs() }} preserve={false}>
+          <Form.Item name="happenedOn" label={t('signals.competitor.date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="text" label={t('signals.competitor.text')} rules={[{ required: true, whitespace: true, message: t('signals.eventTextRequired') }]}>

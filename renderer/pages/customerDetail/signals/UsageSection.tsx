@@ -100,7 +100,7 @@ export function UsageSection({ customerId }: { customerId: string }) {
         onCancel={() => setEditing(null)}
         onOk={() =>
           void form.validateFields().then((v) =>
-            set.mutate({ customerId, periodKind: v.periodKind, periodStart: v.period.format('YYYY-MM-DD'), value: v.value }),
+            set.mutate({ customerId, periodKind: v.periodKind, periodOn: v.period.format('YYYY-MM-DD'), value: v.value }),
           )
         }
       >
