@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { usageDrop } from '../../../shared/domain/riskSignals.ts';
+import { countServiceInteractionsByMonth } from '../../../db/repositories/signalsRepo.ts';
 
 let t: TestContext;
 let customerId: string;
@@ -75,5 +76,19 @@ describe('service interactions per month', () => {
     ]);
     // Previous 3 months 1, 1, 0: mean 0.7, threshold 2; May's 4 is a rise.
     expect(r.change).toEqual({ kind: 'rise', latest: 4, mean: 0.7 });
+  });
+
+  it('counts per customer and local month for all customers in one query, deleted follow-ups left out', async () => {
+    const other = (await t.call('customers:create', { name: '宁波海曙物流' })).id;
+    await t.call('followups:create', { customer: other, at: '2026-03-31T17:00:00.000Z', kind: 'ticket', channel: 'phone', summary: 'a' });
+    const gone = await t.call('followups:create', { customer: other, at: '2026-03-02T02:00:00.000Z', kind: 'inquiry', channel: 'phone', summary: 'b' });
+    await t.call('followups:delete', { id: gone.id });
+    await t.call('followups:create', { customer: customerId, at: '2026-03-02T02:00:00.000Z', kind: 'inquiry', channel: 'phone', summary: 'c' });
+    // 2026-03-31T17:00Z is April 1st at 01:00 in UTC+8.
+    const rows = await countServiceInteractionsByMonth(t.ctx.db, { sinceInstant: '2026-01-01T00:00:00.000Z', offsetMinutes: 480 });
+    expect(rows.map((r) => [r.customerId === other ? 'other' : 'this', r.month, r.inquiries, r.tickets]).sort()).toEqual([
+      ['other', '2026-04', 0, 1],
+      ['this', '2026-03', 1, 0],
+    ]);
   });
 });
