@@ -227,6 +227,25 @@ export interface ContractAttachmentsTable extends SoftDeleted {
   sha256: string;
 }
 
+/** A customer's usage figure for one period (migration 0023): one live row per customer, period kind and start. */
+export interface UsageFiguresTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  period_kind: string;
+  period_start: string;
+  value: number;
+  unit: string;
+}
+
+/** A competitor event (migration 0023): 竞品报价, 竞品上线新版本… per customer and date. */
+export interface CompetitorEventsTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  contract_id: string | null;
+  on_date: string;
+  text: string;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -309,6 +328,8 @@ export interface Database {
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
   contract_attachments: ContractAttachmentsTable;
+  usage_figures: UsageFiguresTable;
+  competitor_events: CompetitorEventsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -337,5 +358,7 @@ export const AUDITED_TABLES = [
   'customer_aliases',
   'tiers',
   'contract_attachments',
+  'usage_figures',
+  'competitor_events',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

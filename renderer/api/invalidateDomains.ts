@@ -18,6 +18,9 @@ const LIFECYCLE_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'custo
  */
 const TIER_COUNT_SOURCES: readonly ApiDomain[] = ['customers', 'import'];
 
+/** The 信号 card's 咨询/工单 per month (usage:interactions) is counted from follow-ups. */
+const INTERACTION_SOURCES: readonly ApiDomain[] = ['followups', 'customers', 'import', 'system'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -26,6 +29,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => HYGIENE_SOURCES.includes(d))) changed.add('hygiene');
   if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
+  if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
   return changed;
 }
 

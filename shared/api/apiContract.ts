@@ -18,6 +18,7 @@ import { tiersContract } from './tiers.contract.ts';
 import { tierTableContract } from './tierTable.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
+import { signalsContract } from './signals.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -40,6 +41,7 @@ export const apiContract = {
   ...tierTableContract,
   ...attachmentsContract,
   ...customerAliasesContract,
+  ...signalsContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -20,6 +20,8 @@ export const API_DOMAINS = [
   'hygiene',
   'lifecycle',
   'tiers',
+  'usage',
+  'competitorEvents',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

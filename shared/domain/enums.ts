@@ -20,11 +20,15 @@ export type RenewalStage = (typeof RENEWAL_STAGES)[number];
 export const LIFECYCLE_STAGES = ['prospect', 'customer', 'churned'] as const;
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export const FOLLOW_UP_CHANNELS = ['phone', 'wechat', 'visit', 'email', 'other'] as const;
+export const FOLLOW_UP_CHANNELS = ['phone', 'wechat', 'visit', 'email', 'sms', 'other'] as const;
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 
-export const FOLLOW_UP_KINDS = ['revisit', 'renewal', 'complaint', 'other'] as const;
+export const FOLLOW_UP_KINDS = ['revisit', 'renewal', 'complaint', 'inquiry', 'ticket', 'other'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 export const CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
 export type Currency = (typeof CURRENCIES)[number];
+
+/** A usage figure's period (issue 13): its start date is the period's first day (a week starts on Monday). */
+export const USAGE_PERIOD_KINDS = ['month', 'week', 'quarter'] as const;
+export type UsagePeriodKind = (typeof USAGE_PERIOD_KINDS)[number];

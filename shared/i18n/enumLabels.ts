@@ -66,6 +66,7 @@ export const followUpChannelLabels: Labels<FollowUpChannel> = {
   wechat: { 'zh-CN': '微信', 'en-US': 'WeChat' },
   visit: { 'zh-CN': '拜访', 'en-US': 'Visit' },
   email: { 'zh-CN': '邮件', 'en-US': 'Email' },
+  sms: { 'zh-CN': '短信', 'en-US': 'SMS' },
   other: { 'zh-CN': '其他', 'en-US': 'Other' },
 };
 
@@ -73,6 +74,8 @@ export const followUpKindLabels: Labels<FollowUpKind> = {
   revisit: { 'zh-CN': '回访', 'en-US': 'Check-in' },
   renewal: { 'zh-CN': '续约沟通', 'en-US': 'Renewal talk' },
   complaint: { 'zh-CN': '投诉', 'en-US': 'Complaint' },
+  inquiry: { 'zh-CN': '咨询', 'en-US': 'Inquiry' },
+  ticket: { 'zh-CN': '工单', 'en-US': 'Ticket' },
   other: { 'zh-CN': '其他', 'en-US': 'Other' },
 };
 

@@ -44,6 +44,10 @@ describe('follow-up channel and kind', () => {
     expect(codes(normalizeChannel, ['电话', '微信', 'WeChat', '拜访', '邮件', '其他'])).toEqual(['phone', 'wechat', 'wechat', 'visit', 'email', 'other']);
     expect(codes(normalizeFollowUpKind, ['回访', '续约沟通', 'Complaint', '其他'])).toEqual(['revisit', 'renewal', 'complaint', 'other']);
   });
+  it('map 咨询/工单 (issue 13) and 短信 in both languages', () => {
+    expect(codes(normalizeChannel, ['短信', 'SMS'])).toEqual(['sms', 'sms']);
+    expect(codes(normalizeFollowUpKind, ['咨询', 'Inquiry', '工单', 'ticket'])).toEqual(['inquiry', 'inquiry', 'ticket', 'ticket']);
+  });
 });
 
 describe('normalizeRenewalStage', () => {

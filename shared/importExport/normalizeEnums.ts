@@ -32,6 +32,7 @@ const CHANNELS = table<FollowUpChannel>({
   wechat: ['微信', 'wechat', 'weixin'],
   visit: ['拜访', '上门', '面谈', 'visit', 'meeting'],
   email: ['邮件', '电子邮件', 'email', 'e-mail', 'mail'],
+  sms: ['短信', '短消息', 'sms', 'text message'],
   other: ['其他', '其它', 'other'],
 });
 
@@ -39,6 +40,8 @@ const FOLLOW_UP_KINDS = table<FollowUpKind>({
   revisit: ['回访', 'check-in', 'checkin', 'revisit'],
   renewal: ['续约沟通', '续约', '续费', 'renewal', 'renewal talk'],
   complaint: ['投诉', 'complaint'],
+  inquiry: ['咨询', '问询', 'inquiry', 'enquiry'],
+  ticket: ['工单', '服务工单', 'ticket', 'support ticket'],
   other: ['其他', '其它', 'other'],
 });
 

@@ -55,6 +55,14 @@ describe('customers and follow-ups sheets', () => {
     expect(new Date(talk.at).getHours()).toBe(14);
     expect(await importFile(t, writeFixture(t, csv))).toMatchObject({ followupsCreated: 0, followupsUnchanged: 2 });
   });
+
+  it('reads the issue-13 words 咨询/工单 and 短信 into follow-up kinds and channels', async () => {
+    await importFile(t, writeFixture(t, '客户名称,合同编号,到期日期\n甲公司,HT-1,2026-12-31\n'));
+    const csv = '客户名称,跟进时间,跟进方式,跟进类型,跟进内容\n甲公司,2026-11-20,短信,咨询,问发票\n甲公司,2026-11-21,电话,工单,系统报错\n';
+    expect(await importFile(t, writeFixture(t, csv))).toMatchObject({ kind: 'followups', followupsCreated: 2, rejectedRows: 0 });
+    const list = (await t.call('followups:list', {})).items;
+    expect(list.map((f: any) => [f.summary, f.channel, f.kind]).sort()).toEqual([['系统报错', 'phone', 'ticket'], ['问发票', 'sms', 'inquiry']]);
+  });
 });
 
 describe('the report in the archive’s language', () => {

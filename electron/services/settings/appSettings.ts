@@ -22,6 +22,8 @@ export const SETTING_KEYS = {
   tierDailyRun: 'tiers.dailyRun',
   /** Lifecycle stage thresholds (electron/services/lifecycle); the defaults for any never saved. */
   lifecycleRules: 'lifecycle.rules',
+  /** The unit usage figures are entered in (issue 13 signals); blank or absent: the catalogue's default. */
+  usageUnit: 'signals.usageUnit',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, DeleteOutlined, SyncOutlined, EnvironmentOutlined, MailOutlined, MessageOutlined, PhoneOutlined, WechatOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DeleteOutlined, SyncOutlined, EnvironmentOutlined, MailOutlined, MessageOutlined, MobileOutlined, PhoneOutlined, WechatOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Popconfirm, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { FollowUp } from '../../../shared/api/followUps.contract.ts';
@@ -16,9 +16,10 @@ const CHANNEL_ICONS: Record<FollowUpChannel, ReactNode> = {
   wechat: <WechatOutlined />,
   visit: <EnvironmentOutlined />,
   email: <MailOutlined />,
+  sms: <MobileOutlined />,
   other: <MessageOutlined />,
 };
-const KIND_COLORS: Record<FollowUpKind, string> = { revisit: 'green', renewal: 'blue', complaint: 'red', other: 'gray' };
+const KIND_COLORS: Record<FollowUpKind, string> = { revisit: 'green', renewal: 'blue', complaint: 'red', inquiry: 'cyan', ticket: 'orange', other: 'gray' };
 
 function NextDate({ f }: { f: FollowUp }) {
   const { t } = useI18n();

@@ -12,6 +12,7 @@ import { CustomerEditModal } from './CustomerEditModal.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
+import { SignalsCard } from './signals/SignalsCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function CustomerDetailPage() {
@@ -44,6 +45,7 @@ export function CustomerDetailPage() {
             <CustomerBasicsCard customer={customer} />
             <ContactsCard customerId={customer.id} contacts={customer.contacts} />
             <ContractsCard customerId={customer.id} customerName={customer.name} contracts={customer.contracts} />
+            <SignalsCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>

@@ -7,6 +7,7 @@ import { LanguageCard } from './LanguageCard.tsx';
 import { OwnersCard } from './OwnersCard.tsx';
 import { TierRulesCard } from './TierRulesCard.tsx';
 import { TierTableCard } from './tiers/TierTableCard.tsx';
+import { UsageUnitCard } from './UsageUnitCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -31,6 +32,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24}>
           <TierRulesCard />
+        </Col>
+        <Col xs={24} xl={8}>
+          <UsageUnitCard />
         </Col>
       </Row>
     </>
