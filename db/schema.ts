@@ -227,6 +227,19 @@ export interface ContractAttachmentsTable extends SoftDeleted {
   sha256: string;
 }
 
+/** A contract's instalment (migration 0024): due and paid amounts in fen; paid_on is the latest payment's date. */
+export interface ContractInstalmentsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  due_on: string;
+  due_amount_fen: number;
+  paid_amount_fen: number;
+  paid_on: string | null;
+  invoice_no: string | null;
+  invoice_on: string | null;
+  note: string | null;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -309,6 +322,7 @@ export interface Database {
   customer_lifecycle_history: CustomerLifecycleHistoryTable;
   lifecycle_dirty: LifecycleDirtyTable;
   contract_attachments: ContractAttachmentsTable;
+  contract_instalments: ContractInstalmentsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -337,5 +351,6 @@ export const AUDITED_TABLES = [
   'customer_aliases',
   'tiers',
   'contract_attachments',
+  'contract_instalments',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

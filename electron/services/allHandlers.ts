@@ -14,6 +14,7 @@ import { tagsHandlers } from './tags/tags.handlers.ts';
 import { hygieneHandlers } from './hygiene/hygiene.handlers.ts';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
+import { paymentsHandlers } from './payments/payments.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -35,5 +36,6 @@ export function buildHandlerTable(): HandlerTable {
     hygieneHandlers,
     lifecycleHandlers,
     tiersHandlers,
+    paymentsHandlers,
   );
 }

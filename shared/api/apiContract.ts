@@ -17,6 +17,7 @@ import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
 import { tierTableContract } from './tierTable.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
+import { paymentsContract } from './payments.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
 
 export const apiContract = {
@@ -39,6 +40,7 @@ export const apiContract = {
   ...tiersContract,
   ...tierTableContract,
   ...attachmentsContract,
+  ...paymentsContract,
   ...customerAliasesContract,
 } as const satisfies Record<string, OperationContract>;
 

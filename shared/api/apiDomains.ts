@@ -20,6 +20,7 @@ export const API_DOMAINS = [
   'hygiene',
   'lifecycle',
   'tiers',
+  'payments',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -28,6 +28,7 @@ import { tiersEnUS } from './enUS/tiers.ts';
 import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
 import { attachmentsEnUS } from './enUS/attachments.ts';
+import { paymentsEnUS } from './enUS/payments.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -59,4 +60,5 @@ export const enUS: Record<MessageKey, string> = {
   ...tiersEnUS,
   ...tierTableEnUS,
   ...attachmentsEnUS,
+  ...paymentsEnUS,
 };

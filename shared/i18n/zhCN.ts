@@ -27,6 +27,7 @@ import { lifecycleZhCN } from './zhCN/lifecycle.ts';
 import { tiersZhCN } from './zhCN/tiers.ts';
 import { tierTableZhCN } from './zhCN/tierTable.ts';
 import { attachmentsZhCN } from './zhCN/attachments.ts';
+import { paymentsZhCN } from './zhCN/payments.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -59,6 +60,7 @@ export const zhCN = {
   ...tiersZhCN,
   ...tierTableZhCN,
   ...attachmentsZhCN,
+  ...paymentsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,85 @@
+import * as z from './zodSetup.ts';
+import { amountFenField, idField, isoDate, optionalText, versionField } from './fields.ts';
+
+// Payments / 回款 (issue 13): a contract's instalments. Each has a due date and amount; payments recorded against it
+// add to its paid amount and move its latest paid date. The outstanding amount and the days of delay are derived as
+// of today (shared/domain/paymentDelay.ts). Every write answers with an undo token (payments:undo).
+
+export const instalmentSchema = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  dueOn: z.string(),
+  dueAmountFen: z.number().int(),
+  paidAmountFen: z.number().int(),
+  /** The latest payment's date; null before any. */
+  paidOn: z.string().nullable(),
+  invoiceNo: z.string().nullable(),
+  invoiceOn: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Derived: due − paid, never below 0. */
+  outstandingFen: z.number().int(),
+  /** Derived: fully paid. */
+  settled: z.boolean(),
+  /** Derived as of today: paid late = latest paid date − due date; unpaid past due = today − due date; else 0. */
+  delayDays: z.number().int(),
+  /** Derived: unpaid (in part) and past its due date. */
+  overdue: z.boolean(),
+});
+export type Instalment = z.infer<typeof instalmentSchema>;
+
+export const instalmentInputSchema = z.object({
+  /** Absent: a new instalment; present: that instalment's new values. */
+  id: idField.optional(),
+  contractId: idField,
+  dueOn: isoDate,
+  dueAmountFen: amountFenField,
+  paidAmountFen: amountFenField.optional(),
+  paidOn: isoDate.nullable().optional(),
+  invoiceNo: optionalText(64),
+  invoiceOn: isoDate.nullable().optional(),
+  note: optionalText(500),
+  version: versionField,
+});
+export type InstalmentInput = z.infer<typeof instalmentInputSchema>;
+
+const undoable = { undoToken: z.string() };
+
+export const paymentsContract = {
+  /** A contract's live instalments in due order, with the totals. */
+  'payments:list': {
+    input: z.object({ contractId: idField }),
+    output: z.object({
+      items: z.array(instalmentSchema),
+      total: z.number().int(),
+      dueFen: z.number().int(),
+      paidFen: z.number().int(),
+      outstandingFen: z.number().int(),
+    }),
+  },
+  /** Adds an instalment, or sets one's values; (contract, due date) is unique among live instalments. */
+  'payments:set': {
+    input: instalmentInputSchema,
+    output: z.object({ instalment: instalmentSchema, ...undoable }),
+    changes: ['payments', 'reminders', 'notifications'],
+  },
+  /** Records a payment: the paid amount grows, the latest paid date moves (see withPayment). */
+  'payments:record': {
+    input: z.object({ id: idField, amountFen: amountFenField.refine((n) => n > 0), paidOn: isoDate }),
+    output: z.object({ instalment: instalmentSchema, ...undoable }),
+    changes: ['payments', 'reminders', 'notifications'],
+  },
+  'payments:remove': {
+    input: z.object({ id: idField }),
+    output: z.object({ id: z.string(), dueOn: z.string(), ...undoable }),
+    changes: ['payments', 'reminders', 'notifications'],
+  },
+  /** Undoes a set, a payment or a removal. */
+  'payments:undo': {
+    input: z.object({ undoToken: idField }),
+    output: z.object({ undone: z.number().int() }),
+    changes: ['payments', 'reminders', 'notifications'],
+  },
+} as const;
