@@ -45,6 +45,16 @@ export const instalmentInputSchema = z.object({
 });
 export type InstalmentInput = z.infer<typeof instalmentInputSchema>;
 
+/**
+ * A new term's instalments, as the 续约 dialog gives them: N equal instalments one period apart from a first due
+ * date (the remainder fen on the last one), or the rows typed in. Either way the amounts sum to the term's amount.
+ */
+export const instalmentPlanSchema = z.union([
+  z.object({ kind: z.literal('equal'), count: z.number().int().min(1).max(120), firstDueOn: isoDate, everyMonths: z.number().int().min(1).max(60) }),
+  z.object({ kind: z.literal('rows'), rows: z.array(z.object({ dueOn: isoDate, dueAmountFen: amountFenField })).min(1).max(120) }),
+]);
+export type InstalmentPlan = z.infer<typeof instalmentPlanSchema>;
+
 const undoable = { undoToken: z.string() };
 
 export const paymentsContract = {

@@ -1,5 +1,5 @@
-import { differenceInCalendarDays } from 'date-fns';
-import { parseIsoDate } from './dates.ts';
+import { addMonths, differenceInCalendarDays } from 'date-fns';
+import { parseIsoDate, toIsoDate } from './dates.ts';
 
 // Payments / 回款: what an instalment owes and how late it is, derived from its stored facts (never stored).
 // The health score (issue 13) reads the delay; the payments tab and the overdue reminder show it.
@@ -55,12 +55,12 @@ export function withPayment(f: InstalmentFacts, amountFen: number, paidOn: strin
 
 /**
  * `count` instalments that sum to `totalFen`: equal amounts, the remainder fen on the last one; due dates one
- * `everyMonths` apart from `firstDueOn` (the day clamped to the month's end, as date-fns' addMonths does).
+ * `everyMonths` apart from `firstDueOn` (counted from the first, the day clamped to the month's end: Jan 31 → Feb 28 → Mar 31).
  */
-export function equalInstalments(totalFen: number, count: number, firstDueOn: string, everyMonths: number, addMonthsIso: (date: string, months: number) => string): { dueOn: string; dueAmountFen: number }[] {
+export function equalInstalments(totalFen: number, count: number, firstDueOn: string, everyMonths: number): { dueOn: string; dueAmountFen: number }[] {
   const each = Math.floor(totalFen / count);
   return Array.from({ length: count }, (_, i) => ({
-    dueOn: i === 0 ? firstDueOn : addMonthsIso(firstDueOn, i * everyMonths),
+    dueOn: toIsoDate(addMonths(parseIsoDate(firstDueOn), i * everyMonths)),
     dueAmountFen: i === count - 1 ? totalFen - each * (count - 1) : each,
   }));
 }

@@ -2,9 +2,9 @@
 // against them, removed; every write is audited in its own batch, whose id is the undo token.
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
-import type { Instalment } from '../../../shared/api/payments.contract.ts';
+import type { Instalment, InstalmentPlan } from '../../../shared/api/payments.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import { instalmentStanding, withPayment } from '../../../shared/domain/paymentDelay.ts';
+import { equalInstalments, instalmentStanding, withPayment } from '../../../shared/domain/paymentDelay.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { undoBatch } from '../../../db/audit/undoBatch.ts';
 import { newId } from '../../../db/newId.ts';
@@ -44,7 +44,7 @@ async function refuseTakenDue(tx: Tx, contractId: string, dueOn: string, exceptI
 }
 
 /** Adds or updates one instalment inside the caller's transaction (the 续约 dialog and the import call it too). */
-export async function setInstalmentIn(ctx: ServiceContext, tx: Tx, input: ApiParsedInput<'payments:set'>, batchId: string): Promise<StoredInstalment> {
+export async function setInstalmentIn(ctx: ServiceContext, tx: Tx, input: ApiParsedInput<'payments:set'>, batchId: string | null): Promise<StoredInstalment> {
   await requireContract(tx, input.contractId, 'contractId');
   const existing = input.id === undefined ? undefined : await getLiveInstalment(tx, input.id);
   if (input.id !== undefined && (!existing || existing.contractId !== input.contractId)) throw new AppError('NOT_FOUND', msg('paymentErrors.missing'), 'id');
@@ -100,4 +100,16 @@ export async function undoInstalmentChange(ctx: ServiceContext, input: ApiParsed
     const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     return { undone: undone.entries };
   });
+}
+
+/**
+ * A new term's instalments from the 续约 dialog's plan, inside the renewal's transaction and audit batch. The
+ * amounts must sum to the term's amount (an equal split puts the remainder fen on the last one).
+ */
+export async function addPlannedInstalments(ctx: ServiceContext, tx: Tx, contractId: string, amountFen: number | null, plan: InstalmentPlan): Promise<void> {
+  if (amountFen === null) throw new AppError('VALIDATION', msg('paymentErrors.planNeedsAmount'), 'instalmentPlan');
+  const rows = plan.kind === 'equal' ? equalInstalments(amountFen, plan.count, plan.firstDueOn, plan.everyMonths) : plan.rows;
+  const sum = rows.reduce((s, r) => s + r.dueAmountFen, 0);
+  if (sum !== amountFen) throw new AppError('VALIDATION', msg('paymentErrors.planSum'), 'instalmentPlan');
+  for (const r of rows) await setInstalmentIn(ctx, tx, { contractId, dueOn: r.dueOn, dueAmountFen: r.dueAmountFen }, ctx.auditBatchId ?? null);
 }

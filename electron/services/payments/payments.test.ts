@@ -61,4 +61,23 @@ describe('payments', () => {
     const res = await t.envelope('payments:set', { contractId, dueOn: '2026-12-31', dueAmountFen: 50_000, paidAmountFen: 100 });
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'paidOn' } });
   });
+
+  it("the 续约 dialog's plan becomes the new term's instalments: equal split with the remainder last, or typed rows that must add up", async () => {
+    const renew = (number: string, instalmentPlan: unknown, amountFen = 100_001) =>
+      t.envelope('renewals:renew', { contractId, number, startsOn: '2027-07-01', endsOn: '2028-06-30', amountFen, instalmentNote: '签约付一半', instalmentPlan });
+    const wrong = await renew('HT-002', { kind: 'rows', rows: [{ dueOn: '2027-07-01', dueAmountFen: 50_000 }] });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'instalmentPlan' } });
+    expect((await t.call('contracts:get', { id: contractId })).status).toBe('active'); // rolled back as a whole
+
+    const done = await renew('HT-002', { kind: 'equal', count: 3, firstDueOn: '2027-07-31', everyMonths: 1 });
+    const next = done.data.newContractId;
+    const items = (await t.call('payments:list', { contractId: next })).items;
+    expect(items.map((i: any) => [i.dueOn, i.dueAmountFen])).toEqual([
+      ['2027-07-31', 33_333],
+      ['2027-08-31', 33_333],
+      ['2027-09-30', 33_335],
+    ]);
+    // The words typed in the old 分期付款 field stay with the new term, as a note.
+    expect((await t.call('contracts:get', { id: next })).notes).toBe('分期：签约付一半');
+  });
 });
