@@ -5,7 +5,7 @@ export const migration0024ContractInstalments: MigrationDefinition = {
   version: 24,
   name: 'contract_instalments',
   sql: `
--- Payments / 回款 (issue 13): a contract's instalments. One row per (contract, due date) among live rows; the paid
+-- Payments (issue 13): a contract's instalments. One row per (contract, due date) among live rows; the paid
 -- amount accumulates the payments recorded against it and paid_on is the latest of their dates. Money is integer
 -- fen, dates 'YYYY-MM-DD'. The outstanding amount and the days of delay are derived (shared/domain/paymentDelay.ts),
 -- never stored. Audited like the other records, so a set, a payment or a removal is undone.

@@ -105,3 +105,50 @@ export async function isInstalmentBatch(x: Executor, batchId: string): Promise<b
   const rows = await q(x).selectFrom('audit_log').select('entity').distinct().where('batch_id', '=', batchId).where('action', '!=', 'undone').execute();
   return rows.length > 0 && rows.every((r) => r.entity === 'contract_instalments');
 }
+
+/** Live contracts by number (the payments sheet's key), id by number. */
+export async function liveContractIdsByNumber(x: Executor, numbers: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const rows = await q(x)
+      .selectFrom('contracts')
+      .select(['id', 'number'])
+      .where('number', 'in', numbers.slice(i, i + 500))
+      .where('deleted_at', 'is', null)
+      .execute();
+    for (const r of rows) out.set(r.number, r.id);
+  }
+  return out;
+}
+
+export interface InstalmentExportRow {
+  contractNumber: string;
+  dueOn: string;
+  dueAmountFen: number;
+  paidOn: string | null;
+  paidAmountFen: number;
+  invoiceNo: string | null;
+  invoiceOn: string | null;
+}
+
+/** Every live instalment of a live contract, by contract number then due date: the payments sheet. */
+export async function listInstalmentsForExport(x: Executor): Promise<InstalmentExportRow[]> {
+  const rows = await q(x)
+    .selectFrom('contract_instalments as i')
+    .innerJoin('contracts as k', 'k.id', 'i.contract_id')
+    .select(['k.number', 'i.due_on', 'i.due_amount_fen', 'i.paid_on', 'i.paid_amount_fen', 'i.invoice_no', 'i.invoice_on'])
+    .where('i.deleted_at', 'is', null)
+    .where('k.deleted_at', 'is', null)
+    .orderBy('k.number')
+    .orderBy('i.due_on')
+    .execute();
+  return rows.map((r) => ({
+    contractNumber: r.number,
+    dueOn: r.due_on,
+    dueAmountFen: r.due_amount_fen,
+    paidOn: r.paid_on,
+    paidAmountFen: r.paid_amount_fen,
+    invoiceNo: r.invoice_no,
+    invoiceOn: r.invoice_on,
+  }));
+}

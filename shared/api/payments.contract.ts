@@ -92,4 +92,21 @@ export const paymentsContract = {
     output: z.object({ undone: z.number().int() }),
     changes: ['payments', 'reminders', 'notifications'],
   },
+  /**
+   * `import --kind payments FILE`: the payments sheet (合同编号, 应收日期, 应收金额, 实收日期, 实收金额, 发票号, 开票日期,
+   * or the English headers). One transaction, one undo token; rows that cannot be applied are listed and skipped.
+   */
+  'payments:import': {
+    input: z.object({ uploadId: idField }),
+    output: z.object({
+      rows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      issues: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+      /** null when nothing was written. */
+      undoToken: z.string().nullable(),
+    }),
+    changes: ['payments', 'reminders', 'notifications'],
+  },
 } as const;

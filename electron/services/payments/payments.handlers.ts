@@ -1,4 +1,5 @@
 import { handlersFor } from '../handlerTable.ts';
+import { importPayments } from './paymentsSheet.service.ts';
 import { listInstalments, recordPayment, removeInstalment, setInstalment, undoInstalmentChange } from './payments.service.ts';
 
 export const paymentsHandlers = handlersFor('payments', {
@@ -7,4 +8,5 @@ export const paymentsHandlers = handlersFor('payments', {
   'payments:record': (ctx, input) => recordPayment(ctx, input),
   'payments:remove': (ctx, input) => removeInstalment(ctx, input),
   'payments:undo': (ctx, input) => undoInstalmentChange(ctx, input),
+  'payments:import': (ctx, input) => importPayments(ctx, input),
 });

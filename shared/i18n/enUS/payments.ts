@@ -45,6 +45,8 @@ export const paymentsEnUS: Record<keyof typeof paymentsZhCN, string> = {
   'payments.plan.everyMonths': 'Every (months)',
   'payments.plan.firstDueRequired': 'Pick the first due date',
   'payments.plan.note': 'Instalment terms (kept in the contract notes)',
+  'paymentImport.required': '“{column}” is missing',
+  'paymentImport.missingColumns': 'The payments sheet lacks these columns: {columns}',
   'paymentErrors.missing': 'The instalment does not exist or was removed',
   'paymentErrors.duplicateDue': 'This contract already has an instalment due {date}',
   'paymentErrors.paidOnRequired': 'A paid amount needs a paid date',

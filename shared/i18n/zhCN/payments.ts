@@ -43,6 +43,8 @@ export const paymentsZhCN = {
   'payments.plan.everyMonths': '每期间隔（月）',
   'payments.plan.firstDueRequired': '请选择首期应收日期',
   'payments.plan.note': '分期说明（保存在合同备注中）',
+  'paymentImport.required': '缺少“{column}”',
+  'paymentImport.missingColumns': '回款表缺少这些列：{columns}',
   'paymentErrors.missing': '分期不存在或已删除',
   'paymentErrors.duplicateDue': '这个合同已有 {date} 应收的分期',
   'paymentErrors.paidOnRequired': '有实收金额时必须填写实收日期',
