@@ -246,6 +246,19 @@ export interface CompetitorEventsTable extends SoftDeleted {
   text: string;
 }
 
+/** A contract's instalment (migration 0024): due and paid amounts in fen; paid_on is the latest payment's date. */
+export interface ContractInstalmentsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  due_on: string;
+  due_amount_fen: number;
+  paid_amount_fen: number;
+  paid_on: string | null;
+  invoice_no: string | null;
+  invoice_on: string | null;
+  note: string | null;
+}
+
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -330,6 +343,7 @@ export interface Database {
   contract_attachments: ContractAttachmentsTable;
   usage_figures: UsageFiguresTable;
   competitor_events: CompetitorEventsTable;
+  contract_instalments: ContractInstalmentsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -360,5 +374,6 @@ export const AUDITED_TABLES = [
   'contract_attachments',
   'usage_figures',
   'competitor_events',
+  'contract_instalments',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -9,6 +9,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:contracts': ['out'],
   'export:customers': ['out'],
   'export:followups': ['out'],
+  'export:payments': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

@@ -86,6 +86,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:contracts': EXPORT_FLAGS,
   'export:customers': EXPORT_FLAGS,
   'export:followups': EXPORT_FLAGS,
+  'export:payments': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
   'export:report': EXPORT_FLAGS,

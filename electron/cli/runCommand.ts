@@ -102,11 +102,18 @@ async function saveAttachmentLocally(call: BackendCall, cmd: ParsedCommand): Pro
   return { ok: true, data: { file, fileName: read.fileName, sizeBytes: read.sizeBytes, sha256: read.sha256 } };
 }
 
+/** `import --kind payments FILE`: the payments sheet has its own importer (payments:import), keyed by 合同编号 and 应收日期. */
+async function importPaymentsFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.host.file === undefined) throw new AppError('VALIDATION', msg('cliFiles.importNeedsFile'), 'file');
+  return withLocalUpload(call, cmd.host.file, 'file', (uploadId) => call('payments:import', { uploadId }));
+}
+
 /**
  * Runs one parsed command through `call`. Files on the user's side are the CLI's business: the backend takes
  * uploads and gives back bytes, and never a path. A local file that cannot be read or written throws AppError.
  */
 export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.name === 'import:run' && cmd.input.kind === 'payments') return importPaymentsFile(call, cmd);
   if (cmd.name === 'import:run') return importLocalFile(call, cmd);
   if (isExport(cmd.name)) return exportToLocalFile(call, cmd);
   if (cmd.name === 'import:issues') return saveToLocalFile(call, cmd, cmd.input);

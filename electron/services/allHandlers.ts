@@ -15,6 +15,7 @@ import { hygieneHandlers } from './hygiene/hygiene.handlers.ts';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
 import { competitorEventsHandlers, usageHandlers } from './signals/signals.handlers.ts';
+import { paymentsHandlers } from './payments/payments.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -38,5 +39,6 @@ export function buildHandlerTable(): HandlerTable {
     tiersHandlers,
     usageHandlers,
     competitorEventsHandlers,
+    paymentsHandlers,
   );
 }

@@ -17,6 +17,7 @@ import { customerMergeContract, hygieneContract } from './hygiene.contract.ts';
 import { tiersContract } from './tiers.contract.ts';
 import { tierTableContract } from './tierTable.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
+import { paymentsContract } from './payments.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
 import { signalsContract } from './signals.contract.ts';
 
@@ -40,6 +41,7 @@ export const apiContract = {
   ...tiersContract,
   ...tierTableContract,
   ...attachmentsContract,
+  ...paymentsContract,
   ...customerAliasesContract,
   ...signalsContract,
 } as const satisfies Record<string, OperationContract>;

@@ -22,6 +22,7 @@ export const API_DOMAINS = [
   'tiers',
   'usage',
   'competitorEvents',
+  'payments',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

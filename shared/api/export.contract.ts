@@ -26,6 +26,8 @@ export const exportContract = {
   'export:contracts': { input: exportInput, output: exportResultSchema },
   'export:customers': { input: exportInput, output: exportResultSchema },
   'export:followups': { input: exportInput, output: exportResultSchema },
+  /** The payments sheet (回款): one row per live instalment, by contract number then due date. */
+  'export:payments': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -1,4 +1,5 @@
 import * as z from './zodSetup.ts';
+import { instalmentPlanSchema } from './payments.contract.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
 import {
   amountFenField,
@@ -166,6 +167,8 @@ export const renewInput = z.object({
   /** Discount and instalment terms as the user words them; kept in the new contract's notes. */
   discountNote: optionalText(500),
   instalmentNote: multiLineText(1000),
+  /** The new term's instalments (回款), summing to its amount; absent: none. */
+  instalmentPlan: instalmentPlanSchema.nullable().optional(),
   /** When the renewal was agreed; defaults to today. */
   outcomeOn: isoDate.optional(),
 });

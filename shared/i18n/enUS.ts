@@ -29,6 +29,7 @@ import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
 import { attachmentsEnUS } from './enUS/attachments.ts';
 import { signalsEnUS } from './enUS/signals.ts';
+import { paymentsEnUS } from './enUS/payments.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -61,4 +62,5 @@ export const enUS: Record<MessageKey, string> = {
   ...tierTableEnUS,
   ...attachmentsEnUS,
   ...signalsEnUS,
+  ...paymentsEnUS,
 };

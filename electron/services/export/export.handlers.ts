@@ -3,6 +3,7 @@ import { exportArchive } from './exportArchive.ts';
 import { exportRenewals } from './exportRenewals.ts';
 import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
+import { exportPayments } from '../payments/paymentsSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
@@ -11,4 +12,5 @@ export const exportHandlers = handlersFor('export', {
   'export:renewals': (ctx, input) => exportRenewals(ctx, input),
   'export:archive': (ctx, input) => exportArchive(ctx, input.headers),
   'export:report': (ctx, input) => exportReport(ctx, input),
+  'export:payments': (ctx, input) => exportPayments(ctx, input),
 });

@@ -1,4 +1,5 @@
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import { addPlannedInstalments } from '../payments/payments.service.ts';
 import type { RenewalItem } from '../../../shared/api/renewals.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg, renderIn } from '../../../shared/i18n/message.ts';
@@ -175,6 +176,7 @@ export async function renewContractIn(ctx: ServiceContext, tx: Tx, input: ApiPar
       renewalOf: current.id,
       notes: notes || null,
     });
+    if (input.instalmentPlan) await addPlannedInstalments(ctx, tx, created.id, created.amountFen, input.instalmentPlan);
     crashHooksOf(ctx.db).reached('renew:after-new-term');
     await updateContractIn(ctx, tx, { id: current.id, status: 'renewed' });
     await writeStage(ctx, tx, current.id, {

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Dropdown, Empty, Flex, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Flex, Popconfirm, Space, Table, Tabs, Typography, type TableProps } from 'antd';
 import { useState, type Key } from 'react';
 import type { ContractListItem } from '../../../shared/api/contracts.contract.ts';
 import { isSettledStatus } from '../../../shared/renewals/displayStatus.ts';
@@ -14,6 +14,7 @@ import { ContractChainModal } from '../renewals/ContractChainModal.tsx';
 import { RenewDialog, type RenewTarget } from '../renewals/RenewDialog.tsx';
 import { useUnlinkContract } from './useUnlinkContract.tsx';
 import { ContractAttachments } from './ContractAttachments.tsx';
+import { ContractPayments } from './ContractPayments.tsx';
 
 interface Props {
   customerId: string;
@@ -58,6 +59,17 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
   const [chainOf, setChainOf] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
   const toggleAttachments = (id: string) => setExpanded((keys) => (keys.includes(id) ? keys.filter((k) => k !== id) : [...keys, id]));
+  /** The expanded row's tab per contract: 附件 or 回款. */
+  const [sectionOf, setSectionOf] = useState<Record<string, string>>({});
+  /** The menu's 附件/回款: opens the row on that tab (or closes it when that tab is already open). */
+  const openSection = (id: string, key: string) => {
+    if (expanded.includes(id) && (sectionOf[id] ?? 'attachments') === key) {
+      toggleAttachments(id);
+      return;
+    }
+    setSectionOf((s) => ({ ...s, [id]: key }));
+    if (!expanded.includes(id)) toggleAttachments(id);
+  };
   const remove = useApiMutation('contracts:delete');
   const unlink = useUnlinkContract();
   const numberOf = new Map(contracts.map((c) => [c.id, c.number]));
@@ -135,6 +147,7 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
               items: [
                 { key: 'chain', label: t('contract.viewChain') },
                 { key: 'attachments', label: t('attachments.title') },
+                { key: 'payments', label: t('payments.title') },
                 ...(c.renewalOf
                   ? [
                       { key: 'unlink', label: t('contract.unlink') },
@@ -144,7 +157,7 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
               ],
               onClick: ({ key }) => {
                 if (key === 'chain') setChainOf(c.id);
-                else if (key === 'attachments') toggleAttachments(c.id);
+                else if (key === 'attachments' || key === 'payments') openSection(c.id, key);
                 else unlink(c, numberOf.get(c.renewalOf ?? '') ?? '', key === 'notRenewal' ? 'notRenewal' : 'unlink');
               },
             }}
@@ -177,7 +190,17 @@ export function ContractsCard({ customerId, customerName, contracts }: Props) {
           expandable={{
             expandedRowKeys: expanded,
             onExpand: (_open, c) => toggleAttachments(c.id),
-            expandedRowRender: (c) => <ContractAttachments contractId={c.id} contractNo={c.number} />,
+            expandedRowRender: (c) => (
+              <Tabs
+                size="small"
+                activeKey={sectionOf[c.id] ?? 'attachments'}
+                onChange={(key) => setSectionOf((s) => ({ ...s, [c.id]: key }))}
+                items={[
+                  { key: 'attachments', label: t('attachments.title'), children: <ContractAttachments contractId={c.id} contractNo={c.number} /> },
+                  { key: 'payments', label: t('payments.title'), children: <ContractPayments contractId={c.id} contractNo={c.number} /> },
+                ]}
+              />
+            ),
           }}
         />
       ) : (

@@ -24,6 +24,10 @@ interface Values {
   cycle?: Cycle | undefined;
   discountNote: string | null;
   instalmentNote: string | null;
+  /** 分期付款: N equal instalments from the first due date, one period apart; empty = none. */
+  instalmentCount: number | null;
+  firstDueOn: Dayjs | null;
+  everyMonths: number | null;
 }
 
 /** 续约: the next term with dates from the chain's anchor (Jan 31 monthly → Feb 28 → Mar 31), all editable. */
@@ -32,6 +36,7 @@ export function RenewDialog({ item, onClose }: { item: RenewTarget | null; onClo
   const [form] = Form.useForm<Values>();
   const cycleUnknown = item !== null && item.cycle === null;
   const chosenCycle = Form.useWatch('cycle', form);
+  const planCount = Form.useWatch('instalmentCount', form);
   const defaults = useApiQuery(
     'renewals:renewDefaults',
     { contractId: item?.contractId ?? '', ...(cycleUnknown && chosenCycle ? { cycle: chosenCycle } : {}) },
@@ -63,7 +68,7 @@ export function RenewDialog({ item, onClose }: { item: RenewTarget | null; onClo
   };
 
   const submit = useFormSubmit(form, {
-    fields: { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan' },
+    fields: { startsOn: 'startsOn', endsOn: 'endsOn', number: 'number', amountFen: 'amountYuan', instalmentPlan: 'instalmentCount' },
     save: (v: Values) =>
       renew.mutateAsync({
         contractId: item?.contractId ?? '',
@@ -74,6 +79,9 @@ export function RenewDialog({ item, onClose }: { item: RenewTarget | null; onClo
         ...(cycleUnknown ? { cycle: v.cycle ?? null } : {}),
         discountNote: v.discountNote || null,
         instalmentNote: v.instalmentNote || null,
+        instalmentPlan: v.instalmentCount
+          ? { kind: 'equal', count: v.instalmentCount, firstDueOn: fromDayjs(v.firstDueOn) ?? '', everyMonths: v.everyMonths ?? 1 }
+          : null,
       }),
     successMessage: (r) => t('renew.done', { number: r.number }),
     onSaved: close,
@@ -128,7 +136,28 @@ export function RenewDialog({ item, onClose }: { item: RenewTarget | null; onClo
       <Form.Item name="discountNote" label={t('renew.discount')}>
         <Input maxLength={500} placeholder={t('renew.discountPlaceholder')} />
       </Form.Item>
-      <Form.Item name="instalmentNote" label={t('renew.instalments')}>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="instalmentCount" label={t('renew.instalments')} extra={t('payments.plan.hint')}>
+            <InputNumber<number> min={1} max={120} precision={0} placeholder={t('payments.plan.countPlaceholder')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="firstDueOn"
+            label={t('payments.plan.firstDueOn')}
+            rules={[{ required: Boolean(planCount), message: t('payments.plan.firstDueRequired') }]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabled={!planCount} {...PICKER_DATE_RANGE} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="everyMonths" label={t('payments.plan.everyMonths')} initialValue={1}>
+            <InputNumber<number> min={1} max={60} precision={0} disabled={!planCount} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="instalmentNote" label={t('payments.plan.note')}>
         <Input.TextArea maxLength={1000} autoSize={{ minRows: 2 }} placeholder={t('renew.instalmentsPlaceholder')} />
       </Form.Item>
     </FormModal>
