@@ -6,49 +6,22 @@ import { invoke } from '../../api/invoke.ts';
 import { useApiQuery } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { formatSize } from '../../format/formatSize.ts';
+import { useUndoNotice } from '../../hooks/useUndoNotice.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { uploadFile } from '../import/uploadFile.ts';
 import { downloadAttachment, openAttachment } from './openAttachment.ts';
 
 const MAX_MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
-const UNDO_SECONDS = 12;
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif';
 
 /** A contract's 附件: the list, add (file picker or drop), open, and remove with confirmation and 撤销. */
 export function ContractAttachments({ contractId, contractNo }: { contractId: string; contractNo: string }) {
   const { t } = useI18n();
-  const { message, notification } = App.useApp();
+  const { message } = App.useApp();
   const list = useApiQuery('contracts:attachmentsList', { contractId });
   const [uploading, setUploading] = useState<string | null>(null);
 
-  // The row that asked may be gone when 撤销 is clicked: a plain call, not a mutation tied to it.
-  const offerUndo = (title: string, undoToken: string) => {
-    const key = `attachment-${undoToken}`;
-    notification.success({
-      key,
-      title,
-      duration: UNDO_SECONDS,
-      showProgress: true,
-      pauseOnHover: true,
-      actions: (
-        <Button
-          type="primary"
-          size="small"
-          onClick={() =>
-            void invoke('contracts:attachmentsUndo', { undoToken }).then(
-              () => {
-                notification.destroy(key);
-                void message.success(t('attachments.undone'));
-              },
-              (e: Error) => void message.error(e.message),
-            )
-          }
-        >
-          {t('attachments.undo')}
-        </Button>
-      ),
-    });
-  };
+  const offerUndo = useUndoNotice('contracts:attachmentsUndo', { undo: 'attachments.undo', undone: 'attachments.undone' });
 
   const add = async (file: File) => {
     if (file.size > MAX_ATTACHMENT_BYTES) {

@@ -5,47 +5,21 @@ import type { Instalment } from '../../../shared/api/payments.contract.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { invoke } from '../../api/invoke.ts';
 import { useApiQuery } from '../../api/useApi.ts';
+import { useUndoNotice } from '../../hooks/useUndoNotice.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { InstalmentFormModal, RecordPaymentModal } from './InstalmentDialogs.tsx';
 
-const UNDO_SECONDS = 12;
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /** A contract's 回款: its instalments with outstanding amount and delay; add, edit, record a payment, remove with 撤销. */
 export function ContractPayments({ contractId, contractNo }: { contractId: string; contractNo: string }) {
   const { t } = useI18n();
-  const { message, notification } = App.useApp();
+  const { message } = App.useApp();
   const list = useApiQuery('payments:list', { contractId });
   const [editing, setEditing] = useState<Instalment | null | undefined>(undefined);
   const [paying, setPaying] = useState<Instalment | null>(null);
 
-  const offerUndo = (title: string, undoToken: string) => {
-    const key = `payment-${undoToken}`;
-    notification.success({
-      key,
-      title,
-      duration: UNDO_SECONDS,
-      showProgress: true,
-      pauseOnHover: true,
-      actions: (
-        <Button
-          type="primary"
-          size="small"
-          onClick={() =>
-            void invoke('payments:undo', { undoToken }).then(
-              () => {
-                notification.destroy(key);
-                void message.success(t('payments.undone'));
-              },
-              (e: Error) => void message.error(e.message),
-            )
-          }
-        >
-          {t('payments.undo')}
-        </Button>
-      ),
-    });
-  };
+  const offerUndo = useUndoNotice('payments:undo', { undo: 'payments.undo', undone: 'payments.undone' });
 
   const remove = async (i: Instalment) => {
     try {
