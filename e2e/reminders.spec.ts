@@ -48,9 +48,12 @@ test('a due contract reaches D-Bus as a real Notify call, shows in the notificat
     await expect(item).toContainText('已推送到系统通知');
     await shot('notification-centre');
 
-    await item.getByRole('button', { name: /推迟/ }).click();
-    await page.getByRole('menuitem', { name: '1 小时后' }).click();
-    await expect(page.getByText(/已推迟到 .*，届时会再次提醒/)).toBeVisible();
+    // A menu click can land while the dropdown is still opening and be lost under load: retried until the notice shows.
+    await expect(async () => {
+      if (!(await page.getByRole('menuitem', { name: '1 小时后' }).isVisible())) await item.getByRole('button', { name: /推迟/ }).click();
+      await page.getByRole('menuitem', { name: '1 小时后' }).click({ timeout: 2_000 });
+      await expect(page.getByText(/已推迟到 .*，届时会再次提醒/)).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
     const preview = await api('reminders:preview', { contractNo: 'HT-DBUS-1' });
     const step0 = preview.steps.find((s: any) => s.step === 0);
     expect(step0.status).toBe('snoozed');
