@@ -5,6 +5,7 @@ import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { ContractInstalmentsTable } from '../schema.ts';
 import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import type { PaymentSheetRecord } from '../../shared/importExport/paymentSheet.ts';
 
 export interface StoredInstalment {
   id: string;
@@ -121,18 +122,8 @@ export async function liveContractIdsByNumber(x: Executor, numbers: readonly str
   return out;
 }
 
-export interface InstalmentExportRow {
-  contractNumber: string;
-  dueOn: string;
-  dueAmountFen: number;
-  paidOn: string | null;
-  paidAmountFen: number;
-  invoiceNo: string | null;
-  invoiceOn: string | null;
-}
-
 /** Every live instalment of a live contract, by contract number then due date: the payments sheet. */
-export async function listInstalmentsForExport(x: Executor): Promise<InstalmentExportRow[]> {
+export async function listInstalmentsForExport(x: Executor): Promise<PaymentSheetRecord[]> {
   const rows = await q(x)
     .selectFrom('contract_instalments as i')
     .innerJoin('contracts as k', 'k.id', 'i.contract_id')
