@@ -147,7 +147,7 @@ async function migrationTemplate(dir: string): Promise<Template> {
 async function backupTemplate(dir: string): Promise<Template> {
   const sheet = writeSheet(dir, 'sheet.csv', generateRenewalSheet({ rows: 1500, seed: 41, customers: 500 }));
   await withArchive(path.join(dir, ARCHIVE), TORTURE_NOW, (_call, envelope) => importSheetData(envelope, sheet));
-  return { dir, nowIso: TORTURE_NOW, inputs: { writes: '30', backups: '4' } };
+  return { dir, nowIso: TORTURE_NOW, inputs: { writes: '12', backups: '4' } };
 }
 
 /** Archive A is live; a backup of a different archive B, taken an hour before (inside every retention window), sits in A's backups folder under a listed name. */
