@@ -313,6 +313,23 @@ export interface LifecycleDirtyTable {
   customer_id: string;
 }
 
+export interface CustomerHealthTable {
+  customer_id: string;
+  score: number;
+  band: string;
+  /** JSON: HealthFactorContribution[] (shared/domain/healthBands.ts). */
+  factors: string;
+  computed_at: string;
+}
+
+export interface CustomerHealthWeeksTable {
+  customer_id: string;
+  /** The week's Monday, 'YYYY-MM-DD'. */
+  week_of: string;
+  score: number;
+  band: string;
+}
+
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -344,6 +361,8 @@ export interface Database {
   usage_figures: UsageFiguresTable;
   competitor_events: CompetitorEventsTable;
   contract_instalments: ContractInstalmentsTable;
+  customer_health: CustomerHealthTable;
+  customer_health_weeks: CustomerHealthWeeksTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
