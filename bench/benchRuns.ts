@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const benchArgs = process.argv.slice(2);
 export const flag = (name: string): boolean => benchArgs.includes(name);
-export function option(name: string, fallback: number): number {
+export function option<T extends number | undefined>(name: string, fallback: T): number | T {
   const i = benchArgs.indexOf(name);
   return i >= 0 && benchArgs[i + 1] !== undefined ? Number(benchArgs[i + 1]) : fallback;
 }

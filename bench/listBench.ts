@@ -14,12 +14,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LIST_BENCH_GENERATOR_VERSION, LIST_BENCH_SIZES, LIST_BENCH_TODAY, generateListBench } from '../test-support/list/listBenchData.ts';
 import { rawCustomerList, type RawListInput } from './list/rawCustomerList.ts';
 import { timeBulkTierMoves } from './list/scopedBigramsWriteCost.ts';
 import { benchFacts, seedListBench, tuneBenchConnection } from '../test-support/list/seedListBench.ts';
-import { pinyin } from 'pinyin-pro';
 import { rawOf } from '../db/handle.ts';
 import Database from 'better-sqlite3';
 import { applyMigrations, pendingMigrations, schemaVersionOf } from '../db/migrate.ts';
@@ -37,7 +35,10 @@ import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/doma
 import { pinyinReadingOf } from '../shared/domain/pinyinReading.ts';
 import { pinyinGramsOf, pinyinQueryClauses, pinyinQueryOf } from '../shared/domain/pinyinSearch.ts';
 import { loadPinyinReading } from '../db/repositories/pinyinReadings.ts';
+import { benchBackupsDir as backupsDir, benchDataDir as dataDir, flag, option, out, repoRoot } from './benchRuns.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
+import { timeNameSortKeys } from './list/nameSortKeyTiming.ts';
+import { oneLine, printTable } from './textTable.ts';
 
 const TARGET_P95_MS = 5;
 const PAGE = 50;
@@ -67,22 +68,12 @@ const CASES: Case[] = [
   { key: 'pinyin-full', label: 'full pinyin', search: 'hangzhouyun', target: true },
 ];
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const option = <T extends number | undefined>(name: string, fallback: T): number | T => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-};
 const ITERATIONS = option('--iterations', 400);
 const LITE = flag('--lite');
 const SIZES = LITE ? { ...LIST_BENCH_SIZES, contacts: 100_000, followUps: 0 } : LIST_BENCH_SIZES;
 const PREFIX = LITE ? 'list-lite' : 'list';
 const WARMUP = Math.min(100, Math.ceil(ITERATIONS / 4));
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.bench-data');
-const backupsDir = path.join(dataDir, 'backups');
-const out = (line = '') => process.stdout.write(`${line}\n`);
 
 /**
  * Migrations after this one only add tables derived from what the generator wrote (0018: bigram postings per
@@ -354,51 +345,6 @@ async function main(): Promise<void> {
   } finally {
     await close();
   }
-}
-
-/**
- * The import computes a key per new customer: nameSortKey over every name of the archive, against pinyin-pro's
- * plain conversion of the same names (toned, as a string) in the same run. Rounds alternate; best and median.
- */
-function timeNameSortKeys(names: readonly string[]): void {
-  const rounds = 5;
-  const key: number[] = [];
-  const base: number[] = [];
-  let sink = 0;
-  const time = (fn: (name: string) => string) => {
-    const t = performance.now();
-    for (const name of names) sink += fn(name).length;
-    return ((performance.now() - t) * 1000) / names.length;
-  };
-  for (let r = 0; r < rounds; r++) {
-    base.push(time((name) => pinyin(name)));
-    key.push(time(nameSortKey));
-  }
-  key.sort((a, b) => a - b);
-  base.sort((a, b) => a - b);
-  const median = (v: number[]) => v[Math.floor(v.length / 2)]!;
-  out();
-  out(`== Name sort key over ${names.length} names, ${rounds} rounds (µs per name; ${sink > 0 ? 'checked' : 'empty'})`);
-  out(`nameSortKey best ${key[0]!.toFixed(2)}, median ${median(key).toFixed(2)}; pinyin-pro pinyin(name) best ${base[0]!.toFixed(2)}, median ${median(base).toFixed(2)}; ratio ${(key[0]! / base[0]!).toFixed(2)}× best, ${(median(key) / median(base)).toFixed(2)}× median`);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Display width: CJK characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ');
-  out(line(header));
-  out(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) out(line(r));
 }
 
 await main();
