@@ -14,7 +14,7 @@ import { tagsHandlers } from './tags/tags.handlers.ts';
 import { hygieneHandlers } from './hygiene/hygiene.handlers.ts';
 import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
-import { competitorEventsHandlers, usageHandlers } from './signals/signals.handlers.ts';
+import { competitorEventsHandlers, signalsHandlers, usageHandlers } from './signals/signals.handlers.ts';
 import { paymentsHandlers } from './payments/payments.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
@@ -39,6 +39,7 @@ export function buildHandlerTable(): HandlerTable {
     tiersHandlers,
     usageHandlers,
     competitorEventsHandlers,
+    signalsHandlers,
     paymentsHandlers,
   );
 }

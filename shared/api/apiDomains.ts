@@ -23,6 +23,8 @@ export const API_DOMAINS = [
   'usage',
   'competitorEvents',
   'payments',
+  /** Only signals:undo, which undoes a usage or a competitor-event write. */
+  'signals',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -89,7 +89,7 @@ export const signalsContract = {
     changes: ['competitorEvents'],
   },
   /** Undoes one usage or competitor-event write (by the undo token it answered with). */
-  'competitorEvents:undo': {
+  'signals:undo': {
     input: z.object({ undoToken: idField }),
     output: z.object({ undone: z.number().int() }),
     changes: ['usage', 'competitorEvents'],

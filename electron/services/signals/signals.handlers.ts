@@ -25,5 +25,9 @@ export const competitorEventsHandlers = handlersFor('competitorEvents', {
   'competitorEvents:list': (ctx, input) => listCompetitor(ctx, input),
   'competitorEvents:add': (ctx, input) => addCompetitor(ctx, input),
   'competitorEvents:remove': (ctx, input) => removeCompetitor(ctx, input),
-  'competitorEvents:undo': (ctx, input) => undoSignalChange(ctx, input),
+});
+
+/** One undo for both kinds of signal write: a usage figure's and a competitor event's tokens alike. */
+export const signalsHandlers = handlersFor('signals', {
+  'signals:undo': (ctx, input) => undoSignalChange(ctx, input),
 });

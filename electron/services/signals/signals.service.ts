@@ -104,7 +104,7 @@ export async function removeCompetitor(ctx: ServiceContext, input: ApiParsedInpu
 }
 
 /** Undoes one usage or competitor-event write (a set, a remove, an add); refuses any other batch. */
-export async function undoSignalChange(ctx: ServiceContext, input: ApiParsedInput<'competitorEvents:undo'>): Promise<ApiOutput<'competitorEvents:undo'>> {
+export async function undoSignalChange(ctx: ServiceContext, input: ApiParsedInput<'signals:undo'>): Promise<ApiOutput<'signals:undo'>> {
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isSignalBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('signals.notASignalChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());

@@ -32,12 +32,12 @@ describe('usage figures', () => {
     expect((await t.call('usage:list', { customerId })).items[0]).toMatchObject({ periodKind: 'week', periodStart: '2026-05-18', unit: '订单' });
 
     // Undo the replacement: April is 90 again. Undo a remove: the figure is back.
-    expect(await t.call('competitorEvents:undo', { undoToken: replaced.undoToken })).toEqual({ undone: 1 });
+    expect(await t.call('signals:undo', { undoToken: replaced.undoToken })).toEqual({ undone: 1 });
     const april = (await t.call('usage:list', { customerId, periodKind: 'month' })).items[0];
     expect(april).toMatchObject({ periodStart: '2026-04-01', value: 90 });
     const removed = await t.call('usage:remove', { id: april.id });
     expect((await t.call('usage:list', { customerId, periodKind: 'month' })).total).toBe(3);
-    await t.call('competitorEvents:undo', { undoToken: removed.undoToken });
+    await t.call('signals:undo', { undoToken: removed.undoToken });
     expect((await t.call('usage:list', { customerId, periodKind: 'month' })).total).toBe(4);
 
     await expect(t.call('usage:set', { customerId, periodOn: '2026-04-01', value: -1 })).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -53,13 +53,13 @@ describe('competitor events', () => {
     expect((await t.call('competitorEvents:list', { customerId })).items.map((e: { text: string }) => e.text)).toEqual(['竞品上线新版本', '竞品报价']);
     await t.call('competitorEvents:remove', { id: first.event.id });
     expect((await t.call('competitorEvents:list', { customerId })).total).toBe(1);
-    await t.call('competitorEvents:undo', { undoToken: second.undoToken });
+    await t.call('signals:undo', { undoToken: second.undoToken });
     expect((await t.call('competitorEvents:list', { customerId })).total).toBe(0);
 
     const other = (await t.call('customers:create', { name: '宁波海曙物流' })).id;
     await expect(t.call('competitorEvents:add', { customerId: other, happenedOn: '2026-04-10', text: 'x', contractId })).rejects.toMatchObject({ code: 'VALIDATION' });
     const deleted = await t.call('customers:delete', { id: other });
-    await expect(t.call('competitorEvents:undo', { undoToken: deleted.undoToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(t.call('signals:undo', { undoToken: deleted.undoToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

@@ -2,5 +2,5 @@ import { useUndoNotice } from '../../../hooks/useUndoNotice.tsx';
 
 /** A success notice with 撤销 for a usage or competitor-event write (its undo token). */
 export function useSignalUndo(): (title: string, undoToken: string) => void {
-  return useUndoNotice('competitorEvents:undo', { undo: 'signals.undo', undone: 'signals.undone' }, 10);
+  return useUndoNotice('signals:undo', { undo: 'signals.undo', undone: 'signals.undone' }, 10);
 }
