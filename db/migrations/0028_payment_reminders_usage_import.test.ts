@@ -60,7 +60,7 @@ function snapshot(raw: Database.Database) {
       `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type <> 'table'
          AND (tbl_name IN ('reminders', 'import_batches') OR sql LIKE '%reminders%' OR sql LIKE '%import_batches%') ORDER BY type, name`,
     ),
-    otherSchema: all("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT IN ('reminders', 'import_batches', 'schema_migrations') ORDER BY type, name"),
+    otherSchema: all("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name NOT IN ('reminders', 'import_batches', 'schema_migrations') AND name <> 'contract_instalments_updated' ORDER BY type, name"),
     columns: REBUILT.map((t) => all(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info('${t}')`)),
   };
 }

@@ -12,7 +12,8 @@ import type { MigrationDefinition } from './migrationDefinition.ts';
 // No table references reminders(id) or import_batches(id) and neither has a trigger; the runner still turns
 // foreign keys off around the transaction and checks them before committing (rebuildsTables). Columns keep their
 // order, rows keep their rowids (copied explicitly), and every index (0003, 0004, 0011) is recreated with its
-// original name and text; a test compares sqlite_master before and after.
+// original name and text; a test compares sqlite_master before and after. One index is added: the tick's catch-up
+// scans contract_instalments by updated_at, as it does the other reminder subjects.
 export const migration0028PaymentRemindersUsageImport: MigrationDefinition = {
   version: 28,
   name: 'payment_reminders_usage_import',
@@ -75,5 +76,8 @@ FROM import_batches;
 DROP TABLE import_batches;
 ALTER TABLE import_batches_new RENAME TO import_batches;
 CREATE INDEX import_batches_created ON import_batches(created_at);
+
+-- The reminder tick's catch-up reads the instalments written since its marker (like follow_ups_updated).
+CREATE INDEX contract_instalments_updated ON contract_instalments(updated_at);
 `,
 };
