@@ -86,7 +86,7 @@ describe('overdue instalment reminders', () => {
     expect((await remind(at('2027-01-11'))).length).toBe(1);
   });
 
-  it('an instalment written by the payments import reminds at the next tick; a removed one is gone from the centre', async () => {
+  it('an instalment written by the payments import reminds at the next tick; a removed one is gone from the centre; archiving suspends', async () => {
     const csv = '合同编号,应收日期,应收金额,实收日期,实收金额,发票号,开票日期\nHT-9,2026-11-20,800,,,,\nHT-9,2026-11-21,800,2026-11-21,800,,\n';
     const { uploadId } = await t.call('import:upload', { fileName: 'p.csv', offset: 0, dataBase64: Buffer.from(csv).toString('base64') });
     await t.call('payments:import', { uploadId });
@@ -96,5 +96,12 @@ describe('overdue instalment reminders', () => {
     await t.call('payments:remove', { id: item.id });
     const list = await t.call('notifications:list');
     expect(list.items.map((n: any) => [n.kind, n.subjectGone])).toEqual([['payment', true]]);
+    // Archiving the customer suspends an overdue instalment's step; unarchiving arms it again.
+    await setDue('2026-12-01');
+    const customerId = (await t.call('contracts:get', { id: contractId })).customerId;
+    await t.call('customers:archive', { id: customerId });
+    expect(await remind(at('2026-12-03'))).toEqual([]);
+    await t.call('customers:unarchive', { id: customerId });
+    expect((await remind(at('2026-12-03', '10:00'))).length).toBe(1);
   });
 });
