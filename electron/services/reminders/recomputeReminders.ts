@@ -77,6 +77,9 @@ export async function recomputeRemindersForContracts(ctx: ServiceContext, tx: Tx
   await syncPayments(ctx, tx, await paymentSourcesOf(tx, { contractIds }), loaded);
 }
 
+/** The step of a payment reminder: the day after the due date. */
+export const PAYMENT_OVERDUE_STEP = -1;
+
 /**
  * 回款逾期: an unpaid instalment is reminded once, the day after its due date at the reminder time (never moved to
  * a working day: that would remind before it is overdue). Paid in full, deleted, or its customer archived: the
@@ -85,9 +88,6 @@ export async function recomputeRemindersForContracts(ctx: ServiceContext, tx: Tx
 export function paymentOverdueStep(dueOn: string, config: ReminderConfig): LadderStep[] {
   return computeLadder(dueOn, [PAYMENT_OVERDUE_STEP], { ...config.ladder, shiftToWorkingDay: false }, config.calendar);
 }
-
-/** The step of a payment reminder: the day after the due date. */
-export const PAYMENT_OVERDUE_STEP = -1;
 
 async function syncPayments(ctx: ServiceContext, tx: Tx, sources: readonly PaymentReminderSource[], config: ReminderConfig) {
   if (sources.length === 0) return;
