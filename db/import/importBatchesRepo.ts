@@ -3,11 +3,10 @@
 import type { Db } from '../handle.ts';
 import { rawOf } from '../handle.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
-import type { ImportKind } from '../../shared/importExport/importFields.ts';
 
 interface BatchRow {
   id: string;
-  kind: ImportKind;
+  kind: ImportBatch['kind'];
   file_name: string;
   format: string;
   encoding: string | null;

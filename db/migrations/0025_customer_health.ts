@@ -15,7 +15,7 @@ CREATE TABLE customer_health (
   factors TEXT NOT NULL,
   computed_at TEXT NOT NULL
 ) WITHOUT ROWID;
--- The 关注/高危 customers, for the 90-day warning list.
+-- The watch and danger customers, for the 90-day warning list.
 CREATE INDEX customer_health_band ON customer_health(band, customer_id);
 
 CREATE TABLE customer_health_weeks (

@@ -107,6 +107,12 @@ export async function isInstalmentBatch(x: Executor, batchId: string): Promise<b
   return rows.length > 0 && rows.every((r) => r.entity === 'contract_instalments');
 }
 
+/** The instalments an audit batch wrote (a payment change or an import), for recomputing their reminders on undo. */
+export async function instalmentIdsOfBatch(x: Executor, batchId: string): Promise<string[]> {
+  const rows = await q(x).selectFrom('audit_log').select('entity_id').distinct().where('batch_id', '=', batchId).where('entity', '=', 'contract_instalments').execute();
+  return rows.map((r) => r.entity_id);
+}
+
 /** Live contracts by number (the payments sheet's key), id by number. */
 export async function liveContractIdsByNumber(x: Executor, numbers: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();

@@ -169,6 +169,9 @@ const SUBJECT_GONE = sql<number>`CASE n.kind
                                    WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
   WHEN 'followup' THEN NOT EXISTS (SELECT 1 FROM follow_ups f JOIN customers c ON c.id = f.customer_id
                                    WHERE f.id = n.subject_id AND f.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'payment' THEN NOT EXISTS (SELECT 1 FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
+                                  JOIN customers c ON c.id = k.customer_id
+                                  WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

@@ -123,3 +123,48 @@ export async function followUpFacts(x: Executor, followUpIds: readonly string[])
     .execute();
   return new Map(rows.map((r) => [r.subjectId, { ...r, birthday: null }]));
 }
+
+export interface PaymentFacts {
+  instalmentId: string;
+  contractId: string;
+  contractNo: string;
+  currency: string;
+  customerId: string;
+  customerName: string;
+  /** The contract's owner, else its customer's. */
+  ownerName: string | null;
+  dueOn: string;
+  dueAmountFen: number;
+  paidAmountFen: number;
+  /** The instalment, its contract or its customer was deleted. */
+  deleted: boolean;
+}
+
+/** What a 回款逾期 notification says: the instalment with its contract, customer and owner. */
+export async function paymentFacts(x: Executor, instalmentIds: readonly string[]): Promise<Map<string, PaymentFacts>> {
+  const out = new Map<string, PaymentFacts>();
+  for (const part of chunks(instalmentIds)) {
+    const rows = await q(x)
+      .selectFrom('contract_instalments as i')
+      .innerJoin('contracts as k', 'k.id', 'i.contract_id')
+      .innerJoin('customers as c', 'c.id', 'k.customer_id')
+      .leftJoin('owners as o', (j) => j.on((eb) => eb('o.id', '=', eb.fn.coalesce('k.owner_id', 'c.owner_id'))))
+      .select((eb) => [
+        'i.id as instalmentId',
+        'k.id as contractId',
+        'k.number as contractNo',
+        'k.currency',
+        'c.id as customerId',
+        'c.name as customerName',
+        'o.name as ownerName',
+        'i.due_on as dueOn',
+        'i.due_amount_fen as dueAmountFen',
+        'i.paid_amount_fen as paidAmountFen',
+        eb.or([eb('i.deleted_at', 'is not', null), eb('k.deleted_at', 'is not', null), eb('c.deleted_at', 'is not', null)]).as('deleted'),
+      ])
+      .where('i.id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.instalmentId, { ...r, deleted: Boolean(r.deleted) });
+  }
+  return out;
+}

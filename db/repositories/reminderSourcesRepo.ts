@@ -159,10 +159,53 @@ export async function allOpenFollowUpSources(x: Executor): Promise<FollowUpSourc
   return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
 }
 
+export interface PaymentReminderSource {
+  /** The instalment's id: the reminder's subject. */
+  id: string;
+  customerId: string;
+  dueOn: string;
+  /** Paid in full: no reminder (a pending one is removed, one that fired stays as it was). */
+  settled: boolean;
+  /** The instalment, its contract or its customer deleted, or the customer archived: no reminder. */
+  closed: boolean;
+}
+
+// An instalment with its contract's customer; plain SQL like CONTRACT_SOURCE_SQL (it runs inside every payment write).
+const PAYMENT_SOURCE_SQL = sql.raw(`
+  SELECT i.id, k.customer_id AS customerId, i.due_on AS dueOn, (i.paid_amount_fen >= i.due_amount_fen) AS settled,
+         (i.deleted_at IS NOT NULL OR k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL OR c.archived_at IS NOT NULL) AS closed
+  FROM contract_instalments i
+  JOIN contracts k ON k.id = i.contract_id
+  JOIN customers c ON c.id = k.customer_id`);
+
+const paymentToBool = (r: PaymentReminderSource) => ({ ...r, settled: Boolean(r.settled), closed: Boolean(r.closed) });
+
+/**
+ * Instalments by their own ids, or the live instalments of these contracts (a deleted one lost its pending step
+ * when it was deleted; the filter lets the partial index contract_instalments_contract_due serve the lookup).
+ */
+export async function paymentSourcesOf(x: Executor, filter: { ids?: readonly string[]; contractIds?: readonly string[] }): Promise<PaymentReminderSource[]> {
+  const out: PaymentReminderSource[] = [];
+  for (const part of chunks(filter.ids ?? [])) {
+    out.push(...(await sql<PaymentReminderSource>`${PAYMENT_SOURCE_SQL} WHERE i.id IN (${sql.join(part)})`.execute(q(x))).rows.map(paymentToBool));
+  }
+  for (const part of chunks(filter.contractIds ?? [])) {
+    out.push(...(await sql<PaymentReminderSource>`${PAYMENT_SOURCE_SQL} WHERE i.contract_id IN (${sql.join(part)}) AND i.deleted_at IS NULL`.execute(q(x))).rows.map(paymentToBool));
+  }
+  return out;
+}
+
+/** Every live unpaid instalment (the partial index contract_instalments_unpaid_due), for recomputing everything. */
+export async function allUnpaidPaymentSources(x: Executor): Promise<PaymentReminderSource[]> {
+  const { rows } = await sql<PaymentReminderSource>`${PAYMENT_SOURCE_SQL}
+    WHERE i.deleted_at IS NULL AND i.paid_amount_fen < i.due_amount_fen`.execute(q(x));
+  return rows.map(paymentToBool);
+}
+
 // The reminder catch-up's marker: per watched table, the latest updated_at it has seen (stored as JSON under a
 // settings key, keyed by table name).
-type WatchedTable = 'contracts' | 'customers' | 'contacts' | 'follow_ups';
-const WATCHED: readonly WatchedTable[] = ['contracts', 'customers', 'contacts', 'follow_ups'];
+type WatchedTable = 'contracts' | 'customers' | 'contacts' | 'follow_ups' | 'contract_instalments';
+const WATCHED: readonly WatchedTable[] = ['contracts', 'customers', 'contacts', 'follow_ups', 'contract_instalments'];
 type ChangeMarks = Partial<Record<WatchedTable, string>>;
 
 /** Reminder subjects written since the marker, by kind. */
@@ -171,6 +214,8 @@ export interface ChangedSubjects {
   customers: string[];
   contacts: string[];
   followUps: string[];
+  /** Instalments (payment reminders, migration 0028). */
+  instalments: string[];
 }
 
 export interface SubjectChangeScan {
@@ -190,19 +235,19 @@ async function changedSince(x: Executor, table: WatchedTable, since: string): Pr
   return { ids: rows.map((r) => r.id), latest };
 }
 
-/** What was written to contracts, customers, contacts and follow-ups since the marker under `markerKey`. */
+/** What was written to contracts, customers, contacts, follow-ups and instalments since the marker under `markerKey`. */
 export async function scanSubjectChanges(x: Executor, markerKey: string): Promise<SubjectChangeScan> {
   const stored = (await readSetting(x, markerKey)) as ChangeMarks | undefined;
   const before: ChangeMarks = stored ?? {};
   const marks: ChangeMarks = { ...before };
-  const found: Record<WatchedTable, string[]> = { contracts: [], customers: [], contacts: [], follow_ups: [] };
+  const found: Record<WatchedTable, string[]> = { contracts: [], customers: [], contacts: [], follow_ups: [], contract_instalments: [] };
   for (const table of WATCHED) {
     const { ids, latest } = await changedSince(x, table, before[table] ?? '');
     found[table] = ids;
     if (latest) marks[table] = latest;
   }
   return {
-    changed: { contracts: found.contracts, customers: found.customers, contacts: found.contacts, followUps: found.follow_ups },
+    changed: { contracts: found.contracts, customers: found.customers, contacts: found.contacts, followUps: found.follow_ups, instalments: found.contract_instalments },
     total: WATCHED.reduce((n, t) => n + found[t].length, 0),
     firstLook: !stored,
     marks,

@@ -10,6 +10,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:customers': ['out'],
   'export:followups': ['out'],
   'export:payments': ['out'],
+  'export:usage': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

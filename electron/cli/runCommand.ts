@@ -108,12 +108,19 @@ async function importPaymentsFile(call: BackendCall, cmd: ParsedCommand): Promis
   return withLocalUpload(call, cmd.host.file, 'file', (uploadId) => call('payments:import', { uploadId }));
 }
 
+/** `import --kind usage FILE`: the usage sheet has its own importer (usage:import), keyed by 客户名称 and 期间. */
+async function importUsageFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  if (cmd.host.file === undefined) throw new AppError('VALIDATION', msg('cliFiles.importNeedsFile'), 'file');
+  return withLocalUpload(call, cmd.host.file, 'file', (uploadId) => call('usage:import', { uploadId }));
+}
+
 /**
  * Runs one parsed command through `call`. Files on the user's side are the CLI's business: the backend takes
  * uploads and gives back bytes, and never a path. A local file that cannot be read or written throws AppError.
  */
 export async function runCommand(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
   if (cmd.name === 'import:run' && cmd.input.kind === 'payments') return importPaymentsFile(call, cmd);
+  if (cmd.name === 'import:run' && cmd.input.kind === 'usage') return importUsageFile(call, cmd);
   if (cmd.name === 'import:run') return importLocalFile(call, cmd);
   if (isExport(cmd.name)) return exportToLocalFile(call, cmd);
   if (cmd.name === 'import:issues') return saveToLocalFile(call, cmd, cmd.input);

@@ -28,6 +28,8 @@ export const exportContract = {
   'export:followups': { input: exportInput, output: exportResultSchema },
   /** The payments sheet (回款): one row per live instalment, by contract number then due date. */
   'export:payments': { input: exportInput, output: exportResultSchema },
+  /** The usage sheet (用量): one row per live monthly figure, by customer name then month (week and quarter figures are not in it). */
+  'export:usage': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -119,9 +119,12 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** What an import_batches row can be: a sheet of the import wizard, or the usage sheet (usage:import, migration 0028). */
+export const IMPORT_BATCH_KINDS = [...IMPORT_KINDS, 'usage'] as const;
+
 export const importBatchSchema = z.object({
   batchId: z.string(),
-  kind: importKindField,
+  kind: z.enum(IMPORT_BATCH_KINDS),
   fileName: z.string(),
   format: z.string(),
   encoding: z.string().nullable(),
@@ -182,7 +185,7 @@ export const importContract = {
         if (at >= 0) ctx.addIssue({ code: 'custom', path: ['columns', at], message: unknownTarget(input.columns[at]) });
       }),
     output: importResultSchema,
-    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers'],
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers', 'usage'],
   },
   'import:discard': { input: z.object({ uploadId: idField }), output: z.object({ uploadId: z.string() }) },
   /** An import's whole list of problems (its result's `issuesReport`) as a CSV for the caller to save. */
@@ -192,6 +195,6 @@ export const importContract = {
   'import:undo': {
     input: z.object({ batchId: idField }),
     output: z.object({ batchId: z.string(), undoneAt: z.string(), entries: z.number().int(), customersAffected: z.number().int() }),
-    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers'],
+    changes: ['customers', 'contacts', 'contracts', 'followups', 'owners', 'renewals', 'reminders', 'notifications', 'system', 'import', 'tiers', 'usage'],
   },
 } as const;

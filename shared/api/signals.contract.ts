@@ -61,6 +61,24 @@ export const signalsContract = {
     output: z.object({ unit: z.string() }),
     changes: ['usage', 'settings'],
   },
+  /**
+   * `import --kind usage FILE`: the usage sheet (客户名称, 期间, 用量, optional 单位, or the English headers), monthly
+   * figures. One transaction, recorded in the import history (import_batches kind 'usage') and undone as a batch by
+   * import:undo / `undo-import`; rows that cannot be applied (unknown customer, bad period or value) are listed and skipped.
+   */
+  'usage:import': {
+    input: z.object({ uploadId: idField }),
+    output: z.object({
+      rows: z.number().int(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      issues: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+      /** The import batch (import:undo); null when nothing was written. */
+      batchId: z.string().nullable(),
+    }),
+    changes: ['usage', 'import'],
+  },
   /** 咨询 + 工单 follow-ups per month over the last `months` months (zeros included), and the sudden-change rule's verdict. */
   'usage:interactions': {
     input: z.object({ customerId: idField, months: z.number().int().min(4).max(36).default(12) }),

@@ -4,6 +4,7 @@ import { exportRenewals } from './exportRenewals.ts';
 import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
 import { exportPayments } from '../payments/paymentsSheet.service.ts';
+import { exportUsage } from '../signals/usageSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
@@ -13,4 +14,5 @@ export const exportHandlers = handlersFor('export', {
   'export:archive': (ctx, input) => exportArchive(ctx, input.headers),
   'export:report': (ctx, input) => exportReport(ctx, input),
   'export:payments': (ctx, input) => exportPayments(ctx, input),
+  'export:usage': (ctx, input) => exportUsage(ctx, input),
 });

@@ -12,6 +12,7 @@ import {
   findLiveInstalmentByDue,
   getLiveInstalment,
   insertInstalment,
+  instalmentIdsOfBatch,
   isInstalmentBatch,
   listContractInstalments,
   softDeleteInstalment,
@@ -23,6 +24,7 @@ import type { Tx } from '../../../db/handle.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { requireContract } from '../references/contractRefs.ts';
+import { recomputeRemindersForInstalments } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 /** The stored instalment with its figures as of `today`. */
@@ -61,7 +63,10 @@ export async function setInstalmentIn(ctx: ServiceContext, tx: Tx, input: ApiPar
   };
   if (values.paidAmountFen > 0 && values.paidOn === null) throw new AppError('VALIDATION', msg('paymentErrors.paidOnRequired'), 'paidOn');
   const meta = auditMeta(ctx, existing ? 'update' : 'create', batchId);
-  return existing ? updateInstalment(tx, existing.id, values, meta, input.version) : insertInstalment(tx, input.contractId, values, meta);
+  const stored = existing ? await updateInstalment(tx, existing.id, values, meta, input.version) : await insertInstalment(tx, input.contractId, values, meta);
+  // 回款逾期: the instalment's reminder step follows its due date and whether it is paid.
+  await recomputeRemindersForInstalments(ctx, tx, [stored.id]);
+  return stored;
 }
 
 export async function setInstalment(ctx: ServiceContext, input: ApiParsedInput<'payments:set'>): Promise<ApiOutput<'payments:set'>> {
@@ -79,6 +84,7 @@ export async function recordPayment(ctx: ServiceContext, input: ApiParsedInput<'
     const paid = withPayment(existing, input.amountFen, input.paidOn);
     const batchId = newId();
     const stored = await updateInstalment(tx, existing.id, { ...existing, paidAmountFen: paid.paidAmountFen, paidOn: paid.paidOn }, auditMeta(ctx, 'pay', batchId));
+    await recomputeRemindersForInstalments(ctx, tx, [stored.id]);
     return { instalment: withStanding(stored, localDateOf(ctx.now())), undoToken: batchId };
   });
 }
@@ -89,6 +95,7 @@ export async function removeInstalment(ctx: ServiceContext, input: ApiParsedInpu
     if (!existing) throw new AppError('NOT_FOUND', msg('paymentErrors.missing'), 'id');
     const batchId = newId();
     await softDeleteInstalment(tx, existing.id, auditMeta(ctx, 'delete', batchId));
+    await recomputeRemindersForInstalments(ctx, tx, [existing.id]);
     return { id: existing.id, dueOn: existing.dueOn, undoToken: batchId };
   });
 }
@@ -98,6 +105,8 @@ export async function undoInstalmentChange(ctx: ServiceContext, input: ApiParsed
     if (!(await isInstalmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('paymentErrors.notAPaymentChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
     const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    // Undoing a payment makes the instalment unpaid again: its step is armed again unless it already fired.
+    await recomputeRemindersForInstalments(ctx, tx, await instalmentIdsOfBatch(tx, input.undoToken));
     return { undone: undone.entries };
   });
 }

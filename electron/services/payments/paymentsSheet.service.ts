@@ -13,6 +13,7 @@ import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
 import { newId } from '../../../db/newId.ts';
 import { findLiveInstalmentByDue, insertInstalment, listInstalmentsForExport, liveContractIdsByNumber, updateInstalment, type InstalmentValues } from '../../../db/repositories/instalmentsRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
+import { recomputeRemindersForInstalments } from '../reminders/recomputeReminders.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { csvSink } from '../export/exportCsv.ts';
@@ -65,6 +66,7 @@ export async function importPayments(ctx: ServiceContext, input: ApiParsedInput<
       const contracts = await liveContractIdsByNumber(tx, [...new Set(rows.map((r) => r.row.contractNumber))]);
       /** Keys seen earlier in this file: a later row sets only the paid amount and the latest paid date. */
       const seen = new Set<string>();
+      const written = new Set<string>();
       const meta = auditMeta(ctx, 'import', batchId);
       for (const { line, row } of rows) {
         const contractId = contracts.get(row.contractNumber);
@@ -81,15 +83,17 @@ export async function importPayments(ctx: ServiceContext, input: ApiParsedInput<
           : { ...base, dueAmountFen: row.dueAmountFen, ...paid, invoiceNo: row.invoiceNo ?? base.invoiceNo, invoiceOn: row.invoiceOn ?? base.invoiceOn };
         seen.add(key);
         if (!existing) {
-          await insertInstalment(tx, contractId, values, meta);
+          written.add((await insertInstalment(tx, contractId, values, meta)).id);
           counts.created += 1;
         } else if (sameValues(existing, values)) {
           counts.unchanged += 1;
         } else {
-          await updateInstalment(tx, existing.id, values, meta);
+          written.add((await updateInstalment(tx, existing.id, values, meta)).id);
           counts.updated += 1;
         }
       }
+      // 回款逾期 reminders of what the sheet wrote (its undo recomputes them again, payments:undo).
+      await recomputeRemindersForInstalments(ctx, tx, [...written]);
     });
     const locale = await archiveLocale(ctx.db);
     issues.sort((a, b) => a.line - b.line);

@@ -8,6 +8,7 @@ import {
   recomputeRemindersForContracts,
   recomputeRemindersForCustomers,
   recomputeRemindersForFollowUps,
+  recomputeRemindersForInstalments,
 } from './recomputeReminders.ts';
 
 /**
@@ -27,6 +28,7 @@ export async function catchUpChanges(ctx: ServiceContext, tx: Tx): Promise<numbe
     await recomputeRemindersForCustomers(ctx, tx, scan.changed.customers);
     await recomputeRemindersForContacts(ctx, tx, scan.changed.contacts);
     await recomputeRemindersForFollowUps(ctx, tx, scan.changed.followUps);
+    await recomputeRemindersForInstalments(ctx, tx, scan.changed.instalments);
   }
   await saveSubjectChangeMarks(tx, SETTING_KEYS.watermark, scan, ctx.now().toISOString());
   return scan.total;

@@ -7,15 +7,18 @@ import type { Tx } from '../../../db/handle.ts';
 import {
   allBirthdaySources,
   allOpenFollowUpSources,
+  allUnpaidPaymentSources,
   birthdaySourcesOf,
   contractIdsOfCustomers,
   contractReminderSourcePage,
   contractReminderSources,
   contractReminderSourcesOfCustomers,
   followUpSourcesOf,
+  paymentSourcesOf,
   type BirthdaySource,
   type ContractReminderSource,
   type FollowUpSource,
+  type PaymentReminderSource,
 } from '../../../db/repositories/reminderSourcesRepo.ts';
 import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
@@ -68,7 +71,39 @@ async function syncContracts(ctx: ServiceContext, tx: Tx, sources: readonly Cont
 
 export async function recomputeRemindersForContracts(ctx: ServiceContext, tx: Tx, contractIds: readonly string[], config?: ReminderConfig) {
   if (contractIds.length === 0) return;
-  await syncContracts(ctx, tx, await contractReminderSources(tx, contractIds), config ?? (await loadReminderConfig(tx)));
+  const loaded = config ?? (await loadReminderConfig(tx));
+  await syncContracts(ctx, tx, await contractReminderSources(tx, contractIds), loaded);
+  // A contract's deletion or its customer's archiving closes its instalments' reminders too.
+  await syncPayments(ctx, tx, await paymentSourcesOf(tx, { contractIds }), loaded);
+}
+
+/** The step of a payment reminder: the day after the due date. */
+export const PAYMENT_OVERDUE_STEP = -1;
+
+/**
+ * 回款逾期: an unpaid instalment is reminded once, the day after its due date at the reminder time (never moved to
+ * a working day: that would remind before it is overdue). Paid in full, deleted, or its customer archived: the
+ * pending step goes; one that fired stays fired, so paying and undoing the payment never reminds twice.
+ */
+export function paymentOverdueStep(dueOn: string, config: ReminderConfig): LadderStep[] {
+  return computeLadder(dueOn, [PAYMENT_OVERDUE_STEP], { ...config.ladder, shiftToWorkingDay: false }, config.calendar);
+}
+
+async function syncPayments(ctx: ServiceContext, tx: Tx, sources: readonly PaymentReminderSource[], config: ReminderConfig) {
+  if (sources.length === 0) return;
+  const subjects: ReminderSubject[] = sources.map((i) => ({
+    kind: 'payment',
+    subjectId: i.id,
+    customerId: i.customerId,
+    desired: i.settled || i.closed ? [] : paymentOverdueStep(i.dueOn, config).map(toDesired),
+  }));
+  await syncPendingReminders(tx, 'payment', subjects, ctx.now().toISOString());
+}
+
+/** After an instalment was set, paid, removed, imported or undone. */
+export async function recomputeRemindersForInstalments(ctx: ServiceContext, tx: Tx, instalmentIds: readonly string[]) {
+  if (instalmentIds.length === 0) return;
+  await syncPayments(ctx, tx, await paymentSourcesOf(tx, { ids: instalmentIds }), await loadReminderConfig(tx));
 }
 
 export async function recomputeRemindersForContract(ctx: ServiceContext, tx: Tx, contractId: string) {
@@ -183,4 +218,5 @@ export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
   }
   await syncBirthdays(ctx, tx, await allBirthdaySources(tx), config);
   await syncFollowUps(ctx, tx, await allOpenFollowUpSources(tx), config);
+  await syncPayments(ctx, tx, await allUnpaidPaymentSources(tx), config);
 }

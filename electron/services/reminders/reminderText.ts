@@ -8,7 +8,7 @@ import { isMessageKey, msg, renderIn, translatorFor, type Message, type MessageP
 import { expiryTitleKey, type TierMap } from '../../../shared/reminders/reminderLadder.ts';
 import { mergeValuesOf, renderReminder } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
-import type { CareFacts, ExpiryFacts } from '../../../db/repositories/reminderClaimRepo.ts';
+import type { CareFacts, ExpiryFacts, PaymentFacts } from '../../../db/repositories/reminderClaimRepo.ts';
 
 // The words of a notification, kept as catalogue keys and the facts they are worded from, so the centre words
 // them in the archive's language when it shows them. The body of an expiry reminder is the tier's template;
@@ -55,6 +55,29 @@ export function remindDateMessage(facts: ExpiryFacts, occurrence: string): Notif
     titleKey: 'notice.remindDateTitle',
     bodyKey: 'notice.remindDateBody',
     params: { customer: facts.customerName, contractNo: facts.contractNo, date: occurrence, endsOn: facts.endsOn ?? '—' },
+    subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
+/**
+ * 回款逾期: "回款逾期：<客户> <合同编号> 应收 ¥x（<due date>）", the body the outstanding amount, the days overdue on
+ * the day it fired (a week later after a week off) and the owner (the contract's, else the customer's) when any.
+ */
+export function paymentOverdueMessage(facts: PaymentFacts, today: string): NotificationMessage {
+  const days = Math.max(0, differenceInCalendarDays(parseIsoDate(today), parseIsoDate(facts.dueOn)));
+  const outstanding = formatMoney(Math.max(0, facts.dueAmountFen - facts.paidAmountFen), facts.currency);
+  return {
+    titleKey: 'notice.paymentOverdueTitle',
+    bodyKey: facts.ownerName ? 'notice.paymentOverdueBody' : 'notice.paymentOverdueBodyNoOwner',
+    params: {
+      customer: facts.customerName,
+      contractNo: facts.contractNo,
+      amount: formatMoney(facts.dueAmountFen, facts.currency),
+      dueOn: facts.dueOn,
+      outstanding,
+      n: days,
+      owner: facts.ownerName ?? '',
+    },
     subjectUrl: `/customers/${facts.customerId}`,
   };
 }

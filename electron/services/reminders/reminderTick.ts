@@ -9,6 +9,7 @@ import {
   expiryFacts,
   followUpFacts,
   markSuperseded,
+  paymentFacts,
   selectDueReminders,
   type DueReminder,
 } from '../../../db/repositories/reminderClaimRepo.ts';
@@ -18,7 +19,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayMessage, expiryMessage, followUpMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
+import { birthdayMessage, expiryMessage, followUpMessage, paymentOverdueMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
 
@@ -78,6 +79,7 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
   const expiry = await expiryFacts(tx, [...ids('expiry'), ...ids('remind')]);
   const birthdays = await birthdayFacts(tx, ids('birthday'));
   const followUps = await followUpFacts(tx, ids('followup'));
+  const payments = await paymentFacts(tx, ids('payment'));
   const out: FiredReminder[] = [];
   const worded = (message: NotificationMessage) => ({ message, text: wordNotification(message, config.locale, config.templates) });
   for (const r of rows) {
@@ -90,6 +92,11 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
       const f = expiry.get(r.subjectId);
       if (!f) continue;
       out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: null, ...worded(remindDateMessage(f, r.occurrenceDate)) });
+    } else if (r.kind === 'payment') {
+      const f = payments.get(r.subjectId);
+      // Paid or gone since the step was armed (the catch-up before the claim normally took it away): quiet.
+      if (!f || f.deleted || f.paidAmountFen >= f.dueAmountFen) continue;
+      out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: null, ...worded(paymentOverdueMessage(f, today)) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;

@@ -11,6 +11,7 @@ import {
   setUsageUnit,
   undoSignalChange,
 } from './signals.service.ts';
+import { importUsage } from './usageSheet.service.ts';
 
 export const usageHandlers = handlersFor('usage', {
   'usage:list': (ctx, input) => listUsage(ctx, input),
@@ -19,6 +20,7 @@ export const usageHandlers = handlersFor('usage', {
   'usage:unit': (ctx) => getUsageUnit(ctx),
   'usage:setUnit': (ctx, input) => setUsageUnit(ctx, input),
   'usage:interactions': (ctx, input) => listInteractions(ctx, input),
+  'usage:import': (ctx, input) => importUsage(ctx, input),
 });
 
 export const competitorEventsHandlers = handlersFor('competitorEvents', {

@@ -16,6 +16,7 @@ const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: st
   followup: { text: 'notifications.kindFollowup', color: 'blue' },
   remind: { text: 'notifications.kindRemind', color: 'gold' },
   summary: { text: 'notifications.kindSummary', color: 'purple' },
+  payment: { text: 'notifications.kindPayment', color: 'red' },
 };
 
 interface Props {

@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryErrorAlert } from '../../components/QueryErrorAlert.tsx';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
-import { KIND_LABELS } from './importLabels.ts';
+import { BATCH_KIND_LABELS } from './importLabels.ts';
 
 const at = (iso: string) => formatInstant(iso, true);
 
@@ -22,15 +22,17 @@ function summaryOf(t: Translate, b: ImportBatch): string {
     return typeof v === 'number' ? v : 0;
   };
   const parts =
-    b.kind === 'followups'
-      ? [t('history.followupsCreated', { n: n('followupsCreated') })]
-      : b.kind === 'customers'
-        ? [t('history.customersCreated', { n: n('customersCreated') }), t('history.updated', { n: n('customersUpdated') })]
-        : [
-            t('history.contractsCreated', { n: n('contractsCreated') }),
-            t('history.updated', { n: n('contractsUpdated') }),
-            t('history.customersCreated', { n: n('customersCreated') }),
-          ];
+    b.kind === 'usage'
+      ? [t('history.usageCreated', { n: n('created') }), t('history.updated', { n: n('updated') })]
+      : b.kind === 'followups'
+        ? [t('history.followupsCreated', { n: n('followupsCreated') })]
+        : b.kind === 'customers'
+          ? [t('history.customersCreated', { n: n('customersCreated') }), t('history.updated', { n: n('customersUpdated') })]
+          : [
+              t('history.contractsCreated', { n: n('contractsCreated') }),
+              t('history.updated', { n: n('contractsUpdated') }),
+              t('history.customersCreated', { n: n('customersCreated') }),
+            ];
   if (n('rejectedRows') > 0) parts.push(t('history.rejected', { n: n('rejectedRows') }));
   return joinWith(t, 'common.clauses', parts);
 }
@@ -71,7 +73,7 @@ export function ImportHistoryPage() {
           columns={[
             { title: t('history.colAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => at(v) },
             { title: t('history.colFile'), dataIndex: 'fileName', ellipsis: true },
-            { title: t('history.colKind'), dataIndex: 'kind', width: 130, render: (k: ImportBatch['kind']) => t(KIND_LABELS[k]) },
+            { title: t('history.colKind'), dataIndex: 'kind', width: 130, render: (k: ImportBatch['kind']) => t(BATCH_KIND_LABELS[k]) },
             { title: t('history.colRows'), dataIndex: 'rows', width: 80 },
             { title: t('history.colResult'), key: 'summary', render: (_: unknown, b) => <Typography.Text>{summaryOf(t, b)}</Typography.Text> },
             {

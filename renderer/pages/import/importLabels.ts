@@ -1,3 +1,4 @@
+import type { ImportBatch } from '../../../shared/api/import.contract.ts';
 import type { MessageKey, Translate } from '../../../shared/i18n/createTranslator.ts';
 import { CUSTOM_PREFIX, KIND_FIELDS, type ImportField, type ImportKind } from '../../../shared/importExport/importFields.ts';
 
@@ -6,6 +7,9 @@ export const KIND_LABELS: Record<ImportKind, MessageKey> = {
   customers: 'import.kindCustomers',
   followups: 'import.kindFollowups',
 };
+
+/** An import history row's kind: the wizard's sheets, and the usage sheet (`import --kind usage`). */
+export const BATCH_KIND_LABELS: Record<ImportBatch['kind'], MessageKey> = { ...KIND_LABELS, usage: 'import.kindUsage' };
 
 /** An encoding as the reader names it, in words a user recognises; unknown names are shown as they are. */
 export function encodingLabel(t: Translate, encoding: string | null): string {

@@ -14,9 +14,9 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   report --period 2026|2026-Q3|2026-07|2026-01-01..2026-06-30 [--by owner|tier|cycle]
                                     renewal report: terms due in the period, renewed/lost/undecided, rates by count and amount
   owners add --name NAME | owners list | tags add --name TAG
-  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
+  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups|payments|usage] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file MAPPING.json] [--sheet SHEET]   import a renewal sheet (one transaction, can be undone)
-  export contracts|customers|followups|renewals [--out FILE.csv|FILE.xlsx] [--headers zh|en]
+  export contracts|customers|followups|renewals|payments|usage [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     without --out, saved in this folder under the sheet's name and date (never over a file)
   imports | undo-import BATCH_ID    import history; undo a whole import
   import-issues REPORT_ID [--out FILE.csv]   all the problems of an import (its issuesReport, kept a day) as a CSV

@@ -172,4 +172,6 @@ export const importExportEnUS: Record<keyof typeof importExportZhCN, string> = {
   'history.contractsCreated': '{n} new {n|contract|contracts}',
   'history.updated': '{n} updated',
   'history.rejected': '{n} {n|row|rows} with errors',
+  'import.kindUsage': 'Usage',
+  'history.usageCreated': '{n} new usage {n|figure|figures}',
 };

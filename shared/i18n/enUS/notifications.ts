@@ -27,4 +27,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.timing': 'Reminded {fired} · due {due}',
   'notifications.delivered': 'Sent to system notifications',
   'notifications.notDelivered': 'System notification not delivered',
+  'notifications.kindPayment': 'Overdue payment',
 };

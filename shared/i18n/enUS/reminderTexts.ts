@@ -29,4 +29,8 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
 
   'renewals.discountNote': 'Discount: {note}',
   'renewals.instalmentNote': 'Instalments: {note}',
+
+  'notice.paymentOverdueTitle': 'Overdue payment: {customer} {contractNo} due {amount} ({dueOn})',
+  'notice.paymentOverdueBody': '{n} {n|day|days} overdue, {outstanding} outstanding. Owner: {owner}.',
+  'notice.paymentOverdueBodyNoOwner': '{n} {n|day|days} overdue, {outstanding} outstanding.',
 };

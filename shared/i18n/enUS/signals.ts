@@ -60,4 +60,9 @@ export const signalsEnUS: Record<keyof typeof signalsZhCN, string> = {
   'signals.unit.orders': 'orders',
   'signals.unit.saved': 'Usage unit saved',
   'signals.notASignalChange': 'This is not a change to usage or competitor events, so it cannot be undone here',
+  'usageImport.required': '“{column}” is missing',
+  'usageImport.missingColumns': 'The usage sheet lacks these columns: {columns}',
+  'usageImport.periodInvalid': 'Period “{text}” is not understood: write 2026-03 or a day of that month',
+  'usageImport.valueInvalid': 'Value “{text}” must be 0 or a positive number',
+  'usageImport.customerUnknown': 'Customer “{name}” not found (by name or former name)',
 };

@@ -14,9 +14,9 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   report --period 2026|2026-Q3|2026-07|2026-01-01..2026-06-30 [--by owner|tier|cycle]
                                     续约报表：期间内到期的合同、已续费/已流失/未决定与续约率（按数量、按金额）
   owners add --name 姓名 | owners list | tags add --name 标签
-  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups] [--encoding auto|utf8|gb18030]
+  import FILE.csv|FILE.xlsx [--kind contracts|customers|followups|payments|usage] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file 映射.json] [--sheet 工作表]   导入续费表（一个事务，可撤销）
-  export contracts|customers|followups|renewals [--out FILE.csv|FILE.xlsx] [--headers zh|en]
+  export contracts|customers|followups|renewals|payments|usage [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     不写 --out 时存为当前目录下的「表名-日期」文件（不覆盖已有文件）
   imports | undo-import BATCH_ID    导入历史；撤销整批导入
   import-issues REPORT_ID [--out FILE.csv]   导入结果里的全部问题（issuesReport，保留一天）存为 CSV

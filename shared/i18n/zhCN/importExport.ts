@@ -170,4 +170,6 @@ export const importExportZhCN = {
   'history.contractsCreated': '新增合同 {n}',
   'history.updated': '更新 {n}',
   'history.rejected': '错误 {n} 行',
+  'import.kindUsage': '用量',
+  'history.usageCreated': '新增用量 {n}',
 } as const;

@@ -25,4 +25,5 @@ export const notificationsZhCN = {
   'notifications.timing': '{fired} 提醒 · 应提醒时间 {due}',
   'notifications.delivered': '已推送到系统通知',
   'notifications.notDelivered': '系统通知未送达',
+  'notifications.kindPayment': '回款逾期',
 } as const;

@@ -29,4 +29,8 @@ export const reminderTextsZhCN = {
 
   'renewals.discountNote': '优惠：{note}',
   'renewals.instalmentNote': '分期：{note}',
+
+  'notice.paymentOverdueTitle': '回款逾期：{customer} {contractNo} 应收 {amount}（{dueOn}）',
+  'notice.paymentOverdueBody': '已逾期 {n} 天，未收 {outstanding}。负责人：{owner}。',
+  'notice.paymentOverdueBodyNoOwner': '已逾期 {n} 天，未收 {outstanding}。',
 } as const;

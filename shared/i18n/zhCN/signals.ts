@@ -58,4 +58,9 @@ export const signalsZhCN = {
   'signals.unit.seats': '席位',
   'signals.unit.orders': '订单',
   'signals.unit.saved': '已保存用量单位',
+  'usageImport.required': '缺少“{column}”',
+  'usageImport.missingColumns': '用量表缺少这些列：{columns}',
+  'usageImport.periodInvalid': '期间“{text}”无法识别：请写成 2026-03 或该月的某一天',
+  'usageImport.valueInvalid': '用量“{text}”须是 0 或正数',
+  'usageImport.customerUnknown': '客户「{name}」不存在（按客户名称或曾用名查找）',
 } as const;

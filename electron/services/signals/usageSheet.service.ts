@@ -1,0 +1,132 @@
+// `import --kind usage` and `export usage`: the usage sheet (shared/importExport/usageSheet.ts), monthly figures by
+// customer. An import is one transaction and one audit batch, recorded in the import history (kind 'usage') so
+// that import:undo / `undo-import` takes the whole batch back; rows that cannot be applied (an unknown customer, a
+// bad period or value) are reported by line and skipped.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import { AppError } from '../../../shared/api/appError.ts';
+import type { ExportResult } from '../../../shared/api/export.contract.ts';
+import { localDateOf } from '../../../shared/domain/dates.ts';
+import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
+import { mapUsageHeaders, readUsageRow, USAGE_HEADERS, USAGE_SHEET_NAME, usageCells, usageHeaders, type UsageRow } from '../../../shared/importExport/usageSheet.ts';
+import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
+import { recordImportBatch } from '../../../db/import/importBatchesRepo.ts';
+import { newId } from '../../../db/newId.ts';
+import { upsertUsageFigure } from '../../../db/repositories/signalsRepo.ts';
+import { listUsageForExport, liveCustomerIdsByNameOrAlias } from '../../../db/repositories/usageSheetRepo.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import { archiveLocale } from '../archiveLocale.ts';
+import { auditMeta } from '../auditMeta.ts';
+import { csvSink } from '../export/exportCsv.ts';
+import { xlsxSink } from '../export/exportXlsx.ts';
+import { headerOf, openImportSource } from '../import/source/openImportSource.ts';
+import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { withStagingScratch } from '../stagingScratch.ts';
+import { readUsageUnit } from './signals.service.ts';
+
+interface RawIssue {
+  line: number;
+  column: string | null;
+  message: Message;
+}
+
+interface ReadSheet {
+  rows: { line: number; row: UsageRow }[];
+  issues: RawIssue[];
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+}
+
+async function readRows(file: string, fileName: string): Promise<ReadSheet> {
+  const source = await openImportSource(file, { encoding: 'auto', fileName });
+  const header = headerOf(source).cells;
+  const { columns, missing } = mapUsageHeaders(header);
+  if (missing.length > 0) throw new AppError('VALIDATION', msg('usageImport.missingColumns', { columns: missing.join(', ') }), 'file');
+  const rows: ReadSheet['rows'] = [];
+  const issues: RawIssue[] = [];
+  for await (const batch of source.records) {
+    for (const record of batch) {
+      if (isBlankRecord(record.cells)) continue;
+      if (record.problem) {
+        issues.push({ line: record.line, column: null, message: record.problem.message });
+        if (record.problem.fatal) break;
+        continue;
+      }
+      const read = readUsageRow(columns, record.cells);
+      if (read.ok) rows.push({ line: record.line, row: read.row });
+      else issues.push({ line: record.line, column: header[columns[read.field] ?? -1] ?? USAGE_HEADERS[read.field].zh, message: read.message });
+    }
+  }
+  return { rows, issues, format: source.format, encoding: source.encoding };
+}
+
+export async function importUsage(ctx: ServiceContext, input: ApiParsedInput<'usage:import'>): Promise<ApiOutput<'usage:import'>> {
+  const upload = stagedUpload(ctx, input.uploadId);
+  try {
+    const fileName = path.basename(upload.fileName);
+    const sheet = await readRows(upload.file, fileName);
+    const { rows, issues } = sheet;
+    const unreadRows = issues.length;
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const batchId = newId();
+    await withTransaction(ctx.db, async (tx) => {
+      const customers = await liveCustomerIdsByNameOrAlias(tx, [...new Set(rows.map((r) => r.row.customerName))]);
+      const configuredUnit = await readUsageUnit(tx);
+      const meta = auditMeta(ctx, 'import', batchId);
+      // Row by row in file order: a later row for the same customer and month sets the value again.
+      for (const { line, row } of rows) {
+        const customerId = customers.get(row.customerName);
+        if (customerId === undefined) {
+          issues.push({ line, column: USAGE_HEADERS.customer.zh, message: msg('usageImport.customerUnknown', { name: row.customerName }) });
+          continue;
+        }
+        const figure = { customerId, periodKind: 'month' as const, periodStart: row.periodStart, value: row.value, unit: row.unit ?? configuredUnit };
+        const r = await upsertUsageFigure(tx, figure, meta);
+        if (r.created) counts.created += 1;
+        else if (r.changed) counts.updated += 1;
+        else counts.unchanged += 1;
+      }
+      if (counts.created + counts.updated === 0) return;
+      const rejectedRows = new Set(issues.map((i) => i.line)).size;
+      recordImportBatch(ctx.db, {
+        batchId,
+        kind: 'usage',
+        fileName,
+        format: sheet.format,
+        encoding: sheet.encoding,
+        rows: rows.length + unreadRows,
+        summary: { ...counts, rejectedRows },
+        actor: ctx.actor,
+        createdAt: meta.at,
+      });
+    });
+    const locale = await archiveLocale(ctx.db);
+    issues.sort((a, b) => a.line - b.line);
+    return {
+      rows: rows.length + unreadRows,
+      ...counts,
+      issues: issues.map((i) => ({ line: i.line, column: i.column, message: renderIn(locale, i.message) })),
+      batchId: counts.created + counts.updated > 0 ? batchId : null,
+    };
+  } finally {
+    discardUpload(ctx, input.uploadId);
+  }
+}
+
+/** `export usage`: every live monthly figure, by customer name then month; the sheet the import reads back. */
+export async function exportUsage(ctx: ServiceContext, input: ApiParsedInput<'export:usage'>): Promise<ExportResult> {
+  const { headers, format } = input;
+  const sheetName = USAGE_SHEET_NAME[headers];
+  const fileName = `${sheetName}-${localDateOf(ctx.now())}.${format}`;
+  return withStagingScratch(ctx, 'export-', async (dir) => {
+    const target = path.join(dir, `export.${format}`);
+    const sink = format === 'xlsx' ? await xlsxSink(target, sheetName) : csvSink(target);
+    sink.header(usageHeaders(headers));
+    const rows = await listUsageForExport(ctx.db);
+    for (const r of rows) sink.row(usageCells(r));
+    await sink.close();
+    return { fileName, format, rows: rows.length, contentBase64: fs.readFileSync(target).toString('base64') };
+  });
+}
