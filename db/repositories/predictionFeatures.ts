@@ -1,5 +1,5 @@
 // The renewal prediction's inputs (issue 13), read set-based: a handful of aggregate queries over a set of terms,
-// each term with its own as-of date (its end date − 90 days, or today when that is later), never a query per term.
+// each term with its own as-of date (a decided term's end date − 90 days; a live term's today), never a query per term.
 // Nothing dated after a term's as-of date is read: instalments are judged as they stood then, usage periods must
 // have ended by then, interactions count whole months before it, competitor events and follow-ups up to it.
 // Undated facts (a contact's phone, the customer's tier) are read as they are today: see the README.
@@ -17,16 +17,20 @@ const DECIDED = sql`EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = c.id 
   OR c.status = 'renewed'
   OR EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = c.id AND s.deleted_at IS NULL)`;
 
+/**
+ * The terms and their as-of dates: a decided term's is its end date − 90 days (what the model learns from); a live
+ * one's is today (its freshest signals; for a contract that already ended, its end date).
+ */
 function termsCte(set: PredictionTermSet): RawBuilder<unknown> {
-  const asOf = (cap: string) => sql`min(date(c.ends_on, '-90 days'), ${cap})`;
-  const base = (cap: string, where: RawBuilder<unknown>) =>
-    sql`SELECT c.id AS term_id, c.customer_id, c.ends_on, c.renewal_of, ${asOf(cap)} AS as_of
+  const base = (asOf: RawBuilder<unknown>, where: RawBuilder<unknown>) =>
+    sql`SELECT c.id AS term_id, c.customer_id, c.ends_on, c.renewal_of, ${asOf} AS as_of
       FROM contracts c WHERE c.deleted_at IS NULL AND c.ends_on IS NOT NULL AND (${where})
         AND EXISTS (SELECT 1 FROM customers cu WHERE cu.id = c.customer_id AND cu.deleted_at IS NULL)`;
-  if (set.kind === 'decided') return base('9999-12-31', sql`c.ends_on <= ${set.endedBy} AND (${DECIDED})`);
-  if (set.kind === 'ids') return base(set.today, set.ids.length ? sql`c.id IN (${sql.join([...set.ids])})` : sql`0`);
+  if (set.kind === 'decided') return base(sql`date(c.ends_on, '-90 days')`, sql`c.ends_on <= ${set.endedBy} AND (${DECIDED})`);
+  const live = sql`min(c.ends_on, ${set.today})`;
+  if (set.kind === 'ids') return base(live, set.ids.length ? sql`c.id IN (${sql.join([...set.ids])})` : sql`0`);
   return base(
-    set.today,
+    live,
     sql`c.status = 'active' AND c.ends_on >= ${set.from} AND c.ends_on <= ${set.to}
       AND NOT EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = c.id AND r.deleted_at IS NULL AND r.stage IN ('renewed', 'lost'))
       AND NOT EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = c.id AND s.deleted_at IS NULL)`,

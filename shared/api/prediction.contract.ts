@@ -30,7 +30,7 @@ export const contractPredictionSchema = z.object({
   customerId: z.string(),
   customerName: z.string(),
   endsOn: z.string(),
-  /** The date the inputs were read as of: the end date − 90 days, or today when that is later. */
+  /** The date the inputs were read as of: today (the model learnt from decided terms as of 90 days before their end). */
   asOf: z.string(),
   method: z.enum(['model', 'fallback']),
   /** The renewal probability, 0..1. */

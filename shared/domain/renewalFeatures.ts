@@ -1,5 +1,5 @@
 // The renewal prediction's features (issue 13): what db/repositories/predictionFeatures.ts reads of a term as of
-// its as-of date (end date − 90 days), turned into numbers. Each feature is capped so that one extreme archive
+// its as-of date (a decided term's end date − 90 days, a live one's today), turned into numbers. Each feature is capped so that one extreme archive
 // row does not dominate the standardization.
 import { differenceInCalendarDays } from 'date-fns';
 import { parseIsoDate } from './dates.ts';

@@ -10,7 +10,7 @@ import { predictionInputsStamp, readHealthBands, readTermFacts, type PredictionT
 import type { ServiceContext } from '../serviceContext.ts';
 import { buildRenewalModel, predictTerm, type RenewalModel } from './renewalModel.ts';
 
-/** Decided terms count once they ended this many days ago, and the inputs are read this many days before an end. */
+/** Decided terms count once they ended this many days ago, and their inputs are read this many days before their end. */
 export const PREDICTION_HORIZON_DAYS = 90;
 
 const cache = new WeakMap<Db, { key: string; model: RenewalModel }>();

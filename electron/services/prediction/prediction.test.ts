@@ -25,6 +25,7 @@ describe('features as of 90 days before the end', () => {
     await t.call('contacts:create', { customerId, name: '王敏', phone: '13800000000' });
     const earlier = (await t.call('contracts:create', { customerId, number: 'HT-0', endsOn: '2025-06-30', amountFen: 1_000_000, status: 'renewed' })).id;
     const id = (await t.call('contracts:create', { customerId, number: 'HT-1', endsOn: '2026-06-30', amountFen: 1_200_000, cycle: 'year', renewalOf: earlier })).id;
+    await t.call('renewals:setStage', { contractId: id, stage: 'lost', lostReason: '价格' });
     // As of 2026-04-01: the instalment due 03-01 is unpaid (31 days), usage Dec–Mar 100/100/100/50 (50% drop),
     // one competitor event in the 90 days, 咨询 1/1/1 then 6 in March, the last follow-up on 03-20.
     const inst = (await t.call('payments:set', { contractId: id, dueOn: '2026-03-01', dueAmountFen: 600_000 })).instalment;
@@ -36,9 +37,10 @@ describe('features as of 90 days before the end', () => {
     for (const day of ['2025-12-10', '2026-01-10', '2026-02-10', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-20']) {
       await t.call('followups:create', { customer: customerId, at: noon(day), kind: 'inquiry', channel: 'phone', summary: '咨询' });
     }
-    const read = async () => (await readTermFacts(t.ctx.db, { kind: 'ids', ids: [id], today: '2026-12-05' }, offset()))[0]!;
+    // The training set's view: decided terms that ended by today − 90 days, each as of its end − 90 days.
+    const read = async () => (await readTermFacts(t.ctx.db, { kind: 'decided', endedBy: '2026-09-06' }, offset())).find((f) => f.termId === id)!;
     const before = await read();
-    expect(before).toMatchObject({ asOf: '2026-04-01', outcome: null, paymentDelayDays: 31, competitorEvents90: 1, lastFollowUpOn: '2026-03-20', hasPhoneContact: true, earlierTerms: 1, tier: 'normal' });
+    expect(before).toMatchObject({ asOf: '2026-04-01', outcome: 0, paymentDelayDays: 31, competitorEvents90: 1, lastFollowUpOn: '2026-03-20', hasPhoneContact: true, earlierTerms: 1, tier: 'normal' });
     const vector = Object.fromEntries(PREDICTION_FEATURES.map((k, j) => [k, featureVector(before)[j]]));
     expect(vector).toMatchObject({ paymentDelay: 31, usageDrop: 50, competitorEvents: 1, daysSinceFollowUp: 12, noPhoneContact: 0, cycleMonths: 12, tierRank: 30, earlierRenewals: 1 });
     // March had 6 against a mean of 1: |6 − 1| / max(2, 0.5) = 2.5.
@@ -84,7 +86,7 @@ describe('the model over the archive', () => {
     const upcoming = await t.call('prediction:upcoming', { withinDays: 90 });
     expect(upcoming.status).toBe('fallback');
     expect(upcoming.items).toHaveLength(1);
-    expect(upcoming.items[0]).toMatchObject({ contractNo: 'LIVE-1', method: 'fallback', asOf: '2026-10-22', drivers: [] });
+    expect(upcoming.items[0]).toMatchObject({ contractNo: 'LIVE-1', method: 'fallback', asOf: '2026-12-05', drivers: [] });
     expect(upcoming.items[0].probability).toBeCloseTo(report.fallback.tiers[0].rate, 4);
   });
 

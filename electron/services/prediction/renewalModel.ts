@@ -97,7 +97,7 @@ export function predictTerm(m: RenewalModel, f: TermFacts, healthBand: string | 
     const x = featureVector(f);
     const parts = contributions(m.model, x);
     const drivers = PREDICTION_FEATURES.map((feature, j) => ({ feature, value: round(x[j] ?? 0, 2), contribution: round(parts[j] ?? 0) }))
-      .filter((d) => d.contribution !== 0)
+      .filter((d) => Math.abs(d.contribution) >= 0.01)
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1))
       .slice(0, TOP_DRIVERS);
     return { ...head, method: 'model', probability: round(predictProbability(m.model, x)), drivers, fallbackDrivers: [] };

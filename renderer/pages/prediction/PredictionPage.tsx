@@ -63,7 +63,7 @@ export function PredictionPage() {
             aria-label={t('prediction.upcomingTitle')}
             value={withinDays}
             onChange={setWithinDays}
-            style={{ width: 160 }}
+            style={{ width: 200 }}
             options={WINDOWS.map((n) => ({ value: n, label: t('prediction.withinDays', { n }) }))}
           />
         }
@@ -84,7 +84,6 @@ export function PredictionPage() {
               render: (name: string, r) => <Link to={`/customers/${r.customerId}`}>{name}</Link>,
             },
             { title: t('prediction.colEndsOn'), dataIndex: 'endsOn', defaultSortOrder: 'ascend', sorter: (a, b) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : 0) },
-            { title: t('prediction.colAsOf'), dataIndex: 'asOf', responsive: ['lg'] },
             {
               title: t('prediction.colProbability'),
               dataIndex: 'probability',

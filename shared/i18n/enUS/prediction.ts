@@ -3,7 +3,7 @@ import type { predictionZhCN } from '../zhCN/prediction.ts';
 export const predictionEnUS: Record<keyof typeof predictionZhCN, string> = {
   'nav.prediction': 'Renewal odds',
   'prediction.title': 'Renewal odds',
-  'prediction.subtitle': "Each contract's chance of renewal, estimated 90 days before its end from this archive's own renewal history, with its reasons.",
+  'prediction.subtitle': "Each upcoming contract's chance of renewal, learnt from this archive's own history (how past terms stood 90 days before their end), with its reasons.",
   'prediction.modelTitle': 'The model',
   'prediction.fitted': 'A logistic regression was fitted on {decided} decided terms of this archive that ended 90 or more days ago ({renewed} renewed, {lost} lost).',
   'prediction.inputs': "The inputs are each term's situation on the day 90 days before its end: payment delay, usage drop, a sudden change in inquiries/tickets, competitor events in the 90 days before, days since the last follow-up, whether a contact has a phone, the amount, the cycle, the tier, and the renewals earlier in its chain. Nothing after that day is used.",
@@ -26,7 +26,6 @@ export const predictionEnUS: Record<keyof typeof predictionZhCN, string> = {
   'prediction.colContract': 'Contract',
   'prediction.colCustomer': 'Customer',
   'prediction.colEndsOn': 'Ends on',
-  'prediction.colAsOf': 'Data as of',
   'prediction.colProbability': 'Renewal odds',
   'prediction.colDrivers': 'Top drivers',
   'prediction.driverRaises': '{feature} ({value}) ↑ raises the odds',

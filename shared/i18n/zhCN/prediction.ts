@@ -2,7 +2,7 @@
 export const predictionZhCN = {
   'nav.prediction': '续约预测',
   'prediction.title': '续约预测',
-  'prediction.subtitle': '用本档案自己的续约历史，在到期前 90 天估算每份合同的续约概率，并说明依据。',
+  'prediction.subtitle': '从本档案自己的续约历史（每个过去的合同期到期前 90 天时的情况）学习，估算即将到期合同的续约概率，并说明依据。',
   'prediction.modelTitle': '模型说明',
   'prediction.fitted': '已用本档案中 {decided} 个已有结果、到期满 90 天的合同期拟合了逻辑回归模型（续费 {renewed}，流失 {lost}）。',
   'prediction.inputs': '输入是每个合同期到期前 90 天那一天的情况：回款逾期、用量下降、咨询/工单突变、近 90 天竞品动态、距上次跟进天数、有无带电话的联系人、合同金额、续费周期、客户等级、续约链上的续约次数。那一天之后的数据一概不用。',
@@ -25,7 +25,6 @@ export const predictionZhCN = {
   'prediction.colContract': '合同',
   'prediction.colCustomer': '客户',
   'prediction.colEndsOn': '到期日',
-  'prediction.colAsOf': '数据截至',
   'prediction.colProbability': '续约概率',
   'prediction.colDrivers': '主要因素',
   'prediction.driverRaises': '{feature}（{value}）↑ 提高续约可能',
