@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeCustomerHealth } from '../../../db/repositories/customerHealthRepo.ts';
 import { readTermFacts } from '../../../db/repositories/predictionFeatures.ts';
 import { featureVector, PREDICTION_FEATURES } from '../../../shared/domain/renewalFeatures.ts';
 import { mulberry32 } from '../../../shared/domain/seededRandom.ts';
@@ -87,7 +88,14 @@ describe('the model over the archive', () => {
     expect(upcoming.status).toBe('fallback');
     expect(upcoming.items).toHaveLength(1);
     expect(upcoming.items[0]).toMatchObject({ contractNo: 'LIVE-1', method: 'fallback', asOf: '2026-12-05', drivers: [] });
-    expect(upcoming.items[0].probability).toBeCloseTo(report.fallback.tiers[0].rate, 4);
+    const rate = report.fallback.tiers[0].rate;
+    expect(upcoming.items[0].probability).toBeCloseTo(rate, 4);
+    // A stored 高危 health band halves the odds.
+    await storeCustomerHealth(t.ctx.db, [{ customerId, score: 30, factors: [], weekOf: '2026-11-30' }], '2026-12-05T02:00:00.000Z');
+    const banded = (await t.call('prediction:upcoming', { withinDays: 90 })).items[0];
+    const odds = (rate / (1 - rate)) * 0.5;
+    expect(banded.probability).toBeCloseTo(odds / (1 + odds), 3);
+    expect(banded.fallbackDrivers).toEqual([{ kind: 'tierRate', tier: 'normal', rate }, { kind: 'healthBand', band: 'danger', oddsFactor: 0.5 }]);
   });
 
   it('fits at 50 or more, reports held-out AUC and calibration, and explains each upcoming contract by its top drivers', async () => {
