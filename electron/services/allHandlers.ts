@@ -16,6 +16,7 @@ import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
 import { competitorEventsHandlers, signalsHandlers, usageHandlers } from './signals/signals.handlers.ts';
 import { paymentsHandlers } from './payments/payments.handlers.ts';
+import { predictionHandlers } from './prediction/prediction.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -41,5 +42,6 @@ export function buildHandlerTable(): HandlerTable {
     competitorEventsHandlers,
     signalsHandlers,
     paymentsHandlers,
+    predictionHandlers,
   );
 }

@@ -21,6 +21,9 @@ const TIER_COUNT_SOURCES: readonly ApiDomain[] = ['customers', 'import'];
 /** The 信号 card's 咨询/工单 per month (usage:interactions) is counted from follow-ups. */
 const INTERACTION_SOURCES: readonly ApiDomain[] = ['followups', 'customers', 'import', 'system'];
 
+/** 续约预测 is read from contracts, renewals and every dated signal: any write to them may move the odds. */
+const PREDICTION_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'contacts', 'followups', 'usage', 'competitorEvents', 'payments', 'tiers', 'import', 'system'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -30,6 +33,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
   if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
+  if (domains.some((d) => PREDICTION_SOURCES.includes(d))) changed.add('prediction');
   return changed;
 }
 

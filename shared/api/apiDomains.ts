@@ -25,6 +25,7 @@ export const API_DOMAINS = [
   'payments',
   /** Only signals:undo, which undoes a usage or a competitor-event write. */
   'signals',
+  'prediction',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 
