@@ -8,6 +8,7 @@ import { msg } from '../../shared/i18n/message.ts';
 import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
+import { refreshMarkedHealth } from './health/recomputeHealth.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -107,6 +108,7 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   }
   const result = await runHandler(table[name], ctx, name, rawInput ?? {});
   if (!result.ok) return result;
+  let healthRescored = false;
   if (changesOf(name).length > 0) {
     try {
       // Derived like the reports: the customers this write touched get their lifecycle stage before it answers.
@@ -114,9 +116,15 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
     } catch (e) {
       ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
     }
+    try {
+      // The same for the health score (issue 13): the customers whose signals this write touched are rescored.
+      healthRescored = (await refreshMarkedHealth(ctx)) > 0;
+    } catch (e) {
+      ctx.logger.warn(`recomputing health scores after ${name} failed`, e);
+    }
   }
   try {
-    announceChanges(ctx, name);
+    announceChanges(ctx, name, healthRescored ? ['health'] : []);
   } catch (e) {
     // The write is committed; a listener that failed must not turn it into an error.
     ctx.logger.warn(`announcing the changes of ${name} failed`, e);

@@ -29,6 +29,7 @@ import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
 import { attachmentsEnUS } from './enUS/attachments.ts';
 import { signalsEnUS } from './enUS/signals.ts';
+import { healthEnUS } from './enUS/health.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -63,4 +64,5 @@ export const enUS: Record<MessageKey, string> = {
   ...attachmentsEnUS,
   ...signalsEnUS,
   ...paymentsEnUS,
+  ...healthEnUS,
 };

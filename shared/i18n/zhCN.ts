@@ -28,6 +28,7 @@ import { tiersZhCN } from './zhCN/tiers.ts';
 import { tierTableZhCN } from './zhCN/tierTable.ts';
 import { attachmentsZhCN } from './zhCN/attachments.ts';
 import { signalsZhCN } from './zhCN/signals.ts';
+import { healthZhCN } from './zhCN/health.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
@@ -63,6 +64,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...signalsZhCN,
   ...paymentsZhCN,
+  ...healthZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

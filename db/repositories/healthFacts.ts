@@ -1,0 +1,167 @@
+// What the health score reads (issue 13, shared/domain/healthScore.ts), gathered set-based: three statements over
+// every live customer (or over a list of ids), none per customer: the per-customer facts as correlated index
+// look-ups (last follow-up, competitor events in the window, contacts with a phone, the latest 4 monthly usage
+// figures, whether 咨询/工单 began before the 4-month window), the 咨询/工单 counts per local month in the window,
+// and the largest payment delay. Runs on the raw connection inside the caller's transaction. Values are bound.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
+import { rawOf, type Db } from '../handle.ts';
+
+export interface HealthFactsWindow {
+  /** Today's local date. */
+  today: string;
+  /** The first day of the competitor-event window (COMPETITOR_WINDOW_DAYS − 1 days before today). */
+  eventsFrom: string;
+  /** Settled instalments paid late count when paid on or after this day. */
+  paidLateFrom: string;
+  /** The instant the local month three months before this one began: the interaction window's start. */
+  interactionsFromInstant: string;
+  /** The local UTC offset in minutes (east positive), to count follow-ups in local months. */
+  offsetMinutes: number;
+}
+
+/** One customer's measured facts, before the day maths of the follow-up silence. */
+export interface HealthFactRow {
+  customerId: string;
+  createdAt: string;
+  /** The latest live follow-up's instant, null when none. */
+  lastFollowUpAt: string | null;
+  competitorEvents: number;
+  phoneContacts: number;
+  /** The latest monthly usage figures, up to 4, any order. */
+  usage: PeriodValue[];
+  /** 咨询 + 工单 per local month within the window; with a zero month just before it when some came earlier. */
+  interactions: PeriodValue[];
+  /** The largest delay in days (see paymentDelaySql), 0 when none. */
+  paymentDelayDays: number;
+}
+
+const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
+
+const customersSql = (ids?: readonly string[]) => `
+  SELECT c.id, c.created_at,
+    (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL),
+    (SELECT count(*) FROM competitor_events e WHERE e.customer_id = c.id AND e.deleted_at IS NULL AND e.on_date >= @eventsFrom AND e.on_date <= @today),
+    (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND trim(coalesce(k.phone, '')) <> ''),
+    (SELECT group_concat(u.period_start || '=' || u.value, ',') FROM (
+       SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
+       ORDER BY period_start DESC LIMIT 4) u),
+    EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom)
+  FROM customers c WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
+
+const interactionsSql = (ids?: readonly string[]) => `
+  SELECT customer_id, strftime('%Y-%m', at, @shift) AS month, count(*)
+  FROM follow_ups
+  WHERE deleted_at IS NULL AND kind IN ('inquiry', 'ticket') AND at >= @interactionsFrom${ONLY('customer_id', ids)}
+  GROUP BY customer_id, month`;
+
+/**
+ * The largest delay of a customer's instalments, by paymentDelay.ts instalmentStanding: among the live, not
+ * terminated contracts, an instalment unpaid (in part) past its due date is late by today − due; one settled late
+ * counts (paid − due, a paid date after today as today) when it was paid on or after @paidLateFrom. An instalment
+ * of 0 is never late.
+ */
+const paymentDelaySql = (ids?: readonly string[]) => `
+  SELECT k.customer_id,
+    CAST(max(CASE WHEN i.paid_amount_fen < i.due_amount_fen THEN julianday(@today) - julianday(i.due_on)
+                  ELSE julianday(min(i.paid_on, @today)) - julianday(i.due_on) END) AS INTEGER)
+  FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
+  WHERE i.deleted_at IS NULL AND k.deleted_at IS NULL AND k.status <> 'terminated' AND i.due_amount_fen > 0 AND i.due_on < @today
+    AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
+  GROUP BY k.customer_id`;
+
+type CustomerRow = [string, string, string | null, number, number, string | null, number];
+
+function rowsOf<T>(raw: BetterSqlite3.Database, sql: string, params: Record<string, unknown>): T[] {
+  return raw.prepare(sql).raw().all(params) as T[];
+}
+
+const monthBefore = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/** The facts of `ids`, or of every live customer when undefined (deleted ones are left out). */
+export function readHealthFacts(db: Db, window: HealthFactsWindow, ids?: readonly string[]): HealthFactRow[] {
+  const raw = rawOf(db);
+  const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
+  const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
+  const delays = new Map<string, number>();
+  for (const [id, days] of rowsOf<[string, number]>(raw, paymentDelaySql(ids), { ...base, today: window.today, paidLateFrom: window.paidLateFrom })) {
+    delays.set(id, Math.max(0, days));
+  }
+  const interactions = new Map<string, PeriodValue[]>();
+  for (const [id, month, n] of rowsOf<[string, string, number]>(raw, interactionsSql(ids), { ...base, interactionsFrom: window.interactionsFromInstant, shift })) {
+    let list = interactions.get(id);
+    if (!list) interactions.set(id, (list = []));
+    list.push({ period: month, value: n });
+  }
+  const firstWindowMonth = (() => {
+    const start = new Date(Date.parse(window.interactionsFromInstant) + window.offsetMinutes * 60_000);
+    return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+  })();
+  const out: HealthFactRow[] = [];
+  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant };
+  for (const [id, createdAt, lastFollowUpAt, events, phones, usage, earlier] of rowsOf<CustomerRow>(raw, customersSql(ids), params)) {
+    const counts = interactions.get(id) ?? [];
+    // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
+    if (earlier === 1) counts.push({ period: monthBefore(firstWindowMonth), value: 0 });
+    out.push({
+      customerId: id,
+      createdAt,
+      lastFollowUpAt,
+      competitorEvents: events,
+      phoneContacts: phones,
+      usage: usage === null ? [] : usage.split(',').map((pair) => {
+        const at = pair.indexOf('=');
+        return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
+      }),
+      interactions: counts,
+      paymentDelayDays: delays.get(id) ?? 0,
+    });
+  }
+  return out;
+}
+
+/** Customers marked by the triggers of migration 0026. */
+export function markedHealthCustomers(db: Db): string[] {
+  return (rawOf(db).prepare('SELECT customer_id FROM health_dirty').pluck().all() as string[]);
+}
+
+/** Clears the marks of `ids` (every mark when undefined), and drops the current score of customers no longer live. */
+export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
+  const raw = rawOf(db);
+  if (ids === undefined) {
+    raw.prepare('DELETE FROM health_dirty').run();
+    raw.prepare('DELETE FROM customer_health WHERE customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL)').run();
+    return;
+  }
+  const list = JSON.stringify(ids);
+  raw.prepare('DELETE FROM health_dirty WHERE customer_id IN (SELECT value FROM json_each(?))').run(list);
+  raw
+    .prepare('DELETE FROM customer_health WHERE customer_id IN (SELECT value FROM json_each(?)) AND customer_id NOT IN (SELECT id FROM customers WHERE deleted_at IS NULL)')
+    .run(list);
+}
+
+/** Whether any live customer has a stored score (an archive never scored is scored whole once). */
+export function hasAnyHealth(db: Db): boolean {
+  return rawOf(db).prepare('SELECT 1 FROM customer_health LIMIT 1').get() !== undefined;
+}
+
+export function hasHealthMarks(db: Db): boolean {
+  return rawOf(db).prepare('SELECT 1 FROM health_dirty LIMIT 1').get() !== undefined;
+}
+
+/**
+ * The value a setting had before the audited write `batchId` made to it: `found` false when that batch did not
+ * write the setting `key`; `before` null when the write created the setting (it had no value).
+ */
+export function settingBeforeBatch(db: Db, batchId: string, key: string): { found: boolean; before: unknown } {
+  const rows = rawOf(db)
+    .prepare("SELECT entity, entity_id, before FROM audit_log WHERE batch_id = ? AND action <> 'undone' ORDER BY id")
+    .all(batchId) as { entity: string; entity_id: string; before: string | null }[];
+  const first = rows[0];
+  if (!first || !rows.every((r) => r.entity === 'settings' && r.entity_id === key)) return { found: false, before: null };
+  const image = first.before === null ? null : (JSON.parse(first.before) as { value?: string });
+  return { found: true, before: typeof image?.value === 'string' ? (JSON.parse(image.value) as unknown) : null };
+}

@@ -1,0 +1,110 @@
+// The health score's recompute (issue 13): the facts of every customer (or of some) from the set-based statements
+// of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score and
+// the week's row (storeCustomerHealth), the marks of migration 0026 cleared. After a write (dispatch), the marked
+// customers; once a local day (the first scheduler tick after 02:00, caught up at start-up), everyone, because
+// delays and silences grow with the calendar.
+import type { Db, Tx } from '../../../db/handle.ts';
+import { storeCustomerHealth, type HealthToStore } from '../../../db/repositories/customerHealthRepo.ts';
+import {
+  clearHealthMarks,
+  hasAnyHealth,
+  hasHealthMarks,
+  markedHealthCustomers,
+  readHealthFacts,
+  type HealthFactRow,
+  type HealthFactsWindow,
+} from '../../../db/repositories/healthFacts.ts';
+import { withTransaction } from '../../../db/withTransaction.ts';
+import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
+import { weekOf } from '../../../shared/domain/healthBands.ts';
+import {
+  COMPETITOR_WINDOW_DAYS,
+  PAID_LATE_LOOKBACK_DAYS,
+  scoreHealth,
+  type HealthFacts,
+  type HealthScore,
+  type HealthWeights,
+} from '../../../shared/domain/healthScore.ts';
+import type { ServiceContext } from '../serviceContext.ts';
+import { readHealthWeights } from './readHealthWeights.ts';
+
+/** Above this many marked customers a recompute reads everyone: one pass beats a long id list. */
+const FULL_PASS_FROM = 5000;
+
+const DAY_MS = 86_400_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day and windows the facts are measured on, from the context's clock in local time. */
+export function healthWindowAt(now: Date): HealthFactsWindow & { month: string } {
+  const today = localDateOf(now);
+  return {
+    today,
+    month: `${now.getFullYear()}-${pad(now.getMonth() + 1)}`,
+    eventsFrom: addDaysIso(today, -(COMPETITOR_WINDOW_DAYS - 1)),
+    paidLateFrom: addDaysIso(today, -PAID_LATE_LOOKBACK_DAYS),
+    interactionsFromInstant: new Date(now.getFullYear(), now.getMonth() - 3, 1).toISOString(),
+    offsetMinutes: -now.getTimezoneOffset(),
+  };
+}
+
+/** A fact row as the score reads it: the follow-up silence in whole local days (never below 0). */
+export function healthFactsOf(row: HealthFactRow, window: { today: string; month: string }): HealthFacts {
+  const since = localDateOf(new Date(row.lastFollowUpAt ?? row.createdAt));
+  const quietDays = Math.max(0, Math.round((Date.parse(window.today) - Date.parse(since)) / DAY_MS));
+  return {
+    customerId: row.customerId,
+    paymentDelayDays: row.paymentDelayDays,
+    usage: row.usage,
+    interactions: row.interactions,
+    month: window.month,
+    competitorEvents: row.competitorEvents,
+    daysSinceFollowUp: Number.isFinite(quietDays) ? quietDays : null,
+    phoneContacts: row.phoneContacts,
+    // Customer care (issue 14) has not landed: no complaints or satisfaction to read yet.
+    openComplaints: null,
+    averageSatisfaction: null,
+  };
+}
+
+/** Scores `ids` (every live customer when undefined) without writing: the facts and what they score. */
+export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): { customerId: string; score: HealthScore }[] {
+  const window = healthWindowAt(now);
+  return readHealthFacts(db, window, ids).map((row) => ({ customerId: row.customerId, score: scoreHealth(healthFactsOf(row, window), weights) }));
+}
+
+export interface HealthRecompute {
+  customers: number;
+}
+
+/** Scores and stores `ids` (everyone when undefined) and clears their marks, in one transaction. */
+export async function recomputeHealth(ctx: ServiceContext, ids?: readonly string[], weightsIn?: HealthWeights): Promise<HealthRecompute> {
+  return withTransaction(ctx.db, (tx) => recomputeHealthIn(ctx, tx, ids, weightsIn));
+}
+
+/** The same within the caller's transaction (a weights save, the daily run with its marker). */
+export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: readonly string[], weightsIn?: HealthWeights): Promise<HealthRecompute> {
+  const now = ctx.now();
+  const weights = weightsIn ?? (await readHealthWeights(tx));
+  const week = weekOf(localDateOf(now));
+  const rows: HealthToStore[] = scoreCustomers(ctx.db, now, weights, ids).map(({ customerId, score }) => ({
+    customerId,
+    score: score.score,
+    factors: score.factors,
+    weekOf: week,
+  }));
+  await storeCustomerHealth(tx, rows, now.toISOString());
+  clearHealthMarks(ctx.db, ids);
+  return { customers: rows.length };
+}
+
+/** After a write: rescores the customers the triggers marked. Returns how many; 0 at once when none waits. */
+export async function refreshMarkedHealth(ctx: ServiceContext): Promise<number> {
+  if (!hasHealthMarks(ctx.db)) return 0;
+  const ids = markedHealthCustomers(ctx.db);
+  return (await recomputeHealth(ctx, ids.length >= FULL_PASS_FROM ? undefined : ids)).customers;
+}
+
+/** Whether the archive was never scored (a first open after the upgrade): then everyone is scored once. */
+export function neverScored(db: Db): boolean {
+  return !hasAnyHealth(db);
+}
