@@ -108,7 +108,6 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   }
   const result = await runHandler(table[name], ctx, name, rawInput ?? {});
   if (!result.ok) return result;
-  let healthRescored = false;
   if (changesOf(name).length > 0) {
     try {
       // Derived like the reports: the customers this write touched get their lifecycle stage before it answers.
@@ -117,14 +116,15 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
       ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
     }
     try {
-      // The same for the health score (issue 13): the customers whose signals this write touched are rescored.
-      healthRescored = (await refreshMarkedHealth(ctx)) > 0;
+      // The same for the health score (issue 13): the customers whose signals this write touched are rescored
+      // (the renderer refetches 'health' with those signals' domains: renderer/api/invalidateDomains.ts).
+      await refreshMarkedHealth(ctx);
     } catch (e) {
       ctx.logger.warn(`recomputing health scores after ${name} failed`, e);
     }
   }
   try {
-    announceChanges(ctx, name, healthRescored ? ['health'] : []);
+    announceChanges(ctx, name);
   } catch (e) {
     // The write is committed; a listener that failed must not turn it into an error.
     ctx.logger.warn(`announcing the changes of ${name} failed`, e);

@@ -21,6 +21,13 @@ const TIER_COUNT_SOURCES: readonly ApiDomain[] = ['customers', 'import'];
 /** The 信号 card's 咨询/工单 per month (usage:interactions) is counted from follow-ups. */
 const INTERACTION_SOURCES: readonly ApiDomain[] = ['followups', 'customers', 'import', 'system'];
 
+/**
+ * The health score (issue 13) is rescored after every write to a signal it reads (the triggers of migration 0026
+ * mark the customer, dispatch rescores it before the write answers): follow-ups, usage, competitor events,
+ * payments, contacts, contracts, customers, an import or a restore.
+ */
+const HEALTH_SOURCES: readonly ApiDomain[] = ['followups', 'usage', 'competitorEvents', 'payments', 'contacts', 'contracts', 'customers', 'import', 'system'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -30,6 +37,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
   if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
+  if (domains.some((d) => HEALTH_SOURCES.includes(d))) changed.add('health');
   return changed;
 }
 
