@@ -81,6 +81,19 @@ const monthBefore = (month: string): string => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
+/**
+ * The three statements over everyone and their bound values, run as they are by bench:risk as its raw-SQL
+ * baseline (the aggregation alone, rows to JS, nothing scored or written).
+ */
+export function healthFactsStatements(window: HealthFactsWindow): { sql: string; params: Record<string, unknown> }[] {
+  const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
+  return [
+    { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
+    { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant } },
+  ];
+}
+
 /** The facts of `ids`, or of every live customer when undefined (deleted ones are left out). */
 export function readHealthFacts(db: Db, window: HealthFactsWindow, ids?: readonly string[]): HealthFactRow[] {
   const raw = rawOf(db);
