@@ -71,11 +71,20 @@ async function main(): Promise<void> {
     const cold = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: reset });
     const warm = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS });
     const ids = Array.from({ length: 200 }, (_, i) => `cust-${(i * 7919) % DASHBOARD_BENCH_SIZES.customers}`);
+    // Each one-customer run finds its stored score gone, so it writes both rows as after a change.
+    const forget = raw.prepare('DELETE FROM customer_health WHERE customer_id = ?');
     let next = 0;
-    const one = await timeRuns(() => recomputeHealth(ctx, [ids[next++ % ids.length]!]), { iterations: 200, warmup: 20 });
+    const one = await timeRuns(() => recomputeHealth(ctx, [ids[next++ % ids.length]!]), { iterations: 200, warmup: 20, before: () => forget.run(ids[next % ids.length]!) });
     const mark = raw.prepare('INSERT OR IGNORE INTO health_dirty VALUES (?)');
     let m = 0;
-    const afterWrite = await timeRuns(() => refreshMarkedHealth(ctx), { iterations: 200, warmup: 20, before: () => mark.run(ids[m++ % ids.length]!) });
+    const afterWrite = await timeRuns(() => refreshMarkedHealth(ctx), {
+      iterations: 200,
+      warmup: 20,
+      before: () => {
+        forget.run(ids[m % ids.length]!);
+        mark.run(ids[m++ % ids.length]!);
+      },
+    });
 
     out();
     out('== Bands after the recompute');
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
     out('== Timings (wall p50, wall max, CPU p50; ms)');
     out(`   raw SQL: the three statements, rows to JS                      ${ms(sqlTiming.p50)} ${ms(sqlTiming.max)} ${ms(sqlTiming.cpu50)}`);
     out(`   full recompute, cold (no stored scores: 100k + 100k rows written) ${ms(cold.p50)} ${ms(cold.max)} ${ms(cold.cpu50)}   ratio ${(cold.p50 / sqlTiming.p50).toFixed(2)}`);
-    out(`   full recompute, warm (the daily run: every row rewritten)        ${ms(warm.p50)} ${ms(warm.max)} ${ms(warm.cpu50)}   ratio ${(warm.p50 / sqlTiming.p50).toFixed(2)}`);
+    out(`   full recompute, warm (the daily run, nothing changed: no writes)  ${ms(warm.p50)} ${ms(warm.max)} ${ms(warm.cpu50)}   ratio ${(warm.p50 / sqlTiming.p50).toFixed(2)}`);
     out(`   one customer (recomputeHealth with one id)                     ${ms(one.p50)} ${ms(one.max)} ${ms(one.cpu50)}   p95 ${one.p95.toFixed(2)}`);
     out(`   one marked customer after a write (refreshMarkedHealth)        ${ms(afterWrite.p50)} ${ms(afterWrite.max)} ${ms(afterWrite.cpu50)}   p95 ${afterWrite.p95.toFixed(2)}`);
     const full = Math.max(cold.p50, warm.p50);

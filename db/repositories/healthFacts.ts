@@ -18,14 +18,18 @@ export interface HealthFactsWindow {
   interactionsFromInstant: string;
   /** The local UTC offset in minutes (east positive), to count follow-ups in local months. */
   offsetMinutes: number;
+  /** This week's Monday: the stored week row read beside the facts. */
+  week: string;
 }
 
 /** One customer's measured facts, before the day maths of the follow-up silence. */
 export interface HealthFactRow {
   customerId: string;
-  createdAt: string;
-  /** The latest live follow-up's instant, null when none. */
-  lastFollowUpAt: string | null;
+  /**
+   * Whole local days from the latest live follow-up (from the customer's creation when there is none) to today,
+   * never below 0; null when the stored instant does not parse.
+   */
+  daysSinceFollowUp: number | null;
   competitorEvents: number;
   phoneContacts: number;
   /** The latest monthly usage figures, up to 4, any order. */
@@ -34,20 +38,29 @@ export interface HealthFactRow {
   interactions: PeriodValue[];
   /** The largest delay in days (see paymentDelaySql), 0 when none. */
   paymentDelayDays: number;
+  /** What is stored: the current score and factors JSON, and this week's score (null when none). */
+  storedScore: number | null;
+  storedFactors: string | null;
+  storedWeekScore: number | null;
 }
 
 const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
 
 const customersSql = (ids?: readonly string[]) => `
-  SELECT c.id, c.created_at,
-    (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL),
+  SELECT c.id,
+    max(0, CAST(julianday(@today) - julianday(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at),
+                                              @shift, 'start of day') AS INTEGER)),
     (SELECT count(*) FROM competitor_events e WHERE e.customer_id = c.id AND e.deleted_at IS NULL AND e.on_date >= @eventsFrom AND e.on_date <= @today),
     (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND trim(coalesce(k.phone, '')) <> ''),
     (SELECT group_concat(u.period_start || '=' || u.value, ',') FROM (
        SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
        ORDER BY period_start DESC LIMIT 4) u),
-    EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom)
-  FROM customers c WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
+    EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom),
+    h.score, h.factors, w.score
+  FROM customers c
+  LEFT JOIN customer_health h ON h.customer_id = c.id
+  LEFT JOIN customer_health_weeks w ON w.customer_id = c.id AND w.week_of = @week
+  WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
 
 const interactionsSql = (ids?: readonly string[]) => `
   SELECT customer_id, strftime('%Y-%m', at, @shift) AS month, count(*)
@@ -70,10 +83,21 @@ const paymentDelaySql = (ids?: readonly string[]) => `
     AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
   GROUP BY k.customer_id`;
 
-type CustomerRow = [string, string, string | null, number, number, string | null, number];
+type CustomerRow = [string, number | null, number, number, string | null, number, number | null, string | null, number | null];
+
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** The connection's prepared statement for `sql` (prepared once: a recompute of one customer runs after every write). */
+function prepared(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(raw);
+  if (!cache) statements.set(raw, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = raw.prepare(sql)));
+  return statement;
+}
 
 function rowsOf<T>(raw: BetterSqlite3.Database, sql: string, params: Record<string, unknown>): T[] {
-  return raw.prepare(sql).raw().all(params) as T[];
+  return prepared(raw, sql).raw(true).all(params) as T[];
 }
 
 const monthBefore = (month: string): string => {
@@ -90,12 +114,16 @@ export function healthFactsStatements(window: HealthFactsWindow): { sql: string;
   return [
     { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
     { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
-    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant } },
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week } },
   ];
 }
 
-/** The facts of `ids`, or of every live customer when undefined (deleted ones are left out). */
-export function readHealthFacts(db: Db, window: HealthFactsWindow, ids?: readonly string[]): HealthFactRow[] {
+/**
+ * Hands `visit` the facts of each of `ids`, or of every live customer when undefined (deleted ones are left out),
+ * one at a time; returns how many. Reading everyone streams the per-customer rows (short-lived rows cost the
+ * collector far less than a 100k-row array), so `visit` must not use the connection.
+ */
+export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly string[] | undefined, visit: (row: HealthFactRow) => void): number {
   const raw = rawOf(db);
   const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
   const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
@@ -113,32 +141,72 @@ export function readHealthFacts(db: Db, window: HealthFactsWindow, ids?: readonl
     const start = new Date(Date.parse(window.interactionsFromInstant) + window.offsetMinutes * 60_000);
     return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
   })();
-  const out: HealthFactRow[] = [];
-  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant };
-  for (const [id, createdAt, lastFollowUpAt, events, phones, usage, earlier] of rowsOf<CustomerRow>(raw, customersSql(ids), params)) {
+  const beforeWindow = monthBefore(firstWindowMonth);
+  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week };
+  const statement = prepared(raw, customersSql(ids)).raw(true);
+  const rows = (ids === undefined ? statement.iterate(params) : statement.all(params)) as Iterable<CustomerRow>;
+  let n = 0;
+  for (const [id, daysSinceFollowUp, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
     const counts = interactions.get(id) ?? [];
     // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
-    if (earlier === 1) counts.push({ period: monthBefore(firstWindowMonth), value: 0 });
-    out.push({
+    if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
+    n++;
+    visit({
       customerId: id,
-      createdAt,
-      lastFollowUpAt,
+      daysSinceFollowUp,
       competitorEvents: events,
       phoneContacts: phones,
-      usage: usage === null ? [] : usage.split(',').map((pair) => {
-        const at = pair.indexOf('=');
-        return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
-      }),
+      usage:
+        usage === null
+          ? []
+          : usage.split(',').map((pair) => {
+              const at = pair.indexOf('=');
+              return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
+            }),
       interactions: counts,
       paymentDelayDays: delays.get(id) ?? 0,
+      storedScore,
+      storedFactors,
+      storedWeekScore,
     });
   }
-  return out;
+  return n;
+}
+
+export interface HealthScoreRow {
+  customerId: string;
+  score: number;
+  band: string;
+  /** HealthFactorContribution[] as JSON. */
+  factors: string;
+}
+
+/**
+ * Writes scores as customerHealthRepo.ts storeCustomerHealth does (the current row upserted, the week's row
+ * upserted), on prepared statements of the raw connection inside the caller's transaction: a full recompute
+ * writes 2 × 100k rows, which the query builder's multi-row inserts spent about a second of CPU compiling.
+ */
+export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekOf: string, computedAt: string): void {
+  const raw = rawOf(db);
+  const current = prepared(
+    raw,
+    `INSERT INTO customer_health (customer_id, score, band, factors, computed_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (customer_id) DO UPDATE SET score = excluded.score, band = excluded.band, factors = excluded.factors, computed_at = excluded.computed_at`,
+  );
+  const week = prepared(
+    raw,
+    `INSERT INTO customer_health_weeks (customer_id, week_of, score, band) VALUES (?, ?, ?, ?)
+     ON CONFLICT (customer_id, week_of) DO UPDATE SET score = excluded.score, band = excluded.band`,
+  );
+  for (const r of rows) {
+    current.run(r.customerId, r.score, r.band, r.factors, computedAt);
+    week.run(r.customerId, weekOf, r.score, r.band);
+  }
 }
 
 /** Customers marked by the triggers of migration 0026. */
 export function markedHealthCustomers(db: Db): string[] {
-  return (rawOf(db).prepare('SELECT customer_id FROM health_dirty').pluck().all() as string[]);
+  return prepared(rawOf(db), 'SELECT customer_id FROM health_dirty').pluck().all() as string[];
 }
 
 /** Clears the marks of `ids` (every mark when undefined), and drops the current score of customers no longer live. */
@@ -150,10 +218,11 @@ export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
     return;
   }
   const list = JSON.stringify(ids);
-  raw.prepare('DELETE FROM health_dirty WHERE customer_id IN (SELECT value FROM json_each(?))').run(list);
-  raw
-    .prepare('DELETE FROM customer_health WHERE customer_id IN (SELECT value FROM json_each(?)) AND customer_id NOT IN (SELECT id FROM customers WHERE deleted_at IS NULL)')
-    .run(list);
+  prepared(raw, 'DELETE FROM health_dirty WHERE customer_id IN (SELECT value FROM json_each(?))').run(list);
+  prepared(
+    raw,`DELETE FROM customer_health WHERE customer_id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_health.customer_id AND c.deleted_at IS NULL)`,
+  ).run(list);
 }
 
 /** Whether any live customer has a stored score (an archive never scored is scored whole once). */
@@ -162,7 +231,7 @@ export function hasAnyHealth(db: Db): boolean {
 }
 
 export function hasHealthMarks(db: Db): boolean {
-  return rawOf(db).prepare('SELECT 1 FROM health_dirty LIMIT 1').get() !== undefined;
+  return prepared(rawOf(db), 'SELECT 1 FROM health_dirty LIMIT 1').get() !== undefined;
 }
 
 /**

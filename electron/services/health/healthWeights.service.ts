@@ -1,6 +1,6 @@
 // The health score's weights in 设置: read with the defaults for any never saved, saved audited (the batch id is
 // the undo token), previewed without writing (how many customers would change band, and to which).
-import { readHealthFacts, settingBeforeBatch } from '../../../db/repositories/healthFacts.ts';
+import { scanHealthFacts, settingBeforeBatch } from '../../../db/repositories/healthFacts.ts';
 import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
@@ -46,18 +46,17 @@ export async function undoHealthWeights(ctx: ServiceContext, input: ApiParsedInp
 export async function previewHealthWeights(ctx: ServiceContext, weights: ApiParsedInput<'health:previewWeights'>): Promise<ApiOutput<'health:previewWeights'>> {
   const current = await readHealthWeights(ctx.db);
   const window = healthWindowAt(ctx.now());
-  const rows = readHealthFacts(ctx.db, window);
   const moves = new Map<string, number>();
   let changed = 0;
-  for (const row of rows) {
+  const customers = scanHealthFacts(ctx.db, window, undefined, (row) => {
     const facts = healthFactsOf(row, window);
     const from = scoreHealth(facts, current).band;
     const to = scoreHealth(facts, weights).band;
-    if (from === to) continue;
+    if (from === to) return;
     changed++;
     const key = `${from}>${to}`;
     moves.set(key, (moves.get(key) ?? 0) + 1);
-  }
+  });
   const order = (b: HealthBand) => HEALTH_BANDS.indexOf(b);
   const list = [...moves.entries()]
     .map(([key, count]) => {
@@ -65,5 +64,5 @@ export async function previewHealthWeights(ctx: ServiceContext, weights: ApiPars
       return { from, to, count };
     })
     .sort((a, b) => order(a.from) - order(b.from) || order(a.to) - order(b.to));
-  return { customers: rows.length, changed, moves: list };
+  return { customers, changed, moves: list };
 }

@@ -1,18 +1,19 @@
 // The health score's recompute (issue 13): the facts of every customer (or of some) from the set-based statements
 // of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score and
-// the week's row (storeCustomerHealth), the marks of migration 0026 cleared. After a write (dispatch), the marked
-// customers; once a local day (the first scheduler tick after 02:00, caught up at start-up), everyone, because
-// delays and silences grow with the calendar.
+// the week's row (healthFacts.ts writeHealthScores: storeCustomerHealth's rows, on prepared statements), the marks
+// of migration 0026 cleared. After a write (dispatch), the marked customers; once a local day (the first scheduler
+// tick after 02:00, caught up at start-up), everyone, because delays and silences grow with the calendar.
 import type { Db, Tx } from '../../../db/handle.ts';
-import { storeCustomerHealth, type HealthToStore } from '../../../db/repositories/customerHealthRepo.ts';
 import {
   clearHealthMarks,
   hasAnyHealth,
   hasHealthMarks,
   markedHealthCustomers,
-  readHealthFacts,
+  scanHealthFacts,
+  writeHealthScores,
   type HealthFactRow,
   type HealthFactsWindow,
+  type HealthScoreRow,
 } from '../../../db/repositories/healthFacts.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
@@ -31,7 +32,6 @@ import { readHealthWeights } from './readHealthWeights.ts';
 /** Above this many marked customers a recompute reads everyone: one pass beats a long id list. */
 const FULL_PASS_FROM = 5000;
 
-const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The day and windows the facts are measured on, from the context's clock in local time. */
@@ -44,13 +44,12 @@ export function healthWindowAt(now: Date): HealthFactsWindow & { month: string }
     paidLateFrom: addDaysIso(today, -PAID_LATE_LOOKBACK_DAYS),
     interactionsFromInstant: new Date(now.getFullYear(), now.getMonth() - 3, 1).toISOString(),
     offsetMinutes: -now.getTimezoneOffset(),
+    week: weekOf(today),
   };
 }
 
-/** A fact row as the score reads it: the follow-up silence in whole local days (never below 0). */
-export function healthFactsOf(row: HealthFactRow, window: { today: string; month: string }): HealthFacts {
-  const since = localDateOf(new Date(row.lastFollowUpAt ?? row.createdAt));
-  const quietDays = Math.max(0, Math.round((Date.parse(window.today) - Date.parse(since)) / DAY_MS));
+/** A fact row as the score reads it. */
+export function healthFactsOf(row: HealthFactRow, window: { month: string }): HealthFacts {
   return {
     customerId: row.customerId,
     paymentDelayDays: row.paymentDelayDays,
@@ -58,7 +57,7 @@ export function healthFactsOf(row: HealthFactRow, window: { today: string; month
     interactions: row.interactions,
     month: window.month,
     competitorEvents: row.competitorEvents,
-    daysSinceFollowUp: Number.isFinite(quietDays) ? quietDays : null,
+    daysSinceFollowUp: row.daysSinceFollowUp,
     phoneContacts: row.phoneContacts,
     // Customer care (issue 14) has not landed: no complaints or satisfaction to read yet.
     openComplaints: null,
@@ -69,7 +68,9 @@ export function healthFactsOf(row: HealthFactRow, window: { today: string; month
 /** Scores `ids` (every live customer when undefined) without writing: the facts and what they score. */
 export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): { customerId: string; score: HealthScore }[] {
   const window = healthWindowAt(now);
-  return readHealthFacts(db, window, ids).map((row) => ({ customerId: row.customerId, score: scoreHealth(healthFactsOf(row, window), weights) }));
+  const out: { customerId: string; score: HealthScore }[] = [];
+  scanHealthFacts(db, window, ids, (row) => out.push({ customerId: row.customerId, score: scoreHealth(healthFactsOf(row, window), weights) }));
+  return out;
 }
 
 export interface HealthRecompute {
@@ -85,16 +86,19 @@ export async function recomputeHealth(ctx: ServiceContext, ids?: readonly string
 export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: readonly string[], weightsIn?: HealthWeights): Promise<HealthRecompute> {
   const now = ctx.now();
   const weights = weightsIn ?? (await readHealthWeights(tx));
-  const week = weekOf(localDateOf(now));
-  const rows: HealthToStore[] = scoreCustomers(ctx.db, now, weights, ids).map(({ customerId, score }) => ({
-    customerId,
-    score: score.score,
-    factors: score.factors,
-    weekOf: week,
-  }));
-  await storeCustomerHealth(tx, rows, now.toISOString());
+  const window = healthWindowAt(now);
+  // Only what changed is written: the daily pass over an archive whose signals stood still writes next to nothing.
+  // computedAt is thus when the score last changed (or this week's row was first written).
+  const rows: HealthScoreRow[] = [];
+  const customers = scanHealthFacts(ctx.db, window, ids, (row) => {
+    const scored = scoreHealth(healthFactsOf(row, window), weights);
+    const factors = JSON.stringify(scored.factors);
+    if (row.storedScore === scored.score && row.storedWeekScore === scored.score && row.storedFactors === factors) return;
+    rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors });
+  });
+  writeHealthScores(ctx.db, rows, window.week, now.toISOString());
   clearHealthMarks(ctx.db, ids);
-  return { customers: rows.length };
+  return { customers };
 }
 
 /** After a write: rescores the customers the triggers marked. Returns how many; 0 at once when none waits. */
