@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       analyzeReportRows(db);
     },
   });
-  const now = new Date(`${DASHBOARD_BENCH_TODAY}T04:00:00.000Z`);
+  let now = new Date(`${DASHBOARD_BENCH_TODAY}T04:00:00.000Z`);
   const { ctx, close } = await openServiceContext({ file: cached.file, backupsDir: benchBackupsDir, logger: silentLogger, now: () => now });
   let failed = false;
   try {
@@ -69,7 +69,10 @@ async function main(): Promise<void> {
     const sqlTiming = await timeRuns(rawAggregation, { iterations: ITERATIONS });
     const reset = () => raw.exec('DELETE FROM customer_health; DELETE FROM customer_health_weeks;');
     const cold = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: reset });
-    const warm = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS });
+    const same = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS });
+    // The daily run proper: a day later every silence and delay has grown, so most current rows are rewritten.
+    const daily = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: () => (now = new Date(now.getTime() + 86_400_000)) });
+    const rewritten = count(`SELECT count(*) AS n FROM customer_health WHERE computed_at = '${now.toISOString()}'`);
     const ids = Array.from({ length: 200 }, (_, i) => `cust-${(i * 7919) % DASHBOARD_BENCH_SIZES.customers}`);
     // Each one-customer run finds its stored score gone, so it writes both rows as after a change.
     const forget = raw.prepare('DELETE FROM customer_health WHERE customer_id = ?');
@@ -96,11 +99,12 @@ async function main(): Promise<void> {
     out('== Timings (wall p50, wall max, CPU p50; ms)');
     out(`   raw SQL: the three statements, rows to JS                      ${ms(sqlTiming.p50)} ${ms(sqlTiming.max)} ${ms(sqlTiming.cpu50)}`);
     out(`   full recompute, cold (no stored scores: 100k + 100k rows written) ${ms(cold.p50)} ${ms(cold.max)} ${ms(cold.cpu50)}   ratio ${(cold.p50 / sqlTiming.p50).toFixed(2)}`);
-    out(`   full recompute, warm (the daily run, nothing changed: no writes)  ${ms(warm.p50)} ${ms(warm.max)} ${ms(warm.cpu50)}   ratio ${(warm.p50 / sqlTiming.p50).toFixed(2)}`);
+    out(`   full recompute, same day again (nothing changed: no writes)    ${ms(same.p50)} ${ms(same.max)} ${ms(same.cpu50)}   ratio ${(same.p50 / sqlTiming.p50).toFixed(2)}`);
+    out(`   full recompute, the daily run (a day later; ${rewritten} current rows rewritten) ${ms(daily.p50)} ${ms(daily.max)} ${ms(daily.cpu50)}   ratio ${(daily.p50 / sqlTiming.p50).toFixed(2)}`);
     out(`   one customer (recomputeHealth with one id)                     ${ms(one.p50)} ${ms(one.max)} ${ms(one.cpu50)}   p95 ${one.p95.toFixed(2)}`);
     out(`   one marked customer after a write (refreshMarkedHealth)        ${ms(afterWrite.p50)} ${ms(afterWrite.max)} ${ms(afterWrite.cpu50)}   p95 ${afterWrite.p95.toFixed(2)}`);
-    const full = Math.max(cold.p50, warm.p50);
-    out(full <= FULL_TARGET_MS ? `   full recompute within the ${FULL_TARGET_MS} ms target` : `   full recompute MISSES the ${FULL_TARGET_MS} ms target`);
+    const full = daily.p50;
+    out(full <= FULL_TARGET_MS ? `   the daily full recompute within the ${FULL_TARGET_MS} ms target (wall)` : `   the daily full recompute MISSES the ${FULL_TARGET_MS} ms target (wall; CPU beside it)`);
     out(one.p50 <= ONE_TARGET_MS ? `   one customer within the ${ONE_TARGET_MS} ms target` : `   one customer MISSES the ${ONE_TARGET_MS} ms target`);
     if (flag('--check') && (full > FULL_TARGET_MS || one.p50 > ONE_TARGET_MS)) failed = true;
   } finally {

@@ -78,7 +78,7 @@ export const healthContract = {
   /** Rescores every customer now (also after the writes that touch a signal, and once a day). */
   'health:recompute': {
     input: z.object({}),
-    output: z.object({ customers: z.number().int() }),
+    output: z.object({ customers: z.number().int(), rescored: z.number().int() }),
     changes: ['health'],
   },
 } as const;

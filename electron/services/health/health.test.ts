@@ -78,10 +78,10 @@ describe('health score: facts from the archive, marks and recompute', () => {
     expect(ha).toMatchObject({ score: 72, band: 'healthy', changeSinceLastWeek: -5 });
     expect(ha.weeks.map((w: { weekOf: string; score: number }) => [w.weekOf, w.score])).toEqual([['2026-11-30', 77], ['2026-12-07', 72]]);
     // Once a day only: a second tick the same day leaves the stored time alone.
-    expect(await runDailyHealth(t.ctx)).toBe(false);
+    expect(await runDailyHealth(t.ctx)).toBeNull();
     // An archive whose scores are gone is scored whole again at once.
     rawOf(t.ctx.db).exec('DELETE FROM customer_health');
-    expect(await runDailyHealth(t.ctx)).toBe(true);
+    expect(await runDailyHealth(t.ctx)).toBe(3);
     expect((await health(c)).score).toBe(95);
   });
 

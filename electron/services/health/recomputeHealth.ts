@@ -75,6 +75,8 @@ export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: 
 
 export interface HealthRecompute {
   customers: number;
+  /** Customers whose score moved (or who had none): what a window showing scores must refetch for. */
+  rescored: number;
 }
 
 /** Scores and stores `ids` (everyone when undefined) and clears their marks, in one transaction. */
@@ -90,22 +92,24 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   // Only what changed is written: the daily pass over an archive whose signals stood still writes next to nothing.
   // computedAt is thus when the score last changed (or this week's row was first written).
   const rows: HealthScoreRow[] = [];
+  let rescored = 0;
   const customers = scanHealthFacts(ctx.db, window, ids, (row) => {
     const scored = scoreHealth(healthFactsOf(row, window), weights);
     const factors = JSON.stringify(scored.factors);
     if (row.storedScore === scored.score && row.storedWeekScore === scored.score && row.storedFactors === factors) return;
+    if (row.storedScore !== scored.score) rescored++;
     rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors });
   });
   writeHealthScores(ctx.db, rows, window.week, now.toISOString());
   clearHealthMarks(ctx.db, ids);
-  return { customers };
+  return { customers, rescored };
 }
 
-/** After a write: rescores the customers the triggers marked. Returns how many; 0 at once when none waits. */
+/** After a write: rescores the customers the triggers marked. Returns how many scores moved; 0 at once when none waits. */
 export async function refreshMarkedHealth(ctx: ServiceContext): Promise<number> {
   if (!hasHealthMarks(ctx.db)) return 0;
   const ids = markedHealthCustomers(ctx.db);
-  return (await recomputeHealth(ctx, ids.length >= FULL_PASS_FROM ? undefined : ids)).customers;
+  return (await recomputeHealth(ctx, ids.length >= FULL_PASS_FROM ? undefined : ids)).rescored;
 }
 
 /** Whether the archive was never scored (a first open after the upgrade): then everyone is scored once. */

@@ -30,7 +30,7 @@ export function factorWords(t: T, f: HealthFactorContribution): string {
     case 'competitorEvent':
       return m > 0 ? t('health.words.competitorEvent', { count: m }) : t('health.words.competitorNone');
     case 'noRecentFollowUp':
-      return f.points < 0 ? t('health.words.noRecentFollowUp', { days: m }) : t('health.words.recentFollowUp', { days: m });
+      return m > 0 ? t('health.words.noRecentFollowUp', { days: m }) : t('health.words.inTouchToday');
     case 'openComplaints':
       return t('health.words.openComplaints', { count: m });
     case 'lowSatisfaction':
@@ -84,13 +84,17 @@ export function HealthCard({ customerId }: { customerId: string }) {
               <Typography.Text type="secondary">{t('health.notScored')}</Typography.Text>
             )}
           </Flex>
-          {h.weeks.length > 0 ? (
+          {h.weeks.length > 1 ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('health.history')}
               </Typography.Text>
               <Sparkline weeks={h.weeks} label={t('health.history')} />
             </div>
+          ) : h.weeks.length === 1 ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('health.historyOneWeek')}
+            </Typography.Text>
           ) : null}
           <Flex vertical gap={4} data-testid="health-factors">
             {h.factors.map((f) => {
@@ -100,7 +104,7 @@ export function HealthCard({ customerId }: { customerId: string }) {
                 <div key={f.factor} data-factor={f.factor} style={absent ? { opacity: 0.55 } : undefined}>
                   <Flex justify="space-between" gap={8}>
                     <Typography.Text type={absent ? 'secondary' : undefined}>
-                      {t(`health.factor.${f.factor}`)} · {factorWords(t, f)}
+                      {absent ? `${t(`health.factor.${f.factor}`)} · ${factorWords(t, f)}` : factorWords(t, f)}
                     </Typography.Text>
                     <Tooltip title={t('health.weights.default', { value: `\u2212${cap}` })}>
                       <Typography.Text strong={f.points < 0} type={f.points < 0 ? 'danger' : 'secondary'}>
