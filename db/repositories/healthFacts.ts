@@ -179,6 +179,8 @@ export interface HealthScoreRow {
   band: string;
   /** HealthFactorContribution[] as JSON. */
   factors: string;
+  /** Whether this week's row needs writing (its score differs, or it is missing); the current row always is. */
+  week: boolean;
 }
 
 /**
@@ -200,7 +202,7 @@ export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekO
   );
   for (const r of rows) {
     current.run(r.customerId, r.score, r.band, r.factors, computedAt);
-    week.run(r.customerId, weekOf, r.score, r.band);
+    if (r.week) week.run(r.customerId, weekOf, r.score, r.band);
   }
 }
 

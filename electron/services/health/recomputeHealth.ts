@@ -17,7 +17,7 @@ import {
 } from '../../../db/repositories/healthFacts.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
-import { weekOf } from '../../../shared/domain/healthBands.ts';
+import { weekOf, type HealthFactorContribution } from '../../../shared/domain/healthBands.ts';
 import {
   COMPETITOR_WINDOW_DAYS,
   PAID_LATE_LOOKBACK_DAYS,
@@ -65,6 +65,21 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string }): He
   };
 }
 
+/**
+ * The factors as JSON, written out by hand: JSON.stringify's generic walk cost ~0.5 s of CPU per 100k customers.
+ * The same text as JSON.stringify gives (keys in the same order; a test compares them).
+ */
+export function factorsJson(factors: readonly HealthFactorContribution[]): string {
+  let out = '[';
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    if (i > 0) out += ',';
+    out += `{"factor":"${f.factor}","points":${f.points},"measured":${f.measured === null ? 'null' : String(f.measured)}`;
+    out += f.absent === undefined ? '}' : `,"absent":"${f.absent}"}`;
+  }
+  return `${out}]`;
+}
+
 /** Scores `ids` (every live customer when undefined) without writing: the facts and what they score. */
 export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): { customerId: string; score: HealthScore }[] {
   const window = healthWindowAt(now);
@@ -95,10 +110,11 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   let rescored = 0;
   const customers = scanHealthFacts(ctx.db, window, ids, (row) => {
     const scored = scoreHealth(healthFactsOf(row, window), weights);
-    const factors = JSON.stringify(scored.factors);
-    if (row.storedScore === scored.score && row.storedWeekScore === scored.score && row.storedFactors === factors) return;
+    const factors = factorsJson(scored.factors);
+    const week = row.storedWeekScore !== scored.score;
+    if (!week && row.storedScore === scored.score && row.storedFactors === factors) return;
     if (row.storedScore !== scored.score) rescored++;
-    rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors });
+    rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, week });
   });
   writeHealthScores(ctx.db, rows, window.week, now.toISOString());
   clearHealthMarks(ctx.db, ids);
