@@ -227,9 +227,13 @@ export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
   ).run(list);
 }
 
-/** Whether any live customer has a stored score (an archive never scored is scored whole once). */
-export function hasAnyHealth(db: Db): boolean {
-  return rawOf(db).prepare('SELECT 1 FROM customer_health LIMIT 1').get() !== undefined;
+/** Whether the archive has live customers but no stored score at all (never scored: it is scored whole once). */
+export function lacksAnyHealth(db: Db): boolean {
+  const raw = rawOf(db);
+  return (
+    prepared(raw, 'SELECT 1 FROM customer_health LIMIT 1').get() === undefined &&
+    prepared(raw, 'SELECT 1 FROM customers WHERE deleted_at IS NULL LIMIT 1').get() !== undefined
+  );
 }
 
 export function hasHealthMarks(db: Db): boolean {

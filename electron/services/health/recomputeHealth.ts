@@ -6,7 +6,7 @@
 import type { Db, Tx } from '../../../db/handle.ts';
 import {
   clearHealthMarks,
-  hasAnyHealth,
+  lacksAnyHealth,
   hasHealthMarks,
   markedHealthCustomers,
   scanHealthFacts,
@@ -128,7 +128,7 @@ export async function refreshMarkedHealth(ctx: ServiceContext): Promise<number> 
   return (await recomputeHealth(ctx, ids.length >= FULL_PASS_FROM ? undefined : ids)).rescored;
 }
 
-/** Whether the archive was never scored (a first open after the upgrade): then everyone is scored once. */
+/** Whether the archive has customers but was never scored (a first open after the upgrade): then everyone is scored once. */
 export function neverScored(db: Db): boolean {
-  return !hasAnyHealth(db);
+  return lacksAnyHealth(db);
 }
