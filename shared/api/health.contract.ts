@@ -40,10 +40,11 @@ export const healthContract = {
   'health:get': {
     input: z.object({ customerId: idField }),
     output: z.object({
-      /** null when the customer was never scored (a recompute is due); then `preview` holds today's score, not stored. */
+      /** null when the customer was never scored (a recompute is due); `factors` are then today's, scored live, not stored. */
       score: z.number().int().nullable(),
       band: bandField.nullable(),
       factors: z.array(healthFactorSchema),
+      /** When the stored row last changed (a recompute that finds the same score and factors leaves it). */
       computedAt: z.string().nullable(),
       /** This score minus last week's stored one; null when last week has none. */
       changeSinceLastWeek: z.number().int().nullable(),

@@ -30,13 +30,11 @@ export const healthEnUS = {
   'health.words.phoneContact': 'Contacts with a phone: {count}',
   'health.absent.notEnoughData': 'No data yet',
   'health.absent.notAvailable': 'No data yet · counted once customer care arrives',
-  'health.points': '{points}',
   'health.change': '{change} since last week',
   'health.noLastWeek': 'No score last week',
   'health.notScored': 'Not computed yet; shown after the next recompute',
   'health.history': 'Last 12 weeks',
   'health.historyOneWeek': 'Last 12 weeks: only this week so far; one score is kept a week',
-  'health.computedAt': 'Computed {at}',
   'health.weights.title': 'Health score weights',
   'health.weights.intro':
     'The health score starts at 100; each factor takes points off by the weights below, capped per factor: ≥ 70 healthy, 40–69 watch, < 40 at risk. Scores are recomputed when a signal changes and every day after 02:00.',

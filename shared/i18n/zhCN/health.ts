@@ -30,13 +30,11 @@ export const healthZhCN = {
   'health.words.phoneContact': '{count} 位联系人留了电话',
   'health.absent.notEnoughData': '暂无数据',
   'health.absent.notAvailable': '暂无数据 · 客户关怀功能上线后计入',
-  'health.points': '{points}',
   'health.change': '较上周 {change}',
   'health.noLastWeek': '上周无记录',
   'health.notScored': '尚未计算，下次重算后显示',
   'health.history': '近 12 周',
   'health.historyOneWeek': '近 12 周：目前只有本周的分数，每周记录一次',
-  'health.computedAt': '计算于 {at}',
   'health.weights.title': '健康度权重',
   'health.weights.intro': '健康分从 100 分起，每个因素按下面的权重扣分，每项有上限；≥ 70 健康，40–69 关注，< 40 高危。信号变化后和每天凌晨 2 点后自动重算。',
   'health.weights.defaults':
