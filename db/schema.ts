@@ -313,6 +313,11 @@ export interface LifecycleDirtyTable {
   customer_id: string;
 }
 
+/** Customers whose health score waits for a recompute (migration 0026, filled by triggers). */
+export interface HealthDirtyTable {
+  customer_id: string;
+}
+
 export interface CustomerHealthTable {
   customer_id: string;
   score: number;
@@ -363,6 +368,7 @@ export interface Database {
   contract_instalments: ContractInstalmentsTable;
   customer_health: CustomerHealthTable;
   customer_health_weeks: CustomerHealthWeeksTable;
+  health_dirty: HealthDirtyTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

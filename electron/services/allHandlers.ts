@@ -17,6 +17,7 @@ import { tiersHandlers } from './tiers/tiers.handlers.ts';
 import { competitorEventsHandlers, signalsHandlers, usageHandlers } from './signals/signals.handlers.ts';
 import { paymentsHandlers } from './payments/payments.handlers.ts';
 import { predictionHandlers } from './prediction/prediction.handlers.ts';
+import { healthHandlers } from './health/health.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -43,5 +44,6 @@ export function buildHandlerTable(): HandlerTable {
     signalsHandlers,
     paymentsHandlers,
     predictionHandlers,
+    healthHandlers,
   );
 }

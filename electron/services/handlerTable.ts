@@ -8,6 +8,7 @@ import { msg } from '../../shared/i18n/message.ts';
 import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
+import { refreshMarkedHealth } from './health/recomputeHealth.ts';
 import type { Logger } from './logger.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
@@ -113,6 +114,13 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
       await refreshMarkedLifecycles(ctx);
     } catch (e) {
       ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
+    }
+    try {
+      // The same for the health score (issue 13): the customers whose signals this write touched are rescored
+      // (the renderer refetches 'health' with those signals' domains: renderer/api/invalidateDomains.ts).
+      await refreshMarkedHealth(ctx);
+    } catch (e) {
+      ctx.logger.warn(`recomputing health scores after ${name} failed`, e);
     }
   }
   try {

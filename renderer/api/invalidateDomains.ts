@@ -23,6 +23,12 @@ const INTERACTION_SOURCES: readonly ApiDomain[] = ['followups', 'customers', 'im
 
 /** 续约预测 is read from contracts, renewals and every dated signal: any write to them may move the odds. */
 const PREDICTION_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'contacts', 'followups', 'usage', 'competitorEvents', 'payments', 'tiers', 'import', 'system'];
+/**
+ * The health score (issue 13) is rescored after every write to a signal it reads (the triggers of migration 0026
+ * mark the customer, dispatch rescores it before the write answers): follow-ups, usage, competitor events,
+ * payments, contacts, contracts, customers, an import or a restore.
+ */
+const HEALTH_SOURCES: readonly ApiDomain[] = ['followups', 'usage', 'competitorEvents', 'payments', 'contacts', 'contracts', 'customers', 'import', 'system'];
 
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
@@ -34,6 +40,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
   if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
   if (domains.some((d) => PREDICTION_SOURCES.includes(d))) changed.add('prediction');
+  if (domains.some((d) => HEALTH_SOURCES.includes(d))) changed.add('health');
   return changed;
 }
 

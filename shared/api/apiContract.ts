@@ -21,6 +21,7 @@ import { paymentsContract } from './payments.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
 import { signalsContract } from './signals.contract.ts';
 import { predictionContract } from './prediction.contract.ts';
+import { healthContract } from './health.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -46,6 +47,7 @@ export const apiContract = {
   ...customerAliasesContract,
   ...signalsContract,
   ...predictionContract,
+  ...healthContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -26,6 +26,7 @@ export const API_DOMAINS = [
   /** Only signals:undo, which undoes a usage or a competitor-event write. */
   'signals',
   'prediction',
+  'health',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

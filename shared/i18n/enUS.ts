@@ -29,6 +29,7 @@ import { tierTableEnUS } from './enUS/tierTable.ts';
 import type { MessageKey } from './zhCN.ts';
 import { attachmentsEnUS } from './enUS/attachments.ts';
 import { signalsEnUS } from './enUS/signals.ts';
+import { healthEnUS } from './enUS/health.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
 import { predictionEnUS } from './enUS/prediction.ts';
 
@@ -65,4 +66,5 @@ export const enUS: Record<MessageKey, string> = {
   ...signalsEnUS,
   ...paymentsEnUS,
   ...predictionEnUS,
+  ...healthEnUS,
 };

@@ -28,6 +28,7 @@ import { tiersZhCN } from './zhCN/tiers.ts';
 import { tierTableZhCN } from './zhCN/tierTable.ts';
 import { attachmentsZhCN } from './zhCN/attachments.ts';
 import { signalsZhCN } from './zhCN/signals.ts';
+import { healthZhCN } from './zhCN/health.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
 import { predictionZhCN } from './zhCN/prediction.ts';
 
@@ -65,6 +66,7 @@ export const zhCN = {
   ...signalsZhCN,
   ...paymentsZhCN,
   ...predictionZhCN,
+  ...healthZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import { announceChanges } from '../announceChanges.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { lifecycleTick } from '../lifecycle/lifecycleTick.ts';
+import { healthTick } from '../health/healthTick.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { runDailyTierClassification } from '../tiers/dailyTierRun.ts';
@@ -77,6 +78,7 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
       ctx.logger.warn(`reminder tick (${reason}) failed`, e);
     }
     await lifecycleTick(ctx);
+    await healthTick(ctx);
     try {
       // Tiers by rule, once a day: the first tick after 02:00 local time (a start-up catches a missed night up).
       await runDailyTierClassification(ctx);

@@ -24,17 +24,21 @@ export const SETTING_KEYS = {
   lifecycleRules: 'lifecycle.rules',
   /** The unit usage figures are entered in (issue 13 signals); blank or absent: the catalogue's default. */
   usageUnit: 'signals.usageUnit',
+  /** The health score's weights (electron/services/health); the defaults for any never saved. */
+  healthWeights: 'health.weights',
+  /** The day of the last daily health recompute (the scheduler's own marker). */
+  healthDailyRun: 'health.dailyRun',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */
-export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark' | 'tierDailyRun'>;
+export type UserSettingKey = Exclude<keyof typeof SETTING_KEYS, 'zone' | 'watermark' | 'tierDailyRun' | 'healthDailyRun'>;
 
 export async function saveSetting(tx: Tx, key: UserSettingKey, value: unknown, meta: AuditMeta): Promise<void> {
   await writeSetting(tx, SETTING_KEYS[key], value, meta);
 }
 
 /** A scheduler's own marker (the day a daily run last ran), written the same audited way. */
-export async function saveMarkerSetting(tx: Tx, key: 'tierDailyRun', value: unknown, meta: AuditMeta): Promise<void> {
+export async function saveMarkerSetting(tx: Tx, key: 'tierDailyRun' | 'healthDailyRun', value: unknown, meta: AuditMeta): Promise<void> {
   await writeSetting(tx, SETTING_KEYS[key], value, meta);
 }
 

@@ -12,6 +12,7 @@ import { CustomerEditModal } from './CustomerEditModal.tsx';
 import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
+import { HealthCard } from './HealthCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
@@ -50,6 +51,7 @@ export function CustomerDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
+            <HealthCard customerId={customer.id} />
             <LifecycleCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>

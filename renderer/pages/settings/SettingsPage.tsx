@@ -8,6 +8,7 @@ import { OwnersCard } from './OwnersCard.tsx';
 import { TierRulesCard } from './TierRulesCard.tsx';
 import { TierTableCard } from './tiers/TierTableCard.tsx';
 import { UsageUnitCard } from './UsageUnitCard.tsx';
+import { HealthWeightsCard } from './HealthWeightsCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -35,6 +36,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={8}>
           <UsageUnitCard />
+        </Col>
+        <Col xs={24}>
+          <HealthWeightsCard />
         </Col>
       </Row>
     </>

@@ -1,0 +1,255 @@
+// What the health score reads (issue 13, shared/domain/healthScore.ts), gathered set-based: three statements over
+// every live customer (or over a list of ids), none per customer: the per-customer facts as correlated index
+// look-ups (last follow-up, competitor events in the window, contacts with a phone, the latest 4 monthly usage
+// figures, whether 咨询/工单 began before the 4-month window), the 咨询/工单 counts per local month in the window,
+// and the largest payment delay. Runs on the raw connection inside the caller's transaction. Values are bound.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
+import { rawOf, type Db } from '../handle.ts';
+
+export interface HealthFactsWindow {
+  /** Today's local date. */
+  today: string;
+  /** The first day of the competitor-event window (COMPETITOR_WINDOW_DAYS − 1 days before today). */
+  eventsFrom: string;
+  /** Settled instalments paid late count when paid on or after this day. */
+  paidLateFrom: string;
+  /** The instant the local month three months before this one began: the interaction window's start. */
+  interactionsFromInstant: string;
+  /** The local UTC offset in minutes (east positive), to count follow-ups in local months. */
+  offsetMinutes: number;
+  /** This week's Monday: the stored week row read beside the facts. */
+  week: string;
+}
+
+/** One customer's measured facts, before the day maths of the follow-up silence. */
+export interface HealthFactRow {
+  customerId: string;
+  /**
+   * Whole local days from the latest live follow-up (from the customer's creation when there is none) to today,
+   * never below 0; null when the stored instant does not parse.
+   */
+  daysSinceFollowUp: number | null;
+  competitorEvents: number;
+  phoneContacts: number;
+  /** The latest monthly usage figures, up to 4, any order. */
+  usage: PeriodValue[];
+  /** 咨询 + 工单 per local month within the window; with a zero month just before it when some came earlier. */
+  interactions: PeriodValue[];
+  /** The largest delay in days (see paymentDelaySql), 0 when none. */
+  paymentDelayDays: number;
+  /** What is stored: the current score and factors JSON, and this week's score (null when none). */
+  storedScore: number | null;
+  storedFactors: string | null;
+  storedWeekScore: number | null;
+}
+
+const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
+
+const customersSql = (ids?: readonly string[]) => `
+  SELECT c.id,
+    max(0, CAST(julianday(@today) - julianday(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at),
+                                              @shift, 'start of day') AS INTEGER)),
+    (SELECT count(*) FROM competitor_events e WHERE e.customer_id = c.id AND e.deleted_at IS NULL AND e.on_date >= @eventsFrom AND e.on_date <= @today),
+    (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND trim(coalesce(k.phone, '')) <> ''),
+    (SELECT group_concat(u.period_start || '=' || u.value, ',') FROM (
+       SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
+       ORDER BY period_start DESC LIMIT 4) u),
+    EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom),
+    h.score, h.factors, w.score
+  FROM customers c
+  LEFT JOIN customer_health h ON h.customer_id = c.id
+  LEFT JOIN customer_health_weeks w ON w.customer_id = c.id AND w.week_of = @week
+  WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
+
+const interactionsSql = (ids?: readonly string[]) => `
+  SELECT customer_id, strftime('%Y-%m', at, @shift) AS month, count(*)
+  FROM follow_ups
+  WHERE deleted_at IS NULL AND kind IN ('inquiry', 'ticket') AND at >= @interactionsFrom${ONLY('customer_id', ids)}
+  GROUP BY customer_id, month`;
+
+/**
+ * The largest delay of a customer's instalments, by paymentDelay.ts instalmentStanding: among the live, not
+ * terminated contracts, an instalment unpaid (in part) past its due date is late by today − due; one settled late
+ * counts (paid − due, a paid date after today as today) when it was paid on or after @paidLateFrom. An instalment
+ * of 0 is never late.
+ */
+const paymentDelaySql = (ids?: readonly string[]) => `
+  SELECT k.customer_id,
+    CAST(max(CASE WHEN i.paid_amount_fen < i.due_amount_fen THEN julianday(@today) - julianday(i.due_on)
+                  ELSE julianday(min(i.paid_on, @today)) - julianday(i.due_on) END) AS INTEGER)
+  FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
+  WHERE i.deleted_at IS NULL AND k.deleted_at IS NULL AND k.status <> 'terminated' AND i.due_amount_fen > 0 AND i.due_on < @today
+    AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
+  GROUP BY k.customer_id`;
+
+type CustomerRow = [string, number | null, number, number, string | null, number, number | null, string | null, number | null];
+
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** The connection's prepared statement for `sql` (prepared once: a recompute of one customer runs after every write). */
+function prepared(raw: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(raw);
+  if (!cache) statements.set(raw, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = raw.prepare(sql)));
+  return statement;
+}
+
+function rowsOf<T>(raw: BetterSqlite3.Database, sql: string, params: Record<string, unknown>): T[] {
+  return prepared(raw, sql).raw(true).all(params) as T[];
+}
+
+const monthBefore = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/**
+ * The three statements over everyone and their bound values, run as they are by bench:risk as its raw-SQL
+ * baseline (the aggregation alone, rows to JS, nothing scored or written).
+ */
+export function healthFactsStatements(window: HealthFactsWindow): { sql: string; params: Record<string, unknown> }[] {
+  const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
+  return [
+    { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
+    { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week } },
+  ];
+}
+
+/**
+ * Hands `visit` the facts of each of `ids`, or of every live customer when undefined (deleted ones are left out),
+ * one at a time; returns how many. Reading everyone streams the per-customer rows (short-lived rows cost the
+ * collector far less than a 100k-row array), so `visit` must not use the connection.
+ */
+export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly string[] | undefined, visit: (row: HealthFactRow) => void): number {
+  const raw = rawOf(db);
+  const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
+  const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
+  const delays = new Map<string, number>();
+  for (const [id, days] of rowsOf<[string, number]>(raw, paymentDelaySql(ids), { ...base, today: window.today, paidLateFrom: window.paidLateFrom })) {
+    delays.set(id, Math.max(0, days));
+  }
+  const interactions = new Map<string, PeriodValue[]>();
+  for (const [id, month, n] of rowsOf<[string, string, number]>(raw, interactionsSql(ids), { ...base, interactionsFrom: window.interactionsFromInstant, shift })) {
+    let list = interactions.get(id);
+    if (!list) interactions.set(id, (list = []));
+    list.push({ period: month, value: n });
+  }
+  const firstWindowMonth = (() => {
+    const start = new Date(Date.parse(window.interactionsFromInstant) + window.offsetMinutes * 60_000);
+    return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+  })();
+  const beforeWindow = monthBefore(firstWindowMonth);
+  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week };
+  const statement = prepared(raw, customersSql(ids)).raw(true);
+  const rows = (ids === undefined ? statement.iterate(params) : statement.all(params)) as Iterable<CustomerRow>;
+  let n = 0;
+  for (const [id, daysSinceFollowUp, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
+    const counts = interactions.get(id) ?? [];
+    // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
+    if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
+    n++;
+    visit({
+      customerId: id,
+      daysSinceFollowUp,
+      competitorEvents: events,
+      phoneContacts: phones,
+      usage:
+        usage === null
+          ? []
+          : usage.split(',').map((pair) => {
+              const at = pair.indexOf('=');
+              return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
+            }),
+      interactions: counts,
+      paymentDelayDays: delays.get(id) ?? 0,
+      storedScore,
+      storedFactors,
+      storedWeekScore,
+    });
+  }
+  return n;
+}
+
+export interface HealthScoreRow {
+  customerId: string;
+  score: number;
+  band: string;
+  /** HealthFactorContribution[] as JSON. */
+  factors: string;
+  /** Whether this week's row needs writing (its score differs, or it is missing); the current row always is. */
+  week: boolean;
+}
+
+/**
+ * Writes scores as customerHealthRepo.ts storeCustomerHealth does (the current row upserted, the week's row
+ * upserted), on prepared statements of the raw connection inside the caller's transaction: a full recompute
+ * writes 2 × 100k rows, which the query builder's multi-row inserts spent about a second of CPU compiling.
+ */
+export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekOf: string, computedAt: string): void {
+  const raw = rawOf(db);
+  const current = prepared(
+    raw,
+    `INSERT INTO customer_health (customer_id, score, band, factors, computed_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (customer_id) DO UPDATE SET score = excluded.score, band = excluded.band, factors = excluded.factors, computed_at = excluded.computed_at`,
+  );
+  const week = prepared(
+    raw,
+    `INSERT INTO customer_health_weeks (customer_id, week_of, score, band) VALUES (?, ?, ?, ?)
+     ON CONFLICT (customer_id, week_of) DO UPDATE SET score = excluded.score, band = excluded.band`,
+  );
+  for (const r of rows) {
+    current.run(r.customerId, r.score, r.band, r.factors, computedAt);
+    if (r.week) week.run(r.customerId, weekOf, r.score, r.band);
+  }
+}
+
+/** Customers marked by the triggers of migration 0026. */
+export function markedHealthCustomers(db: Db): string[] {
+  return prepared(rawOf(db), 'SELECT customer_id FROM health_dirty').pluck().all() as string[];
+}
+
+/** Clears the marks of `ids` (every mark when undefined), and drops the current score of customers no longer live. */
+export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
+  const raw = rawOf(db);
+  if (ids === undefined) {
+    raw.prepare('DELETE FROM health_dirty').run();
+    raw.prepare('DELETE FROM customer_health WHERE customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL)').run();
+    return;
+  }
+  const list = JSON.stringify(ids);
+  prepared(raw, 'DELETE FROM health_dirty WHERE customer_id IN (SELECT value FROM json_each(?))').run(list);
+  prepared(
+    raw,`DELETE FROM customer_health WHERE customer_id IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_health.customer_id AND c.deleted_at IS NULL)`,
+  ).run(list);
+}
+
+/** Whether the archive has live customers but no stored score at all (never scored: it is scored whole once). */
+export function lacksAnyHealth(db: Db): boolean {
+  const raw = rawOf(db);
+  return (
+    prepared(raw, 'SELECT 1 FROM customer_health LIMIT 1').get() === undefined &&
+    prepared(raw, 'SELECT 1 FROM customers WHERE deleted_at IS NULL LIMIT 1').get() !== undefined
+  );
+}
+
+export function hasHealthMarks(db: Db): boolean {
+  return prepared(rawOf(db), 'SELECT 1 FROM health_dirty LIMIT 1').get() !== undefined;
+}
+
+/**
+ * The value a setting had before the audited write `batchId` made to it: `found` false when that batch did not
+ * write the setting `key`; `before` null when the write created the setting (it had no value).
+ */
+export function settingBeforeBatch(db: Db, batchId: string, key: string): { found: boolean; before: unknown } {
+  const rows = rawOf(db)
+    .prepare("SELECT entity, entity_id, before FROM audit_log WHERE batch_id = ? AND action <> 'undone' ORDER BY id")
+    .all(batchId) as { entity: string; entity_id: string; before: string | null }[];
+  const first = rows[0];
+  if (!first || !rows.every((r) => r.entity === 'settings' && r.entity_id === key)) return { found: false, before: null };
+  const image = first.before === null ? null : (JSON.parse(first.before) as { value?: string });
+  return { found: true, before: typeof image?.value === 'string' ? (JSON.parse(image.value) as unknown) : null };
+}
