@@ -23,6 +23,7 @@ import { migration0022ContractAttachments } from './0022_contract_attachments.ts
 import { migration0023RiskSignals } from './0023_risk_signals.ts';
 import { migration0024ContractInstalments } from './0024_contract_instalments.ts';
 import { migration0025CustomerHealth } from './0025_customer_health.ts';
+import { migration0027RiskWarnings } from './0027_risk_warnings.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -50,6 +51,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0023RiskSignals,
   migration0024ContractInstalments,
   migration0025CustomerHealth,
+  migration0027RiskWarnings,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

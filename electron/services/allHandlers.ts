@@ -16,6 +16,7 @@ import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
 import { competitorEventsHandlers, usageHandlers } from './signals/signals.handlers.ts';
 import { paymentsHandlers } from './payments/payments.handlers.ts';
+import { riskHandlers } from './risk/risk.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -40,5 +41,6 @@ export function buildHandlerTable(): HandlerTable {
     usageHandlers,
     competitorEventsHandlers,
     paymentsHandlers,
+    riskHandlers,
   );
 }

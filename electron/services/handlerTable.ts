@@ -9,6 +9,7 @@ import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
 import type { Logger } from './logger.ts';
+import { syncWarningOutcomes } from './risk/warningOutcomes.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
 /** What dispatch needs of a contract's input schema: a parse that yields the handler's own input type. */
@@ -113,6 +114,12 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
       await refreshMarkedLifecycles(ctx);
     } catch (e) {
       ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
+    }
+    try {
+      // A term's outcome closes its open risk warning (and an undone outcome reopens it): one place for every write.
+      await syncWarningOutcomes(ctx);
+    } catch (e) {
+      ctx.logger.warn(`closing risk warnings after ${name} failed`, e);
     }
   }
   try {

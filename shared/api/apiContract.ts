@@ -20,6 +20,7 @@ import { attachmentsContract } from './attachments.contract.ts';
 import { paymentsContract } from './payments.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
 import { signalsContract } from './signals.contract.ts';
+import { riskContract } from './risk.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -44,6 +45,7 @@ export const apiContract = {
   ...paymentsContract,
   ...customerAliasesContract,
   ...signalsContract,
+  ...riskContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -23,6 +23,7 @@ export const API_DOMAINS = [
   'usage',
   'competitorEvents',
   'payments',
+  'risk',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

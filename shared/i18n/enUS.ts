@@ -30,6 +30,7 @@ import type { MessageKey } from './zhCN.ts';
 import { attachmentsEnUS } from './enUS/attachments.ts';
 import { signalsEnUS } from './enUS/signals.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
+import { riskEnUS } from './enUS/risk.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -63,4 +64,5 @@ export const enUS: Record<MessageKey, string> = {
   ...attachmentsEnUS,
   ...signalsEnUS,
   ...paymentsEnUS,
+  ...riskEnUS,
 };

@@ -29,6 +29,7 @@ import { tierTableZhCN } from './zhCN/tierTable.ts';
 import { attachmentsZhCN } from './zhCN/attachments.ts';
 import { signalsZhCN } from './zhCN/signals.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
+import { riskZhCN } from './zhCN/risk.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -63,6 +64,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...signalsZhCN,
   ...paymentsZhCN,
+  ...riskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -24,6 +24,8 @@ export const SETTING_KEYS = {
   lifecycleRules: 'lifecycle.rules',
   /** The unit usage figures are entered in (issue 13 signals); blank or absent: the catalogue's default. */
   usageUnit: 'signals.usageUnit',
+  /** The 风险预警 list's window in days (issue 13 warnings); absent: DEFAULT_RISK_WINDOW_DAYS. */
+  riskWindow: 'risk.windowDays',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */
