@@ -432,7 +432,7 @@ export async function warningActivity(x: Executor, warningId: string) {
     )
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, after: r.after }));
+  return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, ofWarning: r.entity === 'risk_warnings', entityId: r.entity_id, after: r.after }));
 }
 
 /** Whether `batchId` is a warning change (its entries are warnings, their actions, and the follow-ups they logged). */

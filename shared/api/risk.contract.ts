@@ -148,7 +148,7 @@ export const riskContract = {
   },
   /** Publishes a warning on a term: a role label and an owner; the customer's current score is kept with it. */
   'risk:publish': {
-    input: z.object({ contractId: idField, role: roleField, ownerId: idField, note: multiLineText(2000) }),
+    input: z.object({ contractId: idField, role: roleField, ownerId: idField, note: optionalText(500) }),
     output: z.object({ warning: warningSchema, ...undoable }),
     changes,
   },
@@ -166,7 +166,7 @@ export const riskContract = {
   },
   /** Completes an action: logs its follow-up on the customer's timeline (the action's kind and text as summary). */
   'risk:completeAction': {
-    input: z.object({ id: idField, summary: optionalText(500) }),
+    input: z.object({ id: idField, summary: multiLineText(1000) }),
     output: z.object({ action: warningActionSchema, followUpId: z.string(), ...undoable }),
     changes: ['risk', 'followups', 'customers', 'reminders', 'notifications'],
   },

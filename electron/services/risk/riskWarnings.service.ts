@@ -117,7 +117,7 @@ export async function getWarningDetail(ctx: ServiceContext, input: ApiParsedInpu
   const actions = (await listWarningActions(ctx.db, input.id)).map((a) => actionOutput(a, today));
   const activity = (await warningActivity(ctx.db, input.id)).map((e) => {
     const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
-    const isWarning = e.entity === 'risk_warnings';
+    const isWarning = e.ofWarning;
     return {
       at: e.at,
       actor: e.actor,
