@@ -1,15 +1,16 @@
+// Beside the risk services rather than in electron/cli/: it seeds customer_health through db/, which cli/ may not import.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeCustomerHealth } from '../../db/repositories/customerHealthRepo.ts';
-import { openTestContext } from '../../test-support/openTestContext.ts';
+import { storeCustomerHealth } from '../../../db/repositories/customerHealthRepo.ts';
+import { openTestContext } from '../../../test-support/openTestContext.ts';
 
 // `renewal-desk risk --json` prints { items: [{ contractNo, status, role, score, band, factors, probability, … }],
 // total }: the published warnings. The probability is null until the renewal prediction exists.
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const bin = path.join(root, 'bin', 'renewal-desk.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-risk-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
