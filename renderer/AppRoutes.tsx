@@ -14,6 +14,7 @@ import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { RetentionPage } from './pages/retention/RetentionPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { HygienePage } from './pages/hygiene/HygienePage.tsx';
+import { RiskPage } from './pages/risk/RiskPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -32,6 +33,7 @@ export function AppRoutes() {
         <Route path="import/history" element={<ImportHistoryPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="hygiene" element={<HygienePage />} />
+        <Route path="risk" element={<RiskPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -128,6 +128,7 @@ export const riskEnUS: Record<keyof typeof riskZhCN, string> = {
   'risk.review.outcome.lost': 'Lost',
   'risk.review.warned': 'Warned',
   'risk.review.notWarned': 'Not warned',
+  'risk.undone': 'Undone',
   'risk.undo': 'Undo',
   'risk.followUpSummary': 'Risk warning action: {what}',
   'risk.followUpSummaryWithNote': 'Risk warning action: {what}. {note}',

@@ -126,6 +126,7 @@ export const riskZhCN = {
   'risk.review.outcome.lost': '已流失',
   'risk.review.warned': '已预警',
   'risk.review.notWarned': '未预警',
+  'risk.undone': '已撤销',
   'risk.undo': '撤销',
   'risk.followUpSummary': '风险预警行动：{what}',
   'risk.followUpSummaryWithNote': '风险预警行动：{what}。{note}',
