@@ -21,6 +21,12 @@ const TIER_COUNT_SOURCES: readonly ApiDomain[] = ['customers', 'import'];
 /** The 信号 card's 咨询/工单 per month (usage:interactions) is counted from follow-ups. */
 const INTERACTION_SOURCES: readonly ApiDomain[] = ['followups', 'customers', 'import', 'system'];
 
+/**
+ * The 风险预警 list, its 首页 card and the warnings read terms, their outcomes (a renewal closes a warning in the
+ * dispatcher, after the write), owners and the customers' scores, which the signals move.
+ */
+const RISK_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'followups', 'import', 'system', 'payments', 'usage', 'competitorEvents'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -30,6 +36,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => LIFECYCLE_SOURCES.includes(d))) changed.add('lifecycle');
   if (domains.some((d) => TIER_COUNT_SOURCES.includes(d))) changed.add('tiers');
   if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
+  if (domains.some((d) => RISK_SOURCES.includes(d))) changed.add('risk');
   return changed;
 }
 

@@ -10,7 +10,8 @@ import { WarningStatusTag } from './riskTags.tsx';
 type ReviewItem = ApiOutput<'risk:review'>['items'][number];
 const percent = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
 
-/** 效果评估: precision, recall and saved over the decided terms ending in a period, the formulas in words. */
+/** 效果评估: precision, recall and saved over the decided terms ending in a period (by default the year behind and the
+ * year ahead: a term renewed or lost early counts), the formulas in words. */
 export function ReviewTab({ defaultFrom, defaultTo }: { defaultFrom: string; defaultTo: string }) {
   const { t } = useI18n();
   const [range, setRange] = useState<[string, string]>([defaultFrom, defaultTo]);

@@ -68,7 +68,7 @@ export function RiskPage() {
         items={[
           { key: 'list', label: t('risk.tab.list'), children: <RiskListTab today={today} focusContractId={params.get('contract')} onOpenWarning={openWarning} /> },
           { key: 'warnings', label: t('risk.tab.warnings'), children: <WarningsTab onOpenWarning={openWarning} /> },
-          { key: 'review', label: t('risk.tab.review'), children: <ReviewTab defaultFrom={addDaysIso(today, -365)} defaultTo={today} /> },
+          { key: 'review', label: t('risk.tab.review'), children: <ReviewTab defaultFrom={addDaysIso(today, -365)} defaultTo={addDaysIso(today, 365)} /> },
         ]}
       />
       <WarningDrawer warningId={warningId} onClose={() => openWarning(null)} />
