@@ -22,7 +22,7 @@ export function WarningStatusTag({ status }: { status: WarningStatus }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`risk.status.${status}`)}</Tag>;
 }
 
-/** The factors that took points off, each "回款逾期 −30". */
+/** The factors that took points off, each with what it measured: "回款逾期 30 天：−30". */
 export function FactorTags({ factors }: { factors: readonly HealthFactorContribution[] }) {
   const { t } = useI18n();
   const taking = factors.filter((f) => f.points < 0);
@@ -30,7 +30,15 @@ export function FactorTags({ factors }: { factors: readonly HealthFactorContribu
   return (
     <Space size={[4, 4]} wrap>
       {taking.map((f) => (
-        <Tag key={f.factor}>{t('risk.factorPoints', { factor: t(`risk.factor.${f.factor}`), points: `−${Math.abs(f.points)}` })}</Tag>
+        <Tag key={f.factor}>
+          {f.measured === null || f.factor === 'noPhoneContact'
+            ? t('risk.factorPoints', { factor: t(`risk.factor.${f.factor}`), points: `−${Math.abs(f.points)}` })
+            : t('risk.factorMeasuredPoints', {
+                factor: t(`risk.factor.${f.factor}`),
+                measured: t(`risk.factorMeasured.${f.factor}`, { n: Math.round(f.measured * 10) / 10 }),
+                points: `−${Math.abs(f.points)}`,
+              })}
+        </Tag>
       ))}
     </Space>
   );
