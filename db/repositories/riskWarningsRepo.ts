@@ -165,6 +165,7 @@ function warningListQuery(x: Executor) {
     .selectAll('w')
     .select((eb) => [
       'k.number as contract_no',
+      'k.customer_id as contract_customer_id',
       'k.ends_on as contract_ends_on',
       'k.amount_fen',
       'c.name as customer_name',
@@ -196,6 +197,8 @@ type WarningJoinRow = Awaited<ReturnType<ReturnType<typeof warningListQuery>['ex
 function toListRow(r: WarningJoinRow): WarningListRow {
   return {
     ...toWarning(r),
+    // The contract's customer: a customer merge moves the contract, and the warning follows it.
+    customerId: r.contract_customer_id,
     contractNo: r.contract_no,
     contractEndsOn: r.contract_ends_on,
     amountFen: r.amount_fen,

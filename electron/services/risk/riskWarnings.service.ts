@@ -38,6 +38,7 @@ import {
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
+import { requireContract } from '../references/contractRefs.ts';
 import { assertOwner } from '../references/ownerRefs.ts';
 import { recomputeFollowUpRemindersOfCustomer } from '../reminders/recomputeReminders.ts';
 import type { ServiceContext } from '../serviceContext.ts';
@@ -233,8 +234,10 @@ export async function completeWarningAction(ctx: ServiceContext, input: ApiParse
     const a = await getWarningAction(tx, input.id);
     if (!a) throw missing();
     if (a.doneOn !== null) throw new AppError('VALIDATION', msg('riskErrors.actionDone'), 'id');
-    const w = await requireWarning(tx, a.warningId);
-    refuseClosed(w);
+    const stored = await requireWarning(tx, a.warningId);
+    refuseClosed(stored);
+    // The contract's customer now (a merge may have moved the contract since the warning was published).
+    const w = { ...stored, customerId: (await requireContract(tx, stored.contractId, 'id')).customerId };
     const locale = await archiveLocale(tx);
     const what = a.kind === 'other' ? (a.text ?? '') : renderIn(locale, msg(`risk.actionKind.${a.kind}`));
     const detail = input.summary || (a.kind === 'other' ? null : a.text);

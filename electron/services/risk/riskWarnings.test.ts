@@ -127,6 +127,19 @@ describe('the warning workflow', () => {
     await t.call('risk:undo', { undoToken: pc.undoToken });
     expect((await t.call('risk:warnings', {})).items.map((w: any) => w.contractNo)).toEqual(['HT-A', 'HT-B']);
   });
+
+  it('follows its contract when the customer is merged into another: the completed action logs on the survivor', async () => {
+    const a = await term('甲公司（旧）', 'HT-A', '2027-01-15', 500_000, 30);
+    const into = (await t.call('customers:create', { name: '甲公司' })).id;
+    const { warning } = await t.call('risk:publish', { contractId: a.contractId, role: 'riskManager', ownerId });
+    const { action } = await t.call('risk:addAction', { warningId: warning.id, kind: 'other', text: '送试用版', ownerId, dueOn: '2026-12-10' });
+    await t.call('customers:merge', { from: a.customerId, into });
+    expect((await t.call('risk:get', { id: warning.id })).warning).toMatchObject({ customerId: into, customerName: '甲公司' });
+    const done = await t.call('risk:completeAction', { id: action.id });
+    expect((await t.call('followups:list', { customerId: into })).items).toEqual([
+      expect.objectContaining({ id: done.followUpId, kind: 'other', summary: '风险预警行动：送试用版' }),
+    ]);
+  });
 });
 
 describe('the effectiveness review', () => {
