@@ -395,6 +395,7 @@ export interface Database {
   customer_health_weeks: CustomerHealthWeeksTable;
   risk_warnings: RiskWarningsTable;
   risk_warning_actions: RiskWarningActionsTable;
+  risk_outcome_dirty: { contract_id: string };
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

@@ -36,8 +36,6 @@ CREATE UNIQUE INDEX risk_warnings_open_contract ON risk_warnings(contract_id) WH
 -- Every warning of a term (the review: was it warned), and per customer by period.
 CREATE INDEX risk_warnings_contract ON risk_warnings(contract_id, published_on) WHERE deleted_at IS NULL;
 CREATE INDEX risk_warnings_customer ON risk_warnings(customer_id, published_on) WHERE deleted_at IS NULL;
--- The warnings closed by their term's outcome, which the sync reopens when that outcome is undone.
-CREATE INDEX risk_warnings_auto_closed ON risk_warnings(contract_id) WHERE deleted_at IS NULL AND close_reason = 'auto';
 
 -- A warning's response plan: one action per row, a kind (回访/优惠方案/分期付款/高层拜访) or free text ('other' with
 -- text), an owner and a due date. Completing an action logs its follow-up (follow_up_id) on the customer's timeline.
@@ -56,6 +54,22 @@ CREATE TABLE risk_warning_actions (
   deleted_at TEXT,
   CHECK (kind <> 'other' OR text IS NOT NULL)
 );
+-- The terms with a warning whose report_terms row (their outcome) was rewritten since the dispatcher last looked:
+-- it brings only those warnings in step after a write (electron/services/risk/warningOutcomes.ts) instead of
+-- reading every warning each time. report_terms rows are deleted and inserted on each refresh (migration 0013),
+-- so these two triggers see every change; a later migration that recreates report_terms must recreate them.
+CREATE TABLE risk_outcome_dirty (contract_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER risk_outcome_dirty_insert AFTER INSERT ON report_terms
+WHEN EXISTS (SELECT 1 FROM risk_warnings WHERE contract_id = NEW.contract_id AND deleted_at IS NULL)
+BEGIN
+  INSERT OR IGNORE INTO risk_outcome_dirty (contract_id) VALUES (NEW.contract_id);
+END;
+CREATE TRIGGER risk_outcome_dirty_delete AFTER DELETE ON report_terms
+WHEN EXISTS (SELECT 1 FROM risk_warnings WHERE contract_id = OLD.contract_id AND deleted_at IS NULL)
+BEGIN
+  INSERT OR IGNORE INTO risk_outcome_dirty (contract_id) VALUES (OLD.contract_id);
+END;
+
 CREATE INDEX risk_warning_actions_warning ON risk_warning_actions(warning_id, due_on) WHERE deleted_at IS NULL;
 -- Open actions by due date, per owner.
 CREATE INDEX risk_warning_actions_open_due ON risk_warning_actions(due_on, owner_id) WHERE deleted_at IS NULL AND done_on IS NULL;

@@ -321,25 +321,32 @@ export async function contractRiskFacts(x: Executor, contractId: string) {
 }
 
 /**
- * Warnings out of step with their term's outcome: open ones whose term is now renewed or lost, and auto-closed
- * ones whose outcome went away (an undo) or changed. Both read the open / auto-closed partial indexes.
+ * Warnings out of step with their term's outcome, among the terms marked by the report_terms triggers (migration
+ * 0027): open ones whose term is now renewed or lost, and auto-closed ones whose outcome went away (an undo) or
+ * changed. Empty, and one read of an empty table, after almost every write.
  */
 export async function warningsOutOfStep(x: Executor): Promise<{ id: string; status: WarningStatus; outcome: string | null; hasActions: boolean }[]> {
   const result = await sql<{ id: string; status: string; outcome: string | null; has_actions: number }>`
     SELECT w.id, w.status, t.outcome,
       EXISTS (SELECT 1 FROM risk_warning_actions a WHERE a.warning_id = w.id AND a.deleted_at IS NULL) AS has_actions
-    FROM risk_warnings w
+    FROM risk_outcome_dirty d
+    CROSS JOIN risk_warnings w ON w.contract_id = d.contract_id
     LEFT JOIN report_terms t ON t.contract_id = w.contract_id
-    WHERE w.deleted_at IS NULL AND w.closed_on IS NULL AND t.outcome IN ('renewed', 'lost')
-    UNION ALL
-    SELECT w.id, w.status, t.outcome,
-      EXISTS (SELECT 1 FROM risk_warning_actions a WHERE a.warning_id = w.id AND a.deleted_at IS NULL) AS has_actions
-    FROM risk_warnings w
-    LEFT JOIN report_terms t ON t.contract_id = w.contract_id
-    WHERE w.deleted_at IS NULL AND w.close_reason = 'auto'
-      AND (t.outcome IS NULL OR t.outcome NOT IN ('renewed', 'lost')
-        OR (t.outcome = 'renewed' AND w.status <> 'resolved') OR (t.outcome = 'lost' AND w.status <> 'churned'))`.execute(q(x));
+    WHERE w.deleted_at IS NULL AND (
+      (w.closed_on IS NULL AND t.outcome IN ('renewed', 'lost'))
+      OR (w.close_reason = 'auto' AND (t.outcome IS NULL OR t.outcome NOT IN ('renewed', 'lost')
+        OR (t.outcome = 'renewed' AND w.status <> 'resolved') OR (t.outcome = 'lost' AND w.status <> 'churned'))))`.execute(q(x));
   return result.rows.map((r) => ({ id: r.id, status: r.status as WarningStatus, outcome: r.outcome, hasActions: Boolean(r.has_actions) }));
+}
+
+/** Whether any term was marked since the last sync (the common answer: no). */
+export async function anyOutcomeMarked(x: Executor): Promise<boolean> {
+  return (await q(x).selectFrom('risk_outcome_dirty').select('contract_id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Forgets the marks, once the sync has brought their warnings in step. */
+export async function clearOutcomeMarks(tx: Tx): Promise<void> {
+  await q(tx).deleteFrom('risk_outcome_dirty').execute();
 }
 
 export interface ReviewedTermRow {
