@@ -335,6 +335,36 @@ export interface CustomerHealthWeeksTable {
   band: string;
 }
 
+/** A published renewal risk warning (migration 0027). */
+export interface RiskWarningsTable extends SoftDeleted {
+  id: string;
+  contract_id: string;
+  customer_id: string;
+  status: string;
+  role: string;
+  owner_id: string;
+  score: number;
+  band: string;
+  /** JSON: HealthFactorContribution[] at publishing. */
+  factors: string;
+  published_on: string;
+  closed_on: string | null;
+  close_reason: string | null;
+  note: string | null;
+}
+
+/** One action of a warning's response plan (migration 0027). */
+export interface RiskWarningActionsTable extends SoftDeleted {
+  id: string;
+  warning_id: string;
+  kind: string;
+  text: string | null;
+  owner_id: string;
+  due_on: string;
+  done_on: string | null;
+  follow_up_id: string | null;
+}
+
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -369,6 +399,9 @@ export interface Database {
   customer_health: CustomerHealthTable;
   customer_health_weeks: CustomerHealthWeeksTable;
   health_dirty: HealthDirtyTable;
+  risk_warnings: RiskWarningsTable;
+  risk_warning_actions: RiskWarningActionsTable;
+  risk_outcome_dirty: { contract_id: string };
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -400,5 +433,7 @@ export const AUDITED_TABLES = [
   'usage_figures',
   'competitor_events',
   'contract_instalments',
+  'risk_warnings',
+  'risk_warning_actions',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

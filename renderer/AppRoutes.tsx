@@ -15,6 +15,7 @@ import { RetentionPage } from './pages/retention/RetentionPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { HygienePage } from './pages/hygiene/HygienePage.tsx';
 import { PredictionPage } from './pages/prediction/PredictionPage.tsx';
+import { RiskPage } from './pages/risk/RiskPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -34,6 +35,7 @@ export function AppRoutes() {
         <Route path="settings" element={<SettingsPage />} />
         <Route path="hygiene" element={<HygienePage />} />
         <Route path="prediction" element={<PredictionPage />} />
+        <Route path="risk" element={<RiskPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

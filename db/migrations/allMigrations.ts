@@ -24,6 +24,7 @@ import { migration0023RiskSignals } from './0023_risk_signals.ts';
 import { migration0024ContractInstalments } from './0024_contract_instalments.ts';
 import { migration0025CustomerHealth } from './0025_customer_health.ts';
 import { migration0026HealthDirty } from './0026_health_dirty.ts';
+import { migration0027RiskWarnings } from './0027_risk_warnings.ts';
 import { migration0028PaymentRemindersUsageImport } from './0028_payment_reminders_usage_import.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
@@ -53,6 +54,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0024ContractInstalments,
   migration0025CustomerHealth,
   migration0026HealthDirty,
+  migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
 ];
 

@@ -52,6 +52,8 @@ const ALIASES: Record<string, ApiName> = {
   report: 'reports:renewal',
   hygiene: 'hygiene:list',
   lifecycle: 'lifecycle:list',
+  // `risk` alone lists the published warnings (with score, band, factors, probability); `risk list` is the 风险预警 list.
+  risk: 'risk:warnings',
 };
 // Two-word commands that are not '<domain> <verb>'; checked before the one-word aliases.
 const PHRASE_ALIASES: Record<string, ApiName> = {

@@ -18,6 +18,7 @@ import { competitorEventsHandlers, signalsHandlers, usageHandlers } from './sign
 import { paymentsHandlers } from './payments/payments.handlers.ts';
 import { predictionHandlers } from './prediction/prediction.handlers.ts';
 import { healthHandlers } from './health/health.handlers.ts';
+import { riskHandlers } from './risk/risk.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -45,5 +46,6 @@ export function buildHandlerTable(): HandlerTable {
     paymentsHandlers,
     predictionHandlers,
     healthHandlers,
+    riskHandlers,
   );
 }

@@ -10,6 +10,7 @@ import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
 import { refreshMarkedHealth } from './health/recomputeHealth.ts';
 import type { Logger } from './logger.ts';
+import { syncWarningOutcomes } from './risk/warningOutcomes.ts';
 import type { ServiceContext } from './serviceContext.ts';
 
 /** What dispatch needs of a contract's input schema: a parse that yields the handler's own input type. */
@@ -96,6 +97,18 @@ async function runHandler<N extends ApiName>(handler: Handler<N>, ctx: ServiceCo
 }
 
 /**
+ * Derived like the reports, before a write answers: the customers it touched get their lifecycle stage and health
+ * score (the renderer refetches them with the domains they derive from: renderer/api/invalidateDomains.ts), and a
+ * term whose outcome it decided closes its open risk warning (an undone outcome reopens it). Each step's failure
+ * is logged and never turns the committed write into an error.
+ */
+const AFTER_WRITE: readonly { what: string; run: (ctx: ServiceContext) => Promise<unknown> }[] = [
+  { what: 'recomputing lifecycle stages', run: refreshMarkedLifecycles },
+  { what: 'recomputing health scores', run: refreshMarkedHealth },
+  { what: 'closing risk warnings', run: syncWarningOutcomes },
+];
+
+/**
  * The single entry for IPC, HTTP and the CLI: unknown names and invalid input are refused before any
  * service runs, and nothing throws across the boundary. A successful write announces the domains its contract
  * declares, before the caller gets its answer, so every window refetches what the write changed. Messages
@@ -109,18 +122,12 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   const result = await runHandler(table[name], ctx, name, rawInput ?? {});
   if (!result.ok) return result;
   if (changesOf(name).length > 0) {
-    try {
-      // Derived like the reports: the customers this write touched get their lifecycle stage before it answers.
-      await refreshMarkedLifecycles(ctx);
-    } catch (e) {
-      ctx.logger.warn(`recomputing lifecycle stages after ${name} failed`, e);
-    }
-    try {
-      // The same for the health score (issue 13): the customers whose signals this write touched are rescored
-      // (the renderer refetches 'health' with those signals' domains: renderer/api/invalidateDomains.ts).
-      await refreshMarkedHealth(ctx);
-    } catch (e) {
-      ctx.logger.warn(`recomputing health scores after ${name} failed`, e);
+    for (const step of AFTER_WRITE) {
+      try {
+        await step.run(ctx);
+      } catch (e) {
+        ctx.logger.warn(`${step.what} after ${name} failed`, e);
+      }
     }
   }
   try {

@@ -36,6 +36,16 @@ describe('invalidateDomains', () => {
     expect(client.getQueryState(dashboard)?.isInvalidated).toBe(true);
   });
 
+  it('refreshes the 风险预警 views after a renewal (it closes a warning) and not after a tag write', async () => {
+    const client = new QueryClient();
+    const warning = apiQueryKey('risk:get', { id: 'w1' });
+    client.setQueryData(warning, {});
+    await invalidateDomains(client, changesOf('tags:create'));
+    expect(client.getQueryState(warning)?.isInvalidated).toBe(false);
+    await invalidateDomains(client, changesOf('renewals:renew'));
+    expect(client.getQueryState(warning)?.isInvalidated).toBe(true);
+  });
+
   it("refreshes the tier table's customer counts after a customer write", async () => {
     const client = new QueryClient();
     const tiers = apiQueryKey('tiers:list', {});

@@ -29,6 +29,11 @@ const PREDICTION_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'cust
  * payments, contacts, contracts, customers, an import or a restore.
  */
 const HEALTH_SOURCES: readonly ApiDomain[] = ['followups', 'usage', 'competitorEvents', 'payments', 'contacts', 'contracts', 'customers', 'import', 'system'];
+/**
+ * The 风险预警 list, its 首页 card and the warnings read terms, their outcomes (a renewal closes a warning in the
+ * dispatcher, after the write), owners and the customers' scores, which the signals move.
+ */
+const RISK_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'followups', 'import', 'system', 'payments', 'usage', 'competitorEvents', 'contacts', 'health'];
 
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
@@ -41,6 +46,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => INTERACTION_SOURCES.includes(d))) changed.add('usage');
   if (domains.some((d) => PREDICTION_SOURCES.includes(d))) changed.add('prediction');
   if (domains.some((d) => HEALTH_SOURCES.includes(d))) changed.add('health');
+  if (domains.some((d) => RISK_SOURCES.includes(d))) changed.add('risk');
   return changed;
 }
 

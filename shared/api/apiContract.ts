@@ -22,6 +22,7 @@ import { customerAliasesContract } from './customerAliases.contract.ts';
 import { signalsContract } from './signals.contract.ts';
 import { predictionContract } from './prediction.contract.ts';
 import { healthContract } from './health.contract.ts';
+import { riskContract } from './risk.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -48,6 +49,7 @@ export const apiContract = {
   ...signalsContract,
   ...predictionContract,
   ...healthContract,
+  ...riskContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

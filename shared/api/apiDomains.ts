@@ -27,6 +27,7 @@ export const API_DOMAINS = [
   'signals',
   'prediction',
   'health',
+  'risk',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -32,6 +32,7 @@ import { signalsEnUS } from './enUS/signals.ts';
 import { healthEnUS } from './enUS/health.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
 import { predictionEnUS } from './enUS/prediction.ts';
+import { riskEnUS } from './enUS/risk.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -67,4 +68,5 @@ export const enUS: Record<MessageKey, string> = {
   ...paymentsEnUS,
   ...predictionEnUS,
   ...healthEnUS,
+  ...riskEnUS,
 };

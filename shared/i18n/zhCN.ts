@@ -31,6 +31,7 @@ import { signalsZhCN } from './zhCN/signals.ts';
 import { healthZhCN } from './zhCN/health.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
 import { predictionZhCN } from './zhCN/prediction.ts';
+import { riskZhCN } from './zhCN/risk.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -67,6 +68,7 @@ export const zhCN = {
   ...paymentsZhCN,
   ...predictionZhCN,
   ...healthZhCN,
+  ...riskZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

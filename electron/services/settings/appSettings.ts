@@ -28,6 +28,8 @@ export const SETTING_KEYS = {
   healthWeights: 'health.weights',
   /** The day of the last daily health recompute (the scheduler's own marker). */
   healthDailyRun: 'health.dailyRun',
+  /** The 风险预警 list's window in days (issue 13 warnings); absent: DEFAULT_RISK_WINDOW_DAYS. */
+  riskWindow: 'risk.windowDays',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -4,6 +4,7 @@ import { formatMoney } from '../../../shared/domain/money.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { renewalsHref, upcomingHref } from '../reports/reportLinks.ts';
 import { NumberLink } from '../../components/NumberLink.tsx';
+import { RiskAmountCard } from './RiskAmountCard.tsx';
 
 interface Bucket {
   count: number;
@@ -35,7 +36,7 @@ export function UpcomingCards({ data }: { data: Dashboard }) {
   const { today, upcoming } = data;
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-      <Col xs={24} xl={14}>
+      <Col xs={24} xl={12}>
         <Card title={t('dashboard.upcomingTitle')} style={{ height: '100%' }}>
           <Row gutter={16}>
             <Col span={8}>
@@ -50,7 +51,7 @@ export function UpcomingCards({ data }: { data: Dashboard }) {
           </Row>
         </Card>
       </Col>
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={8} xl={4}>
         <Card style={{ height: '100%' }}>
           <BucketStat title={t('dashboard.overdue')} bucket={data.overdue} to={renewalsHref({ tab: 'overdue' })} accent="#cf1322" />
           <Flex justify="space-between" style={{ marginTop: 12 }}>
@@ -59,7 +60,7 @@ export function UpcomingCards({ data }: { data: Dashboard }) {
           </Flex>
         </Card>
       </Col>
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={8} xl={4}>
         <Card style={{ height: '100%' }}>
           <Statistic
             title={t('dashboard.due90Amount')}
@@ -69,6 +70,9 @@ export function UpcomingCards({ data }: { data: Dashboard }) {
           />
           <Typography.Text type="secondary">{t('dashboard.due90Hint')}</Typography.Text>
         </Card>
+      </Col>
+      <Col xs={24} md={8} xl={4}>
+        <RiskAmountCard today={today} />
       </Col>
     </Row>
   );

@@ -6,7 +6,8 @@ import { RENEWAL_STAGES, type RenewalStage } from '../../../shared/domain/enums.
 import { formatMoney } from '../../../shared/domain/money.ts';
 import { stageFromSheetStatus } from '../../../shared/renewals/sheetRenewalStatus.ts';
 import { cycleLabels, labelOf, renewalStageLabels, sheetRenewalStatusLabels } from '../../../shared/i18n/enumLabels.ts';
-import { useApiMutation } from '../../api/useApi.ts';
+import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { todayIso } from '../../format/dates.ts';
 import { DisplayStatusTag } from '../../components/DisplayStatusTag.tsx';
 import { ExpiryDate } from '../../components/ExpiryDate.tsx';
 import { isSettledStatus } from '../../../shared/renewals/displayStatus.ts';
@@ -35,6 +36,9 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const setStage = useApiMutation('renewals:setStage');
+  // The terms on the 风险预警 list link to their row there.
+  const risk = useApiQuery('risk:list', { today: todayIso() });
+  const atRisk = new Set((risk.data?.items ?? []).map((i) => i.contractId));
   const changeStage = (item: RenewalItem, stage: RenewalStage) => {
     if (stage === 'lost') return onLost(item);
     if (stage === 'renewed') return onRenew(item);
@@ -72,6 +76,11 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.contractNo}
               </Typography.Text>
+              {atRisk.has(r.contractId) ? (
+                <Link to={`/risk?contract=${r.contractId}`} style={{ fontSize: 12, color: '#d4380d' }}>
+                  {t('risk.renewalLink')}
+                </Link>
+              ) : null}
             </Flex>
           ),
         },

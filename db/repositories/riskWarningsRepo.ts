@@ -1,0 +1,453 @@
+// Renewal risk warnings and their plan actions (migration 0027), the 风险预警 list's candidates and the review's terms.
+// A term's outcome is report_terms.outcome (migration 0013: the renewal record's renewed/lost, else renewed when a
+// successor exists), so the list, the auto-close and the review share one definition with the reports.
+import { sql, type Selectable } from 'kysely';
+import type { HealthBand, HealthFactorContribution } from '../../shared/domain/healthBands.ts';
+import type { CloseReason, WarningActionKind, WarningRole, WarningStatus } from '../../shared/domain/riskWarnings.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { newId } from '../newId.ts';
+import type { RiskWarningActionsTable, RiskWarningsTable } from '../schema.ts';
+import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+
+export interface StoredWarning {
+  id: string;
+  contractId: string;
+  customerId: string;
+  status: WarningStatus;
+  role: WarningRole;
+  ownerId: string;
+  score: number;
+  band: HealthBand;
+  factors: HealthFactorContribution[];
+  publishedOn: string;
+  closedOn: string | null;
+  closeReason: CloseReason | null;
+  note: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredWarningAction {
+  id: string;
+  warningId: string;
+  kind: WarningActionKind;
+  text: string | null;
+  ownerId: string;
+  dueOn: string;
+  doneOn: string | null;
+  followUpId: string | null;
+  version: number;
+  createdAt: string;
+}
+
+function toWarning(r: Selectable<RiskWarningsTable>): StoredWarning {
+  return {
+    id: r.id,
+    contractId: r.contract_id,
+    customerId: r.customer_id,
+    status: r.status as WarningStatus,
+    role: r.role as WarningRole,
+    ownerId: r.owner_id,
+    score: r.score,
+    band: r.band as HealthBand,
+    factors: JSON.parse(r.factors) as HealthFactorContribution[],
+    publishedOn: r.published_on,
+    closedOn: r.closed_on,
+    closeReason: r.close_reason as CloseReason | null,
+    note: r.note,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toAction(r: Selectable<RiskWarningActionsTable>): StoredWarningAction {
+  return {
+    id: r.id,
+    warningId: r.warning_id,
+    kind: r.kind as WarningActionKind,
+    text: r.text,
+    ownerId: r.owner_id,
+    dueOn: r.due_on,
+    doneOn: r.done_on,
+    followUpId: r.follow_up_id,
+    version: r.version,
+    createdAt: r.created_at,
+  };
+}
+
+export interface NewWarning {
+  contractId: string;
+  customerId: string;
+  role: WarningRole;
+  ownerId: string;
+  score: number;
+  band: HealthBand;
+  factors: readonly HealthFactorContribution[];
+  publishedOn: string;
+  note: string | null;
+}
+
+export async function insertWarning(tx: Tx, w: NewWarning, meta: AuditMeta): Promise<StoredWarning> {
+  const row = await insertAudited(
+    tx,
+    'risk_warnings',
+    {
+      id: newId(),
+      contract_id: w.contractId,
+      customer_id: w.customerId,
+      status: 'new',
+      role: w.role,
+      owner_id: w.ownerId,
+      score: w.score,
+      band: w.band,
+      factors: JSON.stringify(w.factors),
+      published_on: w.publishedOn,
+      closed_on: null,
+      close_reason: null,
+      note: w.note,
+      deleted_at: null,
+    },
+    meta,
+  );
+  return toWarning(row);
+}
+
+export interface WarningStatusPatch {
+  status: WarningStatus;
+  closedOn: string | null;
+  closeReason: CloseReason | null;
+}
+
+export async function updateWarningStatus(tx: Tx, id: string, p: WarningStatusPatch, meta: AuditMeta, expectedVersion?: number): Promise<StoredWarning> {
+  return toWarning(await updateAudited(tx, 'risk_warnings', id, { status: p.status, closed_on: p.closedOn, close_reason: p.closeReason }, meta, expectedVersion));
+}
+
+export async function getWarning(x: Executor, id: string): Promise<StoredWarning | undefined> {
+  const row = await q(x).selectFrom('risk_warnings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? toWarning(row) : undefined;
+}
+
+export async function openWarningOfContract(x: Executor, contractId: string): Promise<StoredWarning | undefined> {
+  const row = await q(x)
+    .selectFrom('risk_warnings')
+    .selectAll()
+    .where('contract_id', '=', contractId)
+    .where('deleted_at', 'is', null)
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
+  return row ? toWarning(row) : undefined;
+}
+
+/** A warning with what the list and the CLI show beside it. */
+export interface WarningListRow extends StoredWarning {
+  contractNo: string;
+  contractEndsOn: string | null;
+  amountFen: number | null;
+  customerName: string;
+  ownerName: string;
+  /** The customer's current score and band (customer_health), when computed. */
+  currentScore: number | null;
+  currentBand: HealthBand | null;
+  currentFactors: HealthFactorContribution[] | null;
+  openActions: number;
+  actions: number;
+}
+
+function warningListQuery(x: Executor) {
+  return q(x)
+    .selectFrom('risk_warnings as w')
+    .innerJoin('contracts as k', 'k.id', 'w.contract_id')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .innerJoin('owners as o', 'o.id', 'w.owner_id')
+    .leftJoin('customer_health as h', 'h.customer_id', 'k.customer_id')
+    .selectAll('w')
+    .select((eb) => [
+      'k.number as contract_no',
+      'k.customer_id as contract_customer_id',
+      'k.ends_on as contract_ends_on',
+      'k.amount_fen',
+      'c.name as customer_name',
+      'o.name as owner_name',
+      'h.score as current_score',
+      'h.band as current_band',
+      'h.factors as current_factors',
+      eb
+        .selectFrom('risk_warning_actions as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.warning_id', '=', 'w.id')
+        .where('a.deleted_at', 'is', null)
+        .as('actions'),
+      eb
+        .selectFrom('risk_warning_actions as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.warning_id', '=', 'w.id')
+        .where('a.deleted_at', 'is', null)
+        .where('a.done_on', 'is', null)
+        .as('open_actions'),
+    ])
+    .where('w.deleted_at', 'is', null)
+    .where('k.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null);
+}
+
+type WarningJoinRow = Awaited<ReturnType<ReturnType<typeof warningListQuery>['executeTakeFirstOrThrow']>>;
+
+function toListRow(r: WarningJoinRow): WarningListRow {
+  return {
+    ...toWarning(r),
+    // The contract's customer: a customer merge moves the contract, and the warning follows it.
+    customerId: r.contract_customer_id,
+    contractNo: r.contract_no,
+    contractEndsOn: r.contract_ends_on,
+    amountFen: r.amount_fen,
+    customerName: r.customer_name,
+    ownerName: r.owner_name,
+    currentScore: r.current_score ?? null,
+    currentBand: (r.current_band ?? null) as HealthBand | null,
+    currentFactors: r.current_factors ? (JSON.parse(r.current_factors) as HealthFactorContribution[]) : null,
+    openActions: Number(r.open_actions ?? 0),
+    actions: Number(r.actions ?? 0),
+  };
+}
+
+/** Warnings, open ones first, then newest published first. */
+export async function listWarnings(x: Executor, filter: { open?: boolean | undefined }): Promise<WarningListRow[]> {
+  let query = warningListQuery(x);
+  if (filter.open === true) query = query.where('w.closed_on', 'is', null);
+  if (filter.open === false) query = query.where('w.closed_on', 'is not', null);
+  const rows = await query
+    .orderBy(sql`w.closed_on IS NOT NULL`)
+    .orderBy('w.published_on', 'desc')
+    .orderBy('w.id', 'desc')
+    .execute();
+  return rows.map(toListRow);
+}
+
+export async function getWarningRow(x: Executor, id: string): Promise<WarningListRow | undefined> {
+  const row = await warningListQuery(x).where('w.id', '=', id).executeTakeFirst();
+  return row ? toListRow(row) : undefined;
+}
+
+export interface RiskCandidateRow {
+  contractId: string;
+  contractNo: string;
+  customerId: string;
+  customerName: string;
+  endsOn: string;
+  amountFen: number | null;
+  score: number;
+  band: HealthBand;
+  factors: HealthFactorContribution[];
+  warningId: string | null;
+  warningStatus: WarningStatus | null;
+}
+
+/**
+ * The 风险预警 list: open terms (report_terms.open: status 'active', undecided) ending from `today` to `until`, whose
+ * customer's band is 关注 or 高危. report_terms is kept by triggers outside the typed schema, so these are raw SQL.
+ */
+const candidatesFrom = (today: string, until: string, withWarning = sql``) => sql`FROM report_terms t
+  JOIN contracts k ON k.id = t.contract_id
+  JOIN customers c ON c.id = k.customer_id
+  JOIN customer_health h ON h.customer_id = k.customer_id
+  ${withWarning}
+  WHERE t.open = 1 AND t.ends_on >= ${today} AND t.ends_on <= ${until}
+    AND h.band IN ('watch', 'danger') AND c.archived_at IS NULL`;
+
+interface CandidateSqlRow {
+  contract_id: string;
+  number: string;
+  customer_id: string;
+  customer_name: string;
+  ends_on: string;
+  amount_fen: number | null;
+  score: number;
+  band: string;
+  factors: string;
+  warning_id: string | null;
+  warning_status: string | null;
+}
+
+/** By amount at risk (unknown amounts last), then end date. */
+export async function listRiskCandidates(x: Executor, today: string, until: string): Promise<RiskCandidateRow[]> {
+  const result = await sql<CandidateSqlRow>`SELECT k.id AS contract_id, k.number, c.id AS customer_id, c.name AS customer_name,
+      t.ends_on, t.amount_fen, h.score, h.band, h.factors, w.id AS warning_id, w.status AS warning_status
+    ${candidatesFrom(today, until, sql`LEFT JOIN risk_warnings w ON w.contract_id = k.id AND w.deleted_at IS NULL AND w.closed_on IS NULL`)}
+    ORDER BY t.amount_fen IS NULL, t.amount_fen DESC, t.ends_on, k.number`
+    .execute(q(x))
+    .then((r) => r.rows);
+  return result.map((r) => ({
+    contractId: r.contract_id,
+    contractNo: r.number,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    endsOn: r.ends_on,
+    amountFen: r.amount_fen,
+    score: r.score,
+    band: r.band as HealthBand,
+    factors: JSON.parse(r.factors) as HealthFactorContribution[],
+    warningId: r.warning_id,
+    warningStatus: r.warning_status as WarningStatus | null,
+  }));
+}
+
+/** The same terms counted and summed in SQL: the 首页 card's figures. */
+export async function riskCandidateTotals(x: Executor, today: string, until: string): Promise<{ count: number; amountFen: number }> {
+  const result = await sql<{ n: number; amount: number }>`SELECT count(*) AS n, coalesce(sum(t.amount_fen), 0) AS amount
+    ${candidatesFrom(today, until)}`.execute(q(x));
+  const row = result.rows[0];
+  return { count: Number(row?.n ?? 0), amountFen: Number(row?.amount ?? 0) };
+}
+
+/** A live contract's customer, that customer's current health (null before any) and the term's outcome. */
+export async function contractRiskFacts(x: Executor, contractId: string) {
+  const result = await sql<{ customer_id: string; score: number | null; band: string | null; factors: string | null; outcome: string | null }>`
+    SELECT k.customer_id, h.score, h.band, h.factors, t.outcome
+    FROM contracts k
+    LEFT JOIN customer_health h ON h.customer_id = k.customer_id
+    LEFT JOIN report_terms t ON t.contract_id = k.id
+    WHERE k.id = ${contractId} AND k.deleted_at IS NULL`.execute(q(x));
+  const r = result.rows[0];
+  if (!r) return undefined;
+  return {
+    customerId: r.customer_id,
+    score: r.score,
+    band: r.band as HealthBand | null,
+    factors: r.factors ? (JSON.parse(r.factors) as HealthFactorContribution[]) : [],
+    outcome: r.outcome,
+  };
+}
+
+/**
+ * Warnings out of step with their term's outcome, among the terms marked by the report_terms triggers (migration
+ * 0027): open ones whose term is now renewed or lost, and auto-closed ones whose outcome went away (an undo) or
+ * changed. Empty, and one read of an empty table, after almost every write.
+ */
+export async function warningsOutOfStep(x: Executor): Promise<{ id: string; status: WarningStatus; outcome: string | null; hasActions: boolean }[]> {
+  const result = await sql<{ id: string; status: string; outcome: string | null; has_actions: number }>`
+    SELECT w.id, w.status, t.outcome,
+      EXISTS (SELECT 1 FROM risk_warning_actions a WHERE a.warning_id = w.id AND a.deleted_at IS NULL) AS has_actions
+    FROM risk_outcome_dirty d
+    CROSS JOIN risk_warnings w ON w.contract_id = d.contract_id
+    LEFT JOIN report_terms t ON t.contract_id = w.contract_id
+    WHERE w.deleted_at IS NULL AND (
+      (w.closed_on IS NULL AND t.outcome IN ('renewed', 'lost'))
+      OR (w.close_reason = 'auto' AND (t.outcome IS NULL OR t.outcome NOT IN ('renewed', 'lost')
+        OR (t.outcome = 'renewed' AND w.status <> 'resolved') OR (t.outcome = 'lost' AND w.status <> 'churned'))))`.execute(q(x));
+  return result.rows.map((r) => ({ id: r.id, status: r.status as WarningStatus, outcome: r.outcome, hasActions: Boolean(r.has_actions) }));
+}
+
+/** Whether any term was marked since the last sync (the common answer: no). */
+export async function anyOutcomeMarked(x: Executor): Promise<boolean> {
+  return (await q(x).selectFrom('risk_outcome_dirty').select('contract_id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Forgets the marks, once the sync has brought their warnings in step. */
+export async function clearOutcomeMarks(tx: Tx): Promise<void> {
+  await q(tx).deleteFrom('risk_outcome_dirty').execute();
+}
+
+export interface ReviewedTermRow {
+  contractId: string;
+  contractNo: string;
+  customerName: string;
+  endsOn: string;
+  outcome: 'renewed' | 'lost';
+  amountFen: number | null;
+  /** The latest warning published on the term, if any. */
+  warningStatus: WarningStatus | null;
+}
+
+/** The decided terms ending in [from, to], each with its latest warning's status (null: never warned). */
+export async function reviewedTerms(x: Executor, from: string, to: string): Promise<ReviewedTermRow[]> {
+  const result = await sql<{ contract_id: string; number: string; customer_name: string; ends_on: string; outcome: string; amount_fen: number | null; warning_status: string | null }>`
+    SELECT t.contract_id, k.number, c.name AS customer_name, t.ends_on, t.outcome, t.amount_fen,
+      (SELECT w.status FROM risk_warnings w WHERE w.contract_id = t.contract_id AND w.deleted_at IS NULL
+        ORDER BY w.published_on DESC, w.id DESC LIMIT 1) AS warning_status
+    FROM report_terms t
+    JOIN contracts k ON k.id = t.contract_id
+    JOIN customers c ON c.id = k.customer_id
+    WHERE t.outcome IN ('renewed', 'lost') AND t.ends_on >= ${from} AND t.ends_on <= ${to}
+    ORDER BY t.ends_on, k.number`.execute(q(x));
+  return result.rows.map((r) => ({
+    contractId: r.contract_id,
+    contractNo: r.number,
+    customerName: r.customer_name,
+    endsOn: r.ends_on,
+    outcome: r.outcome as 'renewed' | 'lost',
+    amountFen: r.amount_fen,
+    warningStatus: r.warning_status as WarningStatus | null,
+  }));
+}
+
+export interface NewWarningAction {
+  warningId: string;
+  kind: WarningActionKind;
+  text: string | null;
+  ownerId: string;
+  dueOn: string;
+}
+
+export async function insertWarningAction(tx: Tx, a: NewWarningAction, meta: AuditMeta): Promise<StoredWarningAction> {
+  const row = await insertAudited(
+    tx,
+    'risk_warning_actions',
+    { id: newId(), warning_id: a.warningId, kind: a.kind, text: a.text, owner_id: a.ownerId, due_on: a.dueOn, done_on: null, follow_up_id: null, deleted_at: null },
+    meta,
+  );
+  return toAction(row);
+}
+
+export async function markWarningActionDone(tx: Tx, id: string, doneOn: string, followUpId: string, meta: AuditMeta): Promise<StoredWarningAction> {
+  return toAction(await updateAudited(tx, 'risk_warning_actions', id, { done_on: doneOn, follow_up_id: followUpId }, meta));
+}
+
+export async function softDeleteWarningAction(tx: Tx, id: string, meta: AuditMeta): Promise<void> {
+  await updateAudited(tx, 'risk_warning_actions', id, { deleted_at: meta.at }, meta);
+}
+
+export async function getWarningAction(x: Executor, id: string): Promise<StoredWarningAction | undefined> {
+  const row = await q(x).selectFrom('risk_warning_actions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return row ? toAction(row) : undefined;
+}
+
+/** A warning's live actions by due date, with their owner's name. */
+export async function listWarningActions(x: Executor, warningId: string): Promise<(StoredWarningAction & { ownerName: string })[]> {
+  const rows = await q(x)
+    .selectFrom('risk_warning_actions as a')
+    .innerJoin('owners as o', 'o.id', 'a.owner_id')
+    .selectAll('a')
+    .select('o.name as owner_name')
+    .where('a.warning_id', '=', warningId)
+    .where('a.deleted_at', 'is', null)
+    .orderBy('a.due_on')
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({ ...toAction(r), ownerName: r.owner_name }));
+}
+
+/** The audit trail of a warning and its actions, oldest first: the detail's activity. */
+export async function warningActivity(x: Executor, warningId: string) {
+  const actionIds = q(x).selectFrom('risk_warning_actions').select('id').where('warning_id', '=', warningId);
+  const rows = await q(x)
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'after'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', 'risk_warnings'), eb('entity_id', '=', warningId)]),
+        eb.and([eb('entity', '=', 'risk_warning_actions'), eb('entity_id', 'in', actionIds)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, ofWarning: r.entity === 'risk_warnings', entityId: r.entity_id, after: r.after }));
+}
+
+/** Whether `batchId` is a warning change (its entries are warnings, their actions, and the follow-ups they logged). */
+export async function isWarningBatch(x: Executor, batchId: string): Promise<boolean> {
+  const rows = await q(x).selectFrom('audit_log').select('entity').distinct().where('batch_id', '=', batchId).where('action', '!=', 'undone').execute();
+  const own = new Set(['risk_warnings', 'risk_warning_actions', 'follow_ups']);
+  return rows.length > 0 && rows.every((r) => own.has(r.entity)) && rows.some((r) => r.entity !== 'follow_ups');
+}
