@@ -58,7 +58,10 @@ export const warningSchema = z.object({
   currentScore: z.number().int().nullable(),
   currentBand: bandField.nullable(),
   currentFactors: z.array(healthFactorSchema).nullable(),
-  /** The renewal probability; null until the prediction is built (another part of issue 13). */
+  /**
+   * An open warning's renewal probability, 0..1, in `risk:warnings` (the CLI's `risk --json`): the fitted model's,
+   * or the rule-based fallback's below 50 decided terms (see prediction:model). Null for a closed warning and elsewhere.
+   */
   probability: z.number().nullable(),
   publishedOn: z.string(),
   closedOn: z.string().nullable(),

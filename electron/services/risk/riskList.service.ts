@@ -1,6 +1,7 @@
 // The 风险预警 list and its 首页 card, the list's window (a setting), the published warnings (the CLI's
 // `risk --json`) and the effectiveness review.
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
+import type { Warning } from '../../../shared/api/risk.contract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import type { HealthFactorContribution } from '../../../shared/domain/healthBands.ts';
@@ -13,6 +14,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { predictContracts } from '../prediction/prediction.service.ts';
 import { toWarningOutput } from './riskWarnings.service.ts';
 
 export async function riskWindowDays(x: Executor): Promise<number> {
@@ -62,8 +64,16 @@ export async function setRiskWindow(ctx: ServiceContext, input: ApiParsedInput<'
 }
 
 export async function listPublishedWarnings(ctx: ServiceContext, input: ApiParsedInput<'risk:warnings'>): Promise<ApiOutput<'risk:warnings'>> {
-  const items = (await listWarnings(ctx.db, { open: input.open })).map(toWarningOutput);
+  const items = await withRenewalOdds(ctx, (await listWarnings(ctx.db, { open: input.open })).map(toWarningOutput));
   return { items, total: items.length };
+}
+
+/** An open warning's renewal probability (the model's, or its rule-based fallback); a closed one's term is decided. */
+async function withRenewalOdds(ctx: ServiceContext, warnings: Warning[]): Promise<Warning[]> {
+  const open = warnings.filter((w) => w.closedOn === null).map((w) => w.contractId);
+  if (open.length === 0) return warnings;
+  const odds = new Map((await predictContracts(ctx, open)).map((p) => [p.contractId, p.probability]));
+  return warnings.map((w) => (w.closedOn === null ? { ...w, probability: odds.get(w.contractId) ?? null } : w));
 }
 
 export async function reviewWarnings(ctx: ServiceContext, input: ApiParsedInput<'risk:review'>): Promise<ApiOutput<'risk:review'>> {
