@@ -9,6 +9,7 @@ import { createTranslator, type MessageKey, type Translate } from '../shared/i18
 import type { Locale } from '../shared/i18n/enumLabels.ts';
 import { expect, isoDaysFromToday, test } from './fixtures.ts';
 import { CJK } from '../test-support/cjkCharacters.ts';
+import { menu } from './appNavigation.ts';
 
 // Every page, in each language, from an empty archive to one customer, one import and one reminder: exactly
 // one <h1>, the menu entry of the page highlighted, no serious or critical axe violation, and in English no Chinese on
@@ -86,7 +87,7 @@ async function check(w: Walk, name: string, menuEntry: string | null) {
 }
 
 async function openFromMenu(w: Walk, entry: string, heading: string) {
-  await w.page.getByRole('navigation', { name: w.t('nav.label') }).getByRole('menuitem', { name: entry }).click();
+  await menu(w.page, entry).click();
   await expect(w.page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
 
@@ -239,6 +240,13 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await check(w, 'renew-dialog', t('nav.renewals'));
   await renew.getByRole('button', { name: buttonName(t('common.cancel')) }).click();
   await expect(renew).toBeHidden();
+
+  // Issue 13's pages over the same archive: the risk list (its tabs), and the odds with the fallback's notice.
+  await openFromMenu(w, t('nav.risk'), t('risk.title'));
+  await check(w, 'risk', t('nav.risk'));
+  await openFromMenu(w, t('nav.prediction'), t('prediction.title'));
+  await expect(page.getByText(t('prediction.fallbackTitle'))).toBeVisible();
+  await check(w, 'prediction', t('nav.prediction'));
 }
 
 // The second row's amount is no number: the report lists it with its reason, and the first row goes in.

@@ -101,7 +101,7 @@ export function HealthCard({ customerId }: { customerId: string }) {
               const cap = caps[f.factor];
               const absent = f.absent !== undefined;
               return (
-                <div key={f.factor} data-factor={f.factor} style={absent ? { opacity: 0.55 } : undefined}>
+                <div key={f.factor} data-factor={f.factor}>
                   <Flex justify="space-between" gap={8}>
                     <Typography.Text type={absent ? 'secondary' : undefined}>
                       {absent ? `${t(`health.factor.${f.factor}`)} · ${factorWords(t, f)}` : factorWords(t, f)}

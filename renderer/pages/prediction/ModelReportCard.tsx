@@ -20,7 +20,7 @@ export function ModelReportCard({ report }: { report: PredictionModelReport }) {
           description={
             <Flex vertical gap={8}>
               <span>{reason}</span>
-              {report.fallbackReason === 'tooFew' ? <Progress percent={Math.min(100, Math.round((report.decided / report.needed) * 100))} format={() => `${report.decided} / ${report.needed}`} style={{ maxWidth: 360 }} /> : null}
+              {report.fallbackReason === 'tooFew' ? <Progress aria-label={t('prediction.fallbackTitle')} percent={Math.min(100, Math.round((report.decided / report.needed) * 100))} format={() => `${report.decided} / ${report.needed}`} style={{ maxWidth: 360 }} /> : null}
               <span>{t('prediction.fallbackRule', { overall: percent(report.fallback.overallRate) })}</span>
             </Flex>
           }

@@ -90,7 +90,7 @@ export function PredictionPage() {
               sorter: (a, b) => a.probability - b.probability,
               render: (p: number) => (
                 <Flex align="center" gap={8} style={{ minWidth: 140 }}>
-                  <Progress percent={Math.round(p * 100)} showInfo={false} strokeColor={oddsColour(p)} size="small" style={{ width: 80, margin: 0 }} />
+                  <Progress aria-label={t('prediction.colProbability')} percent={Math.round(p * 100)} showInfo={false} strokeColor={oddsColour(p)} size="small" style={{ width: 80, margin: 0 }} />
                   <Tag color={p >= 0.7 ? 'green' : p >= 0.4 ? 'orange' : 'red'} style={{ marginInlineEnd: 0 }}>
                     {percent(p)}
                   </Tag>
