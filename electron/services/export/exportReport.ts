@@ -1,7 +1,5 @@
 // export report: a renewal report of a period as a sheet, through the export sinks: its figures (a row per
 // group, then the total), or with `list` the due terms behind them.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import type { RenewalReport } from '../../../shared/api/reports.contract.ts';
@@ -14,9 +12,8 @@ import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import { renewalReportOf, periodOf } from '../reports/renewalReport.service.ts';
 import { reportTermsPage } from '../reports/reportTerms.service.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { withStagingScratch } from '../stagingScratch.ts';
-import { csvSink, type SheetSink } from './exportCsv.ts';
-import { xlsxSink } from './exportXlsx.ts';
+import type { SheetSink } from './exportCsv.ts';
+import { writeSheetFile } from './sheetFile.ts';
 
 const PAGE = 500;
 
@@ -108,11 +105,10 @@ export async function exportReport(ctx: ServiceContext, input: ApiParsedInput<'e
   const sheetName = renderIn(locale, msg(input.list ? 'reportFigures.sheetListName' : 'reportFigures.sheetName'));
   const format = input.format;
   const fileName = `${sheetName}-${period.from}-${period.to}.${format}`;
-  return withStagingScratch(ctx, 'export-', async (dir) => {
-    const target = path.join(dir, `report.${format}`);
-    const sink = format === 'xlsx' ? await xlsxSink(target, sheetName) : csvSink(target);
-    const rows = input.list ? await writeTerms(ctx, input, locale, sink) : await writeFigures(ctx, input, locale, sink);
-    await sink.close();
-    return { fileName, format, rows, contentBase64: fs.readFileSync(target).toString('base64') };
+  return writeSheetFile(ctx, {
+    fileName,
+    sheetName,
+    format,
+    write: (sink) => (input.list ? writeTerms(ctx, input, locale, sink) : writeFigures(ctx, input, locale, sink)),
   });
 }

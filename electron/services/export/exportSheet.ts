@@ -1,6 +1,4 @@
 // export contracts|customers|followups: the sheet's bytes, base64, for the caller to save.
-import fs from 'node:fs';
-import path from 'node:path';
 import { forEachContractForExport, forEachCustomerForExport, forEachFollowUpForExport } from '../../../db/repositories/exportQueries.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
@@ -8,9 +6,8 @@ import { contractCells, customerCells, followUpCells, SHEET_NAMES } from '../../
 import { tierCellLabel } from './tierCellLabel.ts';
 import { canonicalHeaders, type HeaderLanguage, type ImportKind } from '../../../shared/importExport/importFields.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { withStagingScratch } from '../stagingScratch.ts';
-import { csvSink, type SheetSink } from './exportCsv.ts';
-import { xlsxSink } from './exportXlsx.ts';
+import { type SheetSink } from './exportCsv.ts';
+import { writeSheetFile } from './sheetFile.ts';
 
 type ExportKind = ImportKind | 'renewals';
 
@@ -34,15 +31,14 @@ async function writeSheet(ctx: ServiceContext, kind: ImportKind, sink: SheetSink
 export async function exportSheet(ctx: ServiceContext, kind: ExportKind, options: ExportOptions, rows?: RowSource): Promise<ExportResult> {
   const format = options.format;
   const fileName = `${SHEET_NAMES[kind][options.headers]}-${localDateOf(ctx.now())}.${format}`;
-  // Written in the archive's staging folder (the sinks stream rows to a file), read back as the answer's bytes.
-  return withStagingScratch(ctx, 'export-', async (dir) => {
-    const target = path.join(dir, `export.${format}`);
-    const sink = format === 'xlsx' ? await xlsxSink(target, SHEET_NAMES[kind][options.headers]) : csvSink(target);
-    let count: number;
-    if (kind !== 'renewals') count = await writeSheet(ctx, kind, sink, options.headers);
-    else if (rows) count = await rows(sink);
-    else throw new Error('the renewals sheet brings its own rows');
-    await sink.close();
-    return { fileName, format, rows: count, contentBase64: fs.readFileSync(target).toString('base64') };
+  return writeSheetFile(ctx, {
+    fileName,
+    sheetName: SHEET_NAMES[kind][options.headers],
+    format,
+    write: async (sink) => {
+      if (kind !== 'renewals') return writeSheet(ctx, kind, sink, options.headers);
+      if (rows) return rows(sink);
+      throw new Error('the renewals sheet brings its own rows');
+    },
   });
 }

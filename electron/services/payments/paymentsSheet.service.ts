@@ -1,7 +1,6 @@
 // `import --kind payments` and `export payments`: the payments sheet (shared/importExport/paymentSheet.ts). An
 // import is one transaction and one audit batch (its undo token, payments:undo); rows that cannot be applied
 // (an unknown contract number, a bad date or amount) are reported by line and skipped.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
@@ -16,12 +15,10 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import { recomputeRemindersForInstalments } from '../reminders/recomputeReminders.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { csvSink } from '../export/exportCsv.ts';
-import { xlsxSink } from '../export/exportXlsx.ts';
 import { headerOf, openImportSource } from '../import/source/openImportSource.ts';
 import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { withStagingScratch } from '../stagingScratch.ts';
+import { writeSheetFile } from '../export/sheetFile.ts';
 
 interface RawIssue {
   line: number;
@@ -113,13 +110,15 @@ export async function exportPayments(ctx: ServiceContext, input: ApiParsedInput<
   const { headers, format } = input;
   const sheetName = PAYMENT_SHEET_NAME[headers];
   const fileName = `${sheetName}-${localDateOf(ctx.now())}.${format}`;
-  return withStagingScratch(ctx, 'export-', async (dir) => {
-    const target = path.join(dir, `export.${format}`);
-    const sink = format === 'xlsx' ? await xlsxSink(target, sheetName) : csvSink(target);
-    sink.header(paymentHeaders(headers));
-    const rows = await listInstalmentsForExport(ctx.db);
-    for (const r of rows) sink.row(paymentCells(r));
-    await sink.close();
-    return { fileName, format, rows: rows.length, contentBase64: fs.readFileSync(target).toString('base64') };
+  return writeSheetFile(ctx, {
+    fileName,
+    sheetName,
+    format,
+    write: async (sink) => {
+      sink.header(paymentHeaders(headers));
+      const rows = await listInstalmentsForExport(ctx.db);
+      for (const r of rows) sink.row(paymentCells(r));
+      return rows.length;
+    },
   });
 }

@@ -2,7 +2,6 @@
 // customer. An import is one transaction and one audit batch, recorded in the import history (kind 'usage') so
 // that import:undo / `undo-import` takes the whole batch back; rows that cannot be applied (an unknown customer, a
 // bad period or value) are reported by line and skipped.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
@@ -18,13 +17,11 @@ import { listUsageForExport, liveCustomerIdsByNameOrAlias } from '../../../db/re
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { csvSink } from '../export/exportCsv.ts';
-import { xlsxSink } from '../export/exportXlsx.ts';
 import { headerOf, openImportSource } from '../import/source/openImportSource.ts';
 import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
 import type { ServiceContext } from '../serviceContext.ts';
-import { withStagingScratch } from '../stagingScratch.ts';
 import { readUsageUnit } from './signals.service.ts';
+import { writeSheetFile } from '../export/sheetFile.ts';
 
 interface RawIssue {
   line: number;
@@ -120,13 +117,15 @@ export async function exportUsage(ctx: ServiceContext, input: ApiParsedInput<'ex
   const { headers, format } = input;
   const sheetName = USAGE_SHEET_NAME[headers];
   const fileName = `${sheetName}-${localDateOf(ctx.now())}.${format}`;
-  return withStagingScratch(ctx, 'export-', async (dir) => {
-    const target = path.join(dir, `export.${format}`);
-    const sink = format === 'xlsx' ? await xlsxSink(target, sheetName) : csvSink(target);
-    sink.header(usageHeaders(headers));
-    const rows = await listUsageForExport(ctx.db);
-    for (const r of rows) sink.row(usageCells(r));
-    await sink.close();
-    return { fileName, format, rows: rows.length, contentBase64: fs.readFileSync(target).toString('base64') };
+  return writeSheetFile(ctx, {
+    fileName,
+    sheetName,
+    format,
+    write: async (sink) => {
+      sink.header(usageHeaders(headers));
+      const rows = await listUsageForExport(ctx.db);
+      for (const r of rows) sink.row(usageCells(r));
+      return rows.length;
+    },
   });
 }
