@@ -6,7 +6,7 @@ export const migration0027RiskWarnings: MigrationDefinition = {
   name: 'risk_warnings',
   sql: `
 -- The 90-day warning workflow (issue 13). A warning is published on one contract (a term ending soon whose customer
--- is 关注 or 高危), with a role label (fixed: 客户经理/数据分析/风险管理) and an owner, and keeps the score, band and
+-- is watch or danger), with a role label (fixed: account manager, data analyst, risk manager) and an owner, and keeps the score, band and
 -- factors it was published with. Status runs new → inProgress → resolved / churned; closed_on and close_reason
 -- ('auto' when the term's outcome closed it, 'manual' by hand) are set together. One open warning per contract.
 -- Audited like the other records, so publishing, a status change or an action is undone.
@@ -37,7 +37,7 @@ CREATE UNIQUE INDEX risk_warnings_open_contract ON risk_warnings(contract_id) WH
 CREATE INDEX risk_warnings_contract ON risk_warnings(contract_id, published_on) WHERE deleted_at IS NULL;
 CREATE INDEX risk_warnings_customer ON risk_warnings(customer_id, published_on) WHERE deleted_at IS NULL;
 
--- A warning's response plan: one action per row, a kind (回访/优惠方案/分期付款/高层拜访) or free text ('other' with
+-- A warning's response plan: one action per row, a kind (revisit, offer, instalments, executive visit) or free text ('other' with
 -- text), an owner and a due date. Completing an action logs its follow-up (follow_up_id) on the customer's timeline.
 CREATE TABLE risk_warning_actions (
   id TEXT PRIMARY KEY NOT NULL,

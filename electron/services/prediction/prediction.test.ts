@@ -89,12 +89,14 @@ describe('the model over the archive', () => {
     expect(upcoming.items).toHaveLength(1);
     expect(upcoming.items[0]).toMatchObject({ contractNo: 'LIVE-1', method: 'fallback', asOf: '2026-12-05', drivers: [] });
     const rate = report.fallback.tiers[0].rate;
-    expect(upcoming.items[0].probability).toBeCloseTo(rate, 4);
+    const withBand = (factor: number) => ((rate / (1 - rate)) * factor) / (1 + (rate / (1 - rate)) * factor);
+    // The health score's own recompute has scored the new customer 健康 (a contact with a phone is all it lacks): odds ×1.5.
+    expect(upcoming.items[0].fallbackDrivers).toEqual([{ kind: 'tierRate', tier: 'normal', rate }, { kind: 'healthBand', band: 'healthy', oddsFactor: 1.5 }]);
+    expect(upcoming.items[0].probability).toBeCloseTo(withBand(1.5), 3);
     // A stored 高危 health band halves the odds.
     await storeCustomerHealth(t.ctx.db, [{ customerId, score: 30, factors: [], weekOf: '2026-11-30' }], '2026-12-05T02:00:00.000Z');
     const banded = (await t.call('prediction:upcoming', { withinDays: 90 })).items[0];
-    const odds = (rate / (1 - rate)) * 0.5;
-    expect(banded.probability).toBeCloseTo(odds / (1 + odds), 3);
+    expect(banded.probability).toBeCloseTo(withBand(0.5), 3);
     expect(banded.fallbackDrivers).toEqual([{ kind: 'tierRate', tier: 'normal', rate }, { kind: 'healthBand', band: 'danger', oddsFactor: 0.5 }]);
   });
 
