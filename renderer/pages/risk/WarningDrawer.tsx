@@ -47,7 +47,7 @@ export function WarningDrawer({ warningId, onClose }: { warningId: string | null
   };
 
   const columns: TableProps<WarningAction>['columns'] = [
-    { key: 'kind', title: t('risk.actionKind'), render: (_, a) => (a.kind === 'other' ? a.text : <span>{t(`risk.actionKind.${a.kind}`)}{a.text ? <Typography.Text type="secondary">{t('risk.actionText', { text: a.text })}</Typography.Text> : null}</span>) },
+    { key: 'kind', title: t('risk.actionKind'), render: (_, a) => (a.kind === 'other' ? a.text : <span>{t(`risk.actionKind.${a.kind}`)}{a.text ? <Typography.Text type="secondary">{t('risk.actionTextAside', { text: a.text })}</Typography.Text> : null}</span>) },
     { key: 'owner', title: t('risk.owner'), onCell: nowrap, render: (_, a) => a.ownerName },
     {
       key: 'due',

@@ -153,5 +153,5 @@ export const riskEnUS: Record<keyof typeof riskZhCN, string> = {
   'riskErrors.actionDone': 'This action is already done',
   'riskErrors.notAWarningChange': 'That is not a warning change; it cannot be undone here',
   'riskErrors.periodReversed': 'The end date cannot be before the start date',
-  'risk.actionText': ' ({text})',
+  'risk.actionTextAside': ' ({text})',
 };

@@ -151,5 +151,5 @@ export const riskZhCN = {
   'riskErrors.actionDone': '这项行动已经完成',
   'riskErrors.notAWarningChange': '这不是一次预警更改，无法在这里撤销',
   'riskErrors.periodReversed': '结束日期不能早于开始日期',
-  'risk.actionText': '（{text}）',
+  'risk.actionTextAside': '（{text}）',
 } as const;
