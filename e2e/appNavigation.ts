@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 
 /** An entry of the main menu, by its whole Chinese or English name (续约 is not 续约预测; the icon's name may lead). */
-export function menu(page: Page, name: string) {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('menuitem', { name: new RegExp(`(^| )${escaped}$`) });
+export function menu(page: Page, name: string | RegExp) {
+  const whole = typeof name === 'string' ? new RegExp(`(^| )${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : name;
+  return page.getByRole('navigation', { name: /主导航|Main/ }).getByRole('menuitem', { name: whole });
 }
 
 /** The number in a link named "<label>：<n> 份，打开清单" (or the English "<label>: <n> contracts, open the list"). */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { menu } from './appNavigation.ts';
 
 async function api(page: Page, origin: string, name: string, data: unknown) {
   const response = await page.request.post(`${origin}/api/${name}`, { data });
@@ -11,9 +12,6 @@ async function api(page: Page, origin: string, name: string, data: unknown) {
   return body.data;
 }
 
-function menu(page: Page, name: string | RegExp) {
-  return page.getByRole('navigation', { name: /主导航|Main navigation/ }).getByRole('menuitem', { name });
-}
 
 test('settings: an encrypted backup exported, a wrong passphrase refused, restored from the file; the whole archive as Excel', async ({
   app: page,

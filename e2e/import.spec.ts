@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { encodeGb18030 } from '../test-support/import/encodeGb18030.ts';
 import { expect, test } from './fixtures.ts';
+import { menu } from './appNavigation.ts';
 
 // A renewal sheet as Excel/WPS save it on Chinese Windows: GBK, CRLF, alias headers, 序号 and trailing
 // empty columns, mixed date and amount forms, a quoted note with a comma and a line break, a blank row,
@@ -20,9 +20,6 @@ const SHEET = [
   '6,南京君和医疗器械有限公司,孟凯,财务经理,13661619139,XF2024-002,2025.1.4,2026.1.3,RMB 13800,企业邮箱服务,年,VIP,吴昊,续约一年,,',
 ].join('\r\n');
 
-function menu(page: Page, name: string) {
-  return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name });
-}
 
 test('import a GBK renewal sheet through the wizard, check the list, export, and undo', async ({ app: page, shot }) => {
   test.slow();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, pickUntil, test } from './fixtures.ts';
+import { menu } from './appNavigation.ts';
 
 async function loadDemo(page: Page) {
   await page.getByRole('button', { name: '载入示例数据' }).click();
@@ -7,9 +8,6 @@ async function loadDemo(page: Page) {
   await expect(page.getByText(/^共 \d+ 位客户$/)).toBeVisible();
 }
 
-function menu(page: Page, name: string | RegExp) {
-  return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name });
-}
 
 test('first run loads demo data; search, filters and paging work on the list', async ({ app: page, shot }) => {
   await loadDemo(page);

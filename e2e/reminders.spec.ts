@@ -1,5 +1,6 @@
 import { chooseOption, expect, pickUntil, test } from './fixtures.ts';
 import { startDbusWebHost, type DbusWebHost } from './dbusWebHost.ts';
+import { menu } from './appNavigation.ts';
 
 function apiOf(host: DbusWebHost) {
   return async (name: string, input: unknown = {}) => {
@@ -84,7 +85,7 @@ test('a due contract reaches D-Bus as a real Notify call, shows in the notificat
 test('renewals page: windows, totals, stages, renew with anchor dates; reminder settings with live preview', async ({ app: page, shot }) => {
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText(/已载入 \d+ 位示例客户/)).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '续约' }).click();
+  await menu(page, '续约').click();
   await expect(page.getByRole('heading', { name: '续约' })).toBeVisible();
   await expect(page.getByText(/共 \d+ 份合同/)).toBeVisible();
   await shot('renewals-30');
@@ -120,7 +121,7 @@ test('renewals page: windows, totals, stages, renew with anchor dates; reminder 
   await lost.getByRole('button', { name: '标记为已流失' }).click();
   await expect(page.getByText('已标记为流失，该合同不再提醒')).toBeVisible();
 
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '提醒规则' }).click();
+  await menu(page, '提醒规则').click();
   await expect(page.getByRole('heading', { name: '提醒规则' })).toBeVisible();
   await page.getByRole('tab', { name: '普通' }).click();
   const editor = page.getByRole('textbox', { name: '普通 模板' });
