@@ -1,4 +1,5 @@
 import { expect, hostApi as api, isoDaysFromToday, test } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
 
 // A contract's 附件 on the customer page: add a scanned PDF through the file picker, see it listed, remove it with
 // confirmation, undo the remove; and the customer's 曾用名/别名 from a merge. Screenshots in both languages.
@@ -12,9 +13,8 @@ test('add an attachment to a contract, see it listed, remove it and undo; aliase
   await expect(page.getByText('曾用名/别名')).toBeVisible();
   await expect(page.getByText(/云启老店 · \d{4}-\d{2}-\d{2} 合并/)).toBeVisible();
 
-  await page.getByRole('button', { name: 'HT-2026-01 的更多操作' }).click();
-  await page.getByRole('menuitem', { name: '附件' }).click();
   const section = page.getByRole('region', { name: '附件 HT-2026-01' });
+  await openFromMoreMenu(page, 'HT-2026-01 的更多操作', '附件', section);
   await expect(section).toContainText('还没有附件');
   await section.locator('input[type="file"]').setInputFiles({ name: '合同扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nscan\n%%EOF\n') });
   await expect(page.getByText('已添加附件“合同扫描件.pdf”')).toBeVisible();
@@ -43,9 +43,22 @@ test('add an attachment to a contract, see it listed, remove it and undo; aliase
 
   await api(webHost, 'settings:set', { locale: 'en-US' });
   await page.reload();
-  await page.getByRole('button', { name: 'More actions for HT-2026-01' }).click();
-  await page.getByRole('menuitem', { name: 'Attachments' }).click();
-  await expect(page.getByRole('region', { name: 'Attachments HT-2026-01' })).toContainText('合同扫描件.pdf');
+  const sectionEn = page.getByRole('region', { name: 'Attachments HT-2026-01' });
+  await openFromMoreMenu(page, 'More actions for HT-2026-01', 'Attachments', sectionEn);
+  await expect(sectionEn).toContainText('合同扫描件.pdf');
   await expect(page.getByText('Former names / aliases')).toBeVisible();
   await shot('attachments-en');
 });
+
+/**
+ * Opens a contract's ⋯ menu and picks an entry until its section shows: on a long page a click can land while the
+ * dropdown is still opening and be lost with no error (failed twice in a row in a fresh-clone run).
+ */
+async function openFromMoreMenu(page: Page, more: string, entry: string, shows: Locator): Promise<void> {
+  await expect(async () => {
+    const item = page.getByRole('menuitem', { name: entry, exact: true });
+    if (!(await item.isVisible())) await page.getByRole('button', { name: more }).click();
+    await item.click({ timeout: 2_000 });
+    await expect(shows).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
