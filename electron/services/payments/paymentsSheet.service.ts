@@ -3,51 +3,21 @@
 // (an unknown contract number, a bad date or amount) are reported by line and skipped.
 import path from 'node:path';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
-import { AppError } from '../../../shared/api/appError.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import { mapPaymentHeaders, PAYMENT_HEADERS, PAYMENT_SHEET_NAME, paymentCells, paymentHeaders, readPaymentRow, type PaymentRow } from '../../../shared/importExport/paymentSheet.ts';
-import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
-import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
+import { mapPaymentHeaders, PAYMENT_HEADERS, PAYMENT_SHEET_NAME, paymentCells, paymentHeaders, readPaymentRow } from '../../../shared/importExport/paymentSheet.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { newId } from '../../../db/newId.ts';
 import { findLiveInstalmentByDue, insertInstalment, listInstalmentsForExport, liveContractIdsByNumber, updateInstalment, type InstalmentValues } from '../../../db/repositories/instalmentsRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { recomputeRemindersForInstalments } from '../reminders/recomputeReminders.ts';
-import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { headerOf, openImportSource } from '../import/source/openImportSource.ts';
+import { readSheetRecords, sheetImportAnswer } from '../import/sheetRecords.ts';
 import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { writeSheetFile } from '../export/sheetFile.ts';
 
-interface RawIssue {
-  line: number;
-  column: string | null;
-  message: Message;
-}
-
-async function readRows(file: string, fileName: string): Promise<{ rows: { line: number; row: PaymentRow }[]; issues: RawIssue[] }> {
-  const source = await openImportSource(file, { encoding: 'auto', fileName });
-  const header = headerOf(source).cells;
-  const { columns, missing } = mapPaymentHeaders(header);
-  if (missing.length > 0) throw new AppError('VALIDATION', msg('paymentImport.missingColumns', { columns: missing.join(', ') }), 'file');
-  const rows: { line: number; row: PaymentRow }[] = [];
-  const issues: RawIssue[] = [];
-  for await (const batch of source.records) {
-    for (const record of batch) {
-      if (isBlankRecord(record.cells)) continue;
-      if (record.problem) {
-        issues.push({ line: record.line, column: null, message: record.problem.message });
-        if (record.problem.fatal) break;
-        continue;
-      }
-      const read = readPaymentRow(columns, record.cells);
-      if (read.ok) rows.push({ line: record.line, row: read.row });
-      else issues.push({ line: record.line, column: header[columns[read.field] ?? -1] ?? PAYMENT_HEADERS[read.field].zh, message: read.message });
-    }
-  }
-  return { rows, issues };
-}
+const PAYMENTS_SHEET = { mapHeaders: mapPaymentHeaders, readRow: readPaymentRow, headers: PAYMENT_HEADERS, missingColumnsKey: 'paymentImport.missingColumns' } as const;
 
 const sameValues = (a: InstalmentValues, b: InstalmentValues) =>
   a.dueAmountFen === b.dueAmountFen && a.paidAmountFen === b.paidAmountFen && a.paidOn === b.paidOn && a.invoiceNo === b.invoiceNo && a.invoiceOn === b.invoiceOn;
@@ -55,8 +25,8 @@ const sameValues = (a: InstalmentValues, b: InstalmentValues) =>
 export async function importPayments(ctx: ServiceContext, input: ApiParsedInput<'payments:import'>): Promise<ApiOutput<'payments:import'>> {
   const upload = stagedUpload(ctx, input.uploadId);
   try {
-    const { rows, issues } = await readRows(upload.file, path.basename(upload.fileName));
-    const unreadRows = issues.length;
+    const sheet = await readSheetRecords(upload.file, path.basename(upload.fileName), PAYMENTS_SHEET);
+    const { rows, issues } = sheet;
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const batchId = newId();
     await withTransaction(ctx.db, async (tx) => {
@@ -92,12 +62,9 @@ export async function importPayments(ctx: ServiceContext, input: ApiParsedInput<
       // 回款逾期 reminders of what the sheet wrote (its undo recomputes them again, payments:undo).
       await recomputeRemindersForInstalments(ctx, tx, [...written]);
     });
-    const locale = await archiveLocale(ctx.db);
-    issues.sort((a, b) => a.line - b.line);
     return {
-      rows: rows.length + unreadRows,
+      ...(await sheetImportAnswer(ctx.db, sheet)),
       ...counts,
-      issues: issues.map((i) => ({ line: i.line, column: i.column, message: renderIn(locale, i.message) })),
       undoToken: counts.created + counts.updated > 0 ? batchId : null,
     };
   } finally {

@@ -4,68 +4,30 @@
 // bad period or value) are reported by line and skipped.
 import path from 'node:path';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
-import { AppError } from '../../../shared/api/appError.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
-import { isBlankRecord } from '../../../shared/importExport/normalizeRow.ts';
-import { mapUsageHeaders, readUsageRow, USAGE_HEADERS, USAGE_SHEET_NAME, usageCells, usageHeaders, type UsageRow } from '../../../shared/importExport/usageSheet.ts';
-import { msg, renderIn, type Message } from '../../../shared/i18n/message.ts';
+import { mapUsageHeaders, readUsageRow, USAGE_HEADERS, USAGE_SHEET_NAME, usageCells, usageHeaders } from '../../../shared/importExport/usageSheet.ts';
+import { msg } from '../../../shared/i18n/message.ts';
 import { recordImportBatch } from '../../../db/import/importBatchesRepo.ts';
 import { newId } from '../../../db/newId.ts';
 import { upsertUsageFigure } from '../../../db/repositories/signalsRepo.ts';
 import { listUsageForExport, liveCustomerIdsByNameOrAlias } from '../../../db/repositories/usageSheetRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
-import { headerOf, openImportSource } from '../import/source/openImportSource.ts';
+import { readSheetRecords, sheetImportAnswer } from '../import/sheetRecords.ts';
 import { discardUpload, stagedUpload } from '../import/uploads/uploadStaging.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readUsageUnit } from './signals.service.ts';
 import { writeSheetFile } from '../export/sheetFile.ts';
 
-interface RawIssue {
-  line: number;
-  column: string | null;
-  message: Message;
-}
-
-interface ReadSheet {
-  rows: { line: number; row: UsageRow }[];
-  issues: RawIssue[];
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-}
-
-async function readRows(file: string, fileName: string): Promise<ReadSheet> {
-  const source = await openImportSource(file, { encoding: 'auto', fileName });
-  const header = headerOf(source).cells;
-  const { columns, missing } = mapUsageHeaders(header);
-  if (missing.length > 0) throw new AppError('VALIDATION', msg('usageImport.missingColumns', { columns: missing.join(', ') }), 'file');
-  const rows: ReadSheet['rows'] = [];
-  const issues: RawIssue[] = [];
-  for await (const batch of source.records) {
-    for (const record of batch) {
-      if (isBlankRecord(record.cells)) continue;
-      if (record.problem) {
-        issues.push({ line: record.line, column: null, message: record.problem.message });
-        if (record.problem.fatal) break;
-        continue;
-      }
-      const read = readUsageRow(columns, record.cells);
-      if (read.ok) rows.push({ line: record.line, row: read.row });
-      else issues.push({ line: record.line, column: header[columns[read.field] ?? -1] ?? USAGE_HEADERS[read.field].zh, message: read.message });
-    }
-  }
-  return { rows, issues, format: source.format, encoding: source.encoding };
-}
+const USAGE_SHEET = { mapHeaders: mapUsageHeaders, readRow: readUsageRow, headers: USAGE_HEADERS, missingColumnsKey: 'usageImport.missingColumns' } as const;
 
 export async function importUsage(ctx: ServiceContext, input: ApiParsedInput<'usage:import'>): Promise<ApiOutput<'usage:import'>> {
   const upload = stagedUpload(ctx, input.uploadId);
   try {
     const fileName = path.basename(upload.fileName);
-    const sheet = await readRows(upload.file, fileName);
+    const sheet = await readSheetRecords(upload.file, fileName, USAGE_SHEET);
     const { rows, issues } = sheet;
-    const unreadRows = issues.length;
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const batchId = newId();
     await withTransaction(ctx.db, async (tx) => {
@@ -93,18 +55,15 @@ export async function importUsage(ctx: ServiceContext, input: ApiParsedInput<'us
         fileName,
         format: sheet.format,
         encoding: sheet.encoding,
-        rows: rows.length + unreadRows,
+        rows: rows.length + sheet.unreadRows,
         summary: { ...counts, rejectedRows },
         actor: ctx.actor,
         createdAt: meta.at,
       });
     });
-    const locale = await archiveLocale(ctx.db);
-    issues.sort((a, b) => a.line - b.line);
     return {
-      rows: rows.length + unreadRows,
+      ...(await sheetImportAnswer(ctx.db, sheet)),
       ...counts,
-      issues: issues.map((i) => ({ line: i.line, column: i.column, message: renderIn(locale, i.message) })),
       batchId: counts.created + counts.updated > 0 ? batchId : null,
     };
   } finally {
