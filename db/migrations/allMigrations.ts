@@ -26,6 +26,7 @@ import { migration0025CustomerHealth } from './0025_customer_health.ts';
 import { migration0026HealthDirty } from './0026_health_dirty.ts';
 import { migration0027RiskWarnings } from './0027_risk_warnings.ts';
 import { migration0028PaymentRemindersUsageImport } from './0028_payment_reminders_usage_import.ts';
+import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -56,6 +57,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0026HealthDirty,
   migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
+  migration0034UsageLatestIndex,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

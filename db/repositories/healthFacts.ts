@@ -26,10 +26,10 @@ export interface HealthFactsWindow {
 export interface HealthFactRow {
   customerId: string;
   /**
-   * Whole local days from the latest live follow-up (from the customer's creation when there is none) to today,
-   * never below 0; null when the stored instant does not parse.
+   * The local date of the latest live follow-up (of the customer's creation when there is none), the day the
+   * silence counts from; null when the stored instant does not parse.
    */
-  daysSinceFollowUp: number | null;
+  followUpSince: string | null;
   competitorEvents: number;
   phoneContacts: number;
   /** The latest monthly usage figures, up to 4, any order. */
@@ -48,8 +48,7 @@ const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === un
 
 const customersSql = (ids?: readonly string[]) => `
   SELECT c.id,
-    max(0, CAST(julianday(@today) - julianday(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at),
-                                              @shift, 'start of day') AS INTEGER)),
+    date(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at), @shift),
     (SELECT count(*) FROM competitor_events e WHERE e.customer_id = c.id AND e.deleted_at IS NULL AND e.on_date >= @eventsFrom AND e.on_date <= @today),
     (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND trim(coalesce(k.phone, '')) <> ''),
     (SELECT group_concat(u.period_start || '=' || u.value, ',') FROM (
@@ -60,7 +59,7 @@ const customersSql = (ids?: readonly string[]) => `
   FROM customers c
   LEFT JOIN customer_health h ON h.customer_id = c.id
   LEFT JOIN customer_health_weeks w ON w.customer_id = c.id AND w.week_of = @week
-  WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
+  WHERE c.deleted_at IS NULL${ids === undefined ? ' AND c.id > @after ORDER BY c.id LIMIT @page' : ONLY('c.id', ids)}`;
 
 const interactionsSql = (ids?: readonly string[]) => `
   SELECT customer_id, strftime('%Y-%m', at, @shift) AS month, count(*)
@@ -83,7 +82,7 @@ const paymentDelaySql = (ids?: readonly string[]) => `
     AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
   GROUP BY k.customer_id`;
 
-type CustomerRow = [string, number | null, number, number, string | null, number, number | null, string | null, number | null];
+type CustomerRow = [string, string | null, number, number, string | null, number, number | null, string | null, number | null];
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -114,16 +113,28 @@ export function healthFactsStatements(window: HealthFactsWindow): { sql: string;
   return [
     { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
     { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
-    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week } },
+    // One page without a limit: the paged statement's plan (by id), all of it at once.
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week, after: '', page: -1 } },
   ];
 }
 
+/** Customers read per page when everyone is read: bounded memory, and the scores written in id order between pages. */
+export const HEALTH_FACTS_PAGE = 4096;
+
 /**
  * Hands `visit` the facts of each of `ids`, or of every live customer when undefined (deleted ones are left out),
- * one at a time; returns how many. Reading everyone streams the per-customer rows (short-lived rows cost the
- * collector far less than a 100k-row array), so `visit` must not use the connection.
+ * one at a time; returns how many. Everyone is read in pages of HEALTH_FACTS_PAGE by id, and `afterPage` runs
+ * after each (and once after a list of ids): there the caller may use the connection, to write what it gathered.
+ * Holding 100k scored rows until the end cost more in garbage collection than the writes themselves.
  */
-export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly string[] | undefined, visit: (row: HealthFactRow) => void): number {
+export function scanHealthFacts(
+  db: Db,
+  window: HealthFactsWindow,
+  ids: readonly string[] | undefined,
+  visit: (row: HealthFactRow) => void,
+  afterPage: () => void = () => {},
+  pageSize = HEALTH_FACTS_PAGE,
+): number {
   const raw = rawOf(db);
   const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
   const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
@@ -144,31 +155,44 @@ export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly
   const beforeWindow = monthBefore(firstWindowMonth);
   const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week };
   const statement = prepared(raw, customersSql(ids)).raw(true);
-  const rows = (ids === undefined ? statement.iterate(params) : statement.all(params)) as Iterable<CustomerRow>;
   let n = 0;
-  for (const [id, daysSinceFollowUp, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
-    const counts = interactions.get(id) ?? [];
-    // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
-    if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
-    n++;
-    visit({
-      customerId: id,
-      daysSinceFollowUp,
-      competitorEvents: events,
-      phoneContacts: phones,
-      usage:
-        usage === null
-          ? []
-          : usage.split(',').map((pair) => {
-              const at = pair.indexOf('=');
-              return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
-            }),
-      interactions: counts,
-      paymentDelayDays: delays.get(id) ?? 0,
-      storedScore,
-      storedFactors,
-      storedWeekScore,
-    });
+  const visitRows = (rows: readonly CustomerRow[]) => {
+    for (const [id, followUpSince, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
+      const counts = interactions.get(id) ?? [];
+      // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
+      if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
+      n++;
+      visit({
+        customerId: id,
+        followUpSince,
+        competitorEvents: events,
+        phoneContacts: phones,
+        usage:
+          usage === null
+            ? []
+            : usage.split(',').map((pair) => {
+                const at = pair.indexOf('=');
+                return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
+              }),
+        interactions: counts,
+        paymentDelayDays: delays.get(id) ?? 0,
+        storedScore,
+        storedFactors,
+        storedWeekScore,
+      });
+    }
+    afterPage();
+  };
+  if (ids !== undefined) {
+    visitRows(statement.all(params) as CustomerRow[]);
+    return n;
+  }
+  for (let after = ''; ; ) {
+    const page = statement.all({ ...params, after, page: pageSize }) as CustomerRow[];
+    if (page.length === 0) break;
+    visitRows(page);
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]![0];
   }
   return n;
 }
@@ -179,7 +203,9 @@ export interface HealthScoreRow {
   band: string;
   /** HealthFactorContribution[] as JSON. */
   factors: string;
-  /** Whether this week's row needs writing (its score differs, or it is missing); the current row always is. */
+  /** Whether the current row needs writing (its score or factors differ, or it is missing). */
+  current: boolean;
+  /** Whether this week's row needs writing (its score differs, or it is missing: the first pass of a week). */
   week: boolean;
 }
 
@@ -201,7 +227,7 @@ export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekO
      ON CONFLICT (customer_id, week_of) DO UPDATE SET score = excluded.score, band = excluded.band`,
   );
   for (const r of rows) {
-    current.run(r.customerId, r.score, r.band, r.factors, computedAt);
+    if (r.current) current.run(r.customerId, r.score, r.band, r.factors, computedAt);
     if (r.week) week.run(r.customerId, weekOf, r.score, r.band);
   }
 }

@@ -2,7 +2,7 @@
 // A term's outcome is report_terms.outcome (migration 0013: the renewal record's renewed/lost, else renewed when a
 // successor exists), so the list, the auto-close and the review share one definition with the reports.
 import { sql, type Selectable } from 'kysely';
-import type { HealthBand, HealthFactorContribution } from '../../shared/domain/healthBands.ts';
+import { storedFactorsOn, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
 import type { CloseReason, WarningActionKind, WarningRole, WarningStatus } from '../../shared/domain/riskWarnings.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
@@ -287,7 +287,7 @@ export async function listRiskCandidates(x: Executor, today: string, until: stri
     amountFen: r.amount_fen,
     score: r.score,
     band: r.band as HealthBand,
-    factors: JSON.parse(r.factors) as HealthFactorContribution[],
+    factors: storedFactorsOn(r.factors, today),
     warningId: r.warning_id,
     warningStatus: r.warning_status as WarningStatus | null,
   }));
@@ -301,8 +301,8 @@ export async function riskCandidateTotals(x: Executor, today: string, until: str
   return { count: Number(row?.n ?? 0), amountFen: Number(row?.amount ?? 0) };
 }
 
-/** A live contract's customer, that customer's current health (null before any) and the term's outcome. */
-export async function contractRiskFacts(x: Executor, contractId: string) {
+/** A live contract's customer, that customer's current health (null before any; day counts as of `today`) and the term's outcome. */
+export async function contractRiskFacts(x: Executor, contractId: string, today: string) {
   const result = await sql<{ customer_id: string; score: number | null; band: string | null; factors: string | null; outcome: string | null }>`
     SELECT k.customer_id, h.score, h.band, h.factors, t.outcome
     FROM contracts k
@@ -315,7 +315,7 @@ export async function contractRiskFacts(x: Executor, contractId: string) {
     customerId: r.customer_id,
     score: r.score,
     band: r.band as HealthBand | null,
-    factors: r.factors ? (JSON.parse(r.factors) as HealthFactorContribution[]) : [],
+    factors: r.factors ? storedFactorsOn(r.factors, today) : [],
     outcome: r.outcome,
   };
 }

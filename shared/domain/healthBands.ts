@@ -26,6 +26,28 @@ export interface HealthFactorContribution {
   measured: number | null;
   /** Why a factor had nothing to measure: too little data, or a source the archive does not have yet. */
   absent?: 'notEnoughData' | 'notAvailable';
+  /**
+   * A count of days that grows with the calendar (the silence since the latest follow-up): the local date it counts
+   * from. Stored so, with measured null, the daily recompute need not rewrite every customer for one more day;
+   * factorsOn fills measured as of the day the factors are read.
+   */
+  since?: string;
+}
+
+/** Whole days from one 'YYYY-MM-DD' to another (negative when `to` comes first); NaN when either does not parse. */
+export function daysFromTo(from: string, to: string): number {
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+  return day(to) - day(from);
+}
+
+/** The factors as of `today`: each day count kept as its start date (since) measured again, never below 0. */
+export function factorsOn(factors: readonly HealthFactorContribution[], today: string): HealthFactorContribution[] {
+  return factors.map((f) => (f.since === undefined ? f : { ...f, measured: Math.max(0, daysFromTo(f.since, today)) }));
+}
+
+/** Stored factors JSON (customer_health.factors) as of `today`. */
+export function storedFactorsOn(json: string, today: string): HealthFactorContribution[] {
+  return factorsOn(JSON.parse(json) as HealthFactorContribution[], today);
 }
 
 export const HEALTHY_FROM = 70;

@@ -15,7 +15,7 @@ export async function getHealth(ctx: ServiceContext, input: ApiParsedInput<'heal
   await requireCustomer(ctx.db, input.customerId, 'customerId');
   const thisWeek = weekOf(localDateOf(ctx.now()));
   const weeks = await listHealthWeeks(ctx.db, input.customerId, addDaysIso(thisWeek, -7 * (HEALTH_HISTORY_WEEKS - 1)));
-  const stored = await getCustomerHealth(ctx.db, input.customerId);
+  const stored = await getCustomerHealth(ctx.db, input.customerId, localDateOf(ctx.now()));
   if (!stored) {
     const [scored] = scoreCustomers(ctx.db, ctx.now(), await readHealthWeights(ctx.db), [input.customerId]);
     return { score: null, band: null, factors: scored?.score.factors ?? [], computedAt: null, changeSinceLastWeek: null, weeks };

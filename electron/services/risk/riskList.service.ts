@@ -64,7 +64,7 @@ export async function setRiskWindow(ctx: ServiceContext, input: ApiParsedInput<'
 }
 
 export async function listPublishedWarnings(ctx: ServiceContext, input: ApiParsedInput<'risk:warnings'>): Promise<ApiOutput<'risk:warnings'>> {
-  const items = await withRenewalOdds(ctx, (await listWarnings(ctx.db, { open: input.open })).map(toWarningOutput));
+  const items = await withRenewalOdds(ctx, (await listWarnings(ctx.db, { open: input.open })).map((r) => toWarningOutput(r, localDateOf(ctx.now()))));
   return { items, total: items.length };
 }
 
