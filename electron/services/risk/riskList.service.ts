@@ -9,7 +9,8 @@ import { DEFAULT_RISK_WINDOW_DAYS, reviewFigures } from '../../../shared/domain/
 import { msg } from '../../../shared/i18n/message.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { listRiskCandidates, listWarnings, reviewedTerms, riskCandidateTotals } from '../../../db/repositories/riskWarningsRepo.ts';
+import { listRiskCandidates, reviewedTerms, riskCandidateTotals } from '../../../db/repositories/riskTermsQuery.ts';
+import { listWarnings } from '../../../db/repositories/riskWarningsRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';

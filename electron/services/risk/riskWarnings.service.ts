@@ -18,8 +18,8 @@ import { undoBatch } from '../../../db/audit/undoBatch.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { insertFollowUp, markFollowUpDone, openFollowUpIds } from '../../../db/repositories/followUpsRepo.ts';
+import { contractRiskFacts } from '../../../db/repositories/riskTermsQuery.ts';
 import {
-  contractRiskFacts,
   getWarning,
   getWarningAction,
   getWarningRow,
