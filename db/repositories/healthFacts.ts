@@ -4,6 +4,7 @@
 // figures, whether 咨询/工单 began before the 4-month window), the 咨询/工单 counts per local month in the window,
 // and the largest payment delay. Runs on the raw connection inside the caller's transaction. Values are bound.
 import type BetterSqlite3 from 'better-sqlite3';
+import { bandOf } from '../../shared/domain/healthBands.ts';
 import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
 import { rawOf, type Db } from '../handle.ts';
 
@@ -38,10 +39,10 @@ export interface HealthFactRow {
   interactions: PeriodValue[];
   /** The largest delay in days (see paymentDelaySql), 0 when none. */
   paymentDelayDays: number;
-  /** What is stored: the current score and factors JSON, and this week's score (null when none). */
+  /** What is stored: the current score and factors JSON, and the local date it was computed on (null when none). */
   storedScore: number | null;
   storedFactors: string | null;
-  storedWeekScore: number | null;
+  storedOn: string | null;
 }
 
 const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
@@ -55,10 +56,9 @@ const customersSql = (ids?: readonly string[]) => `
        SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
        ORDER BY period_start DESC LIMIT 4) u),
     EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom),
-    h.score, h.factors, w.score
+    h.score, h.factors, date(h.computed_at, @shift)
   FROM customers c
   LEFT JOIN customer_health h ON h.customer_id = c.id
-  LEFT JOIN customer_health_weeks w ON w.customer_id = c.id AND w.week_of = @week
   WHERE c.deleted_at IS NULL${ids === undefined ? ' AND c.id > @after ORDER BY c.id LIMIT @page' : ONLY('c.id', ids)}`;
 
 const interactionsSql = (ids?: readonly string[]) => `
@@ -82,7 +82,7 @@ const paymentDelaySql = (ids?: readonly string[]) => `
     AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
   GROUP BY k.customer_id`;
 
-type CustomerRow = [string, string | null, number, number, string | null, number, number | null, string | null, number | null];
+type CustomerRow = [string, string | null, number, number, string | null, number, number | null, string | null, string | null];
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -114,7 +114,7 @@ export function healthFactsStatements(window: HealthFactsWindow): { sql: string;
     { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
     { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
     // One page without a limit: the paged statement's plan (by id), all of it at once.
-    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week, after: '', page: -1 } },
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, after: '', page: -1 } },
   ];
 }
 
@@ -153,11 +153,11 @@ export function scanHealthFacts(
     return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
   })();
   const beforeWindow = monthBefore(firstWindowMonth);
-  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week };
+  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift };
   const statement = prepared(raw, customersSql(ids)).raw(true);
   let n = 0;
   const visitRows = (rows: readonly CustomerRow[]) => {
-    for (const [id, followUpSince, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
+    for (const [id, followUpSince, events, phones, usage, earlier, storedScore, storedFactors, storedOn] of rows) {
       const counts = interactions.get(id) ?? [];
       // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
       if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
@@ -178,7 +178,7 @@ export function scanHealthFacts(
         paymentDelayDays: delays.get(id) ?? 0,
         storedScore,
         storedFactors,
-        storedWeekScore,
+        storedOn,
       });
     }
     afterPage();
@@ -203,18 +203,19 @@ export interface HealthScoreRow {
   band: string;
   /** HealthFactorContribution[] as JSON. */
   factors: string;
-  /** Whether the current row needs writing (its score or factors differ, or it is missing). */
-  current: boolean;
-  /** Whether this week's row needs writing (its score differs, or it is missing: the first pass of a week). */
-  week: boolean;
+  /** The stored score this one replaces, when it was computed in an earlier week: kept as that week's point. */
+  left: { weekOf: string; score: number } | null;
 }
 
 /**
- * Writes scores as customerHealthRepo.ts storeCustomerHealth does (the current row upserted, the week's row
- * upserted), on prepared statements of the raw connection inside the caller's transaction: a full recompute
- * writes 2 × 100k rows, which the query builder's multi-row inserts spent about a second of CPU compiling.
+ * Writes scores (only rows that changed are handed in): the current row upserted, and the week's point of the score
+ * it replaces when that was computed in an earlier week (customer_health_weeks holds the score a customer ended a
+ * week with; weeks without a row carry the earlier one forward, and the current row stands for its own week on:
+ * shared/domain/healthBands.ts weeklyPoints). So a week's first pass writes only the scores that moved. On prepared
+ * statements of the raw connection inside the caller's transaction: the query builder's multi-row inserts spent
+ * about a second of CPU compiling per 100k rows.
  */
-export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekOf: string, computedAt: string): void {
+export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], computedAt: string): void {
   const raw = rawOf(db);
   const current = prepared(
     raw,
@@ -227,8 +228,8 @@ export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekO
      ON CONFLICT (customer_id, week_of) DO UPDATE SET score = excluded.score, band = excluded.band`,
   );
   for (const r of rows) {
-    if (r.current) current.run(r.customerId, r.score, r.band, r.factors, computedAt);
-    if (r.week) week.run(r.customerId, weekOf, r.score, r.band);
+    current.run(r.customerId, r.score, r.band, r.factors, computedAt);
+    if (r.left) week.run(r.customerId, r.left.weekOf, r.left.score, bandOf(r.left.score));
   }
 }
 

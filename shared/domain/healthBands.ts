@@ -1,6 +1,7 @@
 // The health score's bands and the shape of one factor's contribution (issue 13). The score starts at 100 and each
 // factor takes points off, capped per factor; the bands are fixed: ≥ 70 健康, 40–69 关注, < 40 高危.
 // The factors, their weights and the computation live in healthScore.ts; this file is what every reader shares.
+import { addDaysIso } from './dates.ts';
 
 export const HEALTH_BANDS = ['healthy', 'watch', 'danger'] as const;
 export type HealthBand = (typeof HEALTH_BANDS)[number];
@@ -64,6 +65,33 @@ export interface CustomerHealth {
   band: HealthBand;
   factors: HealthFactorContribution[];
   computedAt: string;
+}
+
+export interface HealthWeekPoint {
+  weekOf: string;
+  score: number;
+  band: HealthBand;
+}
+
+/**
+ * The weekly history from `fromWeek` to `thisWeek` (Mondays), a point per week: the score the customer ended the week
+ * with. Week rows are stored only when a score leaves its week (the recompute keeps the replaced score), so a week
+ * without a row carries the latest earlier row forward, and the current score stands for every week from the one
+ * it was computed in. `rows` ascending, the latest one before `fromWeek` included; weeks before any score are left out.
+ */
+export function weeklyPoints(rows: readonly HealthWeekPoint[], current: { weekOf: string; score: number } | null, fromWeek: string, thisWeek: string): HealthWeekPoint[] {
+  const out: HealthWeekPoint[] = [];
+  let i = 0;
+  let last: HealthWeekPoint | null = null;
+  for (let week = fromWeek; week <= thisWeek; week = addDaysIso(week, 7)) {
+    if (current && week >= current.weekOf) {
+      out.push({ weekOf: week, score: current.score, band: bandOf(current.score) });
+      continue;
+    }
+    while (i < rows.length && rows[i]!.weekOf <= week) last = rows[i++]!;
+    if (last) out.push({ weekOf: week, score: last.score, band: last.band });
+  }
+  return out;
 }
 
 /** The week's Monday of a date, 'YYYY-MM-DD': the key of the weekly history. */

@@ -85,6 +85,11 @@ describe('health score: facts from the archive, marks and recompute', () => {
     expect((await health(a)).factors.find((f: { factor: string }) => f.factor === 'noRecentFollowUp').measured).toBe(9);
     expect(await health(c)).toMatchObject({ score: 95, computedAt: '2026-12-05T02:00:00.000Z' });
     expect((await health(c)).factors.find((f: { factor: string }) => f.factor === 'noRecentFollowUp')).toEqual({ factor: 'noRecentFollowUp', points: 0, measured: 5, since: '2026-12-05' });
+    // C's score stood still: no week row written, its current score standing for both weeks; A's 77 was kept as its week's.
+    const weekRows = (id: string) => rawOf(t.ctx.db).prepare('SELECT week_of, score FROM customer_health_weeks WHERE customer_id = ? ORDER BY week_of').raw().all(id);
+    expect(weekRows(c)).toEqual([]);
+    expect(weekRows(a)).toEqual([['2026-11-30', 77]]);
+    expect((await health(c)).weeks).toEqual([{ weekOf: '2026-11-30', score: 95, band: 'healthy' }, { weekOf: '2026-12-07', score: 95, band: 'healthy' }]);
     expect(ha.weeks.map((w: { weekOf: string; score: number }) => [w.weekOf, w.score])).toEqual([['2026-11-30', 77], ['2026-12-07', 72]]);
     // Once a day only: a second tick the same day leaves the stored time alone.
     expect(await runDailyHealth(t.ctx)).toBeNull();

@@ -1,7 +1,7 @@
 // The health score's recompute (issue 13): the facts of every customer (or of some) from the set-based statements
-// of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score and
-// the week's row (healthFacts.ts writeHealthScores: storeCustomerHealth's rows, on prepared statements), the marks
-// of migration 0026 cleared. After a write (dispatch), the marked customers; once a local day (the first scheduler
+// of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score
+// (and the replaced score as its week's point when it came from an earlier week: healthFacts.ts writeHealthScores),
+// the marks of migration 0026 cleared. After a write (dispatch), the marked customers; once a local day (the first scheduler
 // tick after 02:00, caught up at start-up), everyone, because delays and silences grow with the calendar.
 import type { Db, Tx } from '../../../db/handle.ts';
 import {
@@ -110,7 +110,7 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   const weights = weightsIn ?? (await readHealthWeights(tx));
   const window = healthWindowAt(now);
   // Only what changed is written: the daily pass over an archive whose signals stood still writes next to nothing.
-  // computedAt is thus when the score last changed (or this week's row was first written). Written page by page.
+  // computedAt is thus when the stored row last changed. Written page by page.
   const rows: HealthScoreRow[] = [];
   let rescored = 0;
   const computedAt = now.toISOString();
@@ -121,14 +121,14 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
     (row) => {
       const scored = scoreHealth(healthFactsOf(row, window), weights);
       const factors = factorsJson(scored.factors);
-      const week = row.storedWeekScore !== scored.score;
-      const current = row.storedScore !== scored.score || row.storedFactors !== factors;
-      if (!week && !current) return;
+      if (row.storedScore === scored.score && row.storedFactors === factors) return;
       if (row.storedScore !== scored.score) rescored++;
-      rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, current, week });
+      // The stored score leaves its week: it is the score the customer ended that week with.
+      const left = row.storedScore !== null && row.storedOn !== null && row.storedOn < window.week ? { weekOf: weekOf(row.storedOn), score: row.storedScore } : null;
+      rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, left });
     },
     () => {
-      writeHealthScores(ctx.db, rows, window.week, computedAt);
+      writeHealthScores(ctx.db, rows, computedAt);
       rows.length = 0;
     },
   );
