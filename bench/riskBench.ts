@@ -3,7 +3,7 @@
 //   --check   exit 1 when the full recompute misses 3 s or one customer's misses 5 ms
 //
 // Times the health score's recompute (electron/services/health/recomputeHealth.ts: three set-based statements,
-// the score in JS, the current and weekly rows written) on the dashboard bench's archive (100k customers, ~150k
+// the score in JS, the changed rows written) on the dashboard bench's archive (100k customers, ~150k
 // contracts) with two years of signals added (bench/riskBenchData.ts: monthly usage, follow-ups with 咨询/工单,
 // contacts, competitor events, quarterly instalments), against the same three statements run raw in the same run
 // (the ratio), and the incremental recompute of one customer (what dispatch does after a write).
@@ -70,9 +70,12 @@ async function main(): Promise<void> {
     const reset = () => raw.exec('DELETE FROM customer_health; DELETE FROM customer_health_weeks;');
     const cold = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: reset });
     const same = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS });
-    // The daily run proper: a day later every silence and delay has grown, so most current rows are rewritten.
+    // The daily run proper: a day later every silence has grown (kept as its start date, so not rewritten) and the
+    // unpaid delays too (rewritten: their points or measure moved).
     const daily = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: () => (now = new Date(now.getTime() + 86_400_000)) });
     const rewritten = count(`SELECT count(*) AS n FROM customer_health WHERE computed_at = '${now.toISOString()}'`);
+    // The first run of a week: week points are written only for the scores that move (the replaced one kept).
+    const weekly = await timeRuns(() => recomputeHealth(ctx), { iterations: ITERATIONS, before: () => (now = new Date(now.getTime() + 7 * 86_400_000)) });
     const ids = Array.from({ length: 200 }, (_, i) => `cust-${(i * 7919) % DASHBOARD_BENCH_SIZES.customers}`);
     // Each one-customer run finds its stored score gone, so it writes both rows as after a change.
     const forget = raw.prepare('DELETE FROM customer_health WHERE customer_id = ?');
@@ -98,13 +101,15 @@ async function main(): Promise<void> {
     out();
     out('== Timings (wall p50, wall max, CPU p50; ms)');
     out(`   raw SQL: the three statements, rows to JS                      ${ms(sqlTiming.p50)} ${ms(sqlTiming.max)} ${ms(sqlTiming.cpu50)}`);
-    out(`   full recompute, cold (no stored scores: 100k + 100k rows written) ${ms(cold.p50)} ${ms(cold.max)} ${ms(cold.cpu50)}   ratio ${(cold.p50 / sqlTiming.p50).toFixed(2)}`);
+    out(`   full recompute, cold (no stored scores: 100k current rows written) ${ms(cold.p50)} ${ms(cold.max)} ${ms(cold.cpu50)}   ratio ${(cold.p50 / sqlTiming.p50).toFixed(2)}`);
     out(`   full recompute, same day again (nothing changed: no writes)    ${ms(same.p50)} ${ms(same.max)} ${ms(same.cpu50)}   ratio ${(same.p50 / sqlTiming.p50).toFixed(2)}`);
     out(`   full recompute, the daily run (a day later; ${rewritten} current rows rewritten) ${ms(daily.p50)} ${ms(daily.max)} ${ms(daily.cpu50)}   ratio ${(daily.p50 / sqlTiming.p50).toFixed(2)}`);
+    out(`   full recompute, a week's first run (moved scores only)         ${ms(weekly.p50)} ${ms(weekly.max)} ${ms(weekly.cpu50)}   ratio ${(weekly.p50 / sqlTiming.p50).toFixed(2)}`);
     out(`   one customer (recomputeHealth with one id)                     ${ms(one.p50)} ${ms(one.max)} ${ms(one.cpu50)}   p95 ${one.p95.toFixed(2)}`);
     out(`   one marked customer after a write (refreshMarkedHealth)        ${ms(afterWrite.p50)} ${ms(afterWrite.max)} ${ms(afterWrite.cpu50)}   p95 ${afterWrite.p95.toFixed(2)}`);
-    const full = daily.p50;
-    out(full <= FULL_TARGET_MS ? `   the daily full recompute within the ${FULL_TARGET_MS} ms target (wall)` : `   the daily full recompute MISSES the ${FULL_TARGET_MS} ms target (wall; CPU beside it)`);
+    // Held to the target: the slowest of the full recomputes (cold, daily, a week's first).
+    const full = Math.max(cold.p50, daily.p50, weekly.p50);
+    out(full <= FULL_TARGET_MS ? `   every full recompute within the ${FULL_TARGET_MS} ms target (wall p50)` : `   a full recompute MISSES the ${FULL_TARGET_MS} ms target (wall p50; CPU beside it)`);
     out(one.p50 <= ONE_TARGET_MS ? `   one customer within the ${ONE_TARGET_MS} ms target` : `   one customer MISSES the ${ONE_TARGET_MS} ms target`);
     if (flag('--check') && (full > FULL_TARGET_MS || one.p50 > ONE_TARGET_MS)) failed = true;
   } finally {

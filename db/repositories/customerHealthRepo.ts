@@ -1,12 +1,12 @@
 // The stored health scores (migration 0025): the latest per customer and one row per customer and week. Derived data,
 // written by the recompute (never audited) and read by the customer page, the 风险预警 list and the review.
 import type { Selectable } from 'kysely';
-import { bandOf, type CustomerHealth, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
+import { bandOf, storedFactorsOn, type CustomerHealth, type HealthWeekPoint, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
 import { q, type Executor } from '../handle.ts';
 import type { CustomerHealthTable } from '../schema.ts';
 
-function toHealth(r: Selectable<CustomerHealthTable>): CustomerHealth {
-  return { customerId: r.customer_id, score: r.score, band: r.band as HealthBand, factors: JSON.parse(r.factors) as HealthFactorContribution[], computedAt: r.computed_at };
+function toHealth(r: Selectable<CustomerHealthTable>, today: string): CustomerHealth {
+  return { customerId: r.customer_id, score: r.score, band: r.band as HealthBand, factors: storedFactorsOn(r.factors, today), computedAt: r.computed_at };
 }
 
 export interface HealthToStore {
@@ -34,18 +34,25 @@ export async function storeCustomerHealth(x: Executor, rows: readonly HealthToSt
   }
 }
 
-export async function getCustomerHealth(x: Executor, customerId: string): Promise<CustomerHealth | undefined> {
+/** The customer's stored score, its day counts measured as of `today`. */
+export async function getCustomerHealth(x: Executor, customerId: string, today: string): Promise<CustomerHealth | undefined> {
   const row = await q(x).selectFrom('customer_health').selectAll().where('customer_id', '=', customerId).executeTakeFirst();
-  return row ? toHealth(row) : undefined;
+  return row ? toHealth(row, today) : undefined;
 }
 
-/** The customer's weekly scores from `fromWeek` on, oldest first. */
-export async function listHealthWeeks(x: Executor, customerId: string, fromWeek: string): Promise<{ weekOf: string; score: number; band: HealthBand }[]> {
+/** The customer's stored week points from `fromWeek` on, oldest first, with the latest one before it (carried forward: weeklyPoints). */
+export async function listHealthWeeks(x: Executor, customerId: string, fromWeek: string): Promise<HealthWeekPoint[]> {
+  const before = await q(x)
+    .selectFrom('customer_health_weeks')
+    .select((eb) => eb.fn.max('week_of').as('week_of'))
+    .where('customer_id', '=', customerId)
+    .where('week_of', '<=', fromWeek)
+    .executeTakeFirst();
   const rows = await q(x)
     .selectFrom('customer_health_weeks')
     .select(['week_of', 'score', 'band'])
     .where('customer_id', '=', customerId)
-    .where('week_of', '>=', fromWeek)
+    .where('week_of', '>=', before?.week_of ?? fromWeek)
     .orderBy('week_of')
     .execute();
   return rows.map((r) => ({ weekOf: r.week_of, score: r.score, band: r.band as HealthBand }));

@@ -4,6 +4,7 @@
 // figures, whether 咨询/工单 began before the 4-month window), the 咨询/工单 counts per local month in the window,
 // and the largest payment delay. Runs on the raw connection inside the caller's transaction. Values are bound.
 import type BetterSqlite3 from 'better-sqlite3';
+import { bandOf } from '../../shared/domain/healthBands.ts';
 import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
 import { rawOf, type Db } from '../handle.ts';
 
@@ -26,10 +27,10 @@ export interface HealthFactsWindow {
 export interface HealthFactRow {
   customerId: string;
   /**
-   * Whole local days from the latest live follow-up (from the customer's creation when there is none) to today,
-   * never below 0; null when the stored instant does not parse.
+   * The local date of the latest live follow-up (of the customer's creation when there is none), the day the
+   * silence counts from; null when the stored instant does not parse.
    */
-  daysSinceFollowUp: number | null;
+  followUpSince: string | null;
   competitorEvents: number;
   phoneContacts: number;
   /** The latest monthly usage figures, up to 4, any order. */
@@ -38,29 +39,27 @@ export interface HealthFactRow {
   interactions: PeriodValue[];
   /** The largest delay in days (see paymentDelaySql), 0 when none. */
   paymentDelayDays: number;
-  /** What is stored: the current score and factors JSON, and this week's score (null when none). */
+  /** What is stored: the current score and factors JSON, and the local date it was computed on (null when none). */
   storedScore: number | null;
   storedFactors: string | null;
-  storedWeekScore: number | null;
+  storedOn: string | null;
 }
 
 const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
 
 const customersSql = (ids?: readonly string[]) => `
   SELECT c.id,
-    max(0, CAST(julianday(@today) - julianday(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at),
-                                              @shift, 'start of day') AS INTEGER)),
+    date(coalesce((SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL), c.created_at), @shift),
     (SELECT count(*) FROM competitor_events e WHERE e.customer_id = c.id AND e.deleted_at IS NULL AND e.on_date >= @eventsFrom AND e.on_date <= @today),
     (SELECT count(*) FROM contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL AND trim(coalesce(k.phone, '')) <> ''),
     (SELECT group_concat(u.period_start || '=' || u.value, ',') FROM (
        SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
        ORDER BY period_start DESC LIMIT 4) u),
     EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom),
-    h.score, h.factors, w.score
+    h.score, h.factors, date(h.computed_at, @shift)
   FROM customers c
   LEFT JOIN customer_health h ON h.customer_id = c.id
-  LEFT JOIN customer_health_weeks w ON w.customer_id = c.id AND w.week_of = @week
-  WHERE c.deleted_at IS NULL${ONLY('c.id', ids)}`;
+  WHERE c.deleted_at IS NULL${ids === undefined ? ' AND c.id > @after ORDER BY c.id LIMIT @page' : ONLY('c.id', ids)}`;
 
 const interactionsSql = (ids?: readonly string[]) => `
   SELECT customer_id, strftime('%Y-%m', at, @shift) AS month, count(*)
@@ -83,7 +82,7 @@ const paymentDelaySql = (ids?: readonly string[]) => `
     AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
   GROUP BY k.customer_id`;
 
-type CustomerRow = [string, number | null, number, number, string | null, number, number | null, string | null, number | null];
+type CustomerRow = [string, string | null, number, number, string | null, number, number | null, string | null, string | null];
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -114,16 +113,28 @@ export function healthFactsStatements(window: HealthFactsWindow): { sql: string;
   return [
     { sql: paymentDelaySql(), params: { today: window.today, paidLateFrom: window.paidLateFrom } },
     { sql: interactionsSql(), params: { interactionsFrom: window.interactionsFromInstant, shift } },
-    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week } },
+    // One page without a limit: the paged statement's plan (by id), all of it at once.
+    { sql: customersSql(), params: { today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, after: '', page: -1 } },
   ];
 }
 
+/** Customers read per page when everyone is read: bounded memory, and the scores written in id order between pages. */
+export const HEALTH_FACTS_PAGE = 4096;
+
 /**
  * Hands `visit` the facts of each of `ids`, or of every live customer when undefined (deleted ones are left out),
- * one at a time; returns how many. Reading everyone streams the per-customer rows (short-lived rows cost the
- * collector far less than a 100k-row array), so `visit` must not use the connection.
+ * one at a time; returns how many. Everyone is read in pages of HEALTH_FACTS_PAGE by id, and `afterPage` runs
+ * after each (and once after a list of ids): there the caller may use the connection, to write what it gathered.
+ * Holding 100k scored rows until the end cost more in garbage collection than the writes themselves.
  */
-export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly string[] | undefined, visit: (row: HealthFactRow) => void): number {
+export function scanHealthFacts(
+  db: Db,
+  window: HealthFactsWindow,
+  ids: readonly string[] | undefined,
+  visit: (row: HealthFactRow) => void,
+  afterPage: () => void = () => {},
+  pageSize = HEALTH_FACTS_PAGE,
+): number {
   const raw = rawOf(db);
   const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
   const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
@@ -142,33 +153,46 @@ export function scanHealthFacts(db: Db, window: HealthFactsWindow, ids: readonly
     return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
   })();
   const beforeWindow = monthBefore(firstWindowMonth);
-  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift, week: window.week };
+  const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift };
   const statement = prepared(raw, customersSql(ids)).raw(true);
-  const rows = (ids === undefined ? statement.iterate(params) : statement.all(params)) as Iterable<CustomerRow>;
   let n = 0;
-  for (const [id, daysSinceFollowUp, events, phones, usage, earlier, storedScore, storedFactors, storedWeekScore] of rows) {
-    const counts = interactions.get(id) ?? [];
-    // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
-    if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
-    n++;
-    visit({
-      customerId: id,
-      daysSinceFollowUp,
-      competitorEvents: events,
-      phoneContacts: phones,
-      usage:
-        usage === null
-          ? []
-          : usage.split(',').map((pair) => {
-              const at = pair.indexOf('=');
-              return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
-            }),
-      interactions: counts,
-      paymentDelayDays: delays.get(id) ?? 0,
-      storedScore,
-      storedFactors,
-      storedWeekScore,
-    });
+  const visitRows = (rows: readonly CustomerRow[]) => {
+    for (const [id, followUpSince, events, phones, usage, earlier, storedScore, storedFactors, storedOn] of rows) {
+      const counts = interactions.get(id) ?? [];
+      // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
+      if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
+      n++;
+      visit({
+        customerId: id,
+        followUpSince,
+        competitorEvents: events,
+        phoneContacts: phones,
+        usage:
+          usage === null
+            ? []
+            : usage.split(',').map((pair) => {
+                const at = pair.indexOf('=');
+                return { period: pair.slice(0, at), value: Number(pair.slice(at + 1)) };
+              }),
+        interactions: counts,
+        paymentDelayDays: delays.get(id) ?? 0,
+        storedScore,
+        storedFactors,
+        storedOn,
+      });
+    }
+    afterPage();
+  };
+  if (ids !== undefined) {
+    visitRows(statement.all(params) as CustomerRow[]);
+    return n;
+  }
+  for (let after = ''; ; ) {
+    const page = statement.all({ ...params, after, page: pageSize }) as CustomerRow[];
+    if (page.length === 0) break;
+    visitRows(page);
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]![0];
   }
   return n;
 }
@@ -179,16 +203,19 @@ export interface HealthScoreRow {
   band: string;
   /** HealthFactorContribution[] as JSON. */
   factors: string;
-  /** Whether this week's row needs writing (its score differs, or it is missing); the current row always is. */
-  week: boolean;
+  /** The stored score this one replaces, when it was computed in an earlier week: kept as that week's point. */
+  left: { weekOf: string; score: number } | null;
 }
 
 /**
- * Writes scores as customerHealthRepo.ts storeCustomerHealth does (the current row upserted, the week's row
- * upserted), on prepared statements of the raw connection inside the caller's transaction: a full recompute
- * writes 2 × 100k rows, which the query builder's multi-row inserts spent about a second of CPU compiling.
+ * Writes scores (only rows that changed are handed in): the current row upserted, and the week's point of the score
+ * it replaces when that was computed in an earlier week (customer_health_weeks holds the score a customer ended a
+ * week with; weeks without a row carry the earlier one forward, and the current row stands for its own week on:
+ * shared/domain/healthBands.ts weeklyPoints). So a week's first pass writes only the scores that moved. On prepared
+ * statements of the raw connection inside the caller's transaction: the query builder's multi-row inserts spent
+ * about a second of CPU compiling per 100k rows.
  */
-export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekOf: string, computedAt: string): void {
+export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], computedAt: string): void {
   const raw = rawOf(db);
   const current = prepared(
     raw,
@@ -202,7 +229,7 @@ export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], weekO
   );
   for (const r of rows) {
     current.run(r.customerId, r.score, r.band, r.factors, computedAt);
-    if (r.week) week.run(r.customerId, weekOf, r.score, r.band);
+    if (r.left) week.run(r.customerId, r.left.weekOf, r.left.score, bandOf(r.left.score));
   }
 }
 

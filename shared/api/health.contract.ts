@@ -32,6 +32,8 @@ export const healthFactorSchema = z.object({
   points: z.number(),
   measured: z.number().nullable(),
   absent: z.enum(['notEnoughData', 'notAvailable']).optional(),
+  /** A day count's start date (the silence since the latest follow-up); measured is that count as of today. */
+  since: z.string().optional(),
 });
 const weekPoint = z.object({ weekOf: z.string(), score: z.number().int(), band: bandField });
 

@@ -1,5 +1,6 @@
 import * as z from './zodSetup.ts';
-import { HEALTH_BANDS, HEALTH_FACTORS } from '../domain/healthBands.ts';
+import { HEALTH_BANDS } from '../domain/healthBands.ts';
+import { healthFactorSchema } from './health.contract.ts';
 import { WARNING_ACTION_KINDS, WARNING_ROLES, WARNING_STATUSES } from '../domain/riskWarnings.ts';
 import { idField, isoDate, multiLineText, optionalText, versionField } from './fields.ts';
 
@@ -13,12 +14,6 @@ const statusField = z.enum(WARNING_STATUSES);
 const roleField = z.enum(WARNING_ROLES);
 const actionKindField = z.enum(WARNING_ACTION_KINDS);
 
-export const healthFactorSchema = z.object({
-  factor: z.enum(HEALTH_FACTORS),
-  points: z.number(),
-  measured: z.number().nullable(),
-  absent: z.enum(['notEnoughData', 'notAvailable']).optional(),
-});
 
 export const riskItemSchema = z.object({
   contractId: z.string(),

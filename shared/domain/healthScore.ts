@@ -68,6 +68,8 @@ export interface HealthFacts {
   competitorEvents: number;
   /** Days since the latest follow-up (since the customer was created when there is none); null when unknown. */
   daysSinceFollowUp: number | null;
+  /** The local date those days count from, when known: kept in the factor (since) so its day count is read fresh. */
+  followUpSince?: string;
   /** Live contacts with a phone number. */
   phoneContacts: number;
   /** Open complaints and average satisfaction (1..5): null until customer care (issue 14) provides them. */
@@ -111,7 +113,12 @@ export function scoreHealth(f: HealthFacts, w: HealthWeights = DEFAULT_HEALTH_WE
     factors.push({ factor: 'noRecentFollowUp', points: 0, measured: null, absent: 'notEnoughData' });
   } else {
     const quiet = f.daysSinceFollowUp >= NO_FOLLOW_UP_DAYS;
-    factors.push({ factor: 'noRecentFollowUp', points: quiet ? capped(w.noFollowUpPoints, w.noFollowUpPoints) : 0, measured: f.daysSinceFollowUp });
+    const points = quiet ? capped(w.noFollowUpPoints, w.noFollowUpPoints) : 0;
+    factors.push(
+      f.followUpSince === undefined
+        ? { factor: 'noRecentFollowUp', points, measured: f.daysSinceFollowUp }
+        : { factor: 'noRecentFollowUp', points, measured: f.daysSinceFollowUp, since: f.followUpSince },
+    );
   }
 
   if (f.openComplaints === null) {

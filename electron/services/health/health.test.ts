@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawOf } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { healthTick, runDailyHealth } from './healthTick.ts';
-import { factorsJson } from './recomputeHealth.ts';
+import { healthFactsStatements, scanHealthFacts, type HealthFactRow } from '../../../db/repositories/healthFacts.ts';
+import { factorsJson, healthWindowAt } from './recomputeHealth.ts';
 
 // Real SQLite file, the real handler table (dispatch rescoring marked customers after each write) and the
 // injected clock; the process runs in UTC, so local dates are the UTC ones.
@@ -50,7 +51,7 @@ describe('health score: facts from the archive, marks and recompute', () => {
       { factor: 'usageDrop', points: -25, measured: 50 },
       { factor: 'interactionChange', points: 0, measured: null, absent: 'notEnoughData' },
       { factor: 'competitorEvent', points: 0, measured: 0 },
-      { factor: 'noRecentFollowUp', points: 0, measured: 4 },
+      { factor: 'noRecentFollowUp', points: 0, measured: 4, since: '2026-12-01' },
       { factor: 'openComplaints', points: 0, measured: null, absent: 'notAvailable' },
       { factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notAvailable' },
       { factor: 'noPhoneContact', points: 0, measured: 1 },
@@ -60,7 +61,9 @@ describe('health score: facts from the archive, marks and recompute', () => {
     expect(points(hb)).toMatchObject({ paymentDelay: -19, competitorEvent: -15, noPhoneContact: -5, interactionChange: -10, noRecentFollowUp: 0 });
     expect(hb.factors.find((f: { factor: string }) => f.factor === 'interactionChange').measured).toBe(5);
     expect(hb).toMatchObject({ score: 51, band: 'watch' });
-    for (const h of [ha, hb]) expect(factorsJson(h.factors)).toBe(JSON.stringify(h.factors));
+    // Stored as JSON.stringify would write them, a day count kept as its start date without its measure of the day.
+    type F = { since?: string; measured: number | null };
+    for (const h of [ha, hb]) expect(factorsJson(h.factors)).toBe(JSON.stringify(h.factors.map((f: F) => (f.since ? { ...f, measured: null } : f))));
     // C has nothing but no phone contact; created today, so no silence yet.
     expect(await health(c)).toMatchObject({ score: 95, band: 'healthy', changeSinceLastWeek: null, weeks: [{ weekOf: '2026-11-30', score: 95, band: 'healthy' }] });
   });
@@ -78,6 +81,15 @@ describe('health score: facts from the archive, marks and recompute', () => {
     await healthTick(t.ctx);
     const ha = await health(a);
     expect(ha).toMatchObject({ score: 72, band: 'healthy', changeSinceLastWeek: -5 });
+    // The silence is measured as of the day read, though C's stored row (its points unmoved) was not rewritten.
+    expect((await health(a)).factors.find((f: { factor: string }) => f.factor === 'noRecentFollowUp').measured).toBe(9);
+    expect(await health(c)).toMatchObject({ score: 95, computedAt: '2026-12-05T02:00:00.000Z' });
+    expect((await health(c)).factors.find((f: { factor: string }) => f.factor === 'noRecentFollowUp')).toEqual({ factor: 'noRecentFollowUp', points: 0, measured: 5, since: '2026-12-05' });
+    // C's score stood still: no week row written, its current score standing for both weeks; A's 77 was kept as its week's.
+    const weekRows = (id: string) => rawOf(t.ctx.db).prepare('SELECT week_of, score FROM customer_health_weeks WHERE customer_id = ? ORDER BY week_of').raw().all(id);
+    expect(weekRows(c)).toEqual([]);
+    expect(weekRows(a)).toEqual([['2026-11-30', 77]]);
+    expect((await health(c)).weeks).toEqual([{ weekOf: '2026-11-30', score: 95, band: 'healthy' }, { weekOf: '2026-12-07', score: 95, band: 'healthy' }]);
     expect(ha.weeks.map((w: { weekOf: string; score: number }) => [w.weekOf, w.score])).toEqual([['2026-11-30', 77], ['2026-12-07', 72]]);
     // Once a day only: a second tick the same day leaves the stored time alone.
     expect(await runDailyHealth(t.ctx)).toBeNull();
@@ -85,6 +97,22 @@ describe('health score: facts from the archive, marks and recompute', () => {
     rawOf(t.ctx.db).exec('DELETE FROM customer_health');
     expect(await runDailyHealth(t.ctx)).toBe(3);
     expect((await health(c)).score).toBe(95);
+  });
+
+  it('reads everyone page by page in id order, the same facts as by id; usage from its covering index', async () => {
+    const window = healthWindowAt(t.ctx.now());
+    const paged: HealthFactRow[] = [];
+    const pages: number[] = [];
+    expect(scanHealthFacts(t.ctx.db, window, undefined, (r) => paged.push(r), () => pages.push(paged.length), 2)).toBe(3);
+    expect(pages).toEqual([2, 3]);
+    expect(paged.map((r) => r.customerId)).toEqual([a, b, c].sort());
+    const byId: HealthFactRow[] = [];
+    scanHealthFacts(t.ctx.db, window, [c, a, b], (r) => byId.push(r));
+    expect(byId.sort((x, y) => (x.customerId < y.customerId ? -1 : 1))).toEqual(paged);
+    expect(paged.find((r) => r.customerId === a)).toMatchObject({ followUpSince: '2026-12-01', paymentDelayDays: 23 });
+    const customers = healthFactsStatements(window)[2]!;
+    const plan = rawOf(t.ctx.db).prepare(`EXPLAIN QUERY PLAN ${customers.sql}`).all(customers.params) as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toContain('SEARCH usage_figures USING COVERING INDEX usage_figures_latest (customer_id=? AND period_kind=?)');
   });
 
   it('marks customers by trigger on every signal table, including contract moves and instalments', async () => {

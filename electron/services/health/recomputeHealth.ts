@@ -1,7 +1,7 @@
 // The health score's recompute (issue 13): the facts of every customer (or of some) from the set-based statements
-// of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score and
-// the week's row (healthFacts.ts writeHealthScores: storeCustomerHealth's rows, on prepared statements), the marks
-// of migration 0026 cleared. After a write (dispatch), the marked customers; once a local day (the first scheduler
+// of db/repositories/healthFacts.ts, scored in JS by shared/domain/healthScore.ts, stored as the current score
+// (and the replaced score as its week's point when it came from an earlier week: healthFacts.ts writeHealthScores),
+// the marks of migration 0026 cleared. After a write (dispatch), the marked customers; once a local day (the first scheduler
 // tick after 02:00, caught up at start-up), everyone, because delays and silences grow with the calendar.
 import type { Db, Tx } from '../../../db/handle.ts';
 import {
@@ -17,7 +17,7 @@ import {
 } from '../../../db/repositories/healthFacts.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
-import { weekOf, type HealthFactorContribution } from '../../../shared/domain/healthBands.ts';
+import { daysFromTo, weekOf, type HealthFactorContribution } from '../../../shared/domain/healthBands.ts';
 import {
   COMPETITOR_WINDOW_DAYS,
   PAID_LATE_LOOKBACK_DAYS,
@@ -49,7 +49,7 @@ export function healthWindowAt(now: Date): HealthFactsWindow & { month: string }
 }
 
 /** A fact row as the score reads it. */
-export function healthFactsOf(row: HealthFactRow, window: { month: string }): HealthFacts {
+export function healthFactsOf(row: HealthFactRow, window: { month: string; today: string }): HealthFacts {
   return {
     customerId: row.customerId,
     paymentDelayDays: row.paymentDelayDays,
@@ -57,7 +57,8 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string }): He
     interactions: row.interactions,
     month: window.month,
     competitorEvents: row.competitorEvents,
-    daysSinceFollowUp: row.daysSinceFollowUp,
+    daysSinceFollowUp: row.followUpSince === null ? null : Math.max(0, daysFromTo(row.followUpSince, window.today)),
+    ...(row.followUpSince === null ? {} : { followUpSince: row.followUpSince }),
     phoneContacts: row.phoneContacts,
     // Customer care (issue 14) has not landed: no complaints or satisfaction to read yet.
     openComplaints: null,
@@ -66,16 +67,20 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string }): He
 }
 
 /**
- * The factors as JSON, written out by hand: JSON.stringify's generic walk cost ~0.5 s of CPU per 100k customers.
- * The same text as JSON.stringify gives (keys in the same order; a test compares them).
+ * The factors as stored, JSON written out by hand: JSON.stringify's generic walk cost ~0.5 s of CPU per 100k
+ * customers. The same text as JSON.stringify gives (keys in the same order; a test compares them), except that a
+ * factor counted from a date (since) is stored with measured null.
  */
 export function factorsJson(factors: readonly HealthFactorContribution[]): string {
   let out = '[';
   for (let i = 0; i < factors.length; i++) {
     const f = factors[i]!;
     if (i > 0) out += ',';
-    out += `{"factor":"${f.factor}","points":${f.points},"measured":${f.measured === null ? 'null' : String(f.measured)}`;
-    out += f.absent === undefined ? '}' : `,"absent":"${f.absent}"}`;
+    // A day count kept as its start date is stored without its measure of the day (factorsOn reads it fresh).
+    const measured = f.measured === null || f.since !== undefined ? 'null' : String(f.measured);
+    out += `{"factor":"${f.factor}","points":${f.points},"measured":${measured}`;
+    if (f.absent !== undefined) out += `,"absent":"${f.absent}"`;
+    out += f.since === undefined ? '}' : `,"since":"${f.since}"}`;
   }
   return `${out}]`;
 }
@@ -105,18 +110,28 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   const weights = weightsIn ?? (await readHealthWeights(tx));
   const window = healthWindowAt(now);
   // Only what changed is written: the daily pass over an archive whose signals stood still writes next to nothing.
-  // computedAt is thus when the score last changed (or this week's row was first written).
+  // computedAt is thus when the stored row last changed. Written page by page.
   const rows: HealthScoreRow[] = [];
   let rescored = 0;
-  const customers = scanHealthFacts(ctx.db, window, ids, (row) => {
-    const scored = scoreHealth(healthFactsOf(row, window), weights);
-    const factors = factorsJson(scored.factors);
-    const week = row.storedWeekScore !== scored.score;
-    if (!week && row.storedScore === scored.score && row.storedFactors === factors) return;
-    if (row.storedScore !== scored.score) rescored++;
-    rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, week });
-  });
-  writeHealthScores(ctx.db, rows, window.week, now.toISOString());
+  const computedAt = now.toISOString();
+  const customers = scanHealthFacts(
+    ctx.db,
+    window,
+    ids,
+    (row) => {
+      const scored = scoreHealth(healthFactsOf(row, window), weights);
+      const factors = factorsJson(scored.factors);
+      if (row.storedScore === scored.score && row.storedFactors === factors) return;
+      if (row.storedScore !== scored.score) rescored++;
+      // The stored score leaves its week: it is the score the customer ended that week with.
+      const left = row.storedScore !== null && row.storedOn !== null && row.storedOn < window.week ? { weekOf: weekOf(row.storedOn), score: row.storedScore } : null;
+      rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, left });
+    },
+    () => {
+      writeHealthScores(ctx.db, rows, computedAt);
+      rows.length = 0;
+    },
+  );
   clearHealthMarks(ctx.db, ids);
   return { customers, rescored };
 }

@@ -9,7 +9,8 @@ import { DEFAULT_RISK_WINDOW_DAYS, reviewFigures } from '../../../shared/domain/
 import { msg } from '../../../shared/i18n/message.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
-import { listRiskCandidates, listWarnings, reviewedTerms, riskCandidateTotals } from '../../../db/repositories/riskWarningsRepo.ts';
+import { listRiskCandidates, reviewedTerms, riskCandidateTotals } from '../../../db/repositories/riskTermsQuery.ts';
+import { listWarnings } from '../../../db/repositories/riskWarningsRepo.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import { readStoredSetting, saveSetting } from '../settings/appSettings.ts';
@@ -64,7 +65,7 @@ export async function setRiskWindow(ctx: ServiceContext, input: ApiParsedInput<'
 }
 
 export async function listPublishedWarnings(ctx: ServiceContext, input: ApiParsedInput<'risk:warnings'>): Promise<ApiOutput<'risk:warnings'>> {
-  const items = await withRenewalOdds(ctx, (await listWarnings(ctx.db, { open: input.open })).map(toWarningOutput));
+  const items = await withRenewalOdds(ctx, (await listWarnings(ctx.db, { open: input.open })).map((r) => toWarningOutput(r, localDateOf(ctx.now()))));
   return { items, total: items.length };
 }
 

@@ -6,6 +6,7 @@
 // 记录跟进 would, so it closes the customer's open 待跟进 dates and counts as the customer's latest contact; the
 // action keeps the follow-up's id. Planned, not yet done actions are not follow-ups: logging a contact with 下次跟进
 // would be closed by the next contact the user logs, which would silently tick off the rest of the plan.
+import { factorsOn } from '../../../shared/domain/healthBands.ts';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { Warning, WarningAction } from '../../../shared/api/risk.contract.ts';
@@ -17,8 +18,8 @@ import { undoBatch } from '../../../db/audit/undoBatch.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { insertFollowUp, markFollowUpDone, openFollowUpIds } from '../../../db/repositories/followUpsRepo.ts';
+import { contractRiskFacts } from '../../../db/repositories/riskTermsQuery.ts';
 import {
-  contractRiskFacts,
   getWarning,
   getWarningAction,
   getWarningRow,
@@ -45,7 +46,8 @@ import type { ServiceContext } from '../serviceContext.ts';
 
 const missing = () => new AppError('NOT_FOUND', msg('riskErrors.missing'), 'id');
 
-export function toWarningOutput(r: WarningListRow): Warning {
+/** A warning as the API gives it; the customer's current factors with their day counts as of `today`. */
+export function toWarningOutput(r: WarningListRow, today: string): Warning {
   return {
     id: r.id,
     contractId: r.contractId,
@@ -63,7 +65,7 @@ export function toWarningOutput(r: WarningListRow): Warning {
     factors: r.factors,
     currentScore: r.currentScore,
     currentBand: r.currentBand,
-    currentFactors: r.currentFactors,
+    currentFactors: r.currentFactors && factorsOn(r.currentFactors, today),
     probability: null,
     publishedOn: r.publishedOn,
     closedOn: r.closedOn,
@@ -75,10 +77,10 @@ export function toWarningOutput(r: WarningListRow): Warning {
   };
 }
 
-async function warningOutput(x: Executor, id: string): Promise<Warning> {
+async function warningOutput(x: Executor, id: string, today: string): Promise<Warning> {
   const row = await getWarningRow(x, id);
   if (!row) throw missing();
-  return toWarningOutput(row);
+  return toWarningOutput(row, today);
 }
 
 async function requireWarning(x: Executor, id: string, field = 'id'): Promise<StoredWarning> {
@@ -114,7 +116,7 @@ async function actionWithOwner(x: Executor, a: StoredWarningAction, today: strin
 
 export async function getWarningDetail(ctx: ServiceContext, input: ApiParsedInput<'risk:get'>): Promise<ApiOutput<'risk:get'>> {
   const today = localDateOf(ctx.now());
-  const warning = await warningOutput(ctx.db, input.id);
+  const warning = await warningOutput(ctx.db, input.id, localDateOf(ctx.now()));
   const actions = (await listWarningActions(ctx.db, input.id)).map((a) => actionOutput(a, today));
   const activity = (await warningActivity(ctx.db, input.id)).map((e) => {
     const after = e.after ? (JSON.parse(e.after) as Record<string, unknown>) : {};
@@ -133,7 +135,7 @@ export async function getWarningDetail(ctx: ServiceContext, input: ApiParsedInpu
 
 export async function publishWarning(ctx: ServiceContext, input: ApiParsedInput<'risk:publish'>): Promise<ApiOutput<'risk:publish'>> {
   return withTransaction(ctx.db, async (tx) => {
-    const facts = await contractRiskFacts(tx, input.contractId);
+    const facts = await contractRiskFacts(tx, input.contractId, localDateOf(ctx.now()));
     if (!facts) throw new AppError('NOT_FOUND', msg('errors.contractMissing'), 'contractId');
     if (facts.score === null || facts.band === null) throw new AppError('VALIDATION', msg('riskErrors.noScore'), 'contractId');
     if (facts.outcome === 'renewed' || facts.outcome === 'lost') throw new AppError('VALIDATION', msg('riskErrors.decided'), 'contractId');
@@ -155,7 +157,7 @@ export async function publishWarning(ctx: ServiceContext, input: ApiParsedInput<
       },
       auditMeta(ctx, 'publish', batchId),
     );
-    return { warning: await warningOutput(tx, stored.id), undoToken: batchId };
+    return { warning: await warningOutput(tx, stored.id, localDateOf(ctx.now())), undoToken: batchId };
   });
 }
 
@@ -172,7 +174,7 @@ export async function setWarningStatus(ctx: ServiceContext, input: ApiParsedInpu
       auditMeta(ctx, closing ? 'close' : 'start', batchId),
       input.version,
     );
-    return { warning: await warningOutput(tx, w.id), undoToken: batchId };
+    return { warning: await warningOutput(tx, w.id, localDateOf(ctx.now())), undoToken: batchId };
   });
 }
 
