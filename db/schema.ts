@@ -365,6 +365,32 @@ export interface RiskWarningActionsTable extends SoftDeleted {
   follow_up_id: string | null;
 }
 
+/** Migration 0032: a manual key-customer decision (included 1 added, 0 removed); manager rows (until_on NULL = current); standards. */
+export interface KeyCustomerOverridesTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  included: number;
+  note: string | null;
+}
+
+export interface KeyCustomerManagersTable extends SoftDeleted {
+  id: string;
+  customer_id: string;
+  manager_id: string;
+  backup_id: string;
+  from_on: string;
+  until_on: string | null;
+  assigned_by: string;
+  note: string | null;
+}
+
+export interface VisitStandardsTable extends SoftDeleted {
+  id: string;
+  tier_code: string;
+  period: string;
+  visits: number;
+}
+
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -402,6 +428,9 @@ export interface Database {
   risk_warnings: RiskWarningsTable;
   risk_warning_actions: RiskWarningActionsTable;
   risk_outcome_dirty: { contract_id: string };
+  key_customer_overrides: KeyCustomerOverridesTable;
+  key_customer_managers: KeyCustomerManagersTable;
+  visit_standards: VisitStandardsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -435,5 +464,8 @@ export const AUDITED_TABLES = [
   'contract_instalments',
   'risk_warnings',
   'risk_warning_actions',
+  'key_customer_overrides',
+  'key_customer_managers',
+  'visit_standards',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
