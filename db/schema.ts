@@ -1,12 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
-interface Stamped {
+export interface Stamped {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
 }
-interface SoftDeleted extends Stamped {
+export interface SoftDeleted extends Stamped {
   deleted_at: string | null;
 }
 
@@ -363,32 +364,6 @@ export interface RiskWarningActionsTable extends SoftDeleted {
   due_on: string;
   done_on: string | null;
   follow_up_id: string | null;
-}
-
-/** Migration 0032: a manual key-customer decision (included 1 added, 0 removed); manager rows (until_on NULL = current); standards. */
-export interface KeyCustomerOverridesTable extends SoftDeleted {
-  id: string;
-  customer_id: string;
-  included: number;
-  note: string | null;
-}
-
-export interface KeyCustomerManagersTable extends SoftDeleted {
-  id: string;
-  customer_id: string;
-  manager_id: string;
-  backup_id: string;
-  from_on: string;
-  until_on: string | null;
-  assigned_by: string;
-  note: string | null;
-}
-
-export interface VisitStandardsTable extends SoftDeleted {
-  id: string;
-  tier_code: string;
-  period: string;
-  visits: number;
 }
 
 export interface Database {
