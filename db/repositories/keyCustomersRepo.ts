@@ -19,6 +19,9 @@ export interface KeyCandidateRow {
   backupId: string | null;
   backupName: string | null;
   managedSince: string | null;
+  /** When the customer was created, and when it was added by hand (a live manual 'added'), ISO instants. */
+  customerCreatedAt: string;
+  addedAt: string | null;
 }
 
 /**
@@ -30,7 +33,9 @@ export async function listKeyCandidates(x: Executor, keyTiers: readonly string[]
   const result = await sql<{
     customer_id: string; customer_name: string; tier: string; owner_id: string | null; owner_name: string | null; included: number | null;
     manager_id: string | null; manager_name: string | null; backup_id: string | null; backup_name: string | null; from_on: string | null;
+    created_at: string; added_at: string | null;
   }>`SELECT c.id AS customer_id, c.name AS customer_name, c.tier, c.owner_id, ow.name AS owner_name, o.included,
+        c.created_at, CASE WHEN o.included = 1 THEN o.created_at END AS added_at,
         m.manager_id, mo.name AS manager_name, m.backup_id, bo.name AS backup_name, m.from_on
       FROM customers c
       LEFT JOIN key_customer_overrides o ON o.customer_id = c.id AND o.deleted_at IS NULL
@@ -53,6 +58,8 @@ export async function listKeyCandidates(x: Executor, keyTiers: readonly string[]
     backupId: r.backup_id,
     backupName: r.backup_name,
     managedSince: r.from_on,
+    customerCreatedAt: r.created_at,
+    addedAt: r.added_at,
   }));
 }
 

@@ -41,6 +41,10 @@ describe('visit plan', () => {
       '2026-07-01#1:upcoming', '2026-07-01#2:upcoming',
       '2026-10-01#1:upcoming', '2026-10-01#2:upcoming',
     ]);
+    // Key since 15 May (created or added then): planned from May's period on, May still missed.
+    const later = planVisits(2026, { period: 'month', visits: 1 }, REVISITS, TODAY, '2026-05-15');
+    expect(later.map((v) => `${v.periodStart}:${v.status}`).slice(0, 3)).toEqual(['2026-05-01:missed', '2026-06-01:due', '2026-07-01:upcoming']);
+    expect(later).toHaveLength(8);
     expect(periodsOfYear(2028, 'halfYear')).toEqual([{ start: '2028-01-01', end: '2028-06-30' }, { start: '2028-07-01', end: '2028-12-31' }]);
     expect(periodsOfYear(2028, 'month')[1]).toEqual({ start: '2028-02-01', end: '2028-02-29' });
   });

@@ -80,13 +80,15 @@ export function visitRemindOn(periodStart: string, periodEnd: string): string {
 
 /**
  * One customer's plan for `year` under `standard`, matched against the days of its 回访 follow-ups (any order,
- * duplicates allowed), as of `today`.
+ * duplicates allowed), as of `today`; with `keySince`, from the period holding that day on.
  */
-export function planVisits(year: number, standard: VisitStandard, revisitDates: readonly string[], today: string): PlannedVisit[] {
+export function planVisits(year: number, standard: VisitStandard, revisitDates: readonly string[], today: string, keySince: string | null = null): PlannedVisit[] {
   const count = Math.max(1, Math.floor(standard.visits));
   const dates = [...revisitDates].sort();
   const out: PlannedVisit[] = [];
   for (const { start, end } of periodsOfYear(year, standard.period)) {
+    // A period that ended before the customer was key (created, or added by hand) is not planned.
+    if (keySince !== null && end < keySince) continue;
     const inPeriod = dates.filter((d) => d >= start && d <= end);
     for (let index = 1; index <= count; index++) {
       const doneOn = inPeriod[index - 1] ?? null;

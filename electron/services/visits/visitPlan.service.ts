@@ -2,9 +2,10 @@
 // its 回访 follow-ups (shared/domain/visitPlan.ts), the adherence per owner, the visits due now (the CLI's
 // `visits due`), and marking a visit done (a 回访 follow-up, logged as 记录跟进 would, undoable).
 //
-// The plan covers the key customers of today (criteria + manual decisions), each for the whole year: a customer
-// that stopped being key has no plan, one that became key mid-year is planned from January (its earlier periods
-// show as missed unless it had 回访 then). The plan counts under the assigned account manager, else the customer's
+// The plan covers the key customers of today (criteria + manual decisions), each for the whole year from the period
+// in which it became key as far as the archive knows (the customer's creation, or its manual addition; a tier change
+// has no date here, so a customer key by its tier is planned from January or its creation): a customer that stopped
+// being key has no plan. The plan counts under the assigned account manager, else the customer's
 // 负责人, else nobody (未分配).
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
@@ -41,7 +42,9 @@ export async function buildPlans(x: Executor, year: number, today: string): Prom
   return keys.map((k) => {
     const standard = standards.get(k.tier) ?? null;
     const days = (revisits.get(k.customerId) ?? []).map((at) => localDateOf(new Date(at)));
-    const visits = standard ? planVisits(year, standard, days, today) : [];
+    // Key since: the day the customer was created, or added by hand, whichever is later (a tier's membership has no date).
+    const since = [k.customerCreatedAt, k.addedAt].filter((v): v is string => v !== null).map((at) => localDateOf(new Date(at))).sort().at(-1) ?? null;
+    const visits = standard ? planVisits(year, standard, days, today, since) : [];
     const planOwnerId = k.managerId ?? k.ownerId;
     const planOwnerName = k.managerId ? k.managerName : k.ownerName;
     return { ...toKeyCustomer(k), planOwnerId, planOwnerName, standard, visits, counts: withRate(countVisits(visits)) };

@@ -85,8 +85,8 @@ export function StandardsCard() {
             {t('common.save')}
           </Button>
           {standards.data?.items.some((i) => i.tierCode === r.tierCode) ? (
-            <Popconfirm title={t('visits.standardRemoveConfirm')} okText={t('visits.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(r)}>
-              <Button size="small">{t('visits.remove')}</Button>
+            <Popconfirm title={t('visits.standardRemoveConfirm')} okText={t('visits.standardRemove')} cancelText={t('common.cancel')} onConfirm={() => remove(r)}>
+              <Button size="small">{t('visits.standardRemove')}</Button>
             </Popconfirm>
           ) : null}
         </Space>

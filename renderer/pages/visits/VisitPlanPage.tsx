@@ -62,7 +62,7 @@ export function VisitPlanPage() {
       key: 'visits',
       title: t('visits.column.visits'),
       render: (_, p) => (
-        <Flex wrap>
+        <Flex wrap style={{ maxWidth: 320 }}>
           {p.visits.map((v) => (
             <VisitTag key={`${v.periodStart}-${v.index}`} {...v} />
           ))}

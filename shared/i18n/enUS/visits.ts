@@ -131,6 +131,7 @@ export const visitsEnUS: Record<keyof typeof visitsZhCN, string> = {
   'visits.standardRemoveConfirm': 'Delete this tier’s service standard? Its key customers will have no visit plan.',
   'visits.standardRemoved': 'Service standard of {tier} deleted',
   'visits.standardSaved': 'Service standard of {tier} saved',
+  'visits.standardRemove': 'Delete',
   'visits.standards': 'Service standards',
   'visits.toKey': 'Key customers',
   'visits.toPlan': 'Visit plan',

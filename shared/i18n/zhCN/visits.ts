@@ -129,6 +129,7 @@ export const visitsZhCN = {
   'visits.standardRemoveConfirm': '删除这个等级的服务标准？该等级的重点客户将没有回访计划。',
   'visits.standardRemoved': '{tier}的服务标准已删除',
   'visits.standardSaved': '{tier}的服务标准已保存',
+  'visits.standardRemove': '删除',
   'visits.standards': '服务标准',
   'visits.toKey': '重点客户',
   'visits.toPlan': '回访计划',
