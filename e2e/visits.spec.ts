@@ -52,8 +52,8 @@ test('mark a visit done and see the adherence update', async ({ app: page, webHo
 
   await hostApi(webHost, 'settings:set', { locale: 'en-US' });
   await page.reload();
-  await menu(page, 'Key customers').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Key customers' })).toBeVisible();
+  await menu(page, 'Priority customers').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priority customers' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: '苏州启航软件有限公司' })).toContainText('By criteria');
   await shot('key-customers-en');
   await menu(page, 'Visit plan').click();
