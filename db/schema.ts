@@ -1,12 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
-interface Stamped {
+export interface Stamped {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
 }
-interface SoftDeleted extends Stamped {
+export interface SoftDeleted extends Stamped {
   deleted_at: string | null;
 }
 
@@ -402,6 +403,9 @@ export interface Database {
   risk_warnings: RiskWarningsTable;
   risk_warning_actions: RiskWarningActionsTable;
   risk_outcome_dirty: { contract_id: string };
+  key_customer_overrides: KeyCustomerOverridesTable;
+  key_customer_managers: KeyCustomerManagersTable;
+  visit_standards: VisitStandardsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -435,5 +439,8 @@ export const AUDITED_TABLES = [
   'contract_instalments',
   'risk_warnings',
   'risk_warning_actions',
+  'key_customer_overrides',
+  'key_customer_managers',
+  'visit_standards',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

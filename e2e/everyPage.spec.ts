@@ -247,6 +247,12 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await openFromMenu(w, t('nav.prediction'), t('prediction.title'));
   await expect(page.getByText(t('prediction.fallbackTitle'))).toBeVisible();
   await check(w, 'prediction', t('nav.prediction'));
+
+  // Issue 14's key-customer programme: the list with its criteria, and the visit plan with the standards.
+  await openFromMenu(w, t('nav.keyCustomers'), t('visits.keyTitle'));
+  await check(w, 'key-customers', t('nav.keyCustomers'));
+  await openFromMenu(w, t('nav.visits'), t('visits.planTitle'));
+  await check(w, 'visits', t('nav.visits'));
 }
 
 // The second row's amount is no number: the report lists it with its reason, and the first row goes in.

@@ -16,6 +16,9 @@ import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { HygienePage } from './pages/hygiene/HygienePage.tsx';
 import { PredictionPage } from './pages/prediction/PredictionPage.tsx';
 import { RiskPage } from './pages/risk/RiskPage.tsx';
+import { KeyCustomersPage } from './pages/visits/KeyCustomersPage.tsx';
+import { KeyReviewPage } from './pages/visits/KeyReviewPage.tsx';
+import { VisitPlanPage } from './pages/visits/VisitPlanPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -36,6 +39,9 @@ export function AppRoutes() {
         <Route path="hygiene" element={<HygienePage />} />
         <Route path="prediction" element={<PredictionPage />} />
         <Route path="risk" element={<RiskPage />} />
+        <Route path="key-customers" element={<KeyCustomersPage />} />
+        <Route path="key-customers/:id/review" element={<KeyReviewPage />} />
+        <Route path="visits" element={<VisitPlanPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

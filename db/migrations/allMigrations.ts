@@ -28,6 +28,7 @@ import { migration0027RiskWarnings } from './0027_risk_warnings.ts';
 import { migration0028PaymentRemindersUsageImport } from './0028_payment_reminders_usage_import.ts';
 import { migration0029CareReminderKinds } from './0029_care_reminder_kinds.ts';
 import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
+import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -59,6 +60,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
   migration0029CareReminderKinds,
+  migration0032KeyCustomersVisits,
   migration0034UsageLatestIndex,
 ];
 

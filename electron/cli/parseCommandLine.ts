@@ -90,6 +90,8 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:followups': EXPORT_FLAGS,
   'export:payments': EXPORT_FLAGS,
   'export:usage': EXPORT_FLAGS,
+  'export:visits': EXPORT_FLAGS,
+  'export:keyReview': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
   'export:report': EXPORT_FLAGS,

@@ -35,6 +35,9 @@ const HEALTH_SOURCES: readonly ApiDomain[] = ['followups', 'usage', 'competitorE
  */
 const RISK_SOURCES: readonly ApiDomain[] = ['contracts', 'renewals', 'customers', 'owners', 'followups', 'import', 'system', 'payments', 'usage', 'competitorEvents', 'contacts', 'health'];
 
+/** 重点客户 and 回访计划 read customers (tiers, owners), 回访 follow-ups, settings, and the review reads terms, health and risk. */
+const VISITS_SOURCES: readonly ApiDomain[] = ['customers', 'owners', 'tiers', 'followups', 'settings', 'contracts', 'renewals', 'health', 'risk', 'import', 'system'];
+
 /** The announced domains and the views that derive from them. */
 export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain> {
   const changed = new Set<ApiDomain>(domains);
@@ -47,6 +50,7 @@ export function withDependentViews(domains: readonly ApiDomain[]): Set<ApiDomain
   if (domains.some((d) => PREDICTION_SOURCES.includes(d))) changed.add('prediction');
   if (domains.some((d) => HEALTH_SOURCES.includes(d))) changed.add('health');
   if (domains.some((d) => RISK_SOURCES.includes(d))) changed.add('risk');
+  if (domains.some((d) => VISITS_SOURCES.includes(d)) || changed.has('risk')) changed.add('visits');
   return changed;
 }
 

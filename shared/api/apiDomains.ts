@@ -28,6 +28,8 @@ export const API_DOMAINS = [
   'prediction',
   'health',
   'risk',
+  /** The key-customer programme (重点客户) and its visit plans (回访计划). */
+  'visits',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -30,6 +30,10 @@ export const exportContract = {
   'export:payments': { input: exportInput, output: exportResultSchema },
   /** The usage sheet (用量): one row per live monthly figure, by customer name then month (week and quarter figures are not in it). */
   'export:usage': { input: exportInput, output: exportResultSchema },
+  /** The visit plan (回访计划) of a year (default: this year): one row per planned visit of each key customer. */
+  'export:visits': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
+  /** The key customers' annual review (重点客户年度回顾) of a year: one row per key customer. */
+  'export:keyReview': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -4,6 +4,7 @@ import { exportRenewals } from './exportRenewals.ts';
 import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
 import { exportPayments } from '../payments/paymentsSheet.service.ts';
+import { exportKeyReview, exportVisits } from '../visits/keyReview.service.ts';
 import { exportUsage } from '../signals/usageSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
@@ -15,4 +16,6 @@ export const exportHandlers = handlersFor('export', {
   'export:report': (ctx, input) => exportReport(ctx, input),
   'export:payments': (ctx, input) => exportPayments(ctx, input),
   'export:usage': (ctx, input) => exportUsage(ctx, input),
+  'export:visits': (ctx, input) => exportVisits(ctx, input),
+  'export:keyReview': (ctx, input) => exportKeyReview(ctx, input),
 });
