@@ -1,12 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ComplaintStepsTable, ComplaintsTable } from './complaintsSchema.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
-interface Stamped {
+export interface Stamped {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
 }
-interface SoftDeleted extends Stamped {
+export interface SoftDeleted extends Stamped {
   deleted_at: string | null;
 }
 
@@ -402,6 +403,8 @@ export interface Database {
   risk_warnings: RiskWarningsTable;
   risk_warning_actions: RiskWarningActionsTable;
   risk_outcome_dirty: { contract_id: string };
+  complaints: ComplaintsTable;
+  complaint_steps: ComplaintStepsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -435,5 +438,7 @@ export const AUDITED_TABLES = [
   'contract_instalments',
   'risk_warnings',
   'risk_warning_actions',
+  'complaints',
+  'complaint_steps',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -19,6 +19,7 @@ import { paymentsHandlers } from './payments/payments.handlers.ts';
 import { predictionHandlers } from './prediction/prediction.handlers.ts';
 import { healthHandlers } from './health/health.handlers.ts';
 import { riskHandlers } from './risk/risk.handlers.ts';
+import { complaintsHandlers } from './complaints/complaints.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -47,5 +48,6 @@ export function buildHandlerTable(): HandlerTable {
     predictionHandlers,
     healthHandlers,
     riskHandlers,
+    complaintsHandlers,
   );
 }

@@ -28,6 +28,7 @@ export const API_DOMAINS = [
   'prediction',
   'health',
   'risk',
+  'complaints',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 
