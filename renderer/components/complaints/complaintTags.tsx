@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import type { ComplaintSeverity, ComplaintStep } from '../../../shared/domain/complaints.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 
-const STEP_COLORS: Record<ComplaintStep, string> = { accepted: 'blue', investigating: 'geekblue', handling: 'purple', feedback: 'cyan', closed: 'green' };
+const STEP_COLORS: Record<ComplaintStep, string> = { accepted: 'blue', investigating: 'geekblue', handling: 'purple', feedback: 'gold', closed: 'green' };
 const SEVERITY_COLORS: Record<ComplaintSeverity, string> = { normal: 'default', serious: 'orange', urgent: 'red' };
 
 export function ComplaintStepTag({ step }: { step: ComplaintStep }) {

@@ -39,8 +39,8 @@ export function ComplaintDrawer({ complaintId, onClose }: { complaintId: string 
         id: c.id,
         step,
         handlerId: v.handlerId,
-        note: v.note || null,
-        satisfaction: SATISFACTION_STEPS.includes(step) && v.satisfaction ? v.satisfaction : null,
+        note: typeof v.note === 'string' && v.note ? v.note : null,
+        satisfaction: SATISFACTION_STEPS.includes(step) && typeof v.satisfaction === 'number' && v.satisfaction > 0 ? v.satisfaction : null,
         version: c.version,
       });
       form.resetFields(['note']);
