@@ -143,4 +143,17 @@ describe('a complaint walks 受理 → 调查 → 处理 → 反馈 → 关闭, 
     await t.call('complaints:undo', { undoToken: saved.undoToken });
     expect((await t.call('complaints:settings')).sla.mode).toBe('calendar');
   });
+
+  it('exports every complaint as a sheet (CSV here), headers and words in the chosen language', async () => {
+    const { complaint } = await t.call('complaints:create', { customerId, contractId, summary: '发票有误', category: '账单费用', severity: 'urgent', handlerId: zhang });
+    await t.call('complaints:advance', { id: complaint.id, step: 'investigating', handlerId: li });
+    t.setNow('2026-12-04T07:00:00.000Z');
+    const out = await t.call('export:complaints', { format: 'csv', headers: 'en' });
+    expect([out.rows, out.fileName]).toEqual([1, 'Complaints-2026-12-04.csv']);
+    const lines = Buffer.from(out.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Customer,Contract,Complaint,Category,Severity,Step,Handler,Received,Deadline,Overdue,Closed,Customer's satisfaction with the resolution");
+    expect(lines[1]).toMatch(/^杭州云启科技有限公司,HT-1,发票有误,账单费用,Urgent,Investigating,李娜,[\d-]+ [\d:]+,[\d-]+ [\d:]+,Overdue,,$/);
+    const zh = await t.call('export:complaints', { format: 'xlsx' });
+    expect([zh.rows, zh.fileName]).toEqual([1, '投诉列表-2026-12-04.xlsx']);
+  });
 });

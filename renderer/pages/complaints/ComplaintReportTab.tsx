@@ -22,7 +22,7 @@ export function ComplaintReportTab({ defaultFrom, defaultTo }: { defaultFrom: st
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: (r?.byCategory ?? []).map((c) => c.category).reverse() },
-    series: [{ type: 'bar', name: t('complaints.report.count'), data: (r?.byCategory ?? []).map((c) => c.count).reverse(), itemStyle: { color: '#cf1322' } }],
+    series: [{ type: 'bar', barMaxWidth: 28, name: t('complaints.report.count'), data: (r?.byCategory ?? []).map((c) => c.count).reverse(), itemStyle: { color: '#cf1322' } }],
   };
   return (
     <Flex vertical gap={12}>
