@@ -144,7 +144,7 @@ describe('a complaint walks 受理 → 调查 → 处理 → 反馈 → 关闭, 
     expect((await t.call('complaints:settings')).sla.mode).toBe('calendar');
   });
 
-  it('exports every complaint as a sheet (CSV here), headers and words in the chosen language', async () => {
+  it('exports every complaint as a sheet (CSV here), headers and words in the chosen language; follows a customer merge', async () => {
     const { complaint } = await t.call('complaints:create', { customerId, contractId, summary: '发票有误', category: '账单费用', severity: 'urgent', handlerId: zhang });
     await t.call('complaints:advance', { id: complaint.id, step: 'investigating', handlerId: li });
     t.setNow('2026-12-04T07:00:00.000Z');
@@ -155,5 +155,12 @@ describe('a complaint walks 受理 → 调查 → 处理 → 反馈 → 关闭, 
     expect(lines[1]).toMatch(/^杭州云启科技有限公司,HT-1,发票有误,账单费用,Urgent,Investigating,李娜,[\d-]+ [\d:]+,[\d-]+ [\d:]+,Overdue,,$/);
     const zh = await t.call('export:complaints', { format: 'xlsx' });
     expect([zh.rows, zh.fileName]).toEqual([1, '投诉列表-2026-12-04.xlsx']);
+
+    // A customer merge moves the duplicate's complaints to the survivor, and its undo moves them back.
+    const survivor = (await t.call('customers:create', { name: '杭州云启科技' })).id;
+    const merged = await t.call('customers:merge', { from: customerId, into: survivor });
+    expect((await t.call('complaints:list', { customerId: survivor })).items.map((c: any) => c.id)).toEqual([complaint.id]);
+    await t.call('customers:undoMerge', { undoToken: merged.undoToken });
+    expect((await t.call('complaints:get', { id: complaint.id })).complaint.customerId).toBe(customerId);
   });
 });
