@@ -48,7 +48,7 @@ export function ComplaintListTab({ customerId, onOpen, onNew }: { customerId: st
       onCell: nowrap,
       render: (_, c) => (
         <Space size={4}>
-          {c.step === 'closed' ? formatInstant(c.closedAt, true) : formatInstant(c.dueAt, true)}
+          {formatInstant(c.dueAt, true)}
           {c.overdue ? <OverdueTag /> : null}
         </Space>
       ),
