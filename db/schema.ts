@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
+import type { ComplaintStepsTable, ComplaintsTable } from './complaintsSchema.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
 export interface Stamped {
@@ -406,6 +407,8 @@ export interface Database {
   key_customer_overrides: KeyCustomerOverridesTable;
   key_customer_managers: KeyCustomerManagersTable;
   visit_standards: VisitStandardsTable;
+  complaints: ComplaintsTable;
+  complaint_steps: ComplaintStepsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -442,5 +445,7 @@ export const AUDITED_TABLES = [
   'key_customer_overrides',
   'key_customer_managers',
   'visit_standards',
+  'complaints',
+  'complaint_steps',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -253,6 +253,13 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await check(w, 'key-customers', t('nav.keyCustomers'));
   await openFromMenu(w, t('nav.visits'), t('visits.planTitle'));
   await check(w, 'visits', t('nav.visits'));
+  // Issue 14's complaints: the list, its report and its settings.
+  await openFromMenu(w, t('nav.complaints'), t('complaints.title'));
+  await check(w, 'complaints', t('nav.complaints'));
+  await page.getByRole('tab', { name: t('complaints.tab.report') }).click();
+  await check(w, 'complaints-report', t('nav.complaints'));
+  await page.getByRole('tab', { name: t('complaints.tab.settings') }).click();
+  await check(w, 'complaints-settings', t('nav.complaints'));
 }
 
 // The second row's amount is no number: the report lists it with its reason, and the first row goes in.

@@ -19,6 +19,7 @@ import { RiskPage } from './pages/risk/RiskPage.tsx';
 import { KeyCustomersPage } from './pages/visits/KeyCustomersPage.tsx';
 import { KeyReviewPage } from './pages/visits/KeyReviewPage.tsx';
 import { VisitPlanPage } from './pages/visits/VisitPlanPage.tsx';
+import { ComplaintsPage } from './pages/complaints/ComplaintsPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="key-customers" element={<KeyCustomersPage />} />
         <Route path="key-customers/:id/review" element={<KeyReviewPage />} />
         <Route path="visits" element={<VisitPlanPage />} />
+        <Route path="complaints" element={<ComplaintsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,7 +30,7 @@ export interface MergeCounts {
   reminders: number;
 }
 
-const liveIds = async (x: Executor, table: 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases', customerId: string) =>
+const liveIds = async (x: Executor, table: 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases' | 'complaints', customerId: string) =>
   (await q(x).selectFrom(table).select('id').where('customer_id', '=', customerId).where('deleted_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
 
 /** Merges customer `fromId` into `intoId`; both must be live and different (the service checks). */
@@ -55,6 +55,8 @@ export async function mergeCustomerInto(tx: Tx, fromId: string, intoId: string, 
   const followUps = await liveIds(tx, 'follow_ups', fromId);
   for (const id of followUps) await updateAudited(tx, 'follow_ups', id, move, meta);
   for (const id of await liveIds(tx, 'customer_aliases', fromId)) await updateAudited(tx, 'customer_aliases', id, move, meta);
+  // Complaints (issue 14) follow their customer.
+  for (const id of await liveIds(tx, 'complaints', fromId)) await updateAudited(tx, 'complaints', id, move, meta);
   await insertAudited(tx, 'customer_aliases', { id: newId(), customer_id: intoId, name: from.name, merged_from_id: fromId, deleted_at: null }, meta);
 
   const heldTags = new Set(

@@ -13,6 +13,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:usage': ['out'],
   'export:visits': ['out'],
   'export:keyReview': ['out'],
+  'export:complaints': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

@@ -65,6 +65,7 @@ describe('parseCommandLine', () => {
     expect(parse('backup', 'export-encrypted', '--out', 'a.rdbackup', '--passphrase', 'p')).toMatchObject({ name: 'system:exportEncrypted', host: { out: 'a.rdbackup' }, input: { passphrase: 'p' } });
     expect(parse('backup')).toMatchObject({ name: 'system:backup' });
     expect(parse('export', 'archive', '--out', 'a.xlsx', '--headers', 'en')).toMatchObject({ name: 'export:archive', host: { out: 'a.xlsx' }, input: { headers: 'en' } });
+    expect(parse('export', 'complaints', '--out', 'c.xlsx')).toMatchObject({ name: 'export:complaints', host: { out: 'c.xlsx' } });
     expect(() => parse('backup', 'export-encrypted', '--passphrase-fil', 'p.txt')).toThrow(UsageError);
   });
 

@@ -20,6 +20,7 @@ import { predictionHandlers } from './prediction/prediction.handlers.ts';
 import { healthHandlers } from './health/health.handlers.ts';
 import { riskHandlers } from './risk/risk.handlers.ts';
 import { visitsHandlers } from './visits/visits.handlers.ts';
+import { complaintsHandlers } from './complaints/complaints.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -49,5 +50,6 @@ export function buildHandlerTable(): HandlerTable {
     healthHandlers,
     riskHandlers,
     visitsHandlers,
+    complaintsHandlers,
   );
 }

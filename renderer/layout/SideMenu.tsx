@@ -1,4 +1,4 @@
-import { CrownOutlined, CarryOutOutlined, LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CrownOutlined, CustomerServiceOutlined, CarryOutOutlined, LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -46,6 +46,7 @@ export function SideMenu() {
     { key: '/prediction', icon: <LineChartOutlined />, label: t('nav.prediction') },
     { key: '/key-customers', icon: <CrownOutlined />, label: t('nav.keyCustomers') },
     { key: '/visits', icon: <CarryOutOutlined />, label: t('nav.visits') },
+    { key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') },
   ];
 
   return (

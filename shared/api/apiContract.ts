@@ -24,6 +24,7 @@ import { predictionContract } from './prediction.contract.ts';
 import { healthContract } from './health.contract.ts';
 import { riskContract } from './risk.contract.ts';
 import { visitsContract } from './visits.contract.ts';
+import { complaintsContract } from './complaints.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -52,6 +53,7 @@ export const apiContract = {
   ...healthContract,
   ...riskContract,
   ...visitsContract,
+  ...complaintsContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

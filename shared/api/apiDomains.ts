@@ -30,6 +30,7 @@ export const API_DOMAINS = [
   'risk',
   /** The key-customer programme (重点客户) and its visit plans (回访计划). */
   'visits',
+  'complaints',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -34,6 +34,8 @@ export const exportContract = {
   'export:visits': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The key customers' annual review (重点客户年度回顾) of a year: one row per key customer. */
   'export:keyReview': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
+  /** The complaints sheet (投诉, issue 14): one row per live complaint, open ones by deadline first. */
+  'export:complaints': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -34,6 +34,7 @@ import { paymentsEnUS } from './enUS/payments.ts';
 import { predictionEnUS } from './enUS/prediction.ts';
 import { riskEnUS } from './enUS/risk.ts';
 import { visitsEnUS } from './enUS/visits.ts';
+import { complaintsEnUS } from './enUS/complaints.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -71,4 +72,5 @@ export const enUS: Record<MessageKey, string> = {
   ...healthEnUS,
   ...riskEnUS,
   ...visitsEnUS,
+  ...complaintsEnUS,
 };

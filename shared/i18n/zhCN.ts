@@ -33,6 +33,7 @@ import { paymentsZhCN } from './zhCN/payments.ts';
 import { predictionZhCN } from './zhCN/prediction.ts';
 import { riskZhCN } from './zhCN/risk.ts';
 import { visitsZhCN } from './zhCN/visits.ts';
+import { complaintsZhCN } from './zhCN/complaints.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -71,6 +72,7 @@ export const zhCN = {
   ...healthZhCN,
   ...riskZhCN,
   ...visitsZhCN,
+  ...complaintsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,6 +6,7 @@ import { exportSheet } from './exportSheet.ts';
 import { exportPayments } from '../payments/paymentsSheet.service.ts';
 import { exportKeyReview, exportVisits } from '../visits/keyReview.service.ts';
 import { exportUsage } from '../signals/usageSheet.service.ts';
+import { exportComplaints } from '../complaints/complaintsSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
@@ -18,4 +19,5 @@ export const exportHandlers = handlersFor('export', {
   'export:usage': (ctx, input) => exportUsage(ctx, input),
   'export:visits': (ctx, input) => exportVisits(ctx, input),
   'export:keyReview': (ctx, input) => exportKeyReview(ctx, input),
+  'export:complaints': (ctx, input) => exportComplaints(ctx, input),
 });

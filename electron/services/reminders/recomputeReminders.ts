@@ -24,6 +24,7 @@ import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
+import { recomputeAllComplaintReminders } from '../complaints/complaintReminders.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 // Pending reminder rows follow their inputs: every write to a contract, its customer's tier, a ladder, the
@@ -219,4 +220,5 @@ export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
   await syncBirthdays(ctx, tx, await allBirthdaySources(tx), config);
   await syncFollowUps(ctx, tx, await allOpenFollowUpSources(tx), config);
   await syncPayments(ctx, tx, await allUnpaidPaymentSources(tx), config);
+  await recomputeAllComplaintReminders(ctx, tx);
 }

@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays, format } from 'date-fns';
 import { parseIsoDate } from '../../../shared/domain/dates.ts';
 import type { Tier } from '../../../shared/domain/enums.ts';
 import { formatMoney } from '../../../shared/domain/money.ts';
@@ -9,6 +9,7 @@ import { expiryTitleKey, type TierMap } from '../../../shared/reminders/reminder
 import { mergeValuesOf, renderReminder } from '../../../shared/reminders/reminderTemplate.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts, PaymentFacts } from '../../../db/repositories/reminderClaimRepo.ts';
+import type { ComplaintFacts } from '../../../db/repositories/complaintsRepo.ts';
 
 // The words of a notification, kept as catalogue keys and the facts they are worded from, so the centre words
 // them in the archive's language when it shows them. The body of an expiry reminder is the tier's template;
@@ -79,6 +80,23 @@ export function paymentOverdueMessage(facts: PaymentFacts, today: string): Notif
       owner: facts.ownerName ?? '',
     },
     subjectUrl: `/customers/${facts.customerId}`,
+  };
+}
+
+/** 投诉超时: "投诉超时：<客户> <摘要>", the body the severity, the deadline and the handler to act. */
+export function complaintOverdueMessage(facts: ComplaintFacts): NotificationMessage {
+  return {
+    titleKey: 'notice.complaintOverdueTitle',
+    bodyKey: 'notice.complaintOverdueBody',
+    params: {
+      customer: facts.customerName,
+      summary: facts.summary.length > 40 ? `${facts.summary.slice(0, 40)}…` : facts.summary,
+      severity: msg(`complaints.severity.${facts.severity}`),
+      step: msg(`complaints.step.${facts.step}`),
+      dueAt: format(new Date(facts.dueAt), 'yyyy-MM-dd HH:mm'),
+      handler: facts.handlerName,
+    },
+    subjectUrl: `/complaints?id=${facts.complaintId}`,
   };
 }
 

@@ -32,6 +32,8 @@ export const SETTING_KEYS = {
   riskWindow: 'risk.windowDays',
   /** The tiers whose customers are key customers (重点客户, issue 14); absent: DEFAULT_KEY_TIERS. */
   keyTiers: 'visits.keyTiers',
+  /** Complaints (issue 14): the SLA per severity and the category list; absent: the defaults. */
+  complaints: 'complaints.settings',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -10,6 +10,7 @@ import { followUpChannelLabels, followUpKindLabels, labelOf } from '../../../sha
 import { useApiMutation } from '../../api/useApi.ts';
 import { daysFromToday, formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { ComplaintFromFollowUp } from '../complaints/ComplaintFromFollowUp.tsx';
 
 const CHANNEL_ICONS: Record<FollowUpChannel, ReactNode> = {
   phone: <PhoneOutlined />,
@@ -132,6 +133,7 @@ export function FollowUpTimeline({ items, events = [] }: { items: FollowUp[]; ev
                 {t('followUp.contractRef', { number: f.contractNo })}
               </Typography.Text>
             ) : null}
+            {f.kind === 'complaint' ? <ComplaintFromFollowUp followUp={f} /> : null}
           </Flex>
         </Flex>
       ),

@@ -13,6 +13,7 @@ import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
 import { HealthCard } from './HealthCard.tsx';
+import { OpenComplaintsCard } from '../../components/complaints/OpenComplaintsCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
@@ -53,6 +54,7 @@ export function CustomerDetailPage() {
           <Flex vertical gap={16}>
             <HealthCard customerId={customer.id} />
             <LifecycleCard customerId={customer.id} />
+            <OpenComplaintsCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>
         </Col>

@@ -39,6 +39,10 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
   // The terms on the 风险预警 list link to their row there.
   const risk = useApiQuery('risk:list', { today: todayIso() });
   const atRisk = new Set((risk.data?.items ?? []).map((i) => i.contractId));
+  // The customer's open complaints (issue 14) show on its rows, linking to them.
+  const complaints = useApiQuery('complaints:list', { open: true });
+  const openComplaints = new Map<string, number>();
+  for (const c of complaints.data?.items ?? []) openComplaints.set(c.customerId, (openComplaints.get(c.customerId) ?? 0) + 1);
   const changeStage = (item: RenewalItem, stage: RenewalStage) => {
     if (stage === 'lost') return onLost(item);
     if (stage === 'renewed') return onRenew(item);
@@ -79,6 +83,11 @@ export function RenewalTable({ items, loading, total, page, onPage, selected, on
               {atRisk.has(r.contractId) ? (
                 <Link to={`/risk?contract=${r.contractId}`} style={{ fontSize: 12, color: '#d4380d' }}>
                   {t('risk.renewalLink')}
+                </Link>
+              ) : null}
+              {openComplaints.has(r.customerId) ? (
+                <Link to={`/complaints?customer=${r.customerId}`} style={{ fontSize: 12, color: '#cf1322' }}>
+                  {t('complaints.renewalBadge', { n: openComplaints.get(r.customerId) ?? 0 })}
                 </Link>
               ) : null}
             </Flex>

@@ -33,4 +33,7 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.paymentOverdueTitle': 'Overdue payment: {customer} {contractNo} due {amount} ({dueOn})',
   'notice.paymentOverdueBody': '{n} {n|day|days} overdue, {outstanding} outstanding. Owner: {owner}.',
   'notice.paymentOverdueBodyNoOwner': '{n} {n|day|days} overdue, {outstanding} outstanding.',
+
+  'notice.complaintOverdueTitle': 'Complaint overdue: {customer} {summary}',
+  'notice.complaintOverdueBody': '{severity} complaint past its deadline ({dueAt}); current step: {step}. Handler: {handler}.',
 };

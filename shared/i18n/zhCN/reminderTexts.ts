@@ -33,4 +33,7 @@ export const reminderTextsZhCN = {
   'notice.paymentOverdueTitle': '回款逾期：{customer} {contractNo} 应收 {amount}（{dueOn}）',
   'notice.paymentOverdueBody': '已逾期 {n} 天，未收 {outstanding}。负责人：{owner}。',
   'notice.paymentOverdueBodyNoOwner': '已逾期 {n} 天，未收 {outstanding}。',
+
+  'notice.complaintOverdueTitle': '投诉超时：{customer} {summary}',
+  'notice.complaintOverdueBody': '{severity}投诉已过处理时限（{dueAt}），当前环节：{step}。处理人：{handler}。',
 } as const;
