@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
 interface Stamped {
@@ -6,7 +7,7 @@ interface Stamped {
   updated_at: string;
   version: Generated<number>;
 }
-interface SoftDeleted extends Stamped {
+export interface SoftDeleted extends Stamped {
   deleted_at: string | null;
 }
 
@@ -402,6 +403,10 @@ export interface Database {
   risk_warnings: RiskWarningsTable;
   risk_warning_actions: RiskWarningActionsTable;
   risk_outcome_dirty: { contract_id: string };
+  message_templates: MessageTemplatesTable;
+  renewal_offers: RenewalOffersTable;
+  loyalty_points: LoyaltyPointsTable;
+  referrals: ReferralsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -435,5 +440,9 @@ export const AUDITED_TABLES = [
   'contract_instalments',
   'risk_warnings',
   'risk_warning_actions',
+  'message_templates',
+  'renewal_offers',
+  'loyalty_points',
+  'referrals',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

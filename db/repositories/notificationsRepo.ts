@@ -172,6 +172,7 @@ const SUBJECT_GONE = sql<number>`CASE n.kind
   WHEN 'payment' THEN NOT EXISTS (SELECT 1 FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
                                   JOIN customers c ON c.id = k.customer_id
                                   WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'holiday' THEN NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.subject_id AND c.deleted_at IS NULL)
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

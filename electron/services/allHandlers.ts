@@ -19,6 +19,8 @@ import { paymentsHandlers } from './payments/payments.handlers.ts';
 import { predictionHandlers } from './prediction/prediction.handlers.ts';
 import { healthHandlers } from './health/health.handlers.ts';
 import { riskHandlers } from './risk/risk.handlers.ts';
+import { messagesHandlers } from './messages/messages.handlers.ts';
+import { loyaltyHandlers } from './loyalty/loyalty.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -47,5 +49,7 @@ export function buildHandlerTable(): HandlerTable {
     predictionHandlers,
     healthHandlers,
     riskHandlers,
+    messagesHandlers,
+    loyaltyHandlers,
   );
 }

@@ -23,6 +23,7 @@ import { signalsContract } from './signals.contract.ts';
 import { predictionContract } from './prediction.contract.ts';
 import { healthContract } from './health.contract.ts';
 import { riskContract } from './risk.contract.ts';
+import { loyaltyContract, messagesContract } from './messages.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -50,6 +51,8 @@ export const apiContract = {
   ...predictionContract,
   ...healthContract,
   ...riskContract,
+  ...messagesContract,
+  ...loyaltyContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -28,6 +28,10 @@ export const API_DOMAINS = [
   'prediction',
   'health',
   'risk',
+  /** Messages to the customer, greeting settings and renewal offers (issue 14). */
+  'messages',
+  /** Loyalty points and referrals (issue 14). */
+  'loyalty',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

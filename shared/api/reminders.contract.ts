@@ -6,7 +6,8 @@ import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
 import { tierField } from './fields.ts';
 
 // 'remind': a contract's one-off 提醒日期 (migration 0011); 'payment': an overdue instalment, 回款逾期 (migration 0028).
-export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment'] as const;
+// 'holiday': a greeting a few days before a Chinese holiday, keyed by the customer (issue 14, kind added by 0029).
+export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment', 'holiday'] as const;
 export const reminderKindField = z.enum(REMINDER_KINDS);
 
 const stepsField = z

@@ -33,6 +33,7 @@ import { healthEnUS } from './enUS/health.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
 import { predictionEnUS } from './enUS/prediction.ts';
 import { riskEnUS } from './enUS/risk.ts';
+import { messagesEnUS } from './enUS/messages.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -69,4 +70,5 @@ export const enUS: Record<MessageKey, string> = {
   ...predictionEnUS,
   ...healthEnUS,
   ...riskEnUS,
+  ...messagesEnUS,
 };

@@ -32,6 +32,7 @@ import { healthZhCN } from './zhCN/health.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
 import { predictionZhCN } from './zhCN/prediction.ts';
 import { riskZhCN } from './zhCN/risk.ts';
+import { messagesZhCN } from './zhCN/messages.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -69,6 +70,7 @@ export const zhCN = {
   ...predictionZhCN,
   ...healthZhCN,
   ...riskZhCN,
+  ...messagesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

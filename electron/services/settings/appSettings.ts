@@ -30,6 +30,8 @@ export const SETTING_KEYS = {
   healthDailyRun: 'health.dailyRun',
   /** The 风险预警 list's window in days (issue 13 warnings); absent: DEFAULT_RISK_WINDOW_DAYS. */
   riskWindow: 'risk.windowDays',
+  /** Greetings (issue 14): days ahead and the tiers greeted on holidays; absent: DEFAULT_GREETING_SETTINGS. */
+  greetings: 'greetings.settings',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -33,4 +33,7 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.paymentOverdueTitle': 'Overdue payment: {customer} {contractNo} due {amount} ({dueOn})',
   'notice.paymentOverdueBody': '{n} {n|day|days} overdue, {outstanding} outstanding. Owner: {owner}.',
   'notice.paymentOverdueBodyNoOwner': '{n} {n|day|days} overdue, {outstanding} outstanding.',
+
+  'notice.holidayTitle': '{customer}: {holiday} greeting',
+  'notice.holidayBody': '{holiday} (days off from {date}) is coming: remember to send {customer} your greetings.',
 };

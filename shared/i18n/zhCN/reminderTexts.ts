@@ -33,4 +33,7 @@ export const reminderTextsZhCN = {
   'notice.paymentOverdueTitle': '回款逾期：{customer} {contractNo} 应收 {amount}（{dueOn}）',
   'notice.paymentOverdueBody': '已逾期 {n} 天，未收 {outstanding}。负责人：{owner}。',
   'notice.paymentOverdueBodyNoOwner': '已逾期 {n} 天，未收 {outstanding}。',
+
+  'notice.holidayTitle': '{customer}：{holiday}问候',
+  'notice.holidayBody': '{holiday}（{date} 起放假）将至，别忘了向 {customer} 送上节日问候。',
 } as const;
