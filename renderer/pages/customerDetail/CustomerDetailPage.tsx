@@ -14,6 +14,8 @@ import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
 import { HealthCard } from './HealthCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
+import { LoyaltyCard } from './LoyaltyCard.tsx';
+import { RenewalOfferCard } from './RenewalOfferCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function CustomerDetailPage() {
@@ -47,6 +49,7 @@ export function CustomerDetailPage() {
             <ContactsCard customerId={customer.id} contacts={customer.contacts} />
             <ContractsCard customerId={customer.id} customerName={customer.name} contracts={customer.contracts} />
             <SignalsCard customerId={customer.id} contracts={customer.contracts} />
+            <RenewalOfferCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
@@ -54,6 +57,7 @@ export function CustomerDetailPage() {
             <HealthCard customerId={customer.id} />
             <LifecycleCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
+            <LoyaltyCard customerId={customer.id} />
           </Flex>
         </Col>
       </Row>
