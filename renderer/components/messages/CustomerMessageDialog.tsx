@@ -1,5 +1,5 @@
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Modal, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Modal, Radio, Segmented, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ApiInput } from '../../../shared/api/apiContract.ts';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../../shared/domain/enums.ts';
@@ -66,13 +66,6 @@ export function CustomerMessageDialog({ request, kinds, onClose }: Props) {
       destroyOnHidden
       footer={
         <Flex gap={8} justify="end" wrap>
-          <Select<FollowUpChannel>
-            aria-label={t('messages.channel')}
-            value={channel}
-            onChange={setChannel}
-            style={{ width: 120 }}
-            options={FOLLOW_UP_CHANNELS.map((c) => ({ value: c, label: labelOf(followUpChannelLabels, c, locale) }))}
-          />
           <Button icon={<CopyOutlined />} disabled={!data || text.trim() === ''} onClick={() => void copy()} data-testid="message-copy">
             {t('messages.copy')}
           </Button>
@@ -123,6 +116,17 @@ export function CustomerMessageDialog({ request, kinds, onClose }: Props) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('messages.editHint')}
           </Typography.Text>
+          <Flex gap={8} align="center" wrap style={{ marginTop: 12 }}>
+            <Typography.Text id="message-channel-label">{t('messages.channel')}</Typography.Text>
+            <Radio.Group
+              aria-labelledby="message-channel-label"
+              optionType="button"
+              size="small"
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as FollowUpChannel)}
+              options={FOLLOW_UP_CHANNELS.map((c) => ({ value: c, label: labelOf(followUpChannelLabels, c, locale) }))}
+            />
+          </Flex>
         </>
       ) : null}
     </Modal>
