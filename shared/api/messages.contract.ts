@@ -1,5 +1,5 @@
 import * as z from './zodSetup.ts';
-import { channelField, idField, isoDate, optionalText, tierField, versionField } from './fields.ts';
+import { channelField, foldLineBreaks, idField, isoDate, noControlCharacters, optionalText, tierField, versionField } from './fields.ts';
 import { MAX_GREETING_DAYS_AHEAD, MESSAGE_KINDS } from '../messages/customerMessages.ts';
 
 // Messages to the customer (issue 14): the wording per tier and kind, a message rendered for one customer (or for a
@@ -47,13 +47,18 @@ export const renewalOfferSchema = z.object({
 });
 export type RenewalOffer = z.infer<typeof renewalOfferSchema>;
 
-const bodyField = z.string().trim().min(1).max(2000);
+/** A template or a message: several lines allowed, no other control characters. */
+const messageTextField = z
+  .string()
+  .transform(foldLineBreaks)
+  .pipe(z.string().min(1).max(2000).superRefine(noControlCharacters(true)));
+const reasonField = z.string().trim().min(1).max(200).superRefine(noControlCharacters(false));
 
 export const messagesContract = {
   'messages:templates': { input: z.object({}), output: z.object({ items: z.array(messageTemplateSchema), total: z.number().int() }) },
-  /** `body: null` goes back to the built-in wording. */
+  /** `template: null` goes back to the built-in wording. */
   'messages:setTemplate': {
-    input: z.object({ tier: tierField, kind: messageKindField, body: bodyField.nullable() }),
+    input: z.object({ tier: tierField, kind: messageKindField, template: messageTextField.nullable() }),
     output: messageTemplateSchema,
     changes: ['messages'],
   },
@@ -78,7 +83,7 @@ export const messagesContract = {
       contractId: idField.nullable().optional(),
       kind: messageKindField,
       channel: channelField.default('wechat'),
-      text: bodyField,
+      messageText: messageTextField,
       reminderId: idField.optional(),
     }),
     output: z.object({ followUpId: z.string(), reminderClosed: z.boolean() }),
@@ -129,7 +134,7 @@ export const loyaltyContract = {
       customerId: idField,
       occurredOn: isoDate,
       points: z.number().int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0),
-      reason: bodyField,
+      reason: reasonField,
     }),
     output: loyaltyEntrySchema,
     changes: ['loyalty', 'customers'],

@@ -77,7 +77,7 @@ export interface GreetingSettings {
 }
 
 export const MAX_GREETING_DAYS_AHEAD = 30;
-export const DEFAULT_GREETING_SETTINGS: GreetingSettings = { daysAhead: 3, holidayTiers: ['vip', 'important'] };
+export const DEFAULT_GREETING_SETTINGS: GreetingSettings = { daysAhead: 3, holidayTiers: ['vip'] };
 
 /** The stored setting, each part falling back to its default when absent or malformed. */
 export function greetingSettingsOf(stored: unknown): GreetingSettings {

@@ -55,7 +55,7 @@ describe('holiday greetings', () => {
     const { reminderId } = await latestNotice();
     const message = await t.call('messages:render', { reminderId });
     expect(message.text).toBe('您好，元旦将至，祝您和家人元旦快乐、阖家幸福！感谢宁波海曙物流一直以来的信任与支持。');
-    const sent = await t.call('messages:markSent', { customerId: normalId, kind: 'holiday', channel: 'sms', text: message.text, reminderId });
+    const sent = await t.call('messages:markSent', { customerId: normalId, kind: 'holiday', channel: 'sms', messageText: message.text, reminderId });
     expect(sent.reminderClosed).toBe(true);
     const log = await t.call('followups:list', { customerId: normalId });
     expect(log.items.map((f: any) => [f.kind, f.channel, f.summary])).toEqual([['other', 'sms', `已发送节日问候（短信）：${message.text}`]]);
@@ -88,9 +88,9 @@ describe('birthday greetings and messages', () => {
       '王建华您好，贵司合同 HT-7 将于 2026-06-30 到期。本次续约优惠：续约两年九折。付款方式：分 2 期：2026-07-01 ¥64,000.00，2027-01-01 ¥64,000.00。续约赠品：免费上门培训一次。期待继续合作！李娜',
     );
     // A tier's own wording wins; back to the default with null.
-    await t.call('messages:setTemplate', { tier: 'vip', kind: 'offer', body: '{客户}：{优惠}' });
+    await t.call('messages:setTemplate', { tier: 'vip', kind: 'offer', template: '{客户}：{优惠}' });
     expect((await t.call('messages:render', { kind: 'offer', customerId: vipId })).text).toBe('杭州云启科技有限公司：续约两年九折');
-    await t.call('messages:setTemplate', { tier: 'vip', kind: 'offer', body: null });
+    await t.call('messages:setTemplate', { tier: 'vip', kind: 'offer', template: null });
     expect((await t.call('messages:templates')).items.find((i: any) => i.tier === 'vip' && i.kind === 'offer').isDefault).toBe(true);
   });
 });

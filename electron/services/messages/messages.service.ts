@@ -50,9 +50,9 @@ export async function listTemplates(ctx: ServiceContext): Promise<ApiOutput<'mes
 export async function setTemplate(ctx: ServiceContext, input: ApiParsedInput<'messages:setTemplate'>): Promise<MessageTemplate> {
   return withTransaction(ctx.db, async (tx) => {
     if (!(await listTiers(tx)).some((t) => t.code === input.tier)) throw new AppError('NOT_FOUND', msg('messages.errors.tierMissing'), 'tier');
-    await saveMessageTemplate(tx, input.tier, input.kind, input.body, auditMeta(ctx, input.body === null ? 'reset' : 'update'));
+    await saveMessageTemplate(tx, input.tier, input.kind, input.template, auditMeta(ctx, input.template === null ? 'reset' : 'update'));
     const { locale } = await loadReminderConfig(tx);
-    return { tier: input.tier, kind: input.kind, body: input.body ?? defaultMessageTemplate(input.tier, input.kind, locale), isDefault: input.body === null };
+    return { tier: input.tier, kind: input.kind, body: input.template ?? defaultMessageTemplate(input.tier, input.kind, locale), isDefault: input.template === null };
   });
 }
 
@@ -155,7 +155,7 @@ export async function markSent(ctx: ServiceContext, input: ApiParsedInput<'messa
     const meta = auditMeta(ctx, 'create');
     const summary = renderIn(
       locale,
-      msg('messages.sentSummary', { kind: msg(`messages.kind.${input.kind}`), channel: labelOf(followUpChannelLabels, input.channel, locale), text: input.text }),
+      msg('messages.sentSummary', { kind: msg(`messages.kind.${input.kind}`), channel: labelOf(followUpChannelLabels, input.channel, locale), text: input.messageText }),
     ).slice(0, 5000);
     const followUpId = await insertFollowUp(
       tx,

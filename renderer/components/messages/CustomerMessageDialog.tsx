@@ -82,7 +82,7 @@ export function CustomerMessageDialog({ request, kinds, onClose }: Props) {
                 contractId: data.contractId,
                 kind: data.kind,
                 channel,
-                text: text.trim(),
+                messageText: text.trim(),
                 ...(request?.reminderId ? { reminderId: request.reminderId } : {}),
               })
             }

@@ -80,7 +80,7 @@ export function RenewalOfferCard({ customerId, contracts }: { customerId: string
           )}
         </Form.Item>
         <Form.Item label={t('offer.note')}>
-          <Input.TextArea aria-label={t('offer.note')} value={note} maxLength={2000} autoSize={{ minRows: 1 }} onChange={(e) => setNote(e.target.value)} />
+          <Input aria-label={t('offer.note')} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
         </Form.Item>
       </Form>
       <Flex justify="end">

@@ -72,7 +72,7 @@ export function MessageTemplatesCard() {
           disabled={stored?.isDefault ?? true}
           onClick={() =>
             save.mutate(
-              { tier, kind, body: null },
+              { tier, kind, template: null },
               {
                 onSuccess: () => {
                   setText(defaultMessageTemplate(isBuiltinTier(tier) ? tier : 'normal', kind, locale));
@@ -88,7 +88,7 @@ export function MessageTemplatesCard() {
           type="primary"
           loading={save.isPending}
           disabled={text.trim() === '' || text === stored?.body}
-          onClick={() => save.mutate({ tier, kind, body: text }, { onSuccess: () => void message.success(t('messages.settings.saved')) })}
+          onClick={() => save.mutate({ tier, kind, template: text }, { onSuccess: () => void message.success(t('messages.settings.saved')) })}
         >
           {t('messages.settings.save')}
         </Button>
