@@ -108,4 +108,15 @@ describe('loyalty', () => {
     await t.call('loyalty:remove', { what: 'points', id: redeemed.id });
     expect((await t.call('loyalty:get', { customerId: vipId })).balance).toBe(500);
   });
+
+  it('referrals are a fact of the tier rules: one referral makes 重要 under a rule that asks for it', async () => {
+    const referrer = (await t.call('customers:create', { name: '温州瓯江贸易' })).id;
+    const rules = await t.call('tiers:rules');
+    await t.call('tiers:setRules', { ...rules, rules: [...rules.rules.filter((r: any) => r.tier !== 'important'), { tier: 'important', combine: 'any', conditions: [{ fact: 'referrals', min: 1 }] }] });
+    const before = await t.call('tiers:classify', { dryRun: true });
+    expect(before.items.map((m: any) => m.name)).not.toContain('温州瓯江贸易');
+    await t.call('loyalty:addReferral', { referrerId: referrer, referredId: normalId, referredOn: '2026-01-15' });
+    const after = await t.call('tiers:classify', { dryRun: true });
+    expect(after.items.filter((m: any) => m.name === '温州瓯江贸易').map((m: any) => [m.to, m.reason])).toEqual([['important', '转介绍 1 个客户 ≥ 1 个']]);
+  });
 });
