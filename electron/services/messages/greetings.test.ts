@@ -109,6 +109,20 @@ describe('loyalty', () => {
     expect((await t.call('loyalty:get', { customerId: vipId })).balance).toBe(500);
   });
 
+  it('a customer merge moves points and referrals to the survivor (a referral between the two goes); undo puts them back', async () => {
+    const dup = (await t.call('customers:create', { name: '杭州云启科技' })).id;
+    await t.call('loyalty:addPoints', { customerId: dup, occurredOn: '2026-01-02', points: 120, reason: '转介绍奖励' });
+    await t.call('loyalty:addReferral', { referrerId: dup, referredId: normalId, referredOn: '2026-01-03' });
+    await t.call('loyalty:addReferral', { referrerId: vipId, referredId: dup, referredOn: '2026-01-04' });
+    const merged = await t.call('customers:merge', { from: dup, into: vipId });
+    const vip = await t.call('loyalty:get', { customerId: vipId });
+    expect([vip.balance, vip.referrals.map((r: any) => r.referredName), vip.referredBy]).toEqual([120, ['宁波海曙物流'], []]);
+    await t.call('customers:undoMerge', { undoToken: merged.undoToken });
+    const back = await t.call('loyalty:get', { customerId: dup });
+    expect([back.balance, back.referrals.length, back.referredBy.map((r: any) => r.referrerName)]).toEqual([120, 1, ['杭州云启科技有限公司']]);
+    expect((await t.call('loyalty:get', { customerId: vipId })).balance).toBe(0);
+  });
+
   it('referrals are a fact of the tier rules: one referral makes 重要 under a rule that asks for it', async () => {
     const referrer = (await t.call('customers:create', { name: '温州瓯江贸易' })).id;
     const rules = await t.call('tiers:rules');
