@@ -52,5 +52,7 @@ test('copy a renewal-offer message, mark it sent by SMS, see the follow-up logge
   await shot('greetings-customer-en');
   await page.goto(`${webHost.origin}/#/settings`);
   await expect(page.getByText('Message templates')).toBeVisible();
+  // The built-in wording follows the archive's language (the change announces the messages domain).
+  await expect(page.getByTestId('message-template')).toHaveValue(/^Dear \{contact\}/);
   await shot('greetings-settings-en');
 });
