@@ -74,6 +74,8 @@ async function targetOf(x: Executor, input: ApiParsedInput<'messages:render'>): 
     if (r.kind === 'birthday') return { ...base, kind: input.kind ?? 'birthday', contactId: r.subjectId };
     if (r.kind === 'holiday') return { ...base, kind: input.kind ?? 'holiday', holidayOn: r.occurrenceDate };
     if (r.kind === 'expiry' || r.kind === 'remind') return { ...base, kind: input.kind ?? 'expiry', contractId: r.subjectId };
+    // A follow-up's next date: ask how it went (a satisfaction survey invitation) unless another kind is asked for.
+    if (r.kind === 'followup') return { ...base, kind: input.kind ?? 'survey' };
     if (input.kind) return { ...base, kind: input.kind };
     throw new AppError('VALIDATION', msg('messages.errors.nothingToSay'), 'reminderId');
   }
