@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
 import type { ComplaintStepsTable, ComplaintsTable } from './complaintsSchema.ts';
+import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
 export interface Stamped {
@@ -409,6 +410,10 @@ export interface Database {
   visit_standards: VisitStandardsTable;
   complaints: ComplaintsTable;
   complaint_steps: ComplaintStepsTable;
+  message_templates: MessageTemplatesTable;
+  renewal_offers: RenewalOffersTable;
+  loyalty_points: LoyaltyPointsTable;
+  referrals: ReferralsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -447,5 +452,9 @@ export const AUDITED_TABLES = [
   'visit_standards',
   'complaints',
   'complaint_steps',
+  'message_templates',
+  'renewal_offers',
+  'loyalty_points',
+  'referrals',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

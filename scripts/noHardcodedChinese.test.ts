@@ -28,6 +28,7 @@ const ALLOWED: Record<string, string> = {
   'db/migrations/0011_renewal_picture.ts': 'a frozen migration whose SQL comments name the sheet\'s 提醒日期 column and 已到期 status',
   'shared/hygiene/duplicateNameKey.ts': 'the company-name suffixes (有限公司, 科技…) dropped when looking for duplicate customers',
   'shared/importExport/paymentSheet.ts': 'the payments sheet\'s canonical headers and sheet name (exports are data, as importFields.ts)',
+  'shared/messages/customerMessages.ts': 'the built-in zh-CN wording of messages to the customer, user text like the reminder templates',
   'shared/importExport/usageSheet.ts': 'the usage sheet\'s canonical headers, and 年/月 in a period as typed (exports are data, as importFields.ts)',
 };
 

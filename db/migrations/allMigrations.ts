@@ -30,6 +30,7 @@ import { migration0029CareReminderKinds } from './0029_care_reminder_kinds.ts';
 import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 import { migration0031Complaints } from './0031_complaints.ts';
+import { migration0033GreetingsLoyalty } from './0033_greetings_loyalty.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -61,9 +62,10 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
   migration0029CareReminderKinds,
-  migration0032KeyCustomersVisits,
-  migration0034UsageLatestIndex,
   migration0031Complaints,
+  migration0032KeyCustomersVisits,
+  migration0033GreetingsLoyalty,
+  migration0034UsageLatestIndex,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

@@ -30,7 +30,7 @@ export interface MergeCounts {
   reminders: number;
 }
 
-const liveIds = async (x: Executor, table: 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases' | 'complaints', customerId: string) =>
+const liveIds = async (x: Executor, table: 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases' | 'complaints' | 'loyalty_points' | 'renewal_offers', customerId: string) =>
   (await q(x).selectFrom(table).select('id').where('customer_id', '=', customerId).where('deleted_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
 
 /** Merges customer `fromId` into `intoId`; both must be live and different (the service checks). */
@@ -58,6 +58,23 @@ export async function mergeCustomerInto(tx: Tx, fromId: string, intoId: string, 
   // Complaints (issue 14) follow their customer.
   for (const id of await liveIds(tx, 'complaints', fromId)) await updateAudited(tx, 'complaints', id, move, meta);
   await insertAudited(tx, 'customer_aliases', { id: newId(), customer_id: intoId, name: from.name, merged_from_id: fromId, deleted_at: null }, meta);
+  // Issue 14: loyalty points and renewal offers follow the customer; a referral names the survivor instead (one
+  // between the two customers would refer the survivor to itself: it is deleted). All audited in the batch.
+  for (const table of ['loyalty_points', 'renewal_offers'] as const) {
+    for (const id of await liveIds(tx, table, fromId)) await updateAudited(tx, table, id, move, meta);
+  }
+  const referrals = await k
+    .selectFrom('referrals')
+    .select(['id', 'referrer_id', 'referred_id'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('referrer_id', '=', fromId), eb('referred_id', '=', fromId)]))
+    .orderBy('id')
+    .execute();
+  for (const r of referrals) {
+    const referrer = r.referrer_id === fromId ? intoId : r.referrer_id;
+    const referred = r.referred_id === fromId ? intoId : r.referred_id;
+    await updateAudited(tx, 'referrals', r.id, referrer === referred ? { deleted_at: meta.at } : { referrer_id: referrer, referred_id: referred }, meta);
+  }
 
   const heldTags = new Set(
     (await k.selectFrom('customer_tags').select('tag_id').where('customer_id', '=', intoId).execute()).map((r) => r.tag_id),

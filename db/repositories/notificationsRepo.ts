@@ -174,6 +174,7 @@ const SUBJECT_GONE = sql<number>`CASE n.kind
                                   WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
   WHEN 'complaint' THEN NOT EXISTS (SELECT 1 FROM complaints p JOIN customers c ON c.id = p.customer_id
                                     WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'holiday' THEN NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.subject_id AND c.deleted_at IS NULL)
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

@@ -30,6 +30,7 @@ interface RawRow {
   purchases: number;
   renewals: number;
   first_on: string | null;
+  referrals: number;
 }
 
 /** Per customer, over its live contracts (`only` narrows them): the annual value, longest term, purchases, first date. */
@@ -51,7 +52,8 @@ function termsOf(purchasesSince: string, only: RawBuilder<unknown>) {
 const SELECT_FACTS = sql`
     SELECT c.id, c.name, c.tier, c.tier_pinned, c.tier_reason,
       coalesce(t.annual_fen, 0) AS annual_value_fen, coalesce(t.term_months, 0) AS term_months,
-      coalesce(t.purchases, 0) AS purchases, coalesce(r.depth, 0) AS renewals, t.first_on
+      coalesce(t.purchases, 0) AS purchases, coalesce(r.depth, 0) AS renewals, t.first_on,
+      (SELECT count(*) FROM referrals x WHERE x.referrer_id = c.id AND x.deleted_at IS NULL) AS referrals
     FROM customers c LEFT JOIN terms t ON t.customer_id = c.id LEFT JOIN renewals r ON r.customer_id = c.id
     WHERE c.deleted_at IS NULL`;
 
@@ -105,7 +107,7 @@ export async function loadTierFacts(x: Executor, purchasesSince: string, custome
     tier: r.tier,
     pinned: r.tier_pinned,
     reasonJson: r.tier_reason,
-    facts: { annualValueFen: r.annual_value_fen, termMonths: Math.max(0, r.term_months), purchases: r.purchases, consecutiveRenewals: r.renewals },
+    facts: { annualValueFen: r.annual_value_fen, termMonths: Math.max(0, r.term_months), purchases: r.purchases, consecutiveRenewals: r.renewals, referrals: r.referrals },
     firstOn: r.first_on,
   }));
 }

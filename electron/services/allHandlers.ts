@@ -21,6 +21,8 @@ import { healthHandlers } from './health/health.handlers.ts';
 import { riskHandlers } from './risk/risk.handlers.ts';
 import { visitsHandlers } from './visits/visits.handlers.ts';
 import { complaintsHandlers } from './complaints/complaints.handlers.ts';
+import { messagesHandlers } from './messages/messages.handlers.ts';
+import { loyaltyHandlers } from './loyalty/loyalty.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -51,5 +53,7 @@ export function buildHandlerTable(): HandlerTable {
     riskHandlers,
     visitsHandlers,
     complaintsHandlers,
+    messagesHandlers,
+    loyaltyHandlers,
   );
 }

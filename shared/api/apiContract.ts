@@ -25,6 +25,7 @@ import { healthContract } from './health.contract.ts';
 import { riskContract } from './risk.contract.ts';
 import { visitsContract } from './visits.contract.ts';
 import { complaintsContract } from './complaints.contract.ts';
+import { loyaltyContract, messagesContract } from './messages.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -54,6 +55,8 @@ export const apiContract = {
   ...riskContract,
   ...visitsContract,
   ...complaintsContract,
+  ...messagesContract,
+  ...loyaltyContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -31,6 +31,10 @@ export const API_DOMAINS = [
   /** The key-customer programme (重点客户) and its visit plans (回访计划). */
   'visits',
   'complaints',
+  /** Messages to the customer, greeting settings and renewal offers (issue 14). */
+  'messages',
+  /** Loyalty points and referrals (issue 14). */
+  'loyalty',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -49,7 +49,7 @@ function keysAt(leaf: Leaf, value: string): string[] {
 const name = (l: Leaf) => `${l.op} ${l.path.join('.')}`;
 const DATE = /(?:^|\.)(?:\w+On|today|from|to|birthday)$/;
 const INSTANT = /(?:^|\.)(?:at|now|until)$/;
-const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|template|templates\.\w+)$/;
+const MULTI_LINE = /(?:^|\.)(?:notes|summary|lostNote|instalmentNote|template|templates\.\w+|messageText)$/;
 /** Texts that are not stored as one line of a record, each with its reason. */
 const EXEMPT = new Set([
   'customers:list search', // a search query, never stored

@@ -48,7 +48,7 @@ export const trashSchema = z.object({
 });
 export type Trash = z.infer<typeof trashSchema>;
 
-const mergeChanges = ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'reports', 'hygiene'] as const;
+const mergeChanges = ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'reports', 'hygiene', 'loyalty', 'messages'] as const;
 
 export const hygieneContract = {
   'hygiene:list': { input: z.object({ kind: hygieneKindField.optional() }), output: hygieneListSchema },

@@ -89,5 +89,6 @@ export const systemContract = {
   'settings:get': { input: z.object({}), output: settingsSchema },
   // Default wording (reminder templates, lost reasons) and the notification centre's texts follow the
   // language, so those views change with it.
-  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings', 'reminders', 'renewals', 'notifications'] },
+  // 'messages': the built-in message wording follows the archive's language (issue 14).
+  'settings:set': { input: settingsSchema.partial(), output: settingsSchema, changes: ['settings', 'reminders', 'renewals', 'notifications', 'messages'] },
 } as const;

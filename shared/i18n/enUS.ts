@@ -35,6 +35,7 @@ import { predictionEnUS } from './enUS/prediction.ts';
 import { riskEnUS } from './enUS/risk.ts';
 import { visitsEnUS } from './enUS/visits.ts';
 import { complaintsEnUS } from './enUS/complaints.ts';
+import { messagesEnUS } from './enUS/messages.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -73,4 +74,5 @@ export const enUS: Record<MessageKey, string> = {
   ...riskEnUS,
   ...visitsEnUS,
   ...complaintsEnUS,
+  ...messagesEnUS,
 };

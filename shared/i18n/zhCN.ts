@@ -34,6 +34,7 @@ import { predictionZhCN } from './zhCN/prediction.ts';
 import { riskZhCN } from './zhCN/risk.ts';
 import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
+import { messagesZhCN } from './zhCN/messages.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -73,6 +74,7 @@ export const zhCN = {
   ...riskZhCN,
   ...visitsZhCN,
   ...complaintsZhCN,
+  ...messagesZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

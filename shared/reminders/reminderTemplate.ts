@@ -24,9 +24,41 @@ export function mergeValuesOf(byName: Record<MergeFieldEn, string>): MergeValues
   return Object.fromEntries(MERGE_FIELDS.map((f) => [f, byName[MERGE_FIELD_NAMES_EN[f]]])) as MergeValues;
 }
 
+// Messages to the customer (issue 14, shared/messages/customerMessages.ts) add fields of their own, filled only
+// where they mean something (a holiday's name in a holiday greeting); a field without a value stays as typed.
+export const CARE_MERGE_FIELDS = ['节日', '优惠', '分期', '赠品', '生日'] as const;
+export type CareMergeField = (typeof CARE_MERGE_FIELDS)[number];
+export const CARE_FIELD_NAMES_EN = { 节日: 'holiday', 优惠: 'offer', 分期: 'instalments', 赠品: 'gift', 生日: 'birthday' } as const satisfies Record<
+  CareMergeField,
+  string
+>;
+/** Shorter names for the same fields, as a message to the customer reads them: {客户}, {到期日}, {金额}. */
+export const MERGE_FIELD_SHORT_NAMES = { 客户: '客户名称', 到期日: '到期日期', 金额: '合同金额' } as const satisfies Record<string, MergeField>;
+export type AnyMergeField = MergeField | CareMergeField;
+/** Values for a message to the customer: the reminder's fields and any of the care fields. */
+export type CareMergeValues = MergeValues & Partial<Record<CareMergeField, string>>;
+export type CareFieldEn = (typeof CARE_FIELD_NAMES_EN)[CareMergeField];
+
+/** A message's values from the reminder's and the care fields' English names (undefined: not known here). */
+export function careValuesOf(base: MergeValues, extra: Partial<Record<CareFieldEn, string>>): CareMergeValues {
+  const out: CareMergeValues = { ...base };
+  for (const f of CARE_MERGE_FIELDS) {
+    const v = extra[CARE_FIELD_NAMES_EN[f]];
+    if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
+
 const FIELD_BY_NAME = new Map<string, MergeField>([
   ...MERGE_FIELDS.map((f) => [f, f] as const),
   ...MERGE_FIELDS.map((f) => [MERGE_FIELD_NAMES_EN[f], f] as const),
+]);
+
+const CARE_FIELD_BY_NAME = new Map<string, AnyMergeField>([
+  ...FIELD_BY_NAME,
+  ...CARE_MERGE_FIELDS.map((f) => [f, f] as const),
+  ...CARE_MERGE_FIELDS.map((f) => [CARE_FIELD_NAMES_EN[f], f] as const),
+  ...Object.entries(MERGE_FIELD_SHORT_NAMES),
 ]);
 
 /** The names the template editor offers, in the UI's language. */
@@ -56,10 +88,31 @@ const FIELD_RE = /\{([^{}]{1,20})\}/g;
 
 /** Replaces each known {字段}; unknown ones stay as typed, so a typo is visible instead of silently blank. */
 export function renderTemplate(template: string, values: MergeValues): string {
+  return fillFields(template, values, FIELD_BY_NAME);
+}
+
+/** A message to the customer: the same filling, with the care fields and the short names too. */
+export function renderCareMessage(template: string, values: CareMergeValues): string {
+  return fillFields(template, values, CARE_FIELD_BY_NAME);
+}
+
+function fillFields(template: string, values: CareMergeValues, names: ReadonlyMap<string, AnyMergeField>): string {
   return template.replace(FIELD_RE, (whole, name: string) => {
-    const field = FIELD_BY_NAME.get(name);
-    return field ? values[field] : whole;
+    const field = names.get(name);
+    return field ? (values[field] ?? whole) : whole;
   });
+}
+
+/** The names a message template may use, in the UI's language (short names in Chinese). */
+export function careMergeFieldNames(locale: Locale): string[] {
+  if (locale !== 'zh-CN') return [...MERGE_FIELDS.map((f) => MERGE_FIELD_NAMES_EN[f]), ...CARE_MERGE_FIELDS.map((f) => CARE_FIELD_NAMES_EN[f])];
+  const short = new Map<string, string>(Object.entries(MERGE_FIELD_SHORT_NAMES).map(([s, f]) => [f, s]));
+  return [...MERGE_FIELDS.map((f) => short.get(f) ?? f), ...CARE_MERGE_FIELDS];
+}
+
+/** Field names in braces that a message to the customer does not know. */
+export function unknownCareFields(template: string): string[] {
+  return [...new Set([...template.matchAll(FIELD_RE)].map((m) => m[1]!).filter((n) => !CARE_FIELD_BY_NAME.has(n)))];
 }
 
 /** Field names in braces that are not merge fields, for the template editor's warning. */

@@ -7,7 +7,7 @@ import { msg, type Message } from '../i18n/message.ts';
 // fallback tier. The reason names the conditions that decided it, as catalogue messages.
 
 /** What a condition can test. Amounts in fen, terms in months, years as whole years. */
-export const TIER_FACTS = ['annualValueFen', 'termMonths', 'purchases', 'yearsAsCustomer', 'consecutiveRenewals'] as const;
+export const TIER_FACTS = ['annualValueFen', 'termMonths', 'purchases', 'yearsAsCustomer', 'consecutiveRenewals', 'referrals'] as const;
 export type TierFact = (typeof TIER_FACTS)[number];
 
 export interface TierFacts {
@@ -22,6 +22,8 @@ export interface TierFacts {
   yearsAsCustomer: number;
   /** The longest renewal chain (contracts.renewal_of) among the customer's contracts, in renewals. */
   consecutiveRenewals: number;
+  /** Customers this one referred (live referral records, issue 14), so referrals count toward its level. */
+  referrals: number;
 }
 
 export interface TierCondition {
@@ -88,6 +90,8 @@ export function conditionMessage(c: TierCondition, value: number, purchaseYears:
       return msg('tiers.reason.yearsAsCustomer', { value, min: c.min });
     case 'consecutiveRenewals':
       return msg('tiers.reason.consecutiveRenewals', { value, min: c.min });
+    case 'referrals':
+      return msg('tiers.reason.referrals', { value, min: c.min });
   }
 }
 

@@ -1,7 +1,7 @@
 import { insertNotifications, markDelivered } from '../../../db/repositories/notificationsRepo.ts';
 import { markPastStepsMissed, overdueUndecided } from '../../../db/repositories/importedTermReminders.ts';
 import type { Tx } from '../../../db/handle.ts';
-import { contractIdsOfCustomers, followUpSourcesOf } from '../../../db/repositories/reminderSourcesRepo.ts';
+import { birthdaySourcesOf, contractIdsOfCustomers, followUpSourcesOf } from '../../../db/repositories/reminderSourcesRepo.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { renderIn, msg } from '../../../shared/i18n/message.ts';
 import { archiveLocale } from '../archiveLocale.ts';
@@ -44,6 +44,15 @@ export async function settleNewTermReminders(
   const summary = { overdue: overdue.size, insideLadder };
   if (summary.overdue + summary.insideLadder > 0) await recordSummary(ctx, tx, summary, target, nowIso);
   return summary;
+}
+
+/** Birthday and holiday greetings of customers that arrived in bulk whose greeting day has passed: missed, not fired. */
+export async function settleNewGreetings(ctx: ServiceContext, tx: Tx, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  const nowIso = ctx.now().toISOString();
+  const contactIds = (await birthdaySourcesOf(tx, { customerIds })).map((s) => s.id);
+  await markPastStepsMissed(tx, contactIds, nowIso, ['birthday']);
+  await markPastStepsMissed(tx, customerIds, nowIso, ['holiday']);
 }
 
 async function recordSummary(ctx: ServiceContext, tx: Tx, summary: NewTermsSummary, target: SummaryTarget, nowIso: string) {

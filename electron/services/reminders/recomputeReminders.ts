@@ -1,7 +1,9 @@
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { RenewalStage } from '../../../shared/domain/enums.ts';
 import { computeLadder, type LadderStep } from '../../../shared/reminders/reminderLadder.ts';
-import { birthdayInYear, nextBirthday } from '../../../shared/reminders/careReminders.ts';
+import { birthdayAfter, birthdayInYear, nextBirthday } from '../../../shared/reminders/careReminders.ts';
+import { holidayRunOn, nextHolidayRun } from '../../../shared/messages/holidayGreetings.ts';
+import { allHolidayGreetingSources, holidayGreetingSourcesOf, type HolidayGreetingSource } from '../../../db/repositories/greetingSourcesRepo.ts';
 import { isDecidedStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
 import type { Tx } from '../../../db/handle.ts';
 import {
@@ -113,32 +115,73 @@ export async function recomputeRemindersForContract(ctx: ServiceContext, tx: Tx,
 
 /**
  * A birthday keeps its pending occurrence while that is still a date of this birthday (so a reminder missed
- * while the PC was off still fires late); otherwise the next birthday from today is armed.
+ * while the PC was off still fires late); otherwise the next birthday from today is armed, unless that one was
+ * already greeted (a fired step of the same occurrence: changing the days ahead never greets twice).
  */
-export function birthdayOccurrence(birthday: string | null, today: string, pendingOccurrences: readonly string[]): string | null {
+export function birthdayOccurrence(birthday: string | null, today: string, pendingOccurrences: readonly string[], firedOccurrences: readonly string[] = []): string | null {
   if (!birthday) return null;
   const kept = pendingOccurrences.find((o) => birthdayInYear(birthday, Number(o.slice(0, 4))) === o);
-  return kept ?? nextBirthday(birthday, today);
+  if (kept) return kept;
+  const next = nextBirthday(birthday, today);
+  return next && firedOccurrences.includes(next) ? birthdayAfter(birthday, next) : next;
+}
+
+/** The pending and fired occurrences of each subject's reminders of one kind. */
+async function occurrencesBySubject(tx: Tx, kind: 'birthday' | 'holiday', subjectIds: readonly string[]) {
+  const pending = new Map<string, string[]>();
+  const fired = new Map<string, string[]>();
+  for (const r of await remindersOfSubjects(tx, kind, subjectIds)) {
+    const into = r.firedAt === null ? pending : fired;
+    into.set(r.subjectId, [...(into.get(r.subjectId) ?? []), r.occurrenceDate]);
+  }
+  return { pending, fired };
+}
+
+/** A greeting's one step: `daysAhead` days before the birthday or the holiday (issue 14; the day itself with 0). */
+export function greetingStep(occurrence: string, config: ReminderConfig): LadderStep[] {
+  return computeLadder(occurrence, [config.greetings.daysAhead], config.ladder, config.calendar);
 }
 
 async function syncBirthdays(ctx: ServiceContext, tx: Tx, sources: readonly BirthdaySource[], config: ReminderConfig) {
   const today = localDateOf(ctx.now());
-  const existing = await remindersOfSubjects(
+  const { pending, fired } = await occurrencesBySubject(
     tx,
     'birthday',
     sources.map((s) => s.id),
   );
-  const pendingBySubject = new Map<string, string[]>();
-  for (const r of existing) {
-    if (r.firedAt === null) pendingBySubject.set(r.subjectId, [...(pendingBySubject.get(r.subjectId) ?? []), r.occurrenceDate]);
-  }
   const subjects: ReminderSubject[] = sources.map((s) => {
-    const pending = pendingBySubject.get(s.id) ?? [];
-    const occurrence = s.deleted ? null : birthdayOccurrence(s.birthday, today, pending);
-    const desired = occurrence ? computeLadder(occurrence, [0], config.ladder, config.calendar).map(toDesired) : [];
+    const occurrence = s.deleted ? null : birthdayOccurrence(s.birthday, today, pending.get(s.id) ?? [], fired.get(s.id) ?? []);
+    const desired = occurrence ? greetingStep(occurrence, config).map(toDesired) : [];
     return { kind: 'birthday', subjectId: s.id, customerId: s.customerId, desired };
   });
   await syncPendingReminders(tx, 'birthday', subjects, ctx.now().toISOString());
+}
+
+/**
+ * Holiday greetings (kind 'holiday', issue 14): a customer of a greeted tier has one pending step, `daysAhead`
+ * days before the next holiday's first day; a pending one that is still a holiday is kept (fires late after a
+ * week off), one already greeted is skipped. Another tier, deleted or archived: no step.
+ */
+export function holidayOccurrence(config: ReminderConfig, today: string, pending: readonly string[], fired: readonly string[]): string | null {
+  const kept = pending.find((o) => holidayRunOn(config.holidayRuns, o) !== null);
+  if (kept) return kept;
+  return nextHolidayRun(config.holidayRuns, today, new Set(fired))?.firstDay ?? null;
+}
+
+async function syncHolidays(ctx: ServiceContext, tx: Tx, sources: readonly HolidayGreetingSource[], config: ReminderConfig) {
+  if (sources.length === 0) return;
+  const today = localDateOf(ctx.now());
+  const greeted = new Set(config.greetings.holidayTiers);
+  const { pending, fired } = await occurrencesBySubject(
+    tx,
+    'holiday',
+    sources.map((s) => s.id),
+  );
+  const subjects: ReminderSubject[] = sources.map((s) => {
+    const occurrence = s.closed || !greeted.has(s.tier) ? null : holidayOccurrence(config, today, pending.get(s.id) ?? [], fired.get(s.id) ?? []);
+    return { kind: 'holiday', subjectId: s.id, customerId: s.id, desired: occurrence ? greetingStep(occurrence, config).map(toDesired) : [] };
+  });
+  await syncPendingReminders(tx, 'holiday', subjects, ctx.now().toISOString());
 }
 
 async function syncFollowUps(ctx: ServiceContext, tx: Tx, sources: readonly FollowUpSource[], config: ReminderConfig) {
@@ -178,6 +221,7 @@ export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx
   await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomers(tx, customerIds), config);
   await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerIds }), config);
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
+  await syncHolidays(ctx, tx, await holidayGreetingSourcesOf(tx, customerIds), config);
 }
 
 /**
@@ -221,4 +265,5 @@ export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
   await syncFollowUps(ctx, tx, await allOpenFollowUpSources(tx), config);
   await syncPayments(ctx, tx, await allUnpaidPaymentSources(tx), config);
   await recomputeAllComplaintReminders(ctx, tx);
+  await syncHolidays(ctx, tx, await allHolidayGreetingSources(tx, config.greetings.holidayTiers), config);
 }

@@ -10,6 +10,8 @@ import { listReminderRules, readSettingValues } from '../../../db/repositories/r
 import { readStoredSetting, SETTING_KEYS } from '../settings/appSettings.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { localeOf } from '../../../shared/i18n/message.ts';
+import { greetingSettingsOf, type GreetingSettings } from '../../../shared/messages/customerMessages.ts';
+import { holidayRuns, type HolidayRun } from '../../../shared/messages/holidayGreetings.ts';
 
 // Everything that decides when a reminder is due, read together so one recompute sees one consistent view.
 
@@ -24,11 +26,15 @@ export interface ReminderConfig {
   holidayOverrideCount: number;
   /** The archive's language, which default templates and the words services write follow. */
   locale: Locale;
+  /** Birthday and holiday greetings: how many days ahead, which tiers are greeted on holidays (issue 14). */
+  greetings: GreetingSettings;
+  /** The holidays, bundled and imported, as runs of days off (holiday greetings). */
+  holidayRuns: HolidayRun[];
 }
 
 export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
   // One read for all keys: this runs inside every contract write.
-  const values = await readSettingValues(x, [SETTING_KEYS.schedule, SETTING_KEYS.holidays, SETTING_KEYS.locale]);
+  const values = await readSettingValues(x, [SETTING_KEYS.schedule, SETTING_KEYS.holidays, SETTING_KEYS.locale, SETTING_KEYS.greetings]);
   const schedule = (values.get(SETTING_KEYS.schedule) ?? {}) as Partial<LadderSettings>;
   const holidaysRaw = values.get(SETTING_KEYS.holidays);
   const parsed = holidaysRaw ? parseHolidayData(holidaysRaw) : null;
@@ -58,7 +64,16 @@ export async function loadReminderConfig(x: Executor): Promise<ReminderConfig> {
     templates,
     holidayOverrideCount: holidays ? Object.keys(holidays.holidays).length + Object.keys(holidays.workdays).length : 0,
     locale,
+    greetings: greetingSettingsOf(values.get(SETTING_KEYS.greetings)),
+    holidayRuns: holidayRunsCached(holidays),
   };
+}
+
+// Grouping some 500 dates into runs is cheap, but this runs inside every contract write: once per holiday data.
+let cachedRuns: { data: HolidayData | null; runs: HolidayRun[] } | null = null;
+function holidayRunsCached(data: HolidayData | null): HolidayRun[] {
+  if (!cachedRuns || JSON.stringify(cachedRuns.data) !== JSON.stringify(data)) cachedRuns = { data, runs: holidayRuns(data) };
+  return cachedRuns.runs;
 }
 
 export interface DesktopSettings {

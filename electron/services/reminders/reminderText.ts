@@ -109,6 +109,16 @@ export function birthdayMessage(facts: CareFacts, occurrence: string, today: str
   };
 }
 
+/** A holiday greeting's reminder; the holiday's name in both languages, so the centre words it in either. */
+export function holidayMessage(customerId: string, customerName: string, holiday: { zh: string; en: string }, occurrence: string, locale: Locale): NotificationMessage {
+  return {
+    titleKey: 'notice.holidayTitle',
+    bodyKey: 'notice.holidayBody',
+    params: { customer: customerName, holiday: locale === 'zh-CN' ? holiday.zh : holiday.en, date: occurrence },
+    subjectUrl: `/customers/${customerId}`,
+  };
+}
+
 export function followUpMessage(facts: CareFacts, occurrence: string): NotificationMessage {
   return {
     titleKey: 'notice.followUpTitle',

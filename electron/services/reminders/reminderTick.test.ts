@@ -163,9 +163,11 @@ describe('the reminder tick', () => {
     await t.call('followups:create', { customer: customerId, summary: '确认续约报价', nextFollowUpOn: '2026-11-27', at: iso(at('2026-11-23', '10:00')) });
     const first = await remind(at('2026-11-27'));
     expect(first.fired).toEqual([{ kind: 'followup', customer: '杭州云启科技有限公司', dueAt: iso(at('2026-11-27')) }]);
-    const bday = await remind(at(addDaysIso('2026-12-05', 0)));
-    expect(bday.fired).toEqual([{ kind: 'birthday', customer: '杭州云启科技有限公司', dueAt: iso(at('2026-12-05')) }]);
-    expect((await remind(at('2027-12-05'))).fired).toMatchObject([{ kind: 'birthday', dueAt: iso(at('2027-12-05')) }]);
+    // A greeting comes 3 days ahead by default (issue 14), so there is time to send it.
+    expect((await remind(at(addDaysIso('2026-12-05', -4)))).fired).toEqual([]);
+    const bday = await remind(at(addDaysIso('2026-12-05', -3)));
+    expect(bday.fired).toEqual([{ kind: 'birthday', customer: '杭州云启科技有限公司', dueAt: iso(at('2026-12-02')) }]);
+    expect((await remind(at('2027-12-02'))).fired).toMatchObject([{ kind: 'birthday', dueAt: iso(at('2027-12-02')) }]);
   });
 });
 

@@ -1,6 +1,9 @@
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { computeLadder } from '../../../shared/reminders/reminderLadder.ts';
 import { birthdayAfter } from '../../../shared/reminders/careReminders.ts';
+import { addDaysIso } from '../../../shared/domain/dates.ts';
+import { holidayRunOn, nextHolidayRun } from '../../../shared/messages/holidayGreetings.ts';
+import { holidayGreetingFacts } from '../../../db/repositories/greetingSourcesRepo.ts';
 import type { ReminderKind } from '../../../db/repositories/remindersRepo.ts';
 import { insertReminderIfAbsent } from '../../../db/repositories/remindersRepo.ts';
 import {
@@ -19,7 +22,7 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayMessage, complaintOverdueMessage, expiryMessage, followUpMessage, paymentOverdueMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
+import { birthdayMessage, complaintOverdueMessage, expiryMessage, followUpMessage, holidayMessage, paymentOverdueMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { complaintFacts } from '../../../db/repositories/complaintsRepo.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
@@ -82,6 +85,7 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
   const followUps = await followUpFacts(tx, ids('followup'));
   const payments = await paymentFacts(tx, ids('payment'));
   const complaints = await complaintFacts(tx, ids('complaint'));
+  const holidays = await holidayGreetingFacts(tx, ids('holiday'));
   const out: FiredReminder[] = [];
   const worded = (message: NotificationMessage) => ({ message, text: wordNotification(message, config.locale, config.templates) });
   for (const r of rows) {
@@ -104,6 +108,12 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
       // Closed or gone since the reminder was armed: quiet.
       if (!f || f.gone) continue;
       out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(complaintOverdueMessage(f)) });
+    } else if (r.kind === 'holiday') {
+      const f = holidays.get(r.subjectId);
+      const run = holidayRunOn(config.holidayRuns, r.occurrenceDate);
+      if (!f || f.deleted || !run) continue;
+      const message = holidayMessage(f.customerId, f.customerName, { zh: run.nameZh, en: run.nameEn }, r.occurrenceDate, config.locale);
+      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(message) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;
@@ -126,8 +136,27 @@ async function rollBirthdaysForward(tx: Tx, fired: readonly DueReminder[], confi
     const birthday = facts.get(r.subjectId)?.birthday;
     const next = birthday ? birthdayAfter(birthday, r.occurrenceDate) : null;
     if (!next) continue;
-    const [step] = computeLadder(next, [0], config.ladder, config.calendar);
+    const [step] = computeLadder(next, [config.greetings.daysAhead], config.ladder, config.calendar);
     await insertReminderIfAbsent(tx, 'birthday', r.subjectId, r.customerId, { ...step!, dueAt: step!.dueAt.toISOString() }, nowIso);
+  }
+}
+
+/** Once a holiday greeting fired, the customer's next holiday is armed (while its tier is still greeted). */
+async function rollHolidaysForward(tx: Tx, fired: readonly DueReminder[], config: ReminderConfig, nowIso: string) {
+  const rows = fired.filter((r) => r.kind === 'holiday');
+  if (rows.length === 0) return;
+  const facts = await holidayGreetingFacts(
+    tx,
+    rows.map((r) => r.subjectId),
+  );
+  const greeted = new Set(config.greetings.holidayTiers);
+  for (const r of rows) {
+    const f = facts.get(r.subjectId);
+    if (!f || f.deleted || !greeted.has(f.tier)) continue;
+    const next = nextHolidayRun(config.holidayRuns, addDaysIso(r.occurrenceDate, 1));
+    if (!next) continue;
+    const [step] = computeLadder(next.firstDay, [config.greetings.daysAhead], config.ladder, config.calendar);
+    await insertReminderIfAbsent(tx, 'holiday', r.subjectId, r.customerId, { ...step!, dueAt: step!.dueAt.toISOString() }, nowIso);
   }
 }
 
@@ -186,6 +215,7 @@ export async function runReminderTick(
       }));
       notificationIds = await insertNotifications(tx, rows);
       await rollBirthdaysForward(tx, fire, config, nowIso);
+      await rollHolidaysForward(tx, fire, config, nowIso);
     }
     return { ...empty, digest: fired.length >= 2, fired, superseded, notificationIds };
   };

@@ -34,6 +34,8 @@ export const SETTING_KEYS = {
   keyTiers: 'visits.keyTiers',
   /** Complaints (issue 14): the SLA per severity and the category list; absent: the defaults. */
   complaints: 'complaints.settings',
+  /** Greetings (issue 14): days ahead and the tiers greeted on holidays; absent: DEFAULT_GREETING_SETTINGS. */
+  greetings: 'greetings.settings',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

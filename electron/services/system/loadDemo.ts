@@ -13,7 +13,7 @@ import type { ServiceContext } from '../serviceContext.ts';
 import { buildDemoCustomers, DEMO_OWNERS, DEMO_TAGS, type DemoCustomer } from './demoData.ts';
 import { withSafetyBackup } from './withSafetyBackup.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
-import { settleNewTermReminders } from '../reminders/newTermReminders.ts';
+import { settleNewGreetings, settleNewTermReminders } from '../reminders/newTermReminders.ts';
 
 /** Days the demo's relative dates reach before and after its `today` (the seeded generator's offsets). */
 function demoReach(today: string, customers: readonly DemoCustomer[]): { before: number; after: number } {
@@ -48,6 +48,7 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
   }
 
   const contractIds: string[] = [];
+  const createdCustomerIds: string[] = [];
   const followUpIds: string[] = [];
   let customersCreated = 0;
   let contractsCreated = 0;
@@ -67,6 +68,7 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
         primaryContact: { name: d.contact.name, title: d.contact.title, phone: d.contact.phone, birthday: d.contact.birthday, isPrimary: true },
       });
       customerId = created.id;
+      createdCustomerIds.push(created.id);
       customersCreated++;
       for (const f of d.followUps) {
         const at = new Date(base.getFullYear(), base.getMonth(), base.getDate() - f.daysAgo, 10, 30);
@@ -104,6 +106,10 @@ async function loadDemoRecords(ctx: ServiceContext, todayInput?: string) {
     }
   }
   // Sample data is not news: what fell due before it existed is recorded as missed, and one summary says so.
-  await withTransaction(ctx.db, (tx) => settleNewTermReminders(ctx, tx, contractIds, { subjectId: 'demo', url: '/renewals?tab=overdue' }, followUpIds));
+  await withTransaction(ctx.db, async (tx) => {
+    await settleNewTermReminders(ctx, tx, contractIds, { subjectId: 'demo', url: '/renewals?tab=overdue' }, followUpIds);
+    // Greetings come days ahead (issue 14): a sample birthday or holiday whose greeting day has passed is not news either.
+    await settleNewGreetings(ctx, tx, createdCustomerIds);
+  });
   return { customersCreated, contractsCreated, followUpsCreated, alreadyLoaded: customersCreated === 0 && contractsCreated === 0 };
 }

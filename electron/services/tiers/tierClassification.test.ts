@@ -160,6 +160,7 @@ describe('classifyTier (pure)', () => {
     purchases: fc.integer({ min: 0, max: 10 }),
     yearsAsCustomer: fc.integer({ min: 0, max: 20 }),
     consecutiveRenewals: fc.integer({ min: 0, max: 10 }),
+    referrals: fc.integer({ min: 0, max: 10 }),
   }) satisfies fc.Arbitrary<TierFacts>;
 
   it('never moves a customer up when a threshold is raised', () => {

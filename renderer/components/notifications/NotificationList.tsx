@@ -1,4 +1,4 @@
-import { BellOutlined, CheckOutlined, ClockCircleOutlined, ExportOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckOutlined, ClockCircleOutlined, ExportOutlined, MessageOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Empty, Flex, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,9 @@ import { useApiMutation } from '../../api/useApi.ts';
 import { formatInstant } from '../../format/dates.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
+import { useState } from 'react';
+import type { MessageKind } from '../../../shared/messages/customerMessages.ts';
+import { CustomerMessageDialog, type MessageRequest } from '../messages/CustomerMessageDialog.tsx';
 
 const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: string }> = {
   expiry: { text: 'notifications.kindExpiry', color: 'orange' },
@@ -18,6 +21,16 @@ const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: st
   summary: { text: 'notifications.kindSummary', color: 'purple' },
   payment: { text: 'notifications.kindPayment', color: 'red' },
   complaint: { text: 'notifications.kindComplaint', color: 'volcano' },
+  holiday: { text: 'notifications.kindHoliday', color: 'magenta' },
+};
+
+/** The messages to the customer a reminder can give (issue 14): the first is the one it opens with. */
+const MESSAGE_KINDS_OF: Partial<Record<NotificationItem['kind'], MessageKind[]>> = {
+  expiry: ['expiry', 'offer'],
+  remind: ['expiry', 'offer'],
+  birthday: ['birthday'],
+  holiday: ['holiday'],
+  followup: ['survey', 'offer'],
 };
 
 interface Props {
@@ -35,6 +48,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
   const snooze = useApiMutation('reminders:snooze');
   const done = useApiMutation('reminders:done');
   const open = useApiMutation('notifications:open');
+  const [writing, setWriting] = useState<{ request: MessageRequest; kinds: MessageKind[] } | null>(null);
 
   const snoozeTo = (item: NotificationItem, until: string | undefined) =>
     snooze.mutate(
@@ -46,6 +60,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
     );
 
   return (
+    <>
     <List
       loading={loading}
       dataSource={items}
@@ -55,6 +70,22 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
           data-testid="notification-item"
           style={{ background: item.readAt ? undefined : '#f0f7ff', paddingInline: 12, borderRadius: 6, marginBottom: 4 }}
           actions={[
+            ...(MESSAGE_KINDS_OF[item.kind] && item.reminderId && !item.subjectGone
+              ? [
+                  <Button
+                    key="message"
+                    size="small"
+                    icon={<MessageOutlined />}
+                    data-testid="notification-message"
+                    onClick={() => {
+                      const kinds = MESSAGE_KINDS_OF[item.kind]!;
+                      setWriting({ request: { reminderId: item.reminderId!, kind: kinds[0] }, kinds });
+                    }}
+                  >
+                    {t('messages.open')}
+                  </Button>,
+                ]
+              : []),
             <Dropdown
               key="snooze"
               disabled={!item.actionable || !item.reminderId}
@@ -138,5 +169,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
         </List.Item>
       )}
     />
+    <CustomerMessageDialog request={writing?.request ?? null} kinds={writing?.kinds} onClose={() => setWriting(null)} />
+    </>
   );
 }

@@ -15,6 +15,8 @@ import { LifecycleCard } from './LifecycleCard.tsx';
 import { HealthCard } from './HealthCard.tsx';
 import { OpenComplaintsCard } from '../../components/complaints/OpenComplaintsCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
+import { LoyaltyCard } from './LoyaltyCard.tsx';
+import { RenewalOfferCard } from './RenewalOfferCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
 export function CustomerDetailPage() {
@@ -48,6 +50,7 @@ export function CustomerDetailPage() {
             <ContactsCard customerId={customer.id} contacts={customer.contacts} />
             <ContractsCard customerId={customer.id} customerName={customer.name} contracts={customer.contracts} />
             <SignalsCard customerId={customer.id} contracts={customer.contracts} />
+            <RenewalOfferCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
@@ -56,6 +59,7 @@ export function CustomerDetailPage() {
             <LifecycleCard customerId={customer.id} />
             <OpenComplaintsCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
+            <LoyaltyCard customerId={customer.id} />
           </Flex>
         </Col>
       </Row>

@@ -9,6 +9,8 @@ import { TierRulesCard } from './TierRulesCard.tsx';
 import { TierTableCard } from './tiers/TierTableCard.tsx';
 import { UsageUnitCard } from './UsageUnitCard.tsx';
 import { HealthWeightsCard } from './HealthWeightsCard.tsx';
+import { GreetingSettingsCard } from './GreetingSettingsCard.tsx';
+import { MessageTemplatesCard } from './MessageTemplatesCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -39,6 +41,12 @@ export function SettingsPage() {
         </Col>
         <Col xs={24}>
           <HealthWeightsCard />
+        </Col>
+        <Col xs={24} xl={16}>
+          <MessageTemplatesCard />
+        </Col>
+        <Col xs={24} xl={8}>
+          <GreetingSettingsCard />
         </Col>
       </Row>
     </>

@@ -141,7 +141,6 @@ export function TierRulesCard() {
           <InputNumber aria-label={t('tiersUi.purchaseYears')} min={1} max={50} value={rules.purchaseYears} onChange={(v) => change({ ...rules, purchaseYears: v ?? 1 })} />
           <Typography.Text type="secondary">{t('tiersUi.fallback', { tier: tierLabel(rules.fallback) })}</Typography.Text>
         </Space>
-        <Typography.Text type="secondary">{t('tiersUi.referrals')}</Typography.Text>
         <Space wrap>
           <Button onClick={runPreview} loading={classify.isPending && classify.variables?.dryRun === true}>
             {t('tiersUi.preview')}

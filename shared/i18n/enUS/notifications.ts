@@ -29,4 +29,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.notDelivered': 'System notification not delivered',
   'notifications.kindPayment': 'Overdue payment',
   'notifications.kindComplaint': 'Complaint overdue',
+  'notifications.kindHoliday': 'Holiday greeting',
 };

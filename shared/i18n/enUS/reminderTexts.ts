@@ -36,4 +36,6 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
 
   'notice.complaintOverdueTitle': 'Complaint overdue: {customer} {summary}',
   'notice.complaintOverdueBody': '{severity} complaint past its deadline ({dueAt}); current step: {step}. Handler: {handler}.',
+  'notice.holidayTitle': '{customer}: {holiday} greeting',
+  'notice.holidayBody': '{holiday} (days off from {date}) is coming: remember to send {customer} your greetings.',
 };

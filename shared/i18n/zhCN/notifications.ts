@@ -27,4 +27,5 @@ export const notificationsZhCN = {
   'notifications.notDelivered': '系统通知未送达',
   'notifications.kindPayment': '回款逾期',
   'notifications.kindComplaint': '投诉超时',
+  'notifications.kindHoliday': '节日问候',
 } as const;

@@ -36,4 +36,6 @@ export const reminderTextsZhCN = {
 
   'notice.complaintOverdueTitle': '投诉超时：{customer} {summary}',
   'notice.complaintOverdueBody': '{severity}投诉已过处理时限（{dueAt}），当前环节：{step}。处理人：{handler}。',
+  'notice.holidayTitle': '{customer}：{holiday}问候',
+  'notice.holidayBody': '{holiday}（{date} 起放假）将至，别忘了向 {customer} 送上节日问候。',
 } as const;
