@@ -27,6 +27,7 @@ import { migration0026HealthDirty } from './0026_health_dirty.ts';
 import { migration0027RiskWarnings } from './0027_risk_warnings.ts';
 import { migration0028PaymentRemindersUsageImport } from './0028_payment_reminders_usage_import.ts';
 import { migration0029CareReminderKinds } from './0029_care_reminder_kinds.ts';
+import { migration0030SatisfactionSurveys } from './0030_satisfaction_surveys.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -58,6 +59,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
   migration0029CareReminderKinds,
+  migration0030SatisfactionSurveys,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

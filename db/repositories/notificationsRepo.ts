@@ -172,6 +172,9 @@ const SUBJECT_GONE = sql<number>`CASE n.kind
   WHEN 'payment' THEN NOT EXISTS (SELECT 1 FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
                                   JOIN customers c ON c.id = k.customer_id
                                   WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
+  WHEN 'survey' THEN NOT EXISTS (SELECT 1 FROM survey_campaign_customers t JOIN survey_campaigns g ON g.id = t.campaign_id
+                                 JOIN customers c ON c.id = t.customer_id
+                                 WHERE t.id = n.subject_id AND t.deleted_at IS NULL AND g.deleted_at IS NULL AND c.deleted_at IS NULL)
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

@@ -28,6 +28,8 @@ export const API_DOMAINS = [
   'prediction',
   'health',
   'risk',
+  /** Satisfaction surveys (issue 14). */
+  'surveys',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -5,8 +5,9 @@ import { isTimeOfDay } from '../reminders/localDueInstant.ts';
 import { MAX_STEP, MIN_STEP } from '../reminders/reminderLadder.ts';
 import { tierField } from './fields.ts';
 
-// 'remind': a contract's one-off 提醒日期 (migration 0011); 'payment': an overdue instalment, 回款逾期 (migration 0028).
-export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment'] as const;
+// 'remind': a contract's one-off 提醒日期 (migration 0011); 'payment': an overdue instalment, 回款逾期 (migration 0028);
+// 'survey': a survey campaign's task (migration 0030).
+export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment', 'survey'] as const;
 export const reminderKindField = z.enum(REMINDER_KINDS);
 
 const stepsField = z

@@ -23,6 +23,7 @@ import {
 import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { recomputeAllSurveyTaskReminders, recomputeSurveyTaskRemindersOfCustomers } from '../surveys/surveyTaskReminders.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 
@@ -177,6 +178,7 @@ export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx
   await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomers(tx, customerIds), config);
   await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerIds }), config);
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
+  await recomputeSurveyTaskRemindersOfCustomers(ctx, tx, customerIds, config);
 }
 
 /**
@@ -219,4 +221,5 @@ export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
   await syncBirthdays(ctx, tx, await allBirthdaySources(tx), config);
   await syncFollowUps(ctx, tx, await allOpenFollowUpSources(tx), config);
   await syncPayments(ctx, tx, await allUnpaidPaymentSources(tx), config);
+  await recomputeAllSurveyTaskReminders(ctx, tx, config);
 }

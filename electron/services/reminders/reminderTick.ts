@@ -19,7 +19,8 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayMessage, expiryMessage, followUpMessage, paymentOverdueMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
+import { surveyTaskFacts } from '../../../db/repositories/surveyCampaignsRepo.ts';
+import { birthdayMessage, expiryMessage, followUpMessage, paymentOverdueMessage, remindDateMessage, surveyTaskMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
 
@@ -80,6 +81,7 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
   const birthdays = await birthdayFacts(tx, ids('birthday'));
   const followUps = await followUpFacts(tx, ids('followup'));
   const payments = await paymentFacts(tx, ids('payment'));
+  const surveyTasks = await surveyTaskFacts(tx, ids('survey'));
   const out: FiredReminder[] = [];
   const worded = (message: NotificationMessage) => ({ message, text: wordNotification(message, config.locale, config.templates) });
   for (const r of rows) {
@@ -97,6 +99,11 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
       // Paid or gone since the step was armed (the catch-up before the claim normally took it away): quiet.
       if (!f || f.deleted || f.paidAmountFen >= f.dueAmountFen) continue;
       out.push({ ...base, customerName: f.customerName, contractNo: f.contractNo, step: null, ...worded(paymentOverdueMessage(f, today)) });
+    } else if (r.kind === 'survey') {
+      const f = surveyTasks.get(r.subjectId);
+      // Answered or gone since it was armed: quiet.
+      if (!f || f.closed) continue;
+      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(surveyTaskMessage(f)) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;

@@ -30,6 +30,8 @@ export const SETTING_KEYS = {
   healthDailyRun: 'health.dailyRun',
   /** The 风险预警 list's window in days (issue 13 warnings); absent: DEFAULT_RISK_WINDOW_DAYS. */
   riskWindow: 'risk.windowDays',
+  /** The 满意度 page's low-score threshold (issue 14 surveys); absent: DEFAULT_SURVEY_THRESHOLD. */
+  surveyThreshold: 'surveys.threshold',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

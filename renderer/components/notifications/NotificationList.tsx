@@ -17,6 +17,7 @@ const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: st
   remind: { text: 'notifications.kindRemind', color: 'gold' },
   summary: { text: 'notifications.kindSummary', color: 'purple' },
   payment: { text: 'notifications.kindPayment', color: 'red' },
+  survey: { text: 'notifications.kindSurvey', color: 'cyan' },
 };
 
 interface Props {

@@ -28,4 +28,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.delivered': 'Sent to system notifications',
   'notifications.notDelivered': 'System notification not delivered',
   'notifications.kindPayment': 'Overdue payment',
+  'notifications.kindSurvey': 'Satisfaction survey',
 };

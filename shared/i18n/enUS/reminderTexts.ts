@@ -33,4 +33,7 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.paymentOverdueTitle': 'Overdue payment: {customer} {contractNo} due {amount} ({dueOn})',
   'notice.paymentOverdueBody': '{n} {n|day|days} overdue, {outstanding} outstanding. Owner: {owner}.',
   'notice.paymentOverdueBodyNoOwner': '{n} {n|day|days} overdue, {outstanding} outstanding.',
+  'notice.surveyTaskTitle': 'Satisfaction survey: {customer} ({campaign})',
+  'notice.surveyTaskBody': 'Survey date {date}. Owner: {owner}.',
+  'notice.surveyTaskBodyNoOwner': 'Survey date {date}.',
 };

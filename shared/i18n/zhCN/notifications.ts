@@ -26,4 +26,5 @@ export const notificationsZhCN = {
   'notifications.delivered': '已推送到系统通知',
   'notifications.notDelivered': '系统通知未送达',
   'notifications.kindPayment': '回款逾期',
+  'notifications.kindSurvey': '满意度调查',
 } as const;

@@ -33,4 +33,7 @@ export const reminderTextsZhCN = {
   'notice.paymentOverdueTitle': '回款逾期：{customer} {contractNo} 应收 {amount}（{dueOn}）',
   'notice.paymentOverdueBody': '已逾期 {n} 天，未收 {outstanding}。负责人：{owner}。',
   'notice.paymentOverdueBodyNoOwner': '已逾期 {n} 天，未收 {outstanding}。',
+  'notice.surveyTaskTitle': '满意度调查：{customer}（{campaign}）',
+  'notice.surveyTaskBody': '调查日期 {date}，负责人：{owner}。',
+  'notice.surveyTaskBodyNoOwner': '调查日期 {date}。',
 } as const;
