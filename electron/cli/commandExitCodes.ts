@@ -11,6 +11,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:followups': ['out'],
   'export:payments': ['out'],
   'export:usage': ['out'],
+  'export:surveys': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

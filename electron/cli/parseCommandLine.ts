@@ -90,6 +90,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:followups': EXPORT_FLAGS,
   'export:payments': EXPORT_FLAGS,
   'export:usage': EXPORT_FLAGS,
+  'export:surveys': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
   'export:report': EXPORT_FLAGS,

@@ -30,6 +30,8 @@ export const exportContract = {
   'export:payments': { input: exportInput, output: exportResultSchema },
   /** The usage sheet (用量): one row per live monthly figure, by customer name then month (week and quarter figures are not in it). */
   'export:usage': { input: exportInput, output: exportResultSchema },
+  /** The surveys sheet (满意度): one row per live survey, by date then customer, each dimension's score, the average and the comment. */
+  'export:surveys': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -5,6 +5,7 @@ import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
 import { exportPayments } from '../payments/paymentsSheet.service.ts';
 import { exportUsage } from '../signals/usageSheet.service.ts';
+import { exportSurveys } from '../surveys/surveysSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
@@ -15,4 +16,5 @@ export const exportHandlers = handlersFor('export', {
   'export:report': (ctx, input) => exportReport(ctx, input),
   'export:payments': (ctx, input) => exportPayments(ctx, input),
   'export:usage': (ctx, input) => exportUsage(ctx, input),
+  'export:surveys': (ctx, input) => exportSurveys(ctx, input),
 });

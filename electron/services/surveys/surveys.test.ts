@@ -141,4 +141,18 @@ describe('satisfaction surveys', () => {
     });
     expect(await t.envelope('surveys:createCampaign', { name: '空', onDate: '2026-07-06', selection: { by: 'tier', tiers: ['important'] } })).toMatchObject({ ok: false, error: { field: 'selection' } });
   });
+
+  it('exports one row per survey with each dimension, the average and the comment', async () => {
+    const k = await t.call('contracts:create', { customerId: a, number: 'HT-7', endsOn: '2027-07-20', amountFen: 100 });
+    await save(a, '2026-06-01', { [Q]: 5, [S]: 4 }, { contractId: k.id, comment: '很好', channel: 'wechat' });
+    await save(b, '2026-05-01', { [Q]: 1, [S]: 2, [R]: 2 });
+    const out = await t.call('export:surveys', { format: 'csv', headers: 'zh' });
+    const text = Buffer.from(out.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '');
+    expect(out.rows).toBe(2);
+    expect(text.trim().split(/\r?\n/)).toEqual([
+      '客户,合同编号,调查日期,渠道,产品质量,服务态度,问题解决效率,平均分,备注',
+      '乙物流,,2026-05-01,电话,1,2,2,1.67,',
+      '甲科技,HT-7,2026-06-01,微信,5,4,,4.50,很好',
+    ]);
+  });
 });
