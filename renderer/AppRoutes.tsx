@@ -16,6 +16,7 @@ import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { HygienePage } from './pages/hygiene/HygienePage.tsx';
 import { PredictionPage } from './pages/prediction/PredictionPage.tsx';
 import { RiskPage } from './pages/risk/RiskPage.tsx';
+import { SurveysPage } from './pages/surveys/SurveysPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -36,6 +37,7 @@ export function AppRoutes() {
         <Route path="hygiene" element={<HygienePage />} />
         <Route path="prediction" element={<PredictionPage />} />
         <Route path="risk" element={<RiskPage />} />
+        <Route path="surveys" element={<SurveysPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { SmileOutlined, LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -44,6 +44,7 @@ export function SideMenu() {
     { key: '/hygiene', icon: <SafetyCertificateOutlined />, label: t('nav.hygiene') },
     { key: '/risk', icon: <WarningOutlined />, label: t('nav.risk') },
     { key: '/prediction', icon: <LineChartOutlined />, label: t('nav.prediction') },
+    { key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') },
   ];
 
   return (

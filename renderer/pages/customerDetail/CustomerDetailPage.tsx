@@ -13,6 +13,7 @@ import { CustomerHeader } from './CustomerHeader.tsx';
 import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
 import { HealthCard } from './HealthCard.tsx';
+import { SurveyCard } from './SurveyCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 
@@ -52,6 +53,7 @@ export function CustomerDetailPage() {
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
             <HealthCard customerId={customer.id} />
+            <SurveyCard customerId={customer.id} />
             <LifecycleCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />
           </Flex>
