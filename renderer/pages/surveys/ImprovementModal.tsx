@@ -1,6 +1,5 @@
 import { DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { invoke } from '../../api/invoke.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DATE_FORMAT, PICKER_DATE_RANGE, fromDayjs } from '../../format/dates.ts';
@@ -19,9 +18,6 @@ export function ImprovementModal({ target, onClose }: { target: { latestSurveyId
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const offerUndo = useSurveyUndo();
-  useEffect(() => {
-    if (target) form.setFieldsValue({ onDate: dayjs(), text: '', doneBy: null });
-  }, [target, form]);
   const submit = useFormSubmit(form, {
     fields: { onDate: 'onDate', text: 'text', doneBy: 'doneBy' },
     save: (v: Values) => invoke('surveys:addAction', { surveyId: target?.latestSurveyId ?? '', onDate: fromDayjs(v.onDate) ?? '', text: v.text, doneBy: v.doneBy || null }),
@@ -32,7 +28,7 @@ export function ImprovementModal({ target, onClose }: { target: { latestSurveyId
     },
   });
   return (
-    <FormModal<Values> name="surveyAction" title={t('surveys.improveTitle', { customer: target?.customerName ?? '' })} open={target !== null} form={form} onCancel={onClose} onFinish={submit.onFinish} saving={submit.submitting} width={480}>
+    <FormModal<Values> name="surveyAction" title={t('surveys.improveTitle', { customer: target?.customerName ?? '' })} open={target !== null} form={form} onCancel={onClose} onFinish={submit.onFinish} saving={submit.submitting} width={480} initialValues={{ onDate: dayjs(), text: '', doneBy: null }}>
       <Typography.Paragraph type="secondary">{t('surveys.improveHint')}</Typography.Paragraph>
       <Form.Item name="text" label={t('surveys.actionText')} rules={[{ required: true, whitespace: true, message: t('surveys.actionTextRequired') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} />
