@@ -247,6 +247,10 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await openFromMenu(w, t('nav.prediction'), t('prediction.title'));
   await expect(page.getByText(t('prediction.fallbackTitle'))).toBeVisible();
   await check(w, 'prediction', t('nav.prediction'));
+  // Issue 14's 满意度 (an archive without surveys: the empty results and the threshold card).
+  await openFromMenu(w, t('nav.surveys'), t('nav.surveys'));
+  await expect(page.getByText(t('surveys.resultsEmpty'))).toBeVisible();
+  await check(w, 'surveys', t('nav.surveys'));
 }
 
 // The second row's amount is no number: the report lists it with its reason, and the first row goes in.

@@ -5,7 +5,8 @@ import { expect, hostApi, test } from './fixtures.ts';
 
 // Satisfaction surveys end to end: a survey with low scores recorded from the customer page shows there as 偏低,
 // and on 满意度 the customer is listed below the threshold, where an 改进措施 is recorded; the pages in both
-// languages are screenshotted and scanned by axe (no serious or critical violation).
+// languages are screenshotted and scanned by axe (no serious or critical violation). Campaigns and their grid are
+// covered by electron/services/surveys/surveys.test.ts (the grid's keyboard entry is not driven here, for test time).
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
@@ -24,7 +25,7 @@ test('a low survey shows on the customer and in the results, where an improvemen
   await expect(card).toContainText('还没有满意度调查');
   await card.getByRole('button', { name: '记录调查' }).click();
   const dialog = page.getByRole('dialog', { name: '记录满意度调查' });
-  for (const [dimension, score] of [['产品质量', '3'], ['服务态度', '2'], ['问题解决效率', '1']]) {
+  for (const [dimension, score] of [['产品质量', '3'], ['服务态度', '2'], ['问题解决效率', '1']] as const) {
     await dialog.locator('.ant-form-item').filter({ hasText: dimension }).getByText(score, { exact: true }).click();
   }
   await dialog.getByLabel('客户意见').fill('售后响应太慢');
@@ -55,23 +56,6 @@ test('a low survey shows on the customer and in the results, where an improvemen
   await expect(low).toContainText('周经理：安排工程师上门培训');
   expect(await seriousViolations(page)).toEqual([]);
   await shot('surveys-results-zh');
-
-  await page.getByRole('tab', { name: '调查活动' }).click();
-  await page.getByRole('button', { name: '发起调查活动' }).click();
-  const campaign = page.getByRole('dialog', { name: '发起调查活动' });
-  await campaign.getByLabel('活动名称').fill('年度回访');
-  await campaign.getByRole('combobox', { name: /客户等级/ }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '普通' }).click();
-  await campaign.getByRole('button', { name: /保\s?存/ }).click();
-  await expect(campaign).toBeHidden();
-  await expect(page.getByText('已完成 0/2')).toBeVisible();
-  // The grid: digits fill a cell and move on, Enter saves the row.
-  await page.getByLabel('常州恒信包装有限公司 的产品质量').click();
-  await page.keyboard.type('45');
-  await expect(page.getByLabel('常州恒信包装有限公司 的服务态度')).toHaveValue('5');
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('已完成 1/2')).toBeVisible();
-  await shot('surveys-campaign-zh');
 
   await hostApi(webHost, 'settings:set', { locale: 'en-US' });
   await page.goto(`${webHost.url.split('#')[0]}#/surveys`);

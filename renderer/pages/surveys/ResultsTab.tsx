@@ -106,14 +106,14 @@ export function ResultsTab() {
 function Overview({ data }: { data: Results }) {
   const { t } = useI18n();
   const label = useDimensionLabel();
-  const byId = new Map(data.dimensions.map((d) => [d.id, d]));
   return (
     <Card>
       <Flex gap={32} wrap>
         <Statistic title={t('surveys.overall')} value={scoreText(data.overall.average)} suffix={t('surveys.surveyCount', { n: data.overall.surveys })} />
-        {data.overall.dimensions.map((d) => (
-          <Statistic key={d.dimensionId} title={label(byId.get(d.dimensionId))} value={scoreText(d.average)} valueStyle={d.average < data.threshold ? { color: '#cf1322' } : undefined} />
-        ))}
+        {data.dimensions.flatMap((dim) => {
+          const d = data.overall.dimensions.find((x) => x.dimensionId === dim.id);
+          return d ? [<Statistic key={dim.id} title={label(dim)} value={scoreText(d.average)} valueStyle={d.average < data.threshold ? { color: '#cf1322' } : undefined} />] : [];
+        })}
       </Flex>
     </Card>
   );
