@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { averageSatisfactionOf } from '../../../db/repositories/surveysRepo.ts';
+import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 
 // Real SQLite file, the real handler table and an injected clock. The fixture's figures are worked out by hand in
 // the comments: every average is checked as an exact sum and count.
@@ -139,6 +140,12 @@ describe('satisfaction surveys', () => {
       ok: false,
       error: { field: 'campaignId' },
     });
+    // On the campaign's date the open tasks fire for their owners (乙 answered again first: only 丙 and 甲's due-task).
+    await save(b, '2026-07-06', { [Q]: 3 }, { campaignId: byTier.campaign.id });
+    const fired = (await t.call('reminders:run', { now: localDueInstant('2026-07-06', '09:00').toISOString() })).fired.filter((f: any) => f.kind === 'survey');
+    expect(fired).toHaveLength(2);
+    const notices = await t.call('notifications:list');
+    expect(notices.items.filter((n: any) => n.kind === 'survey').map((n: any) => n.title).sort()).toEqual(['满意度调查：丙贸易（年中调查）', '满意度调查：甲科技（到期前回访）'].sort());
     expect(await t.envelope('surveys:createCampaign', { name: '空', onDate: '2026-07-06', selection: { by: 'tier', tiers: ['important'] } })).toMatchObject({ ok: false, error: { field: 'selection' } });
   });
 
