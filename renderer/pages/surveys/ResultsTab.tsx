@@ -188,7 +188,7 @@ function BelowTable({ rows, onImprove }: { rows: Low[]; onImprove: (row: Low) =>
       rowKey="customerId"
       pagination={false}
       dataSource={rows}
-      locale={{ emptyText: t('surveys.belowEmpty') }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.belowEmpty')} /> }}
       columns={[
         { title: t('surveys.customer'), render: (_, r) => <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link> },
         { title: t('surveys.owner'), render: (_, r) => r.ownerName ?? t('surveys.noOwner') },

@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Survey } from '../../../shared/api/surveys.contract.ts';
@@ -31,7 +31,7 @@ export function SurveyListTab({ threshold }: { threshold: number }) {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: true }}
-        locale={{ emptyText: t('surveys.listEmpty') }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('surveys.listEmpty')} /> }}
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{
           rowExpandable: (s) => s.comment !== null || s.actions.length > 0,
