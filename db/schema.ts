@@ -1,7 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
-import type { ComplaintStepsTable, ComplaintsTable } from './complaintsSchema.ts';
+import type { ComplaintStepsTable, ComplaintsTable } from './schemaComplaints.ts';
 import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
+import type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
+export type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
+import type { SurveyActionsTable, SurveyCampaignCustomersTable, SurveyCampaignsTable, SurveyDimensionsTable, SurveysTable } from './schemaSurveys.ts';
+export type { SurveyActionsTable, SurveyCampaignCustomersTable, SurveyCampaignsTable, SurveyDimensionsTable, SurveysTable } from './schemaSurveys.ts';
 
 // Table types stay inside db/. Services see domain types from shared/.
 export interface Stamped {
@@ -230,38 +234,6 @@ export interface ContractAttachmentsTable extends SoftDeleted {
   sha256: string;
 }
 
-/** A customer's usage figure for one period (migration 0023): one live row per customer, period kind and start. */
-export interface UsageFiguresTable extends SoftDeleted {
-  id: string;
-  customer_id: string;
-  period_kind: string;
-  period_start: string;
-  value: number;
-  unit: string;
-}
-
-/** A competitor event (migration 0023): 竞品报价, 竞品上线新版本… per customer and date. */
-export interface CompetitorEventsTable extends SoftDeleted {
-  id: string;
-  customer_id: string;
-  contract_id: string | null;
-  on_date: string;
-  text: string;
-}
-
-/** A contract's instalment (migration 0024): due and paid amounts in fen; paid_on is the latest payment's date. */
-export interface ContractInstalmentsTable extends SoftDeleted {
-  id: string;
-  contract_id: string;
-  due_on: string;
-  due_amount_fen: number;
-  paid_amount_fen: number;
-  paid_on: string | null;
-  invoice_no: string | null;
-  invoice_on: string | null;
-  note: string | null;
-}
-
 export interface NotificationsTable extends Stamped {
   id: string;
   tick_id: string;
@@ -316,58 +288,6 @@ export interface LifecycleDirtyTable {
   customer_id: string;
 }
 
-/** Customers whose health score waits for a recompute (migration 0026, filled by triggers). */
-export interface HealthDirtyTable {
-  customer_id: string;
-}
-
-export interface CustomerHealthTable {
-  customer_id: string;
-  score: number;
-  band: string;
-  /** JSON: HealthFactorContribution[] (shared/domain/healthBands.ts). */
-  factors: string;
-  computed_at: string;
-}
-
-export interface CustomerHealthWeeksTable {
-  customer_id: string;
-  /** The week's Monday, 'YYYY-MM-DD'. */
-  week_of: string;
-  score: number;
-  band: string;
-}
-
-/** A published renewal risk warning (migration 0027). */
-export interface RiskWarningsTable extends SoftDeleted {
-  id: string;
-  contract_id: string;
-  customer_id: string;
-  status: string;
-  role: string;
-  owner_id: string;
-  score: number;
-  band: string;
-  /** JSON: HealthFactorContribution[] at publishing. */
-  factors: string;
-  published_on: string;
-  closed_on: string | null;
-  close_reason: string | null;
-  note: string | null;
-}
-
-/** One action of a warning's response plan (migration 0027). */
-export interface RiskWarningActionsTable extends SoftDeleted {
-  id: string;
-  warning_id: string;
-  kind: string;
-  text: string | null;
-  owner_id: string;
-  due_on: string;
-  done_on: string | null;
-  follow_up_id: string | null;
-}
-
 export interface Database {
   owners: OwnersTable;
   customers: CustomersTable;
@@ -414,6 +334,11 @@ export interface Database {
   renewal_offers: RenewalOffersTable;
   loyalty_points: LoyaltyPointsTable;
   referrals: ReferralsTable;
+  survey_dimensions: SurveyDimensionsTable;
+  surveys: SurveysTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_campaign_customers: SurveyCampaignCustomersTable;
+  survey_actions: SurveyActionsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;
@@ -456,5 +381,10 @@ export const AUDITED_TABLES = [
   'renewal_offers',
   'loyalty_points',
   'referrals',
+  'survey_dimensions',
+  'surveys',
+  'survey_campaigns',
+  'survey_campaign_customers',
+  'survey_actions',
 ] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];

@@ -260,6 +260,10 @@ async function walkOneCustomer(w: Walk, origin: string) {
   await check(w, 'complaints-report', t('nav.complaints'));
   await page.getByRole('tab', { name: t('complaints.tab.settings') }).click();
   await check(w, 'complaints-settings', t('nav.complaints'));
+  // Issue 14's 满意度 (an archive without surveys: the empty results and the threshold card).
+  await openFromMenu(w, t('nav.surveys'), t('nav.surveys'));
+  await expect(page.getByText(t('surveys.resultsEmpty'))).toBeVisible();
+  await check(w, 'surveys', t('nav.surveys'));
 }
 
 // The second row's amount is no number: the report lists it with its reason, and the first row goes in.

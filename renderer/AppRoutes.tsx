@@ -20,6 +20,7 @@ import { KeyCustomersPage } from './pages/visits/KeyCustomersPage.tsx';
 import { KeyReviewPage } from './pages/visits/KeyReviewPage.tsx';
 import { VisitPlanPage } from './pages/visits/VisitPlanPage.tsx';
 import { ComplaintsPage } from './pages/complaints/ComplaintsPage.tsx';
+import { SurveysPage } from './pages/surveys/SurveysPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="key-customers/:id/review" element={<KeyReviewPage />} />
         <Route path="visits" element={<VisitPlanPage />} />
         <Route path="complaints" element={<ComplaintsPage />} />
+        <Route path="surveys" element={<SurveysPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -31,6 +31,7 @@ import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 import { migration0031Complaints } from './0031_complaints.ts';
 import { migration0033GreetingsLoyalty } from './0033_greetings_loyalty.ts';
+import { migration0030SatisfactionSurveys } from './0030_satisfaction_surveys.ts';
 
 // Registered statically (bundler-safe, no directory scans at run time). Append only.
 export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
@@ -62,6 +63,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0027RiskWarnings,
   migration0028PaymentRemindersUsageImport,
   migration0029CareReminderKinds,
+  migration0030SatisfactionSurveys,
   migration0031Complaints,
   migration0032KeyCustomersVisits,
   migration0033GreetingsLoyalty,

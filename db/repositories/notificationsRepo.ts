@@ -175,6 +175,9 @@ const SUBJECT_GONE = sql<number>`CASE n.kind
   WHEN 'complaint' THEN NOT EXISTS (SELECT 1 FROM complaints p JOIN customers c ON c.id = p.customer_id
                                     WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
   WHEN 'holiday' THEN NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.subject_id AND c.deleted_at IS NULL)
+  WHEN 'survey' THEN NOT EXISTS (SELECT 1 FROM survey_campaign_customers t JOIN survey_campaigns g ON g.id = t.campaign_id
+                                 JOIN customers c ON c.id = t.customer_id
+                                 WHERE t.id = n.subject_id AND t.deleted_at IS NULL AND g.deleted_at IS NULL AND c.deleted_at IS NULL)
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

@@ -4,7 +4,7 @@ import { newId } from '../newId.ts';
 
 // Materialized reminder rows: recompute writes the pending ones; the tick (reminderClaimRepo) claims them.
 
-export type ReminderKind = 'expiry' | 'birthday' | 'followup' | 'remind' | 'payment' | 'complaint' | 'holiday';
+export type ReminderKind = 'expiry' | 'birthday' | 'followup' | 'remind' | 'payment' | 'complaint' | 'holiday' | 'survey';
 
 export interface DesiredReminder {
   occurrenceDate: string;

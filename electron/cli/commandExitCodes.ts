@@ -14,6 +14,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:visits': ['out'],
   'export:keyReview': ['out'],
   'export:complaints': ['out'],
+  'export:surveys': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

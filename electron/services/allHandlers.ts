@@ -16,6 +16,7 @@ import { lifecycleHandlers } from './lifecycle/lifecycle.handlers.ts';
 import { tiersHandlers } from './tiers/tiers.handlers.ts';
 import { competitorEventsHandlers, signalsHandlers, usageHandlers } from './signals/signals.handlers.ts';
 import { paymentsHandlers } from './payments/payments.handlers.ts';
+import { surveysHandlers } from './surveys/surveys.handlers.ts';
 import { predictionHandlers } from './prediction/prediction.handlers.ts';
 import { healthHandlers } from './health/health.handlers.ts';
 import { riskHandlers } from './risk/risk.handlers.ts';
@@ -48,6 +49,7 @@ export function buildHandlerTable(): HandlerTable {
     competitorEventsHandlers,
     signalsHandlers,
     paymentsHandlers,
+    surveysHandlers,
     predictionHandlers,
     healthHandlers,
     riskHandlers,

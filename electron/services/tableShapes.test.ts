@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // Table shapes stay inside db/: no service names a snake_case table or column of db/schema.ts, in code or in
 // a string (a row built as { owner_id: … }, a patch['custom_fields'], a table passed by name).
 import path from 'node:path';
@@ -13,8 +14,8 @@ function snakeCaseSchemaNames(): Set<string> {
     if (ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.name.text.includes('_')) names.add(node.name.text);
     ts.forEachChild(node, visit);
   };
-  // schemaCare.ts holds issue 14's tables beside schema.ts.
-  for (const name of ['schema.ts', 'schemaCare.ts']) {
+  // schema.ts and the files beside it that hold a part of the tables (schemaRisk.ts, schemaCare.ts, …).
+  for (const name of fs.readdirSync(path.join(root, 'db')).filter((f) => /^schema\w*\.ts$/.test(f))) {
     const file = path.join(root, 'db', name);
     visit(ts.createSourceFile(file, ts.sys.readFile(file) ?? '', ts.ScriptTarget.Latest, false));
   }

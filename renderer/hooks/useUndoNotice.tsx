@@ -4,7 +4,7 @@ import { invoke } from '../api/invoke.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 
 /** Undo operations that take the write's token (its audit batch). */
-type UndoByToken = 'payments:undo' | 'signals:undo' | 'contracts:attachmentsUndo' | 'health:undoWeights' | 'risk:undo' | 'visits:undo' | 'complaints:undo';
+type UndoByToken = 'payments:undo' | 'signals:undo' | 'contracts:attachmentsUndo' | 'health:undoWeights' | 'risk:undo' | 'visits:undo' | 'complaints:undo' | 'surveys:undo';
 
 /**
  * A success notice with 撤销 for a write that answered with an undo token. The row that asked may be gone when

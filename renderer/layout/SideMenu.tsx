@@ -1,4 +1,4 @@
-import { CrownOutlined, CustomerServiceOutlined, CarryOutOutlined, LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CrownOutlined, SmileOutlined, CustomerServiceOutlined, CarryOutOutlined, LineChartOutlined, AlertOutlined, SafetyCertificateOutlined, WarningOutlined, BarChartOutlined, HeartOutlined, BellOutlined, FileSyncOutlined, HomeOutlined, ImportOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Flex, Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../api/useApi.ts';
@@ -47,6 +47,7 @@ export function SideMenu() {
     { key: '/key-customers', icon: <CrownOutlined />, label: t('nav.keyCustomers') },
     { key: '/visits', icon: <CarryOutOutlined />, label: t('nav.visits') },
     { key: '/complaints', icon: <CustomerServiceOutlined />, label: t('nav.complaints') },
+    { key: '/surveys', icon: <SmileOutlined />, label: t('nav.surveys') },
   ];
 
   return (

@@ -1,5 +1,5 @@
 /** The side menu's entries, by the route each opens. */
-export const MENU_SECTIONS = ['/', '/customers', '/due', '/renewals', '/reports', '/retention', '/import', '/reminders', '/notifications', '/settings', '/hygiene', '/risk', '/prediction', '/key-customers', '/visits', '/complaints'] as const;
+export const MENU_SECTIONS = ['/', '/customers', '/due', '/renewals', '/reports', '/retention', '/import', '/reminders', '/notifications', '/settings', '/hygiene', '/risk', '/prediction', '/key-customers', '/visits', '/complaints', '/surveys'] as const;
 
 /**
  * The menu entry of the open page, nested routes included (/customers/:id is under 客户); none for an unknown path.

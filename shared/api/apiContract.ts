@@ -18,6 +18,7 @@ import { tiersContract } from './tiers.contract.ts';
 import { tierTableContract } from './tierTable.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
 import { paymentsContract } from './payments.contract.ts';
+import { surveysContract } from './surveys.contract.ts';
 import { customerAliasesContract } from './customerAliases.contract.ts';
 import { signalsContract } from './signals.contract.ts';
 import { predictionContract } from './prediction.contract.ts';
@@ -48,6 +49,7 @@ export const apiContract = {
   ...tierTableContract,
   ...attachmentsContract,
   ...paymentsContract,
+  ...surveysContract,
   ...customerAliasesContract,
   ...signalsContract,
   ...predictionContract,

@@ -35,6 +35,8 @@ export const API_DOMAINS = [
   'messages',
   /** Loyalty points and referrals (issue 14). */
   'loyalty',
+  /** Satisfaction surveys (issue 14). */
+  'surveys',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

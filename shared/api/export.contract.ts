@@ -36,6 +36,8 @@ export const exportContract = {
   'export:keyReview': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The complaints sheet (投诉, issue 14): one row per live complaint, open ones by deadline first. */
   'export:complaints': { input: exportInput, output: exportResultSchema },
+  /** The surveys sheet (满意度): one row per live survey, by date then customer, each dimension's score, the average and the comment. */
+  'export:surveys': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

@@ -8,7 +8,8 @@ import { tierField } from './fields.ts';
 // 'remind': a contract's one-off 提醒日期 (migration 0011); 'payment': an overdue instalment, 回款逾期 (migration 0028);
 // 'complaint': an open complaint past its SLA deadline, 投诉超时 (migration 0031).
 // 'holiday': a greeting a few days before a Chinese holiday, keyed by the customer (issue 14, kind added by 0029).
-export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment', 'complaint', 'holiday'] as const;
+// 'survey': a survey campaign's task (migration 0030).
+export const REMINDER_KINDS = ['expiry', 'birthday', 'followup', 'remind', 'payment', 'complaint', 'holiday', 'survey'] as const;
 export const reminderKindField = z.enum(REMINDER_KINDS);
 
 const stepsField = z

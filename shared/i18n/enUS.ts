@@ -31,6 +31,7 @@ import { attachmentsEnUS } from './enUS/attachments.ts';
 import { signalsEnUS } from './enUS/signals.ts';
 import { healthEnUS } from './enUS/health.ts';
 import { paymentsEnUS } from './enUS/payments.ts';
+import { surveysEnUS } from './enUS/surveys.ts';
 import { predictionEnUS } from './enUS/prediction.ts';
 import { riskEnUS } from './enUS/risk.ts';
 import { visitsEnUS } from './enUS/visits.ts';
@@ -69,6 +70,7 @@ export const enUS: Record<MessageKey, string> = {
   ...attachmentsEnUS,
   ...signalsEnUS,
   ...paymentsEnUS,
+  ...surveysEnUS,
   ...predictionEnUS,
   ...healthEnUS,
   ...riskEnUS,

@@ -30,6 +30,7 @@ import { attachmentsZhCN } from './zhCN/attachments.ts';
 import { signalsZhCN } from './zhCN/signals.ts';
 import { healthZhCN } from './zhCN/health.ts';
 import { paymentsZhCN } from './zhCN/payments.ts';
+import { surveysZhCN } from './zhCN/surveys.ts';
 import { predictionZhCN } from './zhCN/prediction.ts';
 import { riskZhCN } from './zhCN/risk.ts';
 import { visitsZhCN } from './zhCN/visits.ts';
@@ -69,6 +70,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...signalsZhCN,
   ...paymentsZhCN,
+  ...surveysZhCN,
   ...predictionZhCN,
   ...healthZhCN,
   ...riskZhCN,

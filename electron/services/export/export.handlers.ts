@@ -7,6 +7,7 @@ import { exportPayments } from '../payments/paymentsSheet.service.ts';
 import { exportKeyReview, exportVisits } from '../visits/keyReview.service.ts';
 import { exportUsage } from '../signals/usageSheet.service.ts';
 import { exportComplaints } from '../complaints/complaintsSheet.service.ts';
+import { exportSurveys } from '../surveys/surveysSheet.service.ts';
 
 export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
@@ -20,4 +21,5 @@ export const exportHandlers = handlersFor('export', {
   'export:visits': (ctx, input) => exportVisits(ctx, input),
   'export:keyReview': (ctx, input) => exportKeyReview(ctx, input),
   'export:complaints': (ctx, input) => exportComplaints(ctx, input),
+  'export:surveys': (ctx, input) => exportSurveys(ctx, input),
 });

@@ -25,6 +25,7 @@ import {
 import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { recomputeAllSurveyTaskReminders, recomputeSurveyTaskRemindersOfCustomers } from '../surveys/surveyTaskReminders.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
 import { recomputeAllComplaintReminders } from '../complaints/complaintReminders.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
@@ -222,6 +223,7 @@ export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx
   await syncBirthdays(ctx, tx, await birthdaySourcesOf(tx, { customerIds }), config);
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
   await syncHolidays(ctx, tx, await holidayGreetingSourcesOf(tx, customerIds), config);
+  await recomputeSurveyTaskRemindersOfCustomers(ctx, tx, customerIds, config);
 }
 
 /**
@@ -266,4 +268,5 @@ export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
   await syncPayments(ctx, tx, await allUnpaidPaymentSources(tx), config);
   await recomputeAllComplaintReminders(ctx, tx);
   await syncHolidays(ctx, tx, await allHolidayGreetingSources(tx, config.greetings.holidayTiers), config);
+  await recomputeAllSurveyTaskReminders(ctx, tx, config);
 }

@@ -10,6 +10,7 @@ import { mergeValuesOf, renderReminder } from '../../../shared/reminders/reminde
 import type { NotificationRequest } from '../notifier/notifier.ts';
 import type { CareFacts, ExpiryFacts, PaymentFacts } from '../../../db/repositories/reminderClaimRepo.ts';
 import type { ComplaintFacts } from '../../../db/repositories/complaintsRepo.ts';
+import type { SurveyTaskFacts } from '../../../db/repositories/surveyCampaignsRepo.ts';
 
 // The words of a notification, kept as catalogue keys and the facts they are worded from, so the centre words
 // them in the archive's language when it shows them. The body of an expiry reminder is the tier's template;
@@ -97,6 +98,16 @@ export function complaintOverdueMessage(facts: ComplaintFacts): NotificationMess
       handler: facts.handlerName,
     },
     subjectUrl: `/complaints?id=${facts.complaintId}`,
+  };
+}
+
+/** 满意度调查: "满意度调查：<客户>（<活动>）", the body the campaign date and the owner when any. */
+export function surveyTaskMessage(facts: SurveyTaskFacts): NotificationMessage {
+  return {
+    titleKey: 'notice.surveyTaskTitle',
+    bodyKey: facts.ownerName ? 'notice.surveyTaskBody' : 'notice.surveyTaskBodyNoOwner',
+    params: { customer: facts.customerName, campaign: facts.campaignName, date: facts.onDate, owner: facts.ownerName ?? '' },
+    subjectUrl: `/customers/${facts.customerId}`,
   };
 }
 

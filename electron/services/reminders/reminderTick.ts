@@ -22,7 +22,8 @@ import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { birthdayMessage, complaintOverdueMessage, expiryMessage, followUpMessage, holidayMessage, paymentOverdueMessage, remindDateMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
+import { surveyTaskFacts } from '../../../db/repositories/surveyCampaignsRepo.ts';
+import { birthdayMessage, complaintOverdueMessage, expiryMessage, followUpMessage, holidayMessage, paymentOverdueMessage, remindDateMessage, surveyTaskMessage, wordNotification, type NotificationMessage, type NotificationText } from './reminderText.ts';
 import { catchUpChanges } from './catchUpChanges.ts';
 import { complaintFacts } from '../../../db/repositories/complaintsRepo.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
@@ -86,6 +87,7 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
   const payments = await paymentFacts(tx, ids('payment'));
   const complaints = await complaintFacts(tx, ids('complaint'));
   const holidays = await holidayGreetingFacts(tx, ids('holiday'));
+  const surveyTasks = await surveyTaskFacts(tx, ids('survey'));
   const out: FiredReminder[] = [];
   const worded = (message: NotificationMessage) => ({ message, text: wordNotification(message, config.locale, config.templates) });
   for (const r of rows) {
@@ -114,6 +116,11 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
       if (!f || f.deleted || !run) continue;
       const message = holidayMessage(f.customerId, f.customerName, { zh: run.nameZh, en: run.nameEn }, r.occurrenceDate, config.locale);
       out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(message) });
+    } else if (r.kind === 'survey') {
+      const f = surveyTasks.get(r.subjectId);
+      // Answered or gone since it was armed: quiet.
+      if (!f || f.closed) continue;
+      out.push({ ...base, customerName: f.customerName, contractNo: null, step: null, ...worded(surveyTaskMessage(f)) });
     } else {
       const f = (r.kind === 'birthday' ? birthdays : followUps).get(r.subjectId);
       if (!f) continue;

@@ -36,6 +36,8 @@ export const SETTING_KEYS = {
   complaints: 'complaints.settings',
   /** Greetings (issue 14): days ahead and the tiers greeted on holidays; absent: DEFAULT_GREETING_SETTINGS. */
   greetings: 'greetings.settings',
+  /** The 满意度 page's low-score threshold (issue 14 surveys); absent: DEFAULT_SURVEY_THRESHOLD. */
+  surveyThreshold: 'surveys.threshold',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -22,6 +22,7 @@ const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: st
   payment: { text: 'notifications.kindPayment', color: 'red' },
   complaint: { text: 'notifications.kindComplaint', color: 'volcano' },
   holiday: { text: 'notifications.kindHoliday', color: 'magenta' },
+  survey: { text: 'notifications.kindSurvey', color: 'cyan' },
 };
 
 /** The messages to the customer a reminder can give (issue 14): the first is the one it opens with. */

@@ -14,6 +14,7 @@ import { FollowUpsCard } from './FollowUpsCard.tsx';
 import { LifecycleCard } from './LifecycleCard.tsx';
 import { HealthCard } from './HealthCard.tsx';
 import { OpenComplaintsCard } from '../../components/complaints/OpenComplaintsCard.tsx';
+import { SurveyCard } from './SurveyCard.tsx';
 import { SignalsCard } from './signals/SignalsCard.tsx';
 import { LoyaltyCard } from './LoyaltyCard.tsx';
 import { RenewalOfferCard } from './RenewalOfferCard.tsx';
@@ -56,6 +57,7 @@ export function CustomerDetailPage() {
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
             <HealthCard customerId={customer.id} />
+            <SurveyCard customerId={customer.id} />
             <LifecycleCard customerId={customer.id} />
             <OpenComplaintsCard customerId={customer.id} />
             <FollowUpsCard customerId={customer.id} contracts={customer.contracts} />

@@ -16,7 +16,7 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   owners add --name NAME | owners list | tags add --name TAG
   import FILE.csv|FILE.xlsx [--kind contracts|customers|followups|payments|usage] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file MAPPING.json] [--sheet SHEET]   import a renewal sheet (one transaction, can be undone)
-  export contracts|customers|followups|renewals|payments|usage|complaints [--out FILE.csv|FILE.xlsx] [--headers zh|en]
+  export contracts|customers|followups|renewals|payments|usage|complaints|surveys [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     without --out, saved in this folder under the sheet's name and date (never over a file)
   imports | undo-import BATCH_ID    import history; undo a whole import
   import-issues REPORT_ID [--out FILE.csv]   all the problems of an import (its issuesReport, kept a day) as a CSV

@@ -30,4 +30,5 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'notifications.kindPayment': 'Overdue payment',
   'notifications.kindComplaint': 'Complaint overdue',
   'notifications.kindHoliday': 'Holiday greeting',
+  'notifications.kindSurvey': 'Satisfaction survey',
 };

@@ -38,4 +38,7 @@ export const reminderTextsEnUS: Record<keyof typeof reminderTextsZhCN, string> =
   'notice.complaintOverdueBody': '{severity} complaint past its deadline ({dueAt}); current step: {step}. Handler: {handler}.',
   'notice.holidayTitle': '{customer}: {holiday} greeting',
   'notice.holidayBody': '{holiday} (days off from {date}) is coming: remember to send {customer} your greetings.',
+  'notice.surveyTaskTitle': 'Satisfaction survey: {customer} ({campaign})',
+  'notice.surveyTaskBody': 'Survey date {date}. Owner: {owner}.',
+  'notice.surveyTaskBodyNoOwner': 'Survey date {date}.',
 };

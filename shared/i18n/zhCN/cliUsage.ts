@@ -16,7 +16,7 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   owners add --name 姓名 | owners list | tags add --name 标签
   import FILE.csv|FILE.xlsx [--kind contracts|customers|followups|payments|usage] [--encoding auto|utf8|gb18030]
          [--dry-run] [--strict] [--map-file 映射.json] [--sheet 工作表]   导入续费表（一个事务，可撤销）
-  export contracts|customers|followups|renewals|payments|usage|complaints [--out FILE.csv|FILE.xlsx] [--headers zh|en]
+  export contracts|customers|followups|renewals|payments|usage|complaints|surveys [--out FILE.csv|FILE.xlsx] [--headers zh|en]
                                     不写 --out 时存为当前目录下的「表名-日期」文件（不覆盖已有文件）
   imports | undo-import BATCH_ID    导入历史；撤销整批导入
   import-issues REPORT_ID [--out FILE.csv]   导入结果里的全部问题（issuesReport，保留一天）存为 CSV

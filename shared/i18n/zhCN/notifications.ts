@@ -28,4 +28,5 @@ export const notificationsZhCN = {
   'notifications.kindPayment': '回款逾期',
   'notifications.kindComplaint': '投诉超时',
   'notifications.kindHoliday': '节日问候',
+  'notifications.kindSurvey': '满意度调查',
 } as const;

@@ -38,4 +38,7 @@ export const reminderTextsZhCN = {
   'notice.complaintOverdueBody': '{severity}投诉已过处理时限（{dueAt}），当前环节：{step}。处理人：{handler}。',
   'notice.holidayTitle': '{customer}：{holiday}问候',
   'notice.holidayBody': '{holiday}（{date} 起放假）将至，别忘了向 {customer} 送上节日问候。',
+  'notice.surveyTaskTitle': '满意度调查：{customer}（{campaign}）',
+  'notice.surveyTaskBody': '调查日期 {date}，负责人：{owner}。',
+  'notice.surveyTaskBodyNoOwner': '调查日期 {date}。',
 } as const;
