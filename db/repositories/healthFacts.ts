@@ -39,6 +39,10 @@ export interface HealthFactRow {
   interactions: PeriodValue[];
   /** The largest delay in days (see paymentDelaySql), 0 when none. */
   paymentDelayDays: number;
+  /** Complaints not closed (issue 14). */
+  openComplaints: number;
+  /** The average dimension score of the surveys dated in the last 12 months (today included); null when none. */
+  averageSatisfaction: number | null;
   /** What is stored: the current score and factors JSON, and the local date it was computed on (null when none). */
   storedScore: number | null;
   storedFactors: string | null;
@@ -56,6 +60,9 @@ const customersSql = (ids?: readonly string[]) => `
        SELECT period_start, value FROM usage_figures WHERE customer_id = c.id AND period_kind = 'month' AND deleted_at IS NULL
        ORDER BY period_start DESC LIMIT 4) u),
     EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.kind IN ('inquiry', 'ticket') AND f.at < @interactionsFrom),
+    (SELECT count(*) FROM complaints p WHERE p.customer_id = c.id AND p.deleted_at IS NULL AND p.step <> 'closed'),
+    (SELECT avg(j.value) FROM surveys s, json_each(s.scores) j
+       WHERE s.customer_id = c.id AND s.deleted_at IS NULL AND s.on_date > date(@today, '-12 months') AND s.on_date <= @today),
     h.score, h.factors, date(h.computed_at, @shift)
   FROM customers c
   LEFT JOIN customer_health h ON h.customer_id = c.id
@@ -82,7 +89,7 @@ const paymentDelaySql = (ids?: readonly string[]) => `
     AND (i.paid_amount_fen < i.due_amount_fen OR (i.paid_on >= @paidLateFrom AND i.paid_on > i.due_on))${ONLY('k.customer_id', ids)}
   GROUP BY k.customer_id`;
 
-type CustomerRow = [string, string | null, number, number, string | null, number, number | null, string | null, string | null];
+type CustomerRow = [string, string | null, number, number, string | null, number, number, number | null, number | null, string | null, string | null];
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -157,7 +164,7 @@ export function scanHealthFacts(
   const statement = prepared(raw, customersSql(ids)).raw(true);
   let n = 0;
   const visitRows = (rows: readonly CustomerRow[]) => {
-    for (const [id, followUpSince, events, phones, usage, earlier, storedScore, storedFactors, storedOn] of rows) {
+    for (const [id, followUpSince, events, phones, usage, earlier, openComplaints, averageSatisfaction, storedScore, storedFactors, storedOn] of rows) {
       const counts = interactions.get(id) ?? [];
       // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
       if (earlier === 1) counts.push({ period: beforeWindow, value: 0 });
@@ -176,6 +183,8 @@ export function scanHealthFacts(
               }),
         interactions: counts,
         paymentDelayDays: delays.get(id) ?? 0,
+        openComplaints,
+        averageSatisfaction,
         storedScore,
         storedFactors,
         storedOn,

@@ -48,7 +48,7 @@ describe('scoreHealth on a fixture', () => {
       { factor: 'competitorEvent', points: -15, measured: 2 },
       { factor: 'noRecentFollowUp', points: -10, measured: 75 },
       { factor: 'openComplaints', points: 0, measured: null, absent: 'notAvailable' },
-      { factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notAvailable' },
+      { factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notEnoughData' },
       { factor: 'noPhoneContact', points: -5, measured: 0 },
     ]);
     expect(r.score).toBe(30);

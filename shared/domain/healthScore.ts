@@ -72,8 +72,9 @@ export interface HealthFacts {
   followUpSince?: string;
   /** Live contacts with a phone number. */
   phoneContacts: number;
-  /** Open complaints and average satisfaction (1..5): null until customer care (issue 14) provides them. */
+  /** Complaints not closed (issue 14's 投诉); null when the archive has no complaints to read (scored as not available). */
   openComplaints: number | null;
+  /** The average of every dimension score of the surveys of the last 12 months (1..5); null when none (too little data). */
   averageSatisfaction: number | null;
 }
 
@@ -128,7 +129,7 @@ export function scoreHealth(f: HealthFacts, w: HealthWeights = DEFAULT_HEALTH_WE
   }
 
   if (f.averageSatisfaction === null) {
-    factors.push({ factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notAvailable' });
+    factors.push({ factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notEnoughData' });
   } else {
     // Linear below the floor: nothing at 3 of 5, the whole cap at 1 of 5.
     const below = Math.max(0, SATISFACTION_FLOOR - f.averageSatisfaction) / (SATISFACTION_FLOOR - 1);

@@ -52,8 +52,8 @@ describe('health score: facts from the archive, marks and recompute', () => {
       { factor: 'interactionChange', points: 0, measured: null, absent: 'notEnoughData' },
       { factor: 'competitorEvent', points: 0, measured: 0 },
       { factor: 'noRecentFollowUp', points: 0, measured: 4, since: '2026-12-01' },
-      { factor: 'openComplaints', points: 0, measured: null, absent: 'notAvailable' },
-      { factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notAvailable' },
+      { factor: 'openComplaints', points: 0, measured: 0 },
+      { factor: 'lowSatisfaction', points: 0, measured: null, absent: 'notEnoughData' },
       { factor: 'noPhoneContact', points: 0, measured: 1 },
     ]);
     // The delay is the payments tab's own (paymentDelay.ts), read set-based.
@@ -113,6 +113,23 @@ describe('health score: facts from the archive, marks and recompute', () => {
     const customers = healthFactsStatements(window)[2]!;
     const plan = rawOf(t.ctx.db).prepare(`EXPLAIN QUERY PLAN ${customers.sql}`).all(customers.params) as { detail: string }[];
     expect(plan.map((p) => p.detail)).toContain('SEARCH usage_figures USING COVERING INDEX usage_figures_latest (customer_id=? AND period_kind=?)');
+  });
+
+  it('counts open complaints and the last 12 months of survey scores (issue 14), rescoring after each write', async () => {
+    const dims = (await t.call('surveys:dimensions', { activeOnly: true })).items as { id: string }[];
+    const scores = (n: number) => Object.fromEntries(dims.map((d) => [d.id, n]));
+    // A survey older than 12 months does not count; two recent ones average every dimension score: (1 + 2) / 2.
+    await t.call('surveys:save', { customerId: c, onDate: '2025-12-05', channel: 'phone', scores: scores(5) });
+    expect(points(await health(c)).lowSatisfaction).toBe(0);
+    await t.call('surveys:save', { customerId: c, onDate: '2026-11-20', channel: 'phone', scores: scores(1) });
+    await t.call('surveys:save', { customerId: c, onDate: '2026-12-01', channel: 'wechat', scores: scores(2) });
+    const h = await health(c);
+    expect(h.factors.find((f: { factor: string }) => f.factor === 'lowSatisfaction')).toEqual({ factor: 'lowSatisfaction', points: -11, measured: 1.5 });
+    // Two open complaints: 10 each, at most 20; a third adds nothing.
+    const handlerId = (await t.call('owners:create', { name: '张三' })).id;
+    for (const summary of ['一', '二', '三']) await t.call('complaints:create', { customerId: c, summary, severity: 'normal', handlerId, note: '' });
+    expect(points(await health(c))).toMatchObject({ openComplaints: -20, lowSatisfaction: -11 });
+    expect((await health(c)).score).toBe(95 - 20 - 11);
   });
 
   it('marks customers by trigger on every signal table, including contract moves and instalments', async () => {

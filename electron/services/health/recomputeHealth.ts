@@ -60,9 +60,8 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string; today
     daysSinceFollowUp: row.followUpSince === null ? null : Math.max(0, daysFromTo(row.followUpSince, window.today)),
     ...(row.followUpSince === null ? {} : { followUpSince: row.followUpSince }),
     phoneContacts: row.phoneContacts,
-    // Customer care (issue 14) has not landed: no complaints or satisfaction to read yet.
-    openComplaints: null,
-    averageSatisfaction: null,
+    openComplaints: row.openComplaints,
+    averageSatisfaction: row.averageSatisfaction,
   };
 }
 
