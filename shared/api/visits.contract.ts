@@ -108,8 +108,14 @@ export const keyCustomerReviewSchema = z.object({
   lost: z.number().int(),
   renewedAmountFen: z.number().int(),
   followUps: z.number().int(),
-  /** 投诉 follow-ups in the year (the complaint records and satisfaction are added by the lead after merging). */
+  /** 投诉 follow-ups in the year. */
   complaintFollowUps: z.number().int(),
+  /** Complaints received in the year, and how many of them are still open. */
+  complaintsReceived: z.number().int(),
+  complaintsOpen: z.number().int(),
+  /** Satisfaction surveys dated in the year, and the average of every dimension score they gave (null: none). */
+  surveys: z.number().int(),
+  satisfactionAverage: z.number().nullable(),
   visits: visitCountsSchema,
   healthScore: z.number().int().nullable(),
   healthBand: z.string().nullable(),

@@ -3,9 +3,7 @@
 //
 // The review reads what the archive holds: contracts started in the year, terms ending in it and their outcome
 // (report_terms, as the reports count them), follow-ups, 投诉 follow-ups, the visit plan's adherence, the health
-// score and the open risk warnings. EXTENSION POINT for the lead after merging issue 14's other parts: the
-// satisfaction survey average and the complaint records (count, open) belong in `reviewExtensions` below and in
-// keyCustomerReviewSchema; they are not read here because their tables are built beside this branch.
+// score, the open risk warnings, and the year's complaints and satisfaction surveys (db/repositories/careYearFacts.ts).
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import type { ExportResult } from '../../../shared/api/export.contract.ts';
@@ -18,6 +16,7 @@ import { msg, renderIn } from '../../../shared/i18n/message.ts';
 import type { MessageKey } from '../../../shared/i18n/zhCN.ts';
 import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import type { Executor } from '../../../db/handle.ts';
+import { careYearFacts } from '../../../db/repositories/careYearFacts.ts';
 import { managerHistory, reviewFacts } from '../../../db/repositories/keyCustomersRepo.ts';
 import { listTiers } from '../../../db/repositories/tiersRepo.ts';
 import { writeSheetFile } from '../export/sheetFile.ts';
@@ -26,20 +25,11 @@ import type { ServiceContext } from '../serviceContext.ts';
 import { toAssignment } from './keyCustomers.service.ts';
 import { buildPlans, withRate, yearInstants } from './visitPlan.service.ts';
 
-/**
- * EXTENSION POINT (issue 14 merge): satisfaction and complaints. The lead adds here the survey average and the
- * complaint records' count of the year (from the satisfaction and complaint parts' tables), adds their fields to
- * keyCustomerReviewSchema and REVIEW_COLUMNS, and shows them on the review card. Until then the review carries the
- * 投诉 follow-ups only (complaintFollowUps) and no satisfaction figure.
- */
-async function reviewExtensions(_x: Executor, _customerId: string, _year: number): Promise<Record<string, never>> {
-  return {};
-}
-
 async function reviewOf(x: Executor, plan: CustomerPlan | undefined, customerId: string, year: number): Promise<KeyCustomerReview> {
   const customer = await requireCustomer(x, customerId, 'customerId');
   const { fromAt, untilAt } = yearInstants(year);
   const facts = await reviewFacts(x, customerId, `${year}-01-01`, `${year}-12-31`, fromAt, untilAt);
+  const care = await careYearFacts(x, customerId, `${year}-01-01`, `${year}-12-31`, fromAt, untilAt);
   const history = (await managerHistory(x, customerId)).map(toAssignment);
   const current = history.find((h) => h.untilOn === null);
   return {
@@ -57,12 +47,15 @@ async function reviewOf(x: Executor, plan: CustomerPlan | undefined, customerId:
     renewedAmountFen: facts.renewedAmountFen,
     followUps: facts.followUps,
     complaintFollowUps: facts.complaintFollowUps,
+    complaintsReceived: care.complaintsReceived,
+    complaintsOpen: care.complaintsOpen,
+    surveys: care.surveys,
+    satisfactionAverage: care.satisfactionAverage,
     visits: withRate(countVisits(plan?.visits ?? [])),
     healthScore: facts.healthScore,
     healthBand: facts.healthBand,
     openWarnings: facts.openWarnings,
     history,
-    ...(await reviewExtensions(x, customerId, year)),
   };
 }
 
@@ -86,7 +79,8 @@ const REVIEW_COLUMNS: readonly MessageKey[] = [
   'visits.sheet.customer', 'visits.sheet.tier', 'visits.sheet.manager', 'visits.sheet.backup', 'visits.sheet.contractsStarted',
   'visits.sheet.contractValue', 'visits.sheet.termsDue', 'visits.sheet.renewed', 'visits.sheet.lost', 'visits.sheet.renewedAmount',
   'visits.sheet.followUps', 'visits.sheet.complaints', 'visits.sheet.visitsPlanned', 'visits.sheet.visitsDone', 'visits.sheet.visitsMissed',
-  'visits.sheet.healthScore', 'visits.sheet.openWarnings',
+  'visits.sheet.healthScore', 'visits.sheet.openWarnings', 'visits.sheet.complaintsReceived', 'visits.sheet.complaintsOpen',
+  'visits.sheet.surveys', 'visits.sheet.satisfaction',
 ];
 
 function standardText(locale: Locale, plan: CustomerPlan): string {
@@ -144,7 +138,8 @@ export async function exportKeyReview(ctx: ServiceContext, input: ApiParsedInput
           r.customerName, tierLabelIn(tiers, r.tier, locale), r.managerName, r.backupName, String(r.contractsStarted),
           { amountFen: r.contractValueFen }, String(r.termsDue), String(r.renewed), String(r.lost), { amountFen: r.renewedAmountFen },
           String(r.followUps), String(r.complaintFollowUps), String(r.visits.planned), String(r.visits.done), String(r.visits.missed),
-          r.healthScore === null ? null : String(r.healthScore), String(r.openWarnings),
+          r.healthScore === null ? null : String(r.healthScore), String(r.openWarnings), String(r.complaintsReceived), String(r.complaintsOpen),
+          String(r.surveys), r.satisfactionAverage === null ? null : r.satisfactionAverage.toFixed(2),
         ]);
       }
       return plans.length;

@@ -101,9 +101,18 @@ describe('key customers and the visit plan', () => {
 
   it('builds the annual review and exports the plan and the reviews', async () => {
     await t.call('contracts:create', { customerId: vip, number: 'HT-2026-1', startsOn: '2026-02-01', endsOn: '2027-01-31', amountFen: 120_000_00 });
+    // The year's care: two complaints received and open; two surveys of the year (every score averaged: 20 / 6), one of 2025 left out.
+    const dims = ((await t.call('surveys:dimensions', { activeOnly: true })).items as { id: string }[]).map((d) => d.id);
+    const scores = (values: number[]) => Object.fromEntries(dims.map((id, i) => [id, values[i]]));
+    await t.call('surveys:save', { customerId: vip, onDate: '2026-03-10', channel: 'phone', scores: scores([4, 4, 5]) });
+    await t.call('surveys:save', { customerId: vip, onDate: '2026-09-10', channel: 'phone', scores: scores([2, 2, 3]) });
+    await t.call('surveys:save', { customerId: vip, onDate: '2025-12-31', channel: 'phone', scores: scores([1, 1, 1]) });
+    const handlerId = (await t.call('owners:create', { name: '投诉处理人' })).id;
+    for (const summary of ['发票有误', '响应慢']) await t.call('complaints:create', { customerId: vip, summary, severity: 'normal', handlerId, receivedAt: '2026-04-01T02:00:00.000Z', note: '' });
     const review = await t.call('visits:review', { customerId: vip, year: 2026 });
     expect(review).toMatchObject({
       year: 2026, contractsStarted: 1, contractValueFen: 120_000_00, followUps: 5, complaintFollowUps: 0,
+      complaintsReceived: 2, complaintsOpen: 2, surveys: 2, satisfactionAverage: 3.33,
       visits: { planned: 12, done: 3, missed: 2 }, openWarnings: 0, history: [],
     });
     expect(await t.envelope('visits:review', { customerId: normal })).toMatchObject({ ok: false, error: { field: 'customerId' } });

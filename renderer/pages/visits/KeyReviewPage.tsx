@@ -61,6 +61,10 @@ export function KeyReviewPage() {
               <Descriptions.Item label={t('visits.sheet.renewedAmount')}>{formatMoney(r.renewedAmountFen)}</Descriptions.Item>
               <Descriptions.Item label={t('visits.sheet.followUps')}>{r.followUps}</Descriptions.Item>
               <Descriptions.Item label={t('visits.sheet.complaints')}>{r.complaintFollowUps}</Descriptions.Item>
+              <Descriptions.Item label={t('visits.review.complaints')}>{t('visits.review.complaintsText', { n: r.complaintsReceived, open: r.complaintsOpen })}</Descriptions.Item>
+              <Descriptions.Item label={t('visits.review.satisfaction')}>
+                {r.satisfactionAverage === null ? t('visits.review.noSurvey') : t('visits.review.satisfactionText', { n: r.surveys, average: r.satisfactionAverage.toFixed(2) })}
+              </Descriptions.Item>
               <Descriptions.Item label={t('visits.review.visits')}><CountsText counts={r.visits} /></Descriptions.Item>
               <Descriptions.Item label={t('visits.review.risk')}>
                 {r.healthScore === null ? t('visits.review.noScore') : t('visits.review.riskText', { score: r.healthScore, band: t(`risk.band.${(r.healthBand ?? 'healthy') as HealthBand}`), n: r.openWarnings })}
