@@ -28,8 +28,9 @@ test('turn a 投诉 follow-up into a complaint and walk it through every step', 
   const form = page.getByRole('dialog', { name: '转为投诉' });
   await expect(form.getByLabel('投诉内容')).toHaveValue('发货延误一周，客户要求赔偿');
   await expect(form.locator('.ant-form-item').filter({ hasText: '处理人' })).toContainText('王经理');
-  await chooseOption(page, form.locator('.ant-form-item').filter({ hasText: '严重程度' }), '严重');
-  await chooseOption(page, form.locator('.ant-form-item').filter({ hasText: '类别' }), '交付延误');
+  // The control, not the whole item: the label 严重程度 itself contains 严重.
+  await chooseOption(page, form.locator('.ant-form-item').filter({ hasText: '严重程度' }).locator('.ant-form-item-control'), '严重');
+  await chooseOption(page, form.locator('.ant-form-item').filter({ hasText: '类别' }).locator('.ant-form-item-control'), '交付延误');
   await form.getByRole('button', { name: /登\s?记/ }).click();
   await expect(form).toBeHidden();
   await expect(openCard).toContainText('发货延误一周');

@@ -1,4 +1,5 @@
 import { expect, isoDaysFromToday, pickDate, test } from './fixtures.ts';
+import { menu } from './appNavigation.ts';
 
 const NAME = '宁波海纳智能装备有限公司';
 const RENAMED = '宁波海纳智能装备股份有限公司';
@@ -69,7 +70,7 @@ test('create a customer with a contact, add a contract and a follow-up, find, ed
   await shot('customer-detail');
 
   // Find it again by a Chinese substring, from the list.
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '客户' }).click();
+  await menu(page, '客户').click();
   await page.getByRole('textbox', { name: '搜索客户' }).fill('海纳智能');
   await expect(page).toHaveURL(/[?&]q=/);
   const row = page.getByRole('row').filter({ hasText: NAME });
@@ -129,7 +130,7 @@ test('a server-side rejection lands on the form field it names', async ({ app: p
     await dialog.getByLabel('客户名称').press('Enter');
     if (attempt === 1) {
       await expect(page.getByRole('heading', { name: '杭州云启科技有限公司' })).toBeVisible();
-      await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '客户' }).click();
+      await menu(page, '客户').click();
     } else {
       // Names are unique after trimming; the service's message shows under the name field.
       await expect(dialog.locator('.ant-form-item-explain-error')).toHaveText('客户名称「杭州云启科技有限公司」已存在');

@@ -187,7 +187,7 @@ async function walkOneCustomer(w: Walk, origin: string) {
   });
   // Written behind the page's back; reload rather than rely on the live push (pages.spec.ts covers that).
   await page.reload();
-  await expect(page.getByText('NW-2026-01')).toBeVisible();
+  await expect(page.getByText('NW-2026-01').first()).toBeVisible();
   await expect(page.locator('.follow-up-entry')).toHaveCount(1);
   await check(w, 'customer-detail', t('nav.customers'));
 

@@ -83,7 +83,7 @@ test('import a GBK renewal sheet through the wizard, check the list, export, and
   await expect(page.getByRole('link', { name: '南京君和医疗器械有限公司' })).toBeVisible();
   await shot('import-6-customer-list');
   await page.getByRole('link', { name: '南京君和医疗器械有限公司' }).click();
-  await expect(page.getByText('XF2024-002')).toBeVisible();
+  await expect(page.getByText('XF2024-002').first()).toBeVisible();
   await expect(page.getByText('2026-01-03').first()).toBeVisible();
 
   // Export the renewal sheet: UTF-8 with BOM, CRLF, canonical headers.
