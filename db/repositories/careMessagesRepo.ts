@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import { q, type Executor, type Tx } from '../handle.ts';
+import type { Database } from '../schema.ts';
 import { newId } from '../newId.ts';
 import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
 
@@ -80,6 +82,19 @@ export interface CustomerMessageFacts {
   contactName: string | null;
 }
 
+/** The customer's primary contact's name (else its earliest contact's), as a subquery on the customer aliased c. */
+export function primaryContactNameOf(eb: ExpressionBuilder<Database & { c: Database['customers'] }, 'c'>) {
+  return eb
+    .selectFrom('contacts as p')
+    .select('p.name')
+    .whereRef('p.customer_id', '=', 'c.id')
+    .where('p.deleted_at', 'is', null)
+    .orderBy('p.is_primary', 'desc')
+    .orderBy('p.created_at')
+    .limit(1)
+    .as('contactName');
+}
+
 export async function customerMessageFacts(x: Executor, customerId: string): Promise<CustomerMessageFacts | undefined> {
   return q(x)
     .selectFrom('customers as c')
@@ -89,15 +104,7 @@ export async function customerMessageFacts(x: Executor, customerId: string): Pro
       'c.name as customerName',
       'c.tier',
       'o.name as ownerName',
-      eb
-        .selectFrom('contacts as p')
-        .select('p.name')
-        .whereRef('p.customer_id', '=', 'c.id')
-        .where('p.deleted_at', 'is', null)
-        .orderBy('p.is_primary', 'desc')
-        .orderBy('p.created_at')
-        .limit(1)
-        .as('contactName'),
+      primaryContactNameOf(eb),
     ])
     .where('c.id', '=', customerId)
     .where('c.deleted_at', 'is', null)

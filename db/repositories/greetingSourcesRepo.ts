@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
+import { primaryContactNameOf } from './careMessagesRepo.ts';
 import { chunks } from './remindersRepo.ts';
 
 // Holiday greetings (issue 14): a customer is the subject of its holiday reminder (kind 'holiday').
@@ -57,15 +58,7 @@ export async function holidayGreetingFacts(x: Executor, customerIds: readonly st
         'c.name as customerName',
         'c.tier',
         'o.name as ownerName',
-        eb
-          .selectFrom('contacts as p')
-          .select('p.name')
-          .whereRef('p.customer_id', '=', 'c.id')
-          .where('p.deleted_at', 'is', null)
-          .orderBy('p.is_primary', 'desc')
-          .orderBy('p.created_at')
-          .limit(1)
-          .as('contactName'),
+        primaryContactNameOf(eb),
         eb.or([eb('c.deleted_at', 'is not', null), eb('c.archived_at', 'is not', null)]).as('deleted'),
       ])
       .where('c.id', 'in', part)
