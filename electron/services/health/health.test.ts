@@ -96,7 +96,7 @@ describe('health score: facts from the archive, marks and recompute', () => {
     expect((await health(c)).score).toBe(95);
   });
 
-  it('reads everyone page by page in id order, the same facts as by id; usage from its covering index', async () => {
+  it('reads everyone page by page in id order, the same facts as by id; usage and earlier 咨询/工单 from their indexes', async () => {
     const window = healthWindowAt(t.ctx.now());
     const paged: HealthFactRow[] = [];
     const pages: number[] = [];
@@ -110,6 +110,8 @@ describe('health score: facts from the archive, marks and recompute', () => {
     const customers = healthFactsStatements(window)[2]!;
     const plan = rawOf(t.ctx.db).prepare(`EXPLAIN QUERY PLAN ${customers.sql}`).all(customers.params) as { detail: string }[];
     expect(plan.map((p) => p.detail)).toContain('SEARCH usage_figures USING COVERING INDEX usage_figures_latest (customer_id=? AND period_kind=?)');
+    // 咨询/工单 before the window: one seek in the partial index of live 咨询/工单 (0036), not a walk of every kind.
+    expect(plan.map((p) => p.detail)).toContain('SEARCH f USING INDEX follow_ups_interactions (customer_id=? AND at<?)');
   });
 
   it('counts open complaints and the last 12 months of survey scores (issue 14), rescoring after each write', async () => {
