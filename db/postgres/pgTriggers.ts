@@ -1,0 +1,1 @@
+export const BASELINE_TRIGGERS_SQL = ``;
