@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { openPostgresEngine, openSqliteEngine, type Engine } from '../../test-support/postgres/twoEngines.ts';
 
 // CHECKs, partial unique indexes and foreign keys refuse and accept the same rows on both engines (the schema
@@ -8,12 +8,12 @@ import { openPostgresEngine, openSqliteEngine, type Engine } from '../../test-su
 const NOW = new Date('2026-12-01T02:00:00.000Z');
 const T = NOW.toISOString();
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let engines: Engine[];
 
 beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  engines = [await openSqliteEngine(NOW), await openPostgresEngine(await server.newDatabase(), NOW)];
+  databases = postgresTestClients();
+  engines = [await openSqliteEngine(NOW), await openPostgresEngine((await databases.newDatabase()).client, NOW)];
   for (const e of engines) {
     await e.run("INSERT INTO owners (id, name, created_at, updated_at) VALUES ('o1', '张三', ?, ?)", [T, T]);
     await e.run('INSERT INTO customers (id, name, tier, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ['c1', '甲', 'normal', T, T]);
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const e of engines ?? []) await e.close();
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 const setting = (key: string, value: string) => ({

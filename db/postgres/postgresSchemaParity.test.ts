@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { LATEST_SCHEMA_VERSION } from '../migrations/allMigrations.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { LATEST_POSTGRES_SCHEMA_VERSION, applyPostgresMigrations } from './postgresMigrations.ts';
@@ -15,7 +15,7 @@ const POSTGRES_ONLY_TABLES = {
   schema_version: "PostgreSQL's stand-in for PRAGMA user_version (postgresMigrations.ts)",
 };
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let client: pg.Client;
 let sqlite: SchemaShape;
 let postgres: SchemaShape;
@@ -29,14 +29,14 @@ beforeAll(async () => {
   raw.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  server = await startThrowawayPostgres();
-  client = await server.newDatabase();
+  databases = postgresTestClients();
+  client = (await databases.newDatabase()).client;
   await applyPostgresMigrations(client);
   postgres = await postgresSchemaShape(client);
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 const sorted = (xs: string[]) => [...xs].sort();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { openPostgresEngine, openSqliteEngine, type Engine, type Row } from '../../test-support/postgres/twoEngines.ts';
 
 // The same writes, as plain parameterized SQL, on both engines must leave the same rows in every table the
@@ -120,19 +120,19 @@ const STEPS: { label: string; writes: { sql: string; params: unknown[] }[] }[] =
   },
 ];
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let sqlite: Engine;
 let postgres: Engine;
 
 beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  postgres = await openPostgresEngine(await server.newDatabase(), NOW);
+  databases = postgresTestClients();
+  postgres = await openPostgresEngine((await databases.newDatabase()).client, NOW);
   sqlite = await openSqliteEngine(NOW);
 }, 60_000);
 
 afterAll(async () => {
   await sqlite?.close();
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 describe('PostgreSQL triggers have the same effect as SQLite triggers', () => {
