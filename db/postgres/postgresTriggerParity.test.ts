@@ -103,6 +103,22 @@ const STEPS: { label: string; writes: { sql: string; params: unknown[] }[] }[] =
     label: 'bigrams rekeyed and removed',
     writes: [write("UPDATE customer_bigrams SET bigram = '华技' WHERE bigram = '为技' AND customer_id = 'c1'"), write("DELETE FROM customer_bigrams WHERE bigram = 'me'")],
   },
+  // PostgreSQL runs AFTER ROW triggers at the end of the statement, SQLite after each row: statements that touch a
+  // term and its successor, or several customers, at once must still end alike.
+  {
+    label: 'several rows in one statement',
+    writes: [
+      write(
+        `INSERT INTO contracts (id, customer_id, number, starts_on, ends_on, amount_fen, cycle, status, renewal_of, created_at, updated_at)
+         VALUES ('k6', 'c1', 'HT-k6', '2025-01-01', '2025-12-31', 7000, 'year', 'renewed', NULL, ?, ?),
+                ('k7', 'c1', 'HT-k7', '2026-01-01', '2026-12-31', 9000, 'year', 'active', 'k6', ?, ?)`,
+        T, T, T, T,
+      ),
+      write("UPDATE contracts SET amount_fen = amount_fen + 100 WHERE customer_id IN ('c1', 'c2') AND amount_fen IS NOT NULL"),
+      write("UPDATE customers SET tier = 'important' WHERE id IN ('c1', 'c2')"),
+      write("UPDATE customers SET owner_id = CASE WHEN id = 'c1' THEN 'o1' ELSE 'o2' END WHERE id IN ('c1', 'c2')"),
+    ],
+  },
   {
     label: 'hard deletes',
     writes: [
