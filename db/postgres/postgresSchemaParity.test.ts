@@ -64,6 +64,11 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
     }
   });
 
+  it('has, table by table, as many CHECK constraints', () => {
+    const pgChecks = Object.fromEntries(Object.entries(postgres.checks).filter(([t]) => !(t in POSTGRES_ONLY_TABLES)));
+    expect(pgChecks).toEqual(sqlite.checks);
+  });
+
   it('has the same unique constraints and foreign keys', () => {
     expect(sorted(postgres.uniqueConstraints)).toEqual(sorted(sqlite.uniqueConstraints));
     expect(sorted(postgres.foreignKeys)).toEqual(sorted(sqlite.foreignKeys));
@@ -72,6 +77,14 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
   it('has the same named indexes, on the same columns, unique and partial alike', () => {
     // SQLite's sqlite_autoindex_* (primary keys and UNIQUE constraints) are compared as keys and constraints above.
     expect(postgres.indexes).toEqual(sqlite.indexes);
+  });
+
+  it('orders every text column by code point, like SQLite\'s BINARY collation', async () => {
+    const r = await client.query<{ col: string }>(
+      `SELECT table_name || '.' || column_name AS col FROM information_schema.columns
+       WHERE table_schema = 'public' AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'`,
+    );
+    expect(r.rows).toEqual([]);
   });
 
   it('has the same triggers on the same tables, and the same views', () => {

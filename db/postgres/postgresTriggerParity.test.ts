@@ -142,7 +142,8 @@ let postgres: Engine;
 
 beforeAll(async () => {
   databases = postgresTestClients();
-  postgres = await openPostgresEngine((await databases.newDatabase()).client, NOW);
+  // ICU en-US as the database default (not code-point order): the triggers' text comparisons must not depend on it.
+  postgres = await openPostgresEngine((await databases.newDatabase({ icuLocale: 'en-US' })).client, NOW);
   sqlite = await openSqliteEngine(NOW);
 }, 60_000);
 

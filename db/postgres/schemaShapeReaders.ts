@@ -22,6 +22,8 @@ export interface SchemaShape {
   uniqueConstraints: string[];
   /** 'table(col, …) → parent(col, …)' */
   foreignKeys: string[];
+  /** table → how many CHECK constraints (column and table constraints alike) */
+  checks: Record<string, number>;
   /** named index → 'table(col, …) unique? partial?' */
   indexes: Record<string, string>;
   /** trigger name → 'table' */
@@ -49,7 +51,7 @@ const describeIndex = (table: string, cols: string[], unique: boolean, partial: 
   `${table}(${cols.join(', ')})${unique ? ' unique' : ''}${partial ? ' partial' : ''}`;
 
 export function sqliteSchemaShape(raw: BetterSqlite3.Database): SchemaShape {
-  const shape: SchemaShape = { columns: {}, primaryKeys: {}, uniqueConstraints: [], foreignKeys: [], indexes: {}, triggers: {}, views: [] };
+  const shape: SchemaShape = { columns: {}, primaryKeys: {}, uniqueConstraints: [], foreignKeys: [], checks: {}, indexes: {}, triggers: {}, views: [] };
   const objects = raw.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as {
     type: string;
     name: string;
@@ -74,6 +76,8 @@ export function sqliteSchemaShape(raw: BetterSqlite3.Database): SchemaShape {
       shape.columns[o.name]![c.name] = { type: sqliteTypeClass(c.type), notNull, default: c.dflt_value };
     }
     shape.primaryKeys[o.name] = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    // SQLite keeps no catalogue of CHECKs: counted in the CREATE TABLE text, its comments removed first.
+    shape.checks[o.name] = ((o.sql ?? '').replace(/--[^\n]*/g, '').match(/\bCHECK\s*\(/gi) ?? []).length;
     const indexList = raw.prepare('SELECT * FROM pragma_index_list(?)').all(o.name) as { name: string; unique: number; origin: string; partial: number }[];
     for (const ix of indexList) {
       const cols = (raw.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(ix.name) as { name: string }[]).map((r) => r.name);
@@ -94,7 +98,7 @@ export function sqliteSchemaShape(raw: BetterSqlite3.Database): SchemaShape {
 }
 
 export async function postgresSchemaShape(c: pg.ClientBase): Promise<SchemaShape> {
-  const shape: SchemaShape = { columns: {}, primaryKeys: {}, uniqueConstraints: [], foreignKeys: [], indexes: {}, triggers: {}, views: [] };
+  const shape: SchemaShape = { columns: {}, primaryKeys: {}, uniqueConstraints: [], foreignKeys: [], checks: {}, indexes: {}, triggers: {}, views: [] };
   const cols = await c.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
     `SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default
      FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
@@ -116,11 +120,13 @@ export async function postgresSchemaShape(c: pg.ClientBase): Promise<SchemaShape
             array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, i)
                   JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i) AS parent_cols
      FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
-     WHERE n.nspname = 'public' AND k.contype IN ('p', 'u', 'f')`,
+     WHERE n.nspname = 'public' AND k.contype IN ('p', 'u', 'f', 'c')`,
   );
+  for (const table of Object.keys(shape.columns)) shape.checks[table] = 0;
   for (const k of constraints.rows) {
     if (k.contype === 'p') shape.primaryKeys[k.tbl] = k.cols;
     if (k.contype === 'u') shape.uniqueConstraints.push(`${k.tbl}(${k.cols.join(', ')})`);
+    if (k.contype === 'c') shape.checks[k.tbl] = (shape.checks[k.tbl] ?? 0) + 1;
     if (k.contype === 'f') shape.foreignKeys.push(`${k.tbl}(${k.cols.join(', ')}) → ${k.parent}(${(k.parent_cols ?? []).join(', ')})`);
   }
   const indexes = await c.query<{ name: string; tbl: string; cols: string[]; unique: boolean; partial: boolean }>(
