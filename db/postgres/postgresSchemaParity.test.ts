@@ -92,6 +92,13 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
     expect(sorted(postgres.views)).toEqual(sorted(sqlite.views));
   });
 
+  it('describes partial indexes by predicate and triggers by event (the comparisons see those details)', () => {
+    expect(sqlite.indexes.contacts_one_primary).toBe('contacts(customer_id) unique where is_primary = 1 and deleted_at is null');
+    expect(sqlite.triggers.report_terms_customer_tier).toBe('AFTER UPDATE OF tier ON customers');
+    expect(sqlite.triggers.report_terms_refresh).toBe('INSTEAD OF INSERT ON report_terms_refresh');
+    expect(sqlite.checks.contracts).toBe(5);
+  });
+
   it('fails when a column differs (the comparison can see a difference)', () => {
     const changed = structuredClone(postgres);
     changed.columns.contracts!.ends_on!.notNull = true;
