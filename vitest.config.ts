@@ -18,8 +18,9 @@ export default defineConfig({
     maxWorkers: os.availableParallelism(),
     // The long files start first, so neither worker is left running one alone at the end.
     sequence: { sequencer: LongFilesFirst },
-    // The CLI tests spawn the bundled CLI: it is rebuilt here when stale, before any test file runs.
-    globalSetup: ['scripts/buildNodeBundlesOnce.ts'],
+    // The CLI tests spawn the bundled CLI: it is rebuilt here when stale, before any test file runs. The db/ and
+    // services files that run on PostgreSQL too share one throwaway server, started here and stopped after the run.
+    globalSetup: ['scripts/buildNodeBundlesOnce.ts', 'test-support/postgres/postgresGlobalSetup.ts'],
     projects: [
       { test: { ...base, name: 'unit', include: ['{shared,db,electron,renderer,scripts}/**/*.test.{ts,tsx}'] } },
       zoneProject('tz-new-york', 'America/New_York'),

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { rawOf, type Db } from './handle.ts';
+import { engineOf, rawOf, type Db } from './handle.ts';
 
 // Named points where the torture suite (test-support/torture/) SIGKILLs a child process, to show that a crash
 // at any of them leaves the archive whole. Production opens connections without hooks and every point is a
@@ -42,5 +42,7 @@ export function crashHooksOfConnection(raw: BetterSqlite3.Database): CrashHooks 
 
 /** The hooks of an open database, for a service's own points (the no-op ones in production). */
 export function crashHooksOf(db: Db): CrashHooks {
+  // The torture suite kills SQLite writers only; a PostgreSQL archive has no hooks.
+  if (engineOf(db) === 'postgres') return NO_CRASH_HOOKS;
   return crashHooksOfConnection(rawOf(db));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { crashHooksOf } from './crashHooks.ts';
-import { isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
+import { engineOf, isTx, makeTx, q, type Executor, type Tx } from './handle.ts';
 import { loadPinyinReading } from './repositories/pinyinReadings.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function withTransaction<T>(x: Executor, work: (tx: Tx) => Promise<
   const result = await q(x)
     .transaction()
     .execute(async (trx) => {
-      const out = await work(makeTx(trx));
+      const out = await work(makeTx(trx, engineOf(x)));
       hooks.reached('before-commit');
       return out;
     });
