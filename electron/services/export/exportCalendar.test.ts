@@ -105,6 +105,11 @@ describe('export calendar', () => {
     expect(vip!.alarms.every((a) => a.action === 'DISPLAY' && a.related === 'START')).toBe(true);
     expect(vip!.alarms.map((a) => a.description).slice(5, 8)).toEqual(['到期前 1 天：甲公司 · HT-1 合同到期', '到期当天：甲公司 · HT-1 合同到期', '到期后 1 天：甲公司 · HT-1 合同到期']);
     expect(vip!.stamp).toBe('2026-11-23T02:00:00Z');
+    // Lines end CRLF and are folded at 75 octets (RFC 5545 §3.1); the long Chinese ones came back whole above.
+    const lines = Buffer.from(out.contentBase64, 'base64').toString('utf8').split('\r\n');
+    expect(lines.filter((l) => Buffer.byteLength(l) > 75)).toEqual([]);
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThanOrEqual(4);
+    expect(lines.filter((l) => l.includes('\n'))).toEqual([]);
   });
 
   it('has the alarms the reminder engine would fire for each term (its ladder preview)', async () => {
