@@ -14,7 +14,7 @@ import { describeStep, type LadderStep } from '../../../shared/reminders/reminde
 import { listCalendarTerms, type CalendarTerm } from '../../../db/repositories/calendarTermsRepo.ts';
 import { findLiveOwner } from '../../../db/repositories/ownersRepo.ts';
 import type { Executor } from '../../../db/handle.ts';
-import { contractLadder, remindDateStep } from '../reminders/recomputeReminders.ts';
+import { contractInactiveReason, contractLadder, remindDateStep } from '../reminders/recomputeReminders.ts';
 import { loadReminderConfig, type ReminderConfig } from '../reminders/reminderConfig.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
@@ -60,10 +60,28 @@ function folded(text: string): string {
     .join('\r\n');
 }
 
+interface AlarmStep {
+  step: number;
+  /** Seconds from the start of the end date. */
+  offset: number;
+}
+/** Ladders by `steps|end date` (as the reminder recompute caches them): many terms share both, and dates cost. */
+type LadderCache = Map<string, AlarmStep[]>;
+
+function alarmSteps(term: CalendarTerm & { endsOn: string }, config: ReminderConfig, cache: LadderCache): AlarmStep[] {
+  const key = `${term.overrideSteps ?? term.tier}|${term.endsOn}`;
+  let steps = cache.get(key);
+  if (!steps) {
+    steps = contractLadder(term, config).map((s) => ({ step: s.step, offset: secondsFromEndDate(term.endsOn, s) }));
+    cache.set(key, steps);
+  }
+  return steps;
+}
+
 /** A term's VEVENT as folded text, or null when it has no ladder (the engine would not remind it either). */
-function termEvent(calendar: ICalCalendar, term: CalendarTerm, config: ReminderConfig, t: Translate, stamp: Date): string | null {
-  const ladder = contractLadder(term, config);
-  if (ladder.length === 0 || term.endsOn === null) return null;
+function termEvent(calendar: ICalCalendar, term: CalendarTerm, config: ReminderConfig, t: Translate, stamp: Date, cache: LadderCache): string | null {
+  if (term.endsOn === null || contractInactiveReason(term) !== null) return null;
+  const ladder = alarmSteps({ ...term, endsOn: term.endsOn }, config, cache);
   const names = { customer: term.customerName, number: term.number };
   const owner = term.ownerName ?? t('calendar.noOwner');
   // Made apart from the calendar (it only lends its settings) and written at once, so 100k events are never all held.
@@ -83,7 +101,7 @@ function termEvent(calendar: ICalCalendar, term: CalendarTerm, config: ReminderC
   const alarm = (offset: number, description: string) =>
     // trigger(n) is n seconds before; RELATED=START is written out, since the library would relate a later one to the END.
     event.createAlarm({ type: ICalAlarmType.display, trigger: -offset, description }).relatesTo(ICalAlarmRelatesTo.start);
-  for (const step of ladder) alarm(secondsFromEndDate(term.endsOn, step), t('calendar.alarm', { ...names, step: describeStep(step.step, t) }));
+  for (const { step, offset } of ladder) alarm(offset, t('calendar.alarm', { ...names, step: describeStep(step, t) }));
   for (const step of remindDateStep(term, config)) alarm(secondsFromEndDate(term.endsOn, step), t('calendar.remindOnAlarm', names));
   return folded(event.toString());
 }
@@ -110,8 +128,9 @@ export async function exportCalendar(ctx: ServiceContext, input: ApiParsedInput<
     method: ICalCalendarMethod.PUBLISH,
   });
   const events: string[] = [];
+  const ladders: LadderCache = new Map();
   for (const term of terms) {
-    const event = termEvent(calendar, term, config, t, now);
+    const event = termEvent(calendar, term, config, t, now, ladders);
     if (event !== null) events.push(event);
   }
   return {
