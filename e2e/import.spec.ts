@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ICAL from 'ical.js';
 import { encodeGb18030 } from '../test-support/import/encodeGb18030.ts';
 import { expect, test } from './fixtures.ts';
 import { menu } from './appNavigation.ts';
@@ -100,6 +101,34 @@ test('import a GBK renewal sheet through the wizard, check the list, export, and
   ).toBe(true);
   expect(csv).toContain('南京君和医疗器械有限公司,孟凯,财务经理,13661619139,XF2024-002,2025-01-04,,2026-01-03,13800.00,企业邮箱服务,年,VIP,吴昊,待跟进,,,,,续约一年\r\n');
   expect(csv.split('\r\n')).toHaveLength(1 + 3 + 1);
+
+  // The renewal calendar (issue 15): one all-day event per term still reminding, alarms from its ladder, parsed back.
+  await menu(page, '导入导出').click();
+  await page.getByRole('button', { name: '续约日历（.ics）' }).click();
+  const calendarDialog = page.getByRole('dialog', { name: '续约日历（.ics）' });
+  await expect(calendarDialog.getByText('每份未续费、未流失的合同在到期日有一个全天事件')).toBeVisible();
+  await shot('import-calendar-dialog');
+  const icsDownloading = page.waitForEvent('download');
+  await calendarDialog.getByRole('button', { name: '下载日历' }).click();
+  const icsDownload = await icsDownloading;
+  expect(icsDownload.suggestedFilename()).toMatch(/\.ics$/);
+  const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(await icsDownload.path(), 'utf8')));
+  const events = calendar.getAllSubcomponents('vevent');
+  const summaries = events.map((e) => String(e.getFirstPropertyValue('summary')));
+  // The terms still reminding: undecided, and not ended more than 92 days before the import (then they are history).
+  const cutoff = new Date(Date.now() - 92 * 86_400_000).toLocaleDateString('sv-SE');
+  const terms = [
+    ['XF2024-001', '杭州安泰电子商务有限公司', '2026-06-23'],
+    ['XF2024-002', '南京君和医疗器械有限公司', '2026-01-03'],
+    ['XF2024-003', '嘉兴云帆医疗器械有限公司', '2026-10-15'],
+  ].filter(([, , endsOn]) => endsOn! >= cutoff);
+  expect(summaries.sort()).toEqual(terms.map(([no, customer]) => `合同到期：${customer} · ${no}`).sort());
+  for (const e of events) {
+    const term = terms.find(([no]) => String(e.getFirstPropertyValue('summary')).endsWith(no!))!;
+    expect(String(e.getFirstPropertyValue('dtstart'))).toBe(term[2]);
+    expect(e.getAllSubcomponents('valarm').length).toBeGreaterThan(0);
+  }
+  await expect(page.getByText(`已导出 ${events.length} 个到期事件`)).toBeVisible();
 
   // Undo the whole batch from the history page.
   await menu(page, '导入导出').click();
