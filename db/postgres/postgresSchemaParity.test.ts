@@ -74,7 +74,8 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
     expect(postgres.indexes).toEqual(sqlite.indexes);
   });
 
-  it('has the same views', () => {
+  it('has the same triggers on the same tables, and the same views', () => {
+    expect(postgres.triggers).toEqual(sqlite.triggers);
     expect(sorted(postgres.views)).toEqual(sorted(sqlite.views));
   });
 
