@@ -3,8 +3,9 @@
 export const BASELINE_FUNCTIONS_SQL = `
 -- SQLite's json_valid(X): true for well-formed RFC 8259 JSON, NULL for NULL (so a CHECK on a NULL column passes).
 -- Any data exception from the cast means "not JSON", which must fail the CHECK rather than abort with a cast error.
+-- Not PARALLEL SAFE: the EXCEPTION block is a subtransaction, which a parallel query cannot start.
 CREATE FUNCTION json_valid(value text) RETURNS boolean
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+LANGUAGE plpgsql IMMUTABLE STRICT AS $fn$
 BEGIN
   PERFORM value::json;
   RETURN true;
@@ -16,7 +17,7 @@ $fn$;
 -- SQLite's json_type(X) with SQLite's names ('object', 'array', 'text', 'integer', 'real', 'true', 'false', 'null');
 -- NULL for NULL or malformed JSON (SQLite raises there, and every CHECK that calls it also requires json_valid).
 CREATE FUNCTION json_type(value text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+LANGUAGE plpgsql IMMUTABLE STRICT AS $fn$
 DECLARE
   kind text;
 BEGIN

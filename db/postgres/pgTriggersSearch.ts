@@ -17,7 +17,9 @@ LANGUAGE sql AS $fn$
   INSERT INTO search_scopes (owner_key, tier, archived)
   SELECT coalesce(owner_id, ''), ensure_search_scope.tier, (archived_at IS NOT NULL)::int
   WHERE search_scope_of(owner_id, ensure_search_scope.tier, archived_at) IS NULL
-  ON CONFLICT DO NOTHING
+  -- Only a concurrent insert of the same scope is ignored: an id collision (a sequence left behind by a copy, see
+  -- identitySequences.ts) must fail loudly, not drop the scope.
+  ON CONFLICT (owner_key, tier, archived) DO NOTHING
 $fn$;
 
 CREATE FUNCTION customer_scoped_bigrams_add() RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { openPostgresEngine, openSqliteEngine, type Engine } from '../../test-support/postgres/twoEngines.ts';
 
 // CHECKs, partial unique indexes and foreign keys refuse and accept the same rows on both engines (the schema
@@ -8,12 +8,17 @@ import { openPostgresEngine, openSqliteEngine, type Engine } from '../../test-su
 const NOW = new Date('2026-12-01T02:00:00.000Z');
 const T = NOW.toISOString();
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let engines: Engine[];
 
 beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  engines = [await openSqliteEngine(NOW), await openPostgresEngine(await server.newDatabase(), NOW)];
+  databases = postgresTestClients();
+  // An ICU en-US default collation (where 'a' < 'B'), unlike the test server's C: the schema's own COLLATE "C" must
+  // be what orders text.
+  const { client } = await databases.newDatabase({ icuLocale: 'en-US' });
+  const defaultOrder = await client.query("SELECT 'a' < 'B' AS lower_first");
+  if (defaultOrder.rows[0].lower_first !== true) throw new Error('the test database should not order text by code point');
+  engines = [await openSqliteEngine(NOW), await openPostgresEngine(client, NOW)];
   for (const e of engines) {
     await e.run("INSERT INTO owners (id, name, created_at, updated_at) VALUES ('o1', '张三', ?, ?)", [T, T]);
     await e.run('INSERT INTO customers (id, name, tier, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', ['c1', '甲', 'normal', T, T]);
@@ -24,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const e of engines ?? []) await e.close();
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 const setting = (key: string, value: string) => ({
@@ -86,5 +91,21 @@ describe('constraints behave alike on both engines', () => {
         await expect(e.run(w.sql, w.params), `${e.name}: ${label}`).resolves.toBeUndefined();
       }
     }
+  });
+
+  it('orders and compares text alike, with no COLLATE in the query (every text column is COLLATE "C")', async () => {
+    const names = ['b', 'B', 'a', '_x', 'Z', '张三', '阿里', 'ä', 'a b', 'ab', '10', '9'];
+    const results = [];
+    for (const e of engines) {
+      for (const [i, name] of names.entries()) {
+        await e.run('INSERT INTO tags (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [`t${i}`, name, T, T]);
+      }
+      const ordered = await e.all('SELECT name FROM tags ORDER BY name');
+      const between = await e.all("SELECT name FROM tags WHERE name >= 'B' AND name < 'b' ORDER BY name");
+      results.push({ ordered: ordered.map((r) => r.name), between: between.map((r) => r.name) });
+    }
+    expect(results[1]).toEqual(results[0]);
+    // Code-point order: upper case, then '_', then lower case, then Latin-1, then CJK.
+    expect(results[0]!.ordered).toEqual(['10', '9', 'B', 'Z', '_x', 'a', 'a b', 'ab', 'b', 'ä', '张三', '阿里']);
   });
 });

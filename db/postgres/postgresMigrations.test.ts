@@ -1,17 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { AppError } from '../../shared/api/appError.ts';
 import { POSTGRES_MIGRATIONS, applyPostgresMigrations, type PostgresMigration } from './postgresMigrations.ts';
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 
 beforeAll(async () => {
-  server = await startThrowawayPostgres();
+  databases = postgresTestClients();
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 const at = (iso: string) => () => new Date(iso);
@@ -23,7 +23,7 @@ async function rows<T>(c: pg.ClientBase, sql: string): Promise<T[]> {
 
 describe('applyPostgresMigrations', () => {
   it('migrates an empty database to the baseline, then migrating again is a no-op', async () => {
-    const c = await server.newDatabase();
+    const { client: c } = await databases.newDatabase();
     expect(await applyPostgresMigrations(c, { now: at('2026-03-01T08:00:00.000Z') })).toEqual({ from: 0, to: 34 });
     expect(await applyPostgresMigrations(c, { now: at('2026-04-01T08:00:00.000Z') })).toEqual({ from: 34, to: 34 });
     expect(await rows(c, 'SELECT version::int, name, applied_at FROM schema_migrations')).toEqual([
@@ -34,14 +34,14 @@ describe('applyPostgresMigrations', () => {
   });
 
   it('applies a later migration on top, in its own step', async () => {
-    const c = await server.newDatabase();
+    const { client: c } = await databases.newDatabase();
     await applyPostgresMigrations(c);
     expect(await applyPostgresMigrations(c, { migrations: [...POSTGRES_MIGRATIONS, NEXT] })).toEqual({ from: 34, to: 90 });
     expect(await rows(c, 'SELECT version::int FROM schema_version')).toEqual([{ version: 90 }]);
   });
 
   it('refuses a database written by a newer app and writes nothing', async () => {
-    const c = await server.newDatabase();
+    const { client: c } = await databases.newDatabase();
     await applyPostgresMigrations(c, { migrations: [...POSTGRES_MIGRATIONS, NEXT] });
     const refused = await applyPostgresMigrations(c, { describe: 'postgres://db.example/renewals' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
@@ -54,7 +54,7 @@ describe('applyPostgresMigrations', () => {
   });
 
   it('rolls a failing migration back whole and keeps the version', async () => {
-    const c = await server.newDatabase();
+    const { client: c } = await databases.newDatabase();
     await applyPostgresMigrations(c);
     const broken: PostgresMigration = { version: 91, name: 'broken', sql: 'CREATE TABLE half_done (id text); SELECT no_such_function()' };
     await expect(applyPostgresMigrations(c, { migrations: [...POSTGRES_MIGRATIONS, broken] })).rejects.toThrow(/no_such_function/);
@@ -63,22 +63,17 @@ describe('applyPostgresMigrations', () => {
   });
 
   it('lets two clients start at once: one migrates, the other waits and finds nothing to do', async () => {
-    const first = await server.newDatabase();
-    const second = new pg.Client({ host: server.host, user: 'postgres', database: first.database });
-    await second.connect();
-    try {
-      const results = await Promise.all([applyPostgresMigrations(first), applyPostgresMigrations(second)]);
-      expect(results.map((r) => r.from).sort()).toEqual([0, 34]);
-      expect(results.map((r) => r.to)).toEqual([34, 34]);
-      expect(await rows(first, 'SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
-    } finally {
-      await second.end();
-    }
+    const { client: first, connection } = await databases.newDatabase();
+    const second = await databases.connect(connection);
+    const results = await Promise.all([applyPostgresMigrations(first), applyPostgresMigrations(second)]);
+    expect(results.map((r) => r.from).sort()).toEqual([0, 34]);
+    expect(results.map((r) => r.to)).toEqual([34, 34]);
+    expect(await rows(first, 'SELECT count(*)::int AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
   });
 
   it('takes a pool as well as a client', async () => {
-    const c = await server.newDatabase();
-    const pool = new pg.Pool({ host: server.host, user: 'postgres', database: c.database, max: 2 });
+    const { connection } = await databases.newDatabase();
+    const pool = new pg.Pool({ ...connection, max: 2 });
     try {
       expect(await applyPostgresMigrations(pool)).toEqual({ from: 0, to: 34 });
     } finally {

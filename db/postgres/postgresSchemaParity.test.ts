@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { LATEST_SCHEMA_VERSION } from '../migrations/allMigrations.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { LATEST_POSTGRES_SCHEMA_VERSION, applyPostgresMigrations } from './postgresMigrations.ts';
@@ -15,7 +15,7 @@ const POSTGRES_ONLY_TABLES = {
   schema_version: "PostgreSQL's stand-in for PRAGMA user_version (postgresMigrations.ts)",
 };
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let client: pg.Client;
 let sqlite: SchemaShape;
 let postgres: SchemaShape;
@@ -29,14 +29,14 @@ beforeAll(async () => {
   raw.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  server = await startThrowawayPostgres();
-  client = await server.newDatabase();
+  databases = postgresTestClients();
+  client = (await databases.newDatabase()).client;
   await applyPostgresMigrations(client);
   postgres = await postgresSchemaShape(client);
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 const sorted = (xs: string[]) => [...xs].sort();
@@ -64,6 +64,11 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
     }
   });
 
+  it('has, table by table, as many CHECK constraints', () => {
+    const pgChecks = Object.fromEntries(Object.entries(postgres.checks).filter(([t]) => !(t in POSTGRES_ONLY_TABLES)));
+    expect(pgChecks).toEqual(sqlite.checks);
+  });
+
   it('has the same unique constraints and foreign keys', () => {
     expect(sorted(postgres.uniqueConstraints)).toEqual(sorted(sqlite.uniqueConstraints));
     expect(sorted(postgres.foreignKeys)).toEqual(sorted(sqlite.foreignKeys));
@@ -74,9 +79,24 @@ describe('the PostgreSQL schema equals the SQLite schema', () => {
     expect(postgres.indexes).toEqual(sqlite.indexes);
   });
 
+  it('orders every text column by code point, like SQLite\'s BINARY collation', async () => {
+    const r = await client.query<{ col: string }>(
+      `SELECT table_name || '.' || column_name AS col FROM information_schema.columns
+       WHERE table_schema = 'public' AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'`,
+    );
+    expect(r.rows).toEqual([]);
+  });
+
   it('has the same triggers on the same tables, and the same views', () => {
     expect(postgres.triggers).toEqual(sqlite.triggers);
     expect(sorted(postgres.views)).toEqual(sorted(sqlite.views));
+  });
+
+  it('describes partial indexes by predicate and triggers by event (the comparisons see those details)', () => {
+    expect(sqlite.indexes.contacts_one_primary).toBe('contacts(customer_id) unique where is_primary = 1 and deleted_at is null');
+    expect(sqlite.triggers.report_terms_customer_tier).toBe('AFTER UPDATE OF tier ON customers');
+    expect(sqlite.triggers.report_terms_refresh).toBe('INSTEAD OF INSERT ON report_terms_refresh');
+    expect(sqlite.checks.contracts).toBe(5);
   });
 
   it('fails when a column differs (the comparison can see a difference)', () => {

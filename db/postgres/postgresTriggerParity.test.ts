@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-support/postgres/throwawayPostgres.ts';
+import { postgresTestClients, type PostgresTestClients } from '../../test-support/postgres/postgresTestClients.ts';
 import { openPostgresEngine, openSqliteEngine, type Engine, type Row } from '../../test-support/postgres/twoEngines.ts';
 
 // The same writes, as plain parameterized SQL, on both engines must leave the same rows in every table the
@@ -103,6 +103,22 @@ const STEPS: { label: string; writes: { sql: string; params: unknown[] }[] }[] =
     label: 'bigrams rekeyed and removed',
     writes: [write("UPDATE customer_bigrams SET bigram = '华技' WHERE bigram = '为技' AND customer_id = 'c1'"), write("DELETE FROM customer_bigrams WHERE bigram = 'me'")],
   },
+  // PostgreSQL runs AFTER ROW triggers at the end of the statement, SQLite after each row: statements that touch a
+  // term and its successor, or several customers, at once must still end alike.
+  {
+    label: 'several rows in one statement',
+    writes: [
+      write(
+        `INSERT INTO contracts (id, customer_id, number, starts_on, ends_on, amount_fen, cycle, status, renewal_of, created_at, updated_at)
+         VALUES ('k6', 'c1', 'HT-k6', '2025-01-01', '2025-12-31', 7000, 'year', 'renewed', NULL, ?, ?),
+                ('k7', 'c1', 'HT-k7', '2026-01-01', '2026-12-31', 9000, 'year', 'active', 'k6', ?, ?)`,
+        T, T, T, T,
+      ),
+      write("UPDATE contracts SET amount_fen = amount_fen + 100 WHERE customer_id IN ('c1', 'c2') AND amount_fen IS NOT NULL"),
+      write("UPDATE customers SET tier = 'important' WHERE id IN ('c1', 'c2')"),
+      write("UPDATE customers SET owner_id = CASE WHEN id = 'c1' THEN 'o1' ELSE 'o2' END WHERE id IN ('c1', 'c2')"),
+    ],
+  },
   {
     label: 'hard deletes',
     writes: [
@@ -120,19 +136,20 @@ const STEPS: { label: string; writes: { sql: string; params: unknown[] }[] }[] =
   },
 ];
 
-let server: ThrowawayPostgres;
+let databases: PostgresTestClients;
 let sqlite: Engine;
 let postgres: Engine;
 
 beforeAll(async () => {
-  server = await startThrowawayPostgres();
-  postgres = await openPostgresEngine(await server.newDatabase(), NOW);
+  databases = postgresTestClients();
+  // ICU en-US as the database default (not code-point order): the triggers' text comparisons must not depend on it.
+  postgres = await openPostgresEngine((await databases.newDatabase({ icuLocale: 'en-US' })).client, NOW);
   sqlite = await openSqliteEngine(NOW);
 }, 60_000);
 
 afterAll(async () => {
   await sqlite?.close();
-  await server?.stop();
+  await databases?.close();
 }, 60_000);
 
 describe('PostgreSQL triggers have the same effect as SQLite triggers', () => {
