@@ -58,7 +58,9 @@ export function normalizedPredicate(predicate: string | null): string | null {
     .replace(/[()]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    // PostgreSQL deparses `kind IN ('a', 'b')` as `kind = ANY (ARRAY['a'::text, 'b'::text])`.
+    .replace(/= any array\[([^\]]*)\]/g, 'in $1');
 }
 
 const describeIndex = (table: string, cols: string[], unique: boolean, predicate: string | null) =>

@@ -257,6 +257,16 @@ export async function complaintReminderSources(x: Executor, ids: readonly string
   return out;
 }
 
+/** The live complaints of these customers (an archive, a deletion, a restore or a merge moves their reminders). */
+export async function complaintReminderSourcesOfCustomers(x: Executor, customerIds: readonly string[]): Promise<ComplaintReminderSource[]> {
+  const out: ComplaintReminderSource[] = [];
+  for (let i = 0; i < customerIds.length; i += 400) {
+    const rows = await complaintSourceQuery(x).where('p.customer_id', 'in', customerIds.slice(i, i + 400)).where('p.deleted_at', 'is', null).execute();
+    out.push(...rows.map((r) => ({ ...r, closed: Boolean(r.closed) })));
+  }
+  return out;
+}
+
 /** Every live open complaint (the partial index complaints_open_due), for recomputing everything. */
 export async function allOpenComplaintReminderSources(x: Executor): Promise<ComplaintReminderSource[]> {
   const rows = await complaintSourceQuery(x).where('p.deleted_at', 'is', null).where('p.closed_at', 'is', null).execute();

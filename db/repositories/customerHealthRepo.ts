@@ -2,6 +2,7 @@
 // written by the recompute (never audited) and read by the customer page, the 风险预警 list and the review.
 import type { Selectable } from 'kysely';
 import { bandOf, storedFactorsOn, type CustomerHealth, type HealthWeekPoint, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
+import { encodeStoredFactors } from '../../shared/domain/storedHealthFactors.ts';
 import { q, type Executor } from '../handle.ts';
 import type { CustomerHealthTable } from '../schema.ts';
 
@@ -23,7 +24,7 @@ export async function storeCustomerHealth(x: Executor, rows: readonly HealthToSt
     const chunk = rows.slice(i, i + 500);
     await q(x)
       .insertInto('customer_health')
-      .values(chunk.map((r) => ({ customer_id: r.customerId, score: r.score, band: bandOf(r.score), factors: JSON.stringify(r.factors), computed_at: computedAt })))
+      .values(chunk.map((r) => ({ customer_id: r.customerId, score: r.score, band: bandOf(r.score), factors: encodeStoredFactors(r.factors), computed_at: computedAt })))
       .onConflict((oc) => oc.column('customer_id').doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), band: eb.ref('excluded.band'), factors: eb.ref('excluded.factors'), computed_at: eb.ref('excluded.computed_at') })))
       .execute();
     await q(x)

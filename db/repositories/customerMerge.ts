@@ -1,6 +1,6 @@
-// 合并客户: the duplicate's contacts, contracts (with their renewal records and reminders), follow-ups, tags and
-// aliases move to the survivor, its name becomes an alias of the survivor, and the duplicate is soft-deleted, all
-// under one audit batch. The audited rows undo through the one undo engine (db/audit/undoBatch.ts); what is not an
+// 合并客户: the duplicate's contacts, contracts (with their renewal records and reminders), follow-ups, tags,
+// aliases, complaints, surveys and survey tasks move to the survivor, its name becomes an alias of the survivor, and
+// the duplicate is soft-deleted, all under one audit batch. The audited rows undo through the one undo engine (db/audit/undoBatch.ts); what is not an
 // audited row (tag links, reminder and notification owners) is recorded in the batch's own 'merge' entry and put
 // back from it.
 import { AppError } from '../../shared/api/appError.ts';
@@ -30,7 +30,8 @@ export interface MergeCounts {
   reminders: number;
 }
 
-const liveIds = async (x: Executor, table: 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases' | 'complaints' | 'loyalty_points' | 'renewal_offers', customerId: string) =>
+type CustomerOwned = 'contacts' | 'contracts' | 'follow_ups' | 'customer_aliases' | 'complaints' | 'loyalty_points' | 'renewal_offers' | 'surveys' | 'survey_campaign_customers';
+const liveIds = async (x: Executor, table: CustomerOwned, customerId: string) =>
   (await q(x).selectFrom(table).select('id').where('customer_id', '=', customerId).where('deleted_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
 
 /** Merges customer `fromId` into `intoId`; both must be live and different (the service checks). */
@@ -63,6 +64,7 @@ export async function mergeCustomerInto(tx: Tx, fromId: string, intoId: string, 
   for (const table of ['loyalty_points', 'renewal_offers'] as const) {
     for (const id of await liveIds(tx, table, fromId)) await updateAudited(tx, table, id, move, meta);
   }
+  await moveSurveys(tx, fromId, intoId, meta);
   const referrals = await k
     .selectFrom('referrals')
     .select(['id', 'referrer_id', 'referred_id'])
@@ -104,6 +106,22 @@ export async function mergeCustomerInto(tx: Tx, fromId: string, intoId: string, 
   await reindexCustomer(tx, intoId);
   await refreshNextExpiry(tx, intoId);
   return { contacts: contacts.length, contracts: contracts.length, followUps: followUps.length, tags: addedTagIds.length, reminders: movedReminderIds.length };
+}
+
+/**
+ * Surveys follow their customer, and so do survey campaign tasks, except where the survivor has its own task in the
+ * same campaign (one task per customer and campaign): the duplicate's goes, its answered survey (if any) having moved.
+ */
+async function moveSurveys(tx: Tx, fromId: string, intoId: string, meta: AuditMeta & { batchId: string }): Promise<void> {
+  for (const id of await liveIds(tx, 'surveys', fromId)) await updateAudited(tx, 'surveys', id, { customer_id: intoId }, meta);
+  const survivorCampaigns = new Set(
+    (await q(tx).selectFrom('survey_campaign_customers').select('campaign_id').where('customer_id', '=', intoId).where('deleted_at', 'is', null).execute()).map((r) => r.campaign_id),
+  );
+  for (const id of await liveIds(tx, 'survey_campaign_customers', fromId)) {
+    const task = await getRow(tx, 'survey_campaign_customers', id);
+    const change = task && survivorCampaigns.has(task.campaign_id) ? { deleted_at: meta.at } : { customer_id: intoId };
+    await updateAudited(tx, 'survey_campaign_customers', id, change, meta);
+  }
 }
 
 /** The 'merge' entry of batch `batchId`, or undefined when the batch is no merge. */

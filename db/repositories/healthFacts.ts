@@ -125,8 +125,12 @@ export function healthFactsStatements(window: HealthFactsWindow): { sql: string;
   ];
 }
 
-/** Customers read per page when everyone is read: bounded memory, and the scores written in id order between pages. */
-export const HEALTH_FACTS_PAGE = 4096;
+/**
+ * Customers read per page when everyone is read: bounded memory, and the scores written in id order between pages.
+ * Small enough that a page's rows and scores die young: at 4,096 they outlived the young generation and the
+ * collector's pauses took about 1.4 s of a cold run over 100k customers, at 512 about 0.5 s.
+ */
+export const HEALTH_FACTS_PAGE = 512;
 
 /**
  * Hands `visit` the facts of each of `ids`, or of every live customer when undefined (deleted ones are left out),

@@ -3,6 +3,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { HealthBand, HealthFactorContribution } from '../../shared/domain/healthBands.ts';
 import type { CloseReason, WarningActionKind, WarningRole, WarningStatus } from '../../shared/domain/riskWarnings.ts';
+import { decodeStoredFactors } from '../../shared/domain/storedHealthFactors.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { RiskWarningActionsTable, RiskWarningsTable } from '../schema.ts';
@@ -205,7 +206,7 @@ function toListRow(r: WarningJoinRow): WarningListRow {
     ownerName: r.owner_name,
     currentScore: r.current_score ?? null,
     currentBand: (r.current_band ?? null) as HealthBand | null,
-    currentFactors: r.current_factors ? (JSON.parse(r.current_factors) as HealthFactorContribution[]) : null,
+    currentFactors: r.current_factors ? decodeStoredFactors(r.current_factors) : null,
     openActions: Number(r.open_actions ?? 0),
     actions: Number(r.actions ?? 0),
   };

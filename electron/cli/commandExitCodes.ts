@@ -15,6 +15,7 @@ const USAGE_FIELDS: Partial<Record<ApiName, readonly string[]>> = {
   'export:keyReview': ['out'],
   'export:complaints': ['out'],
   'export:surveys': ['out'],
+  'export:calendar': ['out'],
   'export:renewals': ['out'],
   'export:archive': ['out', 'format'],
   'system:restoreUpload': ['file', 'passphraseFile'],

@@ -66,6 +66,8 @@ describe('parseCommandLine', () => {
     expect(parse('backup')).toMatchObject({ name: 'system:backup' });
     expect(parse('export', 'archive', '--out', 'a.xlsx', '--headers', 'en')).toMatchObject({ name: 'export:archive', host: { out: 'a.xlsx' }, input: { headers: 'en' } });
     expect(parse('export', 'complaints', '--out', 'c.xlsx')).toMatchObject({ name: 'export:complaints', host: { out: 'c.xlsx' } });
+    expect(parse('export', 'calendar', '--out', 'c.ics', '--owner', '刘洋')).toMatchObject({ name: 'export:calendar', host: { out: 'c.ics' }, input: { owner: '刘洋' } });
+    expect(() => parse('export', 'calendar', '--format', 'csv')).toThrow(UsageError);
     expect(() => parse('backup', 'export-encrypted', '--passphrase-fil', 'p.txt')).toThrow(UsageError);
   });
 

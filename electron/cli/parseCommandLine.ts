@@ -94,6 +94,7 @@ const HOST_FLAGS: Partial<Record<ApiName, readonly (keyof HostFiles)[]>> = {
   'export:keyReview': EXPORT_FLAGS,
   'export:complaints': EXPORT_FLAGS,
   'export:surveys': EXPORT_FLAGS,
+  'export:calendar': EXPORT_FLAGS,
   'export:renewals': EXPORT_FLAGS,
   'export:archive': EXPORT_FLAGS,
   'export:report': EXPORT_FLAGS,

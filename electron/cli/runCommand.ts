@@ -44,6 +44,8 @@ async function importLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<E
  * whatever its --out says, and the backend refuses anything else); the bytes are written here.
  */
 async function exportToLocalFile(call: BackendCall, cmd: ParsedCommand): Promise<Envelope<unknown>> {
+  // The calendar has one format, .ics, whatever --out is called.
+  if (cmd.name === 'export:calendar') return saveToLocalFile(call, cmd, cmd.input);
   const fallback = cmd.name === 'export:archive' && cmd.host.out === undefined ? 'xlsx' : 'csv';
   const format = cmd.input['format'] ?? (cmd.host.out && /\.xlsx$/i.test(cmd.host.out) ? 'xlsx' : fallback);
   return saveToLocalFile(call, cmd, { ...cmd.input, format });

@@ -1,5 +1,6 @@
 import * as z from './zodSetup.ts';
 import { catalogueIssue as issue } from './catalogueIssue.ts';
+import { idField, trimmedName } from './fields.ts';
 import { renewalListInput } from './renewals.contract.ts';
 import { REPORT_GROUPINGS, REPORT_OUTCOMES, reportPeriodField } from './reports.contract.ts';
 
@@ -14,7 +15,9 @@ const exportInput = z.object(exportOptions);
 export const exportResultSchema = z.object({
   /** A suggested name for the file: the sheet's name and today's date. */
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  /** 'ics' is the calendar export's; every sheet is 'csv' or 'xlsx'. */
+  format: z.enum(['csv', 'xlsx', 'ics']),
+  /** The sheet's rows; the calendar's events. */
   rows: z.number().int(),
   /** The file's bytes, base64. */
   contentBase64: z.string(),
@@ -40,6 +43,17 @@ export const exportContract = {
   'export:surveys': { input: exportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
+  /**
+   * 续约日历 (.ics): an all-day event on the end date of every term that still reminds, its alarms that term's
+   * reminder steps, its UID the contract's (a newer file updates the events it imported before). All owners, or
+   * one owner's terms by name (the CLI's --owner) or by id (the page's picker), not both.
+   */
+  'export:calendar': {
+    input: z
+      .object({ owner: trimmedName('label.ownerName').optional(), ownerId: idField.optional() })
+      .refine((i) => i.owner === undefined || i.ownerId === undefined, { message: issue('calendar.ownerTwice'), path: ['owner'] }),
+    output: exportResultSchema,
+  },
   /**
    * The whole archive as one .xlsx for a handover or an audit: a sheet per kind (customers, contacts, contracts,
    * renewals, follow-ups, reminders, tags, owners, import history); headers in the archive's language unless given.

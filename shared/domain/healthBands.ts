@@ -2,6 +2,7 @@
 // factor takes points off, capped per factor; the bands are fixed: ≥ 70 健康, 40–69 关注, < 40 高危.
 // The factors, their weights and the computation live in healthScore.ts; this file is what every reader shares.
 import { addDaysIso } from './dates.ts';
+import { decodeStoredFactors } from './storedHealthFactors.ts';
 
 export const HEALTH_BANDS = ['healthy', 'watch', 'danger'] as const;
 export type HealthBand = (typeof HEALTH_BANDS)[number];
@@ -46,9 +47,9 @@ export function factorsOn(factors: readonly HealthFactorContribution[], today: s
   return factors.map((f) => (f.since === undefined ? f : { ...f, measured: Math.max(0, daysFromTo(f.since, today)) }));
 }
 
-/** Stored factors JSON (customer_health.factors) as of `today`. */
-export function storedFactorsOn(json: string, today: string): HealthFactorContribution[] {
-  return factorsOn(JSON.parse(json) as HealthFactorContribution[], today);
+/** Stored factors (customer_health.factors, storedHealthFactors.ts) as of `today`. */
+export function storedFactorsOn(text: string, today: string): HealthFactorContribution[] {
+  return factorsOn(decodeStoredFactors(text), today);
 }
 
 export const HEALTHY_FROM = 70;

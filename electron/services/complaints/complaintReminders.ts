@@ -4,7 +4,7 @@
 import { format } from 'date-fns';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { Tx } from '../../../db/handle.ts';
-import { allOpenComplaintReminderSources, complaintReminderSources, type ComplaintReminderSource } from '../../../db/repositories/complaintsRepo.ts';
+import { allOpenComplaintReminderSources, complaintReminderSources, complaintReminderSourcesOfCustomers, type ComplaintReminderSource } from '../../../db/repositories/complaintsRepo.ts';
 import { syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
@@ -32,6 +32,12 @@ async function syncComplaints(ctx: ServiceContext, tx: Tx, sources: readonly Com
 export async function recomputeComplaintReminders(ctx: ServiceContext, tx: Tx, complaintIds: readonly string[]): Promise<void> {
   if (complaintIds.length === 0) return;
   await syncComplaints(ctx, tx, await complaintReminderSources(tx, complaintIds));
+}
+
+/** The complaints of customers archived, deleted, restored or merged: an archived customer's complaint stays quiet. */
+export async function recomputeComplaintRemindersOfCustomers(ctx: ServiceContext, tx: Tx, customerIds: readonly string[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  await syncComplaints(ctx, tx, await complaintReminderSourcesOfCustomers(tx, customerIds));
 }
 
 /** Every open complaint (recomputeAllReminders: a zone change, a restore). */

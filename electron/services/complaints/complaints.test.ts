@@ -122,6 +122,19 @@ describe('a complaint walks 受理 → 调查 → 处理 → 反馈 → 关闭, 
     expect(pending.rows[0]?.n).toBe(0);
     expect(await openComplaintsOf(customerId)).toBe(1);
 
+    // An open complaint's pending reminder goes while its customer is archived, and comes back with it.
+    const created = await t.call('complaints:create', { customerId, summary: '发票开错抬头', severity: 'normal', handlerId: zhang });
+    const third = created.complaint;
+    const pendingOf = async (id: string) =>
+      (await sql<{ n: number }>`SELECT COUNT(*) AS n FROM reminders WHERE subject_id = ${id} AND kind = 'complaint' AND fired_at IS NULL`.execute(q(t.ctx.db))).rows[0]?.n;
+    expect(await pendingOf(third.id)).toBe(1);
+    await t.call('customers:archive', { id: customerId });
+    expect(await pendingOf(third.id)).toBe(0);
+    await t.call('customers:unarchive', { id: customerId });
+    expect(await pendingOf(third.id)).toBe(1);
+    await t.call('complaints:undo', { undoToken: created.undoToken });
+    expect(await pendingOf(third.id)).toBe(0);
+
     // A change of step or satisfaction marks the customer for the health score (the recompute after each write
     // empties the mark, so the trigger is watched on a bare statement).
     await sql`DELETE FROM health_dirty`.execute(q(t.ctx.db));

@@ -1,5 +1,6 @@
 import { handlersFor } from '../handlerTable.ts';
 import { exportArchive } from './exportArchive.ts';
+import { exportCalendar } from './exportCalendar.ts';
 import { exportRenewals } from './exportRenewals.ts';
 import { exportReport } from './exportReport.ts';
 import { exportSheet } from './exportSheet.ts';
@@ -22,4 +23,5 @@ export const exportHandlers = handlersFor('export', {
   'export:keyReview': (ctx, input) => exportKeyReview(ctx, input),
   'export:complaints': (ctx, input) => exportComplaints(ctx, input),
   'export:surveys': (ctx, input) => exportSurveys(ctx, input),
+  'export:calendar': (ctx, input) => exportCalendar(ctx, input),
 });

@@ -12,7 +12,7 @@ export interface SheetFile {
   fileName: string;
   /** The .xlsx sheet's name (a CSV has none). */
   sheetName: string;
-  format: ExportResult['format'];
+  format: 'csv' | 'xlsx';
   /** Writes the header and the rows; answers how many rows. */
   write: (sink: SheetSink) => Promise<number>;
 }

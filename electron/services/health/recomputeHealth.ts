@@ -17,7 +17,7 @@ import {
 } from '../../../db/repositories/healthFacts.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
-import { daysFromTo, weekOf, type HealthFactorContribution } from '../../../shared/domain/healthBands.ts';
+import { daysFromTo, weekOf } from '../../../shared/domain/healthBands.ts';
 import {
   COMPETITOR_WINDOW_DAYS,
   PAID_LATE_LOOKBACK_DAYS,
@@ -26,6 +26,7 @@ import {
   type HealthScore,
   type HealthWeights,
 } from '../../../shared/domain/healthScore.ts';
+import { encodeStoredFactors } from '../../../shared/domain/storedHealthFactors.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { readHealthWeights } from './readHealthWeights.ts';
 
@@ -65,25 +66,6 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string; today
   };
 }
 
-/**
- * The factors as stored, JSON written out by hand: JSON.stringify's generic walk cost ~0.5 s of CPU per 100k
- * customers. The same text as JSON.stringify gives (keys in the same order; a test compares them), except that a
- * factor counted from a date (since) is stored with measured null.
- */
-export function factorsJson(factors: readonly HealthFactorContribution[]): string {
-  let out = '[';
-  for (let i = 0; i < factors.length; i++) {
-    const f = factors[i]!;
-    if (i > 0) out += ',';
-    // A day count kept as its start date is stored without its measure of the day (factorsOn reads it fresh).
-    const measured = f.measured === null || f.since !== undefined ? 'null' : String(f.measured);
-    out += `{"factor":"${f.factor}","points":${f.points},"measured":${measured}`;
-    if (f.absent !== undefined) out += `,"absent":"${f.absent}"`;
-    out += f.since === undefined ? '}' : `,"since":"${f.since}"}`;
-  }
-  return `${out}]`;
-}
-
 /** Scores `ids` (every live customer when undefined) without writing: the facts and what they score. */
 export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): { customerId: string; score: HealthScore }[] {
   const window = healthWindowAt(now);
@@ -119,7 +101,7 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
     ids,
     (row) => {
       const scored = scoreHealth(healthFactsOf(row, window), weights);
-      const factors = factorsJson(scored.factors);
+      const factors = encodeStoredFactors(scored.factors);
       if (row.storedScore === scored.score && row.storedFactors === factors) return;
       if (row.storedScore !== scored.score) rescored++;
       // The stored score leaves its week: it is the score the customer ended that week with.

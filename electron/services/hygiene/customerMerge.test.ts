@@ -35,6 +35,8 @@ function dump() {
     bigrams: all('SELECT * FROM customer_bigrams ORDER BY bigram, customer_id'),
     bigramDf: all('SELECT * FROM search_bigram_df ORDER BY bigram'),
     reportTerms: all('SELECT * FROM report_terms ORDER BY contract_id'),
+    surveys: stamped(all('SELECT * FROM surveys ORDER BY id')),
+    surveyTasks: stamped(all('SELECT * FROM survey_campaign_customers ORDER BY id')),
   };
 }
 
@@ -63,6 +65,9 @@ async function twoDuplicates() {
 describe('customers:merge', () => {
   it('moves every record to the survivor, keeps the old name as an alias search finds, and undo restores every row', async () => {
     const { into, from, moved } = await twoDuplicates();
+    // A survey of the duplicate, and a campaign that asks both (one task each).
+    const survey = await t.call('surveys:save', { customerId: from.id, onDate: '2026-12-01', channel: 'phone', scores: { 'dim-product-quality': 4 } });
+    const campaign = await t.call('surveys:createCampaign', { name: '年终调查', onDate: '2026-12-10', selection: { by: 'tier', tiers: ['normal'] } });
     const before = dump();
     expect(before.reminders.some((r) => r['customer_id'] === from.id && r['fired_at'] !== null)).toBe(true);
 
@@ -80,6 +85,10 @@ describe('customers:merge', () => {
     expect(after.customerTags.filter((r) => r['customer_id'] === into.id)).toHaveLength(2);
     expect(after.aliases.map((a) => [a['customer_id'], a['name']])).toEqual([[into.id, '杭州云启科技']]);
     expect(after.reportTerms.filter((r) => r['contract_id'] === moved.id)).toHaveLength(1);
+    // The survey moved; the survivor keeps its own task in the campaign and the duplicate's went.
+    expect(after.surveys.map((r) => [r['id'], r['customer_id']])).toEqual([[survey.survey.id, into.id]]);
+    expect(liveOf(after.surveyTasks, from.id)).toEqual([]);
+    expect(liveOf(after.surveyTasks, into.id).map((r) => r['campaign_id'])).toEqual([campaign.campaign.id]);
 
     const names = async (search: string) => (await t.call('customers:list', { search })).items.map((c: any) => c.name);
     // The alias is found by the survivor; the deleted duplicate is gone from the list.

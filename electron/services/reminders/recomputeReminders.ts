@@ -27,7 +27,7 @@ import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type R
 import type { ServiceContext } from '../serviceContext.ts';
 import { recomputeAllSurveyTaskReminders, recomputeSurveyTaskRemindersOfCustomers } from '../surveys/surveyTaskReminders.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
-import { recomputeAllComplaintReminders } from '../complaints/complaintReminders.ts';
+import { recomputeAllComplaintReminders, recomputeComplaintRemindersOfCustomers } from '../complaints/complaintReminders.ts';
 import { msg, type Message } from '../../../shared/i18n/message.ts';
 
 // Pending reminder rows follow their inputs: every write to a contract, its customer's tier, a ladder, the
@@ -216,7 +216,7 @@ export async function recomputeFollowUpRemindersOfCustomer(ctx: ServiceContext, 
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds: [customerId] }), await loadReminderConfig(tx));
 }
 
-/** A customer's tier, deletion or restore changes all of its contracts, contacts and follow-ups. */
+/** A customer's tier, archive, deletion or restore changes all of its contracts, contacts, follow-ups and complaints. */
 export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx, customerIds: readonly string[]) {
   const config = await loadReminderConfig(tx);
   await recomputeRemindersForContracts(ctx, tx, await contractIdsOfCustomers(tx, customerIds), config);
@@ -224,6 +224,7 @@ export async function recomputeRemindersForCustomers(ctx: ServiceContext, tx: Tx
   await syncFollowUps(ctx, tx, await followUpSourcesOf(tx, { customerIds }), config);
   await syncHolidays(ctx, tx, await holidayGreetingSourcesOf(tx, customerIds), config);
   await recomputeSurveyTaskRemindersOfCustomers(ctx, tx, customerIds, config);
+  await recomputeComplaintRemindersOfCustomers(ctx, tx, customerIds);
 }
 
 /**

@@ -8,6 +8,7 @@ import { invoke } from '../../api/invoke.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { ExportMenuButton } from '../../components/export/ExportMenuButton.tsx';
+import { CalendarExportButton } from './CalendarExportButton.tsx';
 import { FileStep } from './FileStep.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MappingStep } from './MappingStep.tsx';
@@ -100,6 +101,7 @@ export function ImportPage() {
               {t('import.history')}
             </Button>
             <ExportMenuButton />
+            <CalendarExportButton />
           </>
         }
       />

@@ -39,6 +39,7 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   risk [--open true|false] | risk list | risk review --from D --to D   renewal risk warnings (score, factors, probability), at-risk list, review
   visits due [--today YYYY-MM-DD] [--owner-id ID] | visits plan [--year 2026] | visits key-customers   priority customers' visits due now, the year's plan and adherence, the priority-customer list
   export visits|key-review [--year 2026] [--out FILE.csv|FILE.xlsx]   the visit plan (one row per planned visit), the priority customers' annual review
+  export calendar [--out FILE.ics] [--owner NAME]   the renewal calendar: an all-day event on each open term's end date, alarms on its reminder steps (re-importing updates, never duplicates)
   tiers list | tiers add --name NAME [--colour green] | tiers remove --code C --move-to normal   the tier table (a removal moves the customers; undoable)
   migrate-to postgres://user@host:5432/renewal_desk | migrate-to NEW.db   move the archive into an empty PostgreSQL database (team mode), or from PostgreSQL back to a new SQLite file; row counts and content hashes checked per table
 

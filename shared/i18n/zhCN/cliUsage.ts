@@ -39,6 +39,7 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   risk [--open true|false] | risk list | risk review --from D --to D   续约风险预警（健康分、因素、概率）、预警名单、效果评估
   visits due [--today YYYY-MM-DD] [--owner-id ID] | visits plan [--year 2026] | visits key-customers   重点客户回访：本期待回访、全年计划与执行、重点客户名单
   export visits|key-review [--year 2026] [--out FILE.csv|FILE.xlsx]   回访计划（每次计划回访一行）、重点客户年度回顾
+  export calendar [--out FILE.ics] [--owner 姓名]   续约日历：每份未续费、未流失合同的到期日一个全天事件，提醒同其提醒节点（再次导入会更新，不重复）
   tiers list | tiers add --name 名称 [--colour green] | tiers remove --code C --move-to normal   客户等级表（删除时客户移到另一等级，可撤销）
   migrate-to postgres://用户@主机:5432/renewal_desk | migrate-to 新文件.db   把档案搬到空的 PostgreSQL 数据库（团队模式），或从 PostgreSQL 搬回新的 SQLite 文件；逐表核对行数与内容哈希
 
