@@ -32,8 +32,9 @@ const SOURCES = [
 ];
 
 // Besides the main process's externals: exceljs is loaded only for .xlsx (left to Node, it costs nothing until
-// then), and vite only when the web host rebuilds a stale renderer.
-const NODE_EXTERNALS = ['exceljs', 'vite'];
+// then), and vite only when the web host rebuilds a stale renderer. pg-native is pg's optional libpq binding, which
+// pg loads only when asked for pg.native; we never ask, and it is not installed.
+const NODE_EXTERNALS = ['exceljs', 'vite', 'pg-native'];
 
 export const nodeBundlePath = (name, root = projectRoot) => path.join(root, OUT_DIR, `${name}.mjs`);
 

@@ -5,8 +5,9 @@ import type {
   CustomerSheetRecord,
   FollowUpSheetRecord,
 } from '../../shared/importExport/exportCells.ts';
+import { sql as rawSql } from 'kysely';
 import type { Db } from '../handle.ts';
-import { q, rawOf } from '../handle.ts';
+import { engineOf, q, rawOf } from '../handle.ts';
 
 // The rows are exactly the shared sheet records the CSV and .xlsx writers take.
 export type ContractExportRow = ContractSheetRecord;
@@ -17,11 +18,11 @@ const PRIMARY_CONTACT = 'LEFT JOIN contacts p ON p.customer_id = c.id AND p.is_p
 const OWNER = 'LEFT JOIN owners o ON o.id = c.owner_id';
 
 export const CONTRACT_EXPORT_SQL = `
-SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
-       k.number, k.signed_on AS signedOn, k.starts_on AS startsOn, k.ends_on AS endsOn, k.amount_fen AS amountFen,
-       k.service, k.cycle, c.tier, o.name AS ownerName, r.stage, r.outcome_on AS renewalOn,
-       r.outcome_amount_fen AS renewalAmountFen, r.lost_reason AS lostReason, r.lost_note AS lostNote,
-       k.remind_on AS remindOn, k.notes
+SELECT c.name AS "customerName", p.name AS "contactName", p.title AS "contactTitle", p.phone AS "contactPhone",
+       k.number, k.signed_on AS "signedOn", k.starts_on AS "startsOn", k.ends_on AS "endsOn", k.amount_fen AS "amountFen",
+       k.service, k.cycle, c.tier, o.name AS "ownerName", r.stage, r.outcome_on AS "renewalOn",
+       r.outcome_amount_fen AS "renewalAmountFen", r.lost_reason AS "lostReason", r.lost_note AS "lostNote",
+       k.remind_on AS "remindOn", k.notes
   FROM contracts k
   JOIN customers c ON c.id = k.customer_id AND c.deleted_at IS NULL
   ${PRIMARY_CONTACT}
@@ -31,8 +32,8 @@ SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p
  ORDER BY k.ends_on IS NULL, k.ends_on, k.number`;
 
 const CUSTOMER_EXPORT_SQL = `
-SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p.phone AS contactPhone,
-       c.tier, o.name AS ownerName, c.notes, c.tier_pinned AS tierPinned, c.tier_reason AS tierReason
+SELECT c.name AS "customerName", p.name AS "contactName", p.title AS "contactTitle", p.phone AS "contactPhone",
+       c.tier, o.name AS "ownerName", c.notes, c.tier_pinned AS "tierPinned", c.tier_reason AS "tierReason"
   FROM customers c
   ${PRIMARY_CONTACT}
   ${OWNER}
@@ -40,8 +41,8 @@ SELECT c.name AS customerName, p.name AS contactName, p.title AS contactTitle, p
  ORDER BY c.name_sort_key`;
 
 const FOLLOW_UP_EXPORT_SQL = `
-SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.kind, f.summary,
-       f.next_follow_up_on AS nextFollowUpOn, fo.name AS ownerName
+SELECT c.name AS "customerName", k.number AS "contractNumber", f.at, f.channel, f.kind, f.summary,
+       f.next_follow_up_on AS "nextFollowUpOn", fo.name AS "ownerName"
   FROM follow_ups f
   JOIN customers c ON c.id = f.customer_id AND c.deleted_at IS NULL
   LEFT JOIN contracts k ON k.id = f.contract_id AND k.deleted_at IS NULL
@@ -50,6 +51,12 @@ SELECT c.name AS customerName, k.number AS contractNumber, f.at, f.channel, f.ki
  ORDER BY f.at, c.name_sort_key, f.summary, f.id`;
 
 async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<number> {
+  if (engineOf(db) === 'postgres') {
+    // No streaming cursor on PostgreSQL yet (pg-cursor is not a dependency): the sheet's rows are read whole.
+    const { rows } = await rawSql.raw<T>(sql).execute(q(db));
+    for (const row of rows) onRow(row);
+    return rows.length;
+  }
   return q(db)
     .connection()
     .execute(async () => {

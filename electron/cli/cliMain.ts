@@ -4,11 +4,12 @@ import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { localeOf, renderMessage, translatorFor } from '../../shared/i18n/message.ts';
 import type { Backend } from '../services/backend/backend.ts';
 import { openBackend } from '../services/backend/openBackend.ts';
-import { resolveDbFile } from '../services/dataLocation.ts';
+import { describeLocation, resolveDbLocation } from '../services/dataLocation.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { environmentLocale } from './cliLocale.ts';
 import { formatHuman } from './formatOutput.ts';
+import { isMigrateTo, migrateToMain } from './migrateToCommand.ts';
 import { parseCommandLine, UsageError, type ParsedCommand } from './parseCommandLine.ts';
 import { runCommand } from './runCommand.ts';
 
@@ -25,6 +26,8 @@ function printError(error: AppErrorData, json: boolean, t: Translate): void {
  */
 export async function cliMain(argv: readonly string[], options: { workerScript: string }): Promise<number> {
   const before = environmentLocale();
+  // Moving between engines opens both archives itself; it is no operation of the handler table.
+  if (isMigrateTo(argv)) return migrateToMain(argv, before);
   let cmd: ParsedCommand;
   try {
     cmd = parseCommandLine(argv);
@@ -36,13 +39,19 @@ export async function cliMain(argv: readonly string[], options: { workerScript: 
     }
     throw e;
   }
+  const location = resolveDbLocation({ cliDb: cmd.db });
+  if (location.engine === 'postgres') {
+    // The backend worker, its owner file and the SQLite-only paths of the services do not serve PostgreSQL yet.
+    process.stderr.write(`${translatorFor(before)('dbLocation.postgresCliOnlyMigrate', { location: describeLocation(location) })}\n`);
+    return 2;
+  }
   let backend: Backend;
   try {
     backend = await openBackend({
       kind: 'cli',
       logger: stderrLogger('cli'),
       settings: {
-        file: resolveDbFile({ cliDb: cmd.db }),
+        file: location.file,
         workerScript: options.workerScript,
         actor: 'local',
         // `remind` fires on demand; the CLI runs no scheduler of its own.

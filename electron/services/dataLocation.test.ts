@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, resolveDbFile, userDataDir } from './dataLocation.ts';
+import { DB_FILE_NAME, resolveDbFile, resolveDbLocation, userDataDir } from './dataLocation.ts';
 
 describe('data location', () => {
   it('matches Electron userData for the app name on each platform', () => {
@@ -15,5 +15,13 @@ describe('data location', () => {
     expect(resolveDbFile({ env: { RENEWAL_DESK_DB: '/b.db' } })).toBe('/b.db');
     expect(resolveDbFile({ env: { HOME: '/home/li' } })).toBe(`/home/li/.config/Renewal Desk/${DB_FILE_NAME}`);
     expect(resolveDbFile({ env: {}, defaultDir: '/electron/userData' })).toBe(`/electron/userData/${DB_FILE_NAME}`);
+  });
+
+  it('takes a postgres:// or postgresql:// URL from --db or RENEWAL_DESK_DB as a PostgreSQL archive, anything else as a file', () => {
+    const url = 'postgres://alice@db.example:5432/renewal_desk';
+    expect(resolveDbLocation({ cliDb: url, env: { RENEWAL_DESK_DB: '/b.db' } })).toEqual({ engine: 'postgres', url });
+    expect(resolveDbLocation({ env: { RENEWAL_DESK_DB: 'postgresql://alice@db/renewal_desk' } })).toEqual({ engine: 'postgres', url: 'postgresql://alice@db/renewal_desk' });
+    expect(resolveDbLocation({ cliDb: 'a.db', env: { RENEWAL_DESK_DB: url } })).toEqual({ engine: 'sqlite', file: path.resolve('a.db') });
+    expect(resolveDbLocation({ env: {}, defaultDir: '/electron/userData' })).toEqual({ engine: 'sqlite', file: `/electron/userData/${DB_FILE_NAME}` });
   });
 });

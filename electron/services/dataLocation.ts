@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { isPostgresUrl, redactPostgresUrl } from '../../db/postgres/postgresUrl.ts';
 
 /** The directory name Electron derives userData from (app name); main sets the same name explicitly. */
 export const APP_DIR_NAME = 'Renewal Desk';
@@ -32,3 +33,21 @@ export function resolveDbFile(opts: { cliDb?: string | undefined; env?: NodeJS.P
   if (env['RENEWAL_DESK_DB']) return path.resolve(env['RENEWAL_DESK_DB']);
   return path.join(opts.defaultDir ?? userDataDir(env), DB_FILE_NAME);
 }
+
+/** Where an archive lives: an SQLite file, or a PostgreSQL database (team mode) named by its URL. */
+export type DbLocation = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+/** A `--db` value, RENEWAL_DESK_DB or a migrate-to target: a postgres:// or postgresql:// URL selects PostgreSQL. */
+export function dbLocationOf(value: string): DbLocation {
+  return isPostgresUrl(value) ? { engine: 'postgres', url: value.trim() } : { engine: 'sqlite', file: path.resolve(value) };
+}
+
+/** `--db` wins, then RENEWAL_DESK_DB, then the per-user data directory's SQLite file; each may be a PostgreSQL URL. */
+export function resolveDbLocation(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): DbLocation {
+  const env = opts.env ?? process.env;
+  const given = opts.cliDb || env['RENEWAL_DESK_DB'];
+  return given ? dbLocationOf(given) : { engine: 'sqlite', file: path.join(opts.defaultDir ?? userDataDir(env), DB_FILE_NAME) };
+}
+
+/** A location as messages and logs may show it: a PostgreSQL URL without its password. */
+export const describeLocation = (l: DbLocation): string => (l.engine === 'postgres' ? redactPostgresUrl(l.url) : l.file);

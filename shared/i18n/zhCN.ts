@@ -36,6 +36,7 @@ import { riskZhCN } from './zhCN/risk.ts';
 import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
+import { teamModeZhCN } from './zhCN/teamMode.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -77,6 +78,7 @@ export const zhCN = {
   ...visitsZhCN,
   ...complaintsZhCN,
   ...messagesZhCN,
+  ...teamModeZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -41,8 +41,9 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   export visits|key-review [--year 2026] [--out FILE.csv|FILE.xlsx]   the visit plan (one row per planned visit), the priority customers' annual review
   export calendar [--out FILE.ics] [--owner NAME]   the renewal calendar: an all-day event on each open term's end date, alarms on its reminder steps (re-importing updates, never duplicates)
   tiers list | tiers add --name NAME [--colour green] | tiers remove --code C --move-to normal   the tier table (a removal moves the customers; undoable)
+  migrate-to postgres://user@host:5432/renewal_desk | migrate-to NEW.db   move the archive into an empty PostgreSQL database (team mode), or from PostgreSQL back to a new SQLite file; row counts and content hashes checked per table
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
-  Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder.
+  Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder. A postgres:// URL names a PostgreSQL database (on the command line only migrate-to uses one so far).
   Language: messages and output follow the data file's language setting; help and usage errors follow RENEWAL_DESK_LANG (zh-CN|en-US), else LANG.
   Exit codes: 0 success, 1 the operation failed, 2 usage error.`;

@@ -41,8 +41,9 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   export visits|key-review [--year 2026] [--out FILE.csv|FILE.xlsx]   回访计划（每次计划回访一行）、重点客户年度回顾
   export calendar [--out FILE.ics] [--owner 姓名]   续约日历：每份未续费、未流失合同的到期日一个全天事件，提醒同其提醒节点（再次导入会更新，不重复）
   tiers list | tiers add --name 名称 [--colour green] | tiers remove --code C --move-to normal   客户等级表（删除时客户移到另一等级，可撤销）
+  migrate-to postgres://用户@主机:5432/renewal_desk | migrate-to 新文件.db   把档案搬到空的 PostgreSQL 数据库（团队模式），或从 PostgreSQL 搬回新的 SQLite 文件；逐表核对行数与内容哈希
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
-  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。
+  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。postgres:// 网址表示 PostgreSQL 数据库（目前命令行仅 migrate-to 可用）。
   语言：消息与输出按数据文件的语言设置；帮助与用法错误按 RENEWAL_DESK_LANG（zh-CN|en-US），否则按 LANG。
   退出码 exit codes: 0 成功, 1 操作失败, 2 用法错误。`;
