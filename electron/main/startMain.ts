@@ -121,7 +121,15 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
 
-  const file = resolveDbFile({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: app.getPath('userData') });
+  let file: string;
+  try {
+    file = resolveDbFile({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: app.getPath('userData') });
+  } catch (e) {
+    // A PostgreSQL URL: team mode does not serve the desktop yet (an AppError with the user's message).
+    electron.dialog.showErrorBox(DB_ERROR_TITLE, databaseErrorMessage(e, ''));
+    app.exit(1);
+    return null;
+  }
   const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
   try {
     // The backend worker opens (and migrates) the archive off the main thread; the window, the tray and IPC stay

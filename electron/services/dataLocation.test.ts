@@ -17,6 +17,12 @@ describe('data location', () => {
     expect(resolveDbFile({ env: {}, defaultDir: '/electron/userData' })).toBe(`/electron/userData/${DB_FILE_NAME}`);
   });
 
+  it('refuses a PostgreSQL URL where only a file is served (desktop, web host), never taking it for a path', () => {
+    const refused = () => resolveDbFile({ env: { RENEWAL_DESK_DB: 'postgresql://alice:s3cret@db.example/renewal_desk' } });
+    expect(refused).toThrow('桌面应用和网页版目前只能打开 SQLite 数据文件');
+    expect(refused).not.toThrow(/s3cret/);
+  });
+
   it('takes a postgres:// or postgresql:// URL from --db or RENEWAL_DESK_DB as a PostgreSQL archive, anything else as a file', () => {
     const url = 'postgres://alice@db.example:5432/renewal_desk';
     expect(resolveDbLocation({ cliDb: url, env: { RENEWAL_DESK_DB: '/b.db' } })).toEqual({ engine: 'postgres', url });

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { isPostgresUrl, redactPostgresUrl } from '../../db/postgres/postgresUrl.ts';
+import { AppError } from '../../shared/api/appError.ts';
+import { msg } from '../../shared/i18n/message.ts';
 
 /** The directory name Electron derives userData from (app name); main sets the same name explicitly. */
 export const APP_DIR_NAME = 'Renewal Desk';
@@ -26,12 +28,16 @@ export function stagingDirFor(dbFile: string): string {
   return path.join(path.dirname(abs), `${path.basename(abs, path.extname(abs))}-staging`);
 }
 
-/** `--db FILE` wins, then RENEWAL_DESK_DB, then the per-user data directory. */
+/**
+ * `--db FILE` wins, then RENEWAL_DESK_DB, then the per-user data directory. The desktop and the web host serve an
+ * SQLite file only so far: a PostgreSQL URL is refused here, never taken for a file path.
+ */
 export function resolveDbFile(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): string {
-  const env = opts.env ?? process.env;
-  if (opts.cliDb) return path.resolve(opts.cliDb);
-  if (env['RENEWAL_DESK_DB']) return path.resolve(env['RENEWAL_DESK_DB']);
-  return path.join(opts.defaultDir ?? userDataDir(env), DB_FILE_NAME);
+  const location = resolveDbLocation(opts);
+  if (location.engine === 'postgres') {
+    throw new AppError('VALIDATION', msg('dbLocation.postgresNotServedYet', { location: describeLocation(location) }), 'db');
+  }
+  return location.file;
 }
 
 /** Where an archive lives: an SQLite file, or a PostgreSQL database (team mode) named by its URL. */

@@ -16,6 +16,7 @@ export const teamModeZhCN = {
   'migrateTo.rowMismatch': '不一致',
   'migrateTo.done': '搬迁完成：{tables} 张表、{rows} 行，行数与内容哈希全部一致。',
   'migrateTo.failed': '校验不一致，已回滚，目标数据库保持原样。',
+  'dbLocation.postgresNotServedYet': '桌面应用和网页版目前只能打开 SQLite 数据文件，还不能直接打开 PostgreSQL 数据库（{location}）',
   'dbLocation.postgresCliOnlyMigrate':
     '命令行目前只能用 migrate-to 访问 PostgreSQL 数据库（{location}）；其他命令请使用 SQLite 数据文件',
 } as const;
