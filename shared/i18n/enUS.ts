@@ -37,6 +37,7 @@ import { riskEnUS } from './enUS/risk.ts';
 import { visitsEnUS } from './enUS/visits.ts';
 import { complaintsEnUS } from './enUS/complaints.ts';
 import { messagesEnUS } from './enUS/messages.ts';
+import { mailEnUS } from './enUS/mail.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -77,4 +78,5 @@ export const enUS: Record<MessageKey, string> = {
   ...visitsEnUS,
   ...complaintsEnUS,
   ...messagesEnUS,
+  ...mailEnUS,
 };

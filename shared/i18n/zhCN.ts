@@ -36,6 +36,7 @@ import { riskZhCN } from './zhCN/risk.ts';
 import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
+import { mailZhCN } from './zhCN/mail.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -77,6 +78,7 @@ export const zhCN = {
   ...visitsZhCN,
   ...complaintsZhCN,
   ...messagesZhCN,
+  ...mailZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
