@@ -18,7 +18,8 @@ export interface LocalSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startLocalSmtpServer(): Promise<LocalSmtpServer> {
+/** `users`: logins the server accepts (it then refuses any other); without them it takes mail from anyone. */
+export async function startLocalSmtpServer(options: { users?: Record<string, string> } = {}): Promise<LocalSmtpServer> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   let refusal = 'mailbox busy';
@@ -26,6 +27,15 @@ export async function startLocalSmtpServer(): Promise<LocalSmtpServer> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, callback) {
+      const users = options.users ?? {};
+      if (auth.username !== undefined && users[auth.username] === auth.password) callback(null, { user: auth.username });
+      else callback(new Error('Invalid username or password'));
+    },
+    onMailFrom(_address, session, callback) {
+      if (options.users && !session.user) callback(Object.assign(new Error('Authentication required'), { responseCode: 530 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
