@@ -56,7 +56,8 @@ async function contextWith(secrets: SecretStore) {
     if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
     return r.data;
   };
-  return { ctx, file, call, envelope: (name: string, input: unknown = {}) => dispatch(table, ctx, name, input) };
+  const envelope = async (name: string, input: unknown = {}): Promise<any> => dispatch(table, ctx, name, input);
+  return { ctx, file, call, envelope };
 }
 
 describe('SMTP settings', () => {
