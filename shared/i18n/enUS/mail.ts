@@ -7,6 +7,7 @@ export const mailEnUS: Record<keyof typeof mailZhCN, string> = {
   'mailErrors.notConfigured': 'Save the SMTP server and the sender address first',
   'mailErrors.passwordFromEnvironment': 'The password cannot be saved here: set the environment variable RENEWAL_DESK_SMTP_PASSWORD before starting',
   'mailErrors.sendFailed': 'Sending the e-mail failed: {error}',
+  'mailErrors.keychainUnavailable': 'This system has no keychain to encrypt the password with, so it cannot be saved',
   'mailErrors.ownerMissing': 'The owner does not exist or was deleted',
   'mail.testSubject': 'Renewal Desk test e-mail',
   'mail.testBody': 'This is a test e-mail from Renewal Desk. It arrived, so the SMTP settings work and renewal reminders will reach the owners’ mailboxes.',

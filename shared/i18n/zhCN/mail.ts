@@ -6,6 +6,7 @@ export const mailZhCN = {
   'mailErrors.notConfigured': '请先保存 SMTP 服务器地址和发件人地址',
   'mailErrors.passwordFromEnvironment': '此处无法保存密码：请在启动前设置环境变量 RENEWAL_DESK_SMTP_PASSWORD',
   'mailErrors.sendFailed': '邮件发送失败：{error}',
+  'mailErrors.keychainUnavailable': '此系统没有可用的钥匙串，无法加密保存密码',
   'mailErrors.ownerMissing': '负责人不存在或已删除',
   'mail.testSubject': '续约管家测试邮件',
   'mail.testBody': '这是一封来自续约管家的测试邮件。收到它说明 SMTP 设置可用，续约提醒会发送到负责人的邮箱。',
