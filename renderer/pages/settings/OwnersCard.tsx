@@ -41,7 +41,7 @@ export function OwnersCard() {
   });
 
   const columns: TableProps<Owner>['columns'] = [
-    { key: 'name', title: t('owner.name'), render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
+    { key: 'name', title: t('owner.name'), width: 96, render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
     { key: 'phone', title: t('contact.phone'), render: (_, o) => o.phone ?? '—' },
     { key: 'email', title: t('contact.email'), render: (_, o) => o.email ?? '—' },
     {
@@ -60,7 +60,7 @@ export function OwnersCard() {
     {
       key: 'mail',
       title: t('mail.ownerColumn'),
-      width: 110,
+      width: 96,
       render: (_, o) =>
         o.email ? (
           <Switch
