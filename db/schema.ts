@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandardsTable } from './schemaKeyCustomers.ts';
 import type { ComplaintStepsTable, ComplaintsTable } from './schemaComplaints.ts';
 import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
+import type { MailOutboxTable, OwnerMailOptOutsTable } from './schemaMail.ts';
 import type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 export type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 import type { SurveyActionsTable, SurveyCampaignCustomersTable, SurveyCampaignsTable, SurveyDimensionsTable, SurveysTable } from './schemaSurveys.ts';
@@ -339,6 +340,8 @@ export interface Database {
   survey_campaigns: SurveyCampaignsTable;
   survey_campaign_customers: SurveyCampaignCustomersTable;
   survey_actions: SurveyActionsTable;
+  mail_outbox: MailOutboxTable;
+  owner_mail_opt_outs: OwnerMailOptOutsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

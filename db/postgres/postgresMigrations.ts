@@ -2,7 +2,7 @@ import pg from 'pg';
 import { AppError } from '../../shared/api/appError.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { POSTGRES_BASELINE_34 } from './postgresBaseline.ts';
-import { postgres0036FollowUpInteractionsIndex } from './postgresTwins.ts';
+import { postgres0035MailReminders, postgres0036FollowUpInteractionsIndex } from './postgresTwins.ts';
 
 export interface PostgresMigration {
   /** The SQLite migration number this one is the twin of; equals schema_version.version after it ran. */
@@ -17,7 +17,7 @@ export interface PostgresMigration {
  */
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   POSTGRES_BASELINE_34,
-  // 35 (the e-mail outbox): its PostgreSQL twin goes here when SQLite's 0035 lands.
+  postgres0035MailReminders,
   postgres0036FollowUpInteractionsIndex,
 ];
 

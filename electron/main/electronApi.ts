@@ -14,6 +14,7 @@ import type {
   WebContentsWillRedirectEventParams,
   WindowOpenHandlerResponse,
 } from 'electron';
+import type { SafeStorageLike } from './safeStorageSecrets.ts';
 
 // The slice of Electron that electron/main uses, written as structural types. main.ts passes the real
 // modules (so tsc proves they fit), and tests pass a small fake, because no Electron binary runs in CI.
@@ -113,4 +114,6 @@ export interface ElectronApi {
   /** openPath resolves with an error message, or '' when the OS took the file. */
   shell: { openExternal(url: string): Promise<void>; openPath(path: string): Promise<string> };
   Notification: NotificationConstructor;
+  /** The OS keychain the SMTP password is encrypted with; absent in tests' fakes (the environment's store then). */
+  safeStorage?: SafeStorageLike;
 }

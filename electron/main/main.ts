@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, safeStorage, session, shell, Tray } from 'electron';
 import { apiContract } from '../../shared/api/apiContract.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { applyAppUserModelId } from './appUserModelId.ts';
@@ -37,7 +37,7 @@ const openLink = externalLinkOpener({
   logger,
 });
 startMain(
-  { app, BrowserWindow, dialog, ipcMain, Notification, session, shell: { openExternal: openLink, openPath: (file) => shell.openPath(file) } },
+  { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell: { openExternal: openLink, openPath: (file) => shell.openPath(file) } },
   {
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     preloadPath: path.join(appRoot, 'dist-electron', 'preload', 'preload.cjs'),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { IPC_EVENT_CHANNEL } from '../../shared/api/apiBridge.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import { AppError } from '../../shared/api/appError.ts';
@@ -18,6 +19,7 @@ import { bindSaveFileIpc } from './saveFileIpc.ts';
 import { bindOpenAttachmentIpc } from './openAttachmentIpc.ts';
 import { HIDDEN_FLAG } from './startAtLogin.ts';
 import { trustedSenderCheck } from './trustedSender.ts';
+import { safeStorageSecretStore } from './safeStorageSecrets.ts';
 
 export interface StartMainOptions {
   /** Absolute path of the built renderer, dist/renderer/index.html. */
@@ -138,6 +140,8 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
       kind: 'desktop',
       logger,
       hostNotifier: notifier,
+      // The SMTP password: encrypted with the OS keychain in userData, never in the archive.
+      hostSecrets: electron.safeStorage ? safeStorageSecretStore(electron.safeStorage, path.join(app.getPath('userData'), 'secrets')) : undefined,
       settings: {
         file,
         workerScript: options.backendWorkerPath,
@@ -148,6 +152,7 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
         appName: APP_DIR_NAME,
         autoBackup: true,
         threads: 'split',
+        secrets: electron.safeStorage ? 'host' : 'environment',
       },
     });
   } catch (e) {

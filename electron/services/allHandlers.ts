@@ -24,6 +24,7 @@ import { visitsHandlers } from './visits/visits.handlers.ts';
 import { complaintsHandlers } from './complaints/complaints.handlers.ts';
 import { messagesHandlers } from './messages/messages.handlers.ts';
 import { loyaltyHandlers } from './loyalty/loyalty.handlers.ts';
+import { mailHandlers } from './mail/mail.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -57,5 +58,6 @@ export function buildHandlerTable(): HandlerTable {
     complaintsHandlers,
     messagesHandlers,
     loyaltyHandlers,
+    mailHandlers,
   );
 }

@@ -6,6 +6,7 @@ import type { Clock, EmitEvent, ServiceContext } from './serviceContext.ts';
 import { stagingDirFor } from './dataLocation.ts';
 import { stderrLogger, type Logger } from './logger.ts';
 import type { Notifier } from './notifier/notifier.ts';
+import { environmentSecretStore, type SecretStore } from './secretStore.ts';
 
 export interface ContextOptions {
   file: string;
@@ -21,6 +22,8 @@ export interface ContextOptions {
   /** Wraps a file swap (restore): the backend closes its reader before `swap` and reopens it after. */
   aroundReopen?: ((swap: () => Promise<void>) => Promise<void>) | undefined;
   busyWith?: ServiceContext['busyWith'];
+  /** The host's secret store (the desktop's keychain); the environment's by default. */
+  secrets?: SecretStore | undefined;
   /** Where the torture suite's children kill themselves (db/crashHooks.ts); production passes none. */
   crashHooks?: CrashHooks;
 }
@@ -69,6 +72,7 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     logger: options.logger ?? stderrLogger(),
     notifier: options.notifier,
     busyWith: options.busyWith,
+    secrets: options.secrets ?? environmentSecretStore(),
     async reopenAfter(work) {
       if (readOnly) throw new Error('a read-only context cannot replace the archive');
       const swap = async () => {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/handle.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import type { Logger } from './logger.ts';
 import type { Notifier } from './notifier/notifier.ts';
+import type { SecretStore } from './secretStore.ts';
 
 export type Clock = () => Date;
 export interface BusyState {
@@ -30,6 +31,8 @@ export interface ServiceContext {
   reopenAfter(work: () => Promise<void>): Promise<void>;
   /** The write the archive's owner is busy with (an import, say), where the backend knows it; null when idle. */
   readonly busyWith?: (() => BusyState | null) | undefined;
+  /** Where the SMTP password is kept (never in the settings table); the environment's when the host gives none. */
+  readonly secrets?: SecretStore | undefined;
   /** Set by inAuditBatch: every audited write of the call joins this batch, which one undo reverses. */
   readonly auditBatchId?: string | undefined;
 }

@@ -27,6 +27,7 @@ import { riskContract } from './risk.contract.ts';
 import { visitsContract } from './visits.contract.ts';
 import { complaintsContract } from './complaints.contract.ts';
 import { loyaltyContract, messagesContract } from './messages.contract.ts';
+import { mailContract } from './mail.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -59,6 +60,7 @@ export const apiContract = {
   ...complaintsContract,
   ...messagesContract,
   ...loyaltyContract,
+  ...mailContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

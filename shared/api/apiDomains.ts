@@ -37,6 +37,8 @@ export const API_DOMAINS = [
   'loyalty',
   /** Satisfaction surveys (issue 14). */
   'surveys',
+  /** E-mail reminders over SMTP (issue 15): the server settings and the owners' opt-outs. */
+  'mail',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -58,6 +58,7 @@ const EXEMPT = new Set([
   'system:restore name', // a backup's file name, held to the pattern of the names the backup list gives
   'system:restoreUpload passphrase', // a secret, never stored or shown: every character counts
   'system:exportEncrypted passphrase', // the same secret, chosen
+  'mail:setSettings password', // the SMTP password, handed to the host's secret store, never to the archive: every character counts
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'complaints:setSettings sla.dayStart', // checked as HH:MM

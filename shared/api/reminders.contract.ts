@@ -107,6 +107,17 @@ export const notificationItemSchema = z.object({
   actionable: z.boolean(),
   /** The contract, contact or follow-up it is about was deleted: it opens nothing and says so. */
   subjectGone: z.boolean(),
+  /** Its e-mail copies to the owner (issue 15): sent, waiting for a retry after a failure, or given up. */
+  mail: z.array(
+    z.object({
+      recipient: z.string(),
+      status: z.enum(['pending', 'sent', 'failed']),
+      attempts: z.number().int(),
+      nextAttemptAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+      sentAt: z.string().nullable(),
+    }),
+  ),
 });
 export type NotificationItem = z.infer<typeof notificationItemSchema>;
 

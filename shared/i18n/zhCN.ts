@@ -37,6 +37,7 @@ import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
 import { teamModeZhCN } from './zhCN/teamMode.ts';
+import { mailZhCN } from './zhCN/mail.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -79,6 +80,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...messagesZhCN,
   ...teamModeZhCN,
+  ...mailZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -63,10 +63,17 @@ function shuffled<T>(items: readonly T[], rng: Random): T[] {
   return out;
 }
 
+/**
+ * Left out by default: saving SMTP settings that work would have the scheduler (and the test message) open a
+ * connection to whatever server a payload names, which this suite counts as an escape. Both are tested against a
+ * local SMTP server instead (electron/services/mail/*.test.ts).
+ */
+export const NETWORK_OPS: ReadonlySet<string> = new Set(['mail:setSettings', 'mail:sendTest']);
+
 export async function runHandlerFuzz(o: HandlerFuzzOptions): Promise<HandlerFuzzReport> {
   const started = Date.now();
   const rng = seededRandom(o.seed);
-  const ops = o.ops ?? API_NAMES;
+  const ops = o.ops ?? API_NAMES.filter((name) => !NETWORK_OPS.has(name));
   const schemas = new Map<string, JsonSchema>(ops.filter(isApiName).map((op) => [op, inputJsonSchema(apiContract[op].input)]));
   const paths = pathStrings(o.targets);
   const proto = prototypeSnapshot();

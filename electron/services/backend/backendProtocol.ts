@@ -4,6 +4,7 @@ import type { Envelope } from '../../../shared/api/appError.ts';
 import type { ApiEventName } from '../../../shared/api/events.ts';
 import type { Message } from '../../../shared/i18n/message.ts';
 import type { NotificationRequest } from '../notifier/notifier.ts';
+import type { SecretName } from '../secretStore.ts';
 
 /** Who raises native notifications: the worker itself (node-notifier: web host, CLI), the host (Electron), or nobody. */
 export type NotifierChoice = 'node' | 'host' | 'none';
@@ -29,6 +30,8 @@ export interface BackendSettings {
    * which starts a thread less.
    */
   threads: 'split' | 'single';
+  /** Who keeps secrets (the SMTP password): the host's keychain (Electron's safeStorage), or the environment. */
+  secrets?: 'host' | 'environment' | undefined;
 }
 
 export interface BackendWorkerData extends BackendSettings {
@@ -52,6 +55,7 @@ export interface BackendOpenFailure {
 export type HostToWorker =
   | { type: 'call'; id: number; name: string; input: unknown }
   | { type: 'notified'; id: number; error: string | null }
+  | { type: 'secretAnswer'; id: number; value: string | null; error: string | null }
   | { type: 'close' };
 
 export type WorkerToHost =
@@ -60,6 +64,8 @@ export type WorkerToHost =
   | { type: 'result'; id: number; envelope: Envelope<unknown> }
   | { type: 'event'; event: ApiEventName; payload: unknown }
   | { type: 'notify'; id: number; request: NotificationRequest }
+  /** A secret read (no `set`) or written, in the host's keychain. */
+  | { type: 'secret'; id: number; name: SecretName; set?: { value: string | null } }
   | { type: 'closed' };
 
 /** The writer's requests to the backend worker around a restore: close the reader, and open it again. */

@@ -12,6 +12,7 @@ import type { BackendReady, BackendSettings, BackendToWriter, HostToWorker, Work
 import { archiveUnavailable } from './backend.ts';
 import { openFailure } from './openFailure.ts';
 import { ReadGate } from './readGate.ts';
+import { hostSecretStore } from './hostSecrets.ts';
 
 export async function runBackendWorker(port: MessagePort, settings: BackendSettings): Promise<void> {
   const post = (message: WorkerToHost) => port.postMessage(message);
@@ -26,6 +27,10 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
   let closing = false;
   // Writes sent to the writer and not answered yet: if it dies, they are answered with an error, never left hanging.
   const pendingWrites = new Set<number>();
+  // The reader's own requests to the host's keychain (mail:getSettings asks whether a password is kept), numbered
+  // below zero so their answers are told apart from the writer's.
+  let nextSecretId = -1;
+  const readerSecrets = hostSecretStore(post, () => nextSecretId--);
 
   const openReader = (ready: BackendReady) =>
     openServiceContext({
@@ -37,6 +42,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
       readOnly: { integrity: ready.integrity },
       emit: (event, payload) => post({ type: 'event', event, payload }),
       busyWith: () => busy,
+      ...(settings.secrets === 'host' ? { secrets: readerSecrets.store } : {}),
     });
 
   let lastReady: BackendReady | null = null;
@@ -61,6 +67,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
           return;
         case 'event':
         case 'notify':
+        case 'secret':
           post(message);
           return;
         case 'busy':
@@ -145,6 +152,9 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
           return;
         }
         void read(message.id, message.name, message.input);
+        return;
+      case 'secretAnswer':
+        if (!readerSecrets.answer(message)) toWriter(message);
         return;
       case 'notified':
         toWriter(message);

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { Backend } from './backend.ts';
 import type { BackendSettings } from './backendProtocol.ts';
+import type { SecretStore } from '../secretStore.ts';
 import { startOwnerEndpoint } from './ownerEndpoint.ts';
 import { claimOwnerFile, ownerFileFor, processAlive, readOwnerFile, releaseOwnerFile, takeOverStaleOwner, type OwnerKind } from './ownerFile.ts';
 import { connectRemoteBackend, ownerAnswers } from './remoteBackend.ts';
@@ -18,6 +19,8 @@ export interface OpenBackendOptions {
   settings: BackendSettings;
   kind: OwnerKind;
   hostNotifier?: Notifier | undefined;
+  /** The desktop's keychain, for a backend started with settings.secrets 'host'. */
+  hostSecrets?: SecretStore | undefined;
   logger: Logger;
   /** How long the desktop or the web host waits for a CLI that owns the archive to finish its command. */
   waitForCliMs?: number;
@@ -60,7 +63,7 @@ async function ownOrForward(options: OpenBackendOptions, onLost: () => void): Pr
     }
     let local: Backend;
     try {
-      local = await startBackendWorker(options.settings, { hostNotifier: options.hostNotifier, logger: options.logger });
+      local = await startBackendWorker(options.settings, { hostNotifier: options.hostNotifier, hostSecrets: options.hostSecrets, logger: options.logger });
     } catch (e) {
       releaseOwnerFile(ownerFile, record);
       await endpoint.close();

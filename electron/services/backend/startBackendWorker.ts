@@ -6,12 +6,15 @@ import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import type { Logger } from '../logger.ts';
 import type { Notifier } from '../notifier/notifier.ts';
+import type { SecretStore } from '../secretStore.ts';
 import { archiveUnavailable, type Backend, type BackendEventListener } from './backend.ts';
 import type { BackendOpenFailure, BackendReady, BackendSettings, BackendToWriter, HostToWorker, WriterToBackend } from './backendProtocol.ts';
 
 export interface BackendWorkerOptions {
   /** Shows what the worker asks to show, when settings.notifier is 'host'. */
   hostNotifier?: Notifier | undefined;
+  /** Keeps the secrets the worker asks for, when settings.secrets is 'host' (Electron's safeStorage). */
+  hostSecrets?: SecretStore | undefined;
   logger: Logger;
 }
 
@@ -112,6 +115,16 @@ export function startBackendWorker(settings: BackendSettings, options: BackendWo
           };
           if (!notifier) answer('no notifier in this host');
           else notifier.notify(message.request).then(() => answer(null), (e: unknown) => answer(e instanceof Error ? e.message : String(e)));
+          return;
+        }
+        case 'secret': {
+          const { id, name, set } = message;
+          const answer = (value: string | null, error: string | null) => {
+            if (!exited) post({ type: 'secretAnswer', id, value, error });
+          };
+          const store = options.hostSecrets;
+          const work = !store ? Promise.reject(new Error('no secret store in this host')) : set ? store.set(name, set.value).then(() => null) : store.get(name);
+          work.then((value) => answer(value, null), (e: unknown) => answer(null, e instanceof Error ? e.message : String(e)));
           return;
         }
         case 'closed':

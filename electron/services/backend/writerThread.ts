@@ -8,6 +8,7 @@ import { stderrLogger } from '../logger.ts';
 import { createNodeNotifier } from '../notifier/nodeNotifierAdapter.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import { openServiceContext } from '../openServiceContext.ts';
+import { hostSecretStore } from './hostSecrets.ts';
 import { startScheduler, type Scheduler } from '../reminders/tickScheduler.ts';
 import { autoBackupIfDue } from '../system/autoBackup.ts';
 import { sweepAttachmentsAtStartup } from '../system/sweepAttachments.ts';
@@ -38,6 +39,8 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
   const hostNotifier: Notifier = {
     notify: (request) => ask((id) => ({ type: 'notify', id, request })),
   };
+  // The desktop's keychain lives in the main process (safeStorage): a secret is asked for across the threads.
+  const hostSecrets = hostSecretStore(post, () => nextId++);
   const notifier: Notifier | undefined =
     settings.notifier === 'node' ? createNodeNotifier({ appName: settings.appName }) : settings.notifier === 'host' ? hostNotifier : undefined;
 
@@ -50,6 +53,7 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
       actor: settings.actor,
       logger,
       notifier,
+      ...(settings.secrets === 'host' ? { secrets: hostSecrets.store } : {}),
       emit: (event, payload) => post({ type: 'event', event, payload }),
       // A restore swaps the file under both connections: the reader closes first and opens on the new file.
       aroundReopen: async (swap) => {
@@ -95,6 +99,9 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
     switch (message.type) {
       case 'call':
         void runWrite(message.id, message.name, message.input);
+        return;
+      case 'secretAnswer':
+        hostSecrets.answer(message);
         return;
       case 'notified':
       case 'reader': {

@@ -8,6 +8,7 @@ import { nextWorkingDayAfter } from '../../../shared/reminders/workingDays.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { Tx } from '../../../db/handle.ts';
 import { closeReminder, getReminder, rearmReminder } from '../../../db/repositories/remindersRepo.ts';
+import { mailStatesFor, type MailState } from '../../../db/repositories/mailOutboxRepo.ts';
 import { countUnread, getNotification, listNotifications, markRead, markReadForReminder } from '../../../db/repositories/notificationsRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig } from './reminderConfig.ts';
@@ -68,6 +69,8 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
   const { rows, total, unread } = await listNotifications(ctx.db, input);
   // Worded now, in the archive's language of the moment: switching the language rewords the whole centre.
   const { locale, templates } = await loadReminderConfig(ctx.db);
+  const mail = new Map<string, MailState[]>();
+  for (const m of await mailStatesFor(ctx.db, rows.map((r) => r.id))) mail.set(m.notificationId, [...(mail.get(m.notificationId) ?? []), m]);
   const items: NotificationItem[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind as NotificationItem['kind'],
@@ -84,6 +87,7 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
     // The step can still be acted on while it is the one this notification fired and it is not closed.
     actionable: r.subjectGone !== 1 && r.reminderFiredAt !== null && r.reminderDoneAt === null && r.reminderDueAt === r.dueAt,
     subjectGone: r.subjectGone === 1,
+    mail: (mail.get(r.id) ?? []).map(({ recipient, status, attempts, nextAttemptAt, lastError, sentAt }) => ({ recipient, status, attempts, nextAttemptAt, lastError, sentAt })),
   }));
   return { items, total, unread };
 }

@@ -27,6 +27,8 @@ import { birthdayMessage, complaintOverdueMessage, expiryMessage, followUpMessag
 import { catchUpChanges } from './catchUpChanges.ts';
 import { complaintFacts } from '../../../db/repositories/complaintsRepo.ts';
 import { ensureZoneCurrent } from './zoneChange.ts';
+import { queueMailFor } from '../../../db/repositories/mailOutboxRepo.ts';
+import { mailReady, readSmtpSettings } from '../mail/mailSettings.ts';
 
 /** Named points where the crash test kills the process; a no-op in production. */
 export type TickHookPoint = 'after-claim' | 'after-commit-before-notify' | 'mid-delivery';
@@ -221,6 +223,8 @@ export async function runReminderTick(
         messageParams: f.message.params,
       }));
       notificationIds = await insertNotifications(tx, rows);
+      // The owners' e-mail copies, in the same transaction: queued exactly when the notification is stored.
+      if (mailReady(await readSmtpSettings(tx))) await queueMailFor(tx, notificationIds, nowIso);
       await rollBirthdaysForward(tx, fire, config, nowIso);
       await rollHolidaysForward(tx, fire, config, nowIso);
     }

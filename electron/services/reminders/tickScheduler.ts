@@ -2,6 +2,7 @@ import { announceChanges } from '../announceChanges.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { lifecycleTick } from '../lifecycle/lifecycleTick.ts';
 import { healthTick } from '../health/healthTick.ts';
+import { deliverMail } from '../mail/deliverMail.ts';
 import type { Notifier } from '../notifier/notifier.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { runDailyTierClassification } from '../tiers/dailyTierRun.ts';
@@ -76,6 +77,13 @@ export function startScheduler(ctx: ServiceContext, notifier: Notifier, options:
     } catch (e) {
       // A busy database or a failed toast must not stop the loop; the next tick claims what this one could not.
       ctx.logger.warn(`reminder tick (${reason}) failed`, e);
+    }
+    try {
+      // The owners' e-mail copies: this tick's, and any earlier one's whose retry is due. The centre shows the outcome.
+      const mail = await deliverMail(ctx);
+      if (mail.sent + mail.failed + mail.gaveUp > 0) announceChanges(ctx, 'reminders:run');
+    } catch (e) {
+      ctx.logger.warn(`reminder e-mail (${reason}) failed`, e);
     }
     await lifecycleTick(ctx);
     await healthTick(ctx);

@@ -38,6 +38,8 @@ export const SETTING_KEYS = {
   greetings: 'greetings.settings',
   /** The 满意度 page's low-score threshold (issue 14 surveys); absent: DEFAULT_SURVEY_THRESHOLD. */
   surveyThreshold: 'surveys.threshold',
+  /** The SMTP server for e-mail reminders (issue 15), without its password (the host's secret store has it). */
+  smtp: 'mail.smtp',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

@@ -12,6 +12,7 @@ import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useState } from 'react';
 import type { MessageKind } from '../../../shared/messages/customerMessages.ts';
 import { CustomerMessageDialog, type MessageRequest } from '../messages/CustomerMessageDialog.tsx';
+import { NotificationMailLines } from './NotificationMailLines.tsx';
 
 const KIND_LABEL: Record<NotificationItem['kind'], { text: MessageKey; color: string }> = {
   expiry: { text: 'notifications.kindExpiry', color: 'orange' },
@@ -164,6 +165,7 @@ export function NotificationList({ items, loading, onNavigate }: Props) {
                   {' · '}
                   {item.deliveredAt ? t('notifications.delivered') : t('notifications.notDelivered')}
                 </Typography.Text>
+                <NotificationMailLines mail={item.mail} />
               </>
             }
           />

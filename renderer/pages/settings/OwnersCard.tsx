@@ -2,6 +2,7 @@ import { PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Switch, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import type { Owner } from '../../../shared/api/owners.contract.ts';
+import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { sameNames } from '../../forms/applyApiError.ts';
@@ -27,6 +28,10 @@ export function OwnersCard() {
   const owners = useApiQuery('owners:list', { includeInactive: true });
   const create = useApiMutation('owners:create');
   const update = useApiMutation('owners:update');
+  // E-mail reminders (issue 15): on for an owner with an address unless they opted out.
+  const optOuts = useApiQuery('mail:optOuts', {});
+  const setOptOut = useApiMutation('mail:setOptOut', { onError: (e) => void message.error(errorMessageOf(e, t)) });
+  const optedOut = new Set(optOuts.data?.ownerIds ?? []);
 
   const submit = useFormSubmit(form, {
     fields: sameNames('name', 'phone', 'email'),
@@ -36,7 +41,7 @@ export function OwnersCard() {
   });
 
   const columns: TableProps<Owner>['columns'] = [
-    { key: 'name', title: t('owner.name'), render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
+    { key: 'name', title: t('owner.name'), width: 96, render: (_, o) => <Typography.Text strong={o.active} type={o.active ? undefined : 'secondary'}>{o.name}</Typography.Text> },
     { key: 'phone', title: t('contact.phone'), render: (_, o) => o.phone ?? '—' },
     { key: 'email', title: t('contact.email'), render: (_, o) => o.email ?? '—' },
     {
@@ -51,6 +56,24 @@ export function OwnersCard() {
           onChange={(active) => update.mutate({ id: o.id, version: o.version, active }, { onError: (e) => void message.error(e.message) })}
         />
       ),
+    },
+    {
+      key: 'mail',
+      title: t('mail.ownerColumn'),
+      width: 96,
+      render: (_, o) =>
+        o.email ? (
+          <Switch
+            size="small"
+            checked={!optedOut.has(o.id)}
+            loading={optOuts.isPending}
+            aria-label={`${t('mail.ownerColumn')} ${o.name}`}
+            title={optedOut.has(o.id) ? t('mail.ownerOptOut') : t('mail.ownerReceives')}
+            onChange={(on) => setOptOut.mutate({ ownerId: o.id, optedOut: !on })}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t('mail.ownerNoEmail')}</Typography.Text>
+        ),
     },
     {
       key: 'handover',

@@ -11,6 +11,7 @@ import { UsageUnitCard } from './UsageUnitCard.tsx';
 import { HealthWeightsCard } from './HealthWeightsCard.tsx';
 import { GreetingSettingsCard } from './GreetingSettingsCard.tsx';
 import { MessageTemplatesCard } from './MessageTemplatesCard.tsx';
+import { MailCard } from './MailCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -47,6 +48,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={8}>
           <GreetingSettingsCard />
+        </Col>
+        <Col xs={24} xl={16}>
+          <MailCard />
         </Col>
       </Row>
     </>
