@@ -156,4 +156,5 @@ export class Tray { constructor() { events.push(['tray']); } setToolTip() {} set
 export const Menu = { buildFromTemplate(items) { return items; } };
 export const nativeImage = { createFromPath(file) { return file; } };
 export const powerMonitor = { on() {} };
+export const safeStorage = { isEncryptionAvailable() { return false; }, encryptString(text) { return Buffer.from(text); }, decryptString(data) { return data.toString(); } };
 `;
