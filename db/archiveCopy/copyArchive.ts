@@ -5,7 +5,8 @@ import { engineOf, makeTx, q, type Db, type Tx } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
 import { archiveTables, inForeignKeyOrder, type CopyTable } from './archiveTables.ts';
 import { batchSizeFor, digestTable, insertRows, TableDigest, tableRowBatches } from './tableRows.ts';
-import { advanceSequences, silenceTriggers } from './targetTriggers.ts';
+import { advanceIdentitySequences } from '../postgres/identitySequences.ts';
+import { silenceTriggers } from './targetTriggers.ts';
 
 /**
  * Tables a new archive's own migrations fill (the built-in tiers, visit standards and survey dimensions). They do
@@ -102,7 +103,7 @@ export async function copyArchive(source: Db, target: Db, options: { batchSize?:
         sourceDigests.set(table.name, { rows: digest.rows, sha256: digest.digest() });
       }
       await restoreTriggers();
-      await advanceSequences(to);
+      await advanceIdentitySequences(to);
 
       const report: TableCopyReport[] = [];
       for (const table of sourceTables) {

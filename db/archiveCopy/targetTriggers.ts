@@ -30,19 +30,3 @@ export async function silenceTriggers(tx: Tx): Promise<() => Promise<void>> {
     for (const t of triggers.rows) await sql.raw(t.sql).execute(q(tx));
   };
 }
-
-/**
- * Identity columns hand out the next id from a sequence that copied rows did not advance: set each past the
- * highest copied id, or the next insert would collide. (SQLite's rowid aliases follow max(id) by themselves.)
- */
-export async function advanceSequences(tx: Tx): Promise<void> {
-  if (engineOf(tx) !== 'postgres') return;
-  const identities = await sql<{ table_name: string; column_name: string; sequence: string }>`
-    SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS sequence
-    FROM information_schema.columns
-    WHERE table_schema = current_schema() AND (is_identity = 'YES' OR column_default LIKE 'nextval(%')`.execute(q(tx));
-  for (const c of identities.rows) {
-    const highest = sql`(SELECT coalesce(max(${sql.ref(c.column_name)}), 0) FROM ${sql.table(c.table_name)})`;
-    await sql`SELECT setval(${c.sequence}::regclass, greatest(${highest}, 1), ${highest} > 0)`.execute(q(tx));
-  }
-}
