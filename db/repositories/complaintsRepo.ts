@@ -247,30 +247,35 @@ function complaintSourceQuery(x: Executor) {
     ]);
 }
 
-/** The complaints by id, deleted ones too (their pending reminder goes), for the overdue reminder. */
-export async function complaintReminderSources(x: Executor, ids: readonly string[]): Promise<ComplaintReminderSource[]> {
+const toSource = (r: Omit<ComplaintReminderSource, 'closed'> & { closed: unknown }): ComplaintReminderSource => ({ ...r, closed: Boolean(r.closed) });
+
+/** The sources whose `column` is one of `values`, 400 bound values a statement; deleted complaints too when asked. */
+async function sourcesWhere(x: Executor, column: 'p.id' | 'p.customer_id', values: readonly string[], withDeleted: boolean): Promise<ComplaintReminderSource[]> {
   const out: ComplaintReminderSource[] = [];
-  for (let i = 0; i < ids.length; i += 400) {
-    const rows = await complaintSourceQuery(x).where('p.id', 'in', ids.slice(i, i + 400)).execute();
-    out.push(...rows.map((r) => ({ ...r, closed: Boolean(r.closed) })));
+  for (let i = 0; i < values.length; i += 400) {
+    const rows = await complaintSourceQuery(x)
+      .where(column, 'in', values.slice(i, i + 400))
+      .$if(!withDeleted, (qb) => qb.where('p.deleted_at', 'is', null))
+      .execute();
+    out.push(...rows.map(toSource));
   }
   return out;
 }
 
+/** The complaints by id, deleted ones too (their pending reminder goes), for the overdue reminder. */
+export async function complaintReminderSources(x: Executor, ids: readonly string[]): Promise<ComplaintReminderSource[]> {
+  return sourcesWhere(x, 'p.id', ids, true);
+}
+
 /** The live complaints of these customers (an archive, a deletion, a restore or a merge moves their reminders). */
 export async function complaintReminderSourcesOfCustomers(x: Executor, customerIds: readonly string[]): Promise<ComplaintReminderSource[]> {
-  const out: ComplaintReminderSource[] = [];
-  for (let i = 0; i < customerIds.length; i += 400) {
-    const rows = await complaintSourceQuery(x).where('p.customer_id', 'in', customerIds.slice(i, i + 400)).where('p.deleted_at', 'is', null).execute();
-    out.push(...rows.map((r) => ({ ...r, closed: Boolean(r.closed) })));
-  }
-  return out;
+  return sourcesWhere(x, 'p.customer_id', customerIds, false);
 }
 
 /** Every live open complaint (the partial index complaints_open_due), for recomputing everything. */
 export async function allOpenComplaintReminderSources(x: Executor): Promise<ComplaintReminderSource[]> {
   const rows = await complaintSourceQuery(x).where('p.deleted_at', 'is', null).where('p.closed_at', 'is', null).execute();
-  return rows.map((r) => ({ ...r, closed: Boolean(r.closed) }));
+  return rows.map(toSource);
 }
 
 export interface ComplaintFacts {
