@@ -95,20 +95,16 @@ export function primaryContactNameOf(eb: ExpressionBuilder<Database & { c: Datab
     .as('contactName');
 }
 
-export async function customerMessageFacts(x: Executor, customerId: string): Promise<CustomerMessageFacts | undefined> {
+/** The facts a message to the customer reads (CustomerMessageFacts), as a query on customers aliased c to narrow. */
+export function customerMessageFactsQuery(x: Executor) {
   return q(x)
     .selectFrom('customers as c')
     .leftJoin('owners as o', 'o.id', 'c.owner_id')
-    .select((eb) => [
-      'c.id as customerId',
-      'c.name as customerName',
-      'c.tier',
-      'o.name as ownerName',
-      primaryContactNameOf(eb),
-    ])
-    .where('c.id', '=', customerId)
-    .where('c.deleted_at', 'is', null)
-    .executeTakeFirst();
+    .select((eb) => ['c.id as customerId', 'c.name as customerName', 'c.tier', 'o.name as ownerName', primaryContactNameOf(eb)]);
+}
+
+export async function customerMessageFacts(x: Executor, customerId: string): Promise<CustomerMessageFacts | undefined> {
+  return customerMessageFactsQuery(x).where('c.id', '=', customerId).where('c.deleted_at', 'is', null).executeTakeFirst();
 }
 
 export interface ContractMessageFacts {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
-import { primaryContactNameOf } from './careMessagesRepo.ts';
+import { customerMessageFactsQuery } from './careMessagesRepo.ts';
 import { chunks } from './remindersRepo.ts';
 
 // Holiday greetings (issue 14): a customer is the subject of its holiday reminder (kind 'holiday').
@@ -50,17 +50,8 @@ export interface HolidayGreetingFacts {
 export async function holidayGreetingFacts(x: Executor, customerIds: readonly string[]): Promise<Map<string, HolidayGreetingFacts>> {
   const out = new Map<string, HolidayGreetingFacts>();
   for (const part of chunks(customerIds)) {
-    const rows = await q(x)
-      .selectFrom('customers as c')
-      .leftJoin('owners as o', 'o.id', 'c.owner_id')
-      .select((eb) => [
-        'c.id as customerId',
-        'c.name as customerName',
-        'c.tier',
-        'o.name as ownerName',
-        primaryContactNameOf(eb),
-        eb.or([eb('c.deleted_at', 'is not', null), eb('c.archived_at', 'is not', null)]).as('deleted'),
-      ])
+    const rows = await customerMessageFactsQuery(x)
+      .select((eb) => eb.or([eb('c.deleted_at', 'is not', null), eb('c.archived_at', 'is not', null)]).as('deleted'))
       .where('c.id', 'in', part)
       .execute();
     for (const r of rows) out.set(r.customerId, { ...r, contactName: r.contactName ?? null, deleted: Boolean(r.deleted) });
