@@ -52,7 +52,7 @@ export const healthEnUS = {
   'health.weights.field.lowSatisfactionCap': 'Satisfaction below 3: at most',
   'health.weights.field.noPhoneContactPoints': 'No contact with a phone: points',
   'health.weights.default': 'default {value}',
-  'health.weights.careNote': 'Complaints and satisfaction count once customer care arrives; today they take nothing off.',
+  'health.weights.careNote': 'Open complaints and the average satisfaction of the last 12 months (customer care) take points off by the weights above.',
   'health.weights.preview': 'Customers that would change band: {count}',
   'health.weights.previewNone': 'With these weights no customer changes band',
   'health.weights.previewOf': '(of {customers})',

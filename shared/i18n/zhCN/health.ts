@@ -51,7 +51,7 @@ export const healthZhCN = {
   'health.weights.field.lowSatisfactionCap': '满意度低于 3 分：最多扣分',
   'health.weights.field.noPhoneContactPoints': '没有留电话的联系人：扣分',
   'health.weights.default': '默认 {value}',
-  'health.weights.careNote': '投诉与满意度在客户关怀功能上线后计入，目前不扣分。',
+  'health.weights.careNote': '未关闭的投诉与近 12 个月的平均满意度（客户关怀）按上面的权重扣分。',
   'health.weights.preview': '{count} 位客户将改变等级',
   'health.weights.previewNone': '按这组权重，没有客户改变等级',
   'health.weights.previewOf': '（共 {customers} 位）',
