@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 import LongFilesFirst from './scripts/longFilesFirst.ts';
+import { postgresProjectFiles } from './scripts/postgresProjectFiles.ts';
 
 const base = { environment: 'node' as const, pool: 'forks' as const, isolate: false, testTimeout: 120_000, allowOnly: false };
 // A generous ceiling, not a performance check: CLI tests spawn node processes, slow on a loaded two-core machine.
@@ -25,6 +26,8 @@ export default defineConfig({
       { test: { ...base, name: 'unit', include: ['{shared,db,electron,renderer,scripts}/**/*.test.{ts,tsx}'] } },
       zoneProject('tz-new-york', 'America/New_York'),
       zoneProject('tz-shanghai', 'Asia/Shanghai'),
+      // The db/ and services suites once more with every archive on the run's PostgreSQL server (team mode).
+      { test: { ...base, name: 'postgres', include: postgresProjectFiles(import.meta.dirname), env: { RENEWAL_DESK_TEST_ENGINE: 'postgres' } } },
     ],
   },
 });

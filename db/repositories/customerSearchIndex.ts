@@ -84,7 +84,7 @@ export async function reindexCustomer(tx: Tx, customerId: string): Promise<void>
     await k
       .insertInto('search_bigram_df')
       .values({ bigram: b, n: 1 })
-      .onConflict((oc) => oc.column('bigram').doUpdateSet({ n: sql`n + 1` }))
+      .onConflict((oc) => oc.column('bigram').doUpdateSet({ n: sql`search_bigram_df.n + 1` }))
       .execute();
   }
   if (doc) {

@@ -1,0 +1,35 @@
+// Which test files the vitest `postgres` project runs a second time, on a PostgreSQL archive: every db/ and services
+// test that opens its archive through openTestContext, except the ones listed below with the reason they stay on
+// SQLite. A new test of that kind runs on both engines without anyone adding it to a list.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Test files that open their archive through openTestContext but test something only the SQLite engine has. */
+export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
+  'db/archiveCopy/copyArchive.test.ts': 'opens both engines itself (SQLite to PostgreSQL and back)',
+  'db/migrations/0013_report_terms.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
+  'db/migrations/0014_customer_pinyin_search.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
+  'db/migrations/0018_customer_scoped_bigrams.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
+  'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
+  'electron/services/torture/diskFull.test.ts': "fills the SQLite file's disk; a server's disk is the server's",
+};
+
+const ROOTS = ['db', 'electron/services'];
+
+function testFilesUnder(root: string, dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...testFilesUnder(root, rel));
+    else if (entry.name.endsWith('.test.ts')) out.push(rel);
+  }
+  return out;
+}
+
+/** Repository-relative paths (posix), sorted. */
+export function postgresProjectFiles(repoRoot: string): string[] {
+  return ROOTS.flatMap((r) => testFilesUnder(repoRoot, r))
+    .filter((f) => !(f in SQLITE_ONLY_TEST_FILES))
+    .filter((f) => fs.readFileSync(path.join(repoRoot, f), 'utf8').includes('openTestContext'))
+    .sort();
+}
