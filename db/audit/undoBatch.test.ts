@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { importFile } from '../../test-support/import/importTestKit.ts';
-import { rawOf } from '../handle.ts';
+import { sql } from 'kysely';
+import { q } from '../handle.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -13,7 +14,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const customerId = async (name: string): Promise<string> => (await t.call('customers:list', { search: name })).items[0].id;
+const customerId = async (name: string): Promise<string> =>
+  (await q(t.ctx.db).selectFrom('customers').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 /** The error the import's undo gives when the customer it created was edited afterwards. */
 async function importUndoRefusal(name: string) {
@@ -31,7 +33,7 @@ async function undoDeleteRefusal(name: string) {
   const c = await t.call('customers:create', { name });
   const { undoToken } = await t.call('customers:delete', { id: c.id });
   // Nothing in the app edits a deleted row; this stands in for a writer that did.
-  rawOf(t.ctx.db).prepare('UPDATE customers SET version = version + 1 WHERE id = ?').run(c.id);
+  await sql`UPDATE customers SET version = version + 1 WHERE id = ${c.id}`.execute(q(t.ctx.db));
   return (await t.envelope('customers:undoDelete', { undoToken })).error;
 }
 
@@ -54,7 +56,28 @@ describe('the one undo engine', () => {
   it('changes nothing when it refuses', async () => {
     await undoDeleteRefusal('乙公司');
     expect((await t.call('customers:list', {})).total).toBe(0);
-    const undoRows = rawOf(t.ctx.db).prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('undo', 'undone')").get();
-    expect(undoRows).toEqual({ n: 0 });
+    const undoRows = await q(t.ctx.db).selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', 'in', ['undo', 'undone']).execute();
+    expect(undoRows).toEqual([{ n: 0 }]);
+  });
+
+  it('puts a deleted customer back with its search entry and next expiry, and refuses a second undo', async () => {
+    const c = await t.call('customers:create', { name: '丙公司' });
+    await t.call('contracts:create', { customerId: c.id, number: 'HT-9', endsOn: '2026-12-31', amountFen: 100000 });
+    const { undoToken } = await t.call('customers:delete', { id: c.id });
+    const searchText = async () => (await q(t.ctx.db).selectFrom('customer_search').select('text').where('customer_id', '=', c.id).executeTakeFirst())?.text;
+    expect(await searchText()).toBeUndefined();
+    await t.call('customers:undoDelete', { undoToken });
+    expect(await searchText()).toContain('丙公司');
+    const row = await q(t.ctx.db).selectFrom('customers').select('next_expiry_on').where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row.next_expiry_on).toBe('2026-12-31');
+    expect((await t.envelope('customers:undoDelete', { undoToken })).error.key).toBe('errors.undoAlreadyDone');
+  });
+
+  it('refuses, naming the customer, when its name was taken again since the delete', async () => {
+    const c = await t.call('customers:create', { name: '丁公司' });
+    const { undoToken } = await t.call('customers:delete', { id: c.id });
+    await t.call('customers:create', { name: '丁公司' });
+    const error = (await t.envelope('customers:undoDelete', { undoToken })).error;
+    expect(error).toMatchObject({ code: 'UNDO_CONFLICT', key: 'errors.undoNameTaken', params: { label: '丁公司' } });
   });
 });

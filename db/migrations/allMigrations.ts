@@ -29,6 +29,7 @@ import { migration0028PaymentRemindersUsageImport } from './0028_payment_reminde
 import { migration0029CareReminderKinds } from './0029_care_reminder_kinds.ts';
 import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 import { migration0036FollowUpInteractionsIndex } from './0036_follow_up_interactions_index.ts';
+import { migration0041PinyinMatch } from './0041_pinyin_match.ts';
 import { migration0035MailReminders } from './0035_mail_reminders.ts';
 import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 import { migration0031Complaints } from './0031_complaints.ts';
@@ -72,6 +73,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0034UsageLatestIndex,
   migration0035MailReminders,
   migration0036FollowUpInteractionsIndex,
+  migration0041PinyinMatch,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

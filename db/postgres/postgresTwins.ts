@@ -45,3 +45,97 @@ export const postgres0036FollowUpInteractionsIndex: PostgresMigration = {
 CREATE INDEX follow_ups_interactions ON follow_ups(customer_id, at) WHERE deleted_at IS NULL AND kind IN ('inquiry', 'ticket');
 `,
 };
+
+/**
+ * Twin of 0041: pinyin_match(reading, query), which SQLite registers on each connection from
+ * shared/domain/pinyinSearch.ts's pinyinMatches, as a function of the schema. The same walk, written as a
+ * forward pass over (query unit, reading position) pairs instead of the recursion: reach[u][p] says unit u may be
+ * taken from position p on. Characters, not bytes, throughout (substr, char_length). STRICT: a NULL reading gives
+ * NULL, which a WHERE treats as SQLite's 0.
+ */
+export const postgres0041PinyinMatch: PostgresMigration = {
+  version: 41,
+  name: 'pinyin_match',
+  sql: `
+CREATE FUNCTION pinyin_match(reading text, query text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
+DECLARE
+  parts text[];
+  units text[];
+  runs text[];
+  readings text[];
+  reach boolean[];
+  m int;
+  n int;
+  w int;
+  u int;
+  p int;
+  k int;
+  unit text;
+  run text;
+  r text;
+BEGIN
+  IF reading = '' OR query = '' THEN
+    RETURN false;
+  END IF;
+  parts := string_to_array(reading, ' ');
+  m := array_length(parts, 1);
+  units := regexp_split_to_array(query, '');
+  n := array_length(units, 1);
+  -- runs[u]: the letter run from unit u to the next Han character or the end ('' at a Han character).
+  runs := array_fill(''::text, ARRAY[n + 1]);
+  FOR u IN REVERSE n..1 LOOP
+    runs[u] := CASE WHEN units[u] ~ '^[a-z]$' THEN units[u] || runs[u + 1] ELSE '' END;
+  END LOOP;
+  -- reach[(u - 1) * w + p], units and positions from 1; every position may start the match.
+  w := m + 1;
+  reach := array_fill(false, ARRAY[n * w]);
+  FOR p IN 1..m LOOP
+    reach[p] := true;
+  END LOOP;
+  FOR u IN 1..n LOOP
+    unit := units[u];
+    run := runs[u];
+    FOR p IN 1..m LOOP
+      CONTINUE WHEN NOT reach[(u - 1) * w + p];
+      IF run = '' THEN
+        -- A Han character of the query takes a position holding that character.
+        IF unit = substr(parts[p], 1, 1) THEN
+          IF u = n THEN
+            RETURN true;
+          END IF;
+          IF p < m THEN
+            reach[u * w + p + 1] := true;
+          END IF;
+        END IF;
+        CONTINUE;
+      END IF;
+      readings := CASE WHEN char_length(parts[p]) > 1 THEN string_to_array(substr(parts[p], 2), ',') ELSE ARRAY[]::text[] END;
+      FOREACH r IN ARRAY readings LOOP
+        CONTINUE WHEN left(r, 1) <> unit;
+        -- How many units this position may take: its first letter, a zh/ch/sh initial, or the whole reading.
+        FOREACH k IN ARRAY ARRAY[
+          1,
+          CASE WHEN substr(r, 2, 1) = 'h' AND substr(run, 2, 1) = 'h' AND unit IN ('z', 'c', 's') THEN 2 END,
+          CASE WHEN char_length(r) > 1 AND left(run, char_length(r)) = r THEN char_length(r) END
+        ] LOOP
+          CONTINUE WHEN k IS NULL;
+          IF u + k > n THEN
+            RETURN true;
+          END IF;
+          IF p < m THEN
+            reach[(u + k - 1) * w + p + 1] := true;
+          END IF;
+        END LOOP;
+        -- A reading cut short by the end of the query: the user is still typing it.
+        IF u + char_length(run) - 1 = n AND char_length(run) < char_length(r) AND left(r, char_length(run)) = run THEN
+          RETURN true;
+        END IF;
+      END LOOP;
+    END LOOP;
+  END LOOP;
+  RETURN false;
+END
+$fn$;
+`,
+};

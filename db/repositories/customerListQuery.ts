@@ -4,9 +4,9 @@ import type { Tier } from '../../shared/domain/enums.ts';
 import { clausesGivenCounts } from '../../shared/domain/pinyinQueryGrams.ts';
 import { pinyinQueryClauses, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { bigramsOf, normalizeSearchText, phoneDigitsQuery, SEARCH_PART_SEPARATOR } from '../../shared/domain/searchText.ts';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type DbEngine, type Executor } from '../handle.ts';
 import { scopedShape } from './customerListScopedPlans.ts';
-import { and, probe, type QueryShape, type Trace } from './customerListSqlParts.ts';
+import { and, contains, drivingJoin, probe, rowKey, type QueryShape, type Trace } from './customerListSqlParts.ts';
 
 export interface CustomerListFilter {
   search?: string | undefined;
@@ -69,17 +69,19 @@ function filterConditions(f: CustomerListFilter): RawBuilder<unknown>[] {
 }
 
 /** Substring of the normalized name, a contact name or the phone digits, never across two of them. */
-const textContains = (needle: string) =>
-  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND instr(cs.text, ${needle}) > 0)`;
+const textContains = (engine: DbEngine, needle: string) =>
+  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND ${contains(engine, sql`cs.text`, needle)})`;
 
 /**
  * A pinyin query (letters, perhaps with Han characters) matches the text as before or the name's reading
- * (pinyin_match, registered on the connection by db/repositories/pinyinReadings.ts).
+ * (pinyin_match: on SQLite registered on the connection by db/repositories/pinyinReadings.ts, on PostgreSQL a
+ * function of the schema, db/postgres/pgPinyinMatch.ts).
  */
-const textOrPinyin = (needle: string) =>
-  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0 OR pinyin_match(cs.pinyin, ${needle})))`;
+const textOrPinyin = (engine: DbEngine, needle: string) =>
+  sql`EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (${contains(engine, sql`cs.text`, needle)} OR pinyin_match(cs.pinyin, ${needle})))`;
 
 async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerListTuning, trace?: Trace): Promise<QueryShape> {
+  const engine = engineOf(x);
   const base = filterConditions(f);
   const customers = sql`customers c`;
   // The index keeps a customer's name, contacts and phones on separate lines; a query never spans two.
@@ -93,7 +95,7 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   // reading or by text, holds its one-gram clauses' grams and one gram of each longer clause.
   const pinyin = digits === null ? pinyinQueryOf(text) : null;
   const clauses = pinyin !== null ? pinyinQueryClauses(pinyin) : digits === null ? bigramsOf([search]).map((g) => [g]) : [];
-  const check = pinyin !== null ? textOrPinyin(pinyin) : textContains(digits ?? text);
+  const check = pinyin !== null ? textOrPinyin(engine, pinyin) : textContains(engine, digits ?? text);
   if (clauses.length === 0) {
     return { plan: 'text-scan', from: customers, where: [...base, check], onePass: true };
   }
@@ -123,7 +125,7 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   if (candidates === 'many') {
     return {
       plan: 'bigram-drive',
-      from: sql`customer_bigrams b CROSS JOIN customers c ON c.id = b.customer_id`,
+      from: sql`customer_bigrams b ${drivingJoin(engine)} customers c ON c.id = b.customer_id`,
       where: [sql`b.bigram = ${rarest}`, ...base, ...whole],
       onePass: true,
     };
@@ -131,7 +133,7 @@ async function shapeQuery(x: Executor, f: CustomerListFilter, tuning: CustomerLi
   return {
     plan: 'bigram-probe',
     from: customers,
-    where: [...base, probe(rarest), ...whole],
+    where: [...base, probe(engine, rarest), ...whole],
     onePass: Math.min(df, candidates ?? Infinity) <= tuning.onePassMaxRows,
   };
 }
@@ -151,7 +153,7 @@ async function countCandidates(
   if (df <= tuning.alwaysDriveAtMost) return 'many';
   const cap = Math.ceil(df * tuning.driveCostRatio);
   // Counting stops at the cap, so deciding never costs more than the plan it rules out.
-  const query = sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${and(base)} LIMIT ${cap})`;
+  const query = sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM customers c WHERE ${and(base)} LIMIT ${cap}) capped`;
   trace?.('candidates', query);
   const n = (await query.execute(q(x))).rows[0]?.n ?? 0;
   return n >= cap ? 'many' : n;
@@ -179,15 +181,16 @@ interface PageRow {
   total: number | null;
 }
 
-function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatements {
+function listStatements(shape: QueryShape, f: CustomerListFilter, engine: DbEngine): ListStatements {
   const dir = f.order === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
   const where = and(shape.where);
   const columns = sql`c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.next_expiry_on, c.archived_at, c.version,
        (SELECT max(f.at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL) AS last_follow_up_at,
        pc.name AS contact_name, pc.phone AS contact_phone`;
-  // The page's rows are chosen first from the index alone (its entries carry the rowid, so no lookup by id
-  // is needed); only those rows are read and decorated.
-  const decorate = sql`CROSS JOIN customers c ON c.rowid = p.rid
+  // The page's rows are chosen first from the index alone (on SQLite its entries carry the rowid, so no lookup
+  // by id is needed); only those rows are read and decorated.
+  const rid = rowKey(engine);
+  const decorate = sql`${drivingJoin(engine)} customers c ON ${rid} = p.rid
      LEFT JOIN owners o ON o.id = c.owner_id
      LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 AND pc.deleted_at IS NULL`;
   const count = sql<{ n: number }>`SELECT count(*) AS n FROM ${shape.from} WHERE ${where}`;
@@ -200,7 +203,7 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
       onePass: true,
       count,
       page: sql<PageRow>`SELECT ${columns}, p.total FROM (
-         SELECT c.rowid AS rid, count(*) OVER () AS total FROM ${shape.from} WHERE ${where}
+         SELECT ${rid} AS rid, count(*) OVER () AS total FROM ${shape.from} WHERE ${where}
          ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
        ORDER BY ${order}`,
@@ -215,11 +218,11 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
       onePass: false,
       count,
       page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
-         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 0 AS part FROM ${shape.from}
-           WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ${dir}, c.id ${dir} LIMIT ${end})
+         SELECT * FROM (SELECT ${rid} AS rid, c.id, c.next_expiry_on, 0 AS part FROM ${shape.from}
+           WHERE ${where} AND c.next_expiry_on IS NOT NULL ORDER BY c.next_expiry_on ${dir}, c.id ${dir} LIMIT ${end}) dated
          UNION ALL
-         SELECT * FROM (SELECT c.rowid AS rid, c.id, c.next_expiry_on, 1 AS part FROM ${shape.from}
-           WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ${dir} LIMIT ${end})
+         SELECT * FROM (SELECT ${rid} AS rid, c.id, c.next_expiry_on, 1 AS part FROM ${shape.from}
+           WHERE ${where} AND c.next_expiry_on IS NULL ORDER BY c.id ${dir} LIMIT ${end}) undated
          ORDER BY part, next_expiry_on ${dir}, id ${dir} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
        ORDER BY p.part, c.next_expiry_on ${dir}, c.id ${dir}`,
@@ -229,7 +232,7 @@ function listStatements(shape: QueryShape, f: CustomerListFilter): ListStatement
     onePass: false,
     count,
     page: sql<PageRow>`SELECT ${columns}, NULL AS total FROM (
-         SELECT c.rowid AS rid FROM ${shape.from} WHERE ${where} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
+         SELECT ${rid} AS rid FROM ${shape.from} WHERE ${where} ORDER BY ${order} LIMIT ${f.limit} OFFSET ${f.offset}) p
        ${decorate}
        ORDER BY ${order}`,
   };
@@ -264,7 +267,7 @@ export async function listCustomerPage(
 ): Promise<CustomerListResult> {
   const shape = await shapeQuery(x, f, tuning);
   if (shape.plan === 'empty') return { items: [], total: 0, plan: 'empty' };
-  const statements = listStatements(shape, f);
+  const statements = listStatements(shape, f, engineOf(x));
   const k = q(x);
   let rows: PageRow[];
   let total: number;
@@ -300,11 +303,11 @@ export interface ExplainedStatement {
   name: 'bigram counts' | 'candidates' | 'scoped count' | 'count' | 'page';
   sql: string;
   parameters: readonly unknown[];
-  /** EXPLAIN QUERY PLAN rows, indented by depth. */
+  /** SQLite's EXPLAIN QUERY PLAN rows, indented by depth; on PostgreSQL the lines of its EXPLAIN. */
   queryPlan: string[];
 }
 
-/** The statements listCustomerPage runs for `f`, compiled, with SQLite's query plans (benchmarks, diagnostics). */
+/** The statements listCustomerPage runs for `f`, compiled, with the engine's query plans (benchmarks, diagnostics). */
 export async function explainCustomerList(
   x: Executor,
   f: CustomerListFilter,
@@ -314,7 +317,7 @@ export async function explainCustomerList(
   const ran: [ExplainedStatement['name'], RawBuilder<unknown>][] = [];
   const shape = await shapeQuery(x, f, tuning, (name, statement) => ran.push([name, statement]));
   if (shape.plan !== 'empty') {
-    const statements = listStatements(shape, f);
+    const statements = listStatements(shape, f, engineOf(x));
     // In one pass the count runs only for an empty page past the first, so the page is what is measured.
     if (!statements.onePass && shape.total === undefined) ran.push(['count', statements.count]);
     ran.push(['page', statements.page]);
@@ -322,6 +325,11 @@ export async function explainCustomerList(
   const out: ExplainedStatement[] = [];
   for (const [name, statement] of ran) {
     const compiled = statement.compile(k);
+    if (engineOf(x) === 'postgres') {
+      const res = await k.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN ${compiled.sql}`, [...compiled.parameters]));
+      out.push({ name, sql: compiled.sql, parameters: compiled.parameters, queryPlan: res.rows.map((r) => r['QUERY PLAN']) });
+      continue;
+    }
     const res = await k.executeQuery<{ id: number; parent: number; detail: string }>(
       CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
     );

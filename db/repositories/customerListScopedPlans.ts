@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type Executor } from '../handle.ts';
 import type { CustomerListFilter, CustomerListTuning } from './customerListQuery.ts';
-import { and, probe, type QueryShape, type Trace } from './customerListSqlParts.ts';
+import { and, drivingJoin, probe, type QueryShape, type Trace } from './customerListSqlParts.ts';
 
 // The customer list's plans for a search within one owner and/or tier (`scoped count`, then `scoped-probe` or
 // `scoped-drive`), through migration 0018's postings per scope (customer_scoped_bigrams).
@@ -56,7 +56,7 @@ export async function scopedShape(
   }
   const probeWalk = tuning.force === 'scoped-probe' || (tuning.force === undefined && n !== undefined && n > tuning.scopedDriveAtMost);
   if (whole.length === 0 && probeWalk) {
-    return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
+    return { plan: 'scoped-probe', from: sql`customers c`, where: [...base, probe(engineOf(x), rarest)], onePass: false, ...(n === undefined ? {} : { total: n }) };
   }
   const held = (g: string) =>
     sql`EXISTS (SELECT 1 FROM customer_scoped_bigrams o WHERE o.bigram = ${g} AND o.scope = sb.scope AND o.customer_id = sb.customer_id)`;
@@ -76,7 +76,7 @@ export async function scopedShape(
   ];
   return {
     plan: 'scoped-drive',
-    from: sql`customer_scoped_bigrams sb CROSS JOIN customers c ON c.id = sb.customer_id`,
+    from: sql`customer_scoped_bigrams sb ${drivingJoin(engineOf(x))} customers c ON c.id = sb.customer_id`,
     where: [sql`sb.bigram = ${rarest}`, sql`sb.scope IN (${scopes})`, ...others, ...base, ...whole],
     onePass: true,
   };

@@ -142,7 +142,7 @@ export async function mergeRecordOf(x: Executor, batchId: string): Promise<Merge
  * transaction.
  */
 export async function undoCustomerMerge(db: Db, tx: Tx, record: MergeRecord, batchId: string, meta: AuditMeta & { batchId: string }): Promise<void> {
-  undoBatch(db, batchId, { batchId: meta.batchId, at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+  await undoBatch(db, tx, batchId, { batchId: meta.batchId, at: meta.at, actor: meta.actor }, { field: 'undoToken' });
   const k = q(tx);
   if (record.addedTagIds.length > 0) {
     await k.deleteFrom('customer_tags').where('customer_id', '=', record.intoId).where('tag_id', 'in', record.addedTagIds).execute();

@@ -42,12 +42,12 @@ describe('customers.name_sort_key on every write of a name', () => {
     const id = await withTransaction(opened.db, (tx) => insertCustomer(tx, customer('长沙湘江传媒'), meta()));
     await withTransaction(opened.db, (tx) => patchCustomer(tx, id, { name: 'Zeta Labs' }, meta('rename')));
     expect(keyOf(id)).toBe(nameSortKey('Zeta Labs'));
-    await withTransaction(opened.db, async () => undoBatch(opened.db, 'rename', { batchId: 'undo-rename', at: meta().at, actor: 'test' }, { field: 'batchId' }));
+    await withTransaction(opened.db, (tx) => undoBatch(opened.db, tx, 'rename', { batchId: 'undo-rename', at: meta().at, actor: 'test' }, { field: 'batchId' }));
     expect(rawOf(opened.db).prepare('SELECT name FROM customers WHERE id = ?').pluck().get(id)).toBe('长沙湘江传媒');
     expect(keyOf(id)).toBe(nameSortKey('长沙湘江传媒'));
 
     await withTransaction(opened.db, (tx) => softDeleteCustomerTree(tx, id, meta('delete')));
-    await withTransaction(opened.db, async () => undoCustomerDelete(opened.db, 'delete', meta('undo-delete')));
+    await withTransaction(opened.db, (tx) => undoCustomerDelete(opened.db, tx, 'delete', meta('undo-delete')));
     expect(keyOf(id)).toBe(nameSortKey('长沙湘江传媒'));
   });
 });

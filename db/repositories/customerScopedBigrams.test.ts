@@ -62,8 +62,8 @@ describe('movingScopesInBulk', () => {
 
     // Its undo puts the tiers back the same way.
     const undoVersion = schemaVersion();
-    await withTransaction(t.ctx.db, async () => {
-      undoBatch(t.ctx.db, applied.batchId!, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
+    await withTransaction(t.ctx.db, async (tx) => {
+      await undoBatch(t.ctx.db, tx, applied.batchId!, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
     });
     expect(schemaVersion()).toBeGreaterThan(undoVersion);
     expect(drift()).toEqual(NO_DRIFT);

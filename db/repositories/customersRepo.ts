@@ -153,9 +153,9 @@ export async function softDeleteCustomerTree(tx: Tx, id: string, meta: AuditMeta
 /**
  * Replays a customer delete backwards (the undo engine also brings its search entry and next expiry back).
  * Returns the customer's id, or undefined when the batch deleted no customer (the caller refuses; its
- * transaction rolls back). Runs on the raw connection, inside the caller's transaction.
+ * transaction rolls back). Runs inside the caller's transaction `tx` on `db`.
  */
-export function undoCustomerDelete(db: Db, batchId: string, meta: AuditMeta): string | undefined {
-  const undone = undoBatch(db, batchId, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+export async function undoCustomerDelete(db: Db, tx: Tx, batchId: string, meta: AuditMeta): Promise<string | undefined> {
+  const undone = await undoBatch(db, tx, batchId, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
   return undone.customersWritten[0];
 }

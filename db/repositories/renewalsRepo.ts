@@ -274,6 +274,6 @@ export async function markBatch(tx: Tx, meta: AuditMeta & { batchId: string }, s
 }
 
 /** Undoes a marked batch (see markBatch); must run inside a transaction. */
-export function undoMarkedBatch(db: Db, batchId: string, meta: AuditMeta & { batchId: string }): UndoneBatch {
-  return undoBatch(db, batchId, { batchId: meta.batchId, at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+export async function undoMarkedBatch(db: Db, tx: Tx, batchId: string, meta: AuditMeta & { batchId: string }): Promise<UndoneBatch> {
+  return undoBatch(db, tx, batchId, { batchId: meta.batchId, at: meta.at, actor: meta.actor }, { field: 'undoToken' });
 }

@@ -1,5 +1,5 @@
 import { openTestContext, type TestContext } from '../openTestContext.ts';
-import { rawOf, type Db } from '../../db/handle.ts';
+import { q, type Db } from '../../db/handle.ts';
 import type { CustomerListFilter } from '../../db/repositories/customerListQuery.ts';
 import { loadPinyinReading } from '../../db/repositories/pinyinReadings.ts';
 import { nameSortKey } from '../../shared/domain/nameSortKey.ts';
@@ -7,7 +7,8 @@ import { pinyinReadingOf } from '../../shared/domain/pinyinReading.ts';
 import { pinyinMatches, pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { normalizeSearchText, phoneDigitsQuery } from '../../shared/domain/searchText.ts';
 import { generateListBench } from './listBenchData.ts';
-import { seedListBench } from './seedListBench.ts';
+import { seedListBench, type ListBenchSink } from './seedListBench.ts';
+import { seedListBenchPostgres } from './seedListBenchPostgres.ts';
 
 // The customer list tests' archive (a few thousand generated customers, plus a few made through the services)
 // and the brute-force filter in plain JS they compare the list query with.
@@ -23,11 +24,13 @@ export async function openListFixture(customers = 3000): Promise<ListFixture> {
   const t = await openTestContext('2025-06-01T02:00:00.000Z');
   await loadPinyinReading(); // seedListBench builds the index outside any transaction
   const summary = { owners: [] as string[], tags: [] as string[] };
-  seedListBench(t.ctx.db, (sink) => {
+  const fill = (sink: ListBenchSink) => {
     const s = generateListBench(sink, { customers, contacts: customers * 3, contracts: (customers * 3) / 2, followUps: customers * 2, owners: 6 }, 7);
     summary.owners = s.ownerIds;
     summary.tags = s.tagIds;
-  });
+  };
+  if (t.engine === 'postgres') await seedListBenchPostgres(t.ctx.db, fill);
+  else seedListBench(t.ctx.db, fill);
   // A few customers through the real services, so the per-write index maintenance is in the mix too.
   await t.call('customers:create', {
     name: '杭州云启科技有限公司',
@@ -56,36 +59,23 @@ export interface Doc {
   reading: string;
 }
 
-
-/** Live customers read straight from the tables, with no help from the search index. */
-export function loadDocs(db: Db): Doc[] {
-  const raw = rawOf(db);
+/** Live customers read straight from the tables, with no help from the search index, in id order (as each engine reads them alike). */
+export async function loadDocs(db: Db): Promise<Doc[]> {
+  const k = q(db);
   const contacts = new Map<string, { name: string; phone: string | null }[]>();
-  for (const c of raw.prepare('SELECT customer_id, name, phone FROM contacts WHERE deleted_at IS NULL').all() as {
-    customer_id: string;
-    name: string;
-    phone: string | null;
-  }[]) {
+  for (const c of await k.selectFrom('contacts').select(['customer_id', 'name', 'phone']).where('deleted_at', 'is', null).orderBy('customer_id').orderBy('id').execute()) {
     contacts.set(c.customer_id, [...(contacts.get(c.customer_id) ?? []), c]);
   }
   const tagsOf = new Map<string, Set<string>>();
-  for (const r of raw.prepare('SELECT customer_id, tag_id FROM customer_tags').all() as { customer_id: string; tag_id: string }[]) {
+  for (const r of await k.selectFrom('customer_tags').select(['customer_id', 'tag_id']).execute()) {
     tagsOf.set(r.customer_id, (tagsOf.get(r.customer_id) ?? new Set()).add(r.tag_id));
   }
-  const rows = raw
-    .prepare(
-      'SELECT id, name, tier, owner_id, next_expiry_on, archived_at, created_at, updated_at FROM customers WHERE deleted_at IS NULL',
-    )
-    .all() as {
-    id: string;
-    name: string;
-    tier: string;
-    owner_id: string | null;
-    next_expiry_on: string | null;
-    archived_at: string | null;
-    created_at: string;
-    updated_at: string;
-  }[];
+  const rows = await k
+    .selectFrom('customers')
+    .select(['id', 'name', 'tier', 'owner_id', 'next_expiry_on', 'archived_at', 'created_at', 'updated_at'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => {
     const people = contacts.get(r.id) ?? [];
     return {
@@ -108,7 +98,7 @@ export function loadDocs(db: Db): Doc[] {
   });
 }
 
-/** SQLite's BINARY collation compares UTF-8 bytes. */
+/** SQLite's BINARY collation compares UTF-8 bytes, as PostgreSQL's "C" does. */
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 export function bruteForce(docs: readonly Doc[], f: CustomerListFilter): { ids: string[]; total: number } {

@@ -108,6 +108,30 @@ const COLUMNS = {
   ],
 } as const;
 type BulkTable = keyof typeof COLUMNS;
+export { COLUMNS as BENCH_COLUMNS };
+export type { BulkTable as BenchTable };
+
+/** Each generated row's values, in COLUMNS order, per table (the SQLite and PostgreSQL loaders share them). */
+export const BENCH_VALUES = {
+  owners: (r: BenchOwner) => [r.id, r.name, r.phone, r.createdAt, r.createdAt],
+  tags: (r: BenchTag) => [r.id, r.name, r.color, r.createdAt, r.createdAt],
+  customers: (r: BenchCustomer) => [
+    r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
+    r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt, nameSortKey(r.name),
+  ],
+  customerTags: (r: BenchCustomer) => r.tagIds.map((t) => [r.id, t, r.createdAt, r.createdAt]),
+  contacts: (r: BenchContact) => [
+    r.id, r.customerId, r.name, r.title, r.phone, r.email, r.isPrimary ? 1 : 0, r.createdAt, r.createdAt, r.deletedAt,
+  ],
+  contracts: (r: BenchContract) => [
+    r.id, r.customerId, r.number, r.signedOn, r.startsOn, r.endsOn, r.amountFen, 'CNY', r.cycle, r.service,
+    r.status, r.ownerId, r.createdAt, r.createdAt, r.deletedAt,
+  ],
+  followUps: (r: BenchFollowUp) => [
+    r.id, r.customerId, r.contractId, r.at, r.channel, r.kind, r.summary, r.nextFollowUpOn, r.nextDoneAt,
+    r.ownerId, r.at, r.at, r.deletedAt,
+  ],
+};
 
 /** Multi-row INSERT with a fixed batch statement prepared once; a shorter one for the tail. */
 class BulkInserter {
@@ -176,48 +200,29 @@ export function seedListBench(db: Db, fill: (sink: ListBenchSink) => void): Seed
         // Parents are flushed before children, so foreign keys hold at every statement.
         const sink: ListBenchSink = {
           owners(rows) {
-            for (const r of rows) ins.owners.add([r.id, r.name, r.phone, r.createdAt, r.createdAt]);
+            for (const r of rows) ins.owners.add(BENCH_VALUES.owners(r));
             ins.owners.flush();
           },
           tags(rows) {
-            for (const r of rows) ins.tags.add([r.id, r.name, r.color, r.createdAt, r.createdAt]);
+            for (const r of rows) ins.tags.add(BENCH_VALUES.tags(r));
             ins.tags.flush();
           },
           customers(rows) {
-            for (const r of rows) {
-              ins.customers.add([
-                r.id, r.name, r.code, r.industry, r.tier, r.ownerId, r.lifecycleStage, r.source, '{}',
-                r.nextExpiryOn, r.archivedAt, r.createdAt, r.createdAt, r.deletedAt, nameSortKey(r.name),
-              ]);
-            }
+            for (const r of rows) ins.customers.add(BENCH_VALUES.customers(r));
             ins.customers.flush();
-            for (const r of rows) for (const t of r.tagIds) ins.customer_tags.add([r.id, t, r.createdAt, r.createdAt]);
+            for (const r of rows) for (const v of BENCH_VALUES.customerTags(r)) ins.customer_tags.add(v);
             ins.customer_tags.flush();
           },
           contacts(rows) {
-            for (const r of rows) {
-              ins.contacts.add([
-                r.id, r.customerId, r.name, r.title, r.phone, r.email, r.isPrimary ? 1 : 0, r.createdAt, r.createdAt, r.deletedAt,
-              ]);
-            }
+            for (const r of rows) ins.contacts.add(BENCH_VALUES.contacts(r));
             ins.contacts.flush();
           },
           contracts(rows) {
-            for (const r of rows) {
-              ins.contracts.add([
-                r.id, r.customerId, r.number, r.signedOn, r.startsOn, r.endsOn, r.amountFen, 'CNY', r.cycle, r.service,
-                r.status, r.ownerId, r.createdAt, r.createdAt, r.deletedAt,
-              ]);
-            }
+            for (const r of rows) ins.contracts.add(BENCH_VALUES.contracts(r));
             ins.contracts.flush();
           },
           followUps(rows) {
-            for (const r of rows) {
-              ins.follow_ups.add([
-                r.id, r.customerId, r.contractId, r.at, r.channel, r.kind, r.summary, r.nextFollowUpOn, r.nextDoneAt,
-                r.ownerId, r.at, r.at, r.deletedAt,
-              ]);
-            }
+            for (const r of rows) ins.follow_ups.add(BENCH_VALUES.followUps(r));
             ins.follow_ups.flush();
           },
         };

@@ -152,7 +152,7 @@ export async function undoComplaintChange(ctx: ServiceContext, input: ApiParsedI
     }
     const ids = await complaintIdsOfBatch(tx, input.undoToken);
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     await recomputeComplaintReminders(ctx, tx, ids);
     return { undone: undone.entries };
   });

@@ -84,7 +84,7 @@ export async function undoAttachmentChange(ctx: ServiceContext, input: ApiParsed
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isAttachmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('attachmentErrors.notAnAttachmentChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     return { undone: undone.entries };
   });
 }

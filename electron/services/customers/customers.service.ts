@@ -160,7 +160,7 @@ export async function deleteCustomer(ctx: ServiceContext, id: string): Promise<{
 export async function undoDeleteCustomer(ctx: ServiceContext, undoToken: string): Promise<Customer> {
   return withSafetyBackup(ctx, 'pre-undo-delete', () =>
     withTransaction(ctx.db, async (tx) => {
-      const id = undoCustomerDelete(ctx.db, undoToken, auditMeta(ctx, 'undo', newId()));
+      const id = await undoCustomerDelete(ctx.db, tx, undoToken, auditMeta(ctx, 'undo', newId()));
       if (id === undefined) throw new AppError('NOT_FOUND', msg('errors.notACustomerDelete'), 'undoToken');
       await recomputeRemindersForCustomer(ctx, tx, id);
       return reload(tx, id);

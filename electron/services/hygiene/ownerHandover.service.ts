@@ -25,7 +25,7 @@ export async function undoHandOver(ctx: ServiceContext, input: ApiParsedInput<'h
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isHandoverBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('handover.notAHandover'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     return { entries: undone.entries };
   });
 }

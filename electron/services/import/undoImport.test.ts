@@ -94,7 +94,7 @@ describe('undo of an import', () => {
     const before = liveState();
     const r = await importFile(t, writeFixture(t, `${HEADER}\n甲公司,李四,,,HT-1,,2027-12-31,100,,年,重要,,\n甲公司,,,,HT-2,,2027-06-30,,,年,,,\n`));
     const meta = { actor: 'test', at: new Date().toISOString(), batchId: 'u1' };
-    await withTransaction(t.ctx.db, async () => undoBatch(t.ctx.db, r.batchId, meta, { field: 'undoToken' }));
+    await withTransaction(t.ctx.db, (tx) => undoBatch(t.ctx.db, tx, r.batchId, meta, { field: 'undoToken' }));
     // The one undo redoes the search index and next expiry too, so the whole state is as before.
     expect(liveState()).toEqual(before);
   });

@@ -104,7 +104,7 @@ export async function undoInstalmentChange(ctx: ServiceContext, input: ApiParsed
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isInstalmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('paymentErrors.notAPaymentChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     // Undoing a payment makes the instalment unpaid again: its step is armed again unless it already fired.
     await recomputeRemindersForInstalments(ctx, tx, await instalmentIdsOfBatch(tx, input.undoToken));
     return { undone: undone.entries };

@@ -121,7 +121,7 @@ export async function undoBulkRenewals(ctx: ServiceContext, undoToken: string) {
     if (!(await batchHasMarker(tx, undoToken, BULK_MARKER))) throw new AppError('NOT_FOUND', msg('errors.undoUnknown'), 'undoToken');
     const contractIds = await contractIdsOfBatch(tx, undoToken);
     const customerIds = await customerIdsOfBatch(tx, undoToken);
-    const undone = undoMarkedBatch(ctx.db, undoToken, { ...auditMeta(ctx, 'undo'), batchId: newId() });
+    const undone = await undoMarkedBatch(ctx.db, tx, undoToken, { ...auditMeta(ctx, 'undo'), batchId: newId() });
     for (const id of contractIds) await recomputeRemindersForContract(ctx, tx, id);
     for (const id of customerIds) await recomputeRemindersForCustomer(ctx, tx, id);
     return { entries: undone.entries };

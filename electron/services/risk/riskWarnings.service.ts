@@ -267,7 +267,7 @@ export async function undoWarningChange(ctx: ServiceContext, input: ApiParsedInp
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isWarningBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('riskErrors.notAWarningChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     return { undone: undone.entries };
   });
 }

@@ -191,7 +191,7 @@ export async function undoSurveyChange(ctx: ServiceContext, input: ApiParsedInpu
   return withTransaction(ctx.db, async (tx: Tx) => {
     if (!(await isSurveyBatch(tx, input.undoToken, SETTING_KEYS.surveyThreshold))) throw new AppError('NOT_FOUND', msg('surveyErrors.notASurveyChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     await recomputeSurveyTaskReminders(ctx, tx, await taskIdsOfBatch(tx, input.undoToken));
     return { undone: undone.entries };
   });

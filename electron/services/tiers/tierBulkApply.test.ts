@@ -94,8 +94,8 @@ describe('the bulk apply', () => {
     ]);
     expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
 
-    await withTransaction(t.ctx.db, async () => {
-      undoBatch(t.ctx.db, applied.batchId, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
+    await withTransaction(t.ctx.db, async (tx) => {
+      await undoBatch(t.ctx.db, tx, applied.batchId, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
     });
     expect(customerRows()).toEqual(before);
     expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });

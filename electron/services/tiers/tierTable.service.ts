@@ -173,7 +173,7 @@ export async function undoRemoveTier(ctx: ServiceContext, input: ApiParsedInput<
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isTierRemovalBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('tierTable.notARemoval'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     await recomputeFor(ctx, tx, await customerIdsInBatch(tx, input.undoToken));
     return { entries: undone.entries };
   });

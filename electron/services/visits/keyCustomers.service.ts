@@ -166,7 +166,7 @@ export async function undoVisitsChange(ctx: ServiceContext, input: ApiParsedInpu
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isKeyCustomerBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('visitErrors.notAVisitsChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = undoBatch(ctx.db, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
     return { undone: undone.entries };
   });
 }
