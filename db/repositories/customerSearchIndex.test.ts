@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../test-support/openTestContext.ts';
 import { openListFixture } from '../../test-support/list/customerListFixture.ts';
 import type { Tier } from '../../shared/domain/enums.ts';
-import { rawOf } from '../handle.ts';
+import { sql } from 'kysely';
+import { q } from '../handle.ts';
 import { withTransaction } from '../withTransaction.ts';
 import { rebuildSearchIndex, reindexCustomer } from './customerSearchIndex.ts';
+import { rebuildPostgresSearchIndex } from './customerSearchIndexPostgres.ts';
 
 // The search index (customer_search, customer_bigrams, search_bigram_df, customer_bigram_sets) over the list
 // tests' archive: a bulk rebuild equals per-customer upkeep, and it follows every write.
@@ -21,48 +23,65 @@ afterAll(async () => {
 });
 
 describe('customer search index', () => {
-  const snapshot = () => {
-    const raw = rawOf(t.ctx.db);
+  const snapshot = async () => {
+    const k = q(t.ctx.db);
+    const bigrams = await k.selectFrom('customer_bigrams').select(['bigram', 'customer_id']).orderBy('bigram').orderBy('customer_id').execute();
+    const dfFromRows = new Map<string, number>();
+    const setsFromRows = new Map<string, string[]>();
+    for (const b of bigrams) {
+      dfFromRows.set(b.bigram, (dfFromRows.get(b.bigram) ?? 0) + 1);
+      setsFromRows.set(b.customer_id, [...(setsFromRows.get(b.customer_id) ?? []), b.bigram]);
+    }
     return {
-      text: raw.prepare('SELECT customer_id, text FROM customer_search ORDER BY customer_id').all(),
-      bigrams: raw.prepare('SELECT bigram, customer_id FROM customer_bigrams ORDER BY bigram, customer_id').all(),
-      df: raw.prepare('SELECT bigram, n FROM search_bigram_df ORDER BY bigram').all(),
-      dfFromRows: raw.prepare('SELECT bigram, count(*) AS n FROM customer_bigrams GROUP BY bigram ORDER BY bigram').all(),
+      text: await k.selectFrom('customer_search').select(['customer_id', 'text']).orderBy('customer_id').execute(),
+      bigrams,
+      df: await k.selectFrom('search_bigram_df').select(['bigram', 'n']).orderBy('bigram').execute(),
+      dfFromRows: [...dfFromRows].map(([bigram, n]) => ({ bigram, n })),
       // Each customer's stored set must list exactly what customer_bigrams holds for it.
-      sets: sortedSets(raw.prepare('SELECT customer_id, bigrams FROM customer_bigram_sets ORDER BY customer_id').all()),
+      sets: sortedSets(await k.selectFrom('customer_bigram_sets').select(['customer_id', 'bigrams']).orderBy('customer_id').execute()),
+      // migration 0018's postings: each pair under its customer's scope, whether the triggers or a refill wrote it.
+      scoped: (await sql`SELECT bigram, scope, customer_id FROM customer_scoped_bigrams ORDER BY 1, 2, 3`.execute(k)).rows,
+      scopedFromRows: (
+        await sql`SELECT b.bigram, s.id AS scope, b.customer_id FROM customer_bigrams b
+          JOIN customers c ON c.id = b.customer_id
+          JOIN search_scopes s ON s.owner_key = coalesce(c.owner_id, '') AND s.tier = c.tier
+            AND s.archived = CASE WHEN c.archived_at IS NULL THEN 0 ELSE 1 END
+          ORDER BY 1, 2, 3`.execute(k)
+      ).rows,
       setsFromRows: sortedSets(
-        raw.prepare("SELECT customer_id, group_concat(bigram, ' ') AS bigrams FROM customer_bigrams GROUP BY customer_id ORDER BY customer_id").all(),
+        [...setsFromRows].sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map(([customer_id, list]) => ({ customer_id, bigrams: list.join(' ') })),
       ),
     };
   };
-  const sortedSets = (rows: unknown[]) =>
-    (rows as { customer_id: string; bigrams: string }[]).map((r) => [r.customer_id, r.bigrams.split(' ').sort().join(' ')]);
-  const allCustomerIds = () =>
-    (rawOf(t.ctx.db).prepare('SELECT id FROM customers').all() as { id: string }[]).map((r) => r.id);
+  const sortedSets = (rows: readonly { customer_id: string; bigrams: string }[]) =>
+    rows.map((r) => [r.customer_id, r.bigrams.split(' ').sort().join(' ')]);
+  const allCustomerIds = async () => (await q(t.ctx.db).selectFrom('customers').select('id').orderBy('id').execute()).map((r) => r.id);
+  const rebuild = () => (t.engine === 'postgres' ? rebuildPostgresSearchIndex(t.ctx.db) : rebuildSearchIndex(t.ctx.db));
 
   it('is the same whether rebuilt in bulk or maintained per customer', async () => {
-    rebuildSearchIndex(t.ctx.db);
-    const bulk = snapshot();
+    await rebuild();
+    const bulk = await snapshot();
     expect(bulk.df).toEqual(bulk.dfFromRows);
     expect(bulk.sets).toEqual(bulk.setsFromRows);
+    expect(bulk.scoped).toEqual(bulk.scopedFromRows);
     expect(bulk.text.length).toBeGreaterThan(990);
     // Forget a sample of customers (plus every deleted one), then let reindexCustomer rebuild them one by one.
-    const raw = rawOf(t.ctx.db);
-    const sample = allCustomerIds().filter((_, i) => i % 7 === 0);
-    raw.transaction(() => {
-      for (const id of sample) {
-        raw.prepare('DELETE FROM customer_bigrams WHERE customer_id = ?').run(id);
-        raw.prepare('DELETE FROM customer_search WHERE customer_id = ?').run(id);
-        raw.prepare('DELETE FROM customer_bigram_sets WHERE customer_id = ?').run(id);
-      }
-      raw.exec('DELETE FROM search_bigram_df; INSERT INTO search_bigram_df (bigram, n) SELECT bigram, count(*) FROM customer_bigrams GROUP BY bigram');
-    })();
-    expect(snapshot().bigrams.length).toBeLessThan(bulk.bigrams.length);
+    const ids = await allCustomerIds();
+    const sample = ids.filter((_, i) => i % 7 === 0);
     await withTransaction(t.ctx.db, async (tx) => {
-      for (const id of [...sample, ...allCustomerIds().filter((_, i) => i % 7 === 1)]) await reindexCustomer(tx, id);
+      const k = q(tx);
+      await k.deleteFrom('customer_bigrams').where('customer_id', 'in', sample).execute();
+      await k.deleteFrom('customer_search').where('customer_id', 'in', sample).execute();
+      await k.deleteFrom('customer_bigram_sets').where('customer_id', 'in', sample).execute();
+      await k.deleteFrom('search_bigram_df').execute();
+      await sql`INSERT INTO search_bigram_df (bigram, n) SELECT bigram, count(*) FROM customer_bigrams GROUP BY bigram`.execute(k);
     });
-    expect(snapshot()).toEqual(bulk);
-  }, 60_000);
+    expect((await snapshot()).bigrams.length).toBeLessThan(bulk.bigrams.length);
+    await withTransaction(t.ctx.db, async (tx) => {
+      for (const id of [...sample, ...ids.filter((_, i) => i % 7 === 1)]) await reindexCustomer(tx, id);
+    });
+    expect(await snapshot()).toEqual(bulk);
+  }, 120_000);
 
   it('follows renames, contacts, archiving, deletion and undo', async () => {
     const names = async (search: string, archived: 'active' | 'archived' | 'all' = 'active') =>
@@ -85,8 +104,9 @@ describe('customer search index', () => {
     expect(await names('镇海测绘', 'all')).toEqual([]);
     await t.call('customers:undoDelete', { undoToken });
     expect(await names('镇海测绘')).toEqual(['宁波镇海测绘有限公司']);
-    const s = snapshot();
+    const s = await snapshot();
     expect(s.df).toEqual(s.dfFromRows);
     expect(s.sets).toEqual(s.setsFromRows);
+    expect(s.scoped).toEqual(s.scopedFromRows);
   });
 });
