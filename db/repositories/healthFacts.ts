@@ -2,11 +2,13 @@
 // every live customer (or over a list of ids), none per customer: the per-customer facts as correlated index
 // look-ups (last follow-up, competitor events in the window, contacts with a phone, the latest 4 monthly usage
 // figures, whether 咨询/工单 began before the 4-month window), the 咨询/工单 counts per local month in the window,
-// and the largest payment delay. Runs on the raw connection inside the caller's transaction. Values are bound.
+// and the largest payment delay. On SQLite on the raw connection inside the caller's transaction; on PostgreSQL the
+// same statements in its dialect (healthFactsPostgres.ts) on the transaction's connection. Values are bound.
 import type BetterSqlite3 from 'better-sqlite3';
 import { bandOf } from '../../shared/domain/healthBands.ts';
 import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
-import { rawOf, type Db } from '../handle.ts';
+import { engineOf, q, rawOf, type Db, type Executor } from '../handle.ts';
+import { clearHealthMarksOnPostgres, readHealthFactsOnPostgres, writeHealthScoresOnPostgres } from './healthFactsPostgres.ts';
 
 export interface HealthFactsWindow {
   /** Today's local date. */
@@ -138,14 +140,16 @@ export const HEALTH_FACTS_PAGE = 512;
  * after each (and once after a list of ids): there the caller may use the connection, to write what it gathered.
  * Holding 100k scored rows until the end cost more in garbage collection than the writes themselves.
  */
-export function scanHealthFacts(
+export async function scanHealthFacts(
   db: Db,
+  x: Executor,
   window: HealthFactsWindow,
   ids: readonly string[] | undefined,
   visit: (row: HealthFactRow) => void,
-  afterPage: () => void = () => {},
+  afterPage: () => void | Promise<void> = () => {},
   pageSize = HEALTH_FACTS_PAGE,
-): number {
+): Promise<number> {
+  if (engineOf(x) === 'postgres') return scanOnPostgres(x, window, ids, visit, afterPage, pageSize);
   const raw = rawOf(db);
   const shift = `${window.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(window.offsetMinutes)} minutes`;
   const base: Record<string, unknown> = ids === undefined ? {} : { ids: JSON.stringify(ids) };
@@ -159,15 +163,11 @@ export function scanHealthFacts(
     if (!list) interactions.set(id, (list = []));
     list.push({ period: month, value: n });
   }
-  const firstWindowMonth = (() => {
-    const start = new Date(Date.parse(window.interactionsFromInstant) + window.offsetMinutes * 60_000);
-    return `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
-  })();
-  const beforeWindow = monthBefore(firstWindowMonth);
+  const beforeWindow = monthBeforeWindow(window);
   const params = { ...base, today: window.today, eventsFrom: window.eventsFrom, interactionsFrom: window.interactionsFromInstant, shift };
   const statement = prepared(raw, customersSql(ids)).raw(true);
   let n = 0;
-  const visitRows = (rows: readonly CustomerRow[]) => {
+  const visitRows = async (rows: readonly CustomerRow[]) => {
     for (const [id, followUpSince, events, phones, usage, earlier, openComplaints, averageSatisfaction, storedScore, storedFactors, storedOn] of rows) {
       const counts = interactions.get(id) ?? [];
       // Interactions before the window: the series starts before it (a zero month), so the window's months all count.
@@ -194,18 +194,60 @@ export function scanHealthFacts(
         storedOn,
       });
     }
-    afterPage();
+    await afterPage();
   };
   if (ids !== undefined) {
-    visitRows(statement.all(params) as CustomerRow[]);
+    await visitRows(statement.all(params) as CustomerRow[]);
     return n;
   }
   for (let after = ''; ; ) {
     const page = statement.all({ ...params, after, page: pageSize }) as CustomerRow[];
     if (page.length === 0) break;
-    visitRows(page);
+    await visitRows(page);
     if (page.length < pageSize) break;
     after = page[page.length - 1]![0];
+  }
+  return n;
+}
+
+
+/** The month before the interaction window's first: a zero there says 咨询/工单 began before the window. */
+function monthBeforeWindow(window: HealthFactsWindow): string {
+  const start = new Date(Date.parse(window.interactionsFromInstant) + window.offsetMinutes * 60_000);
+  return monthBefore(`${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`);
+}
+
+/** scanHealthFacts on PostgreSQL: the same rows from healthFactsPostgres.ts, handed over the same way. */
+async function scanOnPostgres(
+  x: Executor,
+  window: HealthFactsWindow,
+  ids: readonly string[] | undefined,
+  visit: (row: HealthFactRow) => void,
+  afterPage: () => void | Promise<void>,
+  pageSize: number,
+): Promise<number> {
+  const { delays, interactions, customers } = await readHealthFactsOnPostgres(x, window, ids);
+  const beforeWindow = monthBeforeWindow(window);
+  let n = 0;
+  const visitRows = async (rows: Awaited<ReturnType<typeof customers>>) => {
+    for (const { earlier, ...row } of rows) {
+      const counts = interactions.get(row.customerId) ?? [];
+      if (earlier) counts.push({ period: beforeWindow, value: 0 });
+      n++;
+      visit({ ...row, interactions: counts, paymentDelayDays: delays.get(row.customerId) ?? 0 });
+    }
+    await afterPage();
+  };
+  if (ids !== undefined) {
+    await visitRows(await customers());
+    return n;
+  }
+  for (let after = ''; ; ) {
+    const page = await customers(after, pageSize);
+    if (page.length === 0) break;
+    await visitRows(page);
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.customerId;
   }
   return n;
 }
@@ -228,7 +270,8 @@ export interface HealthScoreRow {
  * statements of the raw connection inside the caller's transaction: the query builder's multi-row inserts spent
  * about a second of CPU compiling per 100k rows.
  */
-export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], computedAt: string): void {
+export async function writeHealthScores(db: Db, x: Executor, rows: readonly HealthScoreRow[], computedAt: string): Promise<void> {
+  if (engineOf(x) === 'postgres') return writeHealthScoresOnPostgres(x, rows, computedAt);
   const raw = rawOf(db);
   const current = prepared(
     raw,
@@ -247,12 +290,14 @@ export function writeHealthScores(db: Db, rows: readonly HealthScoreRow[], compu
 }
 
 /** Customers marked by the triggers of migration 0026. */
-export function markedHealthCustomers(db: Db): string[] {
+export async function markedHealthCustomers(db: Db, x: Executor): Promise<string[]> {
+  if (engineOf(x) === 'postgres') return (await q(x).selectFrom('health_dirty').select('customer_id').execute()).map((r) => r.customer_id);
   return prepared(rawOf(db), 'SELECT customer_id FROM health_dirty').pluck().all() as string[];
 }
 
 /** Clears the marks of `ids` (every mark when undefined), and drops the current score of customers no longer live. */
-export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
+export async function clearHealthMarks(db: Db, x: Executor, ids?: readonly string[]): Promise<void> {
+  if (engineOf(x) === 'postgres') return clearHealthMarksOnPostgres(x, ids);
   const raw = rawOf(db);
   if (ids === undefined) {
     raw.prepare('DELETE FROM health_dirty').run();
@@ -268,7 +313,11 @@ export function clearHealthMarks(db: Db, ids?: readonly string[]): void {
 }
 
 /** Whether the archive has live customers but no stored score at all (never scored: it is scored whole once). */
-export function lacksAnyHealth(db: Db): boolean {
+export async function lacksAnyHealth(db: Db): Promise<boolean> {
+  if (engineOf(db) === 'postgres') {
+    const scored = await q(db).selectFrom('customer_health').select('customer_id').limit(1).executeTakeFirst();
+    return scored === undefined && (await q(db).selectFrom('customers').select('id').where('deleted_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+  }
   const raw = rawOf(db);
   return (
     prepared(raw, 'SELECT 1 FROM customer_health LIMIT 1').get() === undefined &&
@@ -276,7 +325,8 @@ export function lacksAnyHealth(db: Db): boolean {
   );
 }
 
-export function hasHealthMarks(db: Db): boolean {
+export async function hasHealthMarks(db: Db): Promise<boolean> {
+  if (engineOf(db) === 'postgres') return (await q(db).selectFrom('health_dirty').select('customer_id').limit(1).executeTakeFirst()) !== undefined;
   return prepared(rawOf(db), 'SELECT 1 FROM health_dirty LIMIT 1').get() !== undefined;
 }
 
@@ -284,10 +334,14 @@ export function hasHealthMarks(db: Db): boolean {
  * The value a setting had before the audited write `batchId` made to it: `found` false when that batch did not
  * write the setting `key`; `before` null when the write created the setting (it had no value).
  */
-export function settingBeforeBatch(db: Db, batchId: string, key: string): { found: boolean; before: unknown } {
-  const rows = rawOf(db)
-    .prepare("SELECT entity, entity_id, before FROM audit_log WHERE batch_id = ? AND action <> 'undone' ORDER BY id")
-    .all(batchId) as { entity: string; entity_id: string; before: string | null }[];
+export async function settingBeforeBatch(x: Executor, batchId: string, key: string): Promise<{ found: boolean; before: unknown }> {
+  const rows = await q(x)
+    .selectFrom('audit_log')
+    .select(['entity', 'entity_id', 'before'])
+    .where('batch_id', '=', batchId)
+    .where('action', '<>', 'undone')
+    .orderBy('id')
+    .execute();
   const first = rows[0];
   if (!first || !rows.every((r) => r.entity === 'settings' && r.entity_id === key)) return { found: false, before: null };
   const image = first.before === null ? null : (JSON.parse(first.before) as { value?: string });

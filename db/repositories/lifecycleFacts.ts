@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { LifecycleFacts } from '../../shared/domain/lifecycleRules.ts';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type DbEngine, type Executor } from '../handle.ts';
+import { inIdList } from './idListSql.ts';
 
 // What the lifecycle rules (shared/domain/lifecycleRules.ts) read of each live customer, in one aggregate over
 // contracts, renewals and follow-ups:
@@ -28,15 +29,18 @@ export interface FactsRow {
   lastFollowUpAt: string | null;
 }
 
-/** `ids` limits it to those customers (a JSON array); undefined reads every live customer. */
-export function lifecycleFactsQuery(ids?: readonly string[]): RawBuilder<FactsRow> {
-  const only = (column: RawBuilder<unknown>) =>
-    ids === undefined ? sql`1` : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/**
+ * `ids` limits it to those customers; undefined reads every live customer. Portable SQL (the comparisons made
+ * 0/1 by CASE, the camelCase names quoted), but for the id list, bound as the engine reads one.
+ */
+export function lifecycleFactsQuery(ids?: readonly string[], engine: DbEngine = 'sqlite'): RawBuilder<FactsRow> {
+  const only = (column: RawBuilder<unknown>) => (ids === undefined ? sql`1 = 1` : inIdList(engine, column, ids));
   return sql<FactsRow>`
     WITH RECURSIVE
     live AS (
       SELECT k.id, k.customer_id, k.renewal_of, coalesce(k.starts_on, k.signed_on) AS start_on, k.ends_on, k.amount_fen,
-             (k.status = 'renewed' OR coalesce(r.stage = 'renewed', 0)) AS renewed, coalesce(r.stage = 'lost', 0) AS lost,
+             CASE WHEN k.status = 'renewed' OR r.stage = 'renewed' THEN 1 ELSE 0 END AS renewed,
+             CASE WHEN r.stage = 'lost' THEN 1 ELSE 0 END AS lost,
              r.lost_reason, r.lost_note, r.outcome_on
       FROM contracts k
       LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
@@ -63,12 +67,12 @@ export function lifecycleFactsQuery(ids?: readonly string[]): RawBuilder<FactsRo
     fu AS (
       SELECT customer_id, max(at) AS at FROM follow_ups WHERE deleted_at IS NULL AND ${only(sql`customer_id`)} GROUP BY customer_id
     )
-    SELECT c.id AS customerId, l.terms, l.renewed_terms AS renewedTerms, l.first_on AS firstOn,
-           l.start_on AS lastStart, l.ends_on AS lastEnds, l.amount_fen AS lastAmount, l.renewed AS lastRenewed,
-           l.lost AS lastLost, l.lost_reason AS lostReason, l.lost_note AS lostNote, l.outcome_on AS outcomeOn,
-           CASE WHEN p.id IS NOT NULL THEN p.ends_on ELSE l.next_ends END AS prevEnds,
-           CASE WHEN p.id IS NOT NULL THEN p.amount_fen ELSE l.next_amount END AS prevAmount,
-           chains.n AS chain, fu.at AS lastFollowUpAt
+    SELECT c.id AS "customerId", l.terms, l.renewed_terms AS "renewedTerms", l.first_on AS "firstOn",
+           l.start_on AS "lastStart", l.ends_on AS "lastEnds", l.amount_fen AS "lastAmount", l.renewed AS "lastRenewed",
+           l.lost AS "lastLost", l.lost_reason AS "lostReason", l.lost_note AS "lostNote", l.outcome_on AS "outcomeOn",
+           CASE WHEN p.id IS NOT NULL THEN p.ends_on ELSE l.next_ends END AS "prevEnds",
+           CASE WHEN p.id IS NOT NULL THEN p.amount_fen ELSE l.next_amount END AS "prevAmount",
+           chains.n AS chain, fu.at AS "lastFollowUpAt"
     FROM customers c
     LEFT JOIN lasts l ON l.customer_id = c.id
     LEFT JOIN contracts p ON p.id = l.renewal_of AND p.deleted_at IS NULL
@@ -111,6 +115,6 @@ export function factsOfRow(r: FactsRow): LifecycleFacts {
 }
 
 export async function readLifecycleFacts(x: Executor, ids?: readonly string[]): Promise<LifecycleFacts[]> {
-  const { rows } = await lifecycleFactsQuery(ids).execute(q(x));
+  const { rows } = await lifecycleFactsQuery(ids, engineOf(x)).execute(q(x));
   return rows.map(factsOfRow);
 }

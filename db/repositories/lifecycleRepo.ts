@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { ComputedStage, LoyaltyLevel, WarningSignal } from '../../shared/domain/lifecycleRules.ts';
 import type { Message } from '../../shared/i18n/message.ts';
-import { q, rawOf, type Db, type Executor } from '../handle.ts';
+import { engineOf, q, rawOf, type Db, type Executor } from '../handle.ts';
+import { writeLifecyclesOnPostgres } from './lifecycleWritePostgres.ts';
 import { newId } from '../newId.ts';
 import { BulkInserter, StatementCache } from '../statementCache.ts';
 import type { CustomerLifecycleTable } from '../schema.ts';
@@ -36,7 +37,7 @@ export interface LifecycleChange {
 }
 
 /** A stored row of customer_lifecycle (db/schema.ts). */
-type Row = Selectable<CustomerLifecycleTable>;
+export type Row = Selectable<CustomerLifecycleTable>;
 
 function fromRow(r: Row): StoredLifecycle {
   return {
@@ -55,7 +56,7 @@ function fromRow(r: Row): StoredLifecycle {
   };
 }
 
-function toRow(s: StoredLifecycle): Row {
+export function toRow(s: StoredLifecycle): Row {
   return {
     customer_id: s.customerId,
     stage: s.stage,
@@ -84,6 +85,11 @@ function digestOfRow(r: Omit<Row, 'customer_id' | 'computed_on'>): string {
   return [r.stage, r.since, r.reason, r.loyalty, r.consecutive_renewals, r.years, r.last_amount_fen, r.lost_on, r.lost_reason, r.signals].join('\u0001');
 }
 
+/** The digest of a stored row as read (the PostgreSQL scan computes it here; SQLite's scan joins it in SQL alike). */
+export function digestOfStoredRow(r: Omit<Row, 'customer_id' | 'computed_on'>): string {
+  return digestOfRow(r);
+}
+
 /** The digest a row would be stored with (computedOn aside): equal digests, nothing to write. */
 export function digestOf(s: StoredLifecycle): string {
   return digestOfRow(toRow(s));
@@ -95,14 +101,16 @@ export function digestOf(s: StoredLifecycle): string {
  * longer live dropped (deleted or merged away; among `ids`, or everyone's when undefined: `liveCount` says how
  * many live customers the recompute read), and the waiting marks of `ids` (or all) cleared.
  */
-export function writeLifecycles(
+export async function writeLifecycles(
   db: Db,
+  x: Executor,
   rows: readonly StoredLifecycle[],
   changes: readonly (LifecycleChange & { customerId: string })[],
   at: string,
   liveCount: number,
   ids?: readonly string[],
-): void {
+): Promise<void> {
+  if (engineOf(x) === 'postgres') return writeLifecyclesOnPostgres(x, rows.map(toRow), changes, at, liveCount, ids);
   const raw = rawOf(db);
   const cache = new StatementCache(raw);
   // Many rows to a statement, in key order (a first run writes 100k): a third of the time of one run() a row.
@@ -214,8 +222,10 @@ export async function lifecycleHistoryOf(x: Executor, customerId: string): Promi
     .selectFrom('customer_lifecycle_history')
     .select(['stage', 'previous_stage', 'on_date', 'reason'])
     .where('customer_id', '=', customerId)
-    // In the order they were recorded, newest first (a first stage may be dated before a later change).
-    .orderBy(sql`rowid`, 'desc')
+    // In the order they were recorded, newest first (a first stage may be dated before a later change): the ids
+    // are UUIDv7, time-ordered and monotonic within a process, so their order is the order of insertion on both
+    // engines (PostgreSQL has no rowid).
+    .orderBy('id', 'desc')
     .limit(50)
     .execute();
   return rows.map((r) => ({

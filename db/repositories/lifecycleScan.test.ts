@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { generateDashboardBench } from '../../test-support/reports/dashboardBenchData.ts';
-import { loadReportRows, type ReportContractRow } from '../../test-support/reports/loadReportRows.ts';
-import { rawOf } from '../handle.ts';
+import { insertReportRows } from '../../test-support/reports/insertReportRows.ts';
+import type { ReportContractRow } from '../../test-support/reports/loadReportRows.ts';
+import { q } from '../handle.ts';
 import { readLifecycleFacts } from './lifecycleFacts.ts';
 import { readLifecycleInputs } from './lifecycleScan.ts';
 
@@ -52,21 +53,20 @@ it('gives the facts of the SQL aggregate, for everyone and for some ids', async 
     term('d1', 'x-d', { endsOn: '2026-03-31', renewalOf: 'b1', status: 'renewed' }),
   );
   rows.renewals.push({ id: 'r-a2', contractId: 'a2', stage: 'lost', outcomeOn: '2026-05-01', outcomeAmountFen: null, lostReason: 'budget' });
-  loadReportRows(t.ctx.db, rows);
-  const raw = rawOf(t.ctx.db);
-  const followUp = raw.prepare(`INSERT INTO follow_ups (id, customer_id, at, channel, kind, summary, created_at, updated_at) VALUES (?, ?, ?, 'phone', 'revisit', 'call', ?, ?)`);
-  rows.customers.slice(0, 300).forEach((c, i) => {
+  await insertReportRows(t.ctx.db, rows);
+  const followUps = rows.customers.slice(0, 300).map((c, i) => {
     const at = `2026-0${1 + (i % 5)}-1${i % 10}T${i % 2 === 0 ? '23' : '03'}:00:00.000Z`;
-    followUp.run(`fu-${i}`, c.id, at, at, at);
+    return { id: `fu-${i}`, customer_id: c.id, at, channel: 'phone', kind: 'revisit', summary: 'call', created_at: at, updated_at: at };
   });
+  await q(t.ctx.db).insertInto('follow_ups').values(followUps).execute();
 
   const byId = <T extends { customerId: string }>(xs: T[]) => [...xs].sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
-  const folded = readLifecycleInputs(t.ctx.db).map((x) => x.facts);
+  const folded = (await readLifecycleInputs(t.ctx.db)).map((x) => x.facts);
   expect(folded.length).toBeGreaterThan(500);
   expect(byId(folded)).toEqual(byId(await readLifecycleFacts(t.ctx.db)));
   // The awkward ones among others, and a deleted customer's id, which neither returns.
   const some = [...odd, ...rows.customers.filter((c) => c.deleted).slice(0, 2).map((c) => c.id), ...rows.customers.slice(0, 40).map((c) => c.id)];
-  expect(byId(readLifecycleInputs(t.ctx.db, some).map((x) => x.facts))).toEqual(byId(await readLifecycleFacts(t.ctx.db, some)));
+  expect(byId((await readLifecycleInputs(t.ctx.db, some)).map((x) => x.facts))).toEqual(byId(await readLifecycleFacts(t.ctx.db, some)));
   const b = folded.find((f) => f.customerId === 'x-b');
   expect(b?.previous?.amountFen).toBe(50_00); // its last term renews a terminated one: that is the predecessor
 });

@@ -1,8 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ComputedStage, LifecycleFacts } from '../../shared/domain/lifecycleRules.ts';
-import { rawOf, type Db } from '../handle.ts';
-import { factsOfRow, type FactsRow } from './lifecycleFacts.ts';
+import { engineOf, rawOf, type Db, type Executor } from '../handle.ts';
+import { factsOfRow } from './lifecycleFacts.ts';
+import { factsRowOf, foldTerms, type ContractRow } from './lifecycleFold.ts';
 import type { StoredDigest } from './lifecycleRepo.ts';
+import { scanLifecycleInputsOnPostgres } from './lifecycleScanPostgres.ts';
 
 // What a recompute reads, on the raw connection: the facts of every live customer (or of some), each with the
 // digest of its stored row, so the stored rows need not be read apart. The facts are those of the SQL aggregate
@@ -15,10 +17,6 @@ export interface LifecycleInput {
   /** The stored row as a digest (lifecycleRepo.ts digestOf); undefined when none is stored. */
   stored: StoredDigest | undefined;
 }
-
-/** A live contract: [id, customer_id, renewal_of, start (starts_on, else signed_on), ends_on, amount_fen, status, renewal stage, lost_reason, lost_note, outcome_on]. */
-type ContractRow = [string, string, string | null, string | null, string | null, number | null, string, string | null, string | null, string | null, string | null];
-const ID = 0, CUSTOMER = 1, RENEWAL_OF = 2, START = 3, ENDS = 4, AMOUNT = 5, STATUS = 6, STAGE = 7, LOST_REASON = 8, LOST_NOTE = 9, OUTCOME_ON = 10;
 
 const ONLY = (column: string, ids: readonly string[] | undefined) => (ids === undefined ? '' : ` AND ${column} IN (SELECT value FROM json_each(@ids))`);
 
@@ -42,25 +40,6 @@ const customersSql = (ids?: readonly string[]) => `
 
 const predecessorSql = 'SELECT id, customer_id, renewal_of, NULL, ends_on, amount_fen, status, NULL, NULL, NULL, NULL FROM contracts WHERE id = ? AND deleted_at IS NULL';
 
-/** a ranks before b in the aggregate's window order: the latest end (none = latest), then the latest start, then the id, all descending. */
-function ranksBefore(a: ContractRow, b: ContractRow): boolean {
-  const ae = a[ENDS] ?? '9999-12-31', be = b[ENDS] ?? '9999-12-31';
-  if (ae !== be) return ae > be;
-  const as = a[START] ?? '', bs = b[START] ?? '';
-  if (as !== bs) return as > bs;
-  return a[ID] > b[ID];
-}
-
-interface Terms {
-  terms: number;
-  renewed: number;
-  firstOn: string | null;
-  last: ContractRow;
-  next: ContractRow | null;
-}
-
-const isRenewed = (k: ContractRow) => (k[STATUS] === 'renewed' || k[STAGE] === 'renewed' ? 1 : 0);
-
 /**
  * The rows of a statement, streamed when reading everyone: rows that die young cost the collector far less than
  * 100k-row arrays kept alive (nothing else may run on the connection meanwhile). A list of ids reads them at once,
@@ -73,29 +52,17 @@ function rowsOf<T>(raw: BetterSqlite3.Database, sql: string, ids: readonly strin
 
 /**
  * Hands `visit` the facts and stored digest of each of `ids`, or of every live customer when undefined (deleted
- * ones are left out), one at a time; returns how many it visited. `visit` must not use the connection.
+ * ones are left out), one at a time; returns how many it visited. `visit` must not use the connection. `x` is
+ * the transaction to read in (PostgreSQL reads on its connection); SQLite reads `db`'s one raw connection.
  */
-export function scanLifecycleInputs(db: Db, ids: readonly string[] | undefined, visit: (input: LifecycleInput) => void): number {
+export async function scanLifecycleInputs(db: Db, x: Executor, ids: readonly string[] | undefined, visit: (input: LifecycleInput) => void): Promise<number> {
+  if (engineOf(x) === 'postgres') return scanLifecycleInputsOnPostgres(x, ids, visit);
+  return scanOnSqlite(db, ids, visit);
+}
+
+function scanOnSqlite(db: Db, ids: readonly string[] | undefined, visit: (input: LifecycleInput) => void): number {
   const raw = rawOf(db);
-  const byId = new Map<string, ContractRow>();
-  const termsOf = new Map<string, Terms>();
-  for (const k of rowsOf<ContractRow>(raw, contractsSql(ids), ids)) {
-    byId.set(k[ID], k);
-    if (k[STATUS] === 'terminated') continue;
-    const first = k[START] ?? k[ENDS];
-    const t = termsOf.get(k[CUSTOMER]);
-    if (t === undefined) {
-      termsOf.set(k[CUSTOMER], { terms: 1, renewed: isRenewed(k), firstOn: first, last: k, next: null });
-      continue;
-    }
-    t.terms++;
-    t.renewed += isRenewed(k);
-    if (first !== null && (t.firstOn === null || first < t.firstOn)) t.firstOn = first;
-    if (ranksBefore(k, t.last)) {
-      t.next = t.last;
-      t.last = k;
-    } else if (t.next === null || ranksBefore(k, t.next)) t.next = k;
-  }
+  const { byId, termsOf } = foldTerms(rowsOf<ContractRow>(raw, contractsSql(ids), ids));
   // A predecessor or chain link outside the customers read (another customer's term): looked up one by one.
   const lookup = ids === undefined ? null : raw.prepare(predecessorSql).raw();
   const live = (id: string): ContractRow | undefined => {
@@ -109,52 +76,7 @@ export function scanLifecycleInputs(db: Db, ids: readonly string[] | undefined, 
   const lastFollowUp = new Map(rowsOf<[string, string]>(raw, followUpsSql(ids), ids));
   let visited = 0;
   for (const [customerId, stage, since, computedOn, digest] of rowsOf<[string, string | null, string, string, string]>(raw, customersSql(ids), ids)) {
-    const t = termsOf.get(customerId);
-    const row: FactsRow = {
-      customerId,
-      terms: null,
-      renewedTerms: null,
-      firstOn: null,
-      lastStart: null,
-      lastEnds: null,
-      lastAmount: null,
-      lastRenewed: null,
-      lastLost: null,
-      lostReason: null,
-      lostNote: null,
-      outcomeOn: null,
-      prevEnds: null,
-      prevAmount: null,
-      chain: null,
-      lastFollowUpAt: lastFollowUp.get(customerId) ?? null,
-    };
-    if (t !== undefined) {
-      const l = t.last;
-      row.terms = t.terms;
-      row.renewedTerms = t.renewed;
-      row.firstOn = t.firstOn;
-      row.lastStart = l[START];
-      row.lastEnds = l[ENDS];
-      row.lastAmount = l[AMOUNT];
-      row.lastRenewed = isRenewed(l);
-      row.lastLost = l[STAGE] === 'lost' ? 1 : 0;
-      row.lostReason = l[LOST_REASON];
-      row.lostNote = l[LOST_NOTE];
-      row.outcomeOn = l[OUTCOME_ON];
-      const p = l[RENEWAL_OF] === null ? undefined : live(l[RENEWAL_OF]);
-      row.prevEnds = p !== undefined ? p[ENDS] : (t.next?.[ENDS] ?? null);
-      row.prevAmount = p !== undefined ? p[AMOUNT] : (t.next?.[AMOUNT] ?? null);
-      if (l[RENEWAL_OF] !== null) {
-        // The links of the renewal_of chain ending at the last term (the aggregate's recursive walk, capped at 200).
-        let n = 1;
-        let at = live(l[RENEWAL_OF]);
-        while (n < 200 && at !== undefined && at[RENEWAL_OF] !== null) {
-          n++;
-          at = live(at[RENEWAL_OF]);
-        }
-        row.chain = n;
-      }
-    }
+    const row = factsRowOf(customerId, termsOf.get(customerId), lastFollowUp.get(customerId) ?? null, live);
     visited++;
     visit({ facts: factsOfRow(row), stored: stage === null ? undefined : { stage: stage as ComputedStage, since, computedOn, digest } });
   }
@@ -162,8 +84,8 @@ export function scanLifecycleInputs(db: Db, ids: readonly string[] | undefined, 
 }
 
 /** The facts and stored digests of `ids`, or of every live customer, as a list (scanLifecycleInputs). */
-export function readLifecycleInputs(db: Db, ids?: readonly string[]): LifecycleInput[] {
+export async function readLifecycleInputs(db: Db, ids?: readonly string[]): Promise<LifecycleInput[]> {
   const out: LifecycleInput[] = [];
-  scanLifecycleInputs(db, ids, (input) => out.push(input));
+  await scanLifecycleInputs(db, db, ids, (input) => out.push(input));
   return out;
 }

@@ -22,7 +22,7 @@ export async function getHealth(ctx: ServiceContext, input: ApiParsedInput<'heal
   const current = stored ? { weekOf: weekOf(localDateOf(new Date(stored.computedAt))), score: stored.score } : null;
   const weeks = weeklyPoints(rows, current, fromWeek, thisWeek);
   if (!stored) {
-    const [scored] = scoreCustomers(ctx.db, ctx.now(), await readHealthWeights(ctx.db), [input.customerId]);
+    const [scored] = await scoreCustomers(ctx.db, ctx.now(), await readHealthWeights(ctx.db), [input.customerId]);
     return { score: null, band: null, factors: scored?.score.factors ?? [], computedAt: null, changeSinceLastWeek: null, weeks };
   }
   const lastWeek = weeks.find((w) => w.weekOf === addDaysIso(thisWeek, -7));

@@ -13,7 +13,7 @@ import { neverScored, recomputeHealthIn, refreshMarkedHealth } from './recompute
 export async function runDailyHealth(ctx: ServiceContext): Promise<number | null> {
   const day = dailyTierRunDay(ctx.now());
   const last = await readStoredSetting(ctx.db, 'healthDailyRun');
-  if (typeof last === 'string' && last >= day && !neverScored(ctx.db)) return null;
+  if (typeof last === 'string' && last >= day && !(await neverScored(ctx.db))) return null;
   return withTransaction(ctx.db, async (tx) => {
     const outcome = await recomputeHealthIn(ctx, tx);
     await saveMarkerSetting(tx, 'healthDailyRun', day, auditMeta(ctx, 'update'));

@@ -32,7 +32,7 @@ export async function setHealthWeights(ctx: ServiceContext, weights: ApiParsedIn
 /** Puts back the weights a save replaced (the defaults when that save was the first), audited, and rescores everyone. */
 export async function undoHealthWeights(ctx: ServiceContext, input: ApiParsedInput<'health:undoWeights'>): Promise<ApiOutput<'health:undoWeights'>> {
   return withTransaction(ctx.db, async (tx) => {
-    const batch = settingBeforeBatch(ctx.db, input.undoToken, SETTING_KEYS.healthWeights);
+    const batch = await settingBeforeBatch(tx, input.undoToken, SETTING_KEYS.healthWeights);
     if (!batch.found) throw new AppError('NOT_FOUND', msg('health.notAWeightsChange'), 'undoToken');
     const parsed = healthWeightsSchema.safeParse({ ...DEFAULT_HEALTH_WEIGHTS, ...(typeof batch.before === 'object' && batch.before !== null ? batch.before : {}) });
     const weights = parsed.success ? parsed.data : { ...DEFAULT_HEALTH_WEIGHTS };
@@ -48,7 +48,7 @@ export async function previewHealthWeights(ctx: ServiceContext, weights: ApiPars
   const window = healthWindowAt(ctx.now());
   const moves = new Map<string, number>();
   let changed = 0;
-  const customers = scanHealthFacts(ctx.db, window, undefined, (row) => {
+  const customers = await scanHealthFacts(ctx.db, ctx.db, window, undefined, (row) => {
     const facts = healthFactsOf(row, window);
     const from = scoreHealth(facts, current).band;
     const to = scoreHealth(facts, weights).band;

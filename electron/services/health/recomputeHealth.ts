@@ -67,10 +67,10 @@ export function healthFactsOf(row: HealthFactRow, window: { month: string; today
 }
 
 /** Scores `ids` (every live customer when undefined) without writing: the facts and what they score. */
-export function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): { customerId: string; score: HealthScore }[] {
+export async function scoreCustomers(db: Db, now: Date, weights: HealthWeights, ids?: readonly string[]): Promise<{ customerId: string; score: HealthScore }[]> {
   const window = healthWindowAt(now);
   const out: { customerId: string; score: HealthScore }[] = [];
-  scanHealthFacts(db, window, ids, (row) => out.push({ customerId: row.customerId, score: scoreHealth(healthFactsOf(row, window), weights) }));
+  await scanHealthFacts(db, db, window, ids, (row) => out.push({ customerId: row.customerId, score: scoreHealth(healthFactsOf(row, window), weights) }));
   return out;
 }
 
@@ -95,8 +95,9 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   const rows: HealthScoreRow[] = [];
   let rescored = 0;
   const computedAt = now.toISOString();
-  const customers = scanHealthFacts(
+  const customers = await scanHealthFacts(
     ctx.db,
+    tx,
     window,
     ids,
     (row) => {
@@ -108,23 +109,23 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
       const left = row.storedScore !== null && row.storedOn !== null && row.storedOn < window.week ? { weekOf: weekOf(row.storedOn), score: row.storedScore } : null;
       rows.push({ customerId: row.customerId, score: scored.score, band: scored.band, factors, left });
     },
-    () => {
-      writeHealthScores(ctx.db, rows, computedAt);
+    async () => {
+      await writeHealthScores(ctx.db, tx, rows, computedAt);
       rows.length = 0;
     },
   );
-  clearHealthMarks(ctx.db, ids);
+  await clearHealthMarks(ctx.db, tx, ids);
   return { customers, rescored };
 }
 
 /** After a write: rescores the customers the triggers marked. Returns how many scores moved; 0 at once when none waits. */
 export async function refreshMarkedHealth(ctx: ServiceContext): Promise<number> {
-  if (!hasHealthMarks(ctx.db)) return 0;
-  const ids = markedHealthCustomers(ctx.db);
+  if (!(await hasHealthMarks(ctx.db))) return 0;
+  const ids = await markedHealthCustomers(ctx.db, ctx.db);
   return (await recomputeHealth(ctx, ids.length >= FULL_PASS_FROM ? undefined : ids)).rescored;
 }
 
 /** Whether the archive has customers but was never scored (a first open after the upgrade): then everyone is scored once. */
-export function neverScored(db: Db): boolean {
+export function neverScored(db: Db): Promise<boolean> {
   return lacksAnyHealth(db);
 }

@@ -33,10 +33,10 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (tx) => {
     const rules = rulesIn ?? (await readLifecycleRules(tx));
-    // The facts with each stored row's digest, read on the transaction's one connection.
+    // The facts with each stored row's digest, read on the transaction's connection.
     const rows: StoredLifecycle[] = [];
     const changes: (LifecycleChange & { customerId: string })[] = [];
-    const customers = scanLifecycleInputs(ctx.db, ids, ({ facts: f, stored: before }) => {
+    const customers = await scanLifecycleInputs(ctx.db, tx, ids, ({ facts: f, stored: before }) => {
       const v = evaluateLifecycle(f, today, rules);
       const moved = before === undefined || before.stage !== v.stage;
       // A first stage, or the first after 潜在 (a customer made by hand, then given its history), is dated by the
@@ -60,7 +60,7 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
       if (before === undefined || before.digest !== digestOf(row)) rows.push(row);
     });
     // Also drops what was stored for customers no longer live (deleted, or merged away) and clears their marks.
-    writeLifecycles(ctx.db, rows, changes, at, customers, ids);
+    await writeLifecycles(ctx.db, tx, rows, changes, at, customers, ids);
     return { customers, changed: changes.length };
   });
 }
