@@ -15,7 +15,7 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
     withTransaction(ctx.db, async (tx) => {
       // Stamped under the write lock: later than every write before it (the reminder tick catches up by updated_at).
       at = ctx.now().toISOString();
-      const undone = undoImportBatch(ctx.db, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
+      const undone = await undoImportBatch(ctx.db, tx, batchId, { batchId: undoBatchId, at, actor: ctx.actor });
       // The terms it created are gone: so are their reminder steps, their unread notifications and the summary.
       await removeRemindersOfContracts(tx, await contractsCreatedByBatch(tx, batchId), batchId);
       return undone;
@@ -24,6 +24,6 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
   return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };
 }
 
-export function importHistory(ctx: ServiceContext, offset: number, limit: number): { items: ImportBatch[]; total: number } {
+export function importHistory(ctx: ServiceContext, offset: number, limit: number): Promise<{ items: ImportBatch[]; total: number }> {
   return listImportBatches(ctx.db, offset, limit);
 }
