@@ -4,9 +4,9 @@
 import type { Cycle } from '../../shared/domain/enums.ts';
 import { addDaysIso } from '../../shared/domain/dates.ts';
 import { linkedOutcome, matchRenewals, RENEWAL_GRACE_DAYS, type ChainRuleTerm } from '../../shared/renewals/chainRule.ts';
-import { recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { recomputeNextExpiryOn } from '../bulk/bulkNextExpiry.ts';
+import { inSlicesAsync, type BulkSql } from '../bulk/bulkSql.ts';
 import { newId } from '../newId.ts';
-import { inSlices, type StatementCache } from '../statementCache.ts';
 import type { ImportBulkWriter } from './importBulkWriter.ts';
 
 const SLICE = 400;
@@ -37,40 +37,34 @@ export interface ChainSettlement {
   history: number;
 }
 
-function termsOfCustomers(cache: StatementCache, customerIds: readonly string[]): TermRow[] {
+async function termsOfCustomers(bulk: BulkSql, customerIds: readonly string[]): Promise<TermRow[]> {
   const out: TermRow[] = [];
-  inSlices(customerIds, SLICE, (slice) => {
-    const rows = cache
-      .inList(
-        `SELECT k.id, k.customer_id, k.service, k.signed_on, k.starts_on, k.ends_on, k.amount_fen, k.cycle, k.status,
+  await inSlicesAsync(customerIds, SLICE, async (slice) => {
+    const rows = (await bulk.inList(`SELECT k.id, k.customer_id, k.service, k.signed_on, k.starts_on, k.ends_on, k.amount_fen, k.cycle, k.status,
                 k.renewal_of, r.id AS renewal_id, r.stage, r.outcome_on, r.outcome_amount_fen,
                 EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = k.id AND s.deleted_at IS NULL) AS has_successor
            FROM contracts k
            LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
-          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list})`,
-        slice.length,
-      )
-      .all(slice) as TermRow[];
-    out.push(...rows);
+          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list})`, slice)) as TermRow[];
+    // EXISTS is a boolean on PostgreSQL: 1/0 here as on SQLite.
+    for (const r of rows) out.push({ ...r, has_successor: Number(r.has_successor) });
   });
   return out;
 }
 
-function customersOf(cache: StatementCache, contractIds: readonly string[]): string[] {
+async function customersOf(bulk: BulkSql, contractIds: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
-  inSlices(contractIds, SLICE, (slice) => {
-    const rows = cache.inList('SELECT DISTINCT customer_id FROM contracts WHERE id IN ({list})', slice.length).all(slice) as { customer_id: string }[];
+  await inSlicesAsync(contractIds, SLICE, async (slice) => {
+    const rows = (await bulk.inList('SELECT DISTINCT customer_id FROM contracts WHERE id IN ({list})', slice)) as { customer_id: string }[];
     for (const r of rows) out.add(r.customer_id);
   });
   return [...out];
 }
 
-function vetoedPairs(cache: StatementCache, ids: readonly string[]): Set<string> {
+async function vetoedPairs(bulk: BulkSql, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  inSlices(ids, SLICE, (slice) => {
-    const rows = cache
-      .inList('SELECT earlier_id, later_id FROM renewal_link_vetoes WHERE deleted_at IS NULL AND later_id IN ({list})', slice.length)
-      .all(slice) as { earlier_id: string; later_id: string }[];
+  await inSlicesAsync(ids, SLICE, async (slice) => {
+    const rows = (await bulk.inList('SELECT earlier_id, later_id FROM renewal_link_vetoes WHERE deleted_at IS NULL AND later_id IN ({list})', slice)) as { earlier_id: string; later_id: string }[];
     for (const r of rows) out.add(`${r.earlier_id}|${r.later_id}`);
   });
   return out;
@@ -81,7 +75,7 @@ function vetoedPairs(cache: StatementCache, ids: readonly string[]): Set<string>
  * win-back); left undecided, the later term is the evidence and the term stays 已续约 with its record renewed.
  * `statusMoved` collects the customers whose terms changed status.
  */
-function settleLinkedTerms(writer: ImportBulkWriter, rows: TermRow[], touched: ReadonlySet<string>, statusMoved: Set<string>): void {
+async function settleLinkedTerms(writer: ImportBulkWriter, rows: TermRow[], touched: ReadonlySet<string>, statusMoved: Set<string>): Promise<void> {
   const linked = rows.filter((r) => touched.has(r.id) && r.has_successor === 1);
   if (linked.length === 0) return;
   const successors = new Map<string, TermRow[]>();
@@ -89,17 +83,17 @@ function settleLinkedTerms(writer: ImportBulkWriter, rows: TermRow[], touched: R
   for (const a of linked) {
     if (a.stage === 'lost') {
       for (const b of successors.get(a.id) ?? []) {
-        writer.patch('contracts', b.id, [['renewal_of', null]]);
+        await writer.patch('contracts', b.id, [['renewal_of', null]]);
         b.renewal_of = null;
       }
       a.has_successor = 0;
       if (a.status === 'renewed') {
-        writer.patch('contracts', a.id, [['status', 'active']]);
+        await writer.patch('contracts', a.id, [['status', 'active']]);
         a.status = 'active';
         statusMoved.add(a.customer_id);
       }
     } else if (a.stage !== 'renewed' && a.renewal_id !== null) {
-      writer.patch('renewals', a.renewal_id, [['stage', 'renewed']]);
+      await writer.patch('renewals', a.renewal_id, [['stage', 'renewed']]);
       a.stage = 'renewed';
     }
   }
@@ -110,18 +104,18 @@ function settleLinkedTerms(writer: ImportBulkWriter, rows: TermRow[], touched: R
  * needs one of its two terms among them; history is only what the batch created or re-dated (`redated`). `importDate` is the
  * local date of the import.
  */
-export function settleChains(
+export async function settleChains(
   writer: ImportBulkWriter,
   touched: ReadonlySet<string>,
   redated: ReadonlySet<string>,
   importDate: string,
-): ChainSettlement {
-  writer.flush();
-  const rows = termsOfCustomers(writer.cache, customersOf(writer.cache, [...touched]));
+): Promise<ChainSettlement> {
+  await writer.flush();
+  const rows = await termsOfCustomers(writer.bulk, await customersOf(writer.bulk, [...touched]));
   const byId = new Map(rows.map((r) => [r.id, r]));
   // Customers whose terms changed status: their next expiry counts active terms only.
   const statusMoved = new Set<string>();
-  settleLinkedTerms(writer, rows, touched, statusMoved);
+  await settleLinkedTerms(writer, rows, touched, statusMoved);
   const terms: ChainRuleTerm[] = rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -135,14 +129,14 @@ export function settleChains(
     hasSuccessor: r.has_successor === 1,
     renewalOf: r.renewal_of,
   }));
-  const links = matchRenewals(terms, vetoedPairs(writer.cache, rows.map((r) => r.id))).filter((l) => touched.has(l.earlierId) || touched.has(l.laterId));
+  const links = matchRenewals(terms, await vetoedPairs(writer.bulk, rows.map((r) => r.id))).filter((l) => touched.has(l.earlierId) || touched.has(l.laterId));
   const renewed = new Set<string>();
   for (const { earlierId, laterId } of links) {
     const a = byId.get(earlierId)!;
     const b = byId.get(laterId)!;
-    writer.patch('contracts', b.id, [['renewal_of', a.id]]);
+    await writer.patch('contracts', b.id, [['renewal_of', a.id]]);
     if (a.status !== 'renewed') {
-      writer.patch('contracts', a.id, [['status', 'renewed']]);
+      await writer.patch('contracts', a.id, [['status', 'renewed']]);
       statusMoved.add(a.customer_id);
     }
     const { outcomeOn, outcomeAmountFen } = linkedOutcome(
@@ -150,7 +144,7 @@ export function settleChains(
       { startsOn: b.starts_on, signedOn: b.signed_on, endsOn: b.ends_on, cycle: b.cycle, amountFen: b.amount_fen },
     );
     if (a.renewal_id) {
-      writer.patch('renewals', a.renewal_id, [
+      await writer.patch('renewals', a.renewal_id, [
         ['stage', 'renewed'],
         ['outcome_on', outcomeOn],
         ['outcome_amount_fen', outcomeAmountFen],
@@ -159,7 +153,7 @@ export function settleChains(
         ['lost_note', null],
       ]);
     } else {
-      writer.insertRenewal({ id: newId(), contractId: a.id, stage: 'renewed', outcomeOn, outcomeAmountFen, lostReason: null, lostNote: null, newContractId: b.id });
+      await writer.insertRenewal({ id: newId(), contractId: a.id, stage: 'renewed', outcomeOn, outcomeAmountFen, lostReason: null, lostNote: null, newContractId: b.id });
     }
     renewed.add(a.id);
   }
@@ -172,15 +166,15 @@ export function settleChains(
     if (!r || r.ends_on === null || renewed.has(id) || r.has_successor === 1) continue;
     const undecided = r.stage === null || !DECIDED.has(r.stage);
     if (r.status === 'active' && undecided && r.ends_on < cutoff) {
-      writer.patch('contracts', id, [['status', 'expired']]);
+      await writer.patch('contracts', id, [['status', 'expired']]);
       statusMoved.add(r.customer_id);
       history++;
     } else if (r.status === 'expired' && r.ends_on >= cutoff) {
-      writer.patch('contracts', id, [['status', 'active']]);
+      await writer.patch('contracts', id, [['status', 'active']]);
       statusMoved.add(r.customer_id);
     }
   }
-  writer.flush();
-  recomputeNextExpiry(writer.cache, [...statusMoved]);
+  await writer.flush();
+  await recomputeNextExpiryOn(writer.bulk, [...statusMoved]);
   return { linked: links.length, history };
 }

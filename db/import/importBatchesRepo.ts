@@ -1,7 +1,7 @@
-// import_batches: one row per committed import, for the history page and undo. Raw prepared statements:
-// the table is the import's own.
-import type { Db } from '../handle.ts';
-import { rawOf } from '../handle.ts';
+// import_batches: one row per committed import, for the history page and undo. Plain SQL through Kysely (the table
+// is the import's own and has no Kysely shape), portable to both engines.
+import { sql } from 'kysely';
+import { q, type Executor } from '../handle.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
 
 interface BatchRow {
@@ -30,30 +30,25 @@ const toBatch = (r: BatchRow): ImportBatch => ({
   undoneAt: r.undone_at,
 });
 
-/** Called inside the import's transaction, so the record commits or rolls back with the rows. */
-export function recordImportBatch(db: Db, b: Omit<ImportBatch, 'undoneAt'>): void {
-  rawOf(db)
-    .prepare(
-      `INSERT INTO import_batches (id, kind, file_name, format, encoding, rows, summary, actor, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(b.batchId, b.kind, b.fileName, b.format, b.encoding, b.rows, JSON.stringify(b.summary), b.actor, b.createdAt, b.createdAt);
+/** Called inside the import's transaction (pass its Tx), so the record commits or rolls back with the rows. */
+export async function recordImportBatch(x: Executor, b: Omit<ImportBatch, 'undoneAt'>): Promise<void> {
+  await sql`INSERT INTO import_batches (id, kind, file_name, format, encoding, rows, summary, actor, created_at, updated_at)
+       VALUES (${b.batchId}, ${b.kind}, ${b.fileName}, ${b.format}, ${b.encoding}, ${b.rows}, ${JSON.stringify(b.summary)}, ${b.actor},
+               ${b.createdAt}, ${b.createdAt})`.execute(q(x));
 }
 
-export function getImportBatch(db: Db, id: string): ImportBatch | undefined {
-  const row = rawOf(db).prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
-  return row ? toBatch(row) : undefined;
+export async function getImportBatch(x: Executor, id: string): Promise<ImportBatch | undefined> {
+  const { rows } = await sql<BatchRow>`SELECT * FROM import_batches WHERE id = ${id}`.execute(q(x));
+  return rows[0] ? toBatch(rows[0]) : undefined;
 }
 
-export function listImportBatches(db: Db, offset: number, limit: number): { items: ImportBatch[]; total: number } {
-  const raw = rawOf(db);
-  const rows = raw.prepare('SELECT * FROM import_batches ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?').all(limit, offset) as BatchRow[];
-  const total = (raw.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n;
-  return { items: rows.map(toBatch), total };
+export async function listImportBatches(x: Executor, offset: number, limit: number): Promise<{ items: ImportBatch[]; total: number }> {
+  const { rows } = await sql<BatchRow>`SELECT * FROM import_batches ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`.execute(q(x));
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM import_batches`.execute(q(x));
+  return { items: rows.map(toBatch), total: Number(counted.rows[0]?.n ?? 0) };
 }
 
-export function markImportBatchUndone(db: Db, id: string, at: string, undoBatchId: string): void {
-  rawOf(db)
-    .prepare('UPDATE import_batches SET undone_at = ?, undo_batch_id = ?, updated_at = ?, version = version + 1 WHERE id = ?')
-    .run(at, undoBatchId, at, id);
+export async function markImportBatchUndone(x: Executor, id: string, at: string, undoBatchId: string): Promise<void> {
+  await sql`UPDATE import_batches SET undone_at = ${at}, undo_batch_id = ${undoBatchId}, updated_at = ${at}, version = import_batches.version + 1
+             WHERE id = ${id}`.execute(q(x));
 }

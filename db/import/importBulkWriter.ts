@@ -1,11 +1,12 @@
-// The import's write path: multi-row prepared INSERTs for new rows, one prepared UPDATE per changed row, and
+// The import's write path (on either engine, through a BulkSql runner): multi-row INSERTs for new rows, one prepared UPDATE per changed row, and
 // an audit_log row with the batch id for every write, so the batch can be undone. An entity gets one audit
 // row per batch (a repeat in the file rewrites its after-image and keeps the version). A created row is
 // audited without an after-image: it is the row at version 1, which undo can tell from the version alone.
 import { newId } from '../newId.ts';
 import { nameSortKeyLoaded } from '../repositories/customerNameSortKeys.ts';
 import { followUpColumns } from '../repositories/followUpsRepo.ts';
-import { BulkInserter, isRow, type Raw, StatementCache } from '../statementCache.ts';
+import type { BulkRows, BulkSql } from '../bulk/bulkSql.ts';
+import { isRow } from '../statementCache.ts';
 import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, NewRenewal, RecordChange } from './chunkPlan.ts';
 
 export type ImportTable = 'owners' | 'customers' | 'contacts' | 'contracts' | 'follow_ups' | 'renewals';
@@ -104,16 +105,17 @@ function changedColumns(change: RecordChange): { table: ImportTable; set: [strin
 }
 
 export class ImportBulkWriter {
-  readonly cache: StatementCache;
+  readonly bulk: BulkSql;
   readonly #meta: BatchMeta;
-  readonly #rows: Record<ImportTable, BulkInserter>;
-  readonly #audit: BulkInserter;
+  readonly #rows: Record<ImportTable, BulkRows>;
+  readonly #audit: BulkRows;
+  /** A table's buffer is full: the next write flushes every table in foreign-key order first. */
+  #full = false;
 
-  constructor(raw: Raw, meta: BatchMeta) {
-    this.cache = new StatementCache(raw);
+  constructor(bulk: BulkSql, meta: BatchMeta) {
+    this.bulk = bulk;
     this.#meta = meta;
-    // A full buffer flushes every table in foreign-key order, so a contract never goes in before its customer.
-    const inserter = (t: ImportTable) => new BulkInserter(this.cache, t, COLUMNS[t], () => this.flush());
+    const inserter = (t: ImportTable) => bulk.rows(t, COLUMNS[t]);
     this.#rows = {
       owners: inserter('owners'),
       customers: inserter('customers'),
@@ -122,30 +124,36 @@ export class ImportBulkWriter {
       follow_ups: inserter('follow_ups'),
       renewals: inserter('renewals'),
     };
-    this.#audit = new BulkInserter(this.cache, 'audit_log', AUDIT_COLUMNS);
+    this.#audit = bulk.rows('audit_log', AUDIT_COLUMNS);
   }
 
-  #insert(table: ImportTable, row: Record<string, SqlValue> & { id: string }): void {
-    this.#rows[table].add(COLUMNS[table].map((c) => row[c]));
+  /** Flushes when a buffer filled up, so a contract never goes in before its customer. */
+  async #flushIfFull(): Promise<void> {
+    if (this.#full) await this.flush();
+  }
+
+  async #insert(table: ImportTable, row: Record<string, SqlValue> & { id: string }): Promise<void> {
+    if (this.#rows[table].add(COLUMNS[table].map((c) => row[c]))) this.#full = true;
     this.#auditRow(table, row.id, null, null);
+    await this.#flushIfFull();
   }
 
   #auditRow(entity: string, entityId: string, before: string | null, after: string | null): void {
     const { at, actor, batchId } = this.#meta;
-    this.#audit.add([newId(), at, actor, 'import', entity, entityId, before, after, batchId, at, at]);
+    if (this.#audit.add([newId(), at, actor, 'import', entity, entityId, before, after, batchId, at, at])) this.#full = true;
   }
 
   #stamp() {
     return { created_at: this.#meta.at, updated_at: this.#meta.at, version: 1, deleted_at: null };
   }
 
-  insertOwner(o: NewOwner): void {
-    this.#insert('owners', { id: o.id, name: o.name, email: null, phone: null, active: 1, ...this.#stamp() });
+  async insertOwner(o: NewOwner): Promise<void> {
+    await this.#insert('owners', { id: o.id, name: o.name, email: null, phone: null, active: 1, ...this.#stamp() });
   }
 
   /** `nextExpiryOn`: the earliest end among the contracts the customer comes with. */
-  insertCustomer(c: NewCustomer, nextExpiryOn: string | null): void {
-    this.#insert('customers', {
+  async insertCustomer(c: NewCustomer, nextExpiryOn: string | null): Promise<void> {
+    await this.#insert('customers', {
       id: c.id,
       name: c.name,
       code: null,
@@ -165,8 +173,8 @@ export class ImportBulkWriter {
     });
   }
 
-  insertContact(c: NewContact): void {
-    this.#insert('contacts', {
+  async insertContact(c: NewContact): Promise<void> {
+    await this.#insert('contacts', {
       id: c.id,
       customer_id: c.customerId,
       name: c.name,
@@ -180,8 +188,8 @@ export class ImportBulkWriter {
     });
   }
 
-  insertContract(k: NewContract): void {
-    this.#insert('contracts', {
+  async insertContract(k: NewContract): Promise<void> {
+    await this.#insert('contracts', {
       id: k.id,
       customer_id: k.customerId,
       number: k.number,
@@ -201,8 +209,8 @@ export class ImportBulkWriter {
     });
   }
 
-  insertRenewal(r: NewRenewal): void {
-    this.#insert('renewals', {
+  async insertRenewal(r: NewRenewal): Promise<void> {
+    await this.#insert('renewals', {
       id: r.id,
       contract_id: r.contractId,
       stage: r.stage,
@@ -216,26 +224,29 @@ export class ImportBulkWriter {
     });
   }
 
-  insertFollowUp(f: NewFollowUp): void {
-    this.#insert('follow_ups', { id: f.id, ...followUpColumns(f), ...this.#stamp() });
+  async insertFollowUp(f: NewFollowUp): Promise<void> {
+    await this.#insert('follow_ups', { id: f.id, ...followUpColumns(f), ...this.#stamp() });
   }
 
   /**
    * Changes some fields of an existing row. Rows inserted by this writer must be flushed first (the session
    * flushes at every chunk end, and changes only reach rows from earlier chunks or from before the import).
    */
-  change(change: RecordChange): void {
+  async change(change: RecordChange): Promise<void> {
     const { table, set } = changedColumns(change);
-    this.patch(table, change.id, set);
+    await this.patch(table, change.id, set);
   }
 
   /** Sets columns of an existing row, audited in the batch (one audit row per row and batch). */
-  patch(table: ImportTable, id: string, set: readonly [string, SqlValue][]): void {
+  async patch(table: ImportTable, id: string, set: readonly [string, SqlValue][]): Promise<void> {
     if (set.length === 0) return;
-    const before = this.cache.get(`SELECT * FROM ${table} WHERE id = ?`).get(id);
+    const bulk = this.bulk;
+    const before = await bulk.get(`SELECT * FROM ${table} WHERE id = ?`, [id]);
     if (!isRow(before)) throw new Error(`import change: no ${table} row ${id}`);
-    // `+batch_id` keeps the planner on audit_log_entity: the batch index would scan the whole batch per change.
-    const prior = this.cache.get('SELECT id FROM audit_log WHERE entity = ? AND entity_id = ? AND +batch_id = ?').get(table, id, this.#meta.batchId);
+    // `+batch_id` keeps SQLite's planner on audit_log_entity: the batch index would scan the whole batch per change.
+    // PostgreSQL has no unary plus on text (its planner weighs the two indexes by their statistics).
+    const batchColumn = bulk.engine === 'postgres' ? 'batch_id' : '+batch_id';
+    const prior = await bulk.get(`SELECT id FROM audit_log WHERE entity = ? AND entity_id = ? AND ${batchColumn} = ?`, [table, id, this.#meta.batchId]);
     const storedVersion = Number(before['version']);
     const version = isRow(prior) ? storedVersion : storedVersion + 1;
     const after: Record<string, unknown> = { ...before };
@@ -243,23 +254,24 @@ export class ImportBulkWriter {
     after['updated_at'] = this.#meta.at;
     after['version'] = version;
     const sql = `UPDATE ${table} SET ${set.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?, version = ? WHERE id = ?`;
-    this.cache.get(sql).run(...set.map(([, v]) => v), this.#meta.at, version, id);
-    if (isRow(prior)) this.cache.get('UPDATE audit_log SET after = ? WHERE id = ?').run(JSON.stringify(after), prior['id']);
+    await bulk.run(sql, [...set.map(([, v]) => v), this.#meta.at, version, id]);
+    if (isRow(prior)) await bulk.run('UPDATE audit_log SET after = ? WHERE id = ?', [JSON.stringify(after), prior['id']]);
     else this.#auditRow(table, id, JSON.stringify(before), JSON.stringify(after));
+    await this.#flushIfFull();
   }
 
   /**
    * Moves updated_at of these contracts to the batch's instant, without a version or audit row: nothing of the
    * contract changed, but the reminder catch-up reads contracts by updated_at and their renewal record did.
    */
-  restampContracts(ids: readonly string[]): void {
-    const stamp = this.cache.get('UPDATE contracts SET updated_at = ? WHERE id = ? AND updated_at < ?');
-    for (const id of new Set(ids)) stamp.run(this.#meta.at, id, this.#meta.at);
+  async restampContracts(ids: readonly string[]): Promise<void> {
+    for (const id of new Set(ids)) await this.bulk.run('UPDATE contracts SET updated_at = ? WHERE id = ? AND updated_at < ?', [this.#meta.at, id, this.#meta.at]);
   }
 
   /** Sends buffered rows in foreign-key order, then their audit rows. */
-  flush(): void {
-    for (const t of TABLE_ORDER) this.#rows[t].flush();
-    this.#audit.flush();
+  async flush(): Promise<void> {
+    this.#full = false;
+    for (const t of TABLE_ORDER) await this.#rows[t].flush();
+    await this.#audit.flush();
   }
 }

@@ -1,8 +1,8 @@
-// Reads the import needs per chunk: live customers by name (with their primary contact), owners by name,
+// Reads the import needs per chunk (either engine, through the session's BulkSql runner): live customers by name (with their primary contact), owners by name,
 // contracts by number or by (customer, end date), and existing follow-ups. Each is one IN-list query per
 // slice, so a chunk costs a handful of statements whatever its size.
 import type { ContractStatus, Cycle, RenewalStage, Tier } from '../../shared/domain/enums.ts';
-import { inSlices, type StatementCache } from '../statementCache.ts';
+import { inSlicesAsync, type BulkSql } from '../bulk/bulkSql.ts';
 import type { ContractSnapshot, CustomerSnapshot, RenewalSnapshot } from './chunkPlan.ts';
 
 const SLICE = 500;
@@ -35,7 +35,8 @@ interface ContractLookupRow {
   status: ContractStatus;
   notes: string | null;
   customer_name: string;
-  has_successor: number;
+  /** 1/0 on SQLite, a boolean on PostgreSQL (where EXISTS … OR EXISTS … is one). */
+  has_successor: number | boolean;
 }
 
 const CUSTOMER_LOOKUP = `SELECT c.id, c.name, c.tier, c.owner_id, o.name AS owner_name, c.custom_fields, c.notes,
@@ -48,33 +49,23 @@ const CUSTOMER_LOOKUP_JOINS = `LEFT JOIN owners o ON o.id = c.owner_id
  * finds the survivor, marked with `aliasOf`, so re-importing the old sheet updates it instead of bringing the
  * duplicate back.
  */
-export function customersByName(cache: StatementCache, names: readonly string[]): Map<string, CustomerSnapshot> {
+export async function customersByName(bulk: BulkSql, names: readonly string[]): Promise<Map<string, CustomerSnapshot>> {
   const out = new Map<string, CustomerSnapshot>();
-  inSlices(names, SLICE, (slice) => {
-    const rows = cache
-      .inList(
-        `${CUSTOMER_LOOKUP}
+  await inSlicesAsync(names, SLICE, async (slice) => {
+    const rows = (await bulk.inList(`${CUSTOMER_LOOKUP}
            FROM customers c
            ${CUSTOMER_LOOKUP_JOINS}
-          WHERE c.deleted_at IS NULL AND c.name IN ({list})`,
-        slice.length,
-      )
-      .all(slice) as CustomerLookupRow[];
+          WHERE c.deleted_at IS NULL AND c.name IN ({list})`, slice)) as CustomerLookupRow[];
     const found = new Set(rows.map((r) => r.name));
     const unmatched = slice.filter((n) => !found.has(n));
     const aliased =
       unmatched.length === 0
         ? []
-        : (cache
-            .inList(
-              `${CUSTOMER_LOOKUP}, a.name AS alias
+        : ((await bulk.inList(`${CUSTOMER_LOOKUP}, a.name AS alias
                  FROM customer_aliases a
                  JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
                  ${CUSTOMER_LOOKUP_JOINS}
-                WHERE a.deleted_at IS NULL AND a.name IN ({list})`,
-              unmatched.length,
-            )
-            .all(unmatched) as (CustomerLookupRow & { alias: string })[]);
+                WHERE a.deleted_at IS NULL AND a.name IN ({list})`, unmatched)) as (CustomerLookupRow & { alias: string })[]);
     const lookedUp: (CustomerLookupRow & { alias?: string })[] = [...rows, ...aliased];
     for (const r of lookedUp) {
       const alias = r.alias;
@@ -94,10 +85,10 @@ export function customersByName(cache: StatementCache, names: readonly string[])
   return out;
 }
 
-export function ownersByName(cache: StatementCache, names: readonly string[]): Map<string, string> {
+export async function ownersByName(bulk: BulkSql, names: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  inSlices(names, SLICE, (slice) => {
-    const rows = cache.inList('SELECT id, name FROM owners WHERE deleted_at IS NULL AND name IN ({list})', slice.length).all(slice) as {
+  await inSlicesAsync(names, SLICE, async (slice) => {
+    const rows = (await bulk.inList('SELECT id, name FROM owners WHERE deleted_at IS NULL AND name IN ({list})', slice)) as {
       id: string;
       name: string;
     }[];
@@ -127,16 +118,14 @@ function toContract(r: ContractLookupRow): ContractSnapshot {
     status: r.status,
     notes: r.notes,
     customerName: r.customer_name,
-    hasSuccessor: r.has_successor === 1,
+    hasSuccessor: Number(r.has_successor) === 1,
   };
 }
 
-export function contractsByNumber(cache: StatementCache, numbers: readonly string[]): Map<string, ContractSnapshot> {
+export async function contractsByNumber(bulk: BulkSql, numbers: readonly string[]): Promise<Map<string, ContractSnapshot>> {
   const out = new Map<string, ContractSnapshot>();
-  inSlices(numbers, SLICE, (slice) => {
-    const rows = cache
-      .inList(`SELECT ${CONTRACT_COLUMNS} FROM contracts k WHERE k.deleted_at IS NULL AND k.number IN ({list})`, slice.length)
-      .all(slice) as ContractLookupRow[];
+  await inSlicesAsync(numbers, SLICE, async (slice) => {
+    const rows = (await bulk.inList(`SELECT ${CONTRACT_COLUMNS} FROM contracts k WHERE k.deleted_at IS NULL AND k.number IN ({list})`, slice)) as ContractLookupRow[];
     for (const r of rows) out.set(r.number, toContract(r));
   });
   return out;
@@ -145,20 +134,15 @@ export function contractsByNumber(cache: StatementCache, numbers: readonly strin
 export const customerEndKey = (customerId: string, endsOn: string) => `${customerId}\u0000${endsOn}`;
 
 /** Live contracts of these customers ending on the given dates, keyed by customerEndKey, in number order. */
-export function contractsByCustomerEnd(
-  cache: StatementCache,
+export async function contractsByCustomerEnd(
+  bulk: BulkSql,
   pairs: readonly { customerId: string; endsOn: string }[],
-): Map<string, ContractSnapshot[]> {
+): Promise<Map<string, ContractSnapshot[]>> {
   const wanted = new Set(pairs.map((p) => customerEndKey(p.customerId, p.endsOn)));
   const out = new Map<string, ContractSnapshot[]>();
-  inSlices([...new Set(pairs.map((p) => p.customerId))], SLICE, (slice) => {
-    const rows = cache
-      .inList(
-        `SELECT ${CONTRACT_COLUMNS} FROM contracts k
-          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list}) AND k.ends_on IS NOT NULL ORDER BY k.number`,
-        slice.length,
-      )
-      .all(slice) as ContractLookupRow[];
+  await inSlicesAsync([...new Set(pairs.map((p) => p.customerId))], SLICE, async (slice) => {
+    const rows = (await bulk.inList(`SELECT ${CONTRACT_COLUMNS} FROM contracts k
+          WHERE k.deleted_at IS NULL AND k.customer_id IN ({list}) AND k.ends_on IS NOT NULL ORDER BY k.number`, slice)) as ContractLookupRow[];
     for (const r of rows) {
       if (r.ends_on === null) continue;
       const key = customerEndKey(r.customer_id, r.ends_on);
@@ -174,28 +158,21 @@ export function contractsByCustomerEnd(
 export const followUpKey = (customerId: string, atIso: string, summary: string) => `${customerId}\u0000${atIso.slice(0, 19)}\u0000${summary}`;
 
 /** Live follow-ups of these customers, keyed by followUpKey (the instant to the second). */
-export function followUpsOfCustomers(cache: StatementCache, customerIds: readonly string[]): Map<string, string> {
+export async function followUpsOfCustomers(bulk: BulkSql, customerIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  inSlices(customerIds, SLICE, (slice) => {
-    const rows = cache
-      .inList('SELECT id, customer_id, at, summary FROM follow_ups WHERE deleted_at IS NULL AND customer_id IN ({list})', slice.length)
-      .all(slice) as { id: string; customer_id: string; at: string; summary: string }[];
+  await inSlicesAsync(customerIds, SLICE, async (slice) => {
+    const rows = (await bulk.inList('SELECT id, customer_id, at, summary FROM follow_ups WHERE deleted_at IS NULL AND customer_id IN ({list})', slice)) as { id: string; customer_id: string; at: string; summary: string }[];
     for (const r of rows) out.set(followUpKey(r.customer_id, r.at, r.summary), r.id);
   });
   return out;
 }
 
 /** The live renewal record of each of these contracts, keyed by contract id. */
-export function renewalsOfContracts(cache: StatementCache, contractIds: readonly string[]): Map<string, RenewalSnapshot> {
+export async function renewalsOfContracts(bulk: BulkSql, contractIds: readonly string[]): Promise<Map<string, RenewalSnapshot>> {
   const out = new Map<string, RenewalSnapshot>();
-  inSlices(contractIds, SLICE, (slice) => {
-    const rows = cache
-      .inList(
-        `SELECT id, contract_id, stage, outcome_on, outcome_amount_fen, lost_reason, lost_note
-           FROM renewals WHERE deleted_at IS NULL AND contract_id IN ({list})`,
-        slice.length,
-      )
-      .all(slice) as {
+  await inSlicesAsync(contractIds, SLICE, async (slice) => {
+    const rows = (await bulk.inList(`SELECT id, contract_id, stage, outcome_on, outcome_amount_fen, lost_reason, lost_note
+           FROM renewals WHERE deleted_at IS NULL AND contract_id IN ({list})`, slice)) as {
       id: string;
       contract_id: string;
       stage: RenewalStage;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
-import { rawOf } from '../handle.ts';
+import { sqlRow } from '../../test-support/sqlRows.ts';
 import { emptyChunkPlan, withImportSession, type BatchMeta, type ChunkPlan, type ImportSession } from './index.ts';
 
 let t: TestContext;
@@ -11,9 +11,9 @@ afterEach(async () => {
   await t.close();
 });
 
-const row = (sql: string, ...params: unknown[]) => rawOf(t.ctx.db).prepare(sql).get(...params) as Record<string, unknown>;
+const row = (sql: string, ...params: unknown[]) => sqlRow(t.ctx.db, sql, ...params);
 
-async function session(batchId: string, at: string, work: (s: ImportSession) => void): Promise<BatchMeta> {
+async function session(batchId: string, at: string, work: (s: ImportSession) => Promise<void>): Promise<BatchMeta> {
   const meta = { batchId, at, actor: 'test' };
   await withImportSession(t.ctx.db, () => meta, async (s) => work(s));
   return meta;
@@ -43,14 +43,14 @@ function firstPlan(): ChunkPlan {
 describe('the import session', () => {
   it('writes a plan with its audit rows, next expiry and search index, stamping every row for the reminder catch-up', async () => {
     const first = await session('b1', '2026-11-23T02:00:00.000Z', (s) => s.write(firstPlan()));
-    expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-01-31' });
+    expect(await row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-01-31' });
     expect((await t.call('customers:list', { search: '诸葛' })).items.map((c: { id: string }) => c.id)).toEqual(['c1']);
     for (const [table, id] of [['owners', 'o1'], ['customers', 'c1'], ['contacts', 'p1'], ['contracts', 'k1'], ['contracts', 'k2'], ['follow_ups', 'f1']] as const) {
-      expect(row(`SELECT updated_at, version FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: first.at, version: 1 });
-      expect(row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b1' AND entity = ? AND entity_id = ?", table, id)).toEqual({ n: 1 });
+      expect(await row(`SELECT updated_at, version FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: first.at, version: 1 });
+      expect(await row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b1' AND entity = ? AND entity_id = ?", table, id)).toEqual({ n: 1 });
     }
 
-    const second = await session('b2', '2026-11-24T02:00:00.000Z', (s) => {
+    const second = await session('b2', '2026-11-24T02:00:00.000Z', async (s) => {
       const plan = emptyChunkPlan();
       plan.changes.push(
         { entity: 'customer', id: 'c1', changes: { tier: 'normal' } },
@@ -59,26 +59,26 @@ describe('the import session', () => {
         { entity: 'contract', id: 'k2', customerId: 'c1', changes: { endsOn: '2027-06-30' } },
         { entity: 'followUp', id: 'f1', changes: { channel: 'visit' } },
       );
-      s.write(plan);
+      await s.write(plan);
       // A contract created for a stored customer brings its next expiry forward only when earlier.
       const later = emptyChunkPlan();
       later.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, startsOn: null, remindOn: null, endsOn: '2027-12-31', amountFen: null, service: null, cycle: null, notes: null });
-      s.write(later);
+      await s.write(later);
     });
-    expect(row('SELECT next_expiry_on, tier FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-03-01', tier: 'normal' });
+    expect(await row('SELECT next_expiry_on, tier FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2027-03-01', tier: 'normal' });
     expect((await t.call('customers:list', { search: '诸葛' })).total).toBe(0);
     expect((await t.call('customers:list', { search: '司马' })).total).toBe(1);
     for (const [table, id] of [['customers', 'c1'], ['contacts', 'p1'], ['contracts', 'k2'], ['contracts', 'k3'], ['follow_ups', 'f1']] as const) {
-      expect(row(`SELECT updated_at FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: second.at });
+      expect(await row(`SELECT updated_at FROM ${table} WHERE id = ?`, id), `${table} ${id}`).toEqual({ updated_at: second.at });
     }
-    expect(row('SELECT updated_at FROM contracts WHERE id = ?', 'k1')).toEqual({ updated_at: first.at });
+    expect(await row('SELECT updated_at FROM contracts WHERE id = ?', 'k1')).toEqual({ updated_at: first.at });
 
-    await session('b3', '2026-11-25T02:00:00.000Z', (s) => {
+    await session('b3', '2026-11-25T02:00:00.000Z', async (s) => {
       const earlier = emptyChunkPlan();
       earlier.contracts.push({ id: 'k4', customerId: 'c1', number: 'HT-4', signedOn: null, startsOn: null, remindOn: null, endsOn: '2026-12-31', amountFen: null, service: null, cycle: null, notes: null });
-      s.write(earlier);
+      await s.write(earlier);
     });
-    expect(row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2026-12-31' });
+    expect(await row('SELECT next_expiry_on FROM customers WHERE id = ?', 'c1')).toEqual({ next_expiry_on: '2026-12-31' });
   });
 
   it('writes renewal records after their contracts, and lists the contracts the batch created or re-dated', async () => {
@@ -86,34 +86,34 @@ describe('the import session', () => {
     const sheet = { stage: 'renewed' as const, outcomeOn: '2027-02-01', amountFen: 200, lostReason: null, lostNote: null };
     let listed: string[] = [];
     let sheets: unknown[] = [];
-    await session('b2', '2026-11-24T02:00:00.000Z', (s) => {
+    await session('b2', '2026-11-24T02:00:00.000Z', async (s) => {
       const plan = emptyChunkPlan();
       plan.contracts.push({ id: 'k3', customerId: 'c1', number: 'HT-3', signedOn: null, startsOn: '2027-02-01', remindOn: '2027-12-01', endsOn: '2028-01-31', amountFen: null, service: null, cycle: null, notes: null });
       plan.renewals.push({ id: 'r3', contractId: 'k3', stage: 'contacted', outcomeOn: null, outcomeAmountFen: null, lostReason: null, lostNote: null });
       plan.renewals.push({ id: 'r1', contractId: 'k1', stage: 'renewed', outcomeOn: '2027-02-01', outcomeAmountFen: 200, lostReason: null, lostNote: null });
       plan.changes.push({ entity: 'contract', id: 'k2', customerId: 'c1', changes: { startsOn: '2026-02-01' } }, { entity: 'contract', id: 'k1', customerId: 'c1', changes: { status: 'renewed' } });
       plan.sheetRenewals.push({ contractId: 'k1', values: sheet });
-      s.write(plan);
+      await s.write(plan);
       listed = s.createdOrRedatedContracts();
       sheets = [...s.batchContracts().values()];
     });
     expect(listed.sort()).toEqual(['k2', 'k3']);
     expect(sheets).toContainEqual({ id: 'k1', created: false, redated: false, sheet });
-    expect(row('SELECT starts_on, remind_on, status FROM contracts WHERE id = ?', 'k3')).toEqual({ starts_on: '2027-02-01', remind_on: '2027-12-01', status: 'active' });
-    expect(row('SELECT status FROM contracts WHERE id = ?', 'k1')).toEqual({ status: 'renewed' });
-    expect(row('SELECT stage, outcome_amount_fen FROM renewals WHERE id = ?', 'r1')).toEqual({ stage: 'renewed', outcome_amount_fen: 200 });
-    expect(row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b2' AND entity = 'renewals'")).toEqual({ n: 2 });
+    expect(await row('SELECT starts_on, remind_on, status FROM contracts WHERE id = ?', 'k3')).toEqual({ starts_on: '2027-02-01', remind_on: '2027-12-01', status: 'active' });
+    expect(await row('SELECT status FROM contracts WHERE id = ?', 'k1')).toEqual({ status: 'renewed' });
+    expect(await row('SELECT stage, outcome_amount_fen FROM renewals WHERE id = ?', 'r1')).toEqual({ stage: 'renewed', outcome_amount_fen: 200 });
+    expect(await row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b2' AND entity = 'renewals'")).toEqual({ n: 2 });
   });
 
   it('rolls everything back when the work throws', async () => {
     await expect(
       withImportSession(t.ctx.db, () => ({ batchId: 'b1', at: '2026-11-23T02:00:00.000Z', actor: 'test' }), async (s) => {
-        s.write(firstPlan());
+        await s.write(firstPlan());
         throw new Error('dry run');
       }),
     ).rejects.toThrow('dry run');
-    expect(row('SELECT count(*) AS n FROM customers')).toEqual({ n: 0 });
-    expect(row('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
-    expect(row('SELECT count(*) AS n FROM customer_bigrams')).toEqual({ n: 0 });
+    expect(await row('SELECT count(*) AS n FROM customers')).toEqual({ n: 0 });
+    expect(await row('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
+    expect(await row('SELECT count(*) AS n FROM customer_bigrams')).toEqual({ n: 0 });
   });
 });

@@ -1,11 +1,13 @@
-// One import's session on the raw connection. Per chunk the caller looks records up and hands over a plan;
+// One import's session, on either engine (through a BulkSql runner on the import's transaction). Per chunk the caller looks records up and hands over a plan;
 // the session writes it in foreign-key order with its audit rows, then brings the search index and
 // next_expiry_on in step with what the plan did, so a caller never drives the write steps itself.
-import { bringNextExpiryForward, recomputeNextExpiry } from '../bulk/bulkNextExpiry.ts';
+import { bringNextExpiryForwardOn, recomputeNextExpiryOn } from '../bulk/bulkNextExpiry.ts';
+import type { SearchSource } from '../bulk/bulkSearchIndex.ts';
+import { BulkSearchIndexWriter } from '../bulk/bulkSearchIndexWriter.ts';
+import type { BulkSql } from '../bulk/bulkSql.ts';
 import { crashHooksOf, type CrashHooks } from '../crashHooks.ts';
-import { BulkSearchIndex, type SearchSource } from '../bulk/bulkSearchIndex.ts';
-import { rawOf, type Db } from '../handle.ts';
-import { movingScopesInBulk } from '../repositories/customerScopedBigrams.ts';
+import type { Db, Tx } from '../handle.ts';
+import { movingScopesInBulkAsync } from '../repositories/customerScopedBigrams.ts';
 import type { BatchMeta, ChunkPlan, ContractSnapshot, CustomerSnapshot, NewContract, RenewalSnapshot } from './chunkPlan.ts';
 import type { RenewalValues } from '../../shared/importExport/importFields.ts';
 import type { ImportBatch } from '../../shared/api/import.contract.ts';
@@ -17,16 +19,16 @@ import { contractsByCustomerEnd, contractsByNumber, customersByName, followUpsOf
 /** The reads a chunk needs before it can plan; live records only. */
 export interface ImportLookup {
   /** By exact (trimmed) name, with the primary contact. */
-  customersByName(names: readonly string[]): Map<string, CustomerSnapshot>;
+  customersByName(names: readonly string[]): Promise<Map<string, CustomerSnapshot>>;
   /** Owner ids by name. */
-  ownersByName(names: readonly string[]): Map<string, string>;
-  contractsByNumber(numbers: readonly string[]): Map<string, ContractSnapshot>;
+  ownersByName(names: readonly string[]): Promise<Map<string, string>>;
+  contractsByNumber(numbers: readonly string[]): Promise<Map<string, ContractSnapshot>>;
   /** Keyed by customerEndKey, in number order. */
-  contractsByCustomerEnd(pairs: readonly { customerId: string; endsOn: string }[]): Map<string, ContractSnapshot[]>;
+  contractsByCustomerEnd(pairs: readonly { customerId: string; endsOn: string }[]): Promise<Map<string, ContractSnapshot[]>>;
   /** Follow-up ids keyed by followUpKey. */
-  followUpsOfCustomers(customerIds: readonly string[]): Map<string, string>;
+  followUpsOfCustomers(customerIds: readonly string[]): Promise<Map<string, string>>;
   /** Live renewal records keyed by contract id. */
-  renewalsOfContracts(contractIds: readonly string[]): Map<string, RenewalSnapshot>;
+  renewalsOfContracts(contractIds: readonly string[]): Promise<Map<string, RenewalSnapshot>>;
 }
 
 /**
@@ -63,10 +65,10 @@ function earliestEnds(contracts: readonly NewContract[]): Map<string, string> {
 
 export class ImportSession {
   readonly lookup: ImportLookup;
-  readonly #db: Db;
+  readonly #tx: Tx;
   readonly #meta: BatchMeta;
   readonly #writer: ImportBulkWriter;
-  readonly #index: BulkSearchIndex;
+  readonly #index: BulkSearchIndexWriter;
   readonly #hooks: CrashHooks;
   readonly #contracts = new Map<string, BatchContract>();
   /** Customers created with a 等级依据 from the sheet: their tier stands as the sheet says until the next run. */
@@ -74,20 +76,20 @@ export class ImportSession {
   /** Customers this batch created: undo deletes them whole, so their classification needs no audit image. */
   readonly #createdCustomers = new Set<string>();
 
-  constructor(db: Db, meta: BatchMeta) {
-    this.#db = db;
+  /** `bulk` runs inside `tx`, the import's transaction of `db`. */
+  constructor(db: Db, tx: Tx, bulk: BulkSql, meta: BatchMeta) {
+    this.#tx = tx;
     this.#hooks = crashHooksOf(db);
     this.#meta = meta;
-    this.#writer = new ImportBulkWriter(rawOf(db), meta);
-    this.#index = new BulkSearchIndex(this.#writer.cache);
-    const cache = this.#writer.cache;
+    this.#writer = new ImportBulkWriter(bulk, meta);
+    this.#index = new BulkSearchIndexWriter(bulk);
     this.lookup = {
-      customersByName: (names) => customersByName(cache, names),
-      ownersByName: (names) => ownersByName(cache, names),
-      contractsByNumber: (numbers) => contractsByNumber(cache, numbers),
-      contractsByCustomerEnd: (pairs) => contractsByCustomerEnd(cache, pairs),
-      followUpsOfCustomers: (ids) => followUpsOfCustomers(cache, ids),
-      renewalsOfContracts: (ids) => renewalsOfContracts(cache, ids),
+      customersByName: (names) => customersByName(bulk, names),
+      ownersByName: (names) => ownersByName(bulk, names),
+      contractsByNumber: (numbers) => contractsByNumber(bulk, numbers),
+      contractsByCustomerEnd: (pairs) => contractsByCustomerEnd(bulk, pairs),
+      followUpsOfCustomers: (ids) => followUpsOfCustomers(bulk, ids),
+      renewalsOfContracts: (ids) => renewalsOfContracts(bulk, ids),
     };
   }
 
@@ -120,52 +122,52 @@ export class ImportSession {
   }
 
   /** Writes one chunk's plan. Changes may only name records that existed before this plan. */
-  write(plan: ChunkPlan): void {
+  async write(plan: ChunkPlan): Promise<void> {
     const writer = this.#writer;
-    for (const o of plan.owners) writer.insertOwner(o);
+    for (const o of plan.owners) await writer.insertOwner(o);
     // Out before the changes below, which may point at them.
-    writer.flush();
+    await writer.flush();
     const earliest = earliestEnds(plan.contracts);
     const created = new Set<string>();
     const reindex = new Set<string>();
     const endsMoved = new Set<string>();
     for (const c of plan.customers) {
-      writer.insertCustomer(c, earliest.get(c.id) ?? null);
+      await writer.insertCustomer(c, earliest.get(c.id) ?? null);
       this.#createdCustomers.add(c.id);
       if (c.tierStanding) this.#tierFromSheet.add(c.id);
       created.add(c.id);
       reindex.add(c.id);
     }
     for (const p of plan.contacts) {
-      writer.insertContact(p);
+      await writer.insertContact(p);
       reindex.add(p.customerId);
     }
     for (const change of plan.changes) {
-      writer.change(change);
+      await writer.change(change);
       if (change.entity === 'contact' && (change.changes.name !== undefined || change.changes.phone !== undefined)) reindex.add(change.customerId);
       if (change.entity === 'contract' && change.changes.endsOn !== undefined) endsMoved.add(change.customerId);
     }
-    for (const k of plan.contracts) writer.insertContract(k);
-    for (const f of plan.followUps) writer.insertFollowUp(f);
-    for (const r of plan.renewals) writer.insertRenewal(r);
-    writer.flush();
+    for (const k of plan.contracts) await writer.insertContract(k);
+    for (const f of plan.followUps) await writer.insertFollowUp(f);
+    for (const r of plan.renewals) await writer.insertRenewal(r);
+    await writer.flush();
     // The reminder catch-up watches contracts by updated_at: a term whose renewal record alone changed is restamped.
     const restamp = [...plan.renewals.map((r) => r.contractId), ...plan.changes.flatMap((c) => (c.entity === 'renewal' ? [c.contractId] : []))];
-    writer.restampContracts(restamp);
+    await writer.restampContracts(restamp);
     this.#noteContracts(plan);
 
     // A stored end that moved (perhaps later) needs the minimum again; created contracts only bring it forward.
     const forward = new Map<string, string>();
     for (const [id, endsOn] of earliest) if (!created.has(id) && !endsMoved.has(id)) forward.set(id, endsOn);
-    bringNextExpiryForward(writer.cache, forward);
-    recomputeNextExpiry(writer.cache, [...endsMoved]);
+    await bringNextExpiryForwardOn(writer.bulk, forward);
+    await recomputeNextExpiryOn(writer.bulk, [...endsMoved]);
 
     // Customers created here are indexed from the plan, not read back.
     const known = new Map<string, SearchSource>();
     for (const c of plan.customers) known.set(c.id, { name: c.name, contacts: [] });
     for (const p of plan.contacts) known.get(p.customerId)?.contacts.push({ name: p.name, phone: p.phone });
-    this.#index.captureBefore([...reindex].filter((id) => !created.has(id)));
-    this.#index.refresh([...reindex], known);
+    await this.#index.captureBefore([...reindex].filter((id) => !created.has(id)));
+    await this.#index.refresh([...reindex], known);
     this.#hooks.reached('import:after-chunk');
   }
 
@@ -173,7 +175,7 @@ export class ImportSession {
    * Once every row is in: links the touched customers' terms into chains and stores the batch's old undecided
    * terms as 已到期 history (db/import/chainLinking.ts). `importDate` is the import's local date.
    */
-  settleChains(importDate: string): ChainSettlement {
+  settleChains(importDate: string): Promise<ChainSettlement> {
     return settleChains(this.#writer, new Set(this.#contracts.keys()), new Set(this.createdOrRedatedContracts()), importDate);
   }
 
@@ -181,14 +183,13 @@ export class ImportSession {
    * Every customer whose own row, or one of whose contracts, the batch wrote so far: what classification
    * looks at after the rows are in. Customers the batch created with a 等级依据 from the sheet are left out.
    */
-  touchedCustomers(): string[] {
-    this.#writer.flush();
-    const rows = this.#writer.cache
-      .get(
-        `SELECT entity_id AS id FROM audit_log WHERE batch_id = ? AND entity = 'customers'
+  async touchedCustomers(): Promise<string[]> {
+    await this.#writer.flush();
+    const rows = await this.#writer.bulk.all<{ id: string }>(
+      `SELECT entity_id AS id FROM audit_log WHERE batch_id = ? AND entity = 'customers'
          UNION SELECT k.customer_id FROM audit_log a JOIN contracts k ON k.id = a.entity_id WHERE a.batch_id = ? AND a.entity = 'contracts'`,
-      )
-      .all(this.#meta.batchId, this.#meta.batchId) as { id: string }[];
+      [this.#meta.batchId, this.#meta.batchId],
+    );
     return rows.map((r) => r.id).filter((id) => !this.#tierFromSheet.has(id));
   }
 
@@ -199,33 +200,38 @@ export class ImportSession {
    * the row): a 100k-customer import would otherwise add a whole after-image per customer. Returns how many
    * audited patches it wrote (the batch summary's `customersRetiered`).
    */
-  retier(patches: readonly TierPatch[]): number {
-    const inPlace = this.#writer.cache.get('UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN ? IS NULL THEN tier_pinned END WHERE id = ?');
-    // Many tier moves take their search postings along set-wise (0018's trigger per customer suspended meanwhile).
-    const moves = patches.reduce((n, p) => (p.tier === null ? n : n + 1), 0);
+  async retier(patches: readonly TierPatch[]): Promise<number> {
+    const bulk = this.#writer.bulk;
+    // The CAST gives PostgreSQL the parameter's type, which `? IS NULL` alone does not.
+    const inPlace = 'UPDATE customers SET tier = coalesce(?, tier), tier_reason = ?, tier_pinned = CASE WHEN CAST(? AS TEXT) IS NULL THEN tier_pinned END WHERE id = ?';
     let audited = 0;
-    movingScopesInBulk(this.#writer.cache.raw, moves, () => {
+    const write = async () => {
       for (const p of patches) {
         if (this.#createdCustomers.has(p.id)) {
-          inPlace.run(p.tier, p.reasonJson, p.tier, p.id);
+          await bulk.run(inPlace, [p.tier, p.reasonJson, p.tier, p.id]);
           continue;
         }
         const set: [string, string | null][] = p.tier === null ? [['tier_reason', p.reasonJson]] : [['tier', p.tier], ['tier_reason', p.reasonJson], ['tier_pinned', null]];
-        this.#writer.patch('customers', p.id, set);
+        await this.#writer.patch('customers', p.id, set);
         audited++;
       }
-    });
+    };
+    // Many tier moves take their search postings along set-wise on SQLite (0018's trigger per customer suspended
+    // meanwhile); PostgreSQL's triggers move them per customer.
+    const moves = patches.reduce((n, p) => (p.tier === null ? n : n + 1), 0);
+    if (bulk.sqlite) await movingScopesInBulkAsync(bulk.sqlite.raw, moves, write);
+    else await write();
     return audited;
   }
 
   /** Records the batch for the history page and undo; it commits or rolls back with the rows. */
-  recordBatch(summary: BatchSummary): void {
+  async recordBatch(summary: BatchSummary): Promise<void> {
     const { batchId, at, actor } = this.#meta;
-    recordImportBatch(this.#db, { ...summary, batchId, actor, createdAt: at });
+    await recordImportBatch(this.#tx, { ...summary, batchId, actor, createdAt: at });
   }
 
-  finish(): void {
-    this.#writer.flush();
-    this.#index.finish();
+  async finish(): Promise<void> {
+    await this.#writer.flush();
+    await this.#index.finish();
   }
 }

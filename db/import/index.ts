@@ -1,8 +1,8 @@
 // The import's one way into the database. A service opens a session, looks records up and hands over one
 // plan per chunk in domain terms; everything below (flush order, audit, search index, next_expiry_on, the
 // updated_at stamps the reminder catch-up reads) is the session's business.
-import type { Db, Tx } from '../handle.ts';
-import { rawOf } from '../handle.ts';
+import { bulkSqlOf } from '../bulk/bulkSql.ts';
+import { engineOf, rawOf, type Db, type Tx } from '../handle.ts';
 import { loadNameSortKey } from '../repositories/customerNameSortKeys.ts';
 import { setPageCache } from '../statementCache.ts';
 import { withTransaction } from '../withTransaction.ts';
@@ -49,16 +49,18 @@ const IMPORT_CACHE_KIB = 24 * 1024;
  * Runs an import in one transaction. `work` may throw to roll everything back (a dry run does, on purpose).
  * `meta` is taken once the write lock is held, so the batch's timestamp is later than any write it follows
  * (the reminder tick catches up on rows by updated_at). Joining withTransaction holds Kysely's connection for
- * the whole import, so no other query interleaves with the raw statements.
+ * the whole import, so no other query interleaves with the raw statements; on PostgreSQL the session's statements run
+ * on the transaction's own connection.
  */
 export async function withImportSession<T>(db: Db, meta: () => BatchMeta, work: (session: ImportSession, tx: Tx) => Promise<T>): Promise<T> {
-  await loadNameSortKey(); // the writer's customer insert is synchronous
-  const restoreCache = setPageCache(rawOf(db), IMPORT_CACHE_KIB);
+  await loadNameSortKey(); // the writer's customer row is built synchronously
+  // The page cache is SQLite's; a PostgreSQL server sizes its own buffers.
+  const restoreCache = engineOf(db) === 'sqlite' ? setPageCache(rawOf(db), IMPORT_CACHE_KIB) : () => {};
   try {
     return await withTransaction(db, async (tx) => {
-      const session = new ImportSession(db, meta());
+      const session = new ImportSession(db, tx, bulkSqlOf(db, tx), meta());
       const result = await work(session, tx);
-      session.finish();
+      await session.finish();
       return result;
     });
   } finally {

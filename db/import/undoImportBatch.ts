@@ -5,12 +5,12 @@ import { undoBatch, type UndoMeta, type UndoneBatch } from '../audit/undoBatch.t
 import type { Db, Tx } from '../handle.ts';
 import { getImportBatch, markImportBatchUndone } from './importBatchesRepo.ts';
 
-/** Must run inside a transaction; `meta.batchId` is the undo's own batch id. */
+/** Runs inside `tx`, a transaction of `db`; `meta.batchId` is the undo's own batch id. */
 export async function undoImportBatch(db: Db, tx: Tx, batchId: string, meta: UndoMeta): Promise<UndoneBatch> {
-  const batch = getImportBatch(db, batchId);
+  const batch = await getImportBatch(tx, batchId);
   if (!batch) throw new AppError('NOT_FOUND', msg('errors.importBatchUnknown', { batchId }), 'batchId');
   if (batch.undoneAt) throw new AppError('UNDO_CONFLICT', msg('errors.importAlreadyUndone', { at: batch.undoneAt }), 'batchId');
   const undone = await undoBatch(db, tx, batchId, meta, { field: 'batchId', mayBeEmpty: true });
-  markImportBatchUndone(db, batchId, meta.at, meta.batchId);
+  await markImportBatchUndone(tx, batchId, meta.at, meta.batchId);
   return undone;
 }

@@ -26,7 +26,7 @@ export const importHandlers = handlersFor('import', {
       override,
       progressId: input.uploadId,
       onCommit: input.savePreset
-        ? ({ kind, headers, mapping }) => rememberMapping(ctx.db, kind, headers, mapping, ctx.now().toISOString())
+        ? ({ kind, headers, mapping }, tx) => rememberMapping(tx, kind, headers, mapping, ctx.now().toISOString())
         : undefined,
     });
   },

@@ -35,7 +35,7 @@ export async function previewImport(ctx: ServiceContext, input: { uploadId: stri
   }
   const header = headerOf(source);
   const headers = header.cells.map((h) => h.trim());
-  const preset = presetFor(ctx.db, headers);
+  const preset = await presetFor(ctx.db, headers);
   const kind = preset?.kind ?? proposeKind(headers);
   const mapping = mapHeaders(kind, headers, preset?.override);
   const unmapped = REQUIRED_FIELDS[kind].some((f) => !mapping.columns.includes(f));

@@ -4,6 +4,7 @@
 import { listTiers } from '../../../db/repositories/tiersRepo.ts';
 import { tierLabelIn } from '../../../shared/tiers/tierTable.ts';
 import { withImportSession, type ChainSettlement } from '../../../db/import/index.ts';
+import type { Tx } from '../../../db/handle.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { settleNewTermReminders, type NewTermsSummary } from '../reminders/newTermReminders.ts';
 import { classifyImportedCustomers } from '../tiers/tierClassification.ts';
@@ -36,8 +37,8 @@ export interface ImportOptions {
   override?: ColumnOverride | undefined;
   /** Tags progress events, so a window can follow its own import. */
   progressId?: string | undefined;
-  /** Runs inside the transaction of a committed import. */
-  onCommit?: ((info: { kind: ImportKind; headers: string[]; mapping: HeaderMapping }) => void) | undefined;
+  /** Runs inside the transaction of a committed import (`tx`), so what it writes commits with the rows. */
+  onCommit?: ((info: { kind: ImportKind; headers: string[]; mapping: HeaderMapping }, tx: Tx) => Promise<void>) | undefined;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -86,15 +87,15 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         await new Promise((resolve) => setImmediate(resolve));
       });
       // Also in a dry run, so the preview says how many terms it will link and store as history.
-      chains = session.settleChains(localDateOf(ctx.now()));
+      chains = await session.settleChains(localDateOf(ctx.now()));
       // Tiers by rule over the customers the rows touched, in the import's batch: undoing the import undoes them.
       let retiered = 0;
-      await classifyImportedCustomers(ctx, tx, session.touchedCustomers(), (patches) => {
-        retiered += session.retier(patches);
+      await classifyImportedCustomers(ctx, tx, await session.touchedCustomers(), async (patches) => {
+        retiered += await session.retier(patches);
       });
       newTerms = await settleNewTermReminders(ctx, tx, session.createdOrRedatedContracts(), { subjectId: batchId, url: `/renewals?batch=${batchId}` });
       if (options.dryRun || (options.strict && report.rejectedRows > 0)) throw new Rollback();
-      session.recordBatch({
+      await session.recordBatch({
         kind,
         fileName: source.fileName,
         format: source.format,
@@ -102,7 +103,7 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
         rows: report.rows,
         summary: { ...report.counts(), duplicates: report.duplicates.length, chainsLinked: chains.linked, chainsHistory: chains.history, customersRetiered: retiered },
       });
-      options.onCommit?.({ kind, headers, mapping });
+      await options.onCommit?.({ kind, headers, mapping }, tx);
     }).then(
       () => true,
       (e: unknown) => {

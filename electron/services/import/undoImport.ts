@@ -24,6 +24,6 @@ export async function undoImport(ctx: ServiceContext, batchId: string) {
   return { batchId, undoneAt: at, entries: result.entries, customersAffected: result.customerIds.length };
 }
 
-export function importHistory(ctx: ServiceContext, offset: number, limit: number): { items: ImportBatch[]; total: number } {
+export function importHistory(ctx: ServiceContext, offset: number, limit: number): Promise<{ items: ImportBatch[]; total: number }> {
   return listImportBatches(ctx.db, offset, limit);
 }

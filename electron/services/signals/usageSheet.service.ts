@@ -49,7 +49,7 @@ export async function importUsage(ctx: ServiceContext, input: ApiParsedInput<'us
       }
       if (counts.created + counts.updated === 0) return;
       const rejectedRows = new Set(issues.map((i) => i.line)).size;
-      recordImportBatch(ctx.db, {
+      await recordImportBatch(tx, {
         batchId,
         kind: 'usage',
         fileName,

@@ -151,11 +151,11 @@ export async function classifyImportedCustomers(
   ctx: ServiceContext,
   tx: Tx,
   customerIds: readonly string[],
-  write: (changes: TierPatch[]) => void,
+  write: (changes: TierPatch[]) => Promise<void>,
 ): Promise<ImportedTierMoves> {
   if (customerIds.length === 0) return { moved: [] };
   const sorted = sortDecisions(await decide(tx, await readTierRules(tx), localDateOf(ctx.now()), customerIds));
-  write([
+  await write([
     ...sorted.writes.map((d) => ({ id: d.row.id, tier: d.to, reasonJson: d.reasonJson })),
     ...sorted.reasons.map((r) => ({ id: r.id, tier: null, reasonJson: r.reasonJson })),
   ]);

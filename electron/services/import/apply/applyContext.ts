@@ -3,7 +3,7 @@ import type { ImportField } from '../../../../shared/importExport/importFields.t
 import type { ImportReport } from '../report/importReport.ts';
 
 export interface SheetImporter<Row> {
-  applyChunk(rows: readonly Row[]): void;
+  applyChunk(rows: readonly Row[]): Promise<void>;
 }
 
 /** What every importer works with: the session, the report, and the file's header for a field. */

@@ -22,7 +22,7 @@ export async function applyRecords<K extends ImportKind>(
   let chunk: RowOf<K>[] = [];
   let chunks = 0;
   const apply = async () => {
-    importer.applyChunk(chunk);
+    await importer.applyChunk(chunk);
     chunk = [];
     if (++chunks % 16 === 0) relieveHeap();
     await afterChunk();

@@ -68,10 +68,10 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
     this.#customers = new CustomerUpsert(context.session.lookup, context.report, context.tierLabel);
   }
 
-  applyChunk(rows: readonly RowOf<'contracts'>[]): void {
+  async applyChunk(rows: readonly RowOf<'contracts'>[]): Promise<void> {
     const customers = this.#customers;
     const plan = emptyChunkPlan();
-    customers.begin(rows.map((r) => r.customer), plan);
+    await customers.begin(rows.map((r) => r.customer), plan);
     const autoOf = (r: RowOf<'contracts'>) => (r.contract.number === null && r.contract.endsOn !== null ? autoContractNumber(r.customer.name, r.contract.endsOn) : null);
     const autos = rows.map(autoOf);
     const numbers = new Set<string>();
@@ -79,15 +79,15 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       const n = r.contract.number ?? autos[i];
       if (n) numbers.add(n);
     });
-    const byNumber = this.#context.session.lookup.contractsByNumber([...numbers]);
+    const byNumber = await this.#context.session.lookup.contractsByNumber([...numbers]);
     const pairs = rows
       .filter((r) => r.contract.number === null && r.contract.endsOn !== null)
       .map((r) => ({ customer: customers.resolve(r.customer.name), endsOn: r.contract.endsOn! }))
       .filter((p) => p.customer.stored)
       .map((p) => ({ customerId: p.customer.id, endsOn: p.endsOn }));
-    const byEnd = this.#context.session.lookup.contractsByCustomerEnd(pairs);
+    const byEnd = await this.#context.session.lookup.contractsByCustomerEnd(pairs);
     const storedIds = [...byNumber.values(), ...[...byEnd.values()].flat()].map((k) => k.id);
-    const renewals = this.#context.session.lookup.renewalsOfContracts([...new Set(storedIds)]);
+    const renewals = await this.#context.session.lookup.renewalsOfContracts([...new Set(storedIds)]);
     const chunk = new Map<string, WorkingContract>();
     const chunkByEnd = new Map<string, WorkingContract>();
     const working = (s: ContractSnapshot | undefined): WorkingContract | null => {
@@ -204,6 +204,6 @@ export class ContractSheetImporter implements SheetImporter<RowOf<'contracts'>> 
       else if (r && r.patch.size > 0) plan.changes.push({ entity: 'renewal', id: r.id, contractId: k.id, changes: pickFields(r, r.patch) });
     }
     for (const [contractId, values] of sheetRenewals) plan.sheetRenewals.push({ contractId, values });
-    this.#context.session.write(plan);
+    await this.#context.session.write(plan);
   }
 }

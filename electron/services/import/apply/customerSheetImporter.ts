@@ -16,11 +16,11 @@ export class CustomerSheetImporter implements SheetImporter<RowOf<'customers'>> 
     this.#customers = new CustomerUpsert(context.session.lookup, context.report, context.tierLabel);
   }
 
-  applyChunk(rows: readonly RowOf<'customers'>[]): void {
+  async applyChunk(rows: readonly RowOf<'customers'>[]): Promise<void> {
     // Customer counts come from the keyed outcomes here, not from CustomerUpsert's per-customer counting.
     const counted = { ...this.#context.report.customers };
     const plan = emptyChunkPlan();
-    this.#customers.begin(rows.map((r) => r.customer), plan);
+    await this.#customers.begin(rows.map((r) => r.customer), plan);
     for (const row of rows) {
       const c = this.#customers.resolve(row.customer.name);
       const effect = this.#customers.apply(c, row.customer, row.line, this.#context.header('contactName'));
@@ -35,6 +35,6 @@ export class CustomerSheetImporter implements SheetImporter<RowOf<'customers'>> 
     }
     Object.assign(this.#context.report.customers, counted);
     this.#customers.plan();
-    this.#context.session.write(plan);
+    await this.#context.session.write(plan);
   }
 }

@@ -74,16 +74,16 @@ export class CustomerUpsert {
   }
 
   /** Loads what this chunk's rows refer to; owners the rows name first go into `plan`. */
-  begin(rows: readonly CustomerValues[], plan: ChunkPlan): void {
+  async begin(rows: readonly CustomerValues[], plan: ChunkPlan): Promise<void> {
     this.#chunk = new Map();
     this.#plan = plan;
     const names = [...new Set(rows.map((r) => r.name))];
-    this.#snapshots = this.#lookup.customersByName(names.filter((n) => !this.#seen.has(n)));
+    this.#snapshots = await this.#lookup.customersByName(names.filter((n) => !this.#seen.has(n)));
     for (const n of names) {
       const seen = this.#seen.get(n);
       if (seen) this.#snapshots.set(n, seen);
     }
-    this.#owners = this.#lookup.ownersByName([...new Set(rows.map((r) => r.owner).filter((o): o is string => o !== null))]);
+    this.#owners = await this.#lookup.ownersByName([...new Set(rows.map((r) => r.owner).filter((o): o is string => o !== null))]);
   }
 
   /** The working customer for a name, or a planned new one that only exists once `apply` registers it. */

@@ -21,13 +21,13 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
     this.#context = context;
   }
 
-  applyChunk(rows: readonly RowOf<'followups'>[]): void {
+  async applyChunk(rows: readonly RowOf<'followups'>[]): Promise<void> {
     const lookup = this.#context.session.lookup;
     const plan = emptyChunkPlan();
-    const customers = lookup.customersByName([...new Set(rows.map((r) => r.customer.name))]);
-    const contracts = lookup.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
-    const owners = lookup.ownersByName([...new Set(rows.map((r) => r.followUp.owner).filter((o): o is string => o !== null))]);
-    const stored = lookup.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
+    const customers = await lookup.customersByName([...new Set(rows.map((r) => r.customer.name))]);
+    const contracts = await lookup.contractsByNumber([...new Set(rows.map((r) => r.followUp.contractNumber).filter((n): n is string => n !== null))]);
+    const owners = await lookup.ownersByName([...new Set(rows.map((r) => r.followUp.owner).filter((o): o is string => o !== null))]);
+    const stored = await lookup.followUpsOfCustomers([...new Set([...customers.values()].map((c) => c.id))]);
     const created = new Map<string, NewFollowUp>();
     const patches = new Map<string, FollowUpChanges>();
     const counts = { created: this.#context.report.followups.created, updated: 0, unchanged: this.#context.report.followups.unchanged };
@@ -99,7 +99,7 @@ export class FollowUpSheetImporter implements SheetImporter<RowOf<'followups'>> 
       const id = this.#createdIds.get(key);
       if (id) plan.changes.push({ entity: 'followUp', id, changes });
     }
-    this.#context.session.write(plan);
+    await this.#context.session.write(plan);
     this.#context.report.followups.created = counts.created;
     this.#context.report.followups.unchanged = counts.unchanged;
   }

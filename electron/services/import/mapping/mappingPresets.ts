@@ -1,7 +1,7 @@
 // Column mappings: presets the wizard saves (reused when the same headers come back) and mapping files the CLI
 // reads with --map-file and sends as content. Both are { columns: { "<header>": "<field>" | "custom:<name>" | null } }.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../../../db/handle.ts';
+import type { Db, Tx } from '../../../../db/handle.ts';
 import { findMappingPreset, saveMappingPreset } from '../../../../db/import/index.ts';
 import { normalizeHeader, overridesByHeader, type ColumnOverride, type HeaderMapping } from '../../../../shared/importExport/headerAliases.ts';
 import { isColumnTarget } from '../../../../shared/importExport/columnTargets.ts';
@@ -11,8 +11,8 @@ export function headerSignature(headers: readonly string[]): string {
   return createHash('sha1').update(JSON.stringify(headers.map(normalizeHeader))).digest('hex');
 }
 
-export function presetFor(db: Db, headers: readonly string[]): { kind: ImportKind; override: ColumnOverride } | null {
-  const preset = findMappingPreset(db, headerSignature(headers));
+export async function presetFor(db: Db, headers: readonly string[]): Promise<{ kind: ImportKind; override: ColumnOverride } | null> {
+  const preset = await findMappingPreset(db, headerSignature(headers));
   if (!preset) return null;
   const columns = new Map<string, ColumnTarget>();
   for (const [k, v] of Object.entries(preset.columns)) if (isColumnTarget(v)) columns.set(k, v);
@@ -20,13 +20,13 @@ export function presetFor(db: Db, headers: readonly string[]): { kind: ImportKin
 }
 
 /** Call inside the import's transaction. */
-export function rememberMapping(db: Db, kind: ImportKind, headers: string[], mapping: HeaderMapping, at: string): void {
+export async function rememberMapping(tx: Tx, kind: ImportKind, headers: string[], mapping: HeaderMapping, at: string): Promise<void> {
   const columns: Record<string, ColumnTarget> = {};
   headers.forEach((h, i) => {
     const key = normalizeHeader(h);
     if (key !== '' && !(key in columns)) columns[key] = mapping.columns[i] ?? null;
   });
-  saveMappingPreset(db, { signature: headerSignature(headers), kind, headers, columns }, at);
+  await saveMappingPreset(tx, { signature: headerSignature(headers), kind, headers, columns }, at);
 }
 
 /** A mapping file's columns ({ "表头": target }), already checked by the contract, as an override by header. */
