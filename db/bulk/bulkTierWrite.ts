@@ -1,14 +1,16 @@
 // Tier classification's write path for many customers at once (a first run over an archive whose tiers were set
-// by hand moves tens of thousands): prepared statements on the raw connection, plain UPDATEs of customers (so
+// by hand moves tens of thousands): on SQLite prepared statements on the raw connection (bulkTierWritePostgres.ts
+// does the same through the query builder on PostgreSQL), plain UPDATEs of customers (so
 // every trigger on customers fires as for any other write), and one audit row per moved customer, inserted many
 // rows a statement, all under the caller's transaction and batch id, so undoBatch() puts every tier back. Its
 // images hold the columns the write sets (tier, pin, reason) with id, version and updated_at: what undoBatch
 // restores and checks. Whole rows (about 1 KB each, twice) made a first run over a 100k archive write ~100 MB of
 // audit text.
 import { newId } from '../newId.ts';
-import { rawOf, type Db } from '../handle.ts';
+import { engineOf, rawOf, type Db, type Executor } from '../handle.ts';
 import { movingScopesInBulk } from '../repositories/customerScopedBigrams.ts';
 import { BulkInserter, inSlices, isRow, StatementCache } from '../statementCache.ts';
+import { writeTierMovesOnPostgres, writeTierReasonsOnPostgres } from './bulkTierWritePostgres.ts';
 
 export interface TierWrite {
   id: string;
@@ -32,8 +34,9 @@ const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'be
  * Many moves take their search postings along set-wise rather than by 0018's trigger per customer
  * (movingScopesInBulk, above bulkScopeMoves.threshold customers).
  */
-export function writeTierMovesBulk(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): number {
+export async function writeTierMovesBulk(db: Db, x: Executor, moves: readonly TierWrite[], meta: TierBatchMeta): Promise<number> {
   if (moves.length === 0) return 0;
+  if (engineOf(x) === 'postgres') return writeTierMovesOnPostgres(x, moves, meta);
   return movingScopesInBulk(rawOf(db), moves.length, () => writeMoves(db, moves, meta));
 }
 
@@ -70,8 +73,9 @@ function writeMoves(db: Db, moves: readonly TierWrite[], meta: TierBatchMeta): n
  * A reason that changed while the tier did not: derived data like next_expiry_on, written without a version bump
  * or audit row of its own (the first run stores a reason on every customer). Must run inside a transaction.
  */
-export function writeTierReasonsBulk(db: Db, reasons: readonly { id: string; reasonJson: string }[]): void {
+export async function writeTierReasonsBulk(db: Db, x: Executor, reasons: readonly { id: string; reasonJson: string }[]): Promise<void> {
   if (reasons.length === 0) return;
+  if (engineOf(x) === 'postgres') return writeTierReasonsOnPostgres(x, reasons);
   const update = new StatementCache(rawOf(db)).get('UPDATE customers SET tier_reason = ? WHERE id = ?');
   for (const r of reasons) update.run(r.reasonJson, r.id);
 }

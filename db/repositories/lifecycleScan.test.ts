@@ -3,8 +3,11 @@ import { openTestContext, type TestContext } from '../../test-support/openTestCo
 import { generateDashboardBench } from '../../test-support/reports/dashboardBenchData.ts';
 import { insertReportRows } from '../../test-support/reports/insertReportRows.ts';
 import type { ReportContractRow } from '../../test-support/reports/loadReportRows.ts';
+import type { Message } from '../../shared/i18n/message.ts';
 import { q } from '../handle.ts';
+import { withTransaction } from '../withTransaction.ts';
 import { readLifecycleFacts } from './lifecycleFacts.ts';
+import { digestOf, writeLifecycles, type StoredLifecycle } from './lifecycleRepo.ts';
 import { readLifecycleInputs } from './lifecycleScan.ts';
 
 // The one-pass fold (lifecycleScan.ts) must give exactly the facts of the SQL aggregate that defines them
@@ -69,4 +72,19 @@ it('gives the facts of the SQL aggregate, for everyone and for some ids', async 
   expect(byId((await readLifecycleInputs(t.ctx.db, some)).map((x) => x.facts))).toEqual(byId(await readLifecycleFacts(t.ctx.db, some)));
   const b = folded.find((f) => f.customerId === 'x-b');
   expect(b?.previous?.amountFen).toBe(50_00); // its last term renews a terminated one: that is the predecessor
+});
+
+it('reads back the digest of each stored row that digestOf gives it, so an unchanged stage is not rewritten', async () => {
+  const rows = generateDashboardBench({ customers: 2, owners: 1 }, 3);
+  await insertReportRows(t.ctx.db, rows);
+  const [a, b] = rows.customers.filter((c) => !c.deleted).map((c) => c.id) as [string, string];
+  const reason = { key: 'lifecycle.reason.new', params: { n: 1, on: '2025-01-01' } } as unknown as Message;
+  const stored: StoredLifecycle[] = [
+    { customerId: a, stage: 'growth', since: '2025-01-01', reason, loyalty: 'silver', consecutiveRenewals: 2, years: 3, lastAmountFen: 12_345_00, lostOn: null, lostReason: null, signals: [], computedOn: '2026-06-15' },
+    { customerId: b, stage: 'churned', since: '2026-01-01', reason, loyalty: 'none', consecutiveRenewals: 0, years: 0, lastAmountFen: null, lostOn: '2026-01-01', lostReason: 'budget', signals: ['late', 'quiet'], computedOn: '2026-06-15' },
+  ];
+  await withTransaction(t.ctx.db, (tx) => writeLifecycles(t.ctx.db, tx, stored, [], '2026-06-15T04:00:00.000Z', 2, [a, b]));
+  const read = await readLifecycleInputs(t.ctx.db, [a, b]);
+  expect(read.map((x) => [x.facts.customerId, x.stored?.digest]).sort()).toEqual(stored.map((s) => [s.customerId, digestOf(s)]).sort());
+  expect(read.find((x) => x.facts.customerId === b)?.stored).toMatchObject({ stage: 'churned', since: '2026-01-01', computedOn: '2026-06-15' });
 });

@@ -5,7 +5,8 @@
 // Undated facts (a contact's phone, the customer's tier) are read as they are today: see the README.
 import { sql, type RawBuilder } from 'kysely';
 import type { TermFacts } from '../../shared/domain/renewalFeatures.ts';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type DbEngine, type Executor } from '../handle.ts';
+import { addDaysSql, addMonthsSql, daysBetweenSql, largerSql, localDateOfInstantSql, localMidnightInstantSql, localMonthSql, smallerSql } from './calendarSql.ts';
 
 /** Which terms: decided ones that ended by `endedBy` (the training set), given ids, or live ones ending in a window. */
 export type PredictionTermSet =
@@ -21,14 +22,14 @@ const DECIDED = sql`EXISTS (SELECT 1 FROM renewals r WHERE r.contract_id = c.id 
  * The terms and their as-of dates: a decided term's is its end date − 90 days (what the model learns from); a live
  * one's is today (its freshest signals; for a contract that already ended, its end date).
  */
-function termsCte(set: PredictionTermSet): RawBuilder<unknown> {
+function termsCte(engine: DbEngine, set: PredictionTermSet): RawBuilder<unknown> {
   const base = (asOf: RawBuilder<unknown>, where: RawBuilder<unknown>) =>
     sql`SELECT c.id AS term_id, c.customer_id, c.ends_on, c.renewal_of, ${asOf} AS as_of
       FROM contracts c WHERE c.deleted_at IS NULL AND c.ends_on IS NOT NULL AND (${where})
         AND EXISTS (SELECT 1 FROM customers cu WHERE cu.id = c.customer_id AND cu.deleted_at IS NULL)`;
-  if (set.kind === 'decided') return base(sql`date(c.ends_on, '-90 days')`, sql`c.ends_on <= ${set.endedBy} AND (${DECIDED})`);
-  const live = sql`min(c.ends_on, ${set.today})`;
-  if (set.kind === 'ids') return base(live, set.ids.length ? sql`c.id IN (${sql.join([...set.ids])})` : sql`0`);
+  if (set.kind === 'decided') return base(addDaysSql(engine, sql`c.ends_on`, -90), sql`c.ends_on <= ${set.endedBy} AND (${DECIDED})`);
+  const live = smallerSql(engine, sql`c.ends_on`, sql`${set.today}`);
+  if (set.kind === 'ids') return base(live, set.ids.length ? sql`c.id IN (${sql.join([...set.ids])})` : sql`1 = 0`);
   return base(
     live,
     sql`c.status = 'active' AND c.ends_on >= ${set.from} AND c.ends_on <= ${set.to}
@@ -36,11 +37,6 @@ function termsCte(set: PredictionTermSet): RawBuilder<unknown> {
       AND NOT EXISTS (SELECT 1 FROM contracts s WHERE s.renewal_of = c.id AND s.deleted_at IS NULL)`,
   );
 }
-
-/** The local zone's offset as an SQLite modifier, and its inverse (local → UTC). */
-const shiftOf = (offsetMinutes: number) => `${offsetMinutes >= 0 ? '+' : ''}${Math.trunc(offsetMinutes)} minutes`;
-const unshiftOf = (offsetMinutes: number) => shiftOf(-offsetMinutes);
-const ISO = '%Y-%m-%dT%H:%M:%fZ';
 
 interface BaseRow {
   term_id: string;
@@ -86,7 +82,8 @@ async function readBase(x: Executor, terms: RawBuilder<unknown>): Promise<BaseRo
 
 /** Reads the facts of every term in `set` as of its own as-of date. `offsetMinutes`: the local zone east of UTC. */
 export async function readTermFacts(x: Executor, set: PredictionTermSet, offsetMinutes: number): Promise<TermFacts[]> {
-  const terms = termsCte(set);
+  const engine = engineOf(x);
+  const terms = termsCte(engine, set);
   const base = await readBase(x, terms);
   if (base.length === 0) return [];
   const facts = new Map<string, TermFacts>(
@@ -103,7 +100,7 @@ export async function readTermFacts(x: Executor, set: PredictionTermSet, offsetM
         amountFen: b.amount_fen,
         cycle: b.cycle,
         tier: b.tier,
-        tierRank: b.tier_rank,
+        tierRank: b.tier_rank === null ? null : Number(b.tier_rank),
         earlierTerms: Number(b.earlier_terms),
         paymentDelayDays: 0,
         usage: [],
@@ -126,14 +123,14 @@ export async function readTermFacts(x: Executor, set: PredictionTermSet, offsetM
   const delays = await sql<{ term_id: string; delay: number | null }>`WITH terms AS (${terms})
     SELECT t.term_id, max(CASE
         WHEN i.paid_amount_fen >= i.due_amount_fen AND i.paid_on IS NOT NULL AND i.paid_on <= t.as_of
-          THEN max(0, julianday(i.paid_on) - julianday(i.due_on))
-        ELSE julianday(t.as_of) - julianday(i.due_on) END) AS delay
+          THEN ${largerSql(engine, sql`0`, daysBetweenSql(engine, sql`i.due_on`, sql`i.paid_on`))}
+        ELSE ${daysBetweenSql(engine, sql`i.due_on`, sql`t.as_of`)} END) AS delay
     FROM terms t
     JOIN contracts k ON k.customer_id = t.customer_id AND k.deleted_at IS NULL
     JOIN contract_instalments i ON i.contract_id = k.id AND i.deleted_at IS NULL
-    WHERE i.due_amount_fen > 0 AND i.due_on < t.as_of AND i.due_on >= date(t.as_of, '-365 days')
+    WHERE i.due_amount_fen > 0 AND i.due_on < t.as_of AND i.due_on >= ${addDaysSql(engine, sql`t.as_of`, -365)}
     GROUP BY t.term_id`.execute(q(x));
-  each(delays.rows, (r) => r.term_id, (f, r) => (f.paymentDelayDays = Math.max(0, Math.round(r.delay ?? 0))));
+  each(delays.rows, (r) => r.term_id, (f, r) => (f.paymentDelayDays = Math.max(0, Math.round(Number(r.delay ?? 0)))));
 
   // A usage period counts once its last day is on or before the as-of date.
   const usage = await sql<{ term_id: string; period_kind: string; period_start: string; value: number }>`WITH terms AS (${terms})
@@ -141,35 +138,34 @@ export async function readTermFacts(x: Executor, set: PredictionTermSet, offsetM
       SELECT t.term_id, u.period_kind, u.period_start, u.value,
         row_number() OVER (PARTITION BY t.term_id, u.period_kind ORDER BY u.period_start DESC) AS rn
       FROM terms t JOIN usage_figures u ON u.customer_id = t.customer_id AND u.deleted_at IS NULL
-      WHERE CASE u.period_kind WHEN 'week' THEN date(u.period_start, '+7 days')
-          WHEN 'quarter' THEN date(u.period_start, '+3 months') ELSE date(u.period_start, '+1 month') END <= date(t.as_of, '+1 day')
-    ) WHERE rn <= 4 ORDER BY term_id, period_kind, period_start DESC`.execute(q(x));
+      WHERE CASE u.period_kind WHEN 'week' THEN ${addDaysSql(engine, sql`u.period_start`, 7)}
+          WHEN 'quarter' THEN ${addMonthsSql(engine, sql`u.period_start`, 3)} ELSE ${addMonthsSql(engine, sql`u.period_start`, 1)} END
+        <= ${addDaysSql(engine, sql`t.as_of`, 1)}
+    ) latest WHERE rn <= 4 ORDER BY term_id, period_kind, period_start DESC`.execute(q(x));
   each(usage.rows, (r) => r.term_id, (f, r) => f.usage.push({ periodKind: r.period_kind, periodStart: r.period_start, value: r.value }));
 
   // 咨询 + 工单 per local month, the 4 whole months before the as-of date's month.
-  const shift = shiftOf(offsetMinutes);
-  const unshift = unshiftOf(offsetMinutes);
   const interactions = await sql<{ term_id: string; month: string; n: number }>`WITH terms AS (${terms})
-    SELECT t.term_id, strftime('%Y-%m', f.at, ${shift}) AS month, count(*) AS n
+    SELECT t.term_id, ${localMonthSql(engine, sql`f.at`, offsetMinutes)} AS month, count(*) AS n
     FROM terms t JOIN follow_ups f ON f.customer_id = t.customer_id AND f.deleted_at IS NULL
     WHERE f.kind IN ('inquiry', 'ticket')
-      AND f.at >= strftime(${ISO}, date(t.as_of, 'start of month', '-4 months'), ${unshift})
-      AND f.at < strftime(${ISO}, date(t.as_of, 'start of month'), ${unshift})
+      AND f.at >= ${localMidnightInstantSql(engine, sql`t.as_of`, offsetMinutes, { startOfMonth: true, months: -4 })}
+      AND f.at < ${localMidnightInstantSql(engine, sql`t.as_of`, offsetMinutes, { startOfMonth: true })}
     GROUP BY t.term_id, month`.execute(q(x));
   each(interactions.rows, (r) => r.term_id, (f, r) => f.interactions.set(r.month, Number(r.n)));
 
   const competitor = await sql<{ term_id: string; n: number }>`WITH terms AS (${terms})
     SELECT t.term_id, count(*) AS n
     FROM terms t JOIN competitor_events e ON e.customer_id = t.customer_id AND e.deleted_at IS NULL
-    WHERE e.on_date > date(t.as_of, '-90 days') AND e.on_date <= t.as_of
+    WHERE e.on_date > ${addDaysSql(engine, sql`t.as_of`, -90)} AND e.on_date <= t.as_of
     GROUP BY t.term_id`.execute(q(x));
   each(competitor.rows, (r) => r.term_id, (f, r) => (f.competitorEvents90 = Number(r.n)));
 
   // Any follow-up up to the end of the as-of day (local).
   const lastFollowUp = await sql<{ term_id: string; last_on: string | null }>`WITH terms AS (${terms})
-    SELECT t.term_id, date(max(f.at), ${shift}) AS last_on
+    SELECT t.term_id, ${localDateOfInstantSql(engine, sql`max(f.at)`, offsetMinutes)} AS last_on
     FROM terms t JOIN follow_ups f ON f.customer_id = t.customer_id AND f.deleted_at IS NULL
-    WHERE f.at < strftime(${ISO}, date(t.as_of, '+1 day'), ${unshift})
+    WHERE f.at < ${localMidnightInstantSql(engine, sql`t.as_of`, offsetMinutes, { days: 1 })}
     GROUP BY t.term_id`.execute(q(x));
   each(lastFollowUp.rows, (r) => r.term_id, (f, r) => (f.lastFollowUpOn = r.last_on));
 

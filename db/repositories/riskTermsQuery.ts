@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { storedFactorsOn, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
 import type { WarningStatus } from '../../shared/domain/riskWarnings.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { engineOf, q, type Executor, type Tx } from '../handle.ts';
 
 export interface RiskCandidateRow {
   contractId: string;
@@ -53,7 +53,7 @@ export async function listRiskCandidates(x: Executor, today: string, until: stri
   const result = await sql<CandidateSqlRow>`SELECT k.id AS contract_id, k.number, c.id AS customer_id, c.name AS customer_name,
       t.ends_on, t.amount_fen, h.score, h.band, h.factors, w.id AS warning_id, w.status AS warning_status
     ${candidatesFrom(today, until, sql`LEFT JOIN risk_warnings w ON w.contract_id = k.id AND w.deleted_at IS NULL AND w.closed_on IS NULL`)}
-    ORDER BY t.amount_fen IS NULL, t.amount_fen DESC, t.ends_on, k.number`
+    ORDER BY t.amount_fen IS NULL, t.amount_fen DESC, t.ends_on, k.number, k.id`
     .execute(q(x))
     .then((r) => r.rows);
   return result.map((r) => ({
@@ -104,11 +104,14 @@ export async function contractRiskFacts(x: Executor, contractId: string, today: 
  * changed. Empty, and one read of an empty table, after almost every write.
  */
 export async function warningsOutOfStep(x: Executor): Promise<{ id: string; status: WarningStatus; outcome: string | null; hasActions: boolean }[]> {
-  const result = await sql<{ id: string; status: string; outcome: string | null; has_actions: number }>`
+  // SQLite's CROSS JOIN keeps the marks table (small, usually empty) outer; PostgreSQL has no CROSS JOIN … ON and
+  // plans the join by its statistics.
+  const join = engineOf(x) === 'postgres' ? sql`JOIN` : sql`CROSS JOIN`;
+  const result = await sql<{ id: string; status: string; outcome: string | null; has_actions: number | boolean }>`
     SELECT w.id, w.status, t.outcome,
       EXISTS (SELECT 1 FROM risk_warning_actions a WHERE a.warning_id = w.id AND a.deleted_at IS NULL) AS has_actions
     FROM risk_outcome_dirty d
-    CROSS JOIN risk_warnings w ON w.contract_id = d.contract_id
+    ${join} risk_warnings w ON w.contract_id = d.contract_id
     LEFT JOIN report_terms t ON t.contract_id = w.contract_id
     WHERE w.deleted_at IS NULL AND (
       (w.closed_on IS NULL AND t.outcome IN ('renewed', 'lost'))
@@ -148,7 +151,7 @@ export async function reviewedTerms(x: Executor, from: string, to: string): Prom
     JOIN contracts k ON k.id = t.contract_id
     JOIN customers c ON c.id = k.customer_id
     WHERE t.outcome IN ('renewed', 'lost') AND t.ends_on >= ${from} AND t.ends_on <= ${to}
-    ORDER BY t.ends_on, k.number`.execute(q(x));
+    ORDER BY t.ends_on, k.number, t.contract_id`.execute(q(x));
   return result.rows.map((r) => ({
     contractId: r.contract_id,
     contractNo: r.number,

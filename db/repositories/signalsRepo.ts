@@ -3,10 +3,11 @@
 import { sql, type Selectable } from 'kysely';
 import type { CompetitorEvent, UsageFigure } from '../../shared/api/signals.contract.ts';
 import type { UsagePeriodKind } from '../../shared/domain/enums.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { engineOf, q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { UsageFiguresTable } from '../schema.ts';
 import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { localMonthSql } from './calendarSql.ts';
 
 function toFigure(r: Selectable<UsageFiguresTable>): UsageFigure {
   return {
@@ -140,15 +141,15 @@ export async function countServiceInteractionsByMonth(
   x: Executor,
   opts: { customerIds?: readonly string[]; sinceInstant: string; offsetMinutes: number },
 ): Promise<InteractionMonth[]> {
-  const shift = `${opts.offsetMinutes >= 0 ? '+' : ''}${Math.trunc(opts.offsetMinutes)} minutes`;
-  const month = sql<string>`strftime('%Y-%m', at, ${shift})`;
+  const month = localMonthSql(engineOf(x), sql`at`, opts.offsetMinutes);
   let query = q(x)
     .selectFrom('follow_ups')
     .select([
       'customer_id',
       month.as('month'),
-      sql<number>`sum(kind = 'inquiry')`.as('inquiries'),
-      sql<number>`sum(kind = 'ticket')`.as('tickets'),
+      // CASE, not a bare comparison: PostgreSQL's comparisons are booleans, which it does not sum.
+      sql<number>`sum(CASE WHEN kind = 'inquiry' THEN 1 ELSE 0 END)`.as('inquiries'),
+      sql<number>`sum(CASE WHEN kind = 'ticket' THEN 1 ELSE 0 END)`.as('tickets'),
     ])
     .where('deleted_at', 'is', null)
     .where('kind', 'in', ['inquiry', 'ticket'])

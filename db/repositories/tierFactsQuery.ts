@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { TierFacts } from '../../shared/tiers/tierRules.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { engineOf, q, type DbEngine, type Executor, type Tx } from '../handle.ts';
 import { updateAudited, type AuditMeta } from './auditedWrites.ts';
 
 // What tier classification reads of every live customer, in one aggregate query (definitions in
@@ -34,14 +34,17 @@ interface RawRow {
 }
 
 /** Per customer, over its live contracts (`only` narrows them): the annual value, longest term, purchases, first date. */
-function termsOf(purchasesSince: string, only: RawBuilder<unknown>) {
+function termsOf(engine: DbEngine, purchasesSince: string, only: RawBuilder<unknown>) {
+  const start = sql`coalesce(k.starts_on, k.signed_on)`;
+  // Days from the start to the end, both counted: exact on both engines (dates are 'YYYY-MM-DD' text).
+  const days = engine === 'postgres' ? sql`(k.ends_on::date - ${start}::date + 1)` : sql`(julianday(k.ends_on) - julianday(${start}) + 1)`;
   return sql`
       SELECT k.customer_id,
         sum(CASE WHEN k.status IN ('active', 'expired') AND k.amount_fen IS NOT NULL THEN k.amount_fen *
           CASE k.cycle WHEN 'month' THEN 12 WHEN 'quarter' THEN 4 WHEN 'half_year' THEN 2 ELSE 1 END END) AS annual_fen,
         max(CASE WHEN k.status IN ('active', 'expired') THEN
           CASE WHEN coalesce(k.starts_on, k.signed_on) IS NOT NULL AND k.ends_on IS NOT NULL
-            THEN CAST(round((julianday(k.ends_on) - julianday(coalesce(k.starts_on, k.signed_on)) + 1) / 30.4375) AS INTEGER)
+            THEN CAST(round(${days} / 30.4375) AS INTEGER)
             ELSE CASE k.cycle WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 WHEN 'half_year' THEN 6 WHEN 'year' THEN 12 ELSE 0 END
           END END) AS term_months,
         count(CASE WHEN coalesce(k.signed_on, k.starts_on) >= ${purchasesSince} THEN 1 END) AS purchases,
@@ -58,7 +61,7 @@ const SELECT_FACTS = sql`
     WHERE c.deleted_at IS NULL`;
 
 /** Every live customer's facts; `purchasesSince` (an ISO date) opens the purchase-frequency window. */
-function tierFactsQuery(purchasesSince: string) {
+function tierFactsQuery(engine: DbEngine, purchasesSince: string) {
   return sql<RawRow>`
     WITH RECURSIVE chain(id, customer_id, depth) AS (
       SELECT id, customer_id, 0 FROM contracts WHERE renewal_of IS NULL AND deleted_at IS NULL
@@ -67,7 +70,7 @@ function tierFactsQuery(purchasesSince: string) {
       WHERE k.deleted_at IS NULL AND chain.depth < 1000
     ),
     renewals AS (SELECT customer_id, max(depth) AS depth FROM chain WHERE depth > 0 GROUP BY customer_id),
-    terms AS (${termsOf(purchasesSince, sql``)})
+    terms AS (${termsOf(engine, purchasesSince, sql``)})
     ${SELECT_FACTS}`;
 }
 
@@ -76,10 +79,10 @@ function tierFactsQuery(purchasesSince: string) {
  * by climbing renewal_of from it to a root instead of walking down from every root, which gives the same depth
  * (a term whose climb meets a deleted or missing predecessor, or a cycle, is in no chain from a root either).
  */
-function tierFactsOfCustomersQuery(purchasesSince: string, customerIds: readonly string[]) {
-  const ids = JSON.stringify(customerIds);
+function tierFactsOfCustomersQuery(engine: DbEngine, purchasesSince: string, customerIds: readonly string[]) {
+  const ids = engine === 'postgres' ? sql`SELECT unnest(${[...customerIds]}::text[]) COLLATE "C"` : sql`SELECT value FROM json_each(${JSON.stringify(customerIds)})`;
   return sql<RawRow>`
-    WITH RECURSIVE ids(id) AS (SELECT value FROM json_each(${ids})),
+    WITH RECURSIVE ids(id) AS (${ids}),
     up(customer_id, renewal_of, depth) AS (
       SELECT k.customer_id, k.renewal_of, 0 FROM contracts k
       WHERE k.customer_id IN (SELECT id FROM ids) AND k.deleted_at IS NULL
@@ -88,18 +91,19 @@ function tierFactsOfCustomersQuery(purchasesSince: string, customerIds: readonly
       WHERE p.deleted_at IS NULL AND up.depth < 1000
     ),
     renewals AS (SELECT customer_id, max(depth) AS depth FROM up WHERE renewal_of IS NULL AND depth > 0 GROUP BY customer_id),
-    terms AS (${termsOf(purchasesSince, sql`AND k.customer_id IN (SELECT id FROM ids)`)})
+    terms AS (${termsOf(engine, purchasesSince, sql`AND k.customer_id IN (SELECT id FROM ids)`)})
     ${SELECT_FACTS} AND c.id IN (SELECT id FROM ids)`;
 }
 
 /** The statement loadTierFacts runs, compiled: what the benchmark runs on raw better-sqlite3 as its baseline. */
 export function tierFactsStatement(x: Executor, purchasesSince: string): { sql: string; parameters: readonly unknown[] } {
-  return tierFactsQuery(purchasesSince).compile(q(x));
+  return tierFactsQuery(engineOf(x), purchasesSince).compile(q(x));
 }
 
 /** Every live customer's facts, or only those of `customerIds` (live ones among them). */
 export async function loadTierFacts(x: Executor, purchasesSince: string, customerIds?: readonly string[]): Promise<TierFactsRow[]> {
-  const query = customerIds === undefined ? tierFactsQuery(purchasesSince) : tierFactsOfCustomersQuery(purchasesSince, customerIds);
+  const engine = engineOf(x);
+  const query = customerIds === undefined ? tierFactsQuery(engine, purchasesSince) : tierFactsOfCustomersQuery(engine, purchasesSince, customerIds);
   const { rows } = await query.execute(q(x));
   return rows.map((r) => ({
     id: r.id,
@@ -107,7 +111,14 @@ export async function loadTierFacts(x: Executor, purchasesSince: string, custome
     tier: r.tier,
     pinned: r.tier_pinned,
     reasonJson: r.tier_reason,
-    facts: { annualValueFen: r.annual_value_fen, termMonths: Math.max(0, r.term_months), purchases: r.purchases, consecutiveRenewals: r.renewals, referrals: r.referrals },
+    // Number(): PostgreSQL's sums and counts are numeric and bigint (parsed to numbers, but typed loosely).
+    facts: {
+      annualValueFen: Number(r.annual_value_fen),
+      termMonths: Math.max(0, Number(r.term_months)),
+      purchases: Number(r.purchases),
+      consecutiveRenewals: Number(r.renewals),
+      referrals: Number(r.referrals),
+    },
     firstOn: r.first_on,
   }));
 }

@@ -24,14 +24,21 @@ describe('renewal-desk risk', () => {
     const factors = [{ factor: 'paymentDelay', points: -30, measured: 30 }, { factor: 'usageDrop', points: -25, measured: 50 }] as const;
     await storeCustomerHealth(t.ctx.db, [{ customerId, score: 45, factors: [...factors], weekOf: '2026-11-30' }], '2026-12-05T02:00:00.000Z');
     await t.call('risk:publish', { contractId: k.id, role: 'riskManager', ownerId });
-    const db = path.join(dir, 'x.db');
-    fs.copyFileSync(t.file, db);
-    if (fs.existsSync(`${t.file}-wal`)) fs.copyFileSync(`${t.file}-wal`, `${db}-wal`);
-    await t.close();
+    // SQLite: the CLI opens a copy of the closed file. PostgreSQL: the CLI connects to the same database (its URL),
+    // which stays until the test context closes.
+    const onServer = t.engine === 'postgres';
+    let db = t.file;
+    if (!onServer) {
+      db = path.join(dir, 'x.db');
+      fs.copyFileSync(t.file, db);
+      if (fs.existsSync(`${t.file}-wal`)) fs.copyFileSync(`${t.file}-wal`, `${db}-wal`);
+      await t.close();
+    }
     const r = spawnSync(process.execPath, [bin, '--db', db, 'risk', '--json'], {
       encoding: 'utf8',
       env: { ...process.env, RENEWAL_DESK_DB: '', LANG: 'C.UTF-8', LC_ALL: '', RENEWAL_DESK_LANG: '' },
     });
+    if (onServer) await t.close();
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(out.total).toBe(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoBatch } from '../../../db/audit/undoBatch.ts';
-import { rawOf } from '../../../db/handle.ts';
+import { q } from '../../../db/handle.ts';
 import { loadTierFacts } from '../../../db/repositories/tierFactsQuery.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
@@ -15,19 +15,25 @@ let t: TestContext;
 const ids: Record<string, string> = {};
 
 /** Every customer row but updated_at (an undo stamps its own time), by name. */
-function customerRows(): Record<string, unknown> {
-  const rows = rawOf(t.ctx.db).prepare('SELECT * FROM customers ORDER BY name').all() as Record<string, unknown>[];
+async function customerRows(): Promise<Record<string, unknown>> {
+  const rows = (await q(t.ctx.db).selectFrom('customers').selectAll().orderBy('name').execute()) as Record<string, unknown>[];
   return Object.fromEntries(rows.map(({ updated_at: _stamp, ...r }) => [String(r['name']), r]));
 }
 const tierOf = async (name: string) => {
   const c = await t.call('customers:get', { id: ids[name] });
   return [c.tier, c.tierPinned];
 };
-const expirySteps = (contractNo: string) =>
+const expirySteps = async (contractNo: string) =>
   (
-    rawOf(t.ctx.db)
-      .prepare(`SELECT r.step FROM reminders r JOIN contracts k ON k.id = r.subject_id WHERE k.number = ? AND r.kind = 'expiry' AND r.fired_at IS NULL ORDER BY r.step DESC`)
-      .all(contractNo) as { step: number }[]
+    await q(t.ctx.db)
+      .selectFrom('reminders as r')
+      .innerJoin('contracts as k', 'k.id', 'r.subject_id')
+      .select('r.step')
+      .where('k.number', '=', contractNo)
+      .where('r.kind', '=', 'expiry')
+      .where('r.fired_at', 'is', null)
+      .orderBy('r.step', 'desc')
+      .execute()
   ).map((r) => r.step);
 
 beforeAll(async () => {
@@ -48,8 +54,8 @@ describe('classification inside an import', () => {
     expect(await tierOf('丁公司')).toEqual(['normal', null]);
     expect(await tierOf('戊公司')).toEqual(['important', null]);
     expect(await tierOf('己公司')).toEqual(['normal', 'import']);
-    expect(expirySteps('D-1')).toEqual([30, 15, 7, 0, -1, -7]);
-    const before = customerRows();
+    expect(await expirySteps('D-1')).toEqual([30, 15, 7, 0, -1, -7]);
+    const before = await customerRows();
 
     // A second sheet: 丁公司's term grows (to VIP), 戊公司's tier cell agreeing with the rules.
     const sheet = ['客户名称,合同编号,开始日期,到期日期,合同金额,续费周期,客户等级', '丁公司,D-1,2026-03-01,2027-02-28,200000,年,', '戊公司,W-1,2026-03-01,2027-02-28,40000,年,重要'].join('\n');
@@ -58,12 +64,12 @@ describe('classification inside an import', () => {
     expect((await t.call('customers:get', { id: ids['丁公司'] })).tierReason).toMatchObject({ key: 'tiers.reason.all' });
     expect(await tierOf('戊公司')).toEqual(['important', null]);
     // The ladder of 丁公司's older term follows the new tier.
-    expect(expirySteps('D-1')).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
+    expect(await expirySteps('D-1')).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
     expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
     expect(await t.call('tiers:classify', { dryRun: true })).toMatchObject({ total: 0, reasonsUpdated: 0 });
 
     await t.call('import:undo', { batchId: result.batchId });
-    expect(customerRows()).toEqual(before);
+    expect(await customerRows()).toEqual(before);
     expect(await tierOf('丁公司')).toEqual(['normal', null]);
     expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
   });
@@ -80,14 +86,14 @@ describe('the bulk apply', () => {
       fallback: 'normal',
       purchaseYears: 3,
     });
-    const before = customerRows();
+    const before = await customerRows();
     const applied = await t.call('tiers:classify', {});
     expect(applied).toMatchObject({ total: 2, applied: true });
     expect(await tierOf('丁公司')).toEqual(['important', null]);
     expect(await tierOf('戊公司')).toEqual(['vip', null]);
     expect(await tierOf('己公司')).toEqual(['normal', 'import']);
-    expect(expirySteps('W-1')).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
-    const audit = rawOf(t.ctx.db).prepare('SELECT entity, action FROM audit_log WHERE batch_id = ?').all(applied.batchId);
+    expect(await expirySteps('W-1')).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
+    const audit = await q(t.ctx.db).selectFrom('audit_log').select(['entity', 'action']).where('batch_id', '=', applied.batchId).execute();
     expect(audit).toEqual([
       { entity: 'customers', action: 'classify-tier' },
       { entity: 'customers', action: 'classify-tier' },
@@ -97,7 +103,7 @@ describe('the bulk apply', () => {
     await withTransaction(t.ctx.db, async (tx) => {
       await undoBatch(t.ctx.db, tx, applied.batchId, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
     });
-    expect(customerRows()).toEqual(before);
+    expect(await customerRows()).toEqual(before);
     expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
   });
 

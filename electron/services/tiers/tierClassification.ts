@@ -126,11 +126,11 @@ export async function classifyTiers(ctx: ServiceContext, options: ClassifyOption
       batchId = newId();
       const meta = auditMeta(ctx, 'classify-tier', batchId);
       // One audited batch through prepared statements (db/bulk/bulkTierWrite.ts): undoBatch reverses it whole.
-      writeTierMovesBulk(ctx.db, sorted.writes.map((d) => ({ id: d.row.id, tier: d.to, reasonJson: d.reasonJson })), { ...meta, batchId });
+      await writeTierMovesBulk(ctx.db, tx, sorted.writes.map((d) => ({ id: d.row.id, tier: d.to, reasonJson: d.reasonJson })), { ...meta, batchId });
       // A tier picks the reminder ladder: the moved customers' expiry steps follow their new tier, in one pass.
       await recomputeExpiryLaddersOfCustomers(ctx, tx, movedIds(sorted.writes));
     }
-    if (tx !== null) writeTierReasonsBulk(ctx.db, sorted.reasons);
+    if (tx !== null) await writeTierReasonsBulk(ctx.db, tx, sorted.reasons);
     return { items, total: sorted.total, classified: sorted.classified, reasonsUpdated: sorted.reasons.length, applied: tx !== null, batchId };
   };
   return options.dryRun ? run(ctx.db, null) : withTransaction(ctx.db, (tx) => run(tx, tx));
