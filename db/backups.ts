@@ -13,6 +13,7 @@ import { backupsToPrune } from './backupRetention.ts';
 import { crashHooksOfConnection, NO_CRASH_HOOKS, type CrashHooks } from './crashHooks.ts';
 import { rawOf, type Db } from './handle.ts';
 import { newId } from './newId.ts';
+import { dumpPostgresArchive } from './postgresDump.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/allMigrations.ts';
 import { schemaVersionOf } from './migrate.ts';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -40,8 +41,8 @@ export function backupsDirFor(dbFile: string): string {
   return path.join(path.dirname(abs), `${path.basename(abs, path.extname(abs))}-backups`);
 }
 
-function backupName(now: Date, reason: string): string {
-  return `renewal-desk-${format(now, 'yyyyMMdd-HHmmss-SSS')}-${reason}.db`;
+function backupName(now: Date, reason: string, extension = 'db'): string {
+  return `renewal-desk-${format(now, 'yyyyMMdd-HHmmss-SSS')}-${reason}.${extension}`;
 }
 
 /** Removes a database file and whatever SQLite may have left beside it. */
@@ -96,6 +97,19 @@ export async function backupConnection(raw: BetterSqlite3.Database, dir: string,
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupName(now, `${reason}-${i}`);
   await snapshotConnection(raw, path.join(dir, name));
   keepAttachmentsWithBackup(raw, dir, name);
+  pruneBackups(dir, now, name);
+  return backupInfo(dir, name);
+}
+
+/**
+ * A team archive's backup: pg_dump of its PostgreSQL database into `dir` (a .pgdump file, custom format, which
+ * pg_restore reads), then the folder is pruned by the same retention policy as the file backups.
+ */
+export async function backupPostgresArchive(db: Db, dir: string, now: Date, reason: string): Promise<BackupInfo> {
+  fs.mkdirSync(dir, { recursive: true });
+  let name = backupName(now, reason, 'pgdump');
+  for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupName(now, `${reason}-${i}`, 'pgdump');
+  await dumpPostgresArchive(db, path.join(dir, name));
   pruneBackups(dir, now, name);
   return backupInfo(dir, name);
 }

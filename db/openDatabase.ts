@@ -5,9 +5,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
-import { backupConnection, backupsDirFor } from './backups.ts';
+import { backupConnection, backupPostgresArchive, backupsDirFor } from './backups.ts';
 import { attachCrashHooks, type CrashHooks } from './crashHooks.ts';
-import { makeDb, rawOf, type Db } from './handle.ts';
+import { engineOf, makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
 import { ALL_MIGRATIONS } from './migrations/allMigrations.ts';
 import type { MigrationDefinition } from './migrations/migrationDefinition.ts';
@@ -121,8 +121,18 @@ function useTempDirectory(raw: BetterSqlite3.Database, dir: string): void {
   raw.pragma(`temp_store_directory = '${dir.replaceAll("'", "''")}'`);
 }
 
+/** A backup of the archive into `dir`: SQLite's online backup of the file, or pg_dump of a PostgreSQL archive. */
 export async function backupDatabase(db: Db, dir: string, now: Date, reason = 'manual') {
+  if (engineOf(db) === 'postgres') return backupPostgresArchive(db, dir, now, reason);
   return backupConnection(rawOf(db), dir, now, reason);
+}
+
+/**
+ * True for a team archive on a PostgreSQL server: its server's dumps back it up, and a risky operation there is one
+ * transaction (undoable), so the services take no file copy before one.
+ */
+export function archiveIsOnServer(db: Db): boolean {
+  return engineOf(db) === 'postgres';
 }
 
 /** Statements and settings the connection runs with, for benchmarks and diagnostics. */

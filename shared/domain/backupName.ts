@@ -1,7 +1,8 @@
 // A backup's file name says when it was taken (local wall-clock time, to the millisecond) and why:
-// renewal-desk-20261123-091500-123-pre-import.db. The list, a restore and retention all go by it.
+// renewal-desk-20261123-091500-123-pre-import.db. The list, a restore and retention all go by it. A team archive's
+// backup (pg_dump of its PostgreSQL database) ends in .pgdump instead.
 
-export const BACKUP_NAME_RE = /^renewal-desk-(\d{8})-(\d{6})-(\d{3})(?:-([a-z0-9][a-z0-9-]{0,59}))?\.db$/;
+export const BACKUP_NAME_RE = /^renewal-desk-(\d{8})-(\d{6})-(\d{3})(?:-([a-z0-9][a-z0-9-]{0,59}))?\.(?:db|pgdump)$/;
 
 export interface ParsedBackupName {
   /** Local wall-clock time: `YYYY-MM-DDTHH:mm:ss.SSS`. */

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { placeStagedAttachments, restoreAttachmentsOfBackup, settleRestoredAttachments } from '../../../db/attachmentStore.ts';
 import { crashHooksOf } from '../../../db/crashHooks.ts';
+import { archiveIsOnServer } from '../../../db/openDatabase.ts';
 import {
   backupFileByName,
   removeDatabaseFiles,
@@ -55,6 +56,14 @@ async function swapIn(ctx: ServiceContext, candidate: string, safetyName: string
   }
 }
 
+/**
+ * A team archive (PostgreSQL) is not swapped for a file: the others' clients are connected to it, and its admin
+ * restores the server's database (pg_restore of a .pgdump, or migrate-to from a file) with everyone's knowledge.
+ */
+function refuseOnServer(ctx: ServiceContext, field: string): void {
+  if (archiveIsOnServer(ctx.db)) throw new AppError('VALIDATION', msg('backups.restoreTeamArchive'), field);
+}
+
 async function restoreFrom(ctx: ServiceContext, source: RestoreSource, restoredFrom: string): Promise<RestoreResult> {
   const candidate = restoreCandidatePath(ctx.stagingDir);
   try {
@@ -74,6 +83,7 @@ async function restoreFrom(ctx: ServiceContext, source: RestoreSource, restoredF
 
 /** Restores a backup from the list, by its name. */
 export async function restoreBackup(ctx: ServiceContext, name: string): Promise<RestoreResult> {
+  refuseOnServer(ctx, 'name');
   const file = backupFileByName(ctx.backupsDir, name);
   const result = await restoreFrom(ctx, { label: name, field: 'name', produce: async (candidate) => fs.copyFileSync(file, candidate) }, name);
   // After the swap: the safety backup before it removed the live files the data of then did not reference.
@@ -100,6 +110,7 @@ async function produceFromSealed(sealedFile: string, candidate: string, passphra
 export async function restoreUpload(ctx: ServiceContext, uploadId: string, passphrase: string | undefined): Promise<RestoreResult> {
   const upload = stagedUpload(ctx, uploadId);
   try {
+    refuseOnServer(ctx, 'uploadId');
     return await withStagingScratch(ctx, 'restore-', async (scratch) => {
       const produce = async (candidate: string) => {
         const kind = sniffBackupFile(upload.file);

@@ -1,4 +1,5 @@
 import { removeBackup } from '../../../db/backups.ts';
+import { archiveIsOnServer } from '../../../db/openDatabase.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import type { ServiceContext } from '../serviceContext.ts';
@@ -9,6 +10,9 @@ import { backupNow } from './system.service.ts';
  * it (`pre-import`, …), taken with the online backup API before the action's transaction. No backup, no action:
  * the user is told and nothing changes. When the action fails or turns out to change nothing (`changed` says), the
  * backup goes again, so the list shows only backups from before something that happened.
+ *
+ * A team archive (PostgreSQL) takes none: its server's dumps back it up, and the action is one transaction that its
+ * undo reverses; a pg_dump of the whole database before every import would cost more than the import.
  */
 export async function withSafetyBackup<T>(
   ctx: ServiceContext,
@@ -16,6 +20,10 @@ export async function withSafetyBackup<T>(
   action: () => Promise<T>,
   changed: (result: T) => boolean = () => true,
 ): Promise<T> {
+  if (archiveIsOnServer(ctx.db)) {
+    ctx.logger.info(`no local backup before ${reason}: a team archive is backed up by its server`);
+    return action();
+  }
   let backupName: string;
   try {
     backupName = (await backupNow(ctx, reason)).name;

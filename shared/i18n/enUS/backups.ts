@@ -10,6 +10,8 @@ export const backupsEnUS: Record<keyof typeof backupsZhCN, string> = {
   'backups.encryptedNewer': 'The encrypted backup "{file}" was made by a newer version of Renewal Desk (format {version}); update the app first',
   'backups.notABackup': '"{file}" is neither a Renewal Desk database backup nor an encrypted backup',
   'backups.preActionFailed': 'The backup before this action failed, so nothing was done: {detail}',
+  'backups.restoreTeamArchive':
+    'A team archive lives on its PostgreSQL server and is not restored from a file here. Its admin restores it: pg_restore a .pgdump backup into an empty database, or renewal-desk migrate-to from a data file into an empty database, then points Renewal Desk at that database. Nothing was changed.',
   'backups.restoreRolledBack': 'The restored data could not be opened ({detail}); the data from before the restore is back',
 
   'busy.system:restoreUpload': 'Restoring from a file',

@@ -10,6 +10,8 @@ export const backupsZhCN = {
   'backups.notABackup': '「{file}」既不是续约管家的数据库备份，也不是加密备份',
   'backups.preActionFailed': '操作前的自动备份失败，操作没有执行：{detail}',
   'backups.restoreRolledBack': '恢复后的数据无法打开（{detail}），已换回恢复前的数据',
+  'backups.restoreTeamArchive':
+    '团队数据存放在 PostgreSQL 服务器上，不能在这里用文件恢复。请由管理员恢复：用 pg_restore 把 .pgdump 备份恢复到一个空数据库，或用 renewal-desk migrate-to 从数据库文件迁入空数据库，然后把续约管家连接到该数据库。数据没有任何改动',
 
   'busy.system:restoreUpload': '正在从文件恢复',
 
