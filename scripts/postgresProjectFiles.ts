@@ -10,6 +10,8 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'db/migrations/0013_report_terms.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0014_customer_pinyin_search.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0018_customer_scoped_bigrams.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
+  'db/repositories/customerScopedBigrams.test.ts':
+    "SQLite's bulk scope mover: it drops and recreates 0018's stored triggers around TEMP triggers (sqlite_master, schema_version); PostgreSQL moves postings by its row trigger, held to their truth by customerSearchIndex.test.ts",
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
   'electron/services/torture/diskFull.test.ts': "fills the SQLite file's disk; a server's disk is the server's",
 };

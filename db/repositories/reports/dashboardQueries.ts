@@ -31,12 +31,12 @@ export interface OpenTermsRow {
  * days, 2 within 90, 3 within 365. Bucketing in SQL and adding up in openTerms is half the work of eight sums. */
 export function openTermsQuery(d: OpenTermsDates): RawBuilder<{ ownerKey: string; bucket: number; n: number; amount: number }> {
   return sql<{ ownerKey: string; bucket: number; n: number; amount: number }>`
-    SELECT t.owner_key AS ownerKey,
+    SELECT t.owner_key AS "ownerKey",
            CASE WHEN t.ends_on < ${d.today} THEN 0 WHEN t.ends_on <= ${d.d30} THEN 1 WHEN t.ends_on <= ${d.d90} THEN 2 ELSE 3 END AS bucket,
            count(*) AS n, coalesce(sum(t.amount_fen), 0) AS amount
     FROM report_terms t
     WHERE t.open = 1 AND t.ends_on <= ${d.d365}
-    GROUP BY ownerKey, bucket`;
+    GROUP BY "ownerKey", bucket`;
 }
 
 export function historyQuery(): RawBuilder<{ n: number; amount: number }> {

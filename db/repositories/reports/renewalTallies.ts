@@ -34,7 +34,10 @@ export const successorAmountSql = sql<number | null>`(SELECT s.amount_fen FROM c
   ORDER BY coalesce(s.starts_on, s.signed_on, s.ends_on), s.id LIMIT 1)`;
 
 function groupKeySql(by: TallyGroupBy | undefined): RawBuilder<string> {
-  if (typeof by === 'object') return sql<string>`substr(t.ends_on, 1, 7) || '|' || (t.ends_on <= ${by.monthPastOwner}) || '|' || t.owner_key`;
+  // past is written '1' or '0' on both engines (a PostgreSQL comparison is a boolean, which would print as 'true').
+  if (typeof by === 'object') {
+    return sql<string>`substr(t.ends_on, 1, 7) || '|' || CASE WHEN t.ends_on <= ${by.monthPastOwner} THEN '1' ELSE '0' END || '|' || t.owner_key`;
+  }
   if (by === 'month') return sql<string>`substr(t.ends_on, 1, 7)`;
   if (by === 'signedYear') return sql<string>`t.signed_year`;
   if (by === 'owner') return sql<string>`t.owner_key`;
@@ -70,15 +73,15 @@ export interface TallyRow {
 export function dueTalliesQuery(f: DueTermFilter, by?: TallyGroupBy): RawBuilder<TallyRow> {
   return sql<TallyRow>`
     SELECT ${groupKeySql(by)} AS key,
-           count(*) AS dueCount, coalesce(sum(t.amount_fen), 0) AS dueAmount,
-           sum(t.outcome = 'renewed') AS renewedCount,
-           coalesce(sum(CASE WHEN t.outcome = 'renewed' THEN t.amount_fen END), 0) AS renewedAmount,
-           sum(t.outcome = 'lost') AS lostCount,
-           coalesce(sum(CASE WHEN t.outcome = 'lost' THEN t.amount_fen END), 0) AS lostAmount,
-           sum(t.outcome = 'pending') AS pendingCount,
-           coalesce(sum(CASE WHEN t.outcome = 'pending' THEN t.amount_fen END), 0) AS pendingAmount,
-           sum(t.amount_fen IS NULL) AS unknownCount,
-           coalesce(sum(t.net_fen), 0) AS netChange
+           count(*) AS "dueCount", coalesce(sum(t.amount_fen), 0) AS "dueAmount",
+           sum(CASE WHEN t.outcome = 'renewed' THEN 1 ELSE 0 END) AS "renewedCount",
+           coalesce(sum(CASE WHEN t.outcome = 'renewed' THEN t.amount_fen END), 0) AS "renewedAmount",
+           sum(CASE WHEN t.outcome = 'lost' THEN 1 ELSE 0 END) AS "lostCount",
+           coalesce(sum(CASE WHEN t.outcome = 'lost' THEN t.amount_fen END), 0) AS "lostAmount",
+           sum(CASE WHEN t.outcome = 'pending' THEN 1 ELSE 0 END) AS "pendingCount",
+           coalesce(sum(CASE WHEN t.outcome = 'pending' THEN t.amount_fen END), 0) AS "pendingAmount",
+           sum(CASE WHEN t.amount_fen IS NULL THEN 1 ELSE 0 END) AS "unknownCount",
+           coalesce(sum(t.net_fen), 0) AS "netChange"
     FROM report_terms t
     WHERE ${dueTermsWhereSql(f)}
     GROUP BY key ORDER BY key`;

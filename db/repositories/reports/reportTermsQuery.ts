@@ -41,12 +41,12 @@ function termsWhere(f: ReportTermsFilter): RawBuilder<unknown> {
 
 export function reportTermsQuery(f: ReportTermsFilter): RawBuilder<ReportTermRow> {
   return sql<ReportTermRow>`
-    SELECT k.id AS contractId, k.number AS contractNo, k.customer_id AS customerId, c.name AS customerName, c.tier,
-           (SELECT o.name FROM owners o WHERE o.id = coalesce(k.owner_id, c.owner_id)) AS ownerName,
-           k.cycle, k.ends_on AS endsOn, k.amount_fen AS amountFen, t.outcome,
-           CASE WHEN t.outcome = 'renewed' THEN coalesce(r.outcome_amount_fen, ${successorAmountSql}) END AS renewalAmountFen,
-           CASE WHEN t.outcome = 'renewed' THEN coalesce(${successorStartSql}, r.outcome_on) END AS renewalStartsOn,
-           CASE WHEN t.outcome = 'lost' THEN r.lost_reason END AS lostReason
+    SELECT k.id AS "contractId", k.number AS "contractNo", k.customer_id AS "customerId", c.name AS "customerName", c.tier,
+           (SELECT o.name FROM owners o WHERE o.id = coalesce(k.owner_id, c.owner_id)) AS "ownerName",
+           k.cycle, k.ends_on AS "endsOn", k.amount_fen AS "amountFen", t.outcome,
+           CASE WHEN t.outcome = 'renewed' THEN coalesce(r.outcome_amount_fen, ${successorAmountSql}) END AS "renewalAmountFen",
+           CASE WHEN t.outcome = 'renewed' THEN coalesce(${successorStartSql}, r.outcome_on) END AS "renewalStartsOn",
+           CASE WHEN t.outcome = 'lost' THEN r.lost_reason END AS "lostReason"
     FROM report_terms t
     JOIN contracts k ON k.id = t.contract_id
     JOIN customers c ON c.id = k.customer_id

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
+import { q } from '../../../db/handle.ts';
 import { nameSortKey } from '../../../shared/domain/nameSortKey.ts';
 import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
@@ -65,7 +65,7 @@ describe('customer names sort by pinyin', () => {
     expect(await listNames()).toEqual(['Apple Trading', '北京云帆科技', '长春一汽配套', '长沙湘江传媒', '重庆山城火锅', 'Mango Ltd', '南京紫金软件', '上海浦江物流', '厦门鹭岛贸易']);
     const beijing = await t.call('customers:get', { id: ids.get('北京云帆科技') });
     await t.call('customers:update', { id: beijing.id, version: beijing.version, notes: '只改备注' });
-    const rows = rawOf(t.ctx.db).prepare('SELECT name, name_sort_key FROM customers').all() as { name: string; name_sort_key: string }[];
+    const rows = await q(t.ctx.db).selectFrom('customers').select(['name', 'name_sort_key']).execute();
     expect(rows).toHaveLength(EXPECTED.length);
     for (const r of rows) expect(r.name_sort_key).toBe(nameSortKey(r.name));
   });
@@ -89,7 +89,7 @@ describe('customer names sort by pinyin', () => {
     // zhang after zeta; 张 (U+5F20) before 章 (U+7AE0).
     const expected = [...EXPECTED, '张三商行', '章三商行'];
     expect(await listNames({ limit: 100 })).toEqual(expected);
-    const rows = rawOf(t.ctx.db).prepare('SELECT name, name_sort_key FROM customers').all() as { name: string; name_sort_key: string }[];
+    const rows = await q(t.ctx.db).selectFrom('customers').select(['name', 'name_sort_key']).execute();
     for (const row of rows) expect(row.name_sort_key).toBe(nameSortKey(row.name));
 
     const first = Buffer.from((await t.call('export:customers', {})).contentBase64, 'base64');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
+import { sql } from 'kysely';
+import { q } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 
@@ -11,32 +12,31 @@ afterEach(async () => {
   await t.close();
 });
 
-const raw = () => rawOf(t.ctx.db);
 
 /**
  * Every row a merge can touch, whole, in a stable order: both customers and everything that belongs to them,
  * the aliases, tag links, reminders, notifications, the search index and the report summary. updated_at is left
  * out of the audited tables only: an undo is itself a write and stamps its own instant (as every undo does).
  */
-function dump() {
-  const all = (sql: string) => raw().prepare(sql).all() as Record<string, unknown>[];
+async function dump() {
+  const all = async (text: string) => (await sql.raw<Record<string, unknown>>(text).execute(q(t.ctx.db))).rows;
   const stamped = (rows: Record<string, unknown>[]) => rows.map(({ updated_at: _ignored, ...rest }) => rest);
   return {
-    customers: stamped(all('SELECT * FROM customers ORDER BY id')),
-    contacts: stamped(all('SELECT * FROM contacts ORDER BY id')),
-    contracts: stamped(all('SELECT * FROM contracts ORDER BY id')),
-    followUps: stamped(all('SELECT * FROM follow_ups ORDER BY id')),
-    renewals: stamped(all('SELECT * FROM renewals ORDER BY id')),
-    aliases: all('SELECT * FROM customer_aliases WHERE deleted_at IS NULL ORDER BY id'),
-    customerTags: all('SELECT customer_id, tag_id FROM customer_tags ORDER BY customer_id, tag_id'),
-    reminders: all('SELECT * FROM reminders ORDER BY id'),
-    notifications: all('SELECT id, customer_id, customer_name FROM notifications ORDER BY id'),
-    search: all('SELECT * FROM customer_search ORDER BY customer_id'),
-    bigrams: all('SELECT * FROM customer_bigrams ORDER BY bigram, customer_id'),
-    bigramDf: all('SELECT * FROM search_bigram_df ORDER BY bigram'),
-    reportTerms: all('SELECT * FROM report_terms ORDER BY contract_id'),
-    surveys: stamped(all('SELECT * FROM surveys ORDER BY id')),
-    surveyTasks: stamped(all('SELECT * FROM survey_campaign_customers ORDER BY id')),
+    customers: stamped(await all('SELECT * FROM customers ORDER BY id')),
+    contacts: stamped(await all('SELECT * FROM contacts ORDER BY id')),
+    contracts: stamped(await all('SELECT * FROM contracts ORDER BY id')),
+    followUps: stamped(await all('SELECT * FROM follow_ups ORDER BY id')),
+    renewals: stamped(await all('SELECT * FROM renewals ORDER BY id')),
+    aliases: await all('SELECT * FROM customer_aliases WHERE deleted_at IS NULL ORDER BY id'),
+    customerTags: await all('SELECT customer_id, tag_id FROM customer_tags ORDER BY customer_id, tag_id'),
+    reminders: await all('SELECT * FROM reminders ORDER BY id'),
+    notifications: await all('SELECT id, customer_id, customer_name FROM notifications ORDER BY id'),
+    search: await all('SELECT * FROM customer_search ORDER BY customer_id'),
+    bigrams: await all('SELECT * FROM customer_bigrams ORDER BY bigram, customer_id'),
+    bigramDf: await all('SELECT * FROM search_bigram_df ORDER BY bigram'),
+    reportTerms: await all('SELECT * FROM report_terms ORDER BY contract_id'),
+    surveys: stamped(await all('SELECT * FROM surveys ORDER BY id')),
+    surveyTasks: stamped(await all('SELECT * FROM survey_campaign_customers ORDER BY id')),
   };
 }
 
@@ -68,12 +68,12 @@ describe('customers:merge', () => {
     // A survey of the duplicate, and a campaign that asks both (one task each).
     const survey = await t.call('surveys:save', { customerId: from.id, onDate: '2026-12-01', channel: 'phone', scores: { 'dim-product-quality': 4 } });
     const campaign = await t.call('surveys:createCampaign', { name: '年终调查', onDate: '2026-12-10', selection: { by: 'tier', tiers: ['normal'] } });
-    const before = dump();
+    const before = await dump();
     expect(before.reminders.some((r) => r['customer_id'] === from.id && r['fired_at'] !== null)).toBe(true);
 
     const merged = await t.call('customers:merge', { from: from.id, into: into.id });
     expect(merged.moved).toEqual({ contacts: 1, contracts: 2, followUps: 1, tags: 1, reminders: expect.any(Number) });
-    const after = dump();
+    const after = await dump();
     const liveOf = (rows: Record<string, unknown>[], customerId: string) => rows.filter((r) => r['customer_id'] === customerId && r['deleted_at'] === null);
     expect(liveOf(after.contacts, from.id)).toEqual([]);
     expect(liveOf(after.contracts, from.id)).toEqual([]);
@@ -97,7 +97,7 @@ describe('customers:merge', () => {
     expect((await t.call('hygiene:list', { kind: 'duplicateCustomer' })).total).toBe(0);
 
     await t.call('customers:undoMerge', { undoToken: merged.undoToken });
-    expect(dump()).toEqual(before);
+    expect(await dump()).toEqual(before);
     const again = await t.envelope('customers:undoMerge', { undoToken: merged.undoToken });
     expect(again.error).toMatchObject({ code: 'UNDO_CONFLICT' });
   });
@@ -129,10 +129,10 @@ describe('an import after a merge', () => {
     expect(report.warnings.map((w: any) => w.message)).toContain('匹配别名：“杭州云启科技”已合并到“杭州云启科技有限公司”，本行更新了“杭州云启科技有限公司”');
     const customers = (await t.call('customers:list', {})).items;
     expect(customers.map((c: any) => c.name)).toEqual(['杭州云启科技有限公司']);
-    const contracts = raw().prepare('SELECT number FROM contracts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY number').all(into.id);
+    const contracts = await q(t.ctx.db).selectFrom('contracts').select('number').where('customer_id', '=', into.id).where('deleted_at', 'is', null).orderBy('number').execute();
     expect(contracts).toEqual([{ number: 'HT-A1' }, { number: 'HT-B0' }, { number: 'HT-B1' }, { number: 'HT-B9' }]);
     // The old sheet's 联系人 is the moved contact's, not written over the survivor's primary contact.
-    const primary = raw().prepare('SELECT name FROM contacts WHERE customer_id = ? AND is_primary = 1 AND deleted_at IS NULL').all(into.id);
+    const primary = await q(t.ctx.db).selectFrom('contacts').select('name').where('customer_id', '=', into.id).where('is_primary', '=', 1).where('deleted_at', 'is', null).execute();
     expect(primary).toEqual([{ name: '欧阳娜娜' }]);
   });
 });

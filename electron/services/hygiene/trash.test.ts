@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
+import { sql } from 'kysely';
+import { q } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 let t: TestContext;
@@ -53,16 +54,17 @@ describe('负责人交接', () => {
     await t.call('contracts:create', { customerId: a.id, number: 'HT-1', endsOn: '2027-01-31', ownerId: li.id });
     await t.call('contracts:create', { customerId: b.id, number: 'HT-2', endsOn: '2027-01-31', ownerId: li.id });
     await t.call('followups:create', { customer: a.id, summary: '回访', ownerId: li.id });
-    const owners = () =>
-      rawOf(t.ctx.db)
-        .prepare("SELECT 'customer' AS k, owner_id FROM customers UNION ALL SELECT 'contract', owner_id FROM contracts UNION ALL SELECT 'followup', owner_id FROM follow_ups ORDER BY 1, 2")
-        .all();
-    const before = owners();
+    const owners = async () =>
+      (
+        await sql<{ k: string; owner_id: string | null }>`SELECT 'customer' AS k, owner_id FROM customers UNION ALL SELECT 'contract', owner_id FROM contracts
+          UNION ALL SELECT 'followup', owner_id FROM follow_ups ORDER BY 1, 2`.execute(q(t.ctx.db))
+      ).rows;
+    const before = await owners();
     const done = await t.call('hygiene:handover', { fromOwnerId: li.id, toOwnerId: han.id });
     expect(done).toMatchObject({ customers: 1, contracts: 2, followUps: 1 });
-    expect(owners().every((r: any) => r.owner_id === han.id)).toBe(true);
+    expect((await owners()).every((r) => r.owner_id === han.id)).toBe(true);
     await t.call('hygiene:undoHandover', { undoToken: done.undoToken });
-    expect(owners()).toEqual(before);
+    expect(await owners()).toEqual(before);
     expect((await t.envelope('hygiene:handover', { fromOwnerId: li.id, toOwnerId: li.id })).error).toMatchObject({ code: 'VALIDATION', field: 'toOwnerId' });
   });
 });

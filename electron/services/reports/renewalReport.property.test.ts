@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { clearReportRows, loadReportRows, markRenewed, type ReportRows } from '../../../test-support/reports/loadReportRows.ts';
+import { clearReportRowsAsync, loadReportRowsAsync, markRenewedAsync, type ReportRows } from '../../../test-support/reports/loadReportRows.ts';
 
 // The report's laws for any archive: due = renewed + lost + pending, both rates in [0, 1], a period split in
 // two adds up to the whole, and renewing one more due term never lowers a rate. Small archives (≤ 30 terms
@@ -69,9 +69,9 @@ afterAll(async () => {
   await t.close();
 });
 
-function load(a: Archive) {
-  clearReportRows(t.ctx.db);
-  loadReportRows(t.ctx.db, rowsOf(a));
+async function load(a: Archive): Promise<void> {
+  await clearReportRowsAsync(t.ctx.db);
+  await loadReportRowsAsync(t.ctx.db, rowsOf(a));
 }
 const period = (from: number, to: number) => `${addDaysIso(DAY0, from)}..${addDaysIso(DAY0, to)}`;
 const report = (p: string, by?: string) => t.call('reports:renewal', by ? { period: p, by } : { period: p });
@@ -81,7 +81,7 @@ describe('renewal report laws (fast-check)', () => {
   it('due = renewed + lost + pending, in counts and amounts, overall and in every group; rates lie in [0, 1]', async () => {
     await fc.assert(
       fc.asyncProperty(archiveArb, fc.constantFrom(undefined, 'owner', 'tier', 'cycle'), async (a, by) => {
-        load(a);
+        await load(a);
         const r = await report(period(0, 180), by);
         for (const x of [r, ...(r.groups ?? [])]) {
           expect(x.due.count).toBe(x.renewed.count + x.lost.count + x.pending.count);
@@ -101,7 +101,7 @@ describe('renewal report laws (fast-check)', () => {
       .filter(([a, m, b]) => a <= m && m < b);
     await fc.assert(
       fc.asyncProperty(archiveArb, bounds, async (a, [from, mid, to]) => {
-        load(a);
+        await load(a);
         const whole = await report(period(from, to));
         const left = await report(period(from, mid));
         const right = await report(period(mid + 1, to));
@@ -119,7 +119,7 @@ describe('renewal report laws (fast-check)', () => {
   it('renewing one more due term never lowers either rate', async () => {
     await fc.assert(
       fc.asyncProperty(archiveArb, fc.nat(), async (a, pick) => {
-        load(a);
+        await load(a);
         const p = period(0, 180);
         const open = [
           ...(await t.call('reports:terms', { period: p, outcome: 'pending', limit: 500 })).items,
@@ -127,7 +127,7 @@ describe('renewal report laws (fast-check)', () => {
         ];
         if (open.length === 0) return;
         const before = await report(p);
-        markRenewed(t.ctx.db, open[pick % open.length].contractId);
+        await markRenewedAsync(t.ctx.db, open[pick % open.length].contractId);
         const after = await report(p);
         expect(after.renewed.count).toBe(before.renewed.count + 1);
         expect(after.rate.byCount).toBeGreaterThan(before.rate.byCount);

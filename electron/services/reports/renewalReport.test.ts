@@ -10,7 +10,7 @@ let seeded: SeededFixture;
 beforeAll(async () => {
   t = await openTestContext('2026-11-23T02:00:00.000Z');
   seeded = await seedRenewalReportFixture(t);
-});
+}, 60_000); // Some 40 writes through the handlers: past the 10 s default on a loaded machine's PostgreSQL.
 afterAll(async () => {
   await t.close();
 });
