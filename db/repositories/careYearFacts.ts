@@ -3,6 +3,7 @@
 // dimension score they gave (null when none), as the health score averages them.
 import { sql } from 'kysely';
 import { q, type Executor } from '../handle.ts';
+import { scoreEntriesOf } from './surveyScoresSql.ts';
 
 export interface CareYearFacts {
   complaintsReceived: number;
@@ -19,7 +20,7 @@ export async function careYearFacts(x: Executor, customerId: string, from: strin
       (SELECT count(*) FROM complaints p WHERE p.customer_id = ${customerId} AND p.deleted_at IS NULL
          AND p.received_at >= ${fromAt} AND p.received_at < ${untilAt} AND p.step <> 'closed') AS open,
       (SELECT count(*) FROM surveys s WHERE s.customer_id = ${customerId} AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS surveys,
-      (SELECT avg(j.value) FROM surveys s, json_each(s.scores) j
+      (SELECT avg(j.value) FROM surveys s, ${scoreEntriesOf(x)}
          WHERE s.customer_id = ${customerId} AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS average`.execute(q(x));
   const row = r.rows[0];
   return {

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { RenewalStageWrite } from '../../shared/api/recordWrites.ts';
 import { CYCLE_UNSET } from '../../shared/api/renewals.contract.ts';
 import { pinyinQueryOf } from '../../shared/domain/pinyinSearch.ts';
 import { normalizeSearchText } from '../../shared/domain/searchText.ts';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { engineOf, q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { insertAudited, updateAudited, writeAudit, type AuditMeta } from './auditedWrites.ts';
 import { undoBatch, type UndoneBatch } from '../audit/undoBatch.ts';
@@ -86,6 +86,11 @@ export interface RenewalListFilter {
   limit: number;
 }
 
+/** `haystack` contains `needle`: instr on SQLite (as tuned), strpos on PostgreSQL (which has no instr). */
+function contains(x: Executor, haystack: RawBuilder<string>, needle: string) {
+  return engineOf(x) === 'postgres' ? sql`strpos(${haystack}, ${needle}) > 0` : sql`instr(${haystack}, ${needle}) > 0`;
+}
+
 function renewalBase(x: Executor, f: RenewalListFilter) {
   let query = q(x)
     .selectFrom('contracts as k')
@@ -101,8 +106,8 @@ function renewalBase(x: Executor, f: RenewalListFilter) {
     const pinyin = pinyinQueryOf(needle);
     const byReading = pinyin === null ? sql`` : sql` OR pinyin_match(cs.pinyin, ${pinyin})`;
     query = query.where(
-      sql<boolean>`(instr(lower(k.number), ${needle}) > 0
-        OR EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (instr(cs.text, ${needle}) > 0${byReading})))`,
+      sql<boolean>`(${contains(x, sql`lower(k.number)`, needle)}
+        OR EXISTS (SELECT 1 FROM customer_search cs WHERE cs.customer_id = c.id AND (${contains(x, sql`cs.text`, needle)}${byReading})))`,
     );
   }
   if (f.batchId) {
@@ -212,7 +217,7 @@ export interface ChainRow {
 export async function contractChain(x: Executor, contractId: string): Promise<ChainRow[]> {
   const rows = await sql<ChainRow>`
     WITH RECURSIVE up(id) AS (
-      SELECT ${contractId}
+      SELECT id FROM contracts WHERE id = ${contractId}
       UNION SELECT k.renewal_of FROM contracts k JOIN up ON k.id = up.id WHERE k.renewal_of IS NOT NULL
     ),
     root(id) AS (SELECT up.id FROM up JOIN contracts k ON k.id = up.id WHERE k.renewal_of IS NULL),
@@ -220,8 +225,8 @@ export async function contractChain(x: Executor, contractId: string): Promise<Ch
       SELECT id, 0 FROM root
       UNION SELECT k.id, down.depth + 1 FROM contracts k JOIN down ON k.renewal_of = down.id WHERE down.depth < 500
     )
-    SELECT k.id, k.number, k.starts_on AS startsOn, k.ends_on AS endsOn, k.cycle, k.amount_fen AS amountFen, k.status,
-           k.renewal_of AS renewalOf
+    SELECT k.id, k.number, k.starts_on AS "startsOn", k.ends_on AS "endsOn", k.cycle, k.amount_fen AS "amountFen", k.status,
+           k.renewal_of AS "renewalOf"
     FROM down JOIN contracts k ON k.id = down.id
     WHERE k.deleted_at IS NULL
     ORDER BY down.depth, coalesce(k.starts_on, k.ends_on), k.id`.execute(q(x));

@@ -121,8 +121,8 @@ export interface CampaignRow {
 
 export async function campaignRows(x: Executor, campaignId: string): Promise<CampaignRow[]> {
   const { rows } = await sql<CampaignRow>`
-    SELECT t.id AS taskId, c.id AS customerId, c.name AS customerName, o.name AS ownerName,
-           (SELECT s.id FROM surveys s WHERE s.id = t.survey_id AND s.deleted_at IS NULL) AS surveyId
+    SELECT t.id AS "taskId", c.id AS "customerId", c.name AS "customerName", o.name AS "ownerName",
+           (SELECT s.id FROM surveys s WHERE s.id = t.survey_id AND s.deleted_at IS NULL) AS "surveyId"
     FROM survey_campaign_customers t
     JOIN customers c ON c.id = t.customer_id
     LEFT JOIN owners o ON o.id = t.owner_id
@@ -163,7 +163,7 @@ export interface SurveyTaskSource {
 }
 
 const TASK_SOURCE_SQL = sql.raw(`
-  SELECT t.id, t.customer_id AS customerId, g.on_date AS onDate,
+  SELECT t.id, t.customer_id AS "customerId", g.on_date AS "onDate",
          (t.deleted_at IS NOT NULL OR g.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL OR c.archived_at IS NOT NULL
           OR EXISTS (SELECT 1 FROM surveys s WHERE s.id = t.survey_id AND s.deleted_at IS NULL)) AS closed
   FROM survey_campaign_customers t
@@ -210,7 +210,7 @@ export async function surveyTaskFacts(x: Executor, taskIds: readonly string[]): 
   for (let i = 0; i < taskIds.length; i += 500) {
     const part = taskIds.slice(i, i + 500);
     const { rows } = await sql<SurveyTaskFacts>`
-      SELECT t.id AS taskId, c.id AS customerId, c.name AS customerName, o.name AS ownerName, g.name AS campaignName, g.on_date AS onDate,
+      SELECT t.id AS "taskId", c.id AS "customerId", c.name AS "customerName", o.name AS "ownerName", g.name AS "campaignName", g.on_date AS "onDate",
              (t.deleted_at IS NOT NULL OR g.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL
               OR EXISTS (SELECT 1 FROM surveys s WHERE s.id = t.survey_id AND s.deleted_at IS NULL)) AS closed
       FROM survey_campaign_customers t

@@ -1,12 +1,13 @@
 // Satisfaction surveys (migration 0030): dimensions, surveys, improvement actions and campaigns as the 满意度 page,
 // the customer card, the export and the reminder sync read and change them. Scores are stored as a JSON object
-// {dimension id: 1..5}; the aggregates read them through json_each, summing and counting (exact) per group.
+// {dimension id: 1..5}; the aggregates read them through json_each (surveyScoresSql.ts), summing and counting (exact) per group.
 import { sql, type Selectable } from 'kysely';
 import type { FollowUpChannel } from '../../shared/domain/enums.ts';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
 import type { SurveyActionsTable, SurveyDimensionsTable } from '../schema.ts';
 import { insertAudited, updateAudited, type AuditMeta } from './auditedWrites.ts';
+import { scoreEntriesOf } from './surveyScoresSql.ts';
 
 export interface StoredDimension {
   id: string;
@@ -209,8 +210,8 @@ const GROUP_KEY: Record<SurveyGrouping, string> = {
 export async function surveyAggregates(x: Executor, grouping: SurveyGrouping, from: string, to: string): Promise<{ scores: SurveyAggregateRow[]; surveys: Map<string, number> }> {
   const key = sql.raw(GROUP_KEY[grouping]);
   const scores = await sql<SurveyAggregateRow>`
-    SELECT ${key} AS key, j.key AS dimensionId, sum(j.value) AS sum, count(*) AS count
-    FROM surveys s JOIN customers c ON c.id = s.customer_id, json_each(s.scores) j
+    SELECT ${key} AS key, j.key AS "dimensionId", sum(j.value) AS sum, count(*) AS count
+    FROM surveys s JOIN customers c ON c.id = s.customer_id, ${scoreEntriesOf(x)}
     WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}
     GROUP BY 1, 2 ORDER BY 1, 2`.execute(q(x));
   const counts = await sql<{ key: string; n: number }>`
@@ -235,13 +236,13 @@ export interface LowCustomerRow {
 /** Per customer with surveys in [from, to]: the sum and count of their scores and their latest survey there. */
 export async function customerScoreTotals(x: Executor, from: string, to: string): Promise<LowCustomerRow[]> {
   const { rows } = await sql<LowCustomerRow>`
-    SELECT c.id AS customerId, c.name AS customerName, o.name AS ownerName,
-           (SELECT sum(j.value) FROM surveys s, json_each(s.scores) j WHERE s.customer_id = c.id AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS sum,
-           (SELECT count(*) FROM surveys s, json_each(s.scores) j WHERE s.customer_id = c.id AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS count,
-           t.surveys, t.latestSurveyId, t.latestOn
-    FROM (SELECT s.customer_id, count(*) AS surveys, max(s.on_date) AS latestOn,
+    SELECT c.id AS "customerId", c.name AS "customerName", o.name AS "ownerName",
+           (SELECT sum(j.value) FROM surveys s, ${scoreEntriesOf(x)} WHERE s.customer_id = c.id AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS sum,
+           (SELECT count(*) FROM surveys s, ${scoreEntriesOf(x)} WHERE s.customer_id = c.id AND s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to}) AS count,
+           t.surveys, t."latestSurveyId", t."latestOn"
+    FROM (SELECT s.customer_id, count(*) AS surveys, max(s.on_date) AS "latestOn",
                  (SELECT s2.id FROM surveys s2 WHERE s2.customer_id = s.customer_id AND s2.deleted_at IS NULL AND s2.on_date BETWEEN ${from} AND ${to}
-                  ORDER BY s2.on_date DESC, s2.created_at DESC, s2.id DESC LIMIT 1) AS latestSurveyId
+                  ORDER BY s2.on_date DESC, s2.created_at DESC, s2.id DESC LIMIT 1) AS "latestSurveyId"
           FROM surveys s WHERE s.deleted_at IS NULL AND s.on_date BETWEEN ${from} AND ${to} GROUP BY s.customer_id) t
     JOIN customers c ON c.id = t.customer_id
     LEFT JOIN owners o ON o.id = c.owner_id
@@ -286,10 +287,21 @@ export async function listSurveysForExport(x: Executor): Promise<SurveyExportRow
  * dated within the 12 months up to `today` (after today − 12 months, up to today), or null when it has none. The
  * lead's correlated subquery in healthFacts.ts is this same SQL with c.id for the customer.
  */
+/**
+ * SQLite's date(today, '-12 months'), which healthFacts.ts still uses: the same month and day a year earlier, with
+ * a 29 February (absent that year) rolling over to 1 March as SQLite normalizes it. Computed here so one statement
+ * serves both engines.
+ */
+export function twelveMonthsBefore(today: string): string {
+  const year = String(Number(today.slice(0, 4)) - 1).padStart(4, '0');
+  const monthDay = today.slice(5);
+  return monthDay === '02-29' ? `${year}-03-01` : `${year}-${monthDay}`;
+}
+
 export async function averageSatisfactionOf(x: Executor, customerId: string, today: string): Promise<number | null> {
   const { rows } = await sql<{ average: number | null }>`
-    SELECT (SELECT avg(j.value) FROM surveys s, json_each(s.scores) j
+    SELECT (SELECT avg(j.value) FROM surveys s, ${scoreEntriesOf(x)}
             WHERE s.customer_id = ${customerId} AND s.deleted_at IS NULL
-              AND s.on_date > date(${today}, '-12 months') AND s.on_date <= ${today}) AS average`.execute(q(x));
+              AND s.on_date > ${twelveMonthsBefore(today)} AND s.on_date <= ${today}) AS average`.execute(q(x));
   return rows[0]?.average ?? null;
 }

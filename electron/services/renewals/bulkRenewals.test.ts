@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { rawOf } from '../../../db/handle.ts';
+import { q } from '../../../db/handle.ts';
 import { withSavepoint, withTransaction } from '../../../db/withTransaction.ts';
 import { updateContractIn } from '../contracts/contracts.service.ts';
 
@@ -26,25 +26,33 @@ afterEach(async () => {
 });
 
 const overdue = async () => (await t.call('renewals:list', { window: 'overdue' })).items.map((i: any) => i.contractNo);
-const raw = () => rawOf(t.ctx.db);
 /** The reminders still to come, as comparable rows. */
 const liveReminders = () =>
-  raw().prepare('SELECT kind, subject_id, step, due_at FROM reminders WHERE outcome IS NULL ORDER BY subject_id, step').all();
-const batchesSince = (rowid: number) =>
-  raw().prepare('SELECT DISTINCT batch_id AS b FROM audit_log WHERE rowid > ?').all(rowid).map((r: any) => r.b);
-const lastAuditRowid = () => (raw().prepare('SELECT max(rowid) AS n FROM audit_log').get() as { n: number }).n;
+  q(t.ctx.db)
+    .selectFrom('reminders')
+    .select(['kind', 'subject_id', 'step', 'due_at'])
+    .where('outcome', 'is', null)
+    .orderBy('subject_id')
+    .orderBy('step')
+    .orderBy('kind')
+    .execute();
+/** The audit entries written so far, to tell the ones a call adds. */
+const auditIds = async () => new Set((await q(t.ctx.db).selectFrom('audit_log').select('id').execute()).map((r) => r.id));
+const batchesSince = async (before: Set<string>) => [
+  ...new Set((await q(t.ctx.db).selectFrom('audit_log').select(['id', 'batch_id']).execute()).filter((r) => !before.has(r.id)).map((r) => r.batch_id)),
+];
 
 describe('renewals:bulk', () => {
   it('marks five lost in one batch, and one undo brings all five back as they were', async () => {
     expect(await overdue()).toEqual(['K-1', 'K-2', 'K-3', 'K-4', 'K-5']);
-    const reminders = liveReminders();
+    const reminders = await liveReminders();
     expect(reminders.length).toBeGreaterThan(0);
-    const mark = lastAuditRowid();
+    const mark = await auditIds();
     const result = await t.call('renewals:bulk', { action: 'lost', contractIds, lostReason: '价格', lostNote: '批量清理' });
     expect(result).toMatchObject({ done: 5, refused: [] });
     // Every audited write of the call is in the one batch the undo token names.
-    expect(batchesSince(mark)).toEqual([result.undoToken]);
-    expect(liveReminders()).toEqual([]);
+    expect(await batchesSince(mark)).toEqual([result.undoToken]);
+    expect(await liveReminders()).toEqual([]);
     expect(await overdue()).toEqual([]);
     const lost = await t.call('contracts:get', { id: contractIds[2] });
     expect(lost).toMatchObject({ stage: 'lost', lostReason: '价格', lostNote: '批量清理' });
@@ -55,7 +63,7 @@ describe('renewals:bulk', () => {
     expect(undone.entries).toBe(5);
     expect(await overdue()).toEqual(['K-1', 'K-2', 'K-3', 'K-4', 'K-5']);
     expect((await t.call('contracts:get', { id: contractIds[2] })).stage).toBeNull();
-    expect(liveReminders()).toEqual(reminders);
+    expect(await liveReminders()).toEqual(reminders);
     // A second undo of the same batch is refused.
     const again = await t.envelope('renewals:undoBulk', { undoToken: result.undoToken });
     expect(again.ok).toBe(false);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { rawOf } from '../../../db/handle.ts';
+import { sql } from 'kysely';
+import { q } from '../../../db/handle.ts';
 import { isLinkVetoed } from '../../../db/repositories/renewalLinkVetoesRepo.ts';
 
 // A contract entered by hand: the app offers the link the chain rule would make and applies it only on 关联.
@@ -20,9 +21,15 @@ const contract = (number: string, startsOn: string, endsOn: string, more: Record
 const suggestion = async (contractId: string) => (await t.call('renewals:linkSuggestion', { contractId })).suggestion;
 /** The earlier term's reminder steps still to fire. */
 const pendingReminders = (contractId: string) =>
-  rawOf(t.ctx.db)
-    .prepare("SELECT step FROM reminders WHERE kind = 'expiry' AND subject_id = ? AND outcome IS NULL AND fired_at IS NULL")
-    .all(contractId);
+  q(t.ctx.db)
+    .selectFrom('reminders')
+    .select('step')
+    .where('kind', '=', 'expiry')
+    .where('subject_id', '=', contractId)
+    .where('outcome', 'is', null)
+    .where('fired_at', 'is', null)
+    .orderBy('step')
+    .execute();
 
 describe('renewals:linkSuggestion', () => {
   it('offers the earlier term of the same customer and service, with what the user needs to decide', async () => {
@@ -79,36 +86,39 @@ describe('renewals:linkSuggestion', () => {
 describe('renewals:link', () => {
   it('links as an import does: 已续约, renewed on the later start with its amount, reminders stop; 取消关联 undoes it', async () => {
     const a = await contract('A', '2026-01-01', '2026-12-31', { amountFen: 1_000_000 });
-    expect(pendingReminders(a).length).toBeGreaterThan(0);
+    expect((await pendingReminders(a)).length).toBeGreaterThan(0);
     const b = await contract('B', '2027-01-01', '2027-12-31', { amountFen: 1_300_000 });
     expect(await t.call('renewals:link', { earlierId: a, laterId: b })).toEqual({ earlierId: a, laterId: b });
     expect((await t.call('contracts:get', { id: b })).renewalOf).toBe(a);
     expect(await t.call('contracts:get', { id: a })).toMatchObject({ status: 'renewed', stage: 'renewed' });
-    const record = rawOf(t.ctx.db)
-      .prepare('SELECT stage, outcome_on, outcome_amount_fen, new_contract_id FROM renewals WHERE contract_id = ? AND deleted_at IS NULL')
-      .get(a);
+    const record = await q(t.ctx.db)
+      .selectFrom('renewals')
+      .select(['stage', 'outcome_on', 'outcome_amount_fen', 'new_contract_id'])
+      .where('contract_id', '=', a)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     expect(record).toEqual({ stage: 'renewed', outcome_on: '2027-01-01', outcome_amount_fen: 1_300_000, new_contract_id: b });
-    expect(pendingReminders(a)).toEqual([]);
+    expect(await pendingReminders(a)).toEqual([]);
     expect((await t.call('renewals:chain', { contractId: b })).terms.map((k: any) => k.number)).toEqual(['A', 'B']);
     expect(await suggestion(b)).toBeNull();
     // The app's way back is 取消关联: the earlier term is undecided again and its reminders return.
     await t.call('renewals:unlink', { contractId: b });
     expect(await t.call('contracts:get', { id: a })).toMatchObject({ status: 'active', stage: null });
-    expect(pendingReminders(a).length).toBeGreaterThan(0);
+    expect((await pendingReminders(a)).length).toBeGreaterThan(0);
   });
 
   it('keeps a renewal date and amount the record already has', async () => {
     const a = await contract('A', '2025-12-01', '2026-11-30', { signedOn: '2025-11-20' });
-    rawOf(t.ctx.db)
-      .prepare("INSERT INTO renewals (id, contract_id, stage, outcome_on, outcome_amount_fen, created_at, updated_at, version) VALUES ('r1', ?, 'negotiating', '2026-11-25', 990000, '2026-11-25', '2026-11-25', 1)")
-      .run(a);
+    await sql`INSERT INTO renewals (id, contract_id, stage, outcome_on, outcome_amount_fen, created_at, updated_at, version)
+      VALUES ('r1', ${a}, 'negotiating', '2026-11-25', 990000, '2026-11-25', '2026-11-25', 1)`.execute(q(t.ctx.db));
     const b = await contract('B', '2026-12-05', '2027-12-04', { amountFen: 1_300_000 });
     await t.call('renewals:link', { earlierId: a, laterId: b });
-    expect(rawOf(t.ctx.db).prepare('SELECT stage, outcome_on, outcome_amount_fen FROM renewals WHERE contract_id = ?').get(a)).toEqual({
+    expect(await q(t.ctx.db).selectFrom('renewals').select(['stage', 'outcome_on', 'outcome_amount_fen']).where('contract_id', '=', a).execute()).toEqual([{
       stage: 'renewed',
       outcome_on: '2026-11-25',
       outcome_amount_fen: 990000,
-    });
+      },
+    ]);
   });
 
   it('refuses a pair the rule or the user rules out, with a clear message, and changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
+import { q } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 
 let t: TestContext;
@@ -48,7 +48,7 @@ describe('renewal defaults stay within the supported dates (to 2199-12-31)', () 
 
   it('answers for a contract stored with 9999-12-31 before dates were limited, rather than suggesting 10000-01-01', async () => {
     const c = await contract('OLD-1', '2030-12-31');
-    rawOf(t.ctx.db).prepare('UPDATE contracts SET ends_on = ? WHERE id = ?').run('9999-12-31', c.id);
+    await q(t.ctx.db).updateTable('contracts').set({ ends_on: '9999-12-31' }).where('id', '=', c.id).execute();
     expect(await t.envelope('renewals:renewDefaults', { contractId: c.id })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', key: 'inputLimits.nextTermCannotStart', params: { endsOn: '9999-12-31' } },

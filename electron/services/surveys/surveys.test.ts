@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { averageSatisfactionOf } from '../../../db/repositories/surveysRepo.ts';
+import { sql } from 'kysely';
+import { q } from '../../../db/handle.ts';
+import { averageSatisfactionOf, twelveMonthsBefore } from '../../../db/repositories/surveysRepo.ts';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
 
 // Real SQLite file, the real handler table and an injected clock. The fixture's figures are worked out by hand in
@@ -88,6 +90,18 @@ describe('satisfaction surveys', () => {
     expect(await averageSatisfactionOf(t.ctx.db, c, '2026-07-01')).toBe(2.5); // the deleted survey does not count
   });
 
+  it("dates the health factor's 12 months as SQLite's date(today, '-12 months') does, leap day included", async () => {
+    const days = ['2026-07-01', '2028-02-29', '2028-03-01', '2027-12-31', '2000-01-01'];
+    expect(days.map(twelveMonthsBefore)).toEqual(['2025-07-01', '2027-03-01', '2027-03-01', '2026-12-31', '1999-01-01']);
+    if (t.engine === 'sqlite') {
+      // The SQL healthFacts.ts still writes: the two must keep agreeing.
+      for (const day of days) {
+        const { rows } = await sql<{ d: string }>`SELECT date(${day}, '-12 months') AS d`.execute(q(t.ctx.db));
+        expect(twelveMonthsBefore(day)).toBe(rows[0]?.d);
+      }
+    }
+  });
+
   it('edits (version checked), deletes with undo, refuses a foreign undo and bad scores', async () => {
     const first = await save(a, '2026-06-01', { [Q]: 2, [S]: 2, [R]: 2 }, { comment: '响应慢' });
     const edited = await t.call('surveys:save', { id: first.survey.id, customerId: a, onDate: '2026-06-02', channel: 'wechat', scores: { [Q]: 5, [S]: 4 }, version: 1 });
@@ -127,15 +141,15 @@ describe('satisfaction surveys', () => {
     const byTier = await t.call('surveys:createCampaign', { name: '年中调查', onDate: '2026-07-06', selection: { by: 'tier', tiers: ['normal'] } });
     const grid = await t.call('surveys:campaign', { id: byTier.campaign.id });
     expect(grid.rows.map((r: any) => [r.customerName, r.ownerName, r.surveyId])).toEqual([['丙贸易', null, null], ['乙物流', '李经理', null]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
-    const raw = (await import('../../../db/handle.ts')).rawOf(t.ctx.db);
-    const pending = () => raw.prepare("SELECT customer_id, local_date FROM reminders WHERE kind = 'survey' AND fired_at IS NULL ORDER BY customer_id").all();
-    expect(pending()).toHaveLength(3);
+    const pending = () =>
+      q(t.ctx.db).selectFrom('reminders').select(['customer_id', 'local_date']).where('kind', '=', 'survey').where('fired_at', 'is', null).orderBy('customer_id').execute();
+    expect(await pending()).toHaveLength(3);
 
     const answered = await save(b, '2026-07-06', { [Q]: 2 }, { campaignId: byTier.campaign.id });
     expect((await t.call('surveys:campaign', { id: byTier.campaign.id })).campaign).toMatchObject({ customers: 2, answered: 1 });
-    expect(pending().map((r: any) => r.customer_id).sort()).toEqual([a, c].sort());
+    expect((await pending()).map((r) => r.customer_id).sort()).toEqual([a, c].sort());
     await t.call('surveys:undo', { undoToken: answered.undoToken });
-    expect(pending()).toHaveLength(3);
+    expect(await pending()).toHaveLength(3);
     expect(await t.envelope('surveys:save', { customerId: a, onDate: '2026-07-06', channel: 'phone', scores: { [Q]: 2 }, campaignId: byTier.campaign.id })).toMatchObject({
       ok: false,
       error: { field: 'campaignId' },

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openTestContext } from '../../../test-support/openTestContext.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -24,10 +24,15 @@ describe('renewal-desk visits', () => {
     const customerId = (await t.call('customers:create', { name: '宁波恒达贸易有限公司', tier: 'vip', ownerId })).id;
     await t.call('customers:create', { name: '普通客户', tier: 'normal' });
     await t.call('followups:create', { customer: customerId, at: '2026-05-06T02:00:00.000Z', kind: 'revisit', summary: '回访' });
-    const db = path.join(dir, 'x.db');
-    fs.copyFileSync(t.file, db);
-    if (fs.existsSync(`${t.file}-wal`)) fs.copyFileSync(`${t.file}-wal`, `${db}-wal`);
-    await t.close();
+    // A copy of the SQLite file, closed first; a PostgreSQL archive is reached by its URL while the test holds it.
+    let db = t.file;
+    if (t.engine === 'sqlite') {
+      db = path.join(dir, 'x.db');
+      fs.copyFileSync(t.file, db);
+      if (fs.existsSync(`${t.file}-wal`)) fs.copyFileSync(`${t.file}-wal`, `${db}-wal`);
+      await t.close();
+    }
+    onTestFinished(() => (t.engine === 'sqlite' ? undefined : t.close()));
 
     const due = run(db, 'visits', 'due', '--today', '2026-05-20', '--json');
     expect(due.stderr).toBe('');
