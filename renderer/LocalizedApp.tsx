@@ -12,11 +12,15 @@ import { appTheme } from './appTheme.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { createTranslator } from '../shared/i18n/createTranslator.ts';
 import { I18nContext } from './i18n/I18nContext.ts';
+import { LoginScreen } from './accounts/LoginScreen.tsx';
 
 /** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */
 export function LocalizedApp() {
   useDataChangedSync();
   const settings = useApiQuery('settings:get', {});
+  // Team mode (a PostgreSQL archive): the login page, or the first admin's, before anything else.
+  const accounts = useApiQuery('accounts:status', {});
+  const needsLogin = accounts.data?.teamMode === true && accounts.data.signedIn === null;
   const locale = settings.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
   const theme = useMemo(() => appTheme(locale), [locale]);
@@ -28,7 +32,7 @@ export function LocalizedApp() {
     document.title = i18n.t('app.name');
   }, [locale, i18n]);
 
-  if (settings.isPending) {
+  if (settings.isPending || accounts.isPending) {
     return (
       <div className="boot-screen">
         <Spin size="large" />
@@ -39,7 +43,9 @@ export function LocalizedApp() {
     <I18nContext value={i18n}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
         <AntApp>
-          {settings.isError ? (
+          {needsLogin ? (
+            <LoginScreen firstAdmin={!accounts.data?.accountsExist} />
+          ) : settings.isError ? (
             <Result status="error" title={i18n.t('app.unavailable')} subTitle={errorMessageOf(settings.error, i18n.t)} />
           ) : (
             <HashRouter>

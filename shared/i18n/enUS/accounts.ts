@@ -40,6 +40,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.disabled': 'Disabled',
   'accounts.enabled': 'Enabled',
   'accounts.resetPassword': 'Reset password',
+  'accounts.resetPasswordOf': 'Reset the password of {login}',
   'accounts.newPassword': 'New password',
   'accounts.currentPassword': 'Current password',
   'accounts.changeOwnPassword': 'Change my password',

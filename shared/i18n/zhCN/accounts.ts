@@ -41,6 +41,7 @@ export const accountsZhCN = {
   'accounts.disabled': '已停用',
   'accounts.enabled': '启用',
   'accounts.resetPassword': '重设密码',
+  'accounts.resetPasswordOf': '重设密码：{login}',
   'accounts.newPassword': '新密码',
   'accounts.currentPassword': '当前密码',
   'accounts.changeOwnPassword': '修改我的密码',
