@@ -18,3 +18,20 @@ export function keepSessionToken(token: string | null): void {
     // Storage refused (a locked-down browser): the session lasts as long as this page's calls do not need it again.
   }
 }
+
+const signInListeners = new Set<() => void>();
+
+/** Called when a call comes back refused for want of a (live) session; the app then shows the login page again. */
+export function onSignInRefused(listener: () => void): () => void {
+  signInListeners.add(listener);
+  return () => {
+    signInListeners.delete(listener);
+  };
+}
+
+/** A refusal that a new login fixes: the session expired, was ended elsewhere, or there is none. */
+export function noteRefusal(errorKey: string): void {
+  if (errorKey !== 'accounts.sessionExpired' && errorKey !== 'accounts.signInRequired') return;
+  keepSessionToken(null);
+  for (const listener of signInListeners) listener();
+}
