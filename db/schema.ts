@@ -3,6 +3,7 @@ import type { KeyCustomerManagersTable, KeyCustomerOverridesTable, VisitStandard
 import type { ComplaintStepsTable, ComplaintsTable } from './schemaComplaints.ts';
 import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
 import type { MailOutboxTable, OwnerMailOptOutsTable } from './schemaMail.ts';
+import type { AccountSessionsTable, AccountsTable } from './schemaAccounts.ts';
 import type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 export type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 import type { SurveyActionsTable, SurveyCampaignCustomersTable, SurveyCampaignsTable, SurveyDimensionsTable, SurveysTable } from './schemaSurveys.ts';
@@ -342,6 +343,8 @@ export interface Database {
   survey_actions: SurveyActionsTable;
   mail_outbox: MailOutboxTable;
   owner_mail_opt_outs: OwnerMailOptOutsTable;
+  accounts: AccountsTable;
+  account_sessions: AccountSessionsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

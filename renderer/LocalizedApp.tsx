@@ -6,17 +6,25 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo } from 'react';
 import { HashRouter } from 'react-router';
 import { errorMessageOf } from './api/ApiCallError.ts';
-import { useApiQuery } from './api/useApi.ts';
 import { useDataChangedSync } from './api/useDataChangedSync.ts';
 import { appTheme } from './appTheme.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { createTranslator } from '../shared/i18n/createTranslator.ts';
 import { I18nContext } from './i18n/I18nContext.ts';
+import { LoginScreen } from './accounts/LoginScreen.tsx';
+import { onSignInRefused } from './accounts/sessionToken.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiQueryKey, useApiQuery } from './api/useApi.ts';
 
 /** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */
 export function LocalizedApp() {
   useDataChangedSync();
   const settings = useApiQuery('settings:get', {});
+  // Team mode (a PostgreSQL archive): the login page, or the first admin's, before anything else.
+  const accounts = useApiQuery('accounts:status', {});
+  const needsLogin = accounts.data?.teamMode === true && accounts.data.signedIn === null;
+  const queryClient = useQueryClient();
+  useEffect(() => onSignInRefused(() => void queryClient.invalidateQueries({ queryKey: apiQueryKey('accounts:status', {}) })), [queryClient]);
   const locale = settings.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
   const theme = useMemo(() => appTheme(locale), [locale]);
@@ -28,7 +36,7 @@ export function LocalizedApp() {
     document.title = i18n.t('app.name');
   }, [locale, i18n]);
 
-  if (settings.isPending) {
+  if (settings.isPending || accounts.isPending) {
     return (
       <div className="boot-screen">
         <Spin size="large" />
@@ -39,7 +47,9 @@ export function LocalizedApp() {
     <I18nContext value={i18n}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCNAntd : enUSAntd} theme={theme}>
         <AntApp>
-          {settings.isError ? (
+          {needsLogin ? (
+            <LoginScreen firstAdmin={!accounts.data?.accountsExist} />
+          ) : settings.isError ? (
             <Result status="error" title={i18n.t('app.unavailable')} subTitle={errorMessageOf(settings.error, i18n.t)} />
           ) : (
             <HashRouter>

@@ -31,6 +31,7 @@ import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 import { migration0036FollowUpInteractionsIndex } from './0036_follow_up_interactions_index.ts';
 import { migration0041PinyinMatch } from './0041_pinyin_match.ts';
 import { migration0035MailReminders } from './0035_mail_reminders.ts';
+import { migration0037Accounts } from './0037_accounts.ts';
 import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 import { migration0031Complaints } from './0031_complaints.ts';
 import { migration0033GreetingsLoyalty } from './0033_greetings_loyalty.ts';
@@ -73,6 +74,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0034UsageLatestIndex,
   migration0035MailReminders,
   migration0036FollowUpInteractionsIndex,
+  migration0037Accounts,
   migration0041PinyinMatch,
 ];
 

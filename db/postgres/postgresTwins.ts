@@ -139,3 +139,34 @@ END
 $fn$;
 `,
 };
+
+/** Twin of 0037: team mode's accounts and their sessions. */
+export const postgres0037Accounts: PostgresMigration = {
+  version: 37,
+  name: 'accounts',
+  sql: `
+CREATE TABLE accounts (
+  id text COLLATE "C" PRIMARY KEY NOT NULL,
+  login text COLLATE "C" NOT NULL CHECK (length(login) BETWEEN 1 AND 64),
+  display_name text COLLATE "C" NOT NULL CHECK (length(display_name) BETWEEN 1 AND 50),
+  role text COLLATE "C" NOT NULL CHECK (role IN ('admin', 'manager', 'readonly')),
+  owner_id text COLLATE "C" REFERENCES owners(id),
+  password_hash text COLLATE "C" NOT NULL,
+  disabled bigint NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  version bigint NOT NULL DEFAULT 1
+);
+CREATE UNIQUE INDEX accounts_login ON accounts(login);
+
+CREATE TABLE account_sessions (
+  token_hash text COLLATE "C" PRIMARY KEY NOT NULL,
+  account_id text COLLATE "C" NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+  expires_at text COLLATE "C" NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  version bigint NOT NULL DEFAULT 1
+);
+CREATE INDEX account_sessions_account ON account_sessions(account_id);
+`,
+};

@@ -34,7 +34,8 @@ export async function getRow<T extends AuditedTable>(x: Executor, table: T, id: 
 export async function writeAudit(
   tx: Tx,
   meta: AuditMeta,
-  entity: AuditedTable | 'batch',
+  // 'accounts' is logged but not restorable by undo: its images leave the password hash out (accountsRepo.ts).
+  entity: AuditedTable | 'batch' | 'accounts',
   entityId: string,
   before: unknown,
   after: unknown,

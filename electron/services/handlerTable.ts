@@ -5,6 +5,7 @@ import { messageOfIssue } from '../../shared/api/catalogueIssue.ts';
 import { zodErrorMap } from '../../shared/api/zodLocales.ts';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { msg } from '../../shared/i18n/message.ts';
+import { gateCall, type Gate } from './accounts/accessGate.ts';
 import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
@@ -119,12 +120,20 @@ export async function dispatch(table: HandlerTable, ctx: ServiceContext, name: s
   if (!isApiName(name)) {
     return { ok: false, error: errorData('UNKNOWN_OPERATION', msg('errors.unknownOperation', { name }), null, await localeOfContext(ctx)) };
   }
-  const result = await runHandler(table[name], ctx, name, rawInput ?? {});
+  // Team mode: the caller's account and role, checked here for every operation (accounts/accessPolicy.ts).
+  let gate: Gate;
+  try {
+    gate = await gateCall(ctx, name);
+  } catch (e) {
+    return { ok: false, error: toErrorData(e, ctx.logger, name, await localeOfContext(ctx)) };
+  }
+  if (!gate.ok) return { ok: false, error: errorData('FORBIDDEN', gate.message, null, await localeOfContext(ctx)) };
+  const result = await runHandler(table[name], gate.ctx, name, rawInput ?? {});
   if (!result.ok) return result;
   if (changesOf(name).length > 0) {
     for (const step of AFTER_WRITE) {
       try {
-        await step.run(ctx);
+        await step.run(gate.ctx);
       } catch (e) {
         ctx.logger.warn(`${step.what} after ${name} failed`, e);
       }

@@ -50,6 +50,8 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     notifier: options.notifier,
     busyWith: options.busyWith,
     secrets: options.secrets ?? environmentSecretStore(),
+    // Accounts and roles apply once the archive has its first account (accounts/accessGate.ts).
+    teamMode: true,
     reopenAfter() {
       return Promise.reject(new Error('a PostgreSQL archive is not replaced by a file: restore it with migrate-to'));
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/handle.ts';
+import type { SignedInAccount } from '../../shared/api/accounts.contract.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import type { Logger } from './logger.ts';
 import type { Notifier } from './notifier/notifier.ts';
@@ -35,4 +36,10 @@ export interface ServiceContext {
   readonly secrets?: SecretStore | undefined;
   /** Set by inAuditBatch: every audited write of the call joins this batch, which one undo reverses. */
   readonly auditBatchId?: string | undefined;
+  /** Team mode (a PostgreSQL archive): once the archive has an account, every call needs a signed-in session. */
+  readonly teamMode?: boolean | undefined;
+  /** The session token this call came with (team mode); a host sets it per call with withSessionToken. */
+  readonly sessionToken?: string | undefined;
+  /** The account the call runs as, set by dispatch from the session (accounts/accessGate.ts); `actor` is its login. */
+  readonly account?: SignedInAccount | undefined;
 }

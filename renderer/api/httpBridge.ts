@@ -4,6 +4,7 @@ import type { Envelope, ErrorCode } from '../../shared/api/appError.ts';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import { msg, renderMessage, type Message } from '../../shared/i18n/message.ts';
 import { pageTranslator } from '../i18n/pageTranslator.ts';
+import { sessionToken } from '../accounts/sessionToken.ts';
 
 function failure(code: ErrorCode, message: Message): Envelope<never> {
   return { ok: false, error: { code, field: null, key: message.key, params: message.params, message: renderMessage(pageTranslator(), message) } };
@@ -16,6 +17,13 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return v.ok === false && typeof v.error === 'object' && v.error !== null;
 }
 
+/** The session header, once this window has signed in to a team database. */
+export const SESSION_HEADER = 'X-Renewal-Session';
+function sessionHeader(): Record<string, string> {
+  const token = sessionToken();
+  return token ? { [SESSION_HEADER]: token } : {};
+}
+
 /** The host answers with the envelope of the operation named in the URL (the contract types its data). */
 async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
   let response: Response;
@@ -23,7 +31,8 @@ async function post<T>(url: string, input: unknown): Promise<Envelope<T>> {
     response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      // Team mode: the account this window signed in as (the host hands it to dispatch, which checks the role).
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...sessionHeader() },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

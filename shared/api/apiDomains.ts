@@ -39,6 +39,8 @@ export const API_DOMAINS = [
   'surveys',
   /** E-mail reminders over SMTP (issue 15): the server settings and the owners' opt-outs. */
   'mail',
+  /** Team mode's accounts, sessions and team settings (issue 15). */
+  'accounts',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -59,6 +59,13 @@ const EXEMPT = new Set([
   'system:restoreUpload passphrase', // a secret, never stored or shown: every character counts
   'system:exportEncrypted passphrase', // the same secret, chosen
   'mail:setSettings password', // the SMTP password, handed to the host's secret store, never to the archive: every character counts
+  // Account passwords (issue 15): secrets, hashed and never stored or shown as text: every character counts.
+  'accounts:createFirstAdmin password',
+  'accounts:login password',
+  'accounts:changePassword currentPassword',
+  'accounts:changePassword newPassword',
+  'accounts:create password',
+  'accounts:resetPassword newPassword',
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'complaints:setSettings sla.dayStart', // checked as HH:MM

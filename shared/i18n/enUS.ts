@@ -39,6 +39,7 @@ import { complaintsEnUS } from './enUS/complaints.ts';
 import { messagesEnUS } from './enUS/messages.ts';
 import { teamModeEnUS } from './enUS/teamMode.ts';
 import { mailEnUS } from './enUS/mail.ts';
+import { accountsEnUS } from './enUS/accounts.ts';
 
 export const enUS: Record<MessageKey, string> = {
   ...appEnUS,
@@ -81,4 +82,5 @@ export const enUS: Record<MessageKey, string> = {
   ...messagesEnUS,
   ...teamModeEnUS,
   ...mailEnUS,
+  ...accountsEnUS,
 };

@@ -38,6 +38,7 @@ import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
 import { teamModeZhCN } from './zhCN/teamMode.ts';
 import { mailZhCN } from './zhCN/mail.ts';
+import { accountsZhCN } from './zhCN/accounts.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
 export const zhCN = {
@@ -81,6 +82,7 @@ export const zhCN = {
   ...messagesZhCN,
   ...teamModeZhCN,
   ...mailZhCN,
+  ...accountsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import { handlersFor } from '../handlerTable.ts';
+import { scopeToOwner } from '../accounts/teamSettings.ts';
 import {
   createCustomer,
   deleteCustomer,
@@ -12,7 +13,8 @@ import { mergeCustomers, undoMergeCustomers } from '../hygiene/customerMerge.ser
 import { listAliases, removeAlias } from './customerAliases.service.ts';
 
 export const customersHandlers = handlersFor('customers', {
-  'customers:list': (ctx, input) => listCustomers(ctx, input),
+  // Team mode: a 客户经理 scoped to their own customers gets their owner as the filter (accounts/teamSettings.ts).
+  'customers:list': async (ctx, input) => listCustomers(ctx, await scopeToOwner(ctx, input)),
   'customers:get': (ctx, input) => getCustomerDetail(ctx, input.id),
   'customers:create': (ctx, input) => createCustomer(ctx, input),
   'customers:update': (ctx, input) => updateCustomer(ctx, input),

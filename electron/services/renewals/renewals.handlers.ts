@@ -1,4 +1,5 @@
 import { handlersFor } from '../handlerTable.ts';
+import { scopeToOwner } from '../accounts/teamSettings.ts';
 import {
   flaggedRenewals,
   listRenewalPage,
@@ -15,7 +16,8 @@ import { linkRenewal, renewalLinkSuggestion } from './linkRenewal.ts';
 import { renewalEventsOf } from './renewalEvents.ts';
 
 export const renewalsHandlers = handlersFor('renewals', {
-  'renewals:list': (ctx, input) => listRenewalPage(ctx, input),
+  // Team mode: a 客户经理 scoped to their own customers gets their owner as the filter (accounts/teamSettings.ts).
+  'renewals:list': async (ctx, input) => listRenewalPage(ctx, await scopeToOwner(ctx, input)),
   'renewals:setStage': (ctx, input) => setRenewalStage(ctx, input),
   'renewals:renewDefaults': (ctx, input) => renewDefaults(ctx, input.contractId, input.cycle),
   'renewals:renew': (ctx, input) => renewContract(ctx, input),

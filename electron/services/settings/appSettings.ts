@@ -40,6 +40,8 @@ export const SETTING_KEYS = {
   surveyThreshold: 'surveys.threshold',
   /** The SMTP server for e-mail reminders (issue 15), without its password (the host's secret store has it). */
   smtp: 'mail.smtp',
+  /** Team mode (issue 15): whether 客户经理 see only their own customers; absent: off. */
+  teamSettings: 'team.settings',
 } as const;
 
 /** The settings a user changes (the zone and the watermark are the reminder engine's own markers). */

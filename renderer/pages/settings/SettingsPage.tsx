@@ -12,6 +12,7 @@ import { HealthWeightsCard } from './HealthWeightsCard.tsx';
 import { GreetingSettingsCard } from './GreetingSettingsCard.tsx';
 import { MessageTemplatesCard } from './MessageTemplatesCard.tsx';
 import { MailCard } from './MailCard.tsx';
+import { AccountsCard } from './AccountsCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -19,6 +20,8 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('nav.settings')} subtitle={t('settings.subtitle')} />
       <Row gutter={[16, 16]}>
+        {/* Team mode only (nothing at all on a SQLite archive): who is signed in, and the admin's accounts. */}
+        <AccountsCard />
         <Col xs={24} xl={8}>
           <LanguageCard />
         </Col>
