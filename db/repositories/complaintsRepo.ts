@@ -122,6 +122,8 @@ export async function listComplaintSteps(x: Executor, complaintId: string): Prom
     .where('s.deleted_at', 'is', null)
     .orderBy('s.at')
     .orderBy('s.created_at')
+    // PostgreSQL returns ties in any order: the id settles them the same on both engines.
+    .orderBy('s.id')
     .execute();
   return rows.map((r) => ({ id: r.id, step: r.step as ComplaintStep, handlerId: r.handler_id, handlerName: r.handler_name, at: r.at, note: r.note }));
 }

@@ -139,6 +139,7 @@ export async function managerHistory(x: Executor, customerId: string): Promise<M
     .orderBy(sql`m.until_on IS NULL`, 'desc')
     .orderBy('m.from_on', 'desc')
     .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
     .execute();
   return rows.map(toManager);
 }
@@ -214,6 +215,7 @@ export async function revisitInstants(x: Executor, customerIds: readonly string[
     .where('at', '>=', fromAt)
     .where('at', '<', untilAt)
     .orderBy('at')
+    .orderBy('id')
     .execute();
   for (const r of rows) {
     if (!wanted.has(r.customer_id)) continue;

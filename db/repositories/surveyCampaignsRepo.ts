@@ -101,7 +101,7 @@ const toCampaign = (r: { id: string; name: string; onDate: string; selection: st
 });
 
 export async function listCampaigns(x: Executor): Promise<StoredCampaign[]> {
-  const rows = await campaignQuery(x).orderBy('g.on_date', 'desc').orderBy('g.created_at', 'desc').execute();
+  const rows = await campaignQuery(x).orderBy('g.on_date', 'desc').orderBy('g.created_at', 'desc').orderBy('g.id', 'desc').execute();
   return rows.map(toCampaign);
 }
 

@@ -135,6 +135,7 @@ export async function actionsOfSurveys(x: Executor, surveyIds: readonly string[]
     .where('deleted_at', 'is', null)
     .orderBy('on_date')
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
   for (const r of rows) {
     const list = out.get(r.survey_id);
