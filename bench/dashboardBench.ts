@@ -1,4 +1,6 @@
-// npm run bench:dashboard [-- --fresh] [--iterations N] [--check]
+// npm run bench:dashboard [-- --fresh] [--iterations N] [--check] [--engine postgres]
+//   --engine postgres  the same archive loaded into a throwaway PostgreSQL server, the same services timed
+//             (bench/reports/dashboardBenchPostgres.ts); no raw or source baselines there
 //   --fresh   regenerate the cached database
 //   --check   exit 1 when the dashboard misses p95 ≤ 50 ms or a report p95 ≤ 200 ms
 //
@@ -26,9 +28,10 @@ import {
   generateDashboardBench,
 } from '../test-support/reports/dashboardBenchData.ts';
 import { analyzeReportRows, loadReportRows } from '../test-support/reports/loadReportRows.ts';
+import { dashboardBenchOnPostgres } from './reports/dashboardBenchPostgres.ts';
 import { rawReports, type RawGrouping, type RawReports } from './reports/rawReportQueries.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase, dashboardArchiveCacheName } from './cachedBenchDatabase.ts';
-import { benchBackupsDir, benchDataDir, flag, option, out, repoRoot, timeRuns, type Timing } from './benchRuns.ts';
+import { benchArgs, benchBackupsDir, benchDataDir, flag, option, out, repoRoot, timeRuns, type Timing } from './benchRuns.ts';
 
 const DASHBOARD_TARGET_MS = 50;
 const REPORT_TARGET_MS = 200;
@@ -62,6 +65,15 @@ const time = (work: () => unknown): Promise<Timing> => timeRuns(work, { iteratio
 const ms = (v: number) => v.toFixed(1).padStart(7);
 
 async function main(): Promise<void> {
+  const engine = benchArgs[benchArgs.indexOf('--engine') + 1];
+  if (benchArgs.includes('--engine') && engine !== 'sqlite') {
+    if (engine !== 'postgres') throw new Error(`--engine ${String(engine)}: sqlite or postgres`);
+    const met = await dashboardBenchOnPostgres({
+      today: TODAY, iterations: ITERATIONS, warmup: WARMUP, dashboardTargetMs: DASHBOARD_TARGET_MS, reportTargetMs: REPORT_TARGET_MS,
+    });
+    if (flag('--check') && !met) process.exitCode = 1;
+    return;
+  }
   const db = await ensureDatabase();
   const { ctx, close } = await openServiceContext({ file: db.file, backupsDir, logger: silentLogger });
   let failed = false;

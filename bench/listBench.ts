@@ -1,4 +1,6 @@
-// npm run bench:list [-- --fresh] [--iterations N] [--check] [--cache-mb N] [--mmap-mb N] [--lite] [--writes N]
+// npm run bench:list [-- --fresh] [--iterations N] [--check] [--cache-mb N] [--mmap-mb N] [--lite] [--writes N] [--engine postgres]
+//   --engine postgres  the same archive seeded into a throwaway PostgreSQL server, the same cases through the service
+//                    (bench/list/listBenchPostgres.ts); --iterations, --lite and --check apply, the rest is SQLite's
 //   --fresh          regenerate the cached database
 //   --check          exit 1 when a target case misses p95 ≤ 5 ms (issue 12; it was 10 ms)
 //   --lite           100k customers with 100k contacts and no follow-ups (a separate cache): for a machine too loaded
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LIST_BENCH_GENERATOR_VERSION, LIST_BENCH_SIZES, LIST_BENCH_TODAY, generateListBench } from '../test-support/list/listBenchData.ts';
 import { rawCustomerList, type RawListInput } from './list/rawCustomerList.ts';
+import { listBenchOnPostgres } from './list/listBenchPostgres.ts';
 import { timeBulkTierMoves } from './list/scopedBigramsWriteCost.ts';
 import { benchFacts, seedListBench, tuneBenchConnection } from '../test-support/list/seedListBench.ts';
 import { rawOf } from '../db/handle.ts';
@@ -35,7 +38,7 @@ import { bigramsOf, normalizeSearchText, phoneDigitsQuery } from '../shared/doma
 import { pinyinReadingOf } from '../shared/domain/pinyinReading.ts';
 import { pinyinGramsOf, pinyinQueryClauses, pinyinQueryOf } from '../shared/domain/pinyinSearch.ts';
 import { loadPinyinReading } from '../db/repositories/pinyinReadings.ts';
-import { benchBackupsDir as backupsDir, benchDataDir as dataDir, flag, option, out, repoRoot } from './benchRuns.ts';
+import { benchArgs, benchBackupsDir as backupsDir, benchDataDir as dataDir, flag, option, out, repoRoot } from './benchRuns.ts';
 import { cachedBenchDatabase, type CachedBenchDatabase } from './cachedBenchDatabase.ts';
 import { timeNameSortKeys } from './list/nameSortKeyTiming.ts';
 import { oneLine, printTable } from './textTable.ts';
@@ -137,6 +140,16 @@ function percentile(sorted: readonly number[], p: number): number {
 const ms = (v: number) => v.toFixed(2);
 
 async function main(): Promise<void> {
+  const engine = benchArgs[benchArgs.indexOf('--engine') + 1];
+  if (benchArgs.includes('--engine') && engine !== 'sqlite') {
+    if (engine !== 'postgres') throw new Error(`--engine ${String(engine)}: sqlite or postgres`);
+    const { missed } = await listBenchOnPostgres({ cases: CASES, sizes: SIZES, iterations: ITERATIONS, warmup: WARMUP, page: PAGE, targetP95Ms: TARGET_P95_MS });
+    if (missed.length > 0) {
+      out(`target missed: ${missed.join(', ')}`);
+      if (flag('--check')) process.exitCode = 1;
+    }
+    return;
+  }
   await loadPinyinReading(); // the generated index holds pinyin grams
   const db = await ensureDatabase();
   const { ctx, close } = await openServiceContext({ file: db.file, backupsDir, logger: silentLogger });

@@ -72,6 +72,10 @@ export async function rebuildPostgresSearchIndex(db: Db): Promise<{ customers: n
       await insertColumns(k, 'customer_bigrams', ['bigram', 'customer_id'], ['text', 'text'], rows);
       await insertColumns(k, 'search_bigram_df', ['bigram', 'n'], ['text', 'bigint'], grams.map((b) => [b, holders.get(b)!.length]));
 
+      // No nested loop: the planner guesses one row from customers ⋈ search_scopes (its join keys are expressions)
+      // and then looks each customer's pairs up by the second column of customer_bigrams' key, a scan of the whole
+      // index per customer (measured: 35 s for 2,000 customers' 72k pairs). Hash joins read each table once.
+      await sql`SET LOCAL enable_nestloop = off`.execute(k);
       // The postings the triggers would have written: each pair under its customer's scope (the customers'
       // insert trigger made every scope).
       await sql`INSERT INTO customer_scoped_bigrams (bigram, scope, customer_id)
@@ -80,6 +84,7 @@ export async function rebuildPostgresSearchIndex(db: Db): Promise<{ customers: n
         JOIN customers c ON c.id = b.customer_id
         JOIN search_scopes s ON s.owner_key = coalesce(c.owner_id, '') AND s.tier = c.tier
           AND s.archived = CASE WHEN c.archived_at IS NULL THEN 0 ELSE 1 END`.execute(k);
+      await sql`RESET enable_nestloop`.execute(k);
       await sql`ALTER TABLE customer_bigrams ENABLE TRIGGER USER`.execute(k);
       return { customers: customers.length, bigrams: pairs };
     });
