@@ -25,6 +25,7 @@ import { complaintsHandlers } from './complaints/complaints.handlers.ts';
 import { messagesHandlers } from './messages/messages.handlers.ts';
 import { loyaltyHandlers } from './loyalty/loyalty.handlers.ts';
 import { mailHandlers } from './mail/mail.handlers.ts';
+import { teamDatabaseHandlers } from './teamDatabase/teamDatabase.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -59,5 +60,6 @@ export function buildHandlerTable(): HandlerTable {
     messagesHandlers,
     loyaltyHandlers,
     mailHandlers,
+    teamDatabaseHandlers,
   );
 }

@@ -28,6 +28,7 @@ import { visitsContract } from './visits.contract.ts';
 import { complaintsContract } from './complaints.contract.ts';
 import { loyaltyContract, messagesContract } from './messages.contract.ts';
 import { mailContract } from './mail.contract.ts';
+import { teamDatabaseContract } from './teamDatabase.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -61,6 +62,7 @@ export const apiContract = {
   ...messagesContract,
   ...loyaltyContract,
   ...mailContract,
+  ...teamDatabaseContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

@@ -39,6 +39,8 @@ export const API_DOMAINS = [
   'surveys',
   /** E-mail reminders over SMTP (issue 15): the server settings and the owners' opt-outs. */
   'mail',
+  /** Team mode (issue 15): which database this computer opens at its next start (设置 → 团队数据库). */
+  'teamDatabase',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

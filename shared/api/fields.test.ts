@@ -59,6 +59,8 @@ const EXEMPT = new Set([
   'system:restoreUpload passphrase', // a secret, never stored or shown: every character counts
   'system:exportEncrypted passphrase', // the same secret, chosen
   'mail:setSettings password', // the SMTP password, handed to the host's secret store, never to the archive: every character counts
+  'teamDatabase:test password', // the team database's password, handed to the server only: every character counts
+  'teamDatabase:choose password', // the same, kept in the host's keychain, never in the archive
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'complaints:setSettings sla.dayStart', // checked as HH:MM

@@ -38,6 +38,7 @@ import { visitsEnUS } from './enUS/visits.ts';
 import { complaintsEnUS } from './enUS/complaints.ts';
 import { messagesEnUS } from './enUS/messages.ts';
 import { teamModeEnUS } from './enUS/teamMode.ts';
+import { teamConnectionEnUS } from './enUS/teamConnection.ts';
 import { mailEnUS } from './enUS/mail.ts';
 
 export const enUS: Record<MessageKey, string> = {
@@ -80,5 +81,6 @@ export const enUS: Record<MessageKey, string> = {
   ...complaintsEnUS,
   ...messagesEnUS,
   ...teamModeEnUS,
+  ...teamConnectionEnUS,
   ...mailEnUS,
 };

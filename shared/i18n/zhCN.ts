@@ -37,6 +37,7 @@ import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
 import { teamModeZhCN } from './zhCN/teamMode.ts';
+import { teamConnectionZhCN } from './zhCN/teamConnection.ts';
 import { mailZhCN } from './zhCN/mail.ts';
 
 // The zh-CN dictionary is the source of keys; enUS.ts must provide every one of them.
@@ -80,6 +81,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...messagesZhCN,
   ...teamModeZhCN,
+  ...teamConnectionZhCN,
   ...mailZhCN,
 } as const;
 

@@ -12,6 +12,7 @@ import { HealthWeightsCard } from './HealthWeightsCard.tsx';
 import { GreetingSettingsCard } from './GreetingSettingsCard.tsx';
 import { MessageTemplatesCard } from './MessageTemplatesCard.tsx';
 import { MailCard } from './MailCard.tsx';
+import { TeamDatabaseCard } from './TeamDatabaseCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -51,6 +52,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={16}>
           <MailCard />
+        </Col>
+        <Col xs={24} xl={16}>
+          <TeamDatabaseCard />
         </Col>
       </Row>
     </>
