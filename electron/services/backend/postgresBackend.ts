@@ -7,6 +7,7 @@ import { changeNotePayload, readChangeNote } from './changeNote.ts';
 import { listenForChanges, notifyChange, serverAnswers, type ChangeListener } from '../../../db/postgres/changeNotifications.ts';
 import { poolOf } from '../../../db/handle.ts';
 import { AppError, errorData, type Envelope } from '../../../shared/api/appError.ts';
+import { changesOf, isApiName } from '../../../shared/api/apiContract.ts';
 import { API_DOMAINS } from '../../../shared/api/apiDomains.ts';
 import type { ApiEventName, ApiEvents } from '../../../shared/api/events.ts';
 import type { Locale } from '../../../shared/i18n/enumLabels.ts';
@@ -123,7 +124,12 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
     role: 'owner',
     async call(name, input) {
       if (!online) return unreachable(location, locale);
-      const envelope = await dispatch(table, ctx, name, input);
+      let envelope = await dispatch(table, ctx, name, input);
+      // A connection the server dropped while it was away can linger in the pool and fail the first call after it is
+      // back: a read is asked again once (a write is not: whether it committed is the server's to say).
+      if (!envelope.ok && envelope.error.code === 'INTERNAL' && isApiName(name) && changesOf(name).length === 0) {
+        envelope = await dispatch(table, ctx, name, input);
+      }
       if (envelope.ok) {
         if (name === 'settings:set') locale = await archiveLocale(ctx.db).catch(() => locale);
         return envelope;
