@@ -14,6 +14,8 @@ export interface OpenPostgresOptions {
   migrations?: readonly PostgresMigration[];
   /** Connections the pool may hold: the desktop and the web host serve several requests at once. */
   maxConnections?: number;
+  /** How long a new connection may take before the call fails (a server that is away answers nothing); pg waits forever by default. */
+  connectTimeoutMs?: number;
 }
 
 export interface OpenedPostgres {
@@ -31,7 +33,9 @@ export interface OpenedPostgres {
  */
 export async function openPostgres(options: OpenPostgresOptions): Promise<OpenedPostgres> {
   const location = redactPostgresUrl(options.url);
-  const pool = new pg.Pool({ connectionString: options.url, types: postgresTypes, max: options.maxConnections ?? 4 });
+  const pool = new pg.Pool({ connectionString: options.url, types: postgresTypes, max: options.maxConnections ?? 4,
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+  });
   // An idle connection the server drops (a restart, a network cut) is reported here; the pool makes a new one.
   pool.on('error', () => {});
   let migrated: { from: number; to: number };

@@ -3,8 +3,9 @@ import type { Translate } from '../../shared/i18n/createTranslator.ts';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { localeOf, renderMessage, translatorFor } from '../../shared/i18n/message.ts';
 import type { Backend } from '../services/backend/backend.ts';
-import { openBackend } from '../services/backend/openBackend.ts';
-import { describeLocation, resolveDbLocation } from '../services/dataLocation.ts';
+import { openArchive } from '../services/backend/openArchive.ts';
+import { readChosenLocation } from '../services/chosenLocation.ts';
+import { resolveDbLocation, teamLocalDir, userDataDir } from '../services/dataLocation.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { environmentLocale } from './cliLocale.ts';
@@ -22,7 +23,8 @@ function printError(error: AppErrorData, json: boolean, t: Translate): void {
  * Runs one command; cliEntry.ts has already answered `--help`. Until the archive is open the CLI speaks the
  * environment's language; after that, the archive's (its messages come worded in it from dispatch too). The archive
  * is served by a backend worker this process starts (it then owns the archive for the command), or by the process
- * that owns it already (the desktop, the web host): the CLI never opens the file behind an owner's back.
+ * that owns it already (the desktop, the web host): the CLI never opens the file behind an owner's back. A team
+ * archive (`--db postgres://…`) is opened by this process itself: the server serialises every client's writes.
  */
 export async function cliMain(argv: readonly string[], options: { workerScript: string }): Promise<number> {
   const before = environmentLocale();
@@ -39,19 +41,17 @@ export async function cliMain(argv: readonly string[], options: { workerScript: 
     }
     throw e;
   }
-  const location = resolveDbLocation({ cliDb: cmd.db });
-  if (location.engine === 'postgres') {
-    // The backend worker, its owner file and the SQLite-only paths of the services do not serve PostgreSQL yet.
-    process.stderr.write(`${translatorFor(before)('dbLocation.postgresCliOnlyMigrate', { location: describeLocation(location) })}\n`);
-    return 2;
-  }
+  const dataDir = userDataDir();
+  const location = resolveDbLocation({ cliDb: cmd.db, chosen: readChosenLocation(dataDir) });
   let backend: Backend;
   try {
-    backend = await openBackend({
+    // A team archive's password comes from the URL or PGPASSWORD (pg reads it): the CLI has no keychain.
+    backend = await openArchive({
+      location,
+      localDir: teamLocalDir(dataDir),
       kind: 'cli',
       logger: stderrLogger('cli'),
       settings: {
-        file: location.file,
         workerScript: options.workerScript,
         actor: 'local',
         // `remind` fires on demand; the CLI runs no scheduler of its own.
@@ -61,6 +61,7 @@ export async function cliMain(argv: readonly string[], options: { workerScript: 
         appName: translatorFor(before)('app.name'),
         autoBackup: false,
         threads: 'single',
+        userDataDir: dataDir,
       },
     });
   } catch (e) {

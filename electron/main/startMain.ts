@@ -3,8 +3,9 @@ import { IPC_EVENT_CHANNEL } from '../../shared/api/apiBridge.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import { AppError } from '../../shared/api/appError.ts';
 import type { Backend } from '../services/backend/backend.ts';
-import { openBackend } from '../services/backend/openBackend.ts';
-import { APP_DIR_NAME, resolveDbFile } from '../services/dataLocation.ts';
+import { openArchive } from '../services/backend/openArchive.ts';
+import { readChosenLocation } from '../services/chosenLocation.ts';
+import { APP_DIR_NAME, describeLocation, resolveDbLocation, teamLocalDir } from '../services/dataLocation.ts';
 import { stderrLogger, type Logger } from '../services/logger.ts';
 import type { Notifier } from '../services/notifier/notifier.ts';
 import type { EmitEvent } from '../services/serviceContext.ts';
@@ -123,27 +124,27 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
   await app.whenReady();
   hardenSession(electron.session.defaultSession);
 
-  let file: string;
-  try {
-    file = resolveDbFile({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: app.getPath('userData') });
-  } catch (e) {
-    // A PostgreSQL URL: team mode does not serve the desktop yet (an AppError with the user's message).
-    electron.dialog.showErrorBox(DB_ERROR_TITLE, databaseErrorMessage(e, ''));
-    app.exit(1);
-    return null;
-  }
+  const userData = app.getPath('userData');
+  // --db, RENEWAL_DESK_DB, the team database chosen in 设置 (a JSON file in userData), or the SQLite file there.
+  const location = resolveDbLocation({ cliDb: dbArgFrom(options.argv), env: options.env, defaultDir: userData, chosen: readChosenLocation(userData) });
+  const where = describeLocation(location);
+  // The SMTP password and the team database's: encrypted with the OS keychain in userData, never in the archive.
+  const hostSecrets = electron.safeStorage ? safeStorageSecretStore(electron.safeStorage, path.join(userData, 'secrets')) : undefined;
   const notifier = createElectronNotifier({ Notification: electron.Notification, open: showWindow, logger });
   try {
-    // The backend worker opens (and migrates) the archive off the main thread; the window, the tray and IPC stay
-    // responsive during a long import. Reminders fire there too, shown here through Electron's Notification.
-    opened = await openBackend({
+    const password = location.engine === 'postgres' ? await hostSecrets?.get('postgresPassword') : null;
+    // An SQLite archive: the backend worker opens (and migrates) it off the main thread; the window, the tray and IPC
+    // stay responsive during a long import. A team archive on PostgreSQL: served from this process, the server
+    // serialising every client's writes. Reminders fire in the backend, shown here through Electron's Notification.
+    opened = await openArchive({
+      location,
+      localDir: teamLocalDir(userData),
+      password,
       kind: 'desktop',
       logger,
       hostNotifier: notifier,
-      // The SMTP password: encrypted with the OS keychain in userData, never in the archive.
-      hostSecrets: electron.safeStorage ? safeStorageSecretStore(electron.safeStorage, path.join(app.getPath('userData'), 'secrets')) : undefined,
+      hostSecrets,
       settings: {
-        file,
         workerScript: options.backendWorkerPath,
         nativeBinding: options.nativeBinding,
         actor: 'local',
@@ -153,11 +154,12 @@ export async function startMain(electron: ElectronApi, options: StartMainOptions
         autoBackup: true,
         threads: 'split',
         secrets: electron.safeStorage ? 'host' : 'environment',
+        userDataDir: userData,
       },
     });
   } catch (e) {
     logger.error('could not open the database', e);
-    electron.dialog.showErrorBox(DB_ERROR_TITLE, databaseErrorMessage(e, file));
+    electron.dialog.showErrorBox(DB_ERROR_TITLE, databaseErrorMessage(e, where));
     app.exit(1);
     return null;
   }

@@ -26,6 +26,7 @@ import { messagesHandlers } from './messages/messages.handlers.ts';
 import { loyaltyHandlers } from './loyalty/loyalty.handlers.ts';
 import { mailHandlers } from './mail/mail.handlers.ts';
 import { accountsHandlers } from './accounts/accounts.handlers.ts';
+import { teamDatabaseHandlers } from './teamDatabase/teamDatabase.handlers.ts';
 
 /** The one handler table that Electron IPC, the web host and the CLI all serve. */
 export function buildHandlerTable(): HandlerTable {
@@ -61,5 +62,6 @@ export function buildHandlerTable(): HandlerTable {
     loyaltyHandlers,
     mailHandlers,
     accountsHandlers,
+    teamDatabaseHandlers,
   );
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, resolveDbFile, resolveDbLocation, userDataDir } from './dataLocation.ts';
+import { DB_FILE_NAME, describeLocation, resolveDbLocation, userDataDir, withPassword } from './dataLocation.ts';
 
 describe('data location', () => {
   it('matches Electron userData for the app name on each platform', () => {
@@ -10,17 +10,23 @@ describe('data location', () => {
     expect(userDataDir({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32')).toBe(path.join('C:\\Users\\li\\AppData\\Roaming', 'Renewal Desk'));
   });
 
-  it('lets --db win over RENEWAL_DESK_DB, which wins over the default directory', () => {
-    expect(resolveDbFile({ cliDb: 'a.db', env: { RENEWAL_DESK_DB: '/b.db' } })).toBe(path.resolve('a.db'));
-    expect(resolveDbFile({ env: { RENEWAL_DESK_DB: '/b.db' } })).toBe('/b.db');
-    expect(resolveDbFile({ env: { HOME: '/home/li' } })).toBe(`/home/li/.config/Renewal Desk/${DB_FILE_NAME}`);
-    expect(resolveDbFile({ env: {}, defaultDir: '/electron/userData' })).toBe(`/electron/userData/${DB_FILE_NAME}`);
+  it('lets --db win over RENEWAL_DESK_DB, which wins over the team database chosen in 设置, which wins over the default file', () => {
+    const file = (l: ReturnType<typeof resolveDbLocation>) => (l.engine === 'sqlite' ? l.file : l.url);
+    const chosen = 'postgres://alice@team.example/renewal_desk';
+    expect(file(resolveDbLocation({ cliDb: 'a.db', env: { RENEWAL_DESK_DB: '/b.db' }, chosen }))).toBe(path.resolve('a.db'));
+    expect(file(resolveDbLocation({ env: { RENEWAL_DESK_DB: '/b.db' }, chosen }))).toBe('/b.db');
+    expect(file(resolveDbLocation({ env: { HOME: '/home/li' }, chosen }))).toBe(chosen);
+    expect(file(resolveDbLocation({ env: { HOME: '/home/li' }, chosen: null }))).toBe(`/home/li/.config/Renewal Desk/${DB_FILE_NAME}`);
+    expect(file(resolveDbLocation({ env: {}, defaultDir: '/electron/userData' }))).toBe(`/electron/userData/${DB_FILE_NAME}`);
   });
 
-  it('refuses a PostgreSQL URL where only a file is served (desktop, web host), never taking it for a path', () => {
-    const refused = () => resolveDbFile({ env: { RENEWAL_DESK_DB: 'postgresql://alice:s3cret@db.example/renewal_desk' } });
-    expect(refused).toThrow('桌面应用和网页版目前只能打开 SQLite 数据文件');
-    expect(refused).not.toThrow(/s3cret/);
+  it('adds a kept password as a parameter the location masks, and never over a password the URL has', () => {
+    const url = withPassword('postgres://alice@db.example:5432/renewal_desk', 'p@ss&word');
+    expect(url).toBe('postgres://alice@db.example:5432/renewal_desk?password=p%40ss%26word');
+    expect(describeLocation({ engine: 'postgres', url })).toBe('postgres://alice@db.example:5432/renewal_desk?password=***');
+    expect(withPassword('postgres://alice@/rd?host=/run/postgresql', 'x')).toBe('postgres://alice@/rd?host=/run/postgresql&password=x');
+    expect(withPassword('postgres://alice:own@db/rd', 'x')).toBe('postgres://alice:own@db/rd');
+    expect(withPassword('postgres://alice@db/rd', null)).toBe('postgres://alice@db/rd');
   });
 
   it('takes a postgres:// or postgresql:// URL from --db or RENEWAL_DESK_DB as a PostgreSQL archive, anything else as a file', () => {

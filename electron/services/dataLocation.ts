@@ -1,8 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { isPostgresUrl, redactPostgresUrl } from '../../db/postgres/postgresUrl.ts';
-import { AppError } from '../../shared/api/appError.ts';
-import { msg } from '../../shared/i18n/message.ts';
 
 /** The directory name Electron derives userData from (app name); main sets the same name explicitly. */
 export const APP_DIR_NAME = 'Renewal Desk';
@@ -28,18 +26,6 @@ export function stagingDirFor(dbFile: string): string {
   return path.join(path.dirname(abs), `${path.basename(abs, path.extname(abs))}-staging`);
 }
 
-/**
- * `--db FILE` wins, then RENEWAL_DESK_DB, then the per-user data directory. The desktop and the web host serve an
- * SQLite file only so far: a PostgreSQL URL is refused here, never taken for a file path.
- */
-export function resolveDbFile(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): string {
-  const location = resolveDbLocation(opts);
-  if (location.engine === 'postgres') {
-    throw new AppError('VALIDATION', msg('dbLocation.postgresNotServedYet', { location: describeLocation(location) }), 'db');
-  }
-  return location.file;
-}
-
 /** Where an archive lives: an SQLite file, or a PostgreSQL database (team mode) named by its URL. */
 export type DbLocation = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
 
@@ -48,11 +34,29 @@ export function dbLocationOf(value: string): DbLocation {
   return isPostgresUrl(value) ? { engine: 'postgres', url: value.trim() } : { engine: 'sqlite', file: path.resolve(value) };
 }
 
-/** `--db` wins, then RENEWAL_DESK_DB, then the per-user data directory's SQLite file; each may be a PostgreSQL URL. */
-export function resolveDbLocation(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string }): DbLocation {
+/**
+ * `--db` wins, then RENEWAL_DESK_DB, then the team database chosen in 设置 (`chosen`, see chosenLocation.ts), then
+ * the per-user data directory's SQLite file; each of the first two may be a PostgreSQL URL.
+ */
+export function resolveDbLocation(opts: { cliDb?: string | undefined; env?: NodeJS.ProcessEnv; defaultDir?: string; chosen?: string | null }): DbLocation {
   const env = opts.env ?? process.env;
-  const given = opts.cliDb || env['RENEWAL_DESK_DB'];
+  const given = opts.cliDb || env['RENEWAL_DESK_DB'] || opts.chosen;
   return given ? dbLocationOf(given) : { engine: 'sqlite', file: path.join(opts.defaultDir ?? userDataDir(env), DB_FILE_NAME) };
+}
+
+/**
+ * This client's own folder beside a team archive: uploads and exports in transit and local backups stay on the
+ * machine that made them, in the per-user data directory.
+ */
+export const teamLocalDir = (dataDir: string): string => path.join(dataDir, 'team');
+
+/**
+ * The URL with a password the keychain kept (the URL itself never carries one in the settings): as a `password`
+ * parameter, which pg reads and redactPostgresUrl masks. A URL that already has a password keeps its own.
+ */
+export function withPassword(url: string, password: string | null | undefined): string {
+  if (!password || /^postgres(ql)?:\/\/[^/?#@]*:[^@]*@/i.test(url) || /[?&]password=/i.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}password=${encodeURIComponent(password)}`;
 }
 
 /** A location as messages and logs may show it: a PostgreSQL URL without its password. */

@@ -21,8 +21,12 @@ export interface PostgresContextOptions {
   logger?: Logger;
   notifier?: Notifier | undefined;
   secrets?: SecretStore | undefined;
+  /** The host's per-user data directory (ServiceContext.userDataDir). */
+  userDataDir?: string | undefined;
   busyWith?: ServiceContext['busyWith'];
   maxConnections?: number;
+  /** A bound on dialling the server, so a call to a server that is away fails instead of hanging. */
+  connectTimeoutMs?: number;
 }
 
 /** Opens a PostgreSQL archive (migrating it under the server's advisory lock) and builds the same context as a file. */
@@ -32,6 +36,7 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     url: options.url,
     now,
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+    ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
   });
   const stagingDir = path.join(options.localDir, 'staging');
   fs.mkdirSync(stagingDir, { recursive: true });
@@ -52,6 +57,7 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     secrets: options.secrets ?? environmentSecretStore(),
     // Accounts and roles apply once the archive has its first account (accounts/accessGate.ts).
     teamMode: true,
+    userDataDir: options.userDataDir,
     reopenAfter() {
       return Promise.reject(new Error('a PostgreSQL archive is not replaced by a file: restore it with migrate-to'));
     },

@@ -24,6 +24,8 @@ export interface ContextOptions {
   busyWith?: ServiceContext['busyWith'];
   /** The host's secret store (the desktop's keychain); the environment's by default. */
   secrets?: SecretStore | undefined;
+  /** The host's per-user data directory (ServiceContext.userDataDir). */
+  userDataDir?: string | undefined;
   /** Where the torture suite's children kill themselves (db/crashHooks.ts); production passes none. */
   crashHooks?: CrashHooks;
 }
@@ -73,6 +75,7 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     notifier: options.notifier,
     busyWith: options.busyWith,
     secrets: options.secrets ?? environmentSecretStore(),
+    userDataDir: options.userDataDir,
     async reopenAfter(work) {
       if (readOnly) throw new Error('a read-only context cannot replace the archive');
       const swap = async () => {

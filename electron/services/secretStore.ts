@@ -5,7 +5,8 @@ import { msg } from '../../shared/i18n/message.ts';
 // host keeps them: the desktop in its keychain through Electron's safeStorage, the web host and the CLI in their
 // environment, which the operator sets before starting.
 
-export type SecretName = 'smtpPassword';
+/** The SMTP password; the team database's password (PostgreSQL), which the desktop keeps for its next start. */
+export type SecretName = 'smtpPassword' | 'postgresPassword';
 
 export interface SecretStore {
   /** Where the secrets live: 'keychain' can be written from the settings page, 'environment' only read. */
@@ -16,7 +17,7 @@ export interface SecretStore {
 }
 
 /** The environment variable each secret is read from on the web host and the CLI. */
-export const SECRET_ENVIRONMENT: Record<SecretName, string> = { smtpPassword: 'RENEWAL_DESK_SMTP_PASSWORD' };
+export const SECRET_ENVIRONMENT: Record<SecretName, string> = { smtpPassword: 'RENEWAL_DESK_SMTP_PASSWORD', postgresPassword: 'PGPASSWORD' };
 
 /** Secrets from the environment (the web host, the CLI, the tests): read-only. */
 export function environmentSecretStore(env: Readonly<Record<string, string | undefined>> = process.env): SecretStore {

@@ -34,6 +34,8 @@ export interface ServiceContext {
   readonly busyWith?: (() => BusyState | null) | undefined;
   /** Where the SMTP password is kept (never in the settings table); the environment's when the host gives none. */
   readonly secrets?: SecretStore | undefined;
+  /** This computer's per-user data directory (the desktop's userData), where 设置's choice of database lives; userDataDir() when absent. */
+  readonly userDataDir?: string | undefined;
   /** Set by inAuditBatch: every audited write of the call joins this batch, which one undo reverses. */
   readonly auditBatchId?: string | undefined;
   /** Team mode (a PostgreSQL archive): once the archive has an account, every call needs a signed-in session. */

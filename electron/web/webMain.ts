@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/appError.ts';
-import { openBackend } from '../services/backend/openBackend.ts';
-import { resolveDbFile } from '../services/dataLocation.ts';
+import { openArchive } from '../services/backend/openArchive.ts';
+import { readChosenLocation } from '../services/chosenLocation.ts';
+import { resolveDbLocation, teamLocalDir, userDataDir } from '../services/dataLocation.ts';
 import { stderrLogger } from '../services/logger.ts';
 import { ensureRendererBuilt } from './ensureRendererBuilt.ts';
 import { SseHub } from './sseHub.ts';
@@ -27,14 +28,17 @@ async function main(): Promise<void> {
   if (!values['no-build']) await ensureRendererBuilt(ROOT, distDir, (m) => logger.info(m));
 
   const hub = new SseHub();
-  const file = resolveDbFile({ cliDb: values.db });
-  // The archive is served by a backend worker (this process owns the archive), or by the process that already
-  // owns it. Reminders fire in the owner; RENEWAL_DESK_TICK_MS shortens the minute for end-to-end tests.
-  const backend = await openBackend({
+  const dataDir = userDataDir();
+  const location = resolveDbLocation({ cliDb: values.db, chosen: readChosenLocation(dataDir) });
+  // An SQLite archive is served by a backend worker (this process owns the archive), or by the process that already
+  // owns it; a team archive on PostgreSQL by this process (its password from the URL or PGPASSWORD). Reminders fire
+  // in the owner, or in every client of a team archive; RENEWAL_DESK_TICK_MS shortens the minute for end-to-end tests.
+  const backend = await openArchive({
+    location,
+    localDir: teamLocalDir(dataDir),
     kind: 'web',
     logger,
     settings: {
-      file,
       workerScript: path.join(ROOT, 'dist', 'node', 'backend.mjs'),
       actor: 'local',
       tickIntervalMs: Number(process.env['RENEWAL_DESK_TICK_MS']) || 60_000,
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
       appName: '续约管家',
       autoBackup: true,
       threads: 'split',
+      userDataDir: dataDir,
     },
   });
   backend.on(hub.emit);

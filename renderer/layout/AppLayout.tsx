@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { AppHeader } from './AppHeader.tsx';
 import { BusyBanner } from './BusyBanner.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { SideMenu } from './SideMenu.tsx';
 
 export const FOCUS_SEARCH_EVENT = 'renewal-desk:focus-search';
@@ -32,6 +33,7 @@ export function AppLayout() {
         <SideMenu />
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <div style={{ maxWidth: 1400, margin: '0 auto' }}>
+            <ConnectionBanner />
             <BusyBanner />
             <Outlet />
           </div>

@@ -29,6 +29,7 @@ import { complaintsContract } from './complaints.contract.ts';
 import { loyaltyContract, messagesContract } from './messages.contract.ts';
 import { mailContract } from './mail.contract.ts';
 import { accountsContract } from './accounts.contract.ts';
+import { teamDatabaseContract } from './teamDatabase.contract.ts';
 
 export const apiContract = {
   ...customersContract,
@@ -63,6 +64,7 @@ export const apiContract = {
   ...loyaltyContract,
   ...mailContract,
   ...accountsContract,
+  ...teamDatabaseContract,
 } as const satisfies Record<string, OperationContract>;
 
 /**

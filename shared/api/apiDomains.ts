@@ -41,6 +41,8 @@ export const API_DOMAINS = [
   'mail',
   /** Team mode's accounts, sessions and team settings (issue 15). */
   'accounts',
+  /** Team mode (issue 15): which database this computer opens at its next start (设置 → 团队数据库). */
+  'teamDatabase',
 ] as const;
 export type ApiDomain = (typeof API_DOMAINS)[number];
 

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   /** The disk (or the file's size limit) is full: the write was rolled back whole. */
   'DISK_FULL',
+  /** Team mode: the PostgreSQL server cannot be reached; nothing was done and nothing was queued. */
+  'SERVER_UNREACHABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,6 +15,11 @@ export interface ApiEvents {
    * commits, while reads go on. `operation` null when it is done.
    */
   'backend:busy': { operation: string | null; since: string | null };
+  /**
+   * Team mode: whether this client reaches the PostgreSQL server. While 'offline' every call fails with
+   * SERVER_UNREACHABLE (nothing is queued) and the client dials again by itself.
+   */
+  'backend:connection': { state: 'online' | 'offline'; since: string };
 }
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed', 'import:progress', 'backend:busy'];
+export const API_EVENT_NAMES: readonly ApiEventName[] = ['data:changed', 'reminders:fired', 'notifications:changed', 'import:progress', 'backend:busy', 'backend:connection'];

@@ -66,6 +66,8 @@ const EXEMPT = new Set([
   'accounts:changePassword newPassword',
   'accounts:create password',
   'accounts:resetPassword newPassword',
+  'teamDatabase:test password', // the team database's password, handed to the server only: every character counts
+  'teamDatabase:choose password', // the same, kept in the host's keychain, never in the archive
   'reminders:importHolidays json', // a whole file, read as JSON
   'reminders:setSettings timeOfDay', // checked as HH:MM
   'complaints:setSettings sla.dayStart', // checked as HH:MM

@@ -38,6 +38,7 @@ import { visitsEnUS } from './enUS/visits.ts';
 import { complaintsEnUS } from './enUS/complaints.ts';
 import { messagesEnUS } from './enUS/messages.ts';
 import { teamModeEnUS } from './enUS/teamMode.ts';
+import { teamConnectionEnUS } from './enUS/teamConnection.ts';
 import { mailEnUS } from './enUS/mail.ts';
 import { accountsEnUS } from './enUS/accounts.ts';
 
@@ -81,6 +82,7 @@ export const enUS: Record<MessageKey, string> = {
   ...complaintsEnUS,
   ...messagesEnUS,
   ...teamModeEnUS,
+  ...teamConnectionEnUS,
   ...mailEnUS,
   ...accountsEnUS,
 };

@@ -37,6 +37,7 @@ import { visitsZhCN } from './zhCN/visits.ts';
 import { complaintsZhCN } from './zhCN/complaints.ts';
 import { messagesZhCN } from './zhCN/messages.ts';
 import { teamModeZhCN } from './zhCN/teamMode.ts';
+import { teamConnectionZhCN } from './zhCN/teamConnection.ts';
 import { mailZhCN } from './zhCN/mail.ts';
 import { accountsZhCN } from './zhCN/accounts.ts';
 
@@ -81,6 +82,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...messagesZhCN,
   ...teamModeZhCN,
+  ...teamConnectionZhCN,
   ...mailZhCN,
   ...accountsZhCN,
 } as const;

@@ -22,6 +22,9 @@ export interface TestPostgresServer {
   dir: string;
   connection: TestPostgresConnection;
   stop(): void;
+  /** Stops the server but keeps its data, as a server that goes away does; resume() starts it again on the same socket. */
+  halt(): void;
+  resume(): void;
 }
 
 /** The highest installed major's bin directory that has both initdb and pg_ctl. */
@@ -75,18 +78,27 @@ export function startTestPostgres(): TestPostgresServer {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
+  // -l: without a log file pg_ctl hands the server our stdout, and the call would never return.
+  const start = () => runServerTool(bin, 'pg_ctl', ['-D', dir, '-l', log, '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off`, 'start']);
   try {
     ownDirForServer(dir);
     runServerTool(bin, 'initdb', ['-D', dir, '-A', 'trust', '-U', SERVER_USER, '--no-sync', '-E', 'UTF8', '--locale=C']);
-    // -l: without a log file pg_ctl hands the server our stdout, and the call would never return.
-    runServerTool(bin, 'pg_ctl', ['-D', dir, '-l', log, '-w', '-o', `-k ${dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off`, 'start']);
+    start();
     started = true;
   } catch (e) {
     const serverLog = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
     stop();
     throw new Error(`${(e as Error).message}${serverLog ? `\nserver log:\n${serverLog}` : ''}`);
   }
-  return { dir, connection: { host: dir, user: SERVER_USER, database: 'postgres' }, stop };
+  const halt = () => {
+    runServerTool(bin, 'pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']);
+    started = false;
+  };
+  const resume = () => {
+    start();
+    started = true;
+  };
+  return { dir, connection: { host: dir, user: SERVER_USER, database: 'postgres' }, stop, halt, resume };
 }
 
 export interface TestDatabase {

@@ -32,6 +32,8 @@ export interface BackendSettings {
   threads: 'split' | 'single';
   /** Who keeps secrets (the SMTP password): the host's keychain (Electron's safeStorage), or the environment. */
   secrets?: 'host' | 'environment' | undefined;
+  /** The host's per-user data directory (the desktop's userData), where 设置's choice of database is kept. */
+  userDataDir?: string | undefined;
 }
 
 export interface BackendWorkerData extends BackendSettings {

@@ -38,6 +38,7 @@ export async function runBackendWorker(port: MessagePort, settings: BackendSetti
       nativeBinding: settings.nativeBinding,
       ...(settings.backupsDir ? { backupsDir: settings.backupsDir } : {}),
       actor: settings.actor,
+      userDataDir: settings.userDataDir,
       logger,
       readOnly: { integrity: ready.integrity },
       emit: (event, payload) => post({ type: 'event', event, payload }),

@@ -51,6 +51,7 @@ export async function runWriterThread(port: MessagePort, settings: BackendSettin
       nativeBinding: settings.nativeBinding,
       ...(settings.backupsDir ? { backupsDir: settings.backupsDir } : {}),
       actor: settings.actor,
+      userDataDir: settings.userDataDir,
       logger,
       notifier,
       ...(settings.secrets === 'host' ? { secrets: hostSecrets.store } : {}),

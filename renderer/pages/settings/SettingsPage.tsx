@@ -13,6 +13,7 @@ import { GreetingSettingsCard } from './GreetingSettingsCard.tsx';
 import { MessageTemplatesCard } from './MessageTemplatesCard.tsx';
 import { MailCard } from './MailCard.tsx';
 import { AccountsCard } from './AccountsCard.tsx';
+import { TeamDatabaseCard } from './TeamDatabaseCard.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -54,6 +55,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={16}>
           <MailCard />
+        </Col>
+        <Col xs={24} xl={16}>
+          <TeamDatabaseCard />
         </Col>
       </Row>
     </>

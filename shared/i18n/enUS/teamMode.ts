@@ -17,7 +17,4 @@ export const teamModeEnUS: Record<keyof typeof teamModeZhCN, string> = {
   'migrateTo.rowMismatch': 'DIFFERENT',
   'migrateTo.done': 'Moved: {tables} tables, {rows} rows; every row count and content hash is equal.',
   'migrateTo.failed': 'Verification found differences: rolled back, the target database is as it was.',
-  'dbLocation.postgresNotServedYet': 'The desktop app and the web version open an SQLite data file only so far, not a PostgreSQL database ({location})',
-  'dbLocation.postgresCliOnlyMigrate':
-    'The command line reaches a PostgreSQL database ({location}) only through migrate-to so far; use an SQLite data file for other commands',
 };

@@ -1,4 +1,4 @@
-// Team mode (PostgreSQL): `renewal-desk migrate-to` and the database location's messages.
+// Team mode (PostgreSQL): `renewal-desk migrate-to`.
 export const teamModeZhCN = {
   'migrateTo.needsTarget': 'migrate-to 需要目标：postgres://用户@主机:5432/数据库 或新的 .db 文件路径',
   'migrateTo.sameEngine': '源和目标是同一种数据库（{engine}）：migrate-to 只在 SQLite 与 PostgreSQL 之间搬迁',
@@ -16,7 +16,4 @@ export const teamModeZhCN = {
   'migrateTo.rowMismatch': '不一致',
   'migrateTo.done': '搬迁完成：{tables} 张表、{rows} 行，行数与内容哈希全部一致。',
   'migrateTo.failed': '校验不一致，已回滚，目标数据库保持原样。',
-  'dbLocation.postgresNotServedYet': '桌面应用和网页版目前只能打开 SQLite 数据文件，还不能直接打开 PostgreSQL 数据库（{location}）',
-  'dbLocation.postgresCliOnlyMigrate':
-    '命令行目前只能用 migrate-to 访问 PostgreSQL 数据库（{location}）；其他命令请使用 SQLite 数据文件',
 } as const;

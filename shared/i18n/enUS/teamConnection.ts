@@ -1,0 +1,27 @@
+import type { teamConnectionZhCN } from '../zhCN/teamConnection.ts';
+
+export const teamConnectionEnUS: Record<keyof typeof teamConnectionZhCN, string> = {
+  'teamDb.serverUnreachable': 'The team database server ({location}) cannot be reached: nothing was done and nothing was queued. Try again once the server is back',
+  'teamDb.offlineBanner': 'The team database server cannot be reached: the pages show what they had before, saving fails; reconnecting by itself…',
+  'teamDb.onlineAgain': 'Connected to the team database server again',
+  'teamDb.cardTitle': 'Team database',
+  'teamDb.cardIntro': 'Several people share one PostgreSQL database. The password is kept in the system keychain, never in the data file.',
+  'teamDb.current': 'Data in use',
+  'teamDb.currentSqlite': 'SQLite file on this computer: {file}',
+  'teamDb.currentPostgres': 'Team database: {location}',
+  'teamDb.chosen': 'Used from the next start',
+  'teamDb.chosenNone': 'SQLite file on this computer (default)',
+  'teamDb.overridden': 'This run was given its data by --db or RENEWAL_DESK_DB; the choice made here applies when neither is set',
+  'teamDb.url': 'Database URL',
+  'teamDb.urlPlaceholder': 'postgres://user@host:5432/renewal_desk',
+  'teamDb.password': 'Password',
+  'teamDb.passwordKept': 'Kept in the keychain (leave empty to keep it)',
+  'teamDb.test': 'Test connection',
+  'teamDb.testOk': 'Connected: {location} (PostgreSQL {version} on the server)',
+  'teamDb.testFailed': 'Could not connect: {detail}',
+  'teamDb.use': 'Save, use from the next start',
+  'teamDb.useLocal': 'Back to the SQLite file on this computer',
+  'teamDb.saved': 'Saved. Restart Renewal Desk to switch to: {location}',
+  'teamDb.needsUrl': 'Enter a database URL starting with postgres:// or postgresql://',
+  'teamDb.noKeychain': 'This computer has no system keychain to keep the password in; start with the PGPASSWORD environment variable instead',
+};
