@@ -11,6 +11,8 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'db/migrations/0014_customer_pinyin_search.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0018_customer_scoped_bigrams.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
+  'electron/services/reminders/reminderCrash.test.ts':
+    "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
   'electron/services/torture/diskFull.test.ts': "fills the SQLite file's disk; a server's disk is the server's",
 };
 

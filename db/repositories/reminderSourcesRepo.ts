@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type Executor } from '../handle.ts';
 import { chunks } from './remindersRepo.ts';
 import { readSetting } from './settingsRepo.ts';
 
@@ -47,11 +47,12 @@ const toBool = <T extends { deleted: unknown }>(r: T) => ({ ...r, deleted: Boole
 const contractToBool = <T extends { deleted: unknown; archived: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted), archived: Boolean(r.archived) });
 
 // The same select as contractSources, as plain SQL: recomputation runs inside every contract write, and
-// building this four-table join through the query builder cost about a millisecond a call.
+// building this four-table join through the query builder cost about a millisecond a call. Aliases are quoted:
+// PostgreSQL folds bare ones to lower case.
 const CONTRACT_SOURCE_SQL = sql.raw(`
-  SELECT k.id, k.customer_id AS customerId, k.ends_on AS endsOn, k.status,
+  SELECT k.id, k.customer_id AS "customerId", k.ends_on AS "endsOn", k.status,
          (k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS deleted, (c.archived_at IS NOT NULL) AS archived, c.tier, r.stage,
-         rr.steps AS overrideSteps, k.remind_on AS remindOn
+         rr.steps AS "overrideSteps", k.remind_on AS "remindOn"
   FROM contracts k
   JOIN customers c ON c.id = k.customer_id
   LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
@@ -69,8 +70,9 @@ export async function contractReminderSources(x: Executor, ids: readonly string[
 /** Every contract of these customers, in one statement (tier classification passes tens of thousands). */
 export async function contractReminderSourcesOfCustomers(x: Executor, customerIds: readonly string[]): Promise<ContractReminderSource[]> {
   if (customerIds.length === 0) return [];
-  const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL}
-    WHERE k.customer_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`.execute(q(x));
+  // PostgreSQL has no json_each: there the ids go as one array parameter.
+  const inList = engineOf(x) === 'postgres' ? sql`= ANY(${[...customerIds]}::text[])` : sql`IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`;
+  const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL} WHERE k.customer_id ${inList}`.execute(q(x));
   return rows.map(contractToBool);
 }
 
@@ -172,7 +174,7 @@ export interface PaymentReminderSource {
 
 // An instalment with its contract's customer; plain SQL like CONTRACT_SOURCE_SQL (it runs inside every payment write).
 const PAYMENT_SOURCE_SQL = sql.raw(`
-  SELECT i.id, k.customer_id AS customerId, i.due_on AS dueOn, (i.paid_amount_fen >= i.due_amount_fen) AS settled,
+  SELECT i.id, k.customer_id AS "customerId", i.due_on AS "dueOn", (i.paid_amount_fen >= i.due_amount_fen) AS settled,
          (i.deleted_at IS NOT NULL OR k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL OR c.archived_at IS NOT NULL) AS closed
   FROM contract_instalments i
   JOIN contracts k ON k.id = i.contract_id

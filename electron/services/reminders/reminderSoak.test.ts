@@ -54,7 +54,7 @@ describe('reminder soak: two years, downtime, edits, renewals and snoozes', () =
         const endsOn = addDaysIso('2026-01-01', 10 + Math.floor(rand() * 390));
         contracts.push({ customerIndex: i % customers.length, number: `SK-${i}`, startsOn: addDaysIso(endsOn, -200), endsOn, cycle, amountFen: 100_00 * (1 + Math.floor(rand() * 500)) });
       }
-      const { contractIds } = seedReminderData(ctx.db, customers, contracts, new Date(start).toISOString());
+      const { contractIds } = await seedReminderData(ctx.db, customers, contracts, new Date(start).toISOString());
       // Holiday greetings (issue 14) off: ~1,200 VIP customers × 7 holidays would add some 8,000 claims and their
       // time to this run; the holiday year is tested on its own (electron/services/messages/greetings.test.ts).
       await t.call('messages:setGreetingSettings', { daysAhead: 3, holidayTiers: [] });
