@@ -14,6 +14,11 @@ export interface OpenPostgresOptions {
   migrations?: readonly PostgresMigration[];
   /** Connections the pool may hold: the desktop and the web host serve several requests at once. */
   maxConnections?: number;
+  /**
+   * Stands in for the server's clock (db/archiveClock.ts): tests that simulate months of time give the shared
+   * simulated instant here. Left out, the server is asked (clock_timestamp()).
+   */
+  serverClock?: () => Date;
 }
 
 export interface OpenedPostgres {
@@ -47,7 +52,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
   }
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
-    db: makeDb(location, { engine: 'postgres', kysely, pool }),
+    db: makeDb(location, { engine: 'postgres', kysely, pool, serverClock: options.serverClock }),
     location,
     schemaVersion: migrated.to,
     migratedFrom: migrated.from,

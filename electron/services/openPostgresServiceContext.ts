@@ -23,6 +23,8 @@ export interface PostgresContextOptions {
   secrets?: SecretStore | undefined;
   busyWith?: ServiceContext['busyWith'];
   maxConnections?: number;
+  /** Stands in for the server's clock (tests simulating time on the server); left out, the server is asked. */
+  serverClock?: Clock;
 }
 
 /** Opens a PostgreSQL archive (migrating it under the server's advisory lock) and builds the same context as a file. */
@@ -32,6 +34,7 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     url: options.url,
     now,
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+    ...(options.serverClock ? { serverClock: options.serverClock } : {}),
   });
   const stagingDir = path.join(options.localDir, 'staging');
   fs.mkdirSync(stagingDir, { recursive: true });
