@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       return { customerIndex: i % customers.length, number: `BK-${i}`, startsOn: addDaysIso(endsOn, -364), endsOn, cycle: 'year', amountFen: 100_00 };
     });
     let t0 = performance.now();
-    const { contractIds } = seedReminderData(ctx.db, customers, contracts, nowDate.toISOString());
+    const { contractIds } = await seedReminderData(ctx.db, customers, contracts, nowDate.toISOString());
     await withTransaction(ctx.db, (tx) => recomputeAllReminders(ctx, tx));
     analyze(ctx.db);
     const rows = reminderCount(ctx.db);

@@ -29,7 +29,7 @@ export type DbEngine = 'sqlite' | 'postgres';
 
 type DbInternals =
   | { engine?: 'sqlite'; kysely: Kysely<Database>; raw: BetterSqlite3.Database }
-  | { engine: 'postgres'; kysely: Kysely<Database>; pool: pg.Pool };
+  | { engine: 'postgres'; kysely: Kysely<Database>; pool: pg.Pool; serverClock?: (() => Date) | undefined };
 
 const dbInternals = new WeakMap<object, DbInternals>();
 const txInternals = new WeakMap<object, Transaction<Database>>();
@@ -90,4 +90,14 @@ export function poolOf(db: Db): pg.Pool {
   if (!internals) throw new Error('not an open database handle');
   if (internals.engine !== 'postgres') throw new Error(`poolOf: ${db.file} is an SQLite archive`);
   return internals.pool;
+}
+
+/**
+ * A PostgreSQL handle's stand-in for the server's clock, given at open by tests that simulate time on the server;
+ * undefined otherwise (and always on SQLite), where db/archiveClock.ts asks the server itself.
+ */
+export function injectedServerClockOf(db: Db): (() => Date) | undefined {
+  const internals = dbInternals.get(db);
+  if (!internals) throw new Error('not an open database handle');
+  return internals.engine === 'postgres' ? internals.serverClock : undefined;
 }

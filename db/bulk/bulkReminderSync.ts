@@ -1,8 +1,8 @@
 // syncPendingReminders (db/repositories/remindersRepo.ts) for tens of thousands of subjects at once: the same diff
 // (planReminderSync), read in one statement and written through prepared statements on the raw connection,
 // many rows an INSERT. Tier classification moves whole tiers of customers, and only their expiry ladders follow.
-import { rawOf, type Db } from '../handle.ts';
-import { planReminderSync, type ReminderKind, type ReminderSubject, type StoredReminder } from '../repositories/remindersRepo.ts';
+import { engineOf, rawOf, type Db, type Tx } from '../handle.ts';
+import { planReminderSync, syncPendingReminders, type ReminderKind, type ReminderSubject, type StoredReminder } from '../repositories/remindersRepo.ts';
 import { BulkInserter, StatementCache } from '../statementCache.ts';
 
 const REMINDER_COLUMNS = [
@@ -10,9 +10,13 @@ const REMINDER_COLUMNS = [
   'snoozed_until', 'fired_at', 'outcome', 'done_at', 'created_at', 'updated_at',
 ] as const;
 
-/** Must run inside a transaction. */
-export function syncPendingRemindersBulk(db: Db, kind: ReminderKind, subjects: readonly ReminderSubject[], nowIso: string) {
+/**
+ * Must run inside `tx`, the transaction on `db`. PostgreSQL has no raw connection to prepare on: there the same
+ * diff is written through the transaction's query builder (syncPendingReminders).
+ */
+export async function syncPendingRemindersBulk(db: Db, tx: Tx, kind: ReminderKind, subjects: readonly ReminderSubject[], nowIso: string) {
   if (subjects.length === 0) return { inserted: 0, updated: 0, deleted: 0 };
+  if (engineOf(tx) === 'postgres') return syncPendingReminders(tx, kind, subjects, nowIso);
   const cache = new StatementCache(rawOf(db));
   const existing = cache
     .get(

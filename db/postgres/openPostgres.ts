@@ -16,6 +16,11 @@ export interface OpenPostgresOptions {
   maxConnections?: number;
   /** How long a new connection may take before the call fails (a server that is away answers nothing); pg waits forever by default. */
   connectTimeoutMs?: number;
+  /**
+   * Stands in for the server's clock (db/archiveClock.ts): tests that simulate months of time give the shared
+   * simulated instant here. Left out, the server is asked (clock_timestamp()).
+   */
+  serverClock?: () => Date;
 }
 
 export interface OpenedPostgres {
@@ -51,7 +56,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Opened
   }
   const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
-    db: makeDb(location, { engine: 'postgres', kysely, pool }),
+    db: makeDb(location, { engine: 'postgres', kysely, pool, serverClock: options.serverClock }),
     location,
     schemaVersion: migrated.to,
     migratedFrom: migrated.from,

@@ -115,7 +115,8 @@ export async function insertNotifications(tx: Tx, items: readonly NewNotificatio
             last_error: null,
             read_at: null,
             updated_at: eb.ref('excluded.updated_at'),
-            version: sql<number>`version + 1`,
+            // The table named: PostgreSQL finds a bare `version` ambiguous between the row and EXCLUDED.
+            version: sql<number>`notifications.version + 1`,
           })),
       )
       .returning('id')
@@ -160,24 +161,23 @@ export interface NotificationListFilter {
 }
 
 /** Whether the record a notification is about was deleted (or its customer was), so it opens no empty page. */
-const SUBJECT_GONE = sql<number>`CASE n.kind
-  WHEN 'expiry' THEN NOT EXISTS (SELECT 1 FROM contracts k JOIN customers c ON c.id = k.customer_id
-                                 WHERE k.id = n.subject_id AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'remind' THEN NOT EXISTS (SELECT 1 FROM contracts k JOIN customers c ON c.id = k.customer_id
-                                 WHERE k.id = n.subject_id AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'birthday' THEN NOT EXISTS (SELECT 1 FROM contacts p JOIN customers c ON c.id = p.customer_id
-                                   WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'followup' THEN NOT EXISTS (SELECT 1 FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-                                   WHERE f.id = n.subject_id AND f.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'payment' THEN NOT EXISTS (SELECT 1 FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
+// One WHEN per kind, each a plain 1/0: PostgreSQL's NOT EXISTS is a boolean, which a CASE cannot mix with 0.
+const SUBJECT_GONE = sql<number>`CASE
+  WHEN n.kind IN ('expiry', 'remind') AND NOT EXISTS (SELECT 1 FROM contracts k JOIN customers c ON c.id = k.customer_id
+                                 WHERE k.id = n.subject_id AND k.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'birthday' AND NOT EXISTS (SELECT 1 FROM contacts p JOIN customers c ON c.id = p.customer_id
+                                   WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'followup' AND NOT EXISTS (SELECT 1 FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+                                   WHERE f.id = n.subject_id AND f.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'payment' AND NOT EXISTS (SELECT 1 FROM contract_instalments i JOIN contracts k ON k.id = i.contract_id
                                   JOIN customers c ON c.id = k.customer_id
-                                  WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'complaint' THEN NOT EXISTS (SELECT 1 FROM complaints p JOIN customers c ON c.id = p.customer_id
-                                    WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL)
-  WHEN 'holiday' THEN NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.subject_id AND c.deleted_at IS NULL)
-  WHEN 'survey' THEN NOT EXISTS (SELECT 1 FROM survey_campaign_customers t JOIN survey_campaigns g ON g.id = t.campaign_id
+                                  WHERE i.id = n.subject_id AND i.deleted_at IS NULL AND k.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'complaint' AND NOT EXISTS (SELECT 1 FROM complaints p JOIN customers c ON c.id = p.customer_id
+                                    WHERE p.id = n.subject_id AND p.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'holiday' AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = n.subject_id AND c.deleted_at IS NULL) THEN 1
+  WHEN n.kind = 'survey' AND NOT EXISTS (SELECT 1 FROM survey_campaign_customers t JOIN survey_campaigns g ON g.id = t.campaign_id
                                  JOIN customers c ON c.id = t.customer_id
-                                 WHERE t.id = n.subject_id AND t.deleted_at IS NULL AND g.deleted_at IS NULL AND c.deleted_at IS NULL)
+                                 WHERE t.id = n.subject_id AND t.deleted_at IS NULL AND g.deleted_at IS NULL AND c.deleted_at IS NULL) THEN 1
   ELSE 0 END`;
 
 export async function listNotifications(x: Executor, f: NotificationListFilter) {

@@ -35,16 +35,17 @@ export interface OutboxHealth {
   claimsWithoutRecord: number;
 }
 
+// Aliases quoted (PostgreSQL folds bare ones to lower case); the derived table named (PostgreSQL requires it).
 export async function outboxHealth(x: Executor): Promise<OutboxHealth> {
   const { rows } = await sql<OutboxHealth>`
     SELECT
-      (SELECT count(*) FROM notifications) AS notifications,
+      (SELECT count(*) FROM notifications) AS "notifications",
       (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE reminder_id IS NOT NULL
-         GROUP BY reminder_id, due_at HAVING count(*) > 1)) AS duplicateClaims,
-      (SELECT count(*) FROM notifications WHERE fired_at < due_at) AS early,
-      (SELECT count(*) FROM notifications WHERE delivered_at IS NULL) AS undelivered,
+         GROUP BY reminder_id, due_at HAVING count(*) > 1) AS dup) AS "duplicateClaims",
+      (SELECT count(*) FROM notifications WHERE fired_at < due_at) AS "early",
+      (SELECT count(*) FROM notifications WHERE delivered_at IS NULL) AS "undelivered",
       (SELECT count(*) FROM reminders r WHERE r.outcome = 'fired' AND NOT EXISTS
-         (SELECT 1 FROM notifications n WHERE n.reminder_id = r.id AND n.due_at = r.due_at)) AS claimsWithoutRecord`.execute(q(x));
+         (SELECT 1 FROM notifications n WHERE n.reminder_id = r.id AND n.due_at = r.due_at)) AS "claimsWithoutRecord"`.execute(q(x));
   const r = rows[0]!;
   return {
     notifications: Number(r.notifications),

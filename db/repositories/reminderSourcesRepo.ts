@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { q, type Executor } from '../handle.ts';
+import { engineOf, q, type Executor } from '../handle.ts';
 import { chunks } from './remindersRepo.ts';
 import { readSetting } from './settingsRepo.ts';
 
@@ -47,11 +47,12 @@ const toBool = <T extends { deleted: unknown }>(r: T) => ({ ...r, deleted: Boole
 const contractToBool = <T extends { deleted: unknown; archived: unknown }>(r: T) => ({ ...r, deleted: Boolean(r.deleted), archived: Boolean(r.archived) });
 
 // The same select as contractSources, as plain SQL: recomputation runs inside every contract write, and
-// building this four-table join through the query builder cost about a millisecond a call.
+// building this four-table join through the query builder cost about a millisecond a call. Aliases are quoted:
+// PostgreSQL folds bare ones to lower case.
 const CONTRACT_SOURCE_SQL = sql.raw(`
-  SELECT k.id, k.customer_id AS customerId, k.ends_on AS endsOn, k.status,
+  SELECT k.id, k.customer_id AS "customerId", k.ends_on AS "endsOn", k.status,
          (k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL) AS deleted, (c.archived_at IS NOT NULL) AS archived, c.tier, r.stage,
-         rr.steps AS overrideSteps, k.remind_on AS remindOn
+         rr.steps AS "overrideSteps", k.remind_on AS "remindOn"
   FROM contracts k
   JOIN customers c ON c.id = k.customer_id
   LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
@@ -69,8 +70,9 @@ export async function contractReminderSources(x: Executor, ids: readonly string[
 /** Every contract of these customers, in one statement (tier classification passes tens of thousands). */
 export async function contractReminderSourcesOfCustomers(x: Executor, customerIds: readonly string[]): Promise<ContractReminderSource[]> {
   if (customerIds.length === 0) return [];
-  const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL}
-    WHERE k.customer_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`.execute(q(x));
+  // PostgreSQL has no json_each: there the ids go as one array parameter.
+  const inList = engineOf(x) === 'postgres' ? sql`= ANY(${[...customerIds]}::text[])` : sql`IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))`;
+  const { rows } = await sql<ContractReminderSource>`${CONTRACT_SOURCE_SQL} WHERE k.customer_id ${inList}`.execute(q(x));
   return rows.map(contractToBool);
 }
 
@@ -172,7 +174,7 @@ export interface PaymentReminderSource {
 
 // An instalment with its contract's customer; plain SQL like CONTRACT_SOURCE_SQL (it runs inside every payment write).
 const PAYMENT_SOURCE_SQL = sql.raw(`
-  SELECT i.id, k.customer_id AS customerId, i.due_on AS dueOn, (i.paid_amount_fen >= i.due_amount_fen) AS settled,
+  SELECT i.id, k.customer_id AS "customerId", i.due_on AS "dueOn", (i.paid_amount_fen >= i.due_amount_fen) AS settled,
          (i.deleted_at IS NOT NULL OR k.deleted_at IS NOT NULL OR c.deleted_at IS NOT NULL OR c.archived_at IS NOT NULL) AS closed
   FROM contract_instalments i
   JOIN contracts k ON k.id = i.contract_id
@@ -223,7 +225,8 @@ export interface SubjectChangeScan {
   total: number;
   /** No marker yet: the first look at this database, where everything counts as changed. */
   firstLook: boolean;
-  readonly marks: ChangeMarks;
+  /** What the marker becomes: per table the latest updated_at seen (SQLite), or the server's snapshot (PostgreSQL). */
+  readonly marks: ChangeMarks | { snapshot: string };
   readonly moved: boolean;
 }
 
@@ -237,6 +240,7 @@ async function changedSince(x: Executor, table: WatchedTable, since: string): Pr
 
 /** What was written to contracts, customers, contacts, follow-ups and instalments since the marker under `markerKey`. */
 export async function scanSubjectChanges(x: Executor, markerKey: string): Promise<SubjectChangeScan> {
+  if (engineOf(x) === 'postgres') return scanSubjectChangesOnServer(x, markerKey);
   const stored = (await readSetting(x, markerKey)) as ChangeMarks | undefined;
   const before: ChangeMarks = stored ?? {};
   const marks: ChangeMarks = { ...before };
@@ -252,6 +256,42 @@ export async function scanSubjectChanges(x: Executor, markerKey: string): Promis
     firstLook: !stored,
     marks,
     moved: !stored || WATCHED.some((t) => marks[t] !== before[t]),
+  };
+}
+
+/**
+ * PostgreSQL's catch-up reads the server's own change sequence, not updated_at: desktops stamp updated_at with
+ * their own clocks, and one running ten minutes slow would write under a marker another had already moved past.
+ * The marker is a server snapshot (pg_current_snapshot, taken before the scan); a row changed since is one whose
+ * writing transaction (its xmin, widened to the 64-bit id) that snapshot did not see: committed later, or still
+ * running then and so looked at again next time. A row may be seen twice; recomputing it again changes nothing.
+ */
+async function scanSubjectChangesOnServer(x: Executor, markerKey: string): Promise<SubjectChangeScan> {
+  const stored = (await readSetting(x, markerKey)) as { snapshot?: unknown } | undefined;
+  const since = typeof stored?.snapshot === 'string' ? stored.snapshot : null;
+  const { rows } = await sql<{ snapshot: string }>`SELECT pg_current_snapshot()::text AS "snapshot"`.execute(q(x));
+  const snapshot = rows[0]!.snapshot;
+  const found: Record<WatchedTable, string[]> = { contracts: [], customers: [], contacts: [], follow_ups: [], contract_instalments: [] };
+  for (const table of WATCHED) {
+    const query =
+      since === null
+        ? sql<{ id: string }>`SELECT id FROM ${sql.table(table)}`
+        : sql<{ id: string }>`
+            WITH ref AS (SELECT ${since}::pg_snapshot AS seen, pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS top)
+            SELECT t.id FROM ${sql.table(table)} t, ref
+            WHERE NOT pg_visible_in_snapshot(
+              (CASE WHEN ((ref.top >> 32) << 32) + t.xmin::text::bigint > ref.top
+                    THEN ((ref.top >> 32) << 32) + t.xmin::text::bigint - 4294967296
+                    ELSE ((ref.top >> 32) << 32) + t.xmin::text::bigint END)::text::xid8,
+              ref.seen)`;
+    found[table] = (await query.execute(q(x))).rows.map((r) => r.id);
+  }
+  return {
+    changed: { contracts: found.contracts, customers: found.customers, contacts: found.contacts, followUps: found.follow_ups, instalments: found.contract_instalments },
+    total: WATCHED.reduce((n, t) => n + found[t].length, 0),
+    firstLook: since === null,
+    marks: { snapshot },
+    moved: true,
   };
 }
 

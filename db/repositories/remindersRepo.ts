@@ -120,9 +120,12 @@ export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects:
       .updateTable('reminders')
       .set({ local_date: u.localDate, time_of_day: u.timeOfDay, due_at: u.dueAt, customer_id: u.customerId, updated_at: nowIso })
       .where('id', '=', u.id)
+      .where('fired_at', 'is', null)
       .execute();
   }
-  for (const part of chunks(plan.deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).execute();
+  // Only still-pending rows: on PostgreSQL another client's tick may have claimed one since it was read (the
+  // claim's row lock makes this statement wait, then skip it), and a fired step must stay fired.
+  for (const part of chunks(plan.deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).where('fired_at', 'is', null).execute();
   // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
   for (const part of chunks(plan.inserts, 60)) await q(tx).insertInto('reminders').values(part).execute();
   return { inserted: plan.inserts.length, updated: plan.updates.length, deleted: plan.deletes.length };

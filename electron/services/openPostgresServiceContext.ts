@@ -27,6 +27,8 @@ export interface PostgresContextOptions {
   maxConnections?: number;
   /** A bound on dialling the server, so a call to a server that is away fails instead of hanging. */
   connectTimeoutMs?: number;
+  /** Stands in for the server's clock (tests simulating time on the server); left out, the server is asked. */
+  serverClock?: Clock;
 }
 
 /** Opens a PostgreSQL archive (migrating it under the server's advisory lock) and builds the same context as a file. */
@@ -37,6 +39,7 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     now,
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
     ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.serverClock ? { serverClock: options.serverClock } : {}),
   });
   const stagingDir = path.join(options.localDir, 'staging');
   fs.mkdirSync(stagingDir, { recursive: true });

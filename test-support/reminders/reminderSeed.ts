@@ -1,4 +1,4 @@
-import { rawOf, type Db } from '../../db/handle.ts';
+import { engineOf, q, rawOf, type Db } from '../../db/handle.ts';
 import { newId } from '../../db/newId.ts';
 
 // Bulk loader for the reminder soak test and the scheduler benchmark: customers (with a tier and a primary
@@ -37,10 +37,55 @@ function insertMany(raw: ReturnType<typeof rawOf>, table: string, columns: reado
   }
 }
 
-export function seedReminderData(db: Db, customers: readonly SeedCustomer[], contracts: readonly SeedContract[], createdAt: string): SeededIds {
-  const raw = rawOf(db);
+/** The same rows through the query builder, for a PostgreSQL archive (no raw connection to prepare on). */
+async function seedThroughKysely(db: Db, customers: readonly SeedCustomer[], contracts: readonly SeedContract[], createdAt: string, ids: SeededIds) {
+  const { customerIds, contractIds } = ids;
+  await q(db)
+    .transaction()
+    .execute(async (trx) => {
+      for (let i = 0; i < customers.length; i += 500) {
+        const part = customers.slice(i, i + 500);
+        await trx
+          .insertInto('customers')
+          .values(part.map((c, j) => ({ id: customerIds[i + j]!, name: c.name, tier: c.tier, lifecycle_stage: 'customer', custom_fields: '{}', created_at: createdAt, updated_at: createdAt })))
+          .execute();
+        await trx
+          .insertInto('contacts')
+          .values(part.map((c, j) => ({ id: newId(), customer_id: customerIds[i + j]!, name: c.contactName, birthday: c.birthday, is_primary: 1, created_at: createdAt, updated_at: createdAt })))
+          .execute();
+      }
+      for (let i = 0; i < contracts.length; i += 500) {
+        const part = contracts.slice(i, i + 500);
+        await trx
+          .insertInto('contracts')
+          .values(
+            part.map((k, j) => ({
+              id: contractIds[i + j]!,
+              customer_id: customerIds[k.customerIndex]!,
+              number: k.number,
+              starts_on: k.startsOn,
+              ends_on: k.endsOn,
+              amount_fen: k.amountFen,
+              currency: 'CNY',
+              cycle: k.cycle,
+              status: 'active',
+              created_at: createdAt,
+              updated_at: createdAt,
+            })),
+          )
+          .execute();
+      }
+    });
+}
+
+export async function seedReminderData(db: Db, customers: readonly SeedCustomer[], contracts: readonly SeedContract[], createdAt: string): Promise<SeededIds> {
   const customerIds = customers.map(() => newId());
   const contractIds = contracts.map(() => newId());
+  if (engineOf(db) === 'postgres') {
+    await seedThroughKysely(db, customers, contracts, createdAt, { customerIds, contractIds });
+    return { customerIds, contractIds };
+  }
+  const raw = rawOf(db);
   raw.transaction(() => {
     insertMany(
       raw,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDueInstant } from '../../../shared/reminders/localDueInstant.ts';
-import { rawOf } from '../../../db/handle.ts';
+import { q } from '../../../db/handle.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { deliverOutbox } from './deliverOutbox.ts';
@@ -65,12 +65,11 @@ describe('the language of notifications', () => {
     await t.call('settings:set', { locale: 'zh-CN' });
     expect((await centre())['followup']).toEqual(zh.followup);
 
-    rawOf(t.ctx.db)
-      .prepare(
-        `INSERT INTO notifications (id, tick_id, kind, customer_name, due_at, fired_at, title, body, created_at, updated_at)
-         VALUES ('old', 'old-tick', 'birthday', ?, '2026-01-01T01:00:00.000Z', '2026-01-01T01:00:00.000Z', '旧的标题', '旧的正文', '2026-01-01T01:00:00.000Z', '2026-01-01T01:00:00.000Z')`,
-      )
-      .run(CUSTOMER);
+    const stamp = '2026-01-01T01:00:00.000Z';
+    await q(t.ctx.db)
+      .insertInto('notifications')
+      .values({ id: 'old', tick_id: 'old-tick', kind: 'birthday', customer_name: CUSTOMER, due_at: stamp, fired_at: stamp, title: '旧的标题', body: '旧的正文', created_at: stamp, updated_at: stamp })
+      .execute();
     await t.call('settings:set', { locale: 'en-US' });
     expect((await centre())['birthday']).toEqual({ title: '旧的标题', body: '旧的正文' });
   });

@@ -246,7 +246,7 @@ export async function recomputeExpiryLaddersOfCustomers(ctx: ServiceContext, tx:
     }
     return { kind: 'expiry', subjectId: c.id, customerId: c.customerId, desired };
   });
-  syncPendingRemindersBulk(ctx.db, 'expiry', subjects, ctx.now().toISOString());
+  await syncPendingRemindersBulk(ctx.db, tx, 'expiry', subjects, ctx.now().toISOString());
 }
 
 export async function recomputeRemindersForCustomer(ctx: ServiceContext, tx: Tx, customerId: string) {

@@ -5,7 +5,7 @@ import { seedReminderData, type SeedContract, type SeedCustomer } from '../../..
 import { countDueUnclaimed, nextPendingDueAt, outboxHealth, reminderFingerprint, undeliveredTickCount } from '../../../db/repositories/reminderHealth.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import type { NotificationRequest, Notifier } from '../notifier/notifier.ts';
-import { openTestContext } from '../../../test-support/openTestContext.ts';
+import { openTestContext, testEngine } from '../../../test-support/openTestContext.ts';
 import { recomputeAllReminders } from './recomputeReminders.ts';
 import type { TickOutcome } from './reminderTick.ts';
 import { startScheduler, tickAndDeliver, type Scheduler } from './tickScheduler.ts';
@@ -14,7 +14,10 @@ import { startScheduler, tickAndDeliver, type Scheduler } from './tickScheduler.
 // random, the user editing and renewing contracts mid-ladder and snoozing reminders. The clock jumps straight to
 // the next due instant, user action or wake-up; every tick is the real one on a real SQLite file.
 const SEED = Number(process.env['SOAK_SEED'] ?? 20261123);
-const CONTRACTS = 10_000;
+// A PostgreSQL archive answers each statement over a socket: there the soak runs a tenth of the shop (issue 15 asks
+// for 1k contracts), with the volume floors below scaled alike; every invariant is checked the same.
+const SCALE = testEngine() === 'postgres' ? 0.1 : 1;
+const CONTRACTS = 10_000 * SCALE;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 // User actions go through the real handlers (audit, recompute): bounded so the run stays well under 2 minutes.
@@ -39,7 +42,7 @@ describe('reminder soak: two years, downtime, edits, renewals and snoozes', () =
     try {
       const customers: SeedCustomer[] = [];
       const contracts: SeedContract[] = [];
-      for (let i = 0; i < 8_000; i++) {
+      for (let i = 0; i < 8_000 * SCALE; i++) {
         const r = rand();
         customers.push({
           name: `客户${String(i).padStart(5, '0')}有限公司`,
@@ -54,7 +57,7 @@ describe('reminder soak: two years, downtime, edits, renewals and snoozes', () =
         const endsOn = addDaysIso('2026-01-01', 10 + Math.floor(rand() * 390));
         contracts.push({ customerIndex: i % customers.length, number: `SK-${i}`, startsOn: addDaysIso(endsOn, -200), endsOn, cycle, amountFen: 100_00 * (1 + Math.floor(rand() * 500)) });
       }
-      const { contractIds } = seedReminderData(ctx.db, customers, contracts, new Date(start).toISOString());
+      const { contractIds } = await seedReminderData(ctx.db, customers, contracts, new Date(start).toISOString());
       // Holiday greetings (issue 14) off: ~1,200 VIP customers × 7 holidays would add some 8,000 claims and their
       // time to this run; the holiday year is tested on its own (electron/services/messages/greetings.test.ts).
       await t.call('messages:setGreetingSettings', { daysAhead: 3, holidayTiers: [] });
@@ -238,9 +241,9 @@ describe('reminder soak: two years, downtime, edits, renewals and snoozes', () =
       console.log(`[soak] seed ${SEED}, final day ${localDateOf(new Date(now))}`, JSON.stringify({ ...stats, duplicates, health }));
 
       expect(stats.ticks).toBeGreaterThan(700);
-      expect(stats.claims).toBeGreaterThan(50_000);
-      expect(stats.superseded).toBeGreaterThan(1_000);
-      expect(stats.snoozes).toBeGreaterThan(100);
+      expect(stats.claims).toBeGreaterThan(50_000 * SCALE);
+      expect(stats.superseded).toBeGreaterThan(1_000 * SCALE);
+      expect(stats.snoozes).toBeGreaterThan(100 * SCALE);
       expect({ duplicates, missed: stats.missed, early: stats.early, badToastCount: stats.badToastCount }).toEqual({ duplicates: 0, missed: 0, early: 0, badToastCount: 0 });
       expect(stats.snoozesReturned + stats.snoozesSuperseded).toBe(stats.snoozes - [...snoozed.values()].filter((s) => s.until > end).length);
       expect(stats.snoozesReturned).toBeGreaterThan(stats.snoozes * 0.9);

@@ -12,6 +12,7 @@ import {
   expiryFacts,
   followUpFacts,
   markSuperseded,
+  serializeReminderTicks,
   paymentFacts,
   selectDueReminders,
   type DueReminder,
@@ -19,6 +20,7 @@ import {
 import { insertNotifications, type NewNotification } from '../../../db/repositories/notificationsRepo.ts';
 import { newId } from '../../../db/newId.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
+import { archiveNow } from '../../../db/archiveClock.ts';
 import type { Tx } from '../../../db/handle.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
@@ -178,13 +180,16 @@ export async function runReminderTick(
   ctx: ServiceContext,
   options: { now?: Date; dryRun?: boolean; hooks?: TickHooks | undefined } = {},
 ): Promise<TickOutcome> {
-  const now = options.now ?? ctx.now();
+  // Team mode: the server's clock, not this desktop's (db/archiveClock.ts); SQLite: ctx.now() as before.
+  const now = options.now ?? (await archiveNow(ctx.db, ctx.now()));
   const nowIso = now.toISOString();
   const today = localDateOf(now);
   const dryRun = options.dryRun === true;
   const tickId = newId();
   const work = async (tx: Tx): Promise<TickOutcome> => {
     if (!dryRun) {
+      // Several clients on one PostgreSQL archive: one tick at a time, as BEGIN IMMEDIATE gives on SQLite.
+      await serializeReminderTicks(tx);
       await ensureZoneCurrent(ctx, tx);
       await catchUpChanges(ctx, tx);
     }

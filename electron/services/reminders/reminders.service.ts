@@ -20,8 +20,9 @@ import { runReminderTick } from './reminderTick.ts';
 
 /** `remind`: one tick at `now` (or a dry run of it), printed in the shape other tools parse. */
 export async function runRemind(ctx: ServiceContext, input: ApiParsedInput<'reminders:run'>): Promise<RemindRunOutput> {
-  const now = input.now ? new Date(input.now) : ctx.now();
-  const outcome = input.dryRun ? await runReminderTick(ctx, { now, dryRun: true }) : await tickAndDeliver(ctx, ctx.notifier, { now });
+  // Without --now the tick asks the archive's clock (the server's, in team mode).
+  const at = input.now ? { now: new Date(input.now) } : {};
+  const outcome = input.dryRun ? await runReminderTick(ctx, { ...at, dryRun: true }) : await tickAndDeliver(ctx, ctx.notifier, at);
   return {
     now: outcome.now,
     digest: outcome.fired.length >= 2,
