@@ -11,6 +11,10 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'db/migrations/0014_customer_pinyin_search.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0018_customer_scoped_bigrams.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
+  'electron/services/system/restoreBackup.test.ts':
+    "restores and swaps the SQLite data file; a team archive refuses a file restore (its admin uses pg_restore or migrate-to): teamArchiveBackup.test.ts",
+  'electron/services/system/withSafetyBackup.test.ts':
+    "the SQLite file's copy before a risky operation; a team archive takes none (its server's dumps back it up): teamArchiveBackup.test.ts",
   'electron/services/torture/diskFull.test.ts': "fills the SQLite file's disk; a server's disk is the server's",
 };
 
