@@ -144,5 +144,10 @@ describe('the import session', () => {
     expect(await findMappingPreset(t.ctx.db, 'sig-1')).toEqual({ ...preset, columns: { 客户名称: null } });
     expect(await row('SELECT used_count, version FROM import_mapping_presets WHERE signature = ?', 'sig-1')).toEqual({ used_count: 2, version: 2 });
     expect(await row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b1'")).toEqual({ n: 6 });
+    // The search index came along (on PostgreSQL its triggers file the scoped postings as the merge inserts).
+    const indexed = await row("SELECT (SELECT count(*) FROM customer_bigrams WHERE customer_id = 'c1') AS b, (SELECT count(*) FROM customer_scoped_bigrams WHERE customer_id = 'c1') AS s");
+    expect(indexed?.['b']).toBeGreaterThan(0);
+    expect(indexed?.['s']).toBe(indexed?.['b']);
+    expect(String((await row("SELECT text FROM customer_search WHERE customer_id = 'c1'"))?.['text'])).toContain('诸葛亮');
   });
 });
