@@ -5,7 +5,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
-import { backupConnection, backupPostgresArchive, backupsDirFor } from './backups.ts';
+import { copyArchive } from './archiveCopy/copyArchive.ts';
+import { backupConnection, backupPostgresArchive, backupsDirFor, removeDatabaseFiles, snapshotDatabase } from './backups.ts';
 import { attachCrashHooks, type CrashHooks } from './crashHooks.ts';
 import { engineOf, makeDb, rawOf, type Db } from './handle.ts';
 import { assertNotNewer, applyMigrations, pendingMigrations, schemaVersionOf } from './migrate.ts';
@@ -125,6 +126,34 @@ function useTempDirectory(raw: BetterSqlite3.Database, dir: string): void {
 export async function backupDatabase(db: Db, dir: string, now: Date, reason = 'manual') {
   if (engineOf(db) === 'postgres') return backupPostgresArchive(db, dir, now, reason);
   return backupConnection(rawOf(db), dir, now, reason);
+}
+
+/**
+ * A self-contained SQLite copy of the archive at `target` (the encrypted export's database): the online backup of an
+ * SQLite archive, or a team archive copied table by table into a new file and verified (row counts and a content
+ * hash per table, as migrate-to does), so the export restores into a desktop archive either way.
+ */
+export async function snapshotArchive(db: Db, target: string, now: () => Date): Promise<void> {
+  if (engineOf(db) !== 'postgres') return snapshotDatabase(db, target);
+  const partial = `${target}.partial`;
+  try {
+    const copy = await openDatabase({ file: partial, now, backupsDir: path.join(path.dirname(target), 'snapshot-backups') });
+    try {
+      await copyArchive(db, copy.db);
+    } finally {
+      await copy.close();
+    }
+    // Closed cleanly, the copy's WAL is checkpointed into the file: it opens alone, as a file backup does.
+    const flip = new Database(partial);
+    try {
+      flip.pragma('journal_mode = DELETE');
+    } finally {
+      flip.close();
+    }
+    fs.renameSync(partial, target);
+  } finally {
+    removeDatabaseFiles(partial);
+  }
 }
 
 /**

@@ -15,6 +15,10 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
   'electron/services/reminders/reminderCrash.test.ts':
     "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
+  'electron/services/system/restoreBackup.test.ts':
+    "restores and swaps the SQLite data file; a team archive refuses a file restore (its admin uses pg_restore or migrate-to): teamArchiveBackup.test.ts",
+  'electron/services/system/withSafetyBackup.test.ts':
+    "the SQLite file's copy before a risky operation; a team archive takes none (its server's dumps back it up): teamArchiveBackup.test.ts",
   'electron/services/torture/diskFull.test.ts': "fills the SQLite file's disk; a server's disk is the server's",
 };
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestContext, type TestContext } from '../../test-support/openTestContext.ts';
 import { sqlRow } from '../../test-support/sqlRows.ts';
-import { emptyChunkPlan, withImportSession, type BatchMeta, type ChunkPlan, type ImportSession } from './index.ts';
+import { emptyChunkPlan, findMappingPreset, listImportBatches, saveMappingPreset, withImportSession, type BatchMeta, type ChunkPlan, type ImportSession } from './index.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -115,5 +115,39 @@ describe('the import session', () => {
     expect(await row('SELECT count(*) AS n FROM customers')).toEqual({ n: 0 });
     expect(await row('SELECT count(*) AS n FROM audit_log')).toEqual({ n: 0 });
     expect(await row('SELECT count(*) AS n FROM customer_bigrams')).toEqual({ n: 0 });
+  });
+
+  it('records the batch and a mapping preset in the import transaction: both commit with the rows, or roll back with them', async () => {
+    const preset = { signature: 'sig-1', kind: 'contracts' as const, headers: ['客户名称'], columns: { 客户名称: 'customerName' } };
+    const summary = { kind: 'contracts' as const, fileName: 'a.xlsx', format: 'xlsx', encoding: null, rows: 1, summary: { created: 1 } };
+    await expect(
+      withImportSession(t.ctx.db, () => ({ batchId: 'b0', at: '2026-11-23T01:00:00.000Z', actor: 'test' }), async (s, tx) => {
+        await s.write(firstPlan());
+        await s.recordBatch(summary);
+        await saveMappingPreset(tx, preset, '2026-11-23T01:00:00.000Z');
+        throw new Error('dry run');
+      }),
+    ).rejects.toThrow('dry run');
+    expect(await listImportBatches(t.ctx.db, 0, 10)).toEqual({ items: [], total: 0 });
+    expect(await findMappingPreset(t.ctx.db, 'sig-1')).toBeUndefined();
+
+    await withImportSession(t.ctx.db, () => ({ batchId: 'b1', at: '2026-11-23T02:00:00.000Z', actor: 'test' }), async (s, tx) => {
+      await s.write(firstPlan());
+      await s.recordBatch(summary);
+      await saveMappingPreset(tx, preset, '2026-11-23T02:00:00.000Z');
+      await saveMappingPreset(tx, { ...preset, columns: { 客户名称: null } }, '2026-11-23T02:00:00.000Z');
+    });
+    expect(await listImportBatches(t.ctx.db, 0, 10)).toEqual({
+      items: [{ ...summary, batchId: 'b1', actor: 'test', createdAt: '2026-11-23T02:00:00.000Z', undoneAt: null }],
+      total: 1,
+    });
+    expect(await findMappingPreset(t.ctx.db, 'sig-1')).toEqual({ ...preset, columns: { 客户名称: null } });
+    expect(await row('SELECT used_count, version FROM import_mapping_presets WHERE signature = ?', 'sig-1')).toEqual({ used_count: 2, version: 2 });
+    expect(await row("SELECT count(*) AS n FROM audit_log WHERE batch_id = 'b1'")).toEqual({ n: 6 });
+    // The search index came along (on PostgreSQL its triggers file the scoped postings as the merge inserts).
+    const indexed = await row("SELECT (SELECT count(*) FROM customer_bigrams WHERE customer_id = 'c1') AS b, (SELECT count(*) FROM customer_scoped_bigrams WHERE customer_id = 'c1') AS s");
+    expect(indexed?.['b']).toBeGreaterThan(0);
+    expect(indexed?.['s']).toBe(indexed?.['b']);
+    expect(String((await row("SELECT text FROM customer_search WHERE customer_id = 'c1'"))?.['text'])).toContain('诸葛亮');
   });
 });

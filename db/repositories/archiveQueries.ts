@@ -4,7 +4,8 @@
 // (an import's summary is not one: the import history sheet has the import).
 import type { FollowUpSheetRecord } from '../../shared/importExport/exportCells.ts';
 import type { Db } from '../handle.ts';
-import { q, rawOf } from '../handle.ts';
+import { sql } from 'kysely';
+import { engineOf, q, rawOf, type DbEngine } from '../handle.ts';
 
 export interface ArchiveCustomerRow {
   name: string;
@@ -109,34 +110,42 @@ export interface ArchiveImportRow {
 
 const LIVE_CUSTOMER = 'JOIN customers c ON c.id = x.customer_id AND c.deleted_at IS NULL';
 
+/** The customer's live tag names as a JSON array, by name: SQLite's json_group_array, PostgreSQL's json_agg. */
+const TAGS_JSON: Record<DbEngine, string> = {
+  sqlite: `(SELECT json_group_array(name) FROM (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id AND t.deleted_at IS NULL
+          WHERE ct.customer_id = c.id ORDER BY t.name))`,
+  postgres: `(SELECT coalesce(json_agg(t.name ORDER BY t.name), '[]'::json)::text FROM customer_tags ct
+          JOIN tags t ON t.id = ct.tag_id AND t.deleted_at IS NULL WHERE ct.customer_id = c.id)`,
+};
+
+// Aliases are quoted: PostgreSQL folds an unquoted one to lower case.
 const SQL = {
   customers: `
-SELECT c.name, c.code, c.industry, c.tier, o.name AS ownerName, c.lifecycle_stage AS lifecycleStage, c.source,
-       (SELECT json_group_array(name) FROM (SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id AND t.deleted_at IS NULL
-          WHERE ct.customer_id = c.id ORDER BY t.name)) AS tagsJson,
-       c.next_expiry_on AS nextExpiryOn, c.archived_at AS archivedAt, c.custom_fields AS customFieldsJson, c.notes,
-       c.created_at AS createdAt, c.updated_at AS updatedAt, c.tier_pinned AS tierPinned, c.tier_reason AS tierReason
+SELECT c.name, c.code, c.industry, c.tier, o.name AS "ownerName", c.lifecycle_stage AS "lifecycleStage", c.source,
+       {tagsJson} AS "tagsJson",
+       c.next_expiry_on AS "nextExpiryOn", c.archived_at AS "archivedAt", c.custom_fields AS "customFieldsJson", c.notes,
+       c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.tier_pinned AS "tierPinned", c.tier_reason AS "tierReason"
   FROM customers c LEFT JOIN owners o ON o.id = c.owner_id
  WHERE c.deleted_at IS NULL
  ORDER BY c.name_sort_key, c.name`,
   contacts: `
-SELECT c.name AS customerName, x.name, x.title, x.phone, x.email, x.birthday, x.is_primary AS isPrimary, x.notes
+SELECT c.name AS "customerName", x.name, x.title, x.phone, x.email, x.birthday, x.is_primary AS "isPrimary", x.notes
   FROM contacts x ${LIVE_CUSTOMER}
  WHERE x.deleted_at IS NULL
  ORDER BY c.name_sort_key, c.name, x.is_primary DESC, x.name, x.id`,
   contracts: `
-SELECT c.name AS customerName, x.number, x.signed_on AS signedOn, x.starts_on AS startsOn, x.ends_on AS endsOn,
-       x.amount_fen AS amountFen, x.currency, x.cycle, x.service, x.status, o.name AS ownerName,
-       prev.number AS renewalOfNumber, x.notes
+SELECT c.name AS "customerName", x.number, x.signed_on AS "signedOn", x.starts_on AS "startsOn", x.ends_on AS "endsOn",
+       x.amount_fen AS "amountFen", x.currency, x.cycle, x.service, x.status, o.name AS "ownerName",
+       prev.number AS "renewalOfNumber", x.notes
   FROM contracts x ${LIVE_CUSTOMER}
   LEFT JOIN owners o ON o.id = x.owner_id
   LEFT JOIN contracts prev ON prev.id = x.renewal_of
  WHERE x.deleted_at IS NULL
  ORDER BY c.name_sort_key, c.name, x.ends_on IS NULL, x.ends_on, x.number`,
   renewals: `
-SELECT c.name AS customerName, k.number AS contractNumber, r.stage, r.outcome_on AS outcomeOn,
-       r.outcome_amount_fen AS outcomeAmountFen, r.lost_reason AS lostReason, r.lost_note AS lostNote,
-       nk.number AS newContractNumber, r.notes
+SELECT c.name AS "customerName", k.number AS "contractNumber", r.stage, r.outcome_on AS "outcomeOn",
+       r.outcome_amount_fen AS "outcomeAmountFen", r.lost_reason AS "lostReason", r.lost_note AS "lostNote",
+       nk.number AS "newContractNumber", r.notes
   FROM renewals r
   JOIN contracts k ON k.id = r.contract_id AND k.deleted_at IS NULL
   JOIN customers c ON c.id = k.customer_id AND c.deleted_at IS NULL
@@ -144,16 +153,16 @@ SELECT c.name AS customerName, k.number AS contractNumber, r.stage, r.outcome_on
  WHERE r.deleted_at IS NULL
  ORDER BY c.name_sort_key, c.name, k.ends_on, k.number`,
   followups: `
-SELECT c.name AS customerName, k.number AS contractNumber, x.at, x.channel, x.kind, x.summary,
-       x.next_follow_up_on AS nextFollowUpOn, x.next_done_at AS nextDoneAt, o.name AS ownerName
+SELECT c.name AS "customerName", k.number AS "contractNumber", x.at, x.channel, x.kind, x.summary,
+       x.next_follow_up_on AS "nextFollowUpOn", x.next_done_at AS "nextDoneAt", o.name AS "ownerName"
   FROM follow_ups x ${LIVE_CUSTOMER}
   LEFT JOIN contracts k ON k.id = x.contract_id AND k.deleted_at IS NULL
   LEFT JOIN owners o ON o.id = x.owner_id
  WHERE x.deleted_at IS NULL
  ORDER BY x.at, c.name_sort_key, x.id`,
   notifications: `
-SELECT fired_at AS firedAt, customer_name AS customerName, title, body, title_key AS titleKey, body_key AS bodyKey,
-       message_params AS messageParams, read_at AS readAt
+SELECT fired_at AS "firedAt", customer_name AS "customerName", title, body, title_key AS "titleKey", body_key AS "bodyKey",
+       message_params AS "messageParams", read_at AS "readAt"
   FROM notifications
  WHERE kind <> 'summary'
  ORDER BY fired_at, id`,
@@ -166,8 +175,8 @@ SELECT t.name, t.color,
   owners: `
 SELECT name, email, phone, active FROM owners WHERE deleted_at IS NULL ORDER BY name, id`,
   imports: `
-SELECT created_at AS createdAt, file_name AS fileName, kind, format, encoding, rows, summary AS summaryJson, actor,
-       undone_at AS undoneAt
+SELECT created_at AS "createdAt", file_name AS "fileName", kind, format, encoding, rows, summary AS "summaryJson", actor,
+       undone_at AS "undoneAt"
   FROM import_batches
  ORDER BY created_at, id`,
 } as const;
@@ -187,11 +196,20 @@ export type ArchiveSheetKind = keyof ArchiveRows;
 
 /** Walks one sheet's rows; returns how many. The walk holds Kysely's connection, so nothing interleaves with it. */
 export async function forEachArchiveRow<K extends ArchiveSheetKind>(db: Db, kind: K, onRow: (row: ArchiveRows[K]) => void): Promise<number> {
+  const engine = engineOf(db);
+  const text = SQL[kind].replace('{tagsJson}', TAGS_JSON[engine]);
+  if (engine === 'postgres') {
+    // No streaming cursor on PostgreSQL (pg-cursor is not a dependency): a sheet's rows are read whole, as the
+    // export sheets' are (exportQueries.ts).
+    const { rows } = await sql.raw<ArchiveRows[K]>(text).execute(q(db));
+    for (const row of rows) onRow(row);
+    return rows.length;
+  }
   return q(db)
     .connection()
     .execute(async () => {
       let n = 0;
-      for (const row of rawOf(db).prepare(SQL[kind]).iterate() as IterableIterator<ArchiveRows[K]>) {
+      for (const row of rawOf(db).prepare(text).iterate() as IterableIterator<ArchiveRows[K]>) {
         onRow(row);
         n++;
       }

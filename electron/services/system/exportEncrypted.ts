@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { format } from 'date-fns';
 import { attachmentNamesReferencedBy, attachmentSourceFile } from '../../../db/attachmentStore.ts';
-import { snapshotDatabase } from '../../../db/backups.ts';
+import { snapshotArchive } from '../../../db/openDatabase.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withStagingScratch } from '../stagingScratch.ts';
 import { archiveFrames, DamagedAttachmentSource, type ArchiveAttachment } from './archiveFrames.ts';
@@ -14,14 +14,14 @@ export const ENCRYPTED_BACKUP_EXTENSION = '.rdbackup';
 
 /**
  * The whole archive, encrypted with `passphrase`, as bytes for the caller to save: a consistent snapshot taken with
- * the online backup API and the attachment files it references (format 2, archiveFrames.ts), encrypted as a stream
+ * the online backup API (a team archive's: its verified copy into an SQLite file, which restores into a desktop archive) and the attachment files it references (format 2, archiveFrames.ts), encrypted as a stream
  * in the staging folder (the plain snapshot is removed at once). A referenced file that is nowhere (every copy
  * pruned) or whose bytes no longer match its SHA-256 is left out and counted in `attachmentsMissing`.
  */
 export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: string) {
   return withStagingScratch(ctx, 'encrypt-', async (dir) => {
     const plain = path.join(dir, 'archive.db');
-    await snapshotDatabase(ctx.db, plain);
+    await snapshotArchive(ctx.db, plain, ctx.now);
     const names = attachmentNamesReferencedBy(plain);
     const databaseGz = path.join(dir, 'archive.db.gz');
     await pipeline(fs.createReadStream(plain), zlib.createGzip(), fs.createWriteStream(databaseGz));

@@ -3,8 +3,10 @@
 // swap of an SQLite file) are in system.test.ts, restoreBackup.test.ts and withSafetyBackup.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { snapshotArchive } from '../../../db/openDatabase.ts';
 import { runPostgresTool } from '../../../db/postgresDump.ts';
 import { sqlRow } from '../../../test-support/sqlRows.ts';
 import { withSafetyBackup } from './withSafetyBackup.ts';
@@ -76,5 +78,25 @@ describe.runIf(testEngine() === 'postgres')('backups of a team archive', () => {
     expect(refused.error).toMatchObject({ code: 'VALIDATION', field: 'name', key: 'backups.restoreTeamArchive' });
     expect(refused.error.message).toContain('pg_restore');
     expect(await sqlRow(t.ctx.db, 'SELECT count(*) AS n FROM customers')).toEqual({ n: 2 });
+  });
+
+  it('snapshots a team archive into a self-contained SQLite file with the same rows (what the encrypted export seals)', async () => {
+    await t.call('customers:create', { name: '甲公司', tier: 'vip' });
+    await t.call('customers:create', { name: '乙公司' });
+    const target = path.join(t.dir, 'snapshot.db');
+    await snapshotArchive(t.ctx.db, target, t.ctx.now);
+    expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('snapshot'))).toEqual(['snapshot.db']);
+    const copy = new Database(target, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.prepare('SELECT name, tier FROM customers ORDER BY name').all()).toEqual([
+        { name: '乙公司', tier: 'normal' },
+        { name: '甲公司', tier: 'vip' },
+      ]);
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      copy.close();
+    }
+    const sealed = await t.call('system:exportEncrypted', { passphrase: 'correct horse battery' });
+    expect(sealed.sizeBytes).toBeGreaterThan(0);
   });
 });
