@@ -71,8 +71,8 @@ export function storeAttachmentBytes(dir: string, bytes: Buffer): StoredAttachme
  * The bytes of a stored file. A file the live folder lost (removed by a backup's cleanup, then its attachment's
  * remove was undone) is taken back from the backups' store when it is still there; null when it is nowhere.
  */
-export function readAttachmentBytes(dbFile: string, backupsDir: string, storedName: string): Buffer | null {
-  const live = storedPath(attachmentsDirFor(dbFile), storedName);
+export function readAttachmentBytes(attachmentsDir: string, backupsDir: string, storedName: string): Buffer | null {
+  const live = storedPath(attachmentsDir, storedName);
   if (!fs.existsSync(live)) {
     const kept = storedPath(path.join(backupsDir, BACKUP_STORE), storedName);
     if (!fs.existsSync(kept)) return null;
@@ -167,8 +167,8 @@ export function restoreAttachmentsOfBackup(backupsDir: string, backupName: strin
 }
 
 /** Where the bytes of a stored file are: the live folder, else the backups' store; null when they are nowhere. */
-export function attachmentSourceFile(dbFile: string, backupsDir: string, storedName: string): string | null {
-  for (const dir of [attachmentsDirFor(dbFile), path.join(backupsDir, BACKUP_STORE)]) {
+export function attachmentSourceFile(attachmentsDir: string, backupsDir: string, storedName: string): string | null {
+  for (const dir of [attachmentsDir, path.join(backupsDir, BACKUP_STORE)]) {
     const file = storedPath(dir, storedName);
     if (fs.existsSync(file)) return file;
   }

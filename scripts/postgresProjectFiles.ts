@@ -15,6 +15,8 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
   'electron/services/reminders/reminderCrash.test.ts':
     "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
+  'electron/services/system/exportAttachments.test.ts':
+    "the encrypted export carries an SQLite archive's attachment files and restores them on a new laptop; a team archive's files stay in each client's folder (a known gap)",
   'electron/services/system/restoreBackup.test.ts':
     "restores and swaps the SQLite data file; a team archive refuses a file restore (its admin uses pg_restore or migrate-to): teamArchiveBackup.test.ts",
   'electron/services/system/withSafetyBackup.test.ts':

@@ -47,6 +47,7 @@ export async function openPostgresServiceContext(options: PostgresContextOptions
     db: opened.db,
     dataFile: opened.location,
     backupsDir: path.join(options.localDir, 'backups'),
+    attachmentsDir: path.join(options.localDir, 'attachments'),
     stagingDir,
     schemaVersion: opened.schemaVersion,
     // The server checks its own pages; there is no file for an integrity_check to read.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { attachmentsDirFor } from '../../db/attachmentStore.ts';
 import type { CrashHooks } from '../../db/crashHooks.ts';
 import { openDatabase, type OpenedDatabase } from '../../db/openDatabase.ts';
 import { openReadOnlyDatabase } from '../../db/openReadOnlyDatabase.ts';
@@ -58,6 +59,9 @@ export async function openServiceContext(options: ContextOptions): Promise<OpenC
     },
     get backupsDir() {
       return current.backupsDir;
+    },
+    get attachmentsDir() {
+      return attachmentsDirFor(current.file);
     },
     get stagingDir() {
       return stagingDirFor(current.file);

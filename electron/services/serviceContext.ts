@@ -18,6 +18,11 @@ export interface ServiceContext {
   readonly db: Db;
   readonly dataFile: string;
   readonly backupsDir: string;
+  /**
+   * Where contract attachments' files are kept: beside an SQLite file; for a team archive, this computer's own
+   * folder (the files are not on the server yet, so another client cannot open them).
+   */
+  readonly attachmentsDir: string;
   /** Uploads and exports in transit (stagingDirFor): the one folder besides the data and backups the backend writes. */
   readonly stagingDir: string;
   readonly schemaVersion: number;

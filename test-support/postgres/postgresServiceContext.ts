@@ -15,6 +15,7 @@ export function postgresServiceContext(opened: OpenedPostgres, now: () => Date):
     db: opened.db,
     dataFile: opened.location,
     backupsDir: path.join(staging, 'backups'),
+    attachmentsDir: path.join(staging, 'attachments'),
     stagingDir: staging,
     schemaVersion: opened.schemaVersion,
     integrity: 'ok',

@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.contract.t
 import { sniffAttachmentType } from '../../../shared/domain/attachmentType.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { undoBatch } from '../../../db/audit/undoBatch.ts';
-import { attachmentsDirFor, readAttachmentBytes, storeAttachmentBytes } from '../../../db/attachmentStore.ts';
+import { readAttachmentBytes, storeAttachmentBytes } from '../../../db/attachmentStore.ts';
 import { newId } from '../../../db/newId.ts';
 import {
   findLiveAttachmentBySha,
@@ -53,7 +53,7 @@ export async function addAttachment(ctx: ServiceContext, input: ApiParsedInput<'
       await requireContract(tx, input.contractId, 'contractId');
       // Written before the row: a row never points at a file that is not there. A file left by a failed
       // transaction is referenced by no row, and the next backup's cleanup removes it.
-      const stored = storeAttachmentBytes(attachmentsDirFor(ctx.dataFile), bytes);
+      const stored = storeAttachmentBytes(ctx.attachmentsDir, bytes);
       const same = await findLiveAttachmentBySha(tx, input.contractId, stored.sha256);
       if (same) throw new AppError('DUPLICATE', msg('attachmentErrors.duplicate', { name: same.fileName }), 'uploadId');
       const batchId = newId();
@@ -92,7 +92,7 @@ export async function undoAttachmentChange(ctx: ServiceContext, input: ApiParsed
 export async function readAttachment(ctx: ServiceContext, input: ApiParsedInput<'contracts:attachmentsRead'>): Promise<ApiOutput<'contracts:attachmentsRead'>> {
   const attachment = await getLiveAttachment(ctx.db, input.id);
   if (!attachment) throw new AppError('NOT_FOUND', msg('attachmentErrors.missing'), 'id');
-  const bytes = readAttachmentBytes(ctx.dataFile, ctx.backupsDir, attachment.storedName);
+  const bytes = readAttachmentBytes(ctx.attachmentsDir, ctx.backupsDir, attachment.storedName);
   if (!bytes) throw new AppError('NOT_FOUND', msg('attachmentErrors.fileGone', { name: attachment.fileName }), 'id');
   const { storedName: _stored, customerId: _customer, ...shown } = attachment;
   return { ...shown, contentBase64: bytes.toString('base64') };

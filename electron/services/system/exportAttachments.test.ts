@@ -58,7 +58,7 @@ async function attachmentBytes(t: TestContext) {
 
 /** Every file under the live attachments folder, with its bytes' hash. */
 function liveFiles(t: TestContext): Record<string, string> {
-  const dir = attachmentsDirFor(t.file);
+  const dir = t.ctx.attachmentsDir;
   if (!fs.existsSync(dir)) return {};
   const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
   return Object.fromEntries(files.map((f) => [f, sha(fs.readFileSync(path.join(dir, f)))]));
@@ -82,7 +82,7 @@ async function snapshotOf(t: TestContext) {
   await snapshotDatabase(t.ctx.db, plain);
   const gz = `${plain}.gz`;
   await pipeline(fs.createReadStream(plain), zlib.createGzip(), fs.createWriteStream(gz));
-  const attachments = attachmentNamesReferencedBy(plain).map((storedName) => ({ storedName, file: path.join(attachmentsDirFor(t.file), ...storedName.split('/')) }));
+  const attachments = attachmentNamesReferencedBy(plain).map((storedName) => ({ storedName, file: path.join(t.ctx.attachmentsDir, ...storedName.split('/')) }));
   return { dir, plain, gz, attachments };
 }
 
@@ -182,7 +182,7 @@ describe('encrypted export with attachments', () => {
     try {
       await seed(t);
       const [victim] = Object.keys(liveFiles(t));
-      fs.writeFileSync(path.join(attachmentsDirFor(t.file), victim!), 'bit rot');
+      fs.writeFileSync(path.join(t.ctx.attachmentsDir, victim!), 'bit rot');
       const exported = await t.call('system:exportEncrypted', { passphrase: PASSPHRASE });
       expect([exported.attachments, exported.attachmentsMissing]).toEqual([2, 1]);
       const restored = await restoreUploaded(there, Buffer.from(exported.contentBase64, 'base64'), exported.fileName);

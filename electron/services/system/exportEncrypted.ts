@@ -28,7 +28,7 @@ export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: str
     fs.rmSync(plain, { force: true });
 
     const attachments: ArchiveAttachment[] = names.flatMap((storedName) => {
-      const file = attachmentSourceFile(ctx.dataFile, ctx.backupsDir, storedName);
+      const file = attachmentSourceFile(ctx.attachmentsDir, ctx.backupsDir, storedName);
       return file ? [{ storedName, file }] : [];
     });
     let missing = names.length - attachments.length;
