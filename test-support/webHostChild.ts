@@ -15,7 +15,8 @@ export interface WebHostChild {
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
   /** POST /api/<name> with the token; resolves with the envelope. */
-  call(name: string, input?: unknown): Promise<any>;
+  /** `session`: sent as the X-Renewal-Session header, as the browser bridge does once its window signed in. */
+  call(name: string, input?: unknown, session?: string): Promise<any>;
   /** SIGTERM (SIGKILL after 5 s); resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -71,10 +72,10 @@ export async function spawnWebHost(options: { db: string; env?: NodeJS.ProcessEn
     token,
     child,
     output: () => output,
-    async call(name, input = {}) {
+    async call(name, input = {}, session) {
       const r = await fetch(`${origin}/api/${name}`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(session === undefined ? {} : { 'X-Renewal-Session': session }) },
         body: JSON.stringify(input),
       });
       return r.json();

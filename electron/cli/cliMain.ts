@@ -9,6 +9,7 @@ import { resolveDbLocation, teamLocalDir, userDataDir } from '../services/dataLo
 import { stderrLogger } from '../services/logger.ts';
 import { exitCodeForData, exitCodeForError } from './commandExitCodes.ts';
 import { environmentLocale } from './cliLocale.ts';
+import { closeCliSession, openCliSession } from './cliTeamSession.ts';
 import { formatHuman } from './formatOutput.ts';
 import { isMigrateTo, migrateToMain } from './migrateToCommand.ts';
 import { parseCommandLine, UsageError, type ParsedCommand } from './parseCommandLine.ts';
@@ -71,12 +72,22 @@ export async function cliMain(argv: readonly string[], options: { workerScript: 
     }
     throw e;
   }
+  let session: string | null = null;
   try {
-    const locale = await archiveLocaleOf(backend, before);
+    // An SQLite archive has no accounts: only a team archive is asked whether the command must sign in.
+    if (location.engine === 'postgres') {
+      const signedIn = await openCliSession(backend, process.env, before);
+      if (!signedIn.ok) {
+        printError(signedIn.error, cmd.json, translatorFor(before));
+        return exitCodeForError(cmd.name, signedIn.error);
+      }
+      session = signedIn.token;
+    }
+    const locale = await archiveLocaleOf(backend, before, session);
     const t = translatorFor(locale);
     let result;
     try {
-      result = await runCommand((name, input) => backend.call(name, input), cmd);
+      result = await runCommand((name, input) => backend.call(name, input, session), cmd);
     } catch (e) {
       // A file on the user's side that the CLI could not read or write.
       if (!(e instanceof AppError)) throw e;
@@ -89,12 +100,13 @@ export async function cliMain(argv: readonly string[], options: { workerScript: 
     process.stdout.write(cmd.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${formatHuman(result.data, t)}\n`);
     return exitCodeForData(cmd.name, result.data);
   } finally {
+    await closeCliSession(backend, session);
     await backend.close();
   }
 }
 
 /** The archive's language (设置 → 语言), which the CLI speaks once the archive is open. */
-async function archiveLocaleOf(backend: Backend, fallback: Locale): Promise<Locale> {
-  const settings = await backend.call('settings:get', {});
+async function archiveLocaleOf(backend: Backend, fallback: Locale, session: string | null): Promise<Locale> {
+  const settings = await backend.call('settings:get', {}, session);
   return settings.ok ? localeOf((settings.data as { locale?: unknown }).locale) : fallback;
 }

@@ -2,6 +2,7 @@ import type { Envelope } from '../../shared/api/appError.ts';
 import type { ApiName } from '../../shared/api/apiContract.ts';
 import { IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { API_NAMES } from '../../shared/api/apiContract.ts';
+import { receivedSessionToken } from '../services/accounts/sessionTokens.ts';
 import type { Backend } from '../services/backend/backend.ts';
 import type { Logger } from '../services/logger.ts';
 import type { InvokeEventLike, IpcMainLike } from './electronApi.ts';
@@ -31,12 +32,14 @@ const FORBIDDEN: Envelope<never> = {
  */
 export function bindApiIpc(options: BindApiIpcOptions): ApiIpcBinding {
   const { ipcMain, backend, logger } = options;
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name, input) => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, name, input, session) => {
     if (!options.isTrustedSender(event)) {
       logger.warn('refused IPC call from a foreign frame', { name: String(name), url: event.senderFrame?.url ?? null });
       return FORBIDDEN;
     }
-    return backend.call(typeof name === 'string' ? name : String(name), input);
+    // Team mode: the token the window signed in with; anything not shaped like one is no session (the gate then asks
+    // for a login), never an error of its own.
+    return backend.call(typeof name === 'string' ? name : String(name), input, receivedSessionToken(session));
   });
   return {
     operations: [...API_NAMES],

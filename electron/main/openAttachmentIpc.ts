@@ -4,6 +4,7 @@ import { IPC_OPEN_ATTACHMENT_CHANNEL, type OpenAttachmentResult } from '../../sh
 import { apiContract } from '../../shared/api/apiContract.ts';
 import { idField } from '../../shared/api/fields.ts';
 import * as z from '../../shared/api/zodSetup.ts';
+import { receivedSessionToken } from '../services/accounts/sessionTokens.ts';
 import type { Backend } from '../services/backend/backend.ts';
 import type { Logger } from '../services/logger.ts';
 import type { InvokeEventLike, IpcMainLike } from './electronApi.ts';
@@ -19,7 +20,8 @@ export interface OpenAttachmentIpcOptions {
   logger: Logger;
 }
 
-const requestSchema = z.object({ attachmentId: idField });
+// `session`: the window's team-mode token, as with every invoke; one not shaped like a token is no session.
+const requestSchema = z.object({ attachmentId: idField, session: z.unknown().optional() });
 const refused = (message: string | null): OpenAttachmentResult => ({ opened: false, message });
 
 /** A name the OS's viewer can show: the attachment's own, without folders or control characters. */
@@ -42,7 +44,7 @@ export function bindOpenAttachmentIpc(options: OpenAttachmentIpcOptions): { unbi
     }
     const parsed = requestSchema.safeParse(request);
     if (!parsed.success) return refused(null);
-    const read = await options.backend.call('contracts:attachmentsRead', { id: parsed.data.attachmentId });
+    const read = await options.backend.call('contracts:attachmentsRead', { id: parsed.data.attachmentId }, receivedSessionToken(parsed.data.session));
     if (!read.ok) return refused(read.error.message);
     const attachment = apiContract['contracts:attachmentsRead'].output.parse(read.data);
     const folder = path.join(options.tempDir(), 'renewal-desk-attachments', attachment.sha256);

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/apiBridge.ts';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, IPC_OPEN_ATTACHMENT_CHANNEL } from '../../shared/api/apiBridge.ts';
 import { createFakeElectron, type FakeElectron, type FakeWindow } from '../../test-support/electron/fakeElectron.ts';
 import { testDatabaseForFile } from '../../test-support/postgres/testDatabaseForFile.ts';
 import type { TestDatabase } from '../../test-support/postgres/testPostgres.ts';
@@ -80,6 +81,42 @@ describe('the desktop on a PostgreSQL archive', () => {
     expect(handle.backend.ready.dataFile).toBe(database.url);
     const card = await fake.invoke(IPC_INVOKE_CHANNEL, fromApp(win), 'teamDatabase:get', {});
     expect(card).toMatchObject({ ok: true, data: { current: { engine: 'postgres' }, chosen: database.url, overridden: false } });
+  });
+
+  // Last in the file: from here on the archive has an account, and every call needs a session.
+  it("hands the window's session to dispatch: a call with it runs as the account, one without is refused", { timeout: 60_000 }, async () => {
+    options = { ...options, env: { RENEWAL_DESK_DB: database.url } };
+    const { win } = await start();
+    const invoke = (name: string, input: unknown, session?: unknown) => fake.invoke(IPC_INVOKE_CHANNEL, fromApp(win), name, input, session) as Promise<any>;
+    const first = await invoke('accounts:createFirstAdmin', { login: 'boss', displayName: '老板', password: 'admin-pass-1' });
+    expect(first.ok, JSON.stringify(first)).toBe(true);
+    const token = first.data.token as string;
+
+    const created = await invoke('owners:create', { name: '吴涛' }, token);
+    expect(created.ok, JSON.stringify(created)).toBe(true);
+    const client = new pg.Client(database.connection);
+    await client.connect();
+    try {
+      const audit = await client.query<{ actor: string }>('SELECT actor FROM audit_log WHERE entity_id = $1', [created.data.id]);
+      expect(audit.rows.map((r) => r.actor)).toEqual(['boss']);
+    } finally {
+      await client.end();
+    }
+    expect(await invoke('owners:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'accounts.signInRequired' } });
+    // What the binding's schema does not take as a token is no session at all.
+    expect(await invoke('owners:list', {}, { token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'accounts.signInRequired' } });
+    expect(await invoke('owners:list', {}, `${token}\n`)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', key: 'accounts.signInRequired' } });
+
+    // Opening an attachment reads it through dispatch as well: with the session the read runs (no such attachment),
+    // without it the gate refuses it as any other call.
+    const refusal = ((await invoke('owners:list', {})) as { error: { message: string } }).error.message;
+    const missingId = '0190aaaa-0000-7000-8000-000000000001';
+    const open = (request: unknown) => fake.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, fromApp(win), request) as Promise<{ opened: boolean; message: string | null }>;
+    expect(await open({ attachmentId: missingId })).toEqual({ opened: false, message: refusal });
+    const signedIn = await open({ attachmentId: missingId, session: token });
+    expect(signedIn.opened).toBe(false);
+    expect(signedIn.message).not.toBe(refusal);
+    expect(signedIn.message).not.toBeNull();
   });
 
   it('says why when the server cannot be reached, and does not start', { timeout: 60_000 }, async () => {

@@ -24,7 +24,7 @@ export interface IpcRendererLike {
  */
 export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
   return {
-    invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Envelope<ApiOutput<N>>> {
+    invoke<N extends ApiName>(name: N, input: ApiInput<N>, session?: string | null): Promise<Envelope<ApiOutput<N>>> {
       if (typeof name !== 'string' || !isApiName(name)) {
         const refused: Envelope<never> = {
           ok: false,
@@ -32,15 +32,17 @@ export function createApiBridge(ipc: IpcRendererLike): ApiBridge {
         };
         return Promise.resolve(refused);
       }
-      return ipc.invoke(IPC_INVOKE_CHANNEL, name, input) as Promise<Envelope<ApiOutput<N>>>;
+      // Team mode: the page's session token (it keeps it, in sessionStorage) rides along; main checks its shape.
+      return ipc.invoke(IPC_INVOKE_CHANNEL, name, input, typeof session === 'string' ? session : null) as Promise<Envelope<ApiOutput<N>>>;
     },
     saveFile(request) {
       // main checks the request (a bare file name, the bytes) and asks the user where with its save dialog.
       return ipc.invoke(IPC_SAVE_FILE_CHANNEL, { fileName: request.fileName, contentBase64: request.contentBase64 }) as Promise<SaveFileResult>;
     },
-    openAttachment(attachmentId) {
+    openAttachment(attachmentId, session) {
       // main reads the attachment from the archive itself: the page names an id, never a path or bytes.
-      return ipc.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, { attachmentId: String(attachmentId) }) as Promise<OpenAttachmentResult>;
+      const request = { attachmentId: String(attachmentId), ...(typeof session === 'string' ? { session } : {}) };
+      return ipc.invoke(IPC_OPEN_ATTACHMENT_CHANNEL, request) as Promise<OpenAttachmentResult>;
     },
     on(event, listener) {
       if (!isApiEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);

@@ -52,7 +52,18 @@ describe('createApiBridge', () => {
     const fake = fakeIpcRenderer();
     const api = createApiBridge(fake.ipc);
     await api.invoke('customers:list', { search: '云启' });
-    expect(fake.invoked).toEqual([[IPC_INVOKE_CHANNEL, 'customers:list', { search: '云启' }]]);
+    expect(fake.invoked).toEqual([[IPC_INVOKE_CHANNEL, 'customers:list', { search: '云启' }, null]]);
+  });
+
+  it("sends the page's session token with the call, and nothing but a string as one", async () => {
+    const fake = fakeIpcRenderer();
+    const api = createApiBridge(fake.ipc);
+    await api.invoke('owners:list', {}, 'tok_en-1');
+    await api.invoke('owners:list', {}, { steal: true } as unknown as string);
+    expect(fake.invoked).toEqual([
+      [IPC_INVOKE_CHANNEL, 'owners:list', {}, 'tok_en-1'],
+      [IPC_INVOKE_CHANNEL, 'owners:list', {}, null],
+    ]);
   });
 
   it('sends only a file name and the bytes on the save channel, whatever else the page adds', async () => {
@@ -68,6 +79,13 @@ describe('createApiBridge', () => {
     const api = createApiBridge(fake.ipc);
     await api.openAttachment('0190aaaa-0000-7000-8000-000000000001');
     expect(fake.invoked).toEqual([[IPC_OPEN_ATTACHMENT_CHANNEL, { attachmentId: '0190aaaa-0000-7000-8000-000000000001' }]]);
+  });
+
+  it("adds the page's session token to an attachment open, when it has one", async () => {
+    const fake = fakeIpcRenderer();
+    const api = createApiBridge(fake.ipc);
+    await api.openAttachment('0190aaaa-0000-7000-8000-000000000001', 'tok_en-1');
+    expect(fake.invoked).toEqual([[IPC_OPEN_ATTACHMENT_CHANNEL, { attachmentId: '0190aaaa-0000-7000-8000-000000000001', session: 'tok_en-1' }]]);
   });
 
   it('refuses names outside the contract without touching IPC', async () => {

@@ -9,13 +9,20 @@ export const ATTACHMENT_ROUTE = /^\/files\/attachments\/([^/]+)$/;
  * A contract's attachment for the browser's own viewer (a PDF or a photo, sniffed when it was added, so never a
  * page): its type, inline, with a policy that lets nothing in it run or load, and never cached.
  */
-export async function serveAttachment(res: ServerResponse, req: IncomingMessage, backend: Backend, id: string, headers: Record<string, string>): Promise<void> {
+export async function serveAttachment(
+  res: ServerResponse,
+  req: IncomingMessage,
+  backend: Backend,
+  id: string,
+  headers: Record<string, string>,
+  session: string | null = null,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...headers });
     res.end();
     return;
   }
-  const read = await backend.call('contracts:attachmentsRead', { id });
+  const read = await backend.call('contracts:attachmentsRead', { id }, session);
   if (!read.ok) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
     res.end(read.error.message);

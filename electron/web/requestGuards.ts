@@ -1,5 +1,14 @@
 import { bearerMatches, sameToken } from '../services/backend/loopbackRequest.ts';
 import type { IncomingMessage } from 'node:http';
+import { receivedSessionToken } from '../services/accounts/sessionTokens.ts';
+
+/** The header the browser bridge sends once its window has signed in to a team archive (renderer/api/httpBridge.ts). */
+export const SESSION_HEADER = 'x-renewal-session';
+
+/** The request's team-mode session token; a missing, repeated or malformed header counts as none. */
+export function sessionOf(req: IncomingMessage): string | null {
+  return receivedSessionToken(req.headers[SESSION_HEADER]);
+}
 
 export const TOKEN_COOKIE = 'rd_token';
 

@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPo
 import type { Backend } from '../services/backend/backend.ts';
 import { readBodyText, sameToken } from '../services/backend/loopbackRequest.ts';
 import type { Logger } from '../services/logger.ts';
-import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, tokenCookie } from './requestGuards.ts';
+import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, sessionOf, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
 import { ATTACHMENT_ROUTE, serveAttachment } from './attachmentRoute.ts';
 
@@ -88,7 +88,7 @@ async function handleApi(res: ServerResponse, req: IncomingMessage, opts: WebHos
     const status = (e as { status?: number }).status ?? 400;
     return sendJson(res, status, { ok: false, error: { code: 'VALIDATION', field: null, message: '请求内容不是有效的 JSON' } });
   }
-  sendJson(res, 200, await opts.backend.call(name, input));
+  sendJson(res, 200, await opts.backend.call(name, input, sessionOf(req)));
 }
 
 /** The loopback host for `npm run web`: the backend's operations behind a token, on 127.0.0.1 only. */
@@ -118,7 +118,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeComponent(url.pathname.slice(5)));
       const attachment = ATTACHMENT_ROUTE.exec(url.pathname);
-      if (attachment) return serveAttachment(res, req, opts.backend, decodeComponent(attachment[1] ?? ''), SECURITY_HEADERS);
+      if (attachment) return serveAttachment(res, req, opts.backend, decodeComponent(attachment[1] ?? ''), SECURITY_HEADERS, sessionOf(req));
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       return serveStatic(res, opts.distDir, url.pathname);
     })().catch((e: unknown) => {

@@ -15,7 +15,8 @@ export interface SaveFileResult {
 
 /** The whole surface the renderer sees: `window.api` in Electron, an HTTP client in the browser. */
 export interface ApiBridge {
-  invoke<N extends ApiName>(name: N, input: ApiInput<N>): Promise<Envelope<ApiOutput<N>>>;
+  /** `session`: the team-mode session token this window signed in with (null before a login, or on a file). */
+  invoke<N extends ApiName>(name: N, input: ApiInput<N>, session?: string | null): Promise<Envelope<ApiOutput<N>>>;
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
   /** Saves bytes where the user says: the desktop asks with its save dialog, a browser downloads. */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -23,7 +24,7 @@ export interface ApiBridge {
    * Opens a contract's attachment with the system's viewer: the desktop writes a copy to its temporary folder and
    * hands it to the OS (shell.openPath); a browser opens the web host's preview of it in a new tab.
    */
-  openAttachment(attachmentId: string): Promise<OpenAttachmentResult>;
+  openAttachment(attachmentId: string, session?: string | null): Promise<OpenAttachmentResult>;
 }
 
 /** `message` says why an attachment did not open (read from the archive, or from the OS). */

@@ -15,8 +15,12 @@ export type BackendEventListener = <E extends ApiEventName>(event: E, payload: A
 export interface Backend {
   readonly ready: BackendReady;
   readonly role: 'owner' | 'forwarder';
-  /** Any operation by name; the backend validates the input and never throws across the boundary. */
-  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Any operation by name; the backend validates the input and never throws across the boundary. `session` is the
+   * team-mode session token the host received with the call (a team archive checks it before the handler runs);
+   * an SQLite archive has no accounts and ignores it.
+   */
+  call(name: string, input: unknown, session?: string | null): Promise<Envelope<unknown>>;
   on(listener: BackendEventListener): () => void;
   /** Finishes the write and the reminder tick in flight, closes the archive (an owner) or the connection to it. */
   close(): Promise<void>;

@@ -14,6 +14,7 @@ import type { Locale } from '../../../shared/i18n/enumLabels.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { redactPostgresUrl } from '../../../db/postgres/postgresUrl.ts';
 import { buildHandlerTable } from '../allHandlers.ts';
+import { withSessionToken } from '../accounts/accessGate.ts';
 import { archiveLocale } from '../archiveLocale.ts';
 import { dispatch } from '../handlerTable.ts';
 import type { Logger } from '../logger.ts';
@@ -122,13 +123,16 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
   return {
     ready: { dataFile: ctx.dataFile, schemaVersion: ctx.schemaVersion, integrity: ctx.integrity },
     role: 'owner',
-    async call(name, input) {
+    async call(name, input, session) {
       if (!online) return unreachable(location, locale);
-      let envelope = await dispatch(table, ctx, name, input);
+      // The caller's session (the host's header, the preload's argument, the CLI's login): dispatch's gate resolves
+      // it to the account, checks the role, and names the account as the actor of what the handler writes.
+      const callCtx = withSessionToken(ctx, session);
+      let envelope = await dispatch(table, callCtx, name, input);
       // A connection the server dropped while it was away can linger in the pool and fail the first call after it is
       // back: a read is asked again once (a write is not: whether it committed is the server's to say).
       if (!envelope.ok && envelope.error.code === 'INTERNAL' && isApiName(name) && changesOf(name).length === 0) {
-        envelope = await dispatch(table, ctx, name, input);
+        envelope = await dispatch(table, callCtx, name, input);
       }
       if (envelope.ok) {
         if (name === 'settings:set') locale = await archiveLocale(ctx.db).catch(() => locale);

@@ -38,8 +38,8 @@ export async function supervise(open: (onLost: () => void) => Promise<Backend>, 
     get role() {
       return serving().role;
     },
-    async call(name, input) {
-      return (await current).call(name, input);
+    async call(name, input, session) {
+      return (await current).call(name, input, session);
     },
     on(listener) {
       listeners.add(listener);

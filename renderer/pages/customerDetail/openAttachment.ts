@@ -1,12 +1,13 @@
 import { bridge } from '../../api/bridge.ts';
 import { invoke } from '../../api/invoke.ts';
+import { sessionToken } from '../../accounts/sessionToken.ts';
 
 /**
  * Opens an attachment with the system's viewer (the desktop) or the browser's (the web host's preview in a new
  * tab); rejects with the reason when it did not open.
  */
 export async function openAttachment(id: string, failed: string): Promise<void> {
-  const result = await bridge.openAttachment(id);
+  const result = await bridge.openAttachment(id, sessionToken());
   if (!result.opened) throw new Error(result.message ?? failed);
 }
 

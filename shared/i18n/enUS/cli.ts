@@ -4,6 +4,7 @@ import type { cliZhCN } from '../zhCN/cli.ts';
 export const cliEnUS: Record<keyof typeof cliZhCN, string> = {
   'cli.usage': usageEnUS,
   'cli.error': 'Error: {message}',
+  'cli.teamLoginNeeded': 'This team database needs a login: set the environment variables RENEWAL_DESK_USER (the login name) and RENEWAL_DESK_PASSWORD (the password), then run the command again',
   'cli.errorField': 'Error: {message} ({field})',
   'cli.noRecords': '(no records)',
   'cli.total': '{n} {n|record|records} in all',

@@ -44,6 +44,6 @@ export const usageEnUS = `usage: renewal-desk [--db FILE] <command> [flags] [--j
   migrate-to postgres://user@host:5432/renewal_desk | migrate-to NEW.db   move the archive into an empty PostgreSQL database (team mode), or from PostgreSQL back to a new SQLite file; row counts and content hashes checked per table
 
   Flags are the kebab-case names of the operation's input fields; --json prints machine-readable JSON; lists fetch every page unless --limit N asks for one.
-  Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder. A postgres:// URL names a PostgreSQL database (on the command line only migrate-to uses one so far).
+  Data file: --db FILE, or the RENEWAL_DESK_DB environment variable, else renewal-desk.db in the user data folder. A postgres:// URL names a PostgreSQL database (team mode), its password in the URL or PGPASSWORD; once that database has accounts, set RENEWAL_DESK_USER and RENEWAL_DESK_PASSWORD: the command runs signed in as that account and signs out when done.
   Language: messages and output follow the data file's language setting; help and usage errors follow RENEWAL_DESK_LANG (zh-CN|en-US), else LANG.
   Exit codes: 0 success, 1 the operation failed, 2 usage error.`;

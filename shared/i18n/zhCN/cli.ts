@@ -4,6 +4,7 @@ export const cliZhCN = {
   'cli.usage': usageZhCN,
   'cli.error': '错误：{message}',
   'cli.errorField': '错误：{message}（{field}）',
+  'cli.teamLoginNeeded': '这个团队数据库需要登录：请设置环境变量 RENEWAL_DESK_USER（登录名）和 RENEWAL_DESK_PASSWORD（密码）后再运行',
   'cli.noRecords': '（无记录）',
   'cli.total': '共 {n} 条',
   'cli.rejected': '有错误的行：',

@@ -44,6 +44,6 @@ export const usageZhCN = `用法 usage: renewal-desk [--db FILE] <命令> [参�
   migrate-to postgres://用户@主机:5432/renewal_desk | migrate-to 新文件.db   把档案搬到空的 PostgreSQL 数据库（团队模式），或从 PostgreSQL 搬回新的 SQLite 文件；逐表核对行数与内容哈希
 
   参数名是接口输入字段的 kebab-case 写法；--json 输出机器可读的 JSON；列表默认取回全部页，--limit N 只取一页。
-  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。postgres:// 网址表示 PostgreSQL 数据库（目前命令行仅 migrate-to 可用）。
+  数据文件：--db FILE，或环境变量 RENEWAL_DESK_DB，否则为用户数据目录下的 renewal-desk.db。postgres:// 网址表示 PostgreSQL 数据库（团队模式），密码用网址或环境变量 PGPASSWORD；已有账号的团队数据库须设置环境变量 RENEWAL_DESK_USER 和 RENEWAL_DESK_PASSWORD，命令以该账号登录运行、结束即退出登录。
   语言：消息与输出按数据文件的语言设置；帮助与用法错误按 RENEWAL_DESK_LANG（zh-CN|en-US），否则按 LANG。
   退出码 exit codes: 0 成功, 1 操作失败, 2 用法错误。`;
