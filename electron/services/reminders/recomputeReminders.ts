@@ -1,7 +1,7 @@
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { RenewalStage } from '../../../shared/domain/enums.ts';
 import { computeLadder, type LadderStep } from '../../../shared/reminders/reminderLadder.ts';
-import { birthdayAfter, birthdayInYear, nextBirthday } from '../../../shared/reminders/careReminders.ts';
+import { birthdayOccurrencesToArm } from '../../../shared/reminders/careReminders.ts';
 import { holidayRunOn, nextHolidayRun } from '../../../shared/messages/holidayGreetings.ts';
 import { allHolidayGreetingSources, holidayGreetingSourcesOf, type HolidayGreetingSource } from '../../../db/repositories/greetingSourcesRepo.ts';
 import { isDecidedStage } from '../../../shared/renewals/sheetRenewalStatus.ts';
@@ -23,7 +23,7 @@ import {
   type PaymentReminderSource,
 } from '../../../db/repositories/reminderSourcesRepo.ts';
 import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
-import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject } from '../../../db/repositories/remindersRepo.ts';
+import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject, type StoredReminder } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { recomputeAllSurveyTaskReminders, recomputeSurveyTaskRemindersOfCustomers } from '../surveys/surveyTaskReminders.ts';
 import { loadReminderConfig, type ReminderConfig } from './reminderConfig.ts';
@@ -114,21 +114,8 @@ export async function recomputeRemindersForContract(ctx: ServiceContext, tx: Tx,
   await recomputeRemindersForContracts(ctx, tx, [contractId]);
 }
 
-/**
- * A birthday keeps its pending occurrence while that is still a date of this birthday (so a reminder missed
- * while the PC was off still fires late); otherwise the next birthday from today is armed, unless that one was
- * already greeted (a fired step of the same occurrence: changing the days ahead never greets twice).
- */
-export function birthdayOccurrence(birthday: string | null, today: string, pendingOccurrences: readonly string[], firedOccurrences: readonly string[] = []): string | null {
-  if (!birthday) return null;
-  const kept = pendingOccurrences.find((o) => birthdayInYear(birthday, Number(o.slice(0, 4))) === o);
-  if (kept) return kept;
-  const next = nextBirthday(birthday, today);
-  return next && firedOccurrences.includes(next) ? birthdayAfter(birthday, next) : next;
-}
-
 /** The pending and fired occurrences of each subject's reminders of one kind. */
-async function occurrencesBySubject(tx: Tx, kind: 'birthday' | 'holiday', subjectIds: readonly string[]) {
+async function occurrencesBySubject(tx: Tx, kind: 'holiday', subjectIds: readonly string[]) {
   const pending = new Map<string, string[]>();
   const fired = new Map<string, string[]>();
   for (const r of await remindersOfSubjects(tx, kind, subjectIds)) {
@@ -145,14 +132,16 @@ export function greetingStep(occurrence: string, config: ReminderConfig): Ladder
 
 async function syncBirthdays(ctx: ServiceContext, tx: Tx, sources: readonly BirthdaySource[], config: ReminderConfig) {
   const today = localDateOf(ctx.now());
-  const { pending, fired } = await occurrencesBySubject(
+  const rows = new Map<string, StoredReminder[]>();
+  for (const r of await remindersOfSubjects(
     tx,
     'birthday',
     sources.map((s) => s.id),
-  );
+  ))
+    rows.set(r.subjectId, [...(rows.get(r.subjectId) ?? []), r]);
   const subjects: ReminderSubject[] = sources.map((s) => {
-    const occurrence = s.deleted ? null : birthdayOccurrence(s.birthday, today, pending.get(s.id) ?? [], fired.get(s.id) ?? []);
-    const desired = occurrence ? greetingStep(occurrence, config).map(toDesired) : [];
+    const occurrences = s.deleted ? [] : birthdayOccurrencesToArm(s.birthday, today, rows.get(s.id) ?? []);
+    const desired = occurrences.flatMap((o) => greetingStep(o, config).map(toDesired));
     return { kind: 'birthday', subjectId: s.id, customerId: s.customerId, desired };
   });
   await syncPendingReminders(tx, 'birthday', subjects, ctx.now().toISOString());

@@ -1,6 +1,6 @@
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { computeLadder } from '../../../shared/reminders/reminderLadder.ts';
-import { birthdayAfter } from '../../../shared/reminders/careReminders.ts';
+import { nextBirthdayToGreet } from '../../../shared/reminders/careReminders.ts';
 import { addDaysIso } from '../../../shared/domain/dates.ts';
 import { holidayRunOn, nextHolidayRun } from '../../../shared/messages/holidayGreetings.ts';
 import { holidayGreetingFacts } from '../../../db/repositories/greetingSourcesRepo.ts';
@@ -136,7 +136,7 @@ async function describe(tx: Tx, rows: readonly DueReminder[], today: string, con
 }
 
 /** Once a birthday fired, next year's is armed, so the yearly reminder never needs a sweep. */
-async function rollBirthdaysForward(tx: Tx, fired: readonly DueReminder[], config: ReminderConfig, nowIso: string) {
+async function rollBirthdaysForward(tx: Tx, fired: readonly DueReminder[], config: ReminderConfig, nowIso: string, today: string) {
   const rows = fired.filter((r) => r.kind === 'birthday');
   if (rows.length === 0) return;
   const facts = await birthdayFacts(
@@ -145,7 +145,7 @@ async function rollBirthdaysForward(tx: Tx, fired: readonly DueReminder[], confi
   );
   for (const r of rows) {
     const birthday = facts.get(r.subjectId)?.birthday;
-    const next = birthday ? birthdayAfter(birthday, r.occurrenceDate) : null;
+    const next = birthday ? nextBirthdayToGreet(birthday, today, [r.occurrenceDate]) : null;
     if (!next) continue;
     const [step] = computeLadder(next, [config.greetings.daysAhead], config.ladder, config.calendar);
     await insertReminderIfAbsent(tx, 'birthday', r.subjectId, r.customerId, { ...step!, dueAt: step!.dueAt.toISOString() }, nowIso);
@@ -230,7 +230,7 @@ export async function runReminderTick(
       notificationIds = await insertNotifications(tx, rows);
       // The owners' e-mail copies, in the same transaction: queued exactly when the notification is stored.
       if (mailReady(await readSmtpSettings(tx))) await queueMailFor(tx, notificationIds, nowIso);
-      await rollBirthdaysForward(tx, fire, config, nowIso);
+      await rollBirthdaysForward(tx, fire, config, nowIso, today);
       await rollHolidaysForward(tx, fire, config, nowIso);
     }
     return { ...empty, digest: fired.length >= 2, fired, superseded, notificationIds };
