@@ -17,6 +17,8 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
     "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
   'electron/services/system/exportAttachments.test.ts':
     "the encrypted export carries an SQLite archive's attachment files and restores them on a new laptop; a team archive's files stay in each client's folder (a known gap)",
+  'electron/services/system/exportEncrypted.test.ts':
+    'restores the encrypted export into an archive; a team archive refuses restores (its admin uses pg_restore or migrate-to); its own encrypted export is checked by teamArchiveBackup.test.ts',
   'electron/services/system/restoreBackup.test.ts':
     "restores and swaps the SQLite data file; a team archive refuses a file restore (its admin uses pg_restore or migrate-to): teamArchiveBackup.test.ts",
   'electron/services/system/withSafetyBackup.test.ts':

@@ -5,6 +5,10 @@ import { openTestContext, type TestContext } from '../../test-support/openTestCo
 import { importFile } from '../../test-support/import/importTestKit.ts';
 import { sql } from 'kysely';
 import { q } from '../handle.ts';
+import { newId } from '../newId.ts';
+import { readSetting, writeSetting } from '../repositories/settingsRepo.ts';
+import { withTransaction } from '../withTransaction.ts';
+import { undoBatch } from './undoBatch.ts';
 
 let t: TestContext;
 beforeEach(async () => {
@@ -79,5 +83,18 @@ describe('the one undo engine', () => {
     await t.call('customers:create', { name: '丁公司' });
     const error = (await t.envelope('customers:undoDelete', { undoToken })).error;
     expect(error).toMatchObject({ code: 'UNDO_CONFLICT', key: 'errors.undoNameTaken', params: { label: '丁公司' } });
+  });
+
+  it('removes a setting the batch wrote first (settings have no soft delete), and puts back one it changed', async () => {
+    const at = '2026-11-23T02:00:00.000Z';
+    const first = newId();
+    await withTransaction(t.ctx.db, (tx) => writeSetting(tx, 'undoProbe', { n: 1 }, { at, actor: 'local', batchId: first, action: 'update' }));
+    const second = newId();
+    await withTransaction(t.ctx.db, (tx) => writeSetting(tx, 'undoProbe', { n: 2 }, { at, actor: 'local', batchId: second, action: 'update' }));
+    const undo = (batchId: string) => withTransaction(t.ctx.db, (tx) => undoBatch(t.ctx.db, tx, batchId, { batchId: newId(), at, actor: 'local' }, { field: 'undoToken' }));
+    await undo(second);
+    expect(await readSetting(t.ctx.db, 'undoProbe')).toEqual({ n: 1 });
+    await undo(first);
+    expect(await readSetting(t.ctx.db, 'undoProbe')).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import {
   keyColumn,
   labelOf,
   nameTaken,
+  removedByUndo,
   restoredColumns,
   unknownBatch,
   versionLeftByBatch,
@@ -56,7 +57,7 @@ async function recomputeNextExpiry(tx: Tx, customerIds: readonly string[]): Prom
   }
 }
 
-async function writeUndoAudit(tx: Tx, meta: UndoMeta, row: { action: string; entity: string; entityId: string; before: string | null; after: string; batchId: string }) {
+async function writeUndoAudit(tx: Tx, meta: UndoMeta, row: { action: string; entity: string; entityId: string; before: string | null; after: string | null; batchId: string }) {
   await q(tx)
     .insertInto('audit_log')
     .values({
@@ -100,6 +101,11 @@ export async function undoBatchPostgres(tx: Tx, batchId: string, meta: UndoMeta,
       throw changedSince(labelOf(after ?? current ?? null, e.entity_id));
     }
     // The row as read holds every column the table has now: a before-image's column since dropped is skipped.
+    if (removedByUndo(before, new Set(Object.keys(current)))) {
+      await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(key)} = ${e.entity_id}`.execute(q(tx));
+      await writeUndoAudit(tx, meta, { action: 'undo', entity: table, entityId: e.entity_id, before: JSON.stringify(current), after: null, batchId: meta.batchId });
+      continue;
+    }
     const restored = restoredColumns(before, current, new Set(Object.keys(current)), meta.at);
     const assignments = Object.entries(restored).map(([column, value]) => sql`${sql.ref(column)} = ${value}`);
     try {

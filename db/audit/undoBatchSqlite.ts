@@ -18,6 +18,7 @@ import {
   keyColumn,
   labelOf,
   nameTaken,
+  removedByUndo,
   restoredColumns,
   unknownBatch,
   versionLeftByBatch,
@@ -82,6 +83,11 @@ export function undoBatchSqlite(db: Db, batchId: string, meta: UndoMeta, options
       const expected = versionLeftByBatch(before, after);
       if (!isRow(current) || (expected !== undefined && current['version'] !== expected)) {
         throw changedSince(labelOf(after ?? (isRow(current) ? current : null), e.entity_id));
+      }
+      if (removedByUndo(before, tableColumns(table))) {
+        cache.get(`DELETE FROM ${table} WHERE ${key} = ?`).run(e.entity_id);
+        audit.run(newId(), meta.at, meta.actor, table, e.entity_id, JSON.stringify(current), null, meta.batchId, meta.at, meta.at);
+        continue;
       }
       const restored = restoredColumns(before, current, tableColumns(table), meta.at);
       const keys = Object.keys(restored);

@@ -101,6 +101,14 @@ export function customersOfImages(entries: readonly EntryRow[]): { written: stri
  * wrote this row (a later import links terms an earlier one created) still finds the version it left, and undoing
  * imports newest first works.
  */
+/**
+ * A row the batch created in a table without soft delete (a setting first written, which otherwise reads as its
+ * default): its undo removes it, as no deleted_at can hide it.
+ */
+export function removedByUndo(before: Record<string, unknown> | null, columns: ReadonlySet<string>): boolean {
+  return before === null && !columns.has('deleted_at');
+}
+
 export function restoredColumns(
   before: Record<string, unknown> | null,
   current: Record<string, unknown>,

@@ -13,6 +13,8 @@ export interface PathPolicy {
   backupsDir: string;
   stagingDir: string;
   attachmentsDir: string;
+  /** The app's own per-user settings files it may read (teamDatabase:get reads which database to open next). */
+  configFiles: readonly string[];
   /** Trees the process may read: the project and the real location of node_modules. */
   codeRoots: readonly string[];
   /** Canary files and folders: any access at all is an escape. */
@@ -53,7 +55,7 @@ export function mayWrite(p: string, policy: PathPolicy): boolean {
 
 export function mayRead(p: string, policy: PathPolicy): boolean {
   if (mayWrite(p, policy) || p === path.dirname(path.resolve(policy.dataFile))) return true;
-  if (policy.codeRoots.some((root) => inside(p, root))) return true;
+  if (policy.codeRoots.some((root) => inside(p, root)) || policy.configFiles.includes(p)) return true;
   return SYSTEM_READS.some(([allowed]) => (allowed.endsWith('/') ? inside(p, allowed.slice(0, -1)) : p === allowed));
 }
 

@@ -2,6 +2,8 @@
 // afterwards: the child's own report (envelopes), the trace (paths), the canaries and the archive's integrity.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CHOSEN_LOCATION_FILE } from '../../electron/services/chosenLocation.ts';
+import { userDataDir } from '../../electron/services/dataLocation.ts';
 import Database from 'better-sqlite3';
 import { bundleChild } from '../childBundle.ts';
 import { createFuzzWorkspace } from './fuzzWorkspace.ts';
@@ -70,6 +72,8 @@ export async function runTracedHandlerFuzz(config: Omit<HandlerFuzzChildConfig, 
       backupsDir: ws.targets.backupsDir,
       stagingDir: ws.targets.stagingDir,
       attachmentsDir: attachmentsDirFor(ws.targets.dataFile),
+      // The child's HOME is the workspace: its per-user data folder is the one userDataDir derives from it.
+      configFiles: [path.join(userDataDir({ HOME: ws.dir }, 'linux'), CHOSEN_LOCATION_FILE)],
       codeRoots: [...new Set([ROOT, fs.realpathSync(path.join(ROOT, 'node_modules'))])],
       canaries: [ws.targets.canaryDir, ...ws.targets.canaryFiles],
     };
