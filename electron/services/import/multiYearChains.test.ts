@@ -46,7 +46,7 @@ describe('a multi-year sheet', () => {
     const overdue = await t.call('renewals:flagged', { today: TODAY });
     expect(overdue.overdue.map((k: any) => k.contractNo).sort()).toEqual([...sheet.overdueNumbers].sort());
     // The dashboard reads report_terms, which the import's writes kept through its triggers.
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
     const board = await t.call('reports:dashboard', { today: TODAY });
     expect(board.overdue.count).toBe(14);
     expect(board.history.count).toBe(9);
@@ -65,7 +65,7 @@ describe('a multi-year sheet', () => {
     await t.call('reminders:run', { now: `${TODAY}T02:02:00.000Z` });
     expect((await t.call('notifications:list', { limit: 50 })).total).toBe(0);
     expect(await countPendingReminders(t.ctx.db)).toBe(0);
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
     expect((await t.call('reports:dashboard', { today: TODAY })).overdue.count).toBe(0);
   });
 

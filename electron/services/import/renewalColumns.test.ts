@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
 import { renderIn } from '../../../shared/i18n/message.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
+import { sqlRow, sqlRows } from '../../../test-support/sqlRows.ts';
 import { exportTo, importFile, writeFixture } from '../../../test-support/import/importTestKit.ts';
 import { renewalColumnsCsv } from '../../../test-support/import/renewalColumnsFixture.ts';
 
@@ -20,17 +20,16 @@ afterEach(async () => {
 
 /** Each contract's number, status, 开始日期, 提醒日期, amount and live renewal record. */
 function terms(t: TestContext) {
-  return rawOf(t.ctx.db)
-    .prepare(
-      `SELECT k.number, k.status, k.starts_on AS startsOn, k.remind_on AS remindOn, k.amount_fen AS amountFen,
-              r.stage, r.outcome_on AS outcomeOn, r.outcome_amount_fen AS outcomeAmountFen, r.lost_reason AS lostReason, r.lost_note AS lostNote
-         FROM contracts k LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
-        WHERE k.deleted_at IS NULL ORDER BY k.number`,
-    )
-    .all() as Record<string, unknown>[];
+  return sqlRows(
+    t.ctx.db,
+    `SELECT k.number, k.status, k.starts_on AS "startsOn", k.remind_on AS "remindOn", k.amount_fen AS "amountFen",
+            r.stage, r.outcome_on AS "outcomeOn", r.outcome_amount_fen AS "outcomeAmountFen", r.lost_reason AS "lostReason", r.lost_note AS "lostNote"
+       FROM contracts k LEFT JOIN renewals r ON r.contract_id = k.id AND r.deleted_at IS NULL
+      WHERE k.deleted_at IS NULL ORDER BY k.number, k.id, r.id`,
+  );
 }
-const byNumber = (t: TestContext) => Object.fromEntries(terms(t).map(({ number, ...rest }) => [number, rest]));
-const auditCount = (t: TestContext) => (rawOf(t.ctx.db).prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const byNumber = async (t: TestContext) => Object.fromEntries((await terms(t)).map(({ number, ...rest }) => [number, rest]));
+const auditCount = async (t: TestContext) => (await sqlRow<{ n: number }>(t.ctx.db, 'SELECT count(*) AS n FROM audit_log'))?.n;
 
 const none = { stage: null, outcomeOn: null, outcomeAmountFen: null, lostReason: null, lostNote: null };
 
@@ -38,7 +37,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
   it('imports 续费状态, 续费日期, 续费金额, 流失原因, 提醒日期 and 开始日期, keeping 合同金额 and 续费金额 apart', async () => {
     const r = await importFile(a, writeFixture(a, renewalColumnsCsv()));
     expect(r).toMatchObject({ committed: true, rejectedRows: 0, warnings: [], ignoredColumns: [], contractsCreated: 12 });
-    const k = byNumber(a);
+    const k = await byNumber(a);
     expect(k['XF-01']).toEqual({ status: 'renewed', startsOn: '2023-04-01', remindOn: null, amountFen: 760_000, stage: 'renewed', outcomeOn: '2024-04-01', outcomeAmountFen: 880_000, lostReason: null, lostNote: null });
     expect(k['XF-02']).toMatchObject({ status: 'renewed', stage: 'renewed', outcomeOn: '2025-03-20', outcomeAmountFen: null });
     // Ended 237 days before the import with no later term and no decision: 已到期 history (the chain rule).
@@ -82,7 +81,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
         const r = await importFile(fresh, first);
         expect(r, `${ext} ${headers}`).toMatchObject({ committed: true, rejectedRows: 0, warnings: [], ignoredColumns: [] });
         const second = await exportTo(fresh, 'contracts', ext, headers);
-        expect(byNumber(fresh), `${ext} ${headers}`).toEqual(byNumber(a));
+        expect(await byNumber(fresh), `${ext} ${headers}`).toEqual(await byNumber(a));
         expect(fs.readFileSync(second).equals(fs.readFileSync(first)), `${ext} ${headers}`).toBe(true);
       } finally {
         await fresh.close();
@@ -93,12 +92,12 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
   it('re-importing an export into the same database changes nothing: no audit row, every contract unchanged', async () => {
     await importFile(a, writeFixture(a, renewalColumnsCsv()));
     for (const ext of ['csv', 'xlsx'] as const) {
-      const before = auditCount(a);
-      const state = terms(a);
+      const before = await auditCount(a);
+      const state = await terms(a);
       const r = await importFile(a, await exportTo(a, 'contracts', ext));
       expect(r, ext).toMatchObject({ contractsCreated: 0, contractsUpdated: 0, contractsUnchanged: 12, customersUpdated: 0, changes: [] });
-      expect(auditCount(a), ext).toBe(before);
-      expect(terms(a), ext).toEqual(state);
+      expect(await auditCount(a), ext).toBe(before);
+      expect(await terms(a), ext).toEqual(state);
     }
   });
 
@@ -114,7 +113,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     ].join('\n');
     const r = await importFile(a, writeFixture(a, sheet), { kind: 'contracts' });
     expect(r).toMatchObject({ rejectedRows: 0, contractsUpdated: 1, contractsUnchanged: 4 });
-    const k = byNumber(a);
+    const k = await byNumber(a);
     expect(k['XM-1']).toMatchObject({ stage: 'negotiating', remindOn: '2026-12-15' });
     expect(k['NJ-2']).toMatchObject({ stage: 'contacted' });
     expect(k['XF-01']).toMatchObject({ stage: 'renewed', outcomeOn: '2024-04-01', outcomeAmountFen: 880_000, amountFen: 760_000 });
@@ -138,10 +137,10 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     await importFile(a, writeFixture(a, renewalColumnsCsv()));
     const xf1 = (await a.call('contracts:list', { limit: 500 })).items.find((k: { number: string }) => k.number === 'XF-01');
     const xf2 = (await a.call('contracts:list', { limit: 500 })).items.find((k: { number: string }) => k.number === 'XF-02');
-    rawOf(a.ctx.db).prepare('UPDATE contracts SET renewal_of = ? WHERE id = ?').run(xf1.id, xf2.id);
+    await sqlRows(a.ctx.db, 'UPDATE contracts SET renewal_of = ? WHERE id = ?', xf1.id, xf2.id);
     const sheet = ['客户名称,合同编号,到期日期,续费状态', '成都万象教育咨询有限公司,XF-01,2024-03-31,谈判中', '成都万象教育咨询有限公司,XF-02,2025-03-31,已流失'];
     await importFile(a, writeFixture(a, sheet.join('\n')));
-    const k = byNumber(a);
+    const k = await byNumber(a);
     // XF-02 renews XF-01: an undecided word on XF-01 leaves it renewed, the later term being the evidence.
     expect(k['XF-01']).toMatchObject({ status: 'renewed', stage: 'renewed' });
     expect(k['XF-02']).toMatchObject({ status: 'active', stage: 'lost', outcomeOn: '2025-03-20' });
@@ -151,7 +150,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
     const sheet = ['客户,合同号,到期日期,续费金额,续费状态', '甲公司,A-1,2026-06-30,12800,已续费', '乙公司,B-1,2026-07-31,"￥9,000",'].join('\r\n');
     const r = await importFile(a, writeFixture(a, sheet));
     expect(r).toMatchObject({ kind: 'contracts', rejectedRows: 0, ignoredColumns: [] });
-    const k = byNumber(a);
+    const k = await byNumber(a);
     expect(k['A-1']).toMatchObject({ amountFen: 1_280_000, stage: 'renewed', outcomeAmountFen: null });
     expect(k['B-1']).toMatchObject({ amountFen: 900_000, stage: null });
   });
@@ -169,7 +168,7 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
       [3, 'reasons.endsBeforeSigned'],
       [4, 'reasons.endsBeforeStart'],
     ]);
-    expect(byNumber(a)['A-1']).toMatchObject({ startsOn: '2025-07-01' });
+    expect((await byNumber(a))['A-1']).toMatchObject({ startsOn: '2025-07-01' });
   });
 
   it('refuses an unknown 续费状态 word, naming the words it takes, in both languages', async () => {
@@ -184,19 +183,19 @@ describe('the sheet’s renewal columns', { timeout: 60_000 }, () => {
 
   it('an import undo removes the renewal records it created and restores the ones it changed', async () => {
     await importFile(a, writeFixture(a, renewalColumnsCsv()));
-    const state = terms(a);
+    const state = await terms(a);
     const r = await importFile(a, writeFixture(a, ['客户名称,合同编号,到期日期,续费状态,续费日期', '天津永兴软件有限公司,TJ-1,2025-12-07,已续费,2025-12-01', '南京智联环保科技有限公司,NJ-2,2026-01-31,已流失,'].join('\n')), {
       kind: 'contracts',
     });
-    expect(byNumber(a)['TJ-1']).toMatchObject({ status: 'renewed', stage: 'renewed', outcomeOn: '2025-12-01' });
-    expect(byNumber(a)['NJ-2']).toMatchObject({ stage: 'lost' });
+    expect((await byNumber(a))['TJ-1']).toMatchObject({ status: 'renewed', stage: 'renewed', outcomeOn: '2025-12-01' });
+    expect((await byNumber(a))['NJ-2']).toMatchObject({ stage: 'lost' });
     await a.call('import:undo', { batchId: r.batchId });
-    expect(terms(a)).toEqual(state);
+    expect(await terms(a)).toEqual(state);
     // Undoing the batch that created the terms leaves no renewal record behind.
     const created = await importFile(b, writeFixture(b, renewalColumnsCsv()));
     await b.call('import:undo', { batchId: created.batchId });
-    expect(terms(b)).toEqual([]);
-    expect((rawOf(b.ctx.db).prepare('SELECT count(*) AS n FROM renewals WHERE deleted_at IS NULL').get() as { n: number }).n).toBe(0);
+    expect(await terms(b)).toEqual([]);
+    expect((await sqlRow<{ n: number }>(b.ctx.db, 'SELECT count(*) AS n FROM renewals WHERE deleted_at IS NULL'))?.n).toBe(0);
   });
 });
 

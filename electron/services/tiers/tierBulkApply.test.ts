@@ -65,13 +65,13 @@ describe('classification inside an import', () => {
     expect(await tierOf('戊公司')).toEqual(['important', null]);
     // The ladder of 丁公司's older term follows the new tier.
     expect(await expirySteps('D-1')).toEqual([90, 60, 30, 15, 7, 1, 0, -1, -7]);
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
     expect(await t.call('tiers:classify', { dryRun: true })).toMatchObject({ total: 0, reasonsUpdated: 0 });
 
     await t.call('import:undo', { batchId: result.batchId });
     expect(await customerRows()).toEqual(before);
     expect(await tierOf('丁公司')).toEqual(['normal', null]);
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
   });
 });
 
@@ -98,13 +98,13 @@ describe('the bulk apply', () => {
       { entity: 'customers', action: 'classify-tier' },
       { entity: 'customers', action: 'classify-tier' },
     ]);
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
 
     await withTransaction(t.ctx.db, async (tx) => {
       await undoBatch(t.ctx.db, tx, applied.batchId, { batchId: 'undo-classify', at: t.ctx.now().toISOString(), actor: 'test' }, { field: 'undoToken' });
     });
     expect(await customerRows()).toEqual(before);
-    expect(reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
+    expect(await reportTermsDrift(t.ctx.db)).toEqual({ missing: [], extra: [] });
   });
 
   it('reads the same facts for a few customers as for all of them, chains included', async () => {
