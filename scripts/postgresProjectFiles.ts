@@ -13,6 +13,8 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'db/repositories/customerScopedBigrams.test.ts':
     "SQLite's bulk scope mover: it drops and recreates 0018's stored triggers around TEMP triggers (sqlite_master, schema_version); PostgreSQL moves postings by its row trigger, held to their truth by customerSearchIndex.test.ts",
   'electron/services/export/exportBothEngines.test.ts': 'opens both engines itself and compares their sheets',
+  'electron/services/handlerFuzz.test.ts':
+    "its traced child (strace) serves an SQLite file in a workspace whatever the project: a second pass would repeat the same run; the handlers' PostgreSQL side is what the other files here exercise",
   'electron/services/reminders/reminderCrash.test.ts':
     "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
   'electron/services/system/exportAttachments.test.ts':

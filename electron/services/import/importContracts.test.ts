@@ -37,7 +37,8 @@ const GBK_SHEET = [
   '10,\u3000济南优品会计服务有限公司 ,曾明,信息部主管,18997560880,,45190,2024-09-20,"4,800.00",ERP系统维护,,重要,孙磊,,,',
 ].join('\r\n');
 
-describe('import contracts (the renewal sheet)', { timeout: 60_000 }, () => {
+// On PostgreSQL the chunked 3,000-row imports take about four times SQLite's time (27 s against 7 s alone).
+describe('import contracts (the renewal sheet)', { timeout: 180_000 }, () => {
   it('imports a GBK sheet with Chinese headers and mixed formats, listing bad rows with line and reason', async () => {
     const file = writeFixture(t, `${GBK_SHEET}\r\n`, 'csv', 'gb18030');
     const r = await importFile(t, file);
