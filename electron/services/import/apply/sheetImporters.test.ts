@@ -40,10 +40,10 @@ describe('sheet importers are typed by the rows they take', () => {
     expectTypeOf<RowOf<'contracts'>>().toExtend<SheetRow>();
     const handOver = (followUps: ImporterOf<'followups'>, customers: ImporterOf<'customers'>, contracts: ImporterOf<'contracts'>) => {
       // @ts-expect-error a contracts row is not a follow-ups row
-      followUps.applyChunk([contractsRow]);
+      void followUps.applyChunk([contractsRow]);
       // @ts-expect-error nor a customers row: each kind has its own row type
-      customers.applyChunk([contractsRow]);
-      contracts.applyChunk([contractsRow]);
+      void customers.applyChunk([contractsRow]);
+      void contracts.applyChunk([contractsRow]);
     };
     expect(handOver).toBeTypeOf('function');
   });
