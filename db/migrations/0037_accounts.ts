@@ -9,7 +9,7 @@ export const migration0037Accounts: MigrationDefinition = {
 -- archive asks for a login once its first account exists. login is kept lower-cased (the service folds it), so
 -- the unique index is the case-insensitive one. password_hash is 'scrypt$N$r$p$salt$hash' (base64url parts):
 -- the parameters travel with the hash, so they can be raised later without invalidating old passwords.
--- owner_id ties a 客户经理 to the owner whose customers are theirs (the owner-scoping team setting).
+-- owner_id ties a customer manager (role manager) to the owner whose customers are theirs (the owner-scoping team setting).
 CREATE TABLE accounts (
   id TEXT PRIMARY KEY NOT NULL,
   login TEXT NOT NULL CHECK (length(login) BETWEEN 1 AND 64),

@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawOf } from '../../../db/handle.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
 import { encodeGb18030 } from '../../../test-support/import/encodeGb18030.ts';
 import { importEnvelope } from '../../../test-support/import/importTestKit.ts';
+import { sqlRow } from '../../../test-support/sqlRows.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -87,17 +87,21 @@ function render(c: fc.Arbitrary<unknown> extends never ? never : (typeof sheetCa
   return { bytes, startLines };
 }
 
-function fingerprint() {
-  const raw = rawOf(t.ctx.db);
-  const stamped = ['customers', 'contacts', 'contracts', 'owners', 'audit_log', 'import_batches', 'search_bigram_df'].map((table) =>
-    table === 'search_bigram_df'
-      ? raw.prepare('SELECT count(*) AS n, coalesce(sum(n), 0) AS u FROM search_bigram_df').get()
-      : raw.prepare(`SELECT count(*) AS n, coalesce(max(updated_at), '') AS u, coalesce(sum(version), 0) AS v FROM ${table}`).get(),
-  );
-  const counted = ['customer_bigrams', 'customer_bigram_sets', 'customer_search'].map((table) => raw.prepare(`SELECT count(*) AS n FROM ${table}`).get());
+async function fingerprint() {
+  const db = t.ctx.db;
+  const stamped = [];
+  for (const table of ['customers', 'contacts', 'contracts', 'owners', 'audit_log', 'import_batches', 'search_bigram_df']) {
+    stamped.push(
+      table === 'search_bigram_df'
+        ? await sqlRow(db, 'SELECT count(*) AS n, coalesce(sum(n), 0) AS u FROM search_bigram_df')
+        : await sqlRow(db, `SELECT count(*) AS n, coalesce(max(updated_at), '') AS u, coalesce(sum(version), 0) AS v FROM ${table}`),
+    );
+  }
+  const counted = [];
+  for (const table of ['customer_bigrams', 'customer_bigram_sets', 'customer_search']) counted.push(await sqlRow(db, `SELECT count(*) AS n FROM ${table}`));
   return JSON.stringify([stamped, counted]);
 }
-const live = (table: string) => (rawOf(t.ctx.db).prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+const live = async (table: string) => (await sqlRow<{ n: number }>(t.ctx.db, `SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`))?.n ?? 0;
 
 let fileNo = 0;
 function writeCase(bytes: Buffer): string {
@@ -113,9 +117,9 @@ describe('import fuzz', { timeout: 180_000 }, () => {
       fc.asyncProperty(sheetCase, async (c) => {
         const { bytes, startLines } = render(c);
         const file = writeCase(bytes);
-        const before = fingerprint();
-        const customers = live('customers');
-        const contracts = live('contracts');
+        const before = await fingerprint();
+        const customers = await live('customers');
+        const contracts = await live('contracts');
         const env = await importEnvelope(t, file, { kind: 'contracts', dryRun: c.mode === 'dry', strict: c.mode === 'strict' });
         expect(env.ok, JSON.stringify(env.error)).toBe(true);
         const r = env.data;
@@ -126,10 +130,10 @@ describe('import fuzz', { timeout: 180_000 }, () => {
           if (fr.bad) expect(rejectedLines.has(startLines[i]!), `row ${i} line ${startLines[i]} ${JSON.stringify(fr.cells)}`).toBe(true);
         });
         if (r.committed) {
-          expect(live('customers')).toBe(customers + r.customersCreated);
-          expect(live('contracts')).toBe(contracts + r.contractsCreated);
+          expect(await live('customers')).toBe(customers + r.customersCreated);
+          expect(await live('contracts')).toBe(contracts + r.contractsCreated);
         } else {
-          expect(fingerprint()).toBe(before);
+          expect(await fingerprint()).toBe(before);
         }
       }),
       { numRuns: 600 },
@@ -149,12 +153,12 @@ describe('import fuzz', { timeout: 180_000 }, () => {
     await fc.assert(
       fc.asyncProperty(mangled, fc.boolean(), async (bytes, strict) => {
         const file = writeCase(bytes);
-        const before = fingerprint();
-        const contracts = live('contracts');
+        const before = await fingerprint();
+        const contracts = await live('contracts');
         const env = await importEnvelope(t, file, { strict });
         if (!env.ok) {
           expect(env.error.code).toBe('VALIDATION');
-          expect(fingerprint()).toBe(before);
+          expect(await fingerprint()).toBe(before);
           return;
         }
         const r = env.data;
@@ -165,8 +169,8 @@ describe('import fuzz', { timeout: 180_000 }, () => {
               ? r.customersCreated + r.customersUpdated + r.customersUnchanged
               : r.followupsCreated + r.followupsUnchanged;
         expect(outcomes + r.duplicateRows + r.rejectedRows).toBe(r.rows);
-        if (!r.committed) expect(fingerprint()).toBe(before);
-        else expect(live('contracts')).toBe(contracts + r.contractsCreated);
+        if (!r.committed) expect(await fingerprint()).toBe(before);
+        else expect(await live('contracts')).toBe(contracts + r.contractsCreated);
       }),
       { numRuns: 300 },
     );
