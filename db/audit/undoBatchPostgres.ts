@@ -4,9 +4,8 @@
 // their next_expiry_on taken again; the customer_scoped_bigrams triggers move search postings row by row.
 import { sql } from 'kysely';
 import { q, type Tx } from '../handle.ts';
-import { newId } from '../newId.ts';
 import { reindexCustomer } from '../repositories/customerSearchIndex.ts';
-import { getRow } from '../repositories/auditedWrites.ts';
+import { getRow, writeAudit } from '../repositories/auditedWrites.ts';
 import {
   alreadyUndone,
   changedSince,
@@ -57,24 +56,6 @@ async function recomputeNextExpiry(tx: Tx, customerIds: readonly string[]): Prom
   }
 }
 
-async function writeUndoAudit(tx: Tx, meta: UndoMeta, row: { action: string; entity: string; entityId: string; before: string | null; after: string | null; batchId: string }) {
-  await q(tx)
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: meta.at,
-      actor: meta.actor,
-      action: row.action,
-      entity: row.entity,
-      entity_id: row.entityId,
-      before: row.before,
-      after: row.after,
-      batch_id: row.batchId,
-      created_at: meta.at,
-      updated_at: meta.at,
-    })
-    .execute();
-}
 
 /** Undoes batch `batchId` inside the caller's transaction `tx`, which a refusal rolls back. */
 export async function undoBatchPostgres(tx: Tx, batchId: string, meta: UndoMeta, options: UndoOptions): Promise<UndoneBatch> {
@@ -88,6 +69,8 @@ export async function undoBatchPostgres(tx: Tx, batchId: string, meta: UndoMeta,
   if (entries.some((e) => e.action === 'undone')) throw alreadyUndone(options.field);
   const customers = await touchedCustomers(tx, entries);
   let replayed = 0;
+  // Each row put back is audited in the undo's own batch.
+  const undoAudit = { at: meta.at, actor: meta.actor, action: 'undo', batchId: meta.batchId };
   for (const e of entries) {
     if (!isAudited(e.entity)) continue;
     replayed++;
@@ -103,7 +86,7 @@ export async function undoBatchPostgres(tx: Tx, batchId: string, meta: UndoMeta,
     // The row as read holds every column the table has now: a before-image's column since dropped is skipped.
     if (removedByUndo(before, new Set(Object.keys(current)))) {
       await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(key)} = ${e.entity_id}`.execute(q(tx));
-      await writeUndoAudit(tx, meta, { action: 'undo', entity: table, entityId: e.entity_id, before: JSON.stringify(current), after: null, batchId: meta.batchId });
+      await writeAudit(tx, undoAudit, table, e.entity_id, current, null);
       continue;
     }
     const restored = restoredColumns(before, current, new Set(Object.keys(current)), meta.at);
@@ -114,18 +97,11 @@ export async function undoBatchPostgres(tx: Tx, batchId: string, meta: UndoMeta,
       if (isUniqueViolation(err)) throw nameTaken(labelOf(before, e.entity_id));
       throw err;
     }
-    await writeUndoAudit(tx, meta, {
-      action: 'undo',
-      entity: table,
-      entityId: e.entity_id,
-      before: JSON.stringify(current),
-      after: JSON.stringify({ ...current, ...restored }),
-      batchId: meta.batchId,
-    });
+    await writeAudit(tx, undoAudit, table, e.entity_id, current, { ...current, ...restored });
   }
   for (const id of customers.all) await reindexCustomer(tx, id);
   await recomputeNextExpiry(tx, [...customers.all]);
   // The marker shares the original batch id, so a second undo of the same batch is refused.
-  await writeUndoAudit(tx, meta, { action: 'undone', entity: 'batch', entityId: batchId, before: null, after: JSON.stringify({ undoBatchId: meta.batchId }), batchId });
+  await writeAudit(tx, { at: meta.at, actor: meta.actor, action: 'undone', batchId }, 'batch', batchId, null, { undoBatchId: meta.batchId });
   return { entries: replayed, customersWritten: customers.written, customerIds: [...customers.all] };
 }
