@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/api/appError.ts';
 import type { Complaint } from '../../../shared/api/complaints.contract.ts';
 import { checkComplaintTransition, complaintDeadline, isComplaintOverdue, nextComplaintStep, SATISFACTION_STEPS } from '../../../shared/domain/complaints.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import {
@@ -152,7 +152,7 @@ export async function undoComplaintChange(ctx: ServiceContext, input: ApiParsedI
     }
     const ids = await complaintIdsOfBatch(tx, input.undoToken);
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     await recomputeComplaintReminders(ctx, tx, ids);
     return { undone: undone.entries };
   });

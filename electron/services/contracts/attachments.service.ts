@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/api/appError.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.contract.ts';
 import { sniffAttachmentType } from '../../../shared/domain/attachmentType.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import { readAttachmentBytes, storeAttachmentBytes } from '../../../db/attachmentStore.ts';
 import { newId } from '../../../db/newId.ts';
 import {
@@ -84,7 +84,7 @@ export async function undoAttachmentChange(ctx: ServiceContext, input: ApiParsed
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isAttachmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('attachmentErrors.notAnAttachmentChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     return { undone: undone.entries };
   });
 }

@@ -1,7 +1,7 @@
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { newId } from '../../../db/newId.ts';
 import { handOverOwner, isHandoverBatch } from '../../../db/repositories/ownerHandover.ts';
@@ -25,7 +25,7 @@ export async function undoHandOver(ctx: ServiceContext, input: ApiParsedInput<'h
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isHandoverBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('handover.notAHandover'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     return { entries: undone.entries };
   });
 }

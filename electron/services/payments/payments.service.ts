@@ -6,7 +6,7 @@ import type { Instalment, InstalmentPlan } from '../../../shared/api/payments.co
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { equalInstalments, instalmentStanding, withPayment } from '../../../shared/domain/paymentDelay.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import { newId } from '../../../db/newId.ts';
 import {
   findLiveInstalmentByDue,
@@ -104,7 +104,7 @@ export async function undoInstalmentChange(ctx: ServiceContext, input: ApiParsed
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isInstalmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('paymentErrors.notAPaymentChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     // Undoing a payment makes the instalment unpaid again: its step is armed again unless it already fired.
     await recomputeRemindersForInstalments(ctx, tx, await instalmentIdsOfBatch(tx, input.undoToken));
     return { undone: undone.entries };

@@ -14,7 +14,7 @@ import type { FollowUpChannel, FollowUpKind } from '../../../shared/domain/enums
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import type { WarningActionKind, WarningStatus } from '../../../shared/domain/riskWarnings.ts';
 import { msg, renderIn } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { insertFollowUp, markFollowUpDone, openFollowUpIds } from '../../../db/repositories/followUpsRepo.ts';
@@ -267,7 +267,7 @@ export async function undoWarningChange(ctx: ServiceContext, input: ApiParsedInp
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isWarningBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('riskErrors.notAWarningChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     return { undone: undone.entries };
   });
 }

@@ -5,7 +5,7 @@ import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { interactionChange, monthsBetween, periodStartOf } from '../../../shared/domain/riskSignals.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import { newId } from '../../../db/newId.ts';
 import {
   countServiceInteractionsByMonth,
@@ -108,7 +108,7 @@ export async function undoSignalChange(ctx: ServiceContext, input: ApiParsedInpu
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isSignalBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('signals.notASignalChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     return { undone: undone.entries };
   });
 }

@@ -7,7 +7,7 @@ import { DEFAULT_SURVEY_THRESHOLD, type Survey } from '../../../shared/api/surve
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { surveyAverage } from '../../../shared/domain/surveyScores.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { setTaskSurvey, taskOf, tasksAnsweredBy } from '../../../db/repositories/surveyCampaignsRepo.ts';
@@ -191,7 +191,7 @@ export async function undoSurveyChange(ctx: ServiceContext, input: ApiParsedInpu
   return withTransaction(ctx.db, async (tx: Tx) => {
     if (!(await isSurveyBatch(tx, input.undoToken, SETTING_KEYS.surveyThreshold))) throw new AppError('NOT_FOUND', msg('surveyErrors.notASurveyChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     await recomputeSurveyTaskReminders(ctx, tx, await taskIdsOfBatch(tx, input.undoToken));
     return { undone: undone.entries };
   });

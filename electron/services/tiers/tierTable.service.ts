@@ -6,7 +6,7 @@ import { msg } from '../../../shared/i18n/message.ts';
 import { normalizeSteps } from '../../../shared/reminders/reminderLadder.ts';
 import type { TierRuleSet } from '../../../shared/tiers/tierRules.ts';
 import { LADDER_SOURCE_TIER, tierName, tierNameKey, type TierInfo } from '../../../shared/tiers/tierTable.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import type { Executor, Tx } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import { upsertReminderRule } from '../../../db/repositories/reminderRulesRepo.ts';
@@ -173,7 +173,7 @@ export async function undoRemoveTier(ctx: ServiceContext, input: ApiParsedInput<
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isTierRemovalBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('tierTable.notARemoval'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     await recomputeFor(ctx, tx, await customerIdsInBatch(tx, input.undoToken));
     return { entries: undone.entries };
   });

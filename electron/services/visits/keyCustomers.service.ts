@@ -7,7 +7,7 @@ import type { KeyCustomer, ManagerAssignment, VisitStandardOutput } from '../../
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { isKeyCustomer, VISIT_PERIODS, type VisitPeriod } from '../../../shared/domain/visitPlan.ts';
 import { msg } from '../../../shared/i18n/message.ts';
-import { undoBatch } from '../../../db/audit/undoBatch.ts';
+import { undoByToken } from '../../../db/audit/undoBatch.ts';
 import type { Executor } from '../../../db/handle.ts';
 import { newId } from '../../../db/newId.ts';
 import {
@@ -166,7 +166,7 @@ export async function undoVisitsChange(ctx: ServiceContext, input: ApiParsedInpu
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isKeyCustomerBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('visitErrors.notAVisitsChange'), 'undoToken');
     const meta = auditMeta(ctx, 'undo', newId());
-    const undone = await undoBatch(ctx.db, tx, input.undoToken, { batchId: meta.batchId ?? newId(), at: meta.at, actor: meta.actor }, { field: 'undoToken' });
+    const undone = await undoByToken(ctx.db, tx, input.undoToken, meta);
     return { undone: undone.entries };
   });
 }
