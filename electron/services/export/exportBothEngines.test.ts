@@ -1,31 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyArchive } from '../../../db/archiveCopy/copyArchive.ts';
-import { openPostgres, type OpenedPostgres } from '../../../db/postgres/openPostgres.ts';
 import { openTestContext, type TestContext } from '../../../test-support/openTestContext.ts';
-import { postgresServiceContext } from '../../../test-support/postgres/postgresServiceContext.ts';
 import { testDatabaseForFile } from '../../../test-support/postgres/testDatabaseForFile.ts';
 import type { TestDatabase } from '../../../test-support/postgres/testPostgres.ts';
 import { buildHandlerTable } from '../allHandlers.ts';
 import { dispatch } from '../handlerTable.ts';
+import { silentLogger } from '../logger.ts';
+import { openPostgresServiceContext } from '../openPostgresServiceContext.ts';
+import type { OpenContext } from '../openServiceContext.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 let sqlite: TestContext;
 let database: TestDatabase;
-let postgres: OpenedPostgres;
-let pg: { ctx: ServiceContext; dispose(): void };
+let localDir: string;
+let pg: OpenContext;
 
 beforeAll(async () => {
   sqlite = await openTestContext(NOW);
   await sqlite.call('system:demo', {});
   database = await testDatabaseForFile();
-  postgres = await openPostgres({ url: database.url, now: () => new Date(NOW) });
-  await copyArchive(sqlite.ctx.db, postgres.db);
-  pg = postgresServiceContext(postgres, () => new Date(NOW));
+  localDir = fs.mkdtempSync(path.join(os.tmpdir(), 'renewal-desk-pg-export-'));
+  pg = await openPostgresServiceContext({ url: database.url, localDir, now: () => new Date(NOW), logger: silentLogger });
+  await copyArchive(sqlite.ctx.db, pg.ctx.db);
 }, 120_000);
 afterAll(async () => {
-  pg?.dispose();
-  await postgres?.close();
+  await pg?.close();
+  if (localDir) fs.rmSync(localDir, { recursive: true, force: true });
   await database?.drop();
   await sqlite?.close();
 });
