@@ -25,7 +25,8 @@ export function LocalizedApp() {
   const needsLogin = accounts.data?.teamMode === true && accounts.data.signedIn === null;
   const queryClient = useQueryClient();
   useEffect(() => onSignInRefused(() => void queryClient.invalidateQueries({ queryKey: apiQueryKey('accounts:status', {}) })), [queryClient]);
-  const locale = settings.data?.locale ?? 'zh-CN';
+  // Signed out of a team archive, settings:get is refused; accounts:status still tells the archive's language.
+  const locale = settings.data?.locale ?? accounts.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
   const theme = useMemo(() => appTheme(locale), [locale]);
 

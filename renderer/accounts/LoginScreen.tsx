@@ -42,11 +42,11 @@ export function LoginScreen({ firstAdmin }: { firstAdmin: boolean }) {
       <Card style={{ width: 380 }} title={t(firstAdmin ? 'login.firstAdminTitle' : 'login.title')}>
         {firstAdmin && <Typography.Paragraph type="secondary">{t('login.firstAdminHint')}</Typography.Paragraph>}
         <Form<Values> form={form} name="login" layout="vertical" onFinish={submit.onFinish} requiredMark={false}>
-          <Form.Item name="login" label={t('label.accountLogin')} rules={[requiredRule(t, t('label.accountLogin')), maxRule(t, 64)]}>
+          <Form.Item name="login" label={t('accounts.loginTitle')} rules={[requiredRule(t, t('label.accountLogin')), maxRule(t, 64)]}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
           </Form.Item>
           {firstAdmin && (
-            <Form.Item name="displayName" label={t('label.accountDisplayName')} rules={[requiredRule(t, t('label.accountDisplayName')), maxRule(t, 50)]}>
+            <Form.Item name="displayName" label={t('accounts.displayNameTitle')} rules={[requiredRule(t, t('label.accountDisplayName')), maxRule(t, 50)]}>
               <Input />
             </Form.Item>
           )}

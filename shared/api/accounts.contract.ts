@@ -68,6 +68,8 @@ export const accountsContract = {
       accountsExist: z.boolean(),
       signedIn: signedInSchema.nullable(),
       settings: teamSettingsSchema,
+      /** The archive's language, so the login page speaks it before anyone is signed in to read settings:get. */
+      locale: z.enum(['zh-CN', 'en-US']),
     }),
   },
   /** Only while the archive has no account at all: the first account, an admin, signed in at once. */

@@ -22,6 +22,7 @@ import type { Account, AccountRole, SignedInAccount } from '../../../shared/api/
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
+import { archiveLocale } from '../archiveLocale.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { accountsExist, asAccount, sessionAccount } from './accessGate.ts';
@@ -64,8 +65,9 @@ async function assertOwnerLink(tx: Tx, role: AccountRole, ownerId: string | null
 
 export async function accountsStatus(ctx: ServiceContext): Promise<ApiOutput<'accounts:status'>> {
   const settings = await readTeamSettings(ctx.db);
-  if (!ctx.teamMode) return { teamMode: false, accountsExist: false, signedIn: null, settings };
-  return { teamMode: true, accountsExist: await accountsExist(ctx.db), signedIn: (await sessionAccount(ctx)) ?? null, settings };
+  const locale = await archiveLocale(ctx.db);
+  if (!ctx.teamMode) return { teamMode: false, accountsExist: false, signedIn: null, settings, locale };
+  return { teamMode: true, accountsExist: await accountsExist(ctx.db), signedIn: (await sessionAccount(ctx)) ?? null, settings, locale };
 }
 
 export async function createFirstAdmin(ctx: ServiceContext, input: ApiParsedInput<'accounts:createFirstAdmin'>): Promise<Session> {

@@ -79,6 +79,14 @@ describe('the first admin', () => {
     expect((await call(session.token, 'customers:list', {})).total).toBe(0);
     expect(await call(session.token, 'accounts:status')).toMatchObject({ accountsExist: true, signedIn: { login: 'boss', role: 'admin' } });
   });
+
+  it("tells the archive's language to a caller not signed in, who may not read settings:get", async () => {
+    const session = await call(null, 'accounts:createFirstAdmin', { login: 'boss', displayName: '老板', password: 'admin-pass-1' });
+    expect(await call(null, 'accounts:status')).toMatchObject({ signedIn: null, locale: 'zh-CN' });
+    await call(session.token, 'settings:set', { locale: 'en-US' });
+    expect(await refusal(null, 'settings:get', {})).toMatchObject({ key: 'accounts.signInRequired' });
+    expect(await call(null, 'accounts:status')).toMatchObject({ signedIn: null, locale: 'en-US' });
+  });
 });
 
 describe('login', () => {

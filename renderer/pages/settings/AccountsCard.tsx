@@ -58,8 +58,8 @@ function SignedInAccountsCard({ isAdmin, who, scoped }: { isAdmin: boolean; who:
   const roleOptions = ACCOUNT_ROLES.map((r) => ({ value: r, label: t(`accounts.role.${r}`) }));
 
   const columns: TableProps<Account>['columns'] = [
-    { key: 'login', title: t('label.accountLogin'), render: (_, a) => <Typography.Text strong={!a.disabled} type={a.disabled ? 'secondary' : undefined}>{a.login}</Typography.Text> },
-    { key: 'displayName', title: t('label.accountDisplayName'), render: (_, a) => a.displayName },
+    { key: 'login', title: t('accounts.loginTitle'), render: (_, a) => <Typography.Text strong={!a.disabled} type={a.disabled ? 'secondary' : undefined}>{a.login}</Typography.Text> },
+    { key: 'displayName', title: t('accounts.displayNameTitle'), render: (_, a) => a.displayName },
     {
       key: 'role',
       title: t('accounts.role'),
@@ -143,10 +143,10 @@ function NewAccountModal({ open, onClose, roleOptions }: { open: boolean; onClos
   });
   return (
     <FormModal<NewAccountValues> name="account" title={t('accounts.add')} open={open} form={form} onCancel={onClose} onFinish={submit.onFinish} saving={submit.submitting} width={440} initialValues={{ role: 'manager' }}>
-      <Form.Item name="login" label={t('label.accountLogin')} rules={[requiredRule(t, t('label.accountLogin')), maxRule(t, 64)]}>
+      <Form.Item name="login" label={t('accounts.loginTitle')} rules={[requiredRule(t, t('label.accountLogin')), maxRule(t, 64)]}>
         <Input autoFocus autoComplete="off" />
       </Form.Item>
-      <Form.Item name="displayName" label={t('label.accountDisplayName')} rules={[requiredRule(t, t('label.accountDisplayName')), maxRule(t, 50)]}>
+      <Form.Item name="displayName" label={t('accounts.displayNameTitle')} rules={[requiredRule(t, t('label.accountDisplayName')), maxRule(t, 50)]}>
         <Input />
       </Form.Item>
       <Form.Item name="role" label={t('accounts.role')}>

@@ -3,6 +3,9 @@ import type { accountsZhCN } from '../zhCN/accounts.ts';
 export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'label.accountLogin': 'login name',
   'label.accountDisplayName': 'display name',
+  // Field and column titles; the label.* forms above sit inside sentences ("please enter the login name").
+  'accounts.loginTitle': 'Login name',
+  'accounts.displayNameTitle': 'Display name',
   'accounts.role.admin': 'Admin',
   'accounts.role.manager': 'Account manager',
   'accounts.role.readonly': 'Read-only',

@@ -2,6 +2,9 @@
 export const accountsZhCN = {
   'label.accountLogin': '登录名',
   'label.accountDisplayName': '显示名称',
+  // Field and column titles; the label.* forms above sit inside sentences ("please enter the login name").
+  'accounts.loginTitle': '登录名',
+  'accounts.displayNameTitle': '显示名称',
   'accounts.role.admin': '管理员',
   'accounts.role.manager': '客户经理',
   'accounts.role.readonly': '只读',
