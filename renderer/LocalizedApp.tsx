@@ -12,9 +12,10 @@ import { AppRoutes } from './AppRoutes.tsx';
 import { createTranslator } from '../shared/i18n/createTranslator.ts';
 import { I18nContext } from './i18n/I18nContext.ts';
 import { LoginScreen } from './accounts/LoginScreen.tsx';
+import { forgetSignedInData } from './accounts/forgetSignedInData.ts';
 import { onSignInRefused } from './accounts/sessionToken.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { apiQueryKey, useApiQuery } from './api/useApi.ts';
+import { useApiQuery } from './api/useApi.ts';
 
 /** Loads the saved language first, so the whole UI (antd and dayjs included) starts in it. */
 export function LocalizedApp() {
@@ -24,7 +25,7 @@ export function LocalizedApp() {
   const accounts = useApiQuery('accounts:status', {});
   const needsLogin = accounts.data?.teamMode === true && accounts.data.signedIn === null;
   const queryClient = useQueryClient();
-  useEffect(() => onSignInRefused(() => void queryClient.invalidateQueries({ queryKey: apiQueryKey('accounts:status', {}) })), [queryClient]);
+  useEffect(() => onSignInRefused(() => forgetSignedInData(queryClient)), [queryClient]);
   // Signed out of a team archive, settings:get is refused; accounts:status still tells the archive's language.
   const locale = settings.data?.locale ?? accounts.data?.locale ?? 'zh-CN';
   const i18n = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);

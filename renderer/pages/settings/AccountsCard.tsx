@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ACCOUNT_ROLES, type Account, type AccountRole } from '../../../shared/api/accounts.contract.ts';
 import { errorMessageOf } from '../../api/ApiCallError.ts';
 import { useApiMutation, useApiQuery } from '../../api/useApi.ts';
+import { forgetSignedInData } from '../../accounts/forgetSignedInData.ts';
 import { keepSessionToken } from '../../accounts/sessionToken.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { OwnerSelect } from '../../components/OwnerSelect.tsx';
@@ -51,7 +52,7 @@ function SignedInAccountsCard({ isAdmin, who, scoped }: { isAdmin: boolean; who:
   const logout = useApiMutation('accounts:logout', {
     onSuccess: () => {
       keepSessionToken(null);
-      void queryClient.invalidateQueries();
+      forgetSignedInData(queryClient);
     },
     onError,
   });
