@@ -10,7 +10,7 @@ import { sqlRows } from '../../test-support/sqlRows.ts';
 import { attachmentsDirFor } from '../attachmentStore.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { openPostgres, type OpenedPostgres } from '../postgres/openPostgres.ts';
-import { copyArchive, type TableCopyReport } from './copyArchive.ts';
+import { ArchiveCopyMismatch, copyArchive, type TableCopyReport } from './copyArchive.ts';
 
 // migrate-to's attachments: an SQLite archive's files (its folder, and its backups' store for a removed one) go
 // into a team archive's attachment_blobs table, and from there back out into a new SQLite file's folder, each
@@ -76,6 +76,22 @@ describe('attachments in an archive copy', () => {
       }
       // The SQLite archive keeps its folder: its own table stays empty.
       expect(await sqlRows(back.db, 'SELECT sha256 FROM attachment_blobs')).toEqual([]);
+    } finally {
+      await back.close();
+    }
+  });
+
+  it('a byte that does not read back the same fails the copy and rolls it back (a damaged file already in the folder)', async () => {
+    const file = path.join(src.dir, 'stale', 'archive.db');
+    const stale = path.join(attachmentsDirFor(file), sha(scans.kept).slice(0, 2), sha(scans.kept));
+    fs.mkdirSync(path.dirname(stale), { recursive: true });
+    fs.writeFileSync(stale, 'bit rot');
+    const back = await openDatabase({ file, now: () => new Date(NOW) });
+    try {
+      const failure = await copyArchive(team.db, back.db).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ArchiveCopyMismatch);
+      expect(blobRow((failure as ArchiveCopyMismatch).tables)).toMatchObject({ sourceRows: 2, targetRows: 1, ok: false });
+      expect(await sqlRows(back.db, 'SELECT id FROM contract_attachments')).toEqual([]);
     } finally {
       await back.close();
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachmentsDirFor } from '../../../db/attachmentStore.ts';
+import { attachmentsDirFor, storeAttachmentBytes } from '../../../db/attachmentStore.ts';
 import { snapshotArchive } from '../../../db/openDatabase.ts';
 import { runPostgresTool } from '../../../db/postgresDump.ts';
 import { sqlRow } from '../../../test-support/sqlRows.ts';
@@ -144,5 +144,17 @@ describe.runIf(testEngine() === 'postgres')('backups of a team archive', () => {
     } finally {
       await laptop.close();
     }
+  });
+
+  it("seals bytes an earlier version left only in this computer's folder (not yet uploaded into the table)", async () => {
+    const customerId = (await t.call('customers:create', { name: '旧版本的客户' })).id;
+    const scan = await attachScan(customerId);
+    await sqlRow(t.ctx.db, 'DELETE FROM attachment_blobs WHERE sha256 = ?', sha(scan));
+    storeAttachmentBytes(t.ctx.attachmentsDir, scan);
+    const sealed = await t.call('system:exportEncrypted', { passphrase: 'correct horse battery' });
+    expect([sealed.attachments, sealed.attachmentsMissing]).toEqual([1, 0]);
+    fs.rmSync(t.ctx.attachmentsDir, { recursive: true, force: true });
+    const gone = await t.call('system:exportEncrypted', { passphrase: 'correct horse battery' });
+    expect([gone.attachments, gone.attachmentsMissing]).toEqual([0, 1]);
   });
 });
