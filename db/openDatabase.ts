@@ -6,6 +6,7 @@ import { Kysely } from 'kysely';
 import { AppError } from '../shared/api/appError.ts';
 import { msg } from '../shared/i18n/message.ts';
 import { copyArchive } from './archiveCopy/copyArchive.ts';
+import { attachmentsDirFor } from './attachmentStore.ts';
 import { backupConnection, backupPostgresArchive, backupsDirFor, removeDatabaseFiles, snapshotDatabase } from './backups.ts';
 import { attachCrashHooks, type CrashHooks } from './crashHooks.ts';
 import { engineOf, makeDb, rawOf, type Db } from './handle.ts';
@@ -136,10 +137,13 @@ export async function backupDatabase(db: Db, dir: string, now: Date, reason = 'm
 export async function snapshotArchive(db: Db, target: string, now: () => Date): Promise<void> {
   if (engineOf(db) !== 'postgres') return snapshotDatabase(db, target);
   const partial = `${target}.partial`;
+  const folder = attachmentsDirFor(target);
+  const folderIsNew = !fs.existsSync(folder);
   try {
     const copy = await openDatabase({ file: partial, now, backupsDir: path.join(path.dirname(target), 'snapshot-backups') });
     try {
-      await copyArchive(db, copy.db);
+      // The attachments' bytes land beside the file's final name, as an SQLite archive keeps them.
+      await copyArchive(db, copy.db, { attachments: { targetDir: folder } });
     } finally {
       await copy.close();
     }
@@ -151,6 +155,9 @@ export async function snapshotArchive(db: Db, target: string, now: () => Date): 
       flip.close();
     }
     fs.renameSync(partial, target);
+  } catch (e) {
+    if (folderIsNew) fs.rmSync(folder, { recursive: true, force: true });
+    throw e;
   } finally {
     removeDatabaseFiles(partial);
   }

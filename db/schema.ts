@@ -4,6 +4,7 @@ import type { ComplaintStepsTable, ComplaintsTable } from './schemaComplaints.ts
 import type { LoyaltyPointsTable, MessageTemplatesTable, ReferralsTable, RenewalOffersTable } from './schemaCare.ts';
 import type { MailOutboxTable, OwnerMailOptOutsTable } from './schemaMail.ts';
 import type { AccountSessionsTable, AccountsTable } from './schemaAccounts.ts';
+import type { AttachmentBlobsTable } from './schemaAttachments.ts';
 import type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 export type { CompetitorEventsTable, ContractInstalmentsTable, CustomerHealthTable, CustomerHealthWeeksTable, HealthDirtyTable, RiskWarningActionsTable, RiskWarningsTable, UsageFiguresTable } from './schemaRisk.ts';
 import type { SurveyActionsTable, SurveyCampaignCustomersTable, SurveyCampaignsTable, SurveyDimensionsTable, SurveysTable } from './schemaSurveys.ts';
@@ -345,6 +346,7 @@ export interface Database {
   owner_mail_opt_outs: OwnerMailOptOutsTable;
   accounts: AccountsTable;
   account_sessions: AccountSessionsTable;
+  attachment_blobs: AttachmentBlobsTable;
 }
 
 export type OwnerRow = Selectable<OwnersTable>;

@@ -7,6 +7,7 @@ import path from 'node:path';
 /** Test files that open their archive through openTestContext but test something only the SQLite engine has. */
 export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'db/archiveCopy/copyArchive.test.ts': 'opens both engines itself (SQLite to PostgreSQL and back)',
+  'db/archiveCopy/copyAttachments.test.ts': "opens both engines itself (an SQLite archive's attachment files to PostgreSQL and back)",
   'db/migrations/0013_report_terms.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0014_customer_pinyin_search.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
   'db/migrations/0018_customer_scoped_bigrams.test.ts': "an SQLite migration's own steps; PostgreSQL starts from its baseline",
@@ -18,7 +19,7 @@ export const SQLITE_ONLY_TEST_FILES: Readonly<Record<string, string>> = {
   'electron/services/reminders/reminderCrash.test.ts':
     "SIGKILLs a child mid-tick on a copied SQLite file: it tests that file's journal rolling the claim back; a PostgreSQL server rolls back a dropped connection's transaction itself",
   'electron/services/system/exportAttachments.test.ts':
-    "the encrypted export carries an SQLite archive's attachment files and restores them on a new laptop; a team archive's files stay in each client's folder (a known gap)",
+    "restores the encrypted export, attachment files and all, into an SQLite archive on a new laptop; a team archive refuses restores, and its export's attachments (from its table) are checked by teamArchiveBackup.test.ts",
   'electron/services/system/exportEncrypted.test.ts':
     'restores the encrypted export into an archive; a team archive refuses restores (its admin uses pg_restore or migrate-to); its own encrypted export is checked by teamArchiveBackup.test.ts',
   'electron/services/system/restoreBackup.test.ts':

@@ -7,6 +7,7 @@ import { archiveTables, inForeignKeyOrder, type CopyTable } from './archiveTable
 import { batchSizeFor, digestTable, insertRows, TableDigest, tableRowBatches } from './tableRows.ts';
 import { advanceIdentitySequences } from '../postgres/identitySequences.ts';
 import { silenceTriggers } from './targetTriggers.ts';
+import { ATTACHMENT_BLOBS_TABLE, copyAttachmentBytes, type AttachmentCopyFolders } from './copyAttachments.ts';
 
 /**
  * Tables a new archive's own migrations fill (the built-in tiers, visit standards and survey dimensions). They do
@@ -22,6 +23,8 @@ export interface TableCopyReport {
   sourceSha256: string;
   targetSha256: string;
   ok: boolean;
+  /** The attachments' bytes only: contents attachment rows reference that the source holds nowhere (copyAttachments.ts). */
+  missing?: number;
 }
 
 /** Thrown when what was written does not read back equal; the target's transaction has been rolled back. */
@@ -75,15 +78,17 @@ function withSourceSnapshot<T>(source: Db, work: (tx: Tx) => Promise<T>): Promis
  * Copies every table of `source` into the empty archive `target` (either engine to the other), in foreign-key order
  * and in batches, inside one transaction on the target; then reads each table back from the target and compares its
  * row count and SHA-256 with the source's. Any difference rolls the whole copy back (ArchiveCopyMismatch). A target
- * that holds data is refused before anything is written.
+ * that holds data is refused before anything is written. The attachments' bytes move from where the source keeps
+ * them to where the target does (folder or table, copyAttachments.ts), checked by their SHA-256 the same way.
  */
-export async function copyArchive(source: Db, target: Db, options: { batchSize?: number } = {}): Promise<TableCopyReport[]> {
+export async function copyArchive(source: Db, target: Db, options: { batchSize?: number; attachments?: AttachmentCopyFolders } = {}): Promise<TableCopyReport[]> {
   const ceiling = options.batchSize ?? 500;
   return withSourceSnapshot(source, async (from) => {
-    const sourceTables = inForeignKeyOrder(await archiveTables(from));
+    const allSourceTables = inForeignKeyOrder(await archiveTables(from));
+    const sourceTables = allSourceTables.filter((t) => t.name !== ATTACHMENT_BLOBS_TABLE);
     return withTransaction(target, async (to) => {
       const targetTables = new Map((await archiveTables(to)).map((t) => [t.name, t]));
-      const problems = sameShape(sourceTables, [...targetTables.values()]);
+      const problems = sameShape(allSourceTables, [...targetTables.values()]);
       if (problems.length > 0) throw new AppError('VALIDATION', msg('migrateTo.schemaMismatch', { detail: problems.join('; ') }));
       const held = await tablesWithRows(to, [...targetTables.values()]);
       if (held.length > 0) throw new AppError('CONFLICT', msg('migrateTo.targetNotEmpty', { tables: held.join(', ') }));
@@ -104,6 +109,7 @@ export async function copyArchive(source: Db, target: Db, options: { batchSize?:
       }
       await restoreTriggers();
       await advanceIdentitySequences(to);
+      const attachments = await copyAttachmentBytes(source, from, target, to, options.attachments);
 
       const report: TableCopyReport[] = [];
       for (const table of sourceTables) {
@@ -111,6 +117,7 @@ export async function copyArchive(source: Db, target: Db, options: { batchSize?:
         const t = await digestTable(to, targetTables.get(table.name)!, batchSizeFor(table, ceiling));
         report.push({ table: table.name, sourceRows: s.rows, targetRows: t.rows, sourceSha256: s.sha256, targetSha256: t.sha256, ok: s.rows === t.rows && s.sha256 === t.sha256 });
       }
+      report.push(attachments);
       if (report.some((r) => !r.ok)) throw new ArchiveCopyMismatch(report);
       return report;
     });

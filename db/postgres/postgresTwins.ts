@@ -170,3 +170,18 @@ CREATE TABLE account_sessions (
 CREATE INDEX account_sessions_account ON account_sessions(account_id);
 `,
 };
+
+/** Twin of 0038: the attachments' bytes kept in the archive (where a team archive keeps them). */
+export const postgres0038AttachmentBlobs: PostgresMigration = {
+  version: 38,
+  name: 'attachment_blobs',
+  sql: `
+CREATE TABLE attachment_blobs (
+  sha256 text COLLATE "C" PRIMARY KEY NOT NULL CHECK (length(sha256) = 64),
+  size_bytes bigint NOT NULL CHECK (size_bytes > 0),
+  bytes bytea NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  CHECK (length(bytes) = size_bytes)
+);
+`,
+};

@@ -1,6 +1,7 @@
 // A contract's attachments: added from an upload (`import:upload`, the one way a file's bytes reach the backend),
-// checked by content (sniffAttachmentType) and size, stored once per content in the attachments folder, and
-// referenced by an audited row, so an add or a remove is undone like any other write.
+// checked by content (sniffAttachmentType) and size, stored once per content (an SQLite archive in its attachments
+// folder, a team archive in its own table: db/archiveAttachments.ts), and referenced by an audited row, so an add or
+// a remove is undone like any other write.
 import fs from 'node:fs';
 import type { ApiOutput, ApiParsedInput } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
@@ -8,7 +9,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/api/attachments.contract.t
 import { sniffAttachmentType } from '../../../shared/domain/attachmentType.ts';
 import { msg } from '../../../shared/i18n/message.ts';
 import { undoByToken } from '../../../db/audit/undoBatch.ts';
-import { readAttachmentBytes, storeAttachmentBytes } from '../../../db/attachmentStore.ts';
+import { readArchiveAttachment, storeArchiveAttachment } from '../../../db/archiveAttachments.ts';
 import { newId } from '../../../db/newId.ts';
 import {
   findLiveAttachmentBySha,
@@ -51,16 +52,18 @@ export async function addAttachment(ctx: ServiceContext, input: ApiParsedInput<'
     const mime = sniffAttachmentType(bytes) ?? 'application/pdf';
     return await withTransaction(ctx.db, async (tx) => {
       await requireContract(tx, input.contractId, 'contractId');
-      // Written before the row: a row never points at a file that is not there. A file left by a failed
-      // transaction is referenced by no row, and the next backup's cleanup removes it.
-      const stored = storeAttachmentBytes(ctx.attachmentsDir, bytes);
+      const batchId = newId();
+      const meta = auditMeta(ctx, 'attach', batchId);
+      // Written before the row: a row never points at bytes that are not there. A file left in the folder by a
+      // failed transaction is referenced by no row, and the next backup's cleanup removes it (the table's row rolls
+      // back with the transaction).
+      const stored = await storeArchiveAttachment(tx, ctx, bytes, meta.at);
       const same = await findLiveAttachmentBySha(tx, input.contractId, stored.sha256);
       if (same) throw new AppError('DUPLICATE', msg('attachmentErrors.duplicate', { name: same.fileName }), 'uploadId');
-      const batchId = newId();
       const attachment = await insertAttachment(
         tx,
         { contractId: input.contractId, fileName, storedName: stored.storedName, mime, sizeBytes: bytes.length, sha256: stored.sha256 },
-        auditMeta(ctx, 'attach', batchId),
+        meta,
       );
       return { attachment, undoToken: batchId };
     });
@@ -79,7 +82,10 @@ export async function removeAttachment(ctx: ServiceContext, input: ApiParsedInpu
   });
 }
 
-/** Undoes an add (the row is soft-deleted; the file stays until a backup's cleanup) or a remove (the row is back). */
+/**
+ * Undoes an add (the row is soft-deleted; a file stays until a backup's cleanup, a team archive's bytes stay in its
+ * table while any row references them) or a remove (the row is back).
+ */
 export async function undoAttachmentChange(ctx: ServiceContext, input: ApiParsedInput<'contracts:attachmentsUndo'>): Promise<ApiOutput<'contracts:attachmentsUndo'>> {
   return withTransaction(ctx.db, async (tx) => {
     if (!(await isAttachmentBatch(tx, input.undoToken))) throw new AppError('NOT_FOUND', msg('attachmentErrors.notAnAttachmentChange'), 'undoToken');
@@ -92,7 +98,7 @@ export async function undoAttachmentChange(ctx: ServiceContext, input: ApiParsed
 export async function readAttachment(ctx: ServiceContext, input: ApiParsedInput<'contracts:attachmentsRead'>): Promise<ApiOutput<'contracts:attachmentsRead'>> {
   const attachment = await getLiveAttachment(ctx.db, input.id);
   if (!attachment) throw new AppError('NOT_FOUND', msg('attachmentErrors.missing'), 'id');
-  const bytes = readAttachmentBytes(ctx.attachmentsDir, ctx.backupsDir, attachment.storedName);
+  const bytes = await readArchiveAttachment(ctx.db, ctx, attachment, ctx.now().toISOString());
   if (!bytes) throw new AppError('NOT_FOUND', msg('attachmentErrors.fileGone', { name: attachment.fileName }), 'id');
   const { storedName: _stored, customerId: _customer, ...shown } = attachment;
   return { ...shown, contentBase64: bytes.toString('base64') };

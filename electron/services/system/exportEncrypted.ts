@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { format } from 'date-fns';
-import { attachmentNamesReferencedBy, attachmentSourceFile } from '../../../db/attachmentStore.ts';
-import { snapshotArchive } from '../../../db/openDatabase.ts';
+import { attachmentNamesReferencedBy, attachmentsDirFor, attachmentSourceFile } from '../../../db/attachmentStore.ts';
+import { archiveIsOnServer, snapshotArchive } from '../../../db/openDatabase.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { withStagingScratch } from '../stagingScratch.ts';
 import { archiveFrames, DamagedAttachmentSource, type ArchiveAttachment } from './archiveFrames.ts';
@@ -14,7 +14,7 @@ export const ENCRYPTED_BACKUP_EXTENSION = '.rdbackup';
 
 /**
  * The whole archive, encrypted with `passphrase`, as bytes for the caller to save: a consistent snapshot taken with
- * the online backup API (a team archive's: its verified copy into an SQLite file, which restores into a desktop archive) and the attachment files it references (format 2, archiveFrames.ts), encrypted as a stream
+ * the online backup API (a team archive's: its verified copy into an SQLite file, which restores into a desktop archive) and the attachment files it references (format 2, archiveFrames.ts; a team archive's from its table), encrypted as a stream
  * in the staging folder (the plain snapshot is removed at once). A referenced file that is nowhere (every copy
  * pruned) or whose bytes no longer match its SHA-256 is left out and counted in `attachmentsMissing`.
  */
@@ -27,8 +27,11 @@ export async function exportEncryptedBackup(ctx: ServiceContext, passphrase: str
     await pipeline(fs.createReadStream(plain), zlib.createGzip(), fs.createWriteStream(databaseGz));
     fs.rmSync(plain, { force: true });
 
+    // A team archive's snapshot wrote the bytes from its table beside the snapshot; bytes an earlier version kept
+    // in this computer's folder instead (before they moved into the table) are taken from there.
+    const folders = archiveIsOnServer(ctx.db) ? [attachmentsDirFor(plain), ctx.attachmentsDir] : [ctx.attachmentsDir];
     const attachments: ArchiveAttachment[] = names.flatMap((storedName) => {
-      const file = attachmentSourceFile(ctx.attachmentsDir, ctx.backupsDir, storedName);
+      const file = folders.map((dir) => attachmentSourceFile(dir, ctx.backupsDir, storedName)).find((f) => f !== null);
       return file ? [{ storedName, file }] : [];
     });
     let missing = names.length - attachments.length;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { ArchiveCopyMismatch, copyArchive, type TableCopyReport } from '../../../db/archiveCopy/copyArchive.ts';
+import { attachmentsDirFor } from '../../../db/attachmentStore.ts';
 import type { Db } from '../../../db/handle.ts';
 import { openDatabase } from '../../../db/openDatabase.ts';
 import { openPostgres } from '../../../db/postgres/openPostgres.ts';
@@ -38,13 +39,15 @@ const sqliteFiles = (file: string) => [file, `${file}-wal`, `${file}-shm`];
 
 /**
  * Moves an archive between the engines (`renewal-desk migrate-to`): SQLite → an empty PostgreSQL database, or
- * PostgreSQL → a new SQLite file. The copy and its verification are db/archiveCopy/copyArchive.ts; this opens both
+ * PostgreSQL → a new SQLite file, attachments' bytes included (table ↔ folder). The copy and its verification are db/archiveCopy/copyArchive.ts; this opens both
  * ends, refuses what it must before either is written, and leaves no half-made SQLite file behind on failure.
  */
 export async function migrateArchive(source: DbLocation, target: DbLocation, options: { now?: () => Date; batchSize?: number } = {}): Promise<MigrateArchiveResult> {
   const now = options.now ?? (() => new Date());
   if (source.engine === target.engine) throw new AppError('VALIDATION', msg('migrateTo.sameEngine', { engine: source.engine === 'postgres' ? 'PostgreSQL' : 'SQLite' }), 'target');
   if (target.engine === 'sqlite' && fs.existsSync(target.file)) throw new AppError('CONFLICT', msg('migrateTo.targetFileExists', { file: target.file }), 'target');
+  // The new file's attachments folder gets the team archive's bytes: removed with the file when the copy fails.
+  const newFolder = target.engine === 'sqlite' && !fs.existsSync(attachmentsDirFor(target.file)) ? attachmentsDirFor(target.file) : null;
   const from = await openSource(source, now);
   let created = false;
   try {
@@ -65,6 +68,9 @@ export async function migrateArchive(source: DbLocation, target: DbLocation, opt
     }
   } finally {
     await from.close();
-    if (created && target.engine === 'sqlite') for (const f of sqliteFiles(target.file)) fs.rmSync(f, { force: true });
+    if (created && target.engine === 'sqlite') {
+      for (const f of sqliteFiles(target.file)) fs.rmSync(f, { force: true });
+      if (newFolder) fs.rmSync(newFolder, { recursive: true, force: true });
+    }
   }
 }
