@@ -29,7 +29,7 @@ export async function storeArchiveAttachment(tx: Tx, folders: AttachmentFolders,
 
 /**
  * An attachment's bytes, or null when they are nowhere. A team archive reads its table; bytes an earlier version
- * kept in this computer's folder instead (before migration 0038) are uploaded into the table the first time they
+ * kept in this computer's folder instead (before migration 0042) are uploaded into the table the first time they
  * are read here, once their SHA-256 checks, so from then on every client opens them.
  */
 export async function readArchiveAttachment(

@@ -32,7 +32,7 @@ import { migration0036FollowUpInteractionsIndex } from './0036_follow_up_interac
 import { migration0041PinyinMatch } from './0041_pinyin_match.ts';
 import { migration0035MailReminders } from './0035_mail_reminders.ts';
 import { migration0037Accounts } from './0037_accounts.ts';
-import { migration0038AttachmentBlobs } from './0038_attachment_blobs.ts';
+import { migration0042AttachmentBlobs } from './0042_attachment_blobs.ts';
 import { migration0032KeyCustomersVisits } from './0032_key_customers_visits.ts';
 import { migration0031Complaints } from './0031_complaints.ts';
 import { migration0033GreetingsLoyalty } from './0033_greetings_loyalty.ts';
@@ -76,8 +76,8 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0035MailReminders,
   migration0036FollowUpInteractionsIndex,
   migration0037Accounts,
-  migration0038AttachmentBlobs,
   migration0041PinyinMatch,
+  migration0042AttachmentBlobs,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

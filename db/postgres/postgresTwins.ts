@@ -171,9 +171,9 @@ CREATE INDEX account_sessions_account ON account_sessions(account_id);
 `,
 };
 
-/** Twin of 0038: the attachments' bytes kept in the archive (where a team archive keeps them). */
-export const postgres0038AttachmentBlobs: PostgresMigration = {
-  version: 38,
+/** Twin of 0042: the attachments' bytes kept in the archive (where a team archive keeps them). */
+export const postgres0042AttachmentBlobs: PostgresMigration = {
+  version: 42,
   name: 'attachment_blobs',
   sql: `
 CREATE TABLE attachment_blobs (

@@ -1,4 +1,4 @@
-// The attachments' bytes kept in the archive (migration 0038, db/schemaAttachments.ts): where a team archive keeps
+// The attachments' bytes kept in the archive (migration 0042, db/schemaAttachments.ts): where a team archive keeps
 // them. Content-addressed: a row is written once per SHA-256 and never changed; an add that rolls back takes its
 // row with it, since the bytes go in within the add's own transaction.
 import { q, type Executor } from '../handle.ts';

@@ -14,7 +14,7 @@ import { silentLogger } from '../logger.ts';
 import { openPostgresServiceContext } from '../openPostgresServiceContext.ts';
 import type { OpenContext } from '../openServiceContext.ts';
 
-// Team mode (issue 15): a team archive keeps its attachments' bytes in its own table (migration 0038), so a
+// Team mode (issue 15): a team archive keeps its attachments' bytes in its own table (migration 0042), so a
 // second desktop on the same PostgreSQL database, with its own empty folder, opens what the first one added. On
 // SQLite there is one desktop per file and its folder: attachments.test.ts.
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);

@@ -1,7 +1,7 @@
 // A team archive (PostgreSQL): system:backup is a pg_dump of its database, listed like the file backups, and a
 // restore from a file is refused with the way a team archive is restored. The file backups' own tests (restore and
 // swap of an SQLite file) are in system.test.ts, restoreBackup.test.ts and withSafetyBackup.test.ts. A team
-// archive's attachments are bytes in its database (migration 0038): its dumps and its encrypted export carry them.
+// archive's attachments are bytes in its database (migration 0042): its dumps and its encrypted export carry them.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,7 +79,7 @@ describe.runIf(testEngine() === 'postgres')('backups of a team archive', () => {
         });
       expect(await counts(urlOf(t.file, restored))).toEqual(await counts(t.file));
       expect((await counts(urlOf(t.file, restored)))?.customers).toBe('2');
-      // The attachment's bytes live in the database, so the dump carries them (migration 0038).
+      // The attachment's bytes live in the database, so the dump carries them (migration 0042).
       const blobs = await onDatabase(urlOf(t.file, restored), (c) => c.query<{ sha256: string; bytes: Buffer }>('SELECT sha256, bytes FROM attachment_blobs'));
       expect(blobs.rows.map((r) => [r.sha256, sha(r.bytes)])).toEqual([[sha(scan), sha(scan)]]);
     } finally {

@@ -1,8 +1,8 @@
 import type { MigrationDefinition } from './migrationDefinition.ts';
 
 // Frozen at release: never edit, add a new numbered migration instead.
-export const migration0038AttachmentBlobs: MigrationDefinition = {
-  version: 38,
+export const migration0042AttachmentBlobs: MigrationDefinition = {
+  version: 42,
   name: 'attachment_blobs',
   sql: `
 -- The bytes of contract attachments kept in the archive itself, content-addressed by their SHA-256 like the
