@@ -9,6 +9,7 @@ import { sha256Of } from '../archiveAttachments.ts';
 import { attachmentsDirFor, attachmentSourceFile, storeAttachmentBytes, storedNameOf } from '../attachmentStore.ts';
 import { backupsDirFor } from '../backups.ts';
 import { engineOf, type Db, type Tx } from '../handle.ts';
+import type { TableCopyReport } from './copyArchive.ts';
 import { putAttachmentBlob, readAttachmentBlob, referencedAttachmentContents } from '../repositories/attachmentBlobsRepo.ts';
 
 /** The table the copy leaves to copyAttachmentBytes. */
@@ -22,18 +23,8 @@ export interface AttachmentCopyFolders {
   targetDir?: string;
 }
 
-export interface AttachmentCopyReport {
-  table: string;
-  /** Contents found at the source with their SHA-256 intact. */
-  sourceRows: number;
-  /** Contents the target reads back with the same SHA-256. */
-  targetRows: number;
-  sourceSha256: string;
-  targetSha256: string;
-  ok: boolean;
-  /** Contents attachment rows reference that the source holds nowhere (or damaged): they cannot travel. */
-  missing: number;
-}
+/** A table's line of the copy's report, plus the contents attachment rows reference that the source holds nowhere. */
+export type AttachmentCopyReport = TableCopyReport & { missing: number };
 
 function sourceFolders(source: Db, folders: AttachmentCopyFolders) {
   if (folders.source) return folders.source;
