@@ -2,7 +2,7 @@ import pg from 'pg';
 import { AppError } from '../../shared/api/appError.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { POSTGRES_BASELINE_34 } from './postgresBaseline.ts';
-import { postgres0035MailReminders, postgres0036FollowUpInteractionsIndex, postgres0037Accounts, postgres0041PinyinMatch } from './postgresTwins.ts';
+import { postgres0035MailReminders, postgres0036FollowUpInteractionsIndex, postgres0037Accounts, postgres0041PinyinMatch, postgres0042DirtyMarksByTransaction } from './postgresTwins.ts';
 
 export interface PostgresMigration {
   /** The SQLite migration number this one is the twin of; equals schema_version.version after it ran. */
@@ -21,6 +21,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   postgres0036FollowUpInteractionsIndex,
   postgres0037Accounts,
   postgres0041PinyinMatch,
+  postgres0042DirtyMarksByTransaction,
 ];
 
 export const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version));
