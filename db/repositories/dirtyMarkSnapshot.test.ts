@@ -17,9 +17,10 @@ describe.skipIf(testEngine() !== 'postgres')('clearing only the dirty marks a re
   let t: TestContext;
   let customerId: string;
   let contractId: string;
-  let status: 'active' | 'expired' = 'active';
+  let status: 'active' | 'expired';
 
   beforeEach(async () => {
+    status = 'active';
     t = await openTestContext('2026-06-15T04:00:00.000Z');
     customerId = (await t.call('customers:create', { name: '标记测试客户', tier: 'normal' })).id;
     contractId = (await t.call('contracts:create', { customerId, number: 'DM-1', endsOn: '2027-01-31' })).id;

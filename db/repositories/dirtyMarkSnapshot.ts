@@ -26,16 +26,19 @@ type MarkTable = 'health_dirty' | 'lifecycle_dirty' | 'risk_outcome_dirty';
 /**
  * Deletes the marks of `table` (those of `ids` when given) that `seen` covers; PostgreSQL only. A mark's 32-bit xmin
  * is widened to the 64-bit transaction id against the current snapshot's xmax (as the reminder catch-up does,
- * reminderSourcesRepo.ts); a row whose marking transaction is still running is skipped by the visibility test, and a
- * DELETE that meets a row locked by a running marker waits for it, then re-checks the newer row's xmin.
+ * reminderSourcesRepo.ts). A mark locked by a client that is marking it again right now is skipped, not waited for
+ * (SKIP LOCKED): that write is one the scan did not see, so its mark stays anyway, and not waiting means a writer
+ * marking several customers and this clearing can never wait on each other in a cycle.
  */
 export async function clearSeenMarks(x: Executor, table: MarkTable, seen: { snapshot: string }, ids?: readonly string[]): Promise<void> {
-  const column = table === 'risk_outcome_dirty' ? sql`d.contract_id` : sql`d.customer_id`;
-  const only: RawBuilder<boolean> = ids === undefined ? sql<boolean>`TRUE` : inIdList('postgres', column, ids);
+  const key = sql.ref(table === 'risk_outcome_dirty' ? 's.contract_id' : 's.customer_id');
+  const only: RawBuilder<boolean> = ids === undefined ? sql<boolean>`TRUE` : inIdList('postgres', key, ids);
   const top = sql`(SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint)`;
   const epoch = sql`((${top} >> 32) << 32)`;
-  const marker = sql`(CASE WHEN ${epoch} + d.xmin::text::bigint > ${top} THEN ${epoch} + d.xmin::text::bigint - 4294967296
-    ELSE ${epoch} + d.xmin::text::bigint END)::text::xid8`;
-  await sql`DELETE FROM ${sql.table(table)} d
-    WHERE ${only} AND (pg_visible_in_snapshot(${marker}, ${seen.snapshot}::pg_snapshot) OR ${marker} = pg_current_xact_id_if_assigned())`.execute(q(x));
+  const marker = sql`(CASE WHEN ${epoch} + s.xmin::text::bigint > ${top} THEN ${epoch} + s.xmin::text::bigint - 4294967296
+    ELSE ${epoch} + s.xmin::text::bigint END)::text::xid8`;
+  await sql`DELETE FROM ${sql.table(table)} WHERE ctid IN (
+    SELECT s.ctid FROM ${sql.table(table)} s
+    WHERE ${only} AND (pg_visible_in_snapshot(${marker}, ${seen.snapshot}::pg_snapshot) OR ${marker} = pg_current_xact_id_if_assigned())
+    FOR UPDATE SKIP LOCKED)`.execute(q(x));
 }
