@@ -15,18 +15,22 @@ import { engineOf, q, type Tx } from '../handle.ts';
 // 'RDRT' in ASCII, apart from the migration lock ('RDSK').
 const REMINDER_LOCK_KEY = 0x52445254;
 
-const held = new WeakMap<Tx, 'shared' | 'exclusive'>();
+// Transactions holding the lock exclusively, so the tick's own row writes (a zone change's thousands of instants)
+// skip the round trip. Only the exclusive mode is remembered: it is taken at the top of a tick or a full recompute,
+// never inside a savepoint. The shared one may be first taken inside one (a bulk renewal's per-contract savepoint),
+// and a ROLLBACK TO releases a lock taken after its savepoint, so it is asked for again on every write; holding it
+// already, the server grants it at once.
+const exclusive = new WeakSet<Tx>();
 
 /** Waits until no other client writes reminder rows, then keeps them out until this transaction ends. */
 export async function lockReminderWritesExclusive(tx: Tx): Promise<void> {
-  if (engineOf(tx) !== 'postgres' || held.get(tx) === 'exclusive') return;
+  if (engineOf(tx) !== 'postgres' || exclusive.has(tx)) return;
   await sql`SELECT pg_advisory_xact_lock(${REMINDER_LOCK_KEY}::bigint)`.execute(q(tx));
-  held.set(tx, 'exclusive');
+  exclusive.add(tx);
 }
 
 /** Joins the writers of reminder rows: waits for a running tick or full recompute, not for other writers. */
 export async function lockReminderWritesShared(tx: Tx): Promise<void> {
-  if (engineOf(tx) !== 'postgres' || held.has(tx)) return;
+  if (engineOf(tx) !== 'postgres' || exclusive.has(tx)) return;
   await sql`SELECT pg_advisory_xact_lock_shared(${REMINDER_LOCK_KEY}::bigint)`.execute(q(tx));
-  held.set(tx, 'shared');
 }
