@@ -30,6 +30,7 @@ import { migration0029CareReminderKinds } from './0029_care_reminder_kinds.ts';
 import { migration0034UsageLatestIndex } from './0034_usage_latest_index.ts';
 import { migration0036FollowUpInteractionsIndex } from './0036_follow_up_interactions_index.ts';
 import { migration0041PinyinMatch } from './0041_pinyin_match.ts';
+import { migration0043DirtyMarksByTransaction } from './0043_dirty_marks_by_transaction.ts';
 import { migration0035MailReminders } from './0035_mail_reminders.ts';
 import { migration0037Accounts } from './0037_accounts.ts';
 import { migration0042AttachmentBlobs } from './0042_attachment_blobs.ts';
@@ -78,6 +79,7 @@ export const ALL_MIGRATIONS: readonly MigrationDefinition[] = [
   migration0037Accounts,
   migration0041PinyinMatch,
   migration0042AttachmentBlobs,
+  migration0043DirtyMarksByTransaction,
 ];
 
 // The highest version, not the count: issue 12's helpers numbered their migrations apart (0014–0017), so a branch

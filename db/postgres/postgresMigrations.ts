@@ -2,7 +2,7 @@ import pg from 'pg';
 import { AppError } from '../../shared/api/appError.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { POSTGRES_BASELINE_34 } from './postgresBaseline.ts';
-import { postgres0035MailReminders, postgres0036FollowUpInteractionsIndex, postgres0037Accounts, postgres0041PinyinMatch, postgres0042AttachmentBlobs } from './postgresTwins.ts';
+import { postgres0035MailReminders, postgres0036FollowUpInteractionsIndex, postgres0037Accounts, postgres0041PinyinMatch, postgres0042AttachmentBlobs, postgres0043DirtyMarksByTransaction } from './postgresTwins.ts';
 
 export interface PostgresMigration {
   /** The SQLite migration number this one is the twin of; equals schema_version.version after it ran. */
@@ -22,6 +22,7 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   postgres0037Accounts,
   postgres0041PinyinMatch,
   postgres0042AttachmentBlobs,
+  postgres0043DirtyMarksByTransaction,
 ];
 
 export const LATEST_POSTGRES_SCHEMA_VERSION = Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version));

@@ -185,3 +185,76 @@ CREATE TABLE attachment_blobs (
 );
 `,
 };
+
+/**
+ * Twin of 0043: the dirty-mark triggers write a mark again when it is already there (ON CONFLICT DO UPDATE instead of
+ * DO NOTHING), so the mark's xmin names the last transaction that marked it. A recompute clears only the marks
+ * written by transactions its scan saw (db/repositories/dirtyMarkSnapshot.ts); one marked again by a write that
+ * committed after the scan began stays for the next refresh instead of waiting for the next daily run. The same
+ * rows as before; only their xmin moves. DISTINCT: a contract row moved between two contracts of one customer marks
+ * it once (DO UPDATE may not touch a row twice in one statement).
+ */
+export const postgres0043DirtyMarksByTransaction: PostgresMigration = {
+  version: 43,
+  name: 'dirty_marks_by_transaction',
+  sql: `
+CREATE OR REPLACE FUNCTION mark_dirty_by_customer_id() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_ARGV[0] = 'health_dirty' THEN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO health_dirty (customer_id) VALUES (NEW.customer_id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+    END IF;
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.customer_id IS DISTINCT FROM NEW.customer_id) THEN
+      INSERT INTO health_dirty (customer_id) VALUES (OLD.customer_id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+    END IF;
+  ELSE
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO lifecycle_dirty (customer_id) VALUES (NEW.customer_id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+    END IF;
+    IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.customer_id IS DISTINCT FROM NEW.customer_id) THEN
+      INSERT INTO lifecycle_dirty (customer_id) VALUES (OLD.customer_id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+    END IF;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION mark_dirty_customer_row() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_ARGV[0] = 'health_dirty' THEN
+    INSERT INTO health_dirty (customer_id) VALUES (NEW.id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+  ELSE
+    INSERT INTO lifecycle_dirty (customer_id) VALUES (NEW.id) ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION mark_dirty_by_contract_id() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  new_contract text := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.contract_id END;
+  old_contract text := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.contract_id END;
+BEGIN
+  IF TG_ARGV[0] = 'health_dirty' THEN
+    INSERT INTO health_dirty (customer_id) SELECT DISTINCT customer_id FROM contracts WHERE id IN (new_contract, old_contract)
+      ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+  ELSE
+    INSERT INTO lifecycle_dirty (customer_id) SELECT DISTINCT customer_id FROM contracts WHERE id IN (new_contract, old_contract)
+      ON CONFLICT (customer_id) DO UPDATE SET customer_id = EXCLUDED.customer_id;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION mark_risk_outcome_dirty() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  contract text := CASE WHEN TG_OP = 'DELETE' THEN OLD.contract_id ELSE NEW.contract_id END;
+BEGIN
+  IF EXISTS (SELECT 1 FROM risk_warnings WHERE contract_id = contract AND deleted_at IS NULL) THEN
+    INSERT INTO risk_outcome_dirty (contract_id) VALUES (contract) ON CONFLICT (contract_id) DO UPDATE SET contract_id = EXCLUDED.contract_id;
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+`,
+};

@@ -11,6 +11,7 @@ import { newId } from '../newId.ts';
 import { getRow, insertAudited, updateAudited, writeAudit, type AuditMeta } from './auditedWrites.ts';
 import { refreshNextExpiry } from './customersRepo.ts';
 import { reindexCustomer } from './customerSearchIndex.ts';
+import { lockReminderWritesShared } from './reminderWriteLock.ts';
 
 /** What the batch's 'merge' entry records: the moves that are not audited rows of their own. */
 export interface MergeRecord {
@@ -91,6 +92,8 @@ export async function mergeCustomerInto(tx: Tx, fromId: string, intoId: string, 
       .execute();
   }
   // Every reminder and notification of the duplicate, fired ones too: their history follows its contracts.
+  // Before its first reminder-row write, as every writer of them (a tick waiting on these rows would deadlock it).
+  await lockReminderWritesShared(tx);
   const movedReminderIds = (await k.selectFrom('reminders').select('id').where('customer_id', '=', fromId).orderBy('id').execute()).map((r) => r.id);
   await k.updateTable('reminders').set({ customer_id: intoId }).where('customer_id', '=', fromId).execute();
   const movedNotificationIds = (await k.selectFrom('notifications').select('id').where('customer_id', '=', fromId).orderBy('id').execute()).map(
@@ -147,6 +150,7 @@ export async function undoCustomerMerge(db: Db, tx: Tx, record: MergeRecord, bat
   if (record.addedTagIds.length > 0) {
     await k.deleteFrom('customer_tags').where('customer_id', '=', record.intoId).where('tag_id', 'in', record.addedTagIds).execute();
   }
+  await lockReminderWritesShared(tx);
   for (const part of slices(record.movedReminderIds)) await k.updateTable('reminders').set({ customer_id: record.fromId }).where('id', 'in', part).execute();
   for (const part of slices(record.movedNotificationIds)) {
     await k.updateTable('notifications').set({ customer_id: record.fromId }).where('id', 'in', part).execute();

@@ -9,6 +9,7 @@ import { bandOf } from '../../shared/domain/healthBands.ts';
 import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
 import { engineOf, q, rawOf, type Db, type Executor } from '../handle.ts';
 import { clearHealthMarksOnPostgres, readHealthFactsOnPostgres, writeHealthScoresOnPostgres } from './healthFactsPostgres.ts';
+import type { MarksSeen } from './dirtyMarkSnapshot.ts';
 
 export interface HealthFactsWindow {
   /** Today's local date. */
@@ -296,8 +297,8 @@ export async function markedHealthCustomers(db: Db, x: Executor): Promise<string
 }
 
 /** Clears the marks of `ids` (every mark when undefined), and drops the current score of customers no longer live. */
-export async function clearHealthMarks(db: Db, x: Executor, ids?: readonly string[]): Promise<void> {
-  if (engineOf(x) === 'postgres') return clearHealthMarksOnPostgres(x, ids);
+export async function clearHealthMarks(db: Db, x: Executor, ids?: readonly string[], seen: MarksSeen = null): Promise<void> {
+  if (engineOf(x) === 'postgres') return clearHealthMarksOnPostgres(x, ids, seen);
   const raw = rawOf(db);
   if (ids === undefined) {
     raw.prepare('DELETE FROM health_dirty').run();

@@ -4,6 +4,7 @@ import type { PeriodValue } from '../../shared/domain/riskSignals.ts';
 import { q, type Executor } from '../handle.ts';
 import type { HealthFactRow, HealthFactsWindow, HealthScoreRow } from './healthFacts.ts';
 import { inIdList } from './idListSql.ts';
+import { clearSeenMarks, type MarksSeen } from './dirtyMarkSnapshot.ts';
 
 // The PostgreSQL side of healthFacts.ts: the same three statements in PostgreSQL's dialect, on the transaction's
 // connection. What SQLite computes with its date functions is computed here so the figures come out identical:
@@ -146,14 +147,16 @@ export async function writeHealthScoresOnPostgres(x: Executor, rows: readonly He
 }
 
 /** healthFacts.ts clearHealthMarks on PostgreSQL. */
-export async function clearHealthMarksOnPostgres(x: Executor, ids: readonly string[] | undefined): Promise<void> {
+export async function clearHealthMarksOnPostgres(x: Executor, ids: readonly string[] | undefined, seen: MarksSeen): Promise<void> {
   const db = q(x);
   if (ids === undefined) {
-    await db.deleteFrom('health_dirty').execute();
+    if (seen !== null) await clearSeenMarks(x, 'health_dirty', seen);
+    else await db.deleteFrom('health_dirty').execute();
     await db.deleteFrom('customer_health').where(sql<boolean>`customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL)`).execute();
     return;
   }
-  await db.deleteFrom('health_dirty').where(inIdList('postgres', sql`customer_id`, ids)).execute();
+  if (seen !== null) await clearSeenMarks(x, 'health_dirty', seen, ids);
+  else await db.deleteFrom('health_dirty').where(inIdList('postgres', sql`customer_id`, ids)).execute();
   await db
     .deleteFrom('customer_health')
     .where(inIdList('postgres', sql`customer_id`, ids))

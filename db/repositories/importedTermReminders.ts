@@ -1,5 +1,6 @@
 import { q, type Executor, type Tx } from '../handle.ts';
 import { chunks, type ReminderKind } from './remindersRepo.ts';
+import { lockReminderWritesShared } from './reminderWriteLock.ts';
 import { overdueUndecidedTerms } from './renewalsRepo.ts';
 
 // History is not news: the reminder rows of terms an import (or the demo) brought in, and of customers coming
@@ -13,6 +14,7 @@ const CONTRACT_KINDS: readonly ReminderKind[] = ['expiry', 'remind'];
  */
 export async function markPastStepsMissed(tx: Tx, subjectIds: readonly string[], nowIso: string, kinds: readonly ReminderKind[] = CONTRACT_KINDS): Promise<Set<string>> {
   const hit = new Set<string>();
+  await lockReminderWritesShared(tx);
   for (const part of chunks(subjectIds)) {
     const rows = await q(tx)
       .updateTable('reminders')
@@ -57,6 +59,7 @@ export async function contractsCreatedByBatch(x: Executor, batchId: string): Pro
 export async function removeRemindersOfContracts(tx: Tx, contractIds: readonly string[], summarySubjectId: string | null): Promise<{ reminders: number; notifications: number }> {
   let reminders = 0;
   let notifications = 0;
+  await lockReminderWritesShared(tx);
   for (const part of chunks(contractIds)) {
     const r = await q(tx).deleteFrom('reminders').where('kind', 'in', [...CONTRACT_KINDS]).where('subject_id', 'in', part).executeTakeFirst();
     reminders += Number(r.numDeletedRows);

@@ -6,6 +6,7 @@ import { writeLifecyclesOnPostgres } from './lifecycleWritePostgres.ts';
 import { newId } from '../newId.ts';
 import { BulkInserter, StatementCache } from '../statementCache.ts';
 import type { CustomerLifecycleTable } from '../schema.ts';
+import type { MarksSeen } from './dirtyMarkSnapshot.ts';
 
 // The stored lifecycle of each customer (customer_lifecycle), its dated changes (customer_lifecycle_history) and
 // the customers waiting for a recompute (lifecycle_dirty, filled by triggers). Migration 0016.
@@ -109,8 +110,10 @@ export async function writeLifecycles(
   at: string,
   liveCount: number,
   ids?: readonly string[],
+  /** Which marks the scan saw (dirtyMarkSnapshot.ts); null: every mark (SQLite, or a caller no write can race). */
+  seen: MarksSeen = null,
 ): Promise<void> {
-  if (engineOf(x) === 'postgres') return writeLifecyclesOnPostgres(x, rows.map(toRow), changes, at, liveCount, ids);
+  if (engineOf(x) === 'postgres') return writeLifecyclesOnPostgres(x, rows.map(toRow), changes, at, liveCount, ids, seen);
   const raw = rawOf(db);
   const cache = new StatementCache(raw);
   // Many rows to a statement, in key order (a first run writes 100k): a third of the time of one run() a row.

@@ -5,6 +5,7 @@ import { q, type Executor } from '../handle.ts';
 import { newId } from '../newId.ts';
 import { inIdList } from './idListSql.ts';
 import type { Row } from './lifecycleRepo.ts';
+import { clearSeenMarks, type MarksSeen } from './dirtyMarkSnapshot.ts';
 
 // The PostgreSQL side of lifecycleRepo.ts writeLifecycles: the same rows, history and clean-up, as multi-row
 // statements on the transaction's connection (SQLite's path uses prepared statements of its raw connection).
@@ -18,6 +19,13 @@ function chunks<T>(xs: readonly T[]): T[][] {
   return out;
 }
 
+/** The marks the scan saw (every one when `seen` is null), of `ids` or of everyone. */
+async function clearMarks(x: Executor, seen: MarksSeen, ids?: readonly string[]): Promise<void> {
+  if (seen !== null) return clearSeenMarks(x, 'lifecycle_dirty', seen, ids);
+  const all = q(x).deleteFrom('lifecycle_dirty');
+  await (ids === undefined ? all : all.where(inIdList('postgres', sql`customer_id`, ids))).execute();
+}
+
 export async function writeLifecyclesOnPostgres(
   x: Executor,
   rows: readonly Row[],
@@ -25,6 +33,7 @@ export async function writeLifecyclesOnPostgres(
   at: string,
   liveCount: number,
   ids: readonly string[] | undefined,
+  seen: MarksSeen,
 ): Promise<void> {
   const db = q(x);
   // In key order, as SQLite's path writes them: concurrent recomputes lock the rows in one order.
@@ -70,9 +79,9 @@ export async function writeLifecyclesOnPostgres(
     // Every live customer was read and now has its row: a count above theirs means rows of customers gone.
     const stored = await db.selectFrom('customer_lifecycle').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(stored.n) > liveCount) await db.deleteFrom('customer_lifecycle').where(gone).execute();
-    await db.deleteFrom('lifecycle_dirty').execute();
+    await clearMarks(x, seen);
     return;
   }
   await db.deleteFrom('customer_lifecycle').where(inIdList('postgres', sql`customer_id`, ids)).where(gone).execute();
-  await db.deleteFrom('lifecycle_dirty').where(inIdList('postgres', sql`customer_id`, ids)).execute();
+  await clearMarks(x, seen, ids);
 }

@@ -1,20 +1,17 @@
-import { sql } from 'kysely';
-import { engineOf, q, type Executor, type Tx } from '../handle.ts';
+import { q, type Executor, type Tx } from '../handle.ts';
+import { lockReminderWritesExclusive } from './reminderWriteLock.ts';
 import { chunks, type ReminderKind } from './remindersRepo.ts';
 
 // The tick's side of the reminders table. The claim is one UPDATE inside the tick's BEGIN IMMEDIATE
 // transaction: whichever process (desktop, web host, CLI) gets there first owns the rows, the others see none.
 // On PostgreSQL the same conditional UPDATE decides (a second transaction waits on the row locks, then finds
-// fired_at set and skips the row), and the tick first takes a transaction advisory lock, so the catch-up and the
-// supersede rule run for one client at a time as they do behind SQLite's single writer.
+// fired_at set and skips the row), and the tick first takes the reminder writers' lock exclusively
+// (reminderWriteLock.ts), so the catch-up and the supersede rule run for one client at a time, as they do behind
+// SQLite's single writer, and no other client's recompute rewrites the rows under them.
 
-// pg_advisory_xact_lock key of the reminder tick: 'RDRT' in ASCII, apart from the migration lock ('RDSK').
-const TICK_LOCK_KEY = 0x52445254;
-
-/** Waits until no other client's tick is running on this archive (PostgreSQL); a no-op on SQLite's single writer. */
+/** Waits until no other client's tick or reminder write is running on this archive (PostgreSQL); a no-op on SQLite. */
 export async function serializeReminderTicks(tx: Tx): Promise<void> {
-  if (engineOf(tx) !== 'postgres') return;
-  await sql`SELECT pg_advisory_xact_lock(${TICK_LOCK_KEY}::bigint)`.execute(q(tx));
+  await lockReminderWritesExclusive(tx);
 }
 
 export interface DueReminder {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { q, type Executor, type Tx } from '../handle.ts';
+import { engineOf, q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
+import { lockReminderWritesShared } from './reminderWriteLock.ts';
 
 // Materialized reminder rows: recompute writes the pending ones; the tick (reminderClaimRepo) claims them.
 
@@ -109,29 +110,65 @@ function newRow(kind: ReminderKind, subjectId: string, customerId: string, d: De
  * which is what stops a step from firing twice when its date is edited away and back.
  */
 export async function syncPendingReminders(tx: Tx, kind: ReminderKind, subjects: readonly ReminderSubject[], nowIso: string) {
+  // Before the read: no tick claims, and no full recompute rewrites, the rows this diff is planned on.
+  await lockReminderWritesShared(tx);
   const existing = await remindersOfSubjects(
     tx,
     kind,
     subjects.map((s) => s.subjectId),
   );
   const plan = planReminderSync(kind, subjects, existing, nowIso);
+  // Another client's snooze since the read (PostgreSQL): the instant the user chose stays. SQLite's statement is
+  // left as it was: there nothing changes a row between this transaction's read and its write.
+  const sharedArchive = engineOf(tx) === 'postgres';
   for (const u of plan.updates) {
     await q(tx)
       .updateTable('reminders')
       .set({ local_date: u.localDate, time_of_day: u.timeOfDay, due_at: u.dueAt, customer_id: u.customerId, updated_at: nowIso })
       .where('id', '=', u.id)
       .where('fired_at', 'is', null)
+      .$if(sharedArchive, (qb) => qb.where('snoozed_until', 'is', null))
       .execute();
   }
-  // Only still-pending rows: on PostgreSQL another client's tick may have claimed one since it was read (the
-  // claim's row lock makes this statement wait, then skip it), and a fired step must stay fired.
+  // Only still-pending rows: a fired step must stay fired (on PostgreSQL a snooze or done from another client may
+  // have changed the row since it was read; this statement waits on its row lock, then skips it).
   for (const part of chunks(plan.deletes)) await q(tx).deleteFrom('reminders').where('id', 'in', part).where('fired_at', 'is', null).execute();
   // 14 columns a row keeps each statement under SQLite's bound-parameter limit.
-  for (const part of chunks(plan.inserts, 60)) await q(tx).insertInto('reminders').values(part).execute();
+  for (const part of chunks(plan.inserts, 60)) await insertPlanned(tx, part);
   return { inserted: plan.inserts.length, updated: plan.updates.length, deleted: plan.deletes.length };
 }
 
 export type NewReminderRow = ReturnType<typeof newRow>;
+
+/**
+ * The diff's new rows. On PostgreSQL two clients' recomputes of one subject (an edit here, a tier change there) may
+ * both find a step missing and insert it: the second one meets the first one's row on the unique key and moves it
+ * to its own instant while it is pending and not snoozed, the way its diff would have, and leaves a fired,
+ * snoozed or closed step as it is. SQLite's single writer never meets a row its own read did not see.
+ */
+async function insertPlanned(tx: Tx, rows: readonly NewReminderRow[]): Promise<void> {
+  if (engineOf(tx) !== 'postgres') {
+    await q(tx).insertInto('reminders').values(rows).execute();
+    return;
+  }
+  await q(tx)
+    .insertInto('reminders')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(['kind', 'subject_id', 'occurrence_date', 'step'])
+        .doUpdateSet((eb) => ({
+          local_date: eb.ref('excluded.local_date'),
+          time_of_day: eb.ref('excluded.time_of_day'),
+          due_at: eb.ref('excluded.due_at'),
+          customer_id: eb.ref('excluded.customer_id'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where('reminders.fired_at', 'is', null)
+        .where('reminders.snoozed_until', 'is', null),
+    )
+    .execute();
+}
 
 /** What bringing the subjects' pending rows in line with their desired steps writes (syncPendingReminders). */
 export interface ReminderSyncPlan {
@@ -172,6 +209,7 @@ export function planReminderSync(kind: ReminderKind, subjects: readonly Reminder
 
 /** Adds one step unless its key already exists (the yearly birthday roll-forward). */
 export async function insertReminderIfAbsent(tx: Tx, kind: ReminderKind, subjectId: string, customerId: string, d: DesiredReminder, nowIso: string) {
+  await lockReminderWritesShared(tx);
   await q(tx)
     .insertInto('reminders')
     .values(newRow(kind, subjectId, customerId, d, nowIso))
@@ -190,11 +228,13 @@ export async function pendingScheduleRows(x: Executor): Promise<{ id: string; lo
 }
 
 export async function setDueAt(tx: Tx, id: string, dueAt: string, nowIso: string): Promise<void> {
+  await lockReminderWritesShared(tx);
   await q(tx).updateTable('reminders').set({ due_at: dueAt, updated_at: nowIso }).where('id', '=', id).execute();
 }
 
 /** Re-arms a step for a later instant: it becomes claimable again exactly once. */
 export async function rearmReminder(tx: Tx, id: string, untilIso: string, nowIso: string): Promise<void> {
+  await lockReminderWritesShared(tx);
   await q(tx)
     .updateTable('reminders')
     .set({ due_at: untilIso, snoozed_until: untilIso, fired_at: null, outcome: null, done_at: null, updated_at: nowIso })
@@ -204,6 +244,7 @@ export async function rearmReminder(tx: Tx, id: string, untilIso: string, nowIso
 
 /** Closes a step: it never fires (again). */
 export async function closeReminder(tx: Tx, id: string, nowIso: string): Promise<void> {
+  await lockReminderWritesShared(tx);
   await q(tx)
     .updateTable('reminders')
     .set({

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { storedFactorsOn, type HealthBand, type HealthFactorContribution } from '../../shared/domain/healthBands.ts';
 import type { WarningStatus } from '../../shared/domain/riskWarnings.ts';
 import { engineOf, q, type Executor, type Tx } from '../handle.ts';
+import { clearSeenMarks, type MarksSeen } from './dirtyMarkSnapshot.ts';
 
 export interface RiskCandidateRow {
   contractId: string;
@@ -125,8 +126,9 @@ export async function anyOutcomeMarked(x: Executor): Promise<boolean> {
   return (await q(x).selectFrom('risk_outcome_dirty').select('contract_id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Forgets the marks, once the sync has brought their warnings in step. */
-export async function clearOutcomeMarks(tx: Tx): Promise<void> {
+/** Forgets the marks the sync saw (every one when `seen` is null), once it has brought their warnings in step. */
+export async function clearOutcomeMarks(tx: Tx, seen: MarksSeen = null): Promise<void> {
+  if (seen !== null) return clearSeenMarks(tx, 'risk_outcome_dirty', seen);
   await q(tx).deleteFrom('risk_outcome_dirty').execute();
 }
 

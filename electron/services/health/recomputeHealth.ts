@@ -16,6 +16,7 @@ import {
   type HealthScoreRow,
 } from '../../../db/repositories/healthFacts.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
+import { marksSeenBeforeScan } from '../../../db/repositories/dirtyMarkSnapshot.ts';
 import { addDaysIso, localDateOf } from '../../../shared/domain/dates.ts';
 import { daysFromTo, weekOf } from '../../../shared/domain/healthBands.ts';
 import {
@@ -95,6 +96,8 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
   const rows: HealthScoreRow[] = [];
   let rescored = 0;
   const computedAt = now.toISOString();
+  // Team mode: a mark written after this point stays for the next refresh (dirtyMarkSnapshot.ts).
+  const seen = await marksSeenBeforeScan(tx);
   const customers = await scanHealthFacts(
     ctx.db,
     tx,
@@ -114,7 +117,7 @@ export async function recomputeHealthIn(ctx: ServiceContext, tx: Tx, ids?: reado
       rows.length = 0;
     },
   );
-  await clearHealthMarks(ctx.db, tx, ids);
+  await clearHealthMarks(ctx.db, tx, ids, seen);
   return { customers, rescored };
 }
 

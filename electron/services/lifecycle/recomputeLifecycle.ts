@@ -9,6 +9,7 @@ import {
 } from '../../../db/repositories/lifecycleRepo.ts';
 import { scanLifecycleInputs } from '../../../db/repositories/lifecycleScan.ts';
 import { withTransaction } from '../../../db/withTransaction.ts';
+import { marksSeenBeforeScan } from '../../../db/repositories/dirtyMarkSnapshot.ts';
 import { localDateOf } from '../../../shared/domain/dates.ts';
 import { evaluateLifecycle, warningSignals, type LifecycleRules } from '../../../shared/domain/lifecycleRules.ts';
 import type { ServiceContext } from '../serviceContext.ts';
@@ -33,6 +34,8 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
   const at = ctx.now().toISOString();
   return withTransaction(ctx.db, async (tx) => {
     const rules = rulesIn ?? (await readLifecycleRules(tx));
+    // Team mode: a mark written after this point stays for the next refresh (dirtyMarkSnapshot.ts).
+    const seen = await marksSeenBeforeScan(tx);
     // The facts with each stored row's digest, read on the transaction's connection.
     const rows: StoredLifecycle[] = [];
     const changes: (LifecycleChange & { customerId: string })[] = [];
@@ -60,7 +63,7 @@ export async function recomputeLifecycle(ctx: ServiceContext, ids?: readonly str
       if (before === undefined || before.digest !== digestOf(row)) rows.push(row);
     });
     // Also drops what was stored for customers no longer live (deleted, or merged away) and clears their marks.
-    await writeLifecycles(ctx.db, tx, rows, changes, at, customers, ids);
+    await writeLifecycles(ctx.db, tx, rows, changes, at, customers, ids, seen);
     return { customers, changed: changes.length };
   });
 }

@@ -23,6 +23,7 @@ import {
   type PaymentReminderSource,
 } from '../../../db/repositories/reminderSourcesRepo.ts';
 import { syncPendingRemindersBulk } from '../../../db/bulk/bulkReminderSync.ts';
+import { lockReminderWritesExclusive, lockReminderWritesShared } from '../../../db/repositories/reminderWriteLock.ts';
 import { remindersOfSubjects, syncPendingReminders, type DesiredReminder, type ReminderSubject, type StoredReminder } from '../../../db/repositories/remindersRepo.ts';
 import type { ServiceContext } from '../serviceContext.ts';
 import { recomputeAllSurveyTaskReminders, recomputeSurveyTaskRemindersOfCustomers } from '../surveys/surveyTaskReminders.ts';
@@ -116,6 +117,8 @@ export async function recomputeRemindersForContract(ctx: ServiceContext, tx: Tx,
 
 /** The pending and fired occurrences of each subject's reminders of one kind. */
 async function occurrencesBySubject(tx: Tx, kind: 'holiday', subjectIds: readonly string[]) {
+  // The rows decide the step (a pending one kept, a greeted one skipped): read them as a writer of them.
+  await lockReminderWritesShared(tx);
   const pending = new Map<string, string[]>();
   const fired = new Map<string, string[]>();
   for (const r of await remindersOfSubjects(tx, kind, subjectIds)) {
@@ -132,6 +135,8 @@ export function greetingStep(occurrence: string, config: ReminderConfig): Ladder
 
 async function syncBirthdays(ctx: ServiceContext, tx: Tx, sources: readonly BirthdaySource[], config: ReminderConfig) {
   const today = localDateOf(ctx.now());
+  // The rows decide which years are armed (a fired one is not armed again): read them as a writer of them.
+  await lockReminderWritesShared(tx);
   const rows = new Map<string, StoredReminder[]>();
   for (const r of await remindersOfSubjects(
     tx,
@@ -246,6 +251,9 @@ const PAGE = 2000;
 
 /** After a settings or ladder change: every subject, page by page. */
 export async function recomputeAllReminders(ctx: ServiceContext, tx: Tx) {
+  // Team mode: alone among the reminder writers, as the tick is. Two clients' full recomputes (say, a ladder saved
+  // here and the greeting days there) would otherwise interleave their pages, each from its own settings.
+  await lockReminderWritesExclusive(tx);
   const config = await loadReminderConfig(tx);
   for (let after = ''; ; ) {
     const page = await contractReminderSourcePage(tx, after, PAGE);

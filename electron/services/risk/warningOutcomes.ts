@@ -15,11 +15,14 @@ import { updateWarningStatus } from '../../../db/repositories/riskWarningsRepo.t
 import { withTransaction } from '../../../db/withTransaction.ts';
 import { auditMeta } from '../auditMeta.ts';
 import type { ServiceContext } from '../serviceContext.ts';
+import { marksSeenBeforeScan } from '../../../db/repositories/dirtyMarkSnapshot.ts';
 
 /** Brings warnings in step with their terms' outcomes; returns how many changed. */
 export async function syncWarningOutcomes(ctx: ServiceContext): Promise<number> {
   if (!(await anyOutcomeMarked(ctx.db))) return 0;
   return withTransaction(ctx.db, async (tx) => {
+    // Team mode: a term marked again after this read keeps its mark for the next sync (dirtyMarkSnapshot.ts).
+    const seen = await marksSeenBeforeScan(tx);
     const pending = await warningsOutOfStep(tx);
     const batchId = newId();
     const today = localDateOf(ctx.now());
@@ -32,7 +35,7 @@ export async function syncWarningOutcomes(ctx: ServiceContext): Promise<number> 
         await updateWarningStatus(tx, w.id, { status, closedOn: null, closeReason: null }, auditMeta(ctx, 'reopen', batchId));
       }
     }
-    await clearOutcomeMarks(tx);
+    await clearOutcomeMarks(tx, seen);
     return pending.length;
   });
 }
