@@ -103,7 +103,13 @@ describe('owner scoping across the app', () => {
     expect((await call(li, 'notifications:list', { unreadOnly: true })).total).toBe(theirs.length);
 
     // Whole-team exports have no owner filter yet: closed to a scoped manager, open to the admin.
-    expect(await refusedKey(zhang, 'export:customers', { format: 'csv' })).toBe(WHOLE_TEAM);
+    for (const sheet of ['export:customers', 'export:contracts', 'export:followups']) {
+      const mine = csvOf(await call(zhang, sheet, { format: 'csv', ownerId: b.owner }));
+      expect(mine, sheet).not.toContain('乙公司');
+    }
+    expect(csvOf(await call(zhang, 'export:customers', { format: 'csv' }))).toContain('甲公司');
+    expect(csvOf(await call(zhang, 'export:contracts', { format: 'csv' }))).toContain('K-zhang');
+    expect(await refusedKey(zhang, 'export:payments', { format: 'csv' })).toBe(WHOLE_TEAM);
     expect(await refusedKey(zhang, 'export:archive', {})).toBe(WHOLE_TEAM);
     const all = csvOf(await call(boss, 'export:customers', { format: 'csv' }));
     expect(all).toContain('甲公司');
