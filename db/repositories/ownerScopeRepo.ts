@@ -138,3 +138,10 @@ export async function batchWrittenBy(x: Executor, batchId: string, actor: string
 export function customerOfOwnerOrNone(column: string, ownerId: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${sql.ref(column)} IS NULL OR ${sql.ref(column)} IN (SELECT id FROM customers WHERE owner_id = ${ownerId}))`;
 }
+
+/** Which of `customerIds` are customers of `ownerId`. */
+export async function customersOwnedBy(x: Executor, customerIds: readonly string[], ownerId: string): Promise<Set<string>> {
+  if (customerIds.length === 0) return new Set();
+  const rows = await q(x).selectFrom('customers').select('id').where('id', 'in', [...customerIds]).where('owner_id', '=', ownerId).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -102,6 +102,13 @@ describe('owner scoping across the app', () => {
     await call(zhang, 'notifications:markRead', { all: true });
     expect((await call(li, 'notifications:list', { unreadOnly: true })).total).toBe(theirs.length);
 
+    // A whole list with no owner filter (the complaints beside the renewals) comes back without the other's rows.
+    for (const who of [a, b]) await call(boss, 'complaints:create', { customerId: who.customer, summary: '发票不符', severity: 'normal', handlerId: who.owner });
+    const complaints = await call(zhang, 'complaints:list', { open: true });
+    expect(complaints.items.map((c: any) => c.customerId)).toEqual([a.customer]);
+    expect(complaints.total).toBe(1);
+    expect((await call(boss, 'complaints:list', { open: true })).total).toBe(2);
+
     // Whole-team exports have no owner filter yet: closed to a scoped manager, open to the admin.
     for (const sheet of ['export:customers', 'export:contracts', 'export:followups']) {
       const mine = csvOf(await call(zhang, sheet, { format: 'csv', ownerId: b.owner }));

@@ -2,7 +2,7 @@
 // ownerScopePolicy.ts gives the operation: a 客户经理 whom the team scopes to their own customers reaches only
 // rows hanging off those customers, gets lists and exports narrowed to their owner, and is refused whole-team
 // views that have no owner filter. Anyone else (管理员, 只读, scoping off, a SQLite archive) passes untouched.
-import { batchWrittenBy, rowsOwnedBy } from '../../../db/repositories/ownerScopeRepo.ts';
+import { batchWrittenBy, customersOwnedBy, rowsOwnedBy } from '../../../db/repositories/ownerScopeRepo.ts';
 import type { ApiName } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';
 import { msg } from '../../../shared/i18n/message.ts';
@@ -65,9 +65,29 @@ export async function applyOwnerScope<T>(ctx: ServiceContext, name: ApiName, inp
     }
     case 'refusedWhenScoped':
       throw new AppError('FORBIDDEN', msg('accounts.scopedWholeTeam'), null);
+    case 'outputFiltered':
     case 'teamWide':
     case 'adminOnly':
     case 'notData':
       return input;
   }
+}
+
+type Row = { customerId?: unknown; amountFen?: unknown };
+
+/** The handler's answer as the caller may see it: a whole list without the rows of other owners' customers. */
+export async function scopeOutput<T>(ctx: ServiceContext, name: ApiName, output: T): Promise<T> {
+  const rule = OWNER_SCOPE_POLICY[name];
+  if (rule.kind !== 'outputFiltered') return output;
+  const ownerId = await scopedOwnerId(ctx);
+  if (ownerId === undefined) return output;
+  const out = { ...(output as Record<string, unknown>) };
+  const listOf = (field: string): Row[] => (Array.isArray(out[field]) ? (out[field] as Row[]) : []);
+  const ids = rule.lists.flatMap((field) => listOf(field).map((r) => r.customerId)).filter((id): id is string => typeof id === 'string');
+  const owned = await customersOwnedBy(ctx.db, [...new Set(ids)], ownerId);
+  for (const field of rule.lists) out[field] = listOf(field).filter((r) => typeof r.customerId === 'string' && owned.has(r.customerId));
+  const first = listOf(rule.lists[0] ?? '');
+  if (typeof out['total'] === 'number') out['total'] = first.length;
+  if (rule.sumsAmount) out['amountFen'] = first.reduce((sum, r) => sum + (typeof r.amountFen === 'number' ? r.amountFen : 0), 0);
+  return out as T;
 }

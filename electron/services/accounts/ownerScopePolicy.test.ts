@@ -33,6 +33,12 @@ describe('the owner-scope policy', () => {
       }
       if (rule.kind === 'ownerFilter' && !fields.has('ownerId')) wrong.push(`${name}: no ownerId filter`);
       if (rule.kind === 'ownUndo' && !fields.has(rule.field)) wrong.push(`${name}.${rule.field}`);
+      if (rule.kind === 'outputFiltered') {
+        const output = (apiContract[name].output as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+        for (const list of rule.lists) if (!(list in output)) wrong.push(`${name} output.${list}`);
+        // A page's total counts rows it does not hold: only whole lists may be filtered after the query.
+        if (fields.has('offset')) wrong.push(`${name}: a page, not a whole list`);
+      }
       if ((rule.kind === 'adminOnly') !== ADMIN_OPERATIONS.has(name)) wrong.push(`${name}: admin-only mismatch`);
     }
     expect(wrong).toEqual([]);

@@ -20,6 +20,11 @@ export type ScopeRule =
   | { kind: 'byCustomer'; refs: readonly RowRef[]; ownOwner?: readonly string[]; namesNone?: 'narrowedByOwner' }
   /** A list or export with an owner filter: the caller's owner replaces whatever the input asked for. */
   | { kind: 'ownerFilter'; clear?: readonly string[] }
+  /**
+   * A whole list, never a page (its `total` is its length): the rows of other owners' customers are dropped from
+   * `lists` (items carrying `customerId`), `total` recounted, `amountFen` summed again when `sumsAmount`.
+   */
+  | { kind: 'outputFiltered'; lists: readonly string[]; sumsAmount?: true }
   /** An undo by token: the batch must be the caller's own writes. */
   | { kind: 'ownUndo'; field: string }
   /** Not narrowed on purpose: team figures that name no customer, or team-wide settings everyday users keep. */
@@ -38,6 +43,7 @@ const contract = (field = 'contractId'): RowRef => ref(field, 'contract', true);
 const team = (why: string): ScopeRule => ({ kind: 'teamWide', why });
 const undo = (field = 'undoToken'): ScopeRule => ({ kind: 'ownUndo', field });
 const OWNER_FILTER: ScopeRule = { kind: 'ownerFilter' };
+const ITEMS_FILTERED: ScopeRule = { kind: 'outputFiltered', lists: ['items'] };
 const REFUSED: ScopeRule = { kind: 'refusedWhenScoped' };
 const ADMIN: ScopeRule = { kind: 'adminOnly' };
 const NOT_DATA: ScopeRule = { kind: 'notData' };
@@ -109,7 +115,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'renewals:renewDefaults': by(contract()),
   'renewals:renew': by(contract()),
   'renewals:chain': by(contract()),
-  'renewals:flagged': REFUSED,
+  'renewals:flagged': { kind: 'outputFiltered', lists: ['overdue', 'noEndDate'] },
   'renewals:bulk': by(ref('contractIds', 'contract', true)),
   'renewals:undoBulk': undo(),
   'renewals:unlink': by(contract()),
@@ -198,17 +204,17 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'competitorEvents:remove': by(ref('id', 'competitorEvent', true)),
   'signals:undo': undo(),
   'prediction:model': team(FIGURES),
-  'prediction:upcoming': REFUSED,
+  'prediction:upcoming': ITEMS_FILTERED,
   'health:get': by(customer()),
   'health:weights': team(SETTINGS),
   'health:setWeights': ADMIN,
   'health:undoWeights': ADMIN,
   'health:previewWeights': REFUSED,
   'health:recompute': team(DERIVED),
-  'risk:list': REFUSED,
+  'risk:list': { kind: 'outputFiltered', lists: ['items'], sumsAmount: true },
   'risk:summary': team(FIGURES),
   'risk:setWindow': ADMIN,
-  'risk:warnings': REFUSED,
+  'risk:warnings': ITEMS_FILTERED,
   'risk:get': by(ref('id', 'riskWarning', true)),
   'risk:publish': by(contract()),
   'risk:setStatus': by(ref('id', 'riskWarning', true)),
@@ -217,7 +223,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'risk:removeAction': by(ref('id', 'riskAction', true)),
   'risk:undo': undo(),
   'risk:review': REFUSED,
-  'visits:keyCustomers': REFUSED,
+  'visits:keyCustomers': { kind: 'outputFiltered', lists: ['items', 'removed'] },
   'visits:setCriteria': ADMIN,
   'visits:include': by(customer()),
   'visits:assign': by(customer()),
@@ -230,7 +236,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'visits:markDone': by(customer()),
   'visits:review': by(customer()),
   'visits:undo': undo(),
-  'complaints:list': by(customer(), ref('contractId', 'contract')),
+  'complaints:list': ITEMS_FILTERED,
   'complaints:get': by(ref('id', 'complaint', true)),
   'complaints:create': by(ref('followUpId', 'followUp'), ref('customerId', 'customer'), ref('contractId', 'contract')),
   'complaints:advance': by(ref('id', 'complaint', true)),
