@@ -9,7 +9,8 @@ import { spawnWebHost, type WebHostChild } from '../../test-support/webHostChild
 
 // The two things a browser opens without its session header, through the real web host on a team archive on
 // PostgreSQL: the /api/events stream and an attachment's preview tab. Each takes a single-use ticket the page asks
-// for with its session; without a live session both are refused with 401, and a logout ends the open stream.
+// for with its session; without a live session both are refused with 401 (another owner's file, for a scoped
+// 客户经理, with 403), and a logout ends the open stream.
 
 let dir: string;
 let database: TestDatabase;
@@ -60,7 +61,7 @@ function openStream(h: WebHostChild, urlPath: string): Promise<{ status: number;
 
 describe('the event stream and the attachment preview on a team archive', () => {
   it('need a ticket bound to a live session, are refused without one, and a logout ends the stream', { timeout: 180_000 }, async () => {
-    host = await spawnWebHost({ db: database.url, args: ['--no-build'], env: { HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config'), RENEWAL_DESK_DB: '' } });
+    host = await spawnWebHost({ db: database.url, args: ['--no-build'], env: { HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config'), RENEWAL_DESK_DB: '', RENEWAL_DESK_SESSION_SWEEP_MS: '300' } });
     const h = host;
     const boss = (await h.call('accounts:createFirstAdmin', { login: 'boss', displayName: '老板', password: 'admin-pass-1' })).data.token as string;
     const customer = await h.call('customers:create', { name: '杭州云启科技有限公司' }, boss);
@@ -89,6 +90,13 @@ describe('the event stream and the attachment preview on a team archive', () => 
     const previewTicket = (await ticket(h, boss, attachmentId)).ticket!;
     expect((await openStream(h, `/api/events?ticket=${previewTicket}`)).status).toBe(401);
 
+    // A 客户经理 scoped to another owner's customers: their ticket is good, the file is not theirs (403).
+    const owner = await h.call('owners:create', { name: '王芳' }, boss);
+    await h.call('accounts:create', { login: 'wang', displayName: '王芳', role: 'manager', ownerId: owner.data.id, password: 'wang-pass-1' }, boss);
+    expect((await h.call('accounts:setTeamSettings', { scopeManagersToOwnCustomers: true }, boss)).ok, h.output()).toBe(true);
+    const wang = (await h.call('accounts:login', { login: 'wang', password: 'wang-pass-1' })).data.token as string;
+    expect((await get(h, `${preview}?ticket=${(await ticket(h, wang, attachmentId)).ticket!}`)).status).toBe(403);
+
     // The stream with a live session's ticket opens, and the session's logout ends it.
     const stream = await openStream(h, `/api/events?ticket=${(await ticket(h, boss)).ticket!}`);
     expect(stream.status).toBe(200);
@@ -99,5 +107,16 @@ describe('the event stream and the attachment preview on a team archive', () => 
     expect(ended).toBe(true);
     // The ended session gets no new ticket.
     expect((await ticket(h, boss)).status).toBe(401);
+
+    // A session ended elsewhere (here: a password change from another session of the account) loses its stream at
+    // the host's next check of its streams' sessions.
+    const other = (await h.call('accounts:login', { login: 'wang', password: 'wang-pass-1' })).data.token as string;
+    const wangStream = await openStream(h, `/api/events?ticket=${(await ticket(h, wang)).ticket!}`);
+    expect(wangStream.status).toBe(200);
+    let wangEnded = false;
+    void wangStream.ended.then(() => (wangEnded = true));
+    expect((await h.call('accounts:changePassword', { currentPassword: 'wang-pass-1', newPassword: 'wang-pass-2' }, other)).ok, h.output()).toBe(true);
+    await Promise.race([wangStream.ended, new Promise((r) => setTimeout(r, 5000))]);
+    expect(wangEnded).toBe(true);
   });
 });
