@@ -72,7 +72,14 @@ export const exportContract = {
    * due terms of that outcome behind them ('due' for all), as on the 报表 page.
    */
   'export:report': {
-    input: z.object({ period: reportPeriodField, by: z.enum(REPORT_GROUPINGS).optional(), list: z.enum(REPORT_OUTCOMES).optional(), ...exportOptions }),
+    /** `ownerId`: the term list (`list`) holds only that owner's terms; the figures stay the team's, as on the report page. */
+    input: z.object({
+      period: reportPeriodField,
+      by: z.enum(REPORT_GROUPINGS).optional(),
+      list: z.enum(REPORT_OUTCOMES).optional(),
+      ownerId: idField.optional(),
+      ...exportOptions,
+    }),
     output: exportResultSchema,
   },
 } as const;

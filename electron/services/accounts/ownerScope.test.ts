@@ -117,6 +117,12 @@ describe('owner scoping across the app', () => {
     expect(csvOf(await call(zhang, 'export:customers', { format: 'csv' }))).toContain('甲公司');
     expect(csvOf(await call(zhang, 'export:contracts', { format: 'csv' }))).toContain('K-zhang');
     expect(await refusedKey(zhang, 'export:payments', { format: 'csv' })).toBe(WHOLE_TEAM);
+    // The report's term list is theirs; its figures stay the team's.
+    const report = { period: '2027', list: 'due', format: 'csv' };
+    const zhangReport = csvOf(await call(zhang, 'export:report', { ...report, ownerId: b.owner }));
+    expect(zhangReport).toContain('甲公司');
+    expect(zhangReport).not.toContain('乙公司');
+    expect(csvOf(await call(boss, 'export:report', report))).toContain('乙公司');
     expect(await refusedKey(zhang, 'export:archive', {})).toBe(WHOLE_TEAM);
     const all = csvOf(await call(boss, 'export:customers', { format: 'csv' }));
     expect(all).toContain('甲公司');

@@ -148,7 +148,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'export:renewals': OWNER_FILTER,
   'export:calendar': { kind: 'ownerFilter', clear: ['owner'] },
   'export:archive': REFUSED,
-  'export:report': REFUSED,
+  'export:report': OWNER_FILTER,
   'hygiene:list': REFUSED,
   'hygiene:trash': REFUSED,
   'hygiene:restore': REFUSED,
