@@ -141,6 +141,10 @@ describe('owner scoping across the app', () => {
     expect(await refusedKey(zhang, 'customers:create', { name: '新客户', ownerId: b.owner })).toBe(OTHERS);
     expect(await refusedKey(zhang, 'customers:merge', { from: a.customer, into: b.customer })).toBe(OTHERS);
 
+    // Nor may a term of their own customer be handed to the other owner.
+    expect(await refusedKey(zhang, 'contracts:create', { customerId: a.customer, number: 'K-给别人', endsOn: '2027-06-30', ownerId: b.owner })).toBe(OTHERS);
+    expect((await call(zhang, 'contracts:create', { customerId: a.customer, number: 'K-自己', endsOn: '2027-06-30', ownerId: a.owner })).number).toBe('K-自己');
+
     // A new customer without an owner becomes the manager's own; their own writes go through.
     const mine = await call(zhang, 'customers:create', { name: '新客户' });
     expect((await call(boss, 'customers:list', { ownerId: a.owner })).items.map((c: any) => c.name).sort()).toEqual(['新客户', '甲公司']);

@@ -51,6 +51,9 @@ export async function applyOwnerScope<T>(ctx: ServiceContext, name: ApiName, inp
         if (owned[field] === undefined || owned[field] === null) owned[field] = ownerId;
         else if (owned[field] !== ownerId) throw otherOwners();
       }
+      for (const field of rule.givenOwner ?? []) {
+        if (owned[field] !== undefined && owned[field] !== null && owned[field] !== ownerId) throw otherOwners();
+      }
       return owned as T;
     }
     case 'ownerFilter': {

@@ -29,7 +29,7 @@ describe('the owner-scope policy', () => {
       const rule = OWNER_SCOPE_POLICY[name];
       const fields = inputFields(name);
       if (rule.kind === 'byCustomer') {
-        for (const f of [...rule.refs.map((r) => r.field), ...(rule.ownOwner ?? [])]) if (!fields.has(f)) wrong.push(`${name}.${f}`);
+        for (const f of [...rule.refs.map((r) => r.field), ...(rule.ownOwner ?? []), ...(rule.givenOwner ?? [])]) if (!fields.has(f)) wrong.push(`${name}.${f}`);
       }
       if (rule.kind === 'ownerFilter' && !fields.has('ownerId')) wrong.push(`${name}: no ownerId filter`);
       if (rule.kind === 'ownUndo' && !fields.has(rule.field)) wrong.push(`${name}.${rule.field}`);

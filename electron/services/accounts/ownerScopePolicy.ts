@@ -14,10 +14,11 @@ export interface RowRef {
 export type ScopeRule =
   /**
    * Names rows by id: every customer they hang off must be the caller's; `ownOwner` fields must name the caller's
-   * owner (set to it when absent). A scoped call must name at least one of `refs` unless `namesNone` says the
+   * owner (set to it when absent); `givenOwner` fields, when given, too (a term or follow-up left without its own
+   * owner follows its customer's). A scoped call must name at least one of `refs` unless `namesNone` says the
    * operation without them is already narrowed (by its `ownOwner` field).
    */
-  | { kind: 'byCustomer'; refs: readonly RowRef[]; ownOwner?: readonly string[]; namesNone?: 'narrowedByOwner' }
+  | { kind: 'byCustomer'; refs: readonly RowRef[]; ownOwner?: readonly string[]; givenOwner?: readonly string[]; namesNone?: 'narrowedByOwner' }
   /** A list or export with an owner filter: the caller's owner replaces whatever the input asked for. */
   | { kind: 'ownerFilter'; clear?: readonly string[] }
   /**
@@ -37,6 +38,8 @@ export type ScopeRule =
   | { kind: 'notData' };
 
 const by = (...refs: RowRef[]): ScopeRule => ({ kind: 'byCustomer', refs });
+/** `by`, and the row's own owner field may name only the caller's owner: no handing work to a colleague. */
+const byOwnOwner = (...refs: RowRef[]): ScopeRule => ({ kind: 'byCustomer', refs, givenOwner: ['ownerId'] });
 const ref = (field: string, via: ScopedRowKind, required = false): RowRef => ({ field, via, required });
 const customer = (field = 'customerId'): RowRef => ref(field, 'customer', true);
 const contract = (field = 'contractId'): RowRef => ref(field, 'contract', true);
@@ -70,8 +73,8 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'contacts:delete': by(ref('id', 'contact', true)),
   'contracts:list': by(customer()),
   'contracts:get': by(ref('id', 'contract', true)),
-  'contracts:create': by(customer()),
-  'contracts:update': by(ref('id', 'contract', true), ref('renewalOf', 'contract')),
+  'contracts:create': byOwnOwner(customer()),
+  'contracts:update': byOwnOwner(ref('id', 'contract', true), ref('renewalOf', 'contract')),
   'contracts:delete': by(ref('id', 'contract', true)),
   'contracts:attachmentsList': by(contract()),
   'contracts:attachmentsAdd': by(contract()),
@@ -79,7 +82,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'contracts:attachmentsUndo': undo(),
   'contracts:attachmentsRead': by(ref('id', 'attachment', true)),
   'followups:list': by(ref('customerId', 'customer'), ref('contractId', 'contract')),
-  'followups:create': by(ref('customer', 'customerOrName', true), ref('contractId', 'contract')),
+  'followups:create': byOwnOwner(ref('customer', 'customerOrName', true), ref('contractId', 'contract')),
   'followups:due': OWNER_FILTER,
   'followups:complete': by(ref('id', 'followUp', true)),
   'followups:delete': by(ref('id', 'followUp', true)),
@@ -116,7 +119,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'renewals:renew': by(contract()),
   'renewals:chain': by(contract()),
   'renewals:flagged': { kind: 'outputFiltered', lists: ['overdue', 'noEndDate'] },
-  'renewals:bulk': by(ref('contractIds', 'contract', true)),
+  'renewals:bulk': byOwnOwner(ref('contractIds', 'contract', true)),
   'renewals:undoBulk': undo(),
   'renewals:unlink': by(contract()),
   'renewals:vetoLink': by(ref('earlierId', 'contract', true), ref('laterId', 'contract', true)),
