@@ -191,7 +191,8 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'surveys:addAction': by(ref('surveyId', 'survey', true)),
   'surveys:undo': undo(),
   'surveys:setThreshold': ADMIN,
-  'surveys:results': team(FIGURES),
+  // Team figures, but its list of customers below the threshold names them: that list is the caller's only.
+  'surveys:results': { kind: 'outputFiltered', lists: ['below'] },
   'surveys:campaigns': REFUSED,
   'surveys:createCampaign': REFUSED,
   'surveys:campaign': REFUSED,
