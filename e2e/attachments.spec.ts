@@ -24,11 +24,14 @@ test('add an attachment to a contract, see it listed, remove it and undo; aliase
   await expect(page.getByText(/“fake\.pdf”不是 PDF、JPEG、PNG、WebP 或 HEIC 文件/)).toBeVisible();
   await shot('attachments-zh');
 
-  // 打开 in a browser: the web host's preview route, behind the same token cookie as the API.
+  // 打开 in a browser: the web host's preview route, behind the same token cookie as the API, with a single-use
+  // ticket (the tab sends no session header).
   const popup = page.waitForEvent('popup');
   await section.getByRole('button', { name: /打\s?开/ }).click();
   const { items } = await api(webHost, 'contracts:attachmentsList', { contractId: contract.id });
-  expect((await popup).url()).toBe(`${webHost.origin}/files/attachments/${items[0].id}`);
+  const tab = await popup;
+  await tab.waitForURL(/\/files\/attachments\/[^?]+\?ticket=/);
+  expect(new URL(tab.url()).pathname).toBe(`/files/attachments/${items[0].id}`);
   const preview = await page.request.get(`${webHost.origin}/files/attachments/${items[0].id}`);
   expect(preview.status()).toBe(200);
   expect(preview.headers()['content-type']).toBe('application/pdf');

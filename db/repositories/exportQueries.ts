@@ -5,7 +5,7 @@ import type {
   CustomerSheetRecord,
   FollowUpSheetRecord,
 } from '../../shared/importExport/exportCells.ts';
-import { sql as rawSql } from 'kysely';
+import { CompiledQuery, sql as rawSql } from 'kysely';
 import type { Db } from '../handle.ts';
 import { engineOf, q, rawOf } from '../handle.ts';
 
@@ -50,10 +50,23 @@ SELECT c.name AS "customerName", k.number AS "contractNumber", f.at, f.channel, 
  WHERE f.deleted_at IS NULL
  ORDER BY f.at, c.name_sort_key, f.summary, f.id`;
 
-async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<number> {
+/**
+ * The statement narrowed to one owner's customers (alias `c` in each), as text with one placeholder in the engine's
+ * style; unnarrowed, the statement as written.
+ */
+function narrowed(db: Db, sql: string, ownerId: string | undefined): { text: string; params: string[] } {
+  if (ownerId === undefined) return { text: sql, params: [] };
+  const placeholder = engineOf(db) === 'postgres' ? '$1' : '?';
+  const text = sql.replace('\n ORDER BY', `\n   AND c.owner_id = ${placeholder}\n ORDER BY`);
+  if (text === sql) throw new Error('an export statement without its ORDER BY line cannot be narrowed to an owner');
+  return { text, params: [ownerId] };
+}
+
+async function walk<T>(db: Db, sql: string, onRow: (row: T) => void, ownerId?: string): Promise<number> {
+  const { text, params } = narrowed(db, sql, ownerId);
   if (engineOf(db) === 'postgres') {
     // No streaming cursor on PostgreSQL yet (pg-cursor is not a dependency): the sheet's rows are read whole.
-    const { rows } = await rawSql.raw<T>(sql).execute(q(db));
+    const { rows } = params.length === 0 ? await rawSql.raw<T>(text).execute(q(db)) : await q(db).executeQuery<T>(CompiledQuery.raw(text, params));
     for (const row of rows) onRow(row);
     return rows.length;
   }
@@ -61,7 +74,7 @@ async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<nu
     .connection()
     .execute(async () => {
       let n = 0;
-      for (const row of rawOf(db).prepare(sql).iterate() as IterableIterator<T>) {
+      for (const row of rawOf(db).prepare(text).iterate(...params) as IterableIterator<T>) {
         onRow(row);
         n++;
       }
@@ -69,6 +82,7 @@ async function walk<T>(db: Db, sql: string, onRow: (row: T) => void): Promise<nu
     });
 }
 
-export const forEachContractForExport = (db: Db, onRow: (r: ContractExportRow) => void) => walk(db, CONTRACT_EXPORT_SQL, onRow);
-export const forEachCustomerForExport = (db: Db, onRow: (r: CustomerExportRow) => void) => walk(db, CUSTOMER_EXPORT_SQL, onRow);
-export const forEachFollowUpForExport = (db: Db, onRow: (r: FollowUpExportRow) => void) => walk(db, FOLLOW_UP_EXPORT_SQL, onRow);
+/** `ownerId`: only that owner's customers' rows (team mode's owner scope). */
+export const forEachContractForExport = (db: Db, onRow: (r: ContractExportRow) => void, ownerId?: string) => walk(db, CONTRACT_EXPORT_SQL, onRow, ownerId);
+export const forEachCustomerForExport = (db: Db, onRow: (r: CustomerExportRow) => void, ownerId?: string) => walk(db, CUSTOMER_EXPORT_SQL, onRow, ownerId);
+export const forEachFollowUpForExport = (db: Db, onRow: (r: FollowUpExportRow) => void, ownerId?: string) => walk(db, FOLLOW_UP_EXPORT_SQL, onRow, ownerId);

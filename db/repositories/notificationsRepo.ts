@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { q, type Executor, type Tx } from '../handle.ts';
 import { newId } from '../newId.ts';
+import { customerOfOwnerOrNone } from './ownerScopeRepo.ts';
 import { chunks } from './remindersRepo.ts';
 
 // The outbox and the in-app notification centre are the same rows: written in the tick's transaction,
@@ -156,6 +157,8 @@ export async function recordDeliveryFailure(tx: Tx, ids: readonly string[], erro
 
 export interface NotificationListFilter {
   unreadOnly: boolean;
+  /** Only the notices about this owner's customers, and those about no customer (team mode's owner scope). */
+  ownerId?: string | undefined;
   offset: number;
   limit: number;
 }
@@ -183,12 +186,9 @@ const SUBJECT_GONE = sql<number>`CASE
 export async function listNotifications(x: Executor, f: NotificationListFilter) {
   let base = q(x).selectFrom('notifications as n').leftJoin('reminders as r', 'r.id', 'n.reminder_id');
   if (f.unreadOnly) base = base.where('n.read_at', 'is', null);
+  if (f.ownerId !== undefined) base = base.where(customerOfOwnerOrNone('n.customer_id', f.ownerId));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const unread = await q(x)
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
+  const unread = await countUnread(x, f.ownerId);
   const rows = await base
     .select(COLUMNS.map((c) => `n.${c}` as const))
     .select(['r.fired_at as reminderFiredAt', 'r.done_at as reminderDoneAt', 'r.due_at as reminderDueAt'])
@@ -198,7 +198,7 @@ export async function listNotifications(x: Executor, f: NotificationListFilter) 
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows: rows.map(withParams), total: Number(total?.n ?? 0), unread: Number(unread?.n ?? 0) };
+  return { rows: rows.map(withParams), total: Number(total?.n ?? 0), unread };
 }
 
 export async function getNotification(x: Executor, id: string): Promise<StoredNotification | undefined> {
@@ -206,8 +206,10 @@ export async function getNotification(x: Executor, id: string): Promise<StoredNo
   return row && withParams(row);
 }
 
-export async function markRead(tx: Tx, ids: readonly string[] | 'all', atIso: string): Promise<number> {
+/** `ownerId`: only that owner's customers' notices and those about no customer (team mode's owner scope). */
+export async function markRead(tx: Tx, ids: readonly string[] | 'all', atIso: string, ownerId?: string): Promise<number> {
   let query = q(tx).updateTable('notifications').set({ read_at: atIso, updated_at: atIso }).where('read_at', 'is', null);
+  if (ownerId !== undefined) query = query.where(customerOfOwnerOrNone('customer_id', ownerId));
   if (ids !== 'all') {
     if (ids.length === 0) return 0;
     query = query.where('id', 'in', [...ids]);
@@ -216,12 +218,10 @@ export async function markRead(tx: Tx, ids: readonly string[] | 'all', atIso: st
   return Number(result.numUpdatedRows);
 }
 
-export async function countUnread(x: Executor): Promise<number> {
-  const row = await q(x)
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('read_at', 'is', null)
-    .executeTakeFirst();
+export async function countUnread(x: Executor, ownerId?: string): Promise<number> {
+  let query = q(x).selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null);
+  if (ownerId !== undefined) query = query.where(customerOfOwnerOrNone('customer_id', ownerId));
+  const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -6,6 +6,7 @@ import { zodErrorMap } from '../../shared/api/zodLocales.ts';
 import type { Locale } from '../../shared/i18n/enumLabels.ts';
 import { msg } from '../../shared/i18n/message.ts';
 import { gateCall, type Gate } from './accounts/accessGate.ts';
+import { applyOwnerScope, scopeOutput } from './accounts/ownerScope.ts';
 import { announceChanges } from './announceChanges.ts';
 import { archiveLocale } from './archiveLocale.ts';
 import { refreshMarkedLifecycles } from './lifecycle/recomputeLifecycle.ts';
@@ -91,7 +92,8 @@ async function runHandler<N extends ApiName>(handler: Handler<N>, ctx: ServiceCo
     return { ok: false, error: zodIssueToError(worded.success ? parsed.error : worded.error, locale) };
   }
   try {
-    return { ok: true, data: await handler.run(ctx, parsed.data) };
+    // Team mode's owner scoping, on the parsed input (the ids the handler will use): accounts/ownerScope.ts.
+    return { ok: true, data: await scopeOutput(ctx, name, await handler.run(ctx, await applyOwnerScope(ctx, name, parsed.data))) };
   } catch (e) {
     return { ok: false, error: toErrorData(e, ctx.logger, name, await localeOfContext(ctx)) };
   }

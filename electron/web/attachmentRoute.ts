@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiContract } from '../../shared/api/apiContract.ts';
 import type { Backend } from '../services/backend/backend.ts';
 
-/** The preview route's path: `/files/attachments/<id>`, behind the same token as the API. */
+/** The preview route's path: `/files/attachments/<id>[?ticket=…]`, behind the same token as the API (webHost.ts). */
 export const ATTACHMENT_ROUTE = /^\/files\/attachments\/([^/]+)$/;
 
 /**
@@ -24,7 +24,10 @@ export async function serveAttachment(
   }
   const read = await backend.call('contracts:attachmentsRead', { id }, session);
   if (!read.ok) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+    // No live session on a team archive: 401, as the event stream; another owner's or a missing file: 403 or 404.
+    const key: string = read.error.key;
+    const status = key === 'accounts.signInRequired' || key === 'accounts.sessionExpired' ? 401 : read.error.code === 'FORBIDDEN' ? 403 : 404;
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
     res.end(read.error.message);
     return;
   }

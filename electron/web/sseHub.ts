@@ -1,9 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 
-/** Fans service events out to every open /api/events stream. */
+/**
+ * Fans service events out to every open /api/events stream. Each stream remembers the team-mode session it was
+ * opened with (null on an archive without accounts), so a logout or an ended session closes its streams.
+ */
 export class SseHub {
-  readonly #clients = new Set<ServerResponse>();
+  readonly #clients = new Map<ServerResponse, string | null>();
   readonly #keepAlive: NodeJS.Timeout;
 
   constructor(keepAliveMs = 25_000) {
@@ -12,7 +15,7 @@ export class SseHub {
     this.#keepAlive.unref();
   }
 
-  attach(res: ServerResponse): void {
+  attach(res: ServerResponse, session: string | null = null): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -20,7 +23,7 @@ export class SseHub {
       'X-Content-Type-Options': 'nosniff',
     });
     res.write(': connected\n\n');
-    this.#clients.add(res);
+    this.#clients.set(res, session);
     res.on('close', () => this.#clients.delete(res));
   }
 
@@ -32,13 +35,27 @@ export class SseHub {
     return this.#clients.size;
   }
 
+  /** The sessions open streams were opened with. */
+  sessions(): Set<string> {
+    return new Set([...this.#clients.values()].filter((s): s is string => s !== null));
+  }
+
+  /** Ends every stream opened with `session` (signed out, expired, or the account disabled). */
+  endSession(session: string): void {
+    for (const [res, s] of this.#clients) {
+      if (s !== session) continue;
+      this.#clients.delete(res);
+      res.end();
+    }
+  }
+
   close(): void {
     clearInterval(this.#keepAlive);
-    for (const res of this.#clients) res.end();
+    for (const res of this.#clients.keys()) res.end();
     this.#clients.clear();
   }
 
   #write(chunk: string): void {
-    for (const res of this.#clients) res.write(chunk);
+    for (const res of this.#clients.keys()) res.write(chunk);
   }
 }

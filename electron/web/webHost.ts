@@ -9,6 +9,8 @@ import type { Logger } from '../services/logger.ts';
 import { BadRequest, decodeComponent, isAllowedHost, isAuthorized, sessionOf, tokenCookie } from './requestGuards.ts';
 import type { SseHub } from './sseHub.ts';
 import { ATTACHMENT_ROUTE, serveAttachment } from './attachmentRoute.ts';
+import { SessionTickets } from './sessionTickets.ts';
+import { issueTicket, openEventStream, requestSession, sweepEndedSessions, TICKET_ROUTE, type SessionRoutes } from './sessionRoutes.ts';
 
 export interface WebHostOptions {
   /** The archive's backend: this process's worker, or the process that owns the archive. */
@@ -20,6 +22,8 @@ export interface WebHostOptions {
   distDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** How often open event streams have their session checked again (default 30 s). */
+  sessionSweepMs?: number;
 }
 
 export interface WebHost {
@@ -88,12 +92,21 @@ async function handleApi(res: ServerResponse, req: IncomingMessage, opts: WebHos
     const status = (e as { status?: number }).status ?? 400;
     return sendJson(res, status, { ok: false, error: { code: 'VALIDATION', field: null, message: '请求内容不是有效的 JSON' } });
   }
-  sendJson(res, 200, await opts.backend.call(name, input, sessionOf(req)));
+  const session = sessionOf(req);
+  const result = await opts.backend.call(name, input, session);
+  // A logout ends the event streams its session opened, at once.
+  if (name === 'accounts:logout' && result.ok && session !== null) opts.hub.endSession(session);
+  sendJson(res, 200, result);
 }
 
 /** The loopback host for `npm run web`: the backend's operations behind a token, on 127.0.0.1 only. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let port = opts.port;
+  const routes: SessionRoutes = { backend: opts.backend, hub: opts.hub, tickets: new SessionTickets() };
+  const sweep = setInterval(() => {
+    sweepEndedSessions(routes).catch((e: unknown) => opts.logger.warn('checking the event streams’ sessions failed', e));
+  }, opts.sessionSweepMs ?? 30_000);
+  sweep.unref();
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -112,13 +125,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           ? sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', field: null, message: '未授权：缺少或错误的访问令牌' } })
           : send(res, 401, UNAUTHORIZED_PAGE, 'text/html; charset=utf-8');
       }
-      if (url.pathname === '/api/events') {
-        if (req.method !== 'GET') return send(res, 405, 'method not allowed');
-        return opts.hub.attach(res);
-      }
+      if (url.pathname === '/api/events') return openEventStream(req, res, url, routes);
+      if (url.pathname === TICKET_ROUTE) return issueTicket(req, res, routes);
       if (url.pathname.startsWith('/api/')) return handleApi(res, req, opts, decodeComponent(url.pathname.slice(5)));
       const attachment = ATTACHMENT_ROUTE.exec(url.pathname);
-      if (attachment) return serveAttachment(res, req, opts.backend, decodeComponent(attachment[1] ?? ''), SECURITY_HEADERS, sessionOf(req));
+      if (attachment) {
+        const id = decodeComponent(attachment[1] ?? '');
+        const who = requestSession(req, url, routes, id);
+        if (!who.ok) return send(res, 401, 'sign in required');
+        return serveAttachment(res, req, opts.backend, id, SECURITY_HEADERS, who.session);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       return serveStatic(res, opts.distDir, url.pathname);
     })().catch((e: unknown) => {
@@ -141,6 +157,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     port,
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
     async close() {
+      clearInterval(sweep);
       opts.hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

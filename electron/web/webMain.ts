@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   });
   backend.on(hub.emit);
   const token = process.env['RENEWAL_DESK_TOKEN'] || randomBytes(24).toString('base64url');
-  const host = await startWebHost({ backend, logger, hub, token, distDir, port });
+  // RENEWAL_DESK_SESSION_SWEEP_MS shortens the check that ends the event streams of sessions ended elsewhere (tests).
+  const sessionSweepMs = Number(process.env['RENEWAL_DESK_SESSION_SWEEP_MS']) || 30_000;
+  const host = await startWebHost({ backend, logger, hub, token, distDir, port, sessionSweepMs });
   logger.info(`数据文件 data file: ${backend.ready.dataFile}${backend.role === 'forwarder' ? ' (served by the process that owns it)' : ''}`);
   process.stdout.write(`RENEWAL_DESK_URL=${host.url}\n`);
 

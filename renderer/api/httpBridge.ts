@@ -5,6 +5,8 @@ import type { ApiEventName, ApiEvents } from '../../shared/api/events.ts';
 import { msg, renderMessage, type Message } from '../../shared/i18n/message.ts';
 import { pageTranslator } from '../i18n/pageTranslator.ts';
 import { sessionToken } from '../accounts/sessionToken.ts';
+import { createEventStream } from './httpEventStream.ts';
+import { requestTicket, SESSION_HEADER } from './webTicket.ts';
 
 function failure(code: ErrorCode, message: Message): Envelope<never> {
   return { ok: false, error: { code, field: null, key: message.key, params: message.params, message: renderMessage(pageTranslator(), message) } };
@@ -18,7 +20,6 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 }
 
 /** The session header, once this window has signed in to a team database. */
-export const SESSION_HEADER = 'X-Renewal-Session';
 function sessionHeader(): Record<string, string> {
   const token = sessionToken();
   return token ? { [SESSION_HEADER]: token } : {};
@@ -72,25 +73,30 @@ function download(request: SaveFileRequest): Promise<SaveFileResult> {
 }
 
 /**
- * The browser's stand-in for Electron's `window.api`: operations are `POST /api/<name>` with the auth
- * cookie, and events arrive over one shared Server-Sent Events stream that closes when nobody listens.
+ * The browser's stand-in for Electron's `window.api`: operations are `POST /api/<name>` with the auth cookie and
+ * the session header; events arrive over one shared Server-Sent Events stream (httpEventStream.ts).
  */
 export function createHttpBridge(baseUrl = ''): ApiBridge {
-  let source: EventSource | null = null;
-  let listeners = 0;
+  const events = createEventStream(baseUrl);
 
   return {
     invoke: <N extends ApiName>(name: N, input: ApiInput<N>) => post<ApiOutput<N>>(`${baseUrl}/api/${encodeURIComponent(name)}`, input),
     saveFile: download,
-    // The web host's preview route, behind the same token cookie as the API; the browser shows a PDF or photo.
-    openAttachment(attachmentId) {
-      const opened = window.open(`${baseUrl}/files/attachments/${encodeURIComponent(attachmentId)}`, '_blank', 'noopener');
-      return Promise.resolve({ opened: opened !== null, message: null });
+    // The web host's preview route in a new tab, which sends no session header: the tab is opened at once (within
+    // the click, so no pop-up blocker stops it) and sent to the preview with a ticket bound to this attachment.
+    async openAttachment(attachmentId, session) {
+      const tab = window.open('', '_blank');
+      if (tab === null) return { opened: false, message: null };
+      const ticket = await requestTicket(baseUrl, attachmentId, session ?? sessionToken());
+      if (ticket === null) {
+        tab.close();
+        return { opened: false, message: null };
+      }
+      tab.opener = null;
+      tab.location.replace(`${baseUrl}/files/attachments/${encodeURIComponent(attachmentId)}?ticket=${encodeURIComponent(ticket)}`);
+      return { opened: true, message: null };
     },
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
-      source ??= new EventSource(`${baseUrl}/api/events`, { withCredentials: true });
-      listeners += 1;
-      const current = source;
       const handle = (e: MessageEvent<string>) => {
         try {
           listener(JSON.parse(e.data) as ApiEvents[E]);
@@ -98,15 +104,7 @@ export function createHttpBridge(baseUrl = ''): ApiBridge {
           // A malformed event is dropped; the next data:changed brings the UI back in sync.
         }
       };
-      current.addEventListener(event, handle as EventListener);
-      return () => {
-        current.removeEventListener(event, handle as EventListener);
-        listeners -= 1;
-        if (listeners === 0 && source === current) {
-          current.close();
-          source = null;
-        }
-      };
+      return events.listen(event, handle as EventListener);
     },
   };
 }

@@ -11,6 +11,8 @@ const exportOptions = {
   format: z.enum(['csv', 'xlsx']).default('csv'),
 };
 const exportInput = z.object(exportOptions);
+/** `ownerId`: only the rows of that owner's customers (team mode's owner scope sets it for a scoped 客户经理). */
+const ownedExportInput = z.object({ ...exportOptions, ownerId: idField.optional() });
 
 export const exportResultSchema = z.object({
   /** A suggested name for the file: the sheet's name and today's date. */
@@ -26,9 +28,9 @@ export type ExportResult = z.infer<typeof exportResultSchema>;
 
 export const exportContract = {
   /** The renewal sheet: one row per live contract with its customer, by end date then number. */
-  'export:contracts': { input: exportInput, output: exportResultSchema },
-  'export:customers': { input: exportInput, output: exportResultSchema },
-  'export:followups': { input: exportInput, output: exportResultSchema },
+  'export:contracts': { input: ownedExportInput, output: exportResultSchema },
+  'export:customers': { input: ownedExportInput, output: exportResultSchema },
+  'export:followups': { input: ownedExportInput, output: exportResultSchema },
   /** The payments sheet (回款): one row per live instalment, by contract number then due date. */
   'export:payments': { input: exportInput, output: exportResultSchema },
   /** The usage sheet (用量): one row per live monthly figure, by customer name then month (week and quarter figures are not in it). */
@@ -70,7 +72,14 @@ export const exportContract = {
    * due terms of that outcome behind them ('due' for all), as on the 报表 page.
    */
   'export:report': {
-    input: z.object({ period: reportPeriodField, by: z.enum(REPORT_GROUPINGS).optional(), list: z.enum(REPORT_OUTCOMES).optional(), ...exportOptions }),
+    /** `ownerId`: the term list (`list`) holds only that owner's terms; the figures stay the team's, as on the report page. */
+    input: z.object({
+      period: reportPeriodField,
+      by: z.enum(REPORT_GROUPINGS).optional(),
+      list: z.enum(REPORT_OUTCOMES).optional(),
+      ownerId: idField.optional(),
+      ...exportOptions,
+    }),
     output: exportResultSchema,
   },
 } as const;

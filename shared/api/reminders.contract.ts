@@ -173,11 +173,12 @@ export const remindersContract = {
 
 export const notificationsContract = {
   'notifications:list': {
-    input: z.object({ unreadOnly: z.boolean().default(false), ...pageInput }),
+    /** `ownerId`: only the notices about that owner's customers (and those about none); team mode's owner scope sets it. */
+    input: z.object({ unreadOnly: z.boolean().default(false), ownerId: idField.optional(), ...pageInput }),
     output: pageOf(notificationItemSchema).extend({ unread: z.number().int() }),
   },
   'notifications:markRead': {
-    input: z.object({ ids: z.array(idField).max(500).optional(), all: z.boolean().default(false) }),
+    input: z.object({ ids: z.array(idField).max(500).optional(), all: z.boolean().default(false), ownerId: idField.optional() }),
     output: z.object({ marked: z.number().int(), unread: z.number().int() }),
     changes: ['notifications', 'reminders'],
   },

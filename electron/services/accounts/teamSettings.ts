@@ -30,8 +30,8 @@ export async function setTeamSettings(ctx: ServiceContext, input: TeamSettings):
 
 /**
  * The owner whose customers a call may see, when the team scopes 客户经理 to their own customers and the caller is
- * one; undefined when the call is not scoped (admins, 只读, scoping off, SQLite). The customers list and the
- * renewals list apply it as their owner filter, in their SQL.
+ * one; undefined when the call is not scoped (admins, 只读, scoping off, SQLite). The owner-scope
+ * gate in dispatch applies it to every operation (ownerScope.ts).
  */
 export async function scopedOwnerId(ctx: ServiceContext): Promise<string | undefined> {
   const account = ctx.account;
@@ -40,10 +40,4 @@ export async function scopedOwnerId(ctx: ServiceContext): Promise<string | undef
   // Refused where accounts are made and where scoping is switched on; an owner removed since still scopes to nothing.
   if (account.ownerId === null) throw new AppError('FORBIDDEN', msg('accounts.managerNeedsOwner'), null);
   return account.ownerId;
-}
-
-/** The list input with its owner filter replaced by the caller's scope, when the call is scoped. */
-export async function scopeToOwner<T extends { ownerId?: string | undefined }>(ctx: ServiceContext, input: T): Promise<T> {
-  const ownerId = await scopedOwnerId(ctx);
-  return ownerId === undefined ? input : { ...input, ownerId };
 }

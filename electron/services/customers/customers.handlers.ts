@@ -1,5 +1,4 @@
 import { handlersFor } from '../handlerTable.ts';
-import { scopeToOwner } from '../accounts/teamSettings.ts';
 import {
   createCustomer,
   deleteCustomer,
@@ -13,8 +12,7 @@ import { mergeCustomers, undoMergeCustomers } from '../hygiene/customerMerge.ser
 import { listAliases, removeAlias } from './customerAliases.service.ts';
 
 export const customersHandlers = handlersFor('customers', {
-  // Team mode: a 客户经理 scoped to their own customers gets their owner as the filter (accounts/teamSettings.ts).
-  'customers:list': async (ctx, input) => listCustomers(ctx, await scopeToOwner(ctx, input)),
+  'customers:list': (ctx, input) => listCustomers(ctx, input),
   'customers:get': (ctx, input) => getCustomerDetail(ctx, input.id),
   'customers:create': (ctx, input) => createCustomer(ctx, input),
   'customers:update': (ctx, input) => updateCustomer(ctx, input),

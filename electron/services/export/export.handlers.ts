@@ -1,5 +1,4 @@
 import { handlersFor } from '../handlerTable.ts';
-import { scopeToOwner } from '../accounts/teamSettings.ts';
 import { exportArchive } from './exportArchive.ts';
 import { exportCalendar } from './exportCalendar.ts';
 import { exportRenewals } from './exportRenewals.ts';
@@ -15,8 +14,7 @@ export const exportHandlers = handlersFor('export', {
   'export:contracts': (ctx, input) => exportSheet(ctx, 'contracts', input),
   'export:customers': (ctx, input) => exportSheet(ctx, 'customers', input),
   'export:followups': (ctx, input) => exportSheet(ctx, 'followups', input),
-  // Team mode: the same owner scope as renewals:list (accounts/teamSettings.ts).
-  'export:renewals': async (ctx, input) => exportRenewals(ctx, await scopeToOwner(ctx, input)),
+  'export:renewals': (ctx, input) => exportRenewals(ctx, input),
   'export:archive': (ctx, input) => exportArchive(ctx, input.headers),
   'export:report': (ctx, input) => exportReport(ctx, input),
   'export:payments': (ctx, input) => exportPayments(ctx, input),

@@ -78,7 +78,7 @@ async function writeTerms(ctx: ServiceContext, input: ApiParsedInput<'export:rep
   const tiers = await listTiers(ctx.db);
   let n = 0;
   for (let offset = 0; ; offset += PAGE) {
-    const page = await reportTermsPage(ctx, { period: input.period, outcome: input.list ?? 'due', offset, limit: PAGE });
+    const page = await reportTermsPage(ctx, { period: input.period, outcome: input.list ?? 'due', ownerId: input.ownerId, offset, limit: PAGE });
     for (const k of page.items) {
       sink.row([
         k.customerName,

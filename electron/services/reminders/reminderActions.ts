@@ -93,9 +93,9 @@ export async function listNotificationItems(ctx: ServiceContext, input: ApiParse
 }
 
 export async function markNotificationsRead(ctx: ServiceContext, input: ApiParsedInput<'notifications:markRead'>) {
-  const marked = await withTransaction(ctx.db, (tx) => markRead(tx, input.all ? 'all' : (input.ids ?? []), ctx.now().toISOString()));
+  const marked = await withTransaction(ctx.db, (tx) => markRead(tx, input.all ? 'all' : (input.ids ?? []), ctx.now().toISOString(), input.ownerId));
   await announce(ctx);
-  return { marked, unread: await unreadNotificationCount(ctx) };
+  return { marked, unread: await countUnread(ctx.db, input.ownerId) };
 }
 
 export async function openNotification(ctx: ServiceContext, id: string) {

@@ -1,5 +1,4 @@
 import { handlersFor } from '../handlerTable.ts';
-import { scopeToOwner } from '../accounts/teamSettings.ts';
 import {
   flaggedRenewals,
   listRenewalPage,
@@ -16,8 +15,7 @@ import { linkRenewal, renewalLinkSuggestion } from './linkRenewal.ts';
 import { renewalEventsOf } from './renewalEvents.ts';
 
 export const renewalsHandlers = handlersFor('renewals', {
-  // Team mode: a 客户经理 scoped to their own customers gets their owner as the filter (accounts/teamSettings.ts).
-  'renewals:list': async (ctx, input) => listRenewalPage(ctx, await scopeToOwner(ctx, input)),
+  'renewals:list': (ctx, input) => listRenewalPage(ctx, input),
   'renewals:setStage': (ctx, input) => setRenewalStage(ctx, input),
   'renewals:renewDefaults': (ctx, input) => renewDefaults(ctx, input.contractId, input.cycle),
   'renewals:renew': (ctx, input) => renewContract(ctx, input),

@@ -23,6 +23,8 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.passwordRequired': 'Enter the password',
   'accounts.managerNeedsOwner': '“Own customers only” is on: an account manager’s account must be linked to an owner',
   'accounts.unlinkedManagers': '{count} account manager accounts are not linked to an owner: link them before turning on “own customers only”',
+  'accounts.otherOwnersCustomer': '“Own customers only” is on: this customer belongs to another owner, so you may not view or change it',
+  'accounts.scopedWholeTeam': '“Own customers only” is on: this covers the whole team’s customers and is closed to account managers; ask an admin',
   'accounts.cannotDemoteSelf': 'You cannot disable your own account or give up your own admin role; ask another admin',
   'login.title': 'Sign in to Renewal Desk',
   'login.subtitle': 'The team database needs a login: {location}',
@@ -50,7 +52,7 @@ export const accountsEnUS: Record<keyof typeof accountsZhCN, string> = {
   'accounts.passwordChanged': 'Password changed',
   'accounts.scopeManagers': 'Account managers see only their own customers',
   'accounts.scopeManagersHint':
-    'When on, an account manager sees only the customers of their linked owner in the customer list, the renewals list and the renewals export. Other pages are not filtered by owner yet.',
+    'When on, an account manager sees and changes only their linked owner’s customers and their contacts, contracts, renewals, follow-ups, payments, attachments, reminders and care records; report and dashboard figures stay team-wide. Whole-team pages and exports not yet filtered by owner are closed to account managers.',
   'accounts.rolesHint':
     'Read-only: view only. Account manager: enters and edits customers, contracts and follow-ups. Admin: also manages accounts and the team settings (reminders, rules, mail server, restoring data…).',
   'accounts.empty': 'No accounts yet',

@@ -22,6 +22,8 @@ export const accountsZhCN = {
   'accounts.passwordRequired': '请输入密码',
   'accounts.managerNeedsOwner': '“只看自己的客户”已开启：客户经理账号必须关联一位负责人',
   'accounts.unlinkedManagers': '还有 {count} 个客户经理账号没有关联负责人：请先为他们关联负责人，再开启“只看自己的客户”',
+  'accounts.otherOwnersCustomer': '“只看自己的客户”已开启：这是其他负责人的客户，你不能查看或修改',
+  'accounts.scopedWholeTeam': '“只看自己的客户”已开启：这里包含全团队的客户，客户经理不能使用；请联系管理员',
   'accounts.cannotDemoteSelf': '不能停用自己的账号或取消自己的管理员角色；请由另一位管理员操作',
   // The login page
   'login.title': '登录续约管家',
@@ -50,7 +52,7 @@ export const accountsZhCN = {
   'accounts.changeOwnPassword': '修改我的密码',
   'accounts.passwordChanged': '密码已修改',
   'accounts.scopeManagers': '客户经理只看自己的客户',
-  'accounts.scopeManagersHint': '开启后，客户经理在客户列表、续约列表和续约导出里只看到其关联负责人的客户。其他页面暂不按负责人过滤。',
+  'accounts.scopeManagersHint': '开启后，客户经理只能查看和修改其关联负责人的客户及其联系人、合同、续约、跟进、回款、附件、提醒和关怀记录；报表和看板的数字仍是全团队的。尚未按负责人过滤的全团队页面和导出对客户经理关闭。',
   'accounts.rolesHint': '只读：只能查看；客户经理：可以录入和修改客户、合同、跟进；管理员：另外管理账号和团队设置（提醒、规则、邮件服务器、恢复数据等）。',
   'accounts.empty': '还没有账号',
 } as const;
