@@ -24,6 +24,11 @@ const CONTACT = ['id', 'customer_id', 'name', 'title', 'phone', 'is_primary', 'c
 const CONTRACT = ['id', 'customer_id', 'number', 'signed_on', 'ends_on', 'amount_fen', 'cycle', 'service', 'notes', 'created_at', 'updated_at'];
 const AUDIT = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'after', 'batch_id', 'created_at', 'updated_at'];
 const ROWS_PER_STATEMENT = 500;
+const SCOPED_POSTINGS = `INSERT INTO customer_scoped_bigrams (bigram, scope, customer_id)
+  SELECT b.bigram, s.id, b.customer_id FROM customer_bigrams b
+    JOIN customers c ON c.id = b.customer_id
+    JOIN search_scopes s ON s.owner_key = coalesce(c.owner_id, '') AND s.tier = c.tier AND s.archived = (c.archived_at IS NOT NULL)::int
+   ORDER BY 1, 2, 3`;
 
 const dateOf = (cell: string | undefined): string | null => {
   const r = cell === undefined ? null : normalizeDate(cell);
@@ -155,7 +160,11 @@ export async function importFloorPostgres(db: Db, file: string): Promise<FloorRe
     await applyChunk();
     pairs.sort(compareBigramPairs);
     for (const p of pairs) grams.add(p);
+    // The scoped postings set-wise, 0018's per-pair trigger off, as the import's merge files them.
+    await client.query('ALTER TABLE customer_bigrams DISABLE TRIGGER customer_scoped_bigrams_add');
     await grams.flush();
+    await client.query(SCOPED_POSTINGS);
+    await client.query('ALTER TABLE customer_bigrams ENABLE TRIGGER customer_scoped_bigrams_add');
     for (const [b, n] of [...df].sort((x, y) => (x[0] < y[0] ? -1 : 1))) counts.add([b, n]);
     await counts.flush();
     await client.query('COMMIT');
@@ -172,7 +181,8 @@ export async function importFloorPostgres(db: Db, file: string): Promise<FloorRe
     statements: [
       'BEGIN',
       ...[customers, contacts, contracts, audit, texts, sets].map((t) => t.sql),
-      `${grams.sql} (sorted, at the end)`,
+      `${grams.sql} (sorted, at the end, 0018's scoped-postings trigger off)`,
+      `${SCOPED_POSTINGS.replace(/\s+/g, ' ')} (then the trigger on again)`,
       `${counts.sql} (at the end)`,
       `${setExpiry} (${expiryUpdates} times: a stored customer's earlier end)`,
       'COMMIT',
