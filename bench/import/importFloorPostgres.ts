@@ -93,6 +93,8 @@ export async function importFloorPostgres(db: Db, file: string): Promise<FloorRe
   const nextExpiry = new Map<string, string | null>();
   const setExpiry = 'UPDATE customers SET next_expiry_on = $1 WHERE id = $2';
   let expiryUpdates = 0;
+  let written = 0;
+  let analyzeAt = 1000;
   const auditRow = (entity: string, id: string) => audit.add([newId(), at, 'bench', 'import', entity, id, null, batch, at, at]);
   const addCustomer = (cells: string[], id: string, name: string, ends: string | null) => {
     customers.add([id, name, nameSortKey(name), 'normal', ends, '{}', 'customer', at, at]);
@@ -134,6 +136,13 @@ export async function importFloorPostgres(db: Db, file: string): Promise<FloorRe
       auditRow('contracts', id);
     }
     await flushAll();
+    // As the import does (importSession.ts, #keepStatistics): statistics at each doubling, or the triggers' plans
+    // stay those of empty tables and every row scans what came before.
+    written += created.size * 2 + chunk.length;
+    if (written >= analyzeAt) {
+      analyzeAt = written * 2;
+      await client.query('ANALYZE customers, contacts, contracts, report_terms, audit_log');
+    }
     for (const [id, ends] of forward) {
       await client.query(setExpiry, [ends, id]);
       nextExpiry.set(id, ends);
@@ -163,7 +172,11 @@ export async function importFloorPostgres(db: Db, file: string): Promise<FloorRe
     // The scoped postings set-wise, 0018's per-pair trigger off, as the import's merge files them.
     await client.query('ALTER TABLE customer_bigrams DISABLE TRIGGER customer_scoped_bigrams_add');
     await grams.flush();
+    // As rebuildPostgresSearchIndex does: the planner guesses one row from customers ⋈ search_scopes (expression
+    // keys) and would probe the whole index per customer; hash joins read each table once.
+    await client.query('SET LOCAL enable_nestloop = off');
     await client.query(SCOPED_POSTINGS);
+    await client.query('RESET enable_nestloop');
     await client.query('ALTER TABLE customer_bigrams ENABLE TRIGGER customer_scoped_bigrams_add');
     for (const [b, n] of [...df].sort((x, y) => (x[0] < y[0] ? -1 : 1))) counts.add([b, n]);
     await counts.flush();
