@@ -1,6 +1,7 @@
-// npm run bench:dashboard [-- --fresh] [--iterations N] [--check] [--engine postgres]
+// npm run bench:dashboard [-- --fresh] [--iterations N] [--check] [--engine postgres [--explain]]
 //   --engine postgres  the same archive loaded into a throwaway PostgreSQL server, the same services timed
 //             (bench/reports/dashboardBenchPostgres.ts); no raw or source baselines there
+//   --explain (with --engine postgres) EXPLAIN (ANALYZE, BUFFERS) of the dashboard's statements first
 //   --fresh   regenerate the cached database
 //   --check   exit 1 when the dashboard misses p95 ≤ 50 ms or a report p95 ≤ 200 ms
 //
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   if (benchArgs.includes('--engine') && engine !== 'sqlite') {
     if (engine !== 'postgres') throw new Error(`--engine ${String(engine)}: sqlite or postgres`);
     const met = await dashboardBenchOnPostgres({
-      today: TODAY, iterations: ITERATIONS, warmup: WARMUP, dashboardTargetMs: DASHBOARD_TARGET_MS, reportTargetMs: REPORT_TARGET_MS,
+      today: TODAY, iterations: ITERATIONS, warmup: WARMUP, dashboardTargetMs: DASHBOARD_TARGET_MS, reportTargetMs: REPORT_TARGET_MS, explain: flag('--explain'),
     });
     if (flag('--check') && !met) process.exitCode = 1;
     return;

@@ -1,4 +1,8 @@
-// npm run bench:import [-- --rows 200000] [--runs 3] [--rss-1m] [--fresh]
+// npm run bench:import [-- --rows 200000] [--runs 3] [--rss-1m] [--fresh] [--engine postgres]
+//
+// --engine postgres: the same sheet (default 50,000 rows, 2 runs) into a throwaway PostgreSQL server against a floor
+// measured there (bench/import/importBenchPostgres.ts); no export or 1M-row parts. --profile adds the server time
+// by statement (pg_stat_statements).
 //
 // Generates a GBK renewal sheet (cached under .bench-data/import/), then in separate child processes (so
 // each peak RSS is its own), alternating, best of --runs: two raw floors — the sheet's rows alone
@@ -11,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildOptions } from 'esbuild';
+import { importBenchOnPostgres } from './import/importBenchPostgres.ts';
 import { importFloor } from './import/importFloor.ts';
 import { importFloorSameWrites } from './import/importFloorSameWrites.ts';
 import { connectionPragmas, openDatabase } from '../db/openDatabase.ts';
@@ -129,6 +134,13 @@ async function runChild(mode: string, file: string, db: string): Promise<void> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
+  const engine = args.includes('--engine') ? args[args.indexOf('--engine') + 1] : 'sqlite';
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`--engine ${String(engine)}: sqlite or postgres`);
+  if (engine === 'postgres') {
+    const pgRows = option('--rows', 50_000);
+    await importBenchOnPostgres({ sheet: ensureSheet(pgRows, false), rows: pgRows, runs: option('--runs', 2), repoRoot, profile: args.includes('--profile') });
+    return;
+  }
   const rows = option('--rows', 200_000);
   const runs = option('--runs', 3);
   fs.mkdirSync(dataDir, { recursive: true });

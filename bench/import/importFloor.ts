@@ -28,24 +28,18 @@ const CONTRACT_COLUMNS = ['id', 'customer_id', 'number', 'signed_on', 'ends_on',
 export const COL = { name: 1, contact: 2, title: 3, phone: 4, number: 5, signed: 6, ends: 7, amount: 8, service: 9, notes: 13 };
 
 /**
- * What both floors read, in one transaction on the raw connection: GB18030 through TextDecoder and Papa
- * Parse's incremental parser, the header skipped, rows without a customer name dropped, and a repeated
- * contract number keeping its first row (the floors do no merging). `finish` runs before COMMIT. Returns the
- * rows read, repeats included.
+ * What every floor reads: GB18030 through TextDecoder and Papa Parse's incremental parser, the header skipped, rows
+ * without a customer name dropped, and a repeated contract number keeping its first row (the floors do no
+ * merging). Yields the kept rows a read block (1 MiB) at a time; `counted.rows` is the rows read, repeats included.
  */
-export async function readSheetInTransaction(
-  raw: Raw,
-  file: string,
-  onRow: (cells: string[], name: string, number: string) => void,
-  finish: () => void,
-): Promise<number> {
+export async function* readSheetRows(file: string, counted: { rows: number }): AsyncGenerator<SheetRow[]> {
   const numbers = new Set<string>();
   const decoder = new TextDecoder('gb18030');
   const parser: PapaParser = new Papa.Parser({ delimiter: ',', newline: '\r\n' });
   let pending = '';
-  let rows = 0;
   let header = true;
   const take = (data: string[][]) => {
+    const kept: SheetRow[] = [];
     for (const cells of data) {
       if (header) {
         header = false;
@@ -54,29 +48,50 @@ export async function readSheetInTransaction(
       const name = cells[COL.name];
       const number = cells[COL.number]!;
       if (!name) continue;
-      rows++;
+      counted.rows++;
       if (numbers.has(number)) continue;
       numbers.add(number);
-      onRow(cells, name, number);
+      kept.push({ cells, name, number });
     }
+    return kept;
   };
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    pending += decoder.decode(chunk as Buffer, { stream: true });
+    const result = parser.parse(pending, 0, true);
+    yield take(result.data);
+    pending = pending.slice(result.meta.cursor);
+  }
+  pending += decoder.decode();
+  yield take(parser.parse(pending, 0, false).data);
+}
+
+export interface SheetRow {
+  cells: string[];
+  name: string;
+  number: string;
+}
+
+/**
+ * readSheetRows in one transaction on the raw SQLite connection; `finish` runs before COMMIT. Returns the rows
+ * read, repeats included.
+ */
+export async function readSheetInTransaction(
+  raw: Raw,
+  file: string,
+  onRow: (cells: string[], name: string, number: string) => void,
+  finish: () => void,
+): Promise<number> {
+  const counted = { rows: 0 };
   raw.exec('BEGIN IMMEDIATE');
   try {
-    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-      pending += decoder.decode(chunk as Buffer, { stream: true });
-      const result = parser.parse(pending, 0, true);
-      take(result.data);
-      pending = pending.slice(result.meta.cursor);
-    }
-    pending += decoder.decode();
-    take(parser.parse(pending, 0, false).data);
+    for await (const block of readSheetRows(file, counted)) for (const r of block) onRow(r.cells, r.name, r.number);
     finish();
     raw.exec('COMMIT');
   } catch (e) {
     raw.exec('ROLLBACK');
     throw e;
   }
-  return rows;
+  return counted.rows;
 }
 
 export async function importFloor(db: Db, file: string): Promise<FloorResult> {

@@ -160,20 +160,24 @@ export async function settleChains(
 
   // History: ended more than 92 days before the import, no successor, no decision.
   const cutoff = addDaysIso(importDate, -RENEWAL_GRACE_DAYS);
-  let history = 0;
+  const toHistory: string[] = [];
+  const backToActive: string[] = [];
   for (const id of redated) {
     const r = byId.get(id);
     if (!r || r.ends_on === null || renewed.has(id) || r.has_successor === 1) continue;
     const undecided = r.stage === null || !DECIDED.has(r.stage);
     if (r.status === 'active' && undecided && r.ends_on < cutoff) {
-      await writer.patch('contracts', id, [['status', 'expired']]);
+      toHistory.push(id);
       statusMoved.add(r.customer_id);
-      history++;
     } else if (r.status === 'expired' && r.ends_on >= cutoff) {
-      await writer.patch('contracts', id, [['status', 'active']]);
+      backToActive.push(id);
       statusMoved.add(r.customer_id);
     }
   }
+  // Most of a big import's terms can become history: the same patch for all of them, set-wise on PostgreSQL.
+  await writer.patchAll('contracts', toHistory, [['status', 'expired']]);
+  await writer.patchAll('contracts', backToActive, [['status', 'active']]);
+  const history = toHistory.length;
   await writer.flush();
   await recomputeNextExpiryOn(writer.bulk, [...statusMoved]);
   return { linked: links.length, history };

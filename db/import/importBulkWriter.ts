@@ -5,7 +5,7 @@
 import { newId } from '../newId.ts';
 import { nameSortKeyLoaded } from '../repositories/customerNameSortKeys.ts';
 import { followUpColumns } from '../repositories/followUpsRepo.ts';
-import type { BulkRows, BulkSql } from '../bulk/bulkSql.ts';
+import { inSlicesAsync, type BulkRows, type BulkSql, type SqlRow } from '../bulk/bulkSql.ts';
 import { isRow } from '../statementCache.ts';
 import type { BatchMeta, NewContact, NewContract, NewCustomer, NewFollowUp, NewOwner, NewRenewal, RecordChange } from './chunkPlan.ts';
 
@@ -42,6 +42,9 @@ const COLUMNS: Record<ImportTable, readonly string[]> = {
 const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'batch_id', 'created_at', 'updated_at'];
 
 export type SqlValue = string | number | null;
+
+/** Rows per set-wise patch on PostgreSQL (one IN list, one UPDATE over unnest). */
+const PATCH_SLICE = 500;
 
 /** The columns a change sets, by entity; only fields the import may change have a column here. */
 function changedColumns(change: RecordChange): { table: ImportTable; set: [string, SqlValue][] } {
@@ -257,6 +260,66 @@ export class ImportBulkWriter {
     await bulk.run(sql, [...set.map(([, v]) => v), this.#meta.at, version, id]);
     if (isRow(prior)) await bulk.run('UPDATE audit_log SET after = ? WHERE id = ?', [JSON.stringify(after), prior['id']]);
     else this.#auditRow(table, id, JSON.stringify(before), JSON.stringify(after));
+    await this.#flushIfFull();
+  }
+
+  /**
+   * `patch` of the same columns to the same values on many rows (distinct ids), with the same rows and audit entries
+   * as a patch each. SQLite runs the patches one by one as it always did (its statements cost no round trip); on
+   * PostgreSQL, where every statement is a round trip (four a patch), the rows and their audit entries are read
+   * and written a slice at a time.
+   */
+  async patchAll(table: ImportTable, ids: readonly string[], set: readonly [string, SqlValue][]): Promise<void> {
+    if (set.length === 0 || ids.length === 0) return;
+    if (this.bulk.engine !== 'postgres') {
+      for (const id of ids) await this.patch(table, id, set);
+      return;
+    }
+    // Audit rows still buffered must be in the table, where the lookup of each row's earlier entry reads them.
+    await this.flush();
+    await inSlicesAsync(ids, PATCH_SLICE, (slice) => this.#patchSlicePostgres(table, slice, set));
+  }
+
+  async #patchSlicePostgres(table: ImportTable, ids: readonly string[], set: readonly [string, SqlValue][]): Promise<void> {
+    const bulk = this.bulk;
+    const { at, batchId } = this.#meta;
+    const rows = new Map((await bulk.all<SqlRow>(`SELECT * FROM ${table} WHERE id = ANY(CAST(? AS text[]))`, [ids])).map((r) => [String(r['id']), r]));
+    const priors = new Map(
+      (
+        await bulk.all<{ id: string; entity_id: string }>('SELECT id, entity_id FROM audit_log WHERE entity = ? AND batch_id = ? AND entity_id = ANY(CAST(? AS text[]))', [
+          table,
+          batchId,
+          ids,
+        ])
+      ).map((r) => [r.entity_id, r.id]),
+    );
+    const versions: number[] = [];
+    const priorIds: string[] = [];
+    const priorAfters: string[] = [];
+    for (const id of ids) {
+      const before = rows.get(id);
+      if (!isRow(before)) throw new Error(`import change: no ${table} row ${id}`);
+      const prior = priors.get(id);
+      const version = prior === undefined ? Number(before['version']) + 1 : Number(before['version']);
+      versions.push(version);
+      const after: Record<string, unknown> = { ...before };
+      for (const [column, value] of set) after[column] = value;
+      after['updated_at'] = at;
+      after['version'] = version;
+      if (prior === undefined) this.#auditRow(table, id, JSON.stringify(before), JSON.stringify(after));
+      else {
+        priorIds.push(prior);
+        priorAfters.push(JSON.stringify(after));
+      }
+    }
+    await bulk.run(
+      `UPDATE ${table} t SET ${set.map(([c]) => `${c} = ?`).join(', ')}, updated_at = ?, version = v.version
+         FROM unnest(CAST(? AS text[]), CAST(? AS bigint[])) AS v(id, version) WHERE t.id = v.id`,
+      [...set.map(([, v]) => v), at, ids, versions],
+    );
+    if (priorIds.length > 0) {
+      await bulk.run('UPDATE audit_log a SET after = v.after FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS v(id, after) WHERE a.id = v.id', [priorIds, priorAfters]);
+    }
     await this.#flushIfFull();
   }
 
