@@ -81,6 +81,8 @@ export interface ComplaintFilter {
   overdueAt?: string | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  /** Only the complaints of that owner's customers (owner scoping). */
+  ownerId?: string | undefined;
 }
 
 /** Complaints, open ones by deadline first, then the closed ones newest first. */
@@ -94,6 +96,7 @@ export async function listComplaints(x: Executor, f: ComplaintFilter): Promise<C
   if (f.overdueAt) query = query.where('p.closed_at', 'is', null).where('p.due_at', '<', f.overdueAt);
   if (f.receivedFrom) query = query.where('p.received_at', '>=', f.receivedFrom);
   if (f.receivedTo) query = query.where('p.received_at', '<', f.receivedTo);
+  if (f.ownerId) query = query.where('c.owner_id', '=', f.ownerId);
   const rows = await query
     .orderBy((eb) => eb.case().when('p.closed_at', 'is', null).then(0).else(1).end())
     .orderBy('p.due_at', 'asc')

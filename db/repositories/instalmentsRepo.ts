@@ -128,14 +128,18 @@ export async function liveContractIdsByNumber(x: Executor, numbers: readonly str
   return out;
 }
 
-/** Every live instalment of a live contract, by contract number then due date: the payments sheet. */
-export async function listInstalmentsForExport(x: Executor): Promise<PaymentSheetRecord[]> {
+/**
+ * Every live instalment of a live contract, by contract number then due date: the payments sheet; `ownerId`: only
+ * the contracts of that owner's customers.
+ */
+export async function listInstalmentsForExport(x: Executor, ownerId?: string): Promise<PaymentSheetRecord[]> {
   const rows = await q(x)
     .selectFrom('contract_instalments as i')
     .innerJoin('contracts as k', 'k.id', 'i.contract_id')
     .select(['k.number', 'i.due_on', 'i.due_amount_fen', 'i.paid_on', 'i.paid_amount_fen', 'i.invoice_no', 'i.invoice_on'])
     .where('i.deleted_at', 'is', null)
     .where('k.deleted_at', 'is', null)
+    .$if(ownerId !== undefined, (b) => b.where('k.customer_id', 'in', (eb) => eb.selectFrom('customers').select('id').where('owner_id', '=', ownerId ?? '')))
     .orderBy('k.number')
     .orderBy('i.due_on')
     .execute();

@@ -173,11 +173,13 @@ export async function hasDirtyCustomers(x: Executor): Promise<boolean> {
   return (await q(x).selectFrom('lifecycle_dirty').select('customer_id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-function listBase(x: Executor) {
-  return q(x)
+/** `ownerId`: only that owner's customers (owner scoping); without it every live customer, the statement unchanged. */
+function listBase(x: Executor, ownerId: string | undefined) {
+  const base = q(x)
     .selectFrom('customer_lifecycle as l')
     .innerJoin('customers as c', 'c.id', 'l.customer_id')
     .where('c.deleted_at', 'is', null);
+  return ownerId === undefined ? base : base.where('c.owner_id', '=', ownerId);
 }
 
 export interface LifecyclePage {
@@ -191,9 +193,10 @@ async function page(
   order: 'amount' | 'lostOn' | 'name',
   offset: number,
   limit: number,
+  ownerId: string | undefined,
 ): Promise<LifecyclePage> {
-  const total = Number((await filter(listBase(x)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  let rows = filter(listBase(x)).selectAll('l').select('c.name');
+  const total = Number((await filter(listBase(x, ownerId)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let rows = filter(listBase(x, ownerId)).selectAll('l').select('c.name');
   if (order === 'amount') rows = rows.orderBy(sql`coalesce(l.last_amount_fen, -1)`, 'desc').orderBy('c.name_sort_key');
   else if (order === 'lostOn') rows = rows.orderBy('l.lost_on', 'desc').orderBy('c.name_sort_key');
   else rows = rows.orderBy('c.name_sort_key');
@@ -201,18 +204,18 @@ async function page(
   return { items, total };
 }
 
-export function lifecyclePage(x: Executor, stage: ComputedStage | undefined, offset: number, limit: number): Promise<LifecyclePage> {
-  return page(x, (b) => (stage === undefined ? b : b.where('l.stage', '=', stage)), 'name', offset, limit);
+export function lifecyclePage(x: Executor, stage: ComputedStage | undefined, offset: number, limit: number, ownerId?: string): Promise<LifecyclePage> {
+  return page(x, (b) => (stage === undefined ? b : b.where('l.stage', '=', stage)), 'name', offset, limit, ownerId);
 }
 
 /** 流失预警: customers with a signal, the largest last contract first. */
-export function warningPage(x: Executor, offset: number, limit: number): Promise<LifecyclePage> {
-  return page(x, (b) => b.where('l.signals', '<>', ''), 'amount', offset, limit);
+export function warningPage(x: Executor, offset: number, limit: number, ownerId?: string): Promise<LifecyclePage> {
+  return page(x, (b) => b.where('l.signals', '<>', ''), 'amount', offset, limit, ownerId);
 }
 
 /** 赢回: customers lost on or after `from`, the latest loss first. */
-export function winBackPage(x: Executor, from: string, offset: number, limit: number): Promise<LifecyclePage> {
-  return page(x, (b) => b.where('l.stage', '=', 'churned').where('l.lost_on', '>=', from), 'lostOn', offset, limit);
+export function winBackPage(x: Executor, from: string, offset: number, limit: number, ownerId?: string): Promise<LifecyclePage> {
+  return page(x, (b) => b.where('l.stage', '=', 'churned').where('l.lost_on', '>=', from), 'lostOn', offset, limit, ownerId);
 }
 
 export async function lifecycleOf(x: Executor, customerId: string): Promise<StoredLifecycle | null> {

@@ -271,9 +271,11 @@ export interface SurveyExportRow {
   comment: string | null;
 }
 
-/** Every live survey of a live customer, by date then customer name. */
-export async function listSurveysForExport(x: Executor): Promise<SurveyExportRow[]> {
-  const rows = await surveyQuery(x).orderBy('s.on_date').orderBy('c.name').orderBy('s.id').execute();
+/** Every live survey of a live customer, by date then customer name; `ownerId`: that owner's customers only. */
+export async function listSurveysForExport(x: Executor, ownerId?: string): Promise<SurveyExportRow[]> {
+  const rows = await surveyQuery(x)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
+    .orderBy('s.on_date').orderBy('c.name').orderBy('s.id').execute();
   return rows.map((r) => {
     const s = toSurvey(r);
     return { customerName: s.customerName, contractNo: s.contractNo, onDate: s.onDate, channel: s.channel, scores: s.scores, comment: s.comment };

@@ -25,8 +25,8 @@ export async function liveCustomerIdsByNameOrAlias(x: Executor, names: readonly 
   return out;
 }
 
-/** Every live monthly figure of a live customer, by customer name then month. */
-export async function listUsageForExport(x: Executor): Promise<UsageSheetRecord[]> {
+/** Every live monthly figure of a live customer, by customer name then month; `ownerId`: that owner's customers only. */
+export async function listUsageForExport(x: Executor, ownerId?: string): Promise<UsageSheetRecord[]> {
   return q(x)
     .selectFrom('usage_figures as u')
     .innerJoin('customers as c', 'c.id', 'u.customer_id')
@@ -34,6 +34,7 @@ export async function listUsageForExport(x: Executor): Promise<UsageSheetRecord[
     .where('u.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null)
     .where('u.period_kind', '=', 'month')
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
     .orderBy('c.name')
     .orderBy('u.period_start')
     .execute();

@@ -32,17 +32,17 @@ export const exportContract = {
   'export:customers': { input: ownedExportInput, output: exportResultSchema },
   'export:followups': { input: ownedExportInput, output: exportResultSchema },
   /** The payments sheet (回款): one row per live instalment, by contract number then due date. */
-  'export:payments': { input: exportInput, output: exportResultSchema },
+  'export:payments': { input: ownedExportInput, output: exportResultSchema },
   /** The usage sheet (用量): one row per live monthly figure, by customer name then month (week and quarter figures are not in it). */
-  'export:usage': { input: exportInput, output: exportResultSchema },
-  /** The visit plan (回访计划) of a year (default: this year): one row per planned visit of each key customer. */
-  'export:visits': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
+  'export:usage': { input: ownedExportInput, output: exportResultSchema },
+  /** The visit plan (回访计划) of a year (default: this year): one row per planned visit of each key customer; `ownerId`: that plan owner's (the visit manager, else the owner), as visits:plan. */
+  'export:visits': { input: ownedExportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The key customers' annual review (重点客户年度回顾) of a year: one row per key customer. */
   'export:keyReview': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The complaints sheet (投诉, issue 14): one row per live complaint, open ones by deadline first. */
-  'export:complaints': { input: exportInput, output: exportResultSchema },
+  'export:complaints': { input: ownedExportInput, output: exportResultSchema },
   /** The surveys sheet (满意度): one row per live survey, by date then customer, each dimension's score, the average and the comment. */
-  'export:surveys': { input: exportInput, output: exportResultSchema },
+  'export:surveys': { input: ownedExportInput, output: exportResultSchema },
   /** The 续约 list as filtered on its page (all pages): one row per term with days left and 续费状态. */
   'export:renewals': { input: renewalListInput.omit({ offset: true, limit: true }).extend(exportOptions), output: exportResultSchema },
   /**

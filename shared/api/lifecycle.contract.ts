@@ -55,19 +55,22 @@ export const lifecycleRulesSchema = z.object({
 });
 
 export const lifecycleContract = {
-  /** Every customer's stage (`renewal-desk lifecycle --json`), by name; `stage` filters. */
+  /**
+   * Every customer's stage (`renewal-desk lifecycle --json`), by name; `stage` filters. On these three lists
+   * `ownerId` keeps only that owner's customers (team mode's owner scope sets it for a scoped 客户经理).
+   */
   'lifecycle:list': {
-    input: z.object({ stage: z.enum(COMPUTED_STAGES).optional(), ...pageInput }),
+    input: z.object({ stage: z.enum(COMPUTED_STAGES).optional(), ownerId: idField.optional(), ...pageInput }),
     output: pageOf(lifecycleItemSchema),
   },
   /** 流失预警: customers with a signal toward 衰退期 or 已流失, the largest last contract first. */
   'lifecycle:warning': {
-    input: z.object({ ...pageInput }),
+    input: z.object({ ownerId: idField.optional(), ...pageInput }),
     output: pageOf(lifecycleItemSchema),
   },
   /** 赢回: customers lost within the rules' winBackMonths, the latest loss first. */
   'lifecycle:winBack': {
-    input: z.object({ ...pageInput }),
+    input: z.object({ ownerId: idField.optional(), ...pageInput }),
     output: pageOf(lifecycleItemSchema).extend({ from: z.string() }),
   },
   /** One customer's stage, loyalty and dated stage changes (newest first). */

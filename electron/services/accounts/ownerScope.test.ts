@@ -116,7 +116,7 @@ describe('owner scoping across the app', () => {
     }
     expect(csvOf(await call(zhang, 'export:customers', { format: 'csv' }))).toContain('甲公司');
     expect(csvOf(await call(zhang, 'export:contracts', { format: 'csv' }))).toContain('K-zhang');
-    expect(await refusedKey(zhang, 'export:payments', { format: 'csv' })).toBe(WHOLE_TEAM);
+    expect(await refusedKey(zhang, 'export:keyReview', { format: 'csv' })).toBe(WHOLE_TEAM);
     // The report's term list is theirs; its figures stay the team's.
     const report = { period: '2027', list: 'due', format: 'csv' };
     const zhangReport = csvOf(await call(zhang, 'export:report', { ...report, ownerId: b.owner }));
@@ -127,6 +127,68 @@ describe('owner scoping across the app', () => {
     const all = csvOf(await call(boss, 'export:customers', { format: 'csv' }));
     expect(all).toContain('甲公司');
     expect(all).toContain('乙公司');
+  });
+
+  it('narrows the 留存 lists to the 客户经理 own customers; the 管理员 sees all', async () => {
+    const managers = await twoManagers();
+    const { a, b } = managers;
+    let { boss, zhang, li } = managers;
+    await call(boss, 'lifecycle:recompute', {});
+    const ids = async (token: string, name: string, input: unknown = {}) => {
+      const page = await call(token, name, input);
+      expect(page.total, name).toBe(page.items.length);
+      return page.items.map((i: any) => i.customerId).sort();
+    };
+    // The other owner's id in the input is replaced by the caller's.
+    expect(await ids(zhang, 'lifecycle:list', { ownerId: b.owner })).toEqual([a.customer]);
+    expect(await ids(li, 'lifecycle:list')).toEqual([b.customer]);
+    expect(await ids(boss, 'lifecycle:list')).toEqual([a.customer, b.customer].sort());
+    expect(await ids(boss, 'lifecycle:list', { ownerId: b.owner })).toEqual([b.customer]);
+    // 流失预警 and 赢回: a lost customer of each owner; each manager sees their own only.
+    for (const who of [a, b]) {
+      await call(boss, 'renewals:setStage', { contractId: who.contract, stage: 'lost', lostReason: '价格' });
+    }
+    // Two months on (sessions expire meanwhile: each logs in again) both customers are lost.
+    t.setNow('2027-03-20T02:00:00.000Z');
+    const login = async (user: string, password: string) => (await call('', 'accounts:login', { login: user, password })).token as string;
+    [boss, zhang, li] = [await login('boss', 'admin-pass-1'), await login('zhang', 'zhang-pass-1'), await login('li', 'li-pass-1')];
+    await call(boss, 'lifecycle:recompute', {});
+    const lost = await ids(boss, 'lifecycle:winBack');
+    expect(lost).toEqual([a.customer, b.customer].sort());
+    expect(await ids(zhang, 'lifecycle:winBack')).toEqual([a.customer]);
+    const warned = await ids(boss, 'lifecycle:warning');
+    expect(await ids(li, 'lifecycle:warning')).toEqual(warned.filter((id: string) => id === b.customer));
+  });
+
+  it('narrows the payments, usage, visit plan, complaints and surveys exports to the 客户经理 own customers', async () => {
+    const { boss, zhang, a, b } = await twoManagers();
+    const dimension = (await call(boss, 'surveys:dimensions', {})).items[0].id as string;
+    await call(boss, 'visits:setStandard', { tierCode: 'vip', period: 'quarter', visits: 1 });
+    for (const [who, name] of [
+      [a, '甲公司'],
+      [b, '乙公司'],
+    ] as const) {
+      await call(boss, 'payments:set', { contractId: who.contract, dueOn: '2027-02-01', dueAmountFen: 50_000 });
+      await call(boss, 'usage:set', { customerId: who.customer, periodOn: '2027-01-01', value: 42 });
+      await call(boss, 'complaints:create', { customerId: who.customer, summary: `${name}的投诉`, severity: 'normal', handlerId: who.owner });
+      await call(boss, 'surveys:save', { customerId: who.customer, onDate: '2027-01-10', channel: 'phone', scores: { [dimension]: 4 } });
+      await call(boss, 'customers:create', { name: `${name}重点`, tier: 'vip', ownerId: who.owner });
+    }
+    const sheets: [string, string, string][] = [
+      ['export:payments', 'K-zhang', 'K-li'],
+      ['export:usage', '甲公司', '乙公司'],
+      ['export:visits', '甲公司重点', '乙公司重点'],
+      ['export:complaints', '甲公司', '乙公司'],
+      ['export:surveys', '甲公司', '乙公司'],
+    ];
+    for (const [sheet, mine, theirs] of sheets) {
+      const scoped = csvOf(await call(zhang, sheet, { format: 'csv', ownerId: b.owner }));
+      expect(scoped, sheet).toContain(mine);
+      expect(scoped, sheet).not.toContain(theirs);
+      const all = csvOf(await call(boss, sheet, { format: 'csv' }));
+      expect(all, sheet).toContain(mine);
+      expect(all, sheet).toContain(theirs);
+    }
   });
 
   it("refuses a 客户经理's write to another owner's customer, with the translated message", async () => {

@@ -54,7 +54,7 @@ export async function exportComplaints(ctx: ServiceContext, input: ApiParsedInpu
     format: input.format,
     write: async (sink) => {
       sink.header(COLUMNS.map(word));
-      const rows = await listComplaints(ctx.db, {});
+      const rows = await listComplaints(ctx.db, { ownerId: input.ownerId });
       for (const r of rows) sink.row(cells(r));
       return rows.length;
     },

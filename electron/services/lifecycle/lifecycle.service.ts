@@ -47,16 +47,16 @@ async function itemsOf(ctx: ServiceContext, page: LifecyclePage) {
 }
 
 export async function listLifecycles(ctx: ServiceContext, input: ApiParsedInput<'lifecycle:list'>) {
-  return itemsOf(ctx, await lifecyclePage(ctx.db, input.stage, input.offset, input.limit));
+  return itemsOf(ctx, await lifecyclePage(ctx.db, input.stage, input.offset, input.limit, input.ownerId));
 }
 
 export async function listWarnings(ctx: ServiceContext, input: ApiParsedInput<'lifecycle:warning'>) {
-  return itemsOf(ctx, await warningPage(ctx.db, input.offset, input.limit));
+  return itemsOf(ctx, await warningPage(ctx.db, input.offset, input.limit, input.ownerId));
 }
 
 export async function listWinBack(ctx: ServiceContext, input: ApiParsedInput<'lifecycle:winBack'>) {
   const from = winBackFrom(localDateOf(ctx.now()), await readLifecycleRules(ctx.db));
-  return { ...(await itemsOf(ctx, await winBackPage(ctx.db, from, input.offset, input.limit))), from };
+  return { ...(await itemsOf(ctx, await winBackPage(ctx.db, from, input.offset, input.limit, input.ownerId))), from };
 }
 
 export async function customerLifecycle(ctx: ServiceContext, customerId: string): Promise<ApiOutput<'lifecycle:customer'>> {

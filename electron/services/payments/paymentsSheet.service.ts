@@ -83,7 +83,7 @@ export async function exportPayments(ctx: ServiceContext, input: ApiParsedInput<
     format,
     write: async (sink) => {
       sink.header(paymentHeaders(headers));
-      const rows = await listInstalmentsForExport(ctx.db);
+      const rows = await listInstalmentsForExport(ctx.db, input.ownerId);
       for (const r of rows) sink.row(paymentCells(r));
       return rows.length;
     },

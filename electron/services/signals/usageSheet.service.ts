@@ -82,7 +82,7 @@ export async function exportUsage(ctx: ServiceContext, input: ApiParsedInput<'ex
     format,
     write: async (sink) => {
       sink.header(usageHeaders(headers));
-      const rows = await listUsageForExport(ctx.db);
+      const rows = await listUsageForExport(ctx.db, input.ownerId);
       for (const r of rows) sink.row(usageCells(r));
       return rows.length;
     },

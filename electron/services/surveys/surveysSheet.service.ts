@@ -43,7 +43,7 @@ export async function exportSurveys(ctx: ServiceContext, input: ApiParsedInput<'
         t('surveys.sheet.average'),
         t('surveys.sheet.comment'),
       ]);
-      const rows = await listSurveysForExport(ctx.db);
+      const rows = await listSurveysForExport(ctx.db, input.ownerId);
       for (const r of rows) {
         const cells: ExportCell[] = [
           r.customerName,

@@ -103,6 +103,8 @@ export async function exportVisits(ctx: ServiceContext, input: ApiParsedInput<'e
       const tiers = await listTiers(ctx.db);
       let rows = 0;
       for (const p of await buildPlans(ctx.db, year, today)) {
+        // As visits:plan: a plan is its visit manager's, else its owner's.
+        if (input.ownerId !== undefined && p.planOwnerId !== input.ownerId) continue;
         for (const v of p.visits) {
           const cells: ExportCell[] = [
             p.customerName, tierLabelIn(tiers, p.tier, locale), p.planOwnerName, p.backupName, standardText(locale, p),
