@@ -1,5 +1,6 @@
 // The 数据体检 lists: gaps and likely duplicates in the archive, each capped (the page and the CLI show the first
 // rows of a kind and its full count). Live customers and contracts only; archived customers are still checked.
+// `ownerId` (owner scoping): only that owner's customers and their contracts; without it the statements are unchanged.
 import { sql } from 'kysely';
 import { duplicateNameKey, duplicatePhoneKey } from '../../shared/hygiene/duplicateNameKey.ts';
 import { q, type Executor } from '../handle.ts';
@@ -32,10 +33,11 @@ export interface Capped<T> {
 }
 
 /** Live customers none of whose live contacts has a phone. */
-export async function customersWithoutPhone(x: Executor, limit: number): Promise<Capped<HygieneCustomerRow>> {
+export async function customersWithoutPhone(x: Executor, limit: number, ownerId?: string): Promise<Capped<HygieneCustomerRow>> {
   const base = q(x)
     .selectFrom('customers as c')
     .where('c.deleted_at', 'is', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -52,12 +54,13 @@ export async function customersWithoutPhone(x: Executor, limit: number): Promise
   return { rows, count: Number(n) };
 }
 
-function liveContracts(x: Executor) {
+function liveContracts(x: Executor, ownerId: string | undefined) {
   return q(x)
     .selectFrom('contracts as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
     .where('k.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null);
+    .where('c.deleted_at', 'is', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''));
 }
 
 const contractColumns = ['k.id as contractId', 'k.number as contractNumber', 'k.ends_on as endsOn', 'c.id as customerId', 'c.name as customerName'] as const;
@@ -66,25 +69,26 @@ const contractColumns = ['k.id as contractId', 'k.number as contractNumber', 'k.
  * Active terms with no end date (only a once-only contract can lack one): no reminder or renewal ever reaches
  * them, which the 续约 list flags too (renewalsRepo's noEndDate).
  */
-export async function contractsWithoutEndDate(x: Executor, limit: number): Promise<Capped<HygieneContractRow>> {
-  const base = liveContracts(x).where('k.ends_on', 'is', null).where('k.status', '=', 'active');
+export async function contractsWithoutEndDate(x: Executor, limit: number, ownerId?: string): Promise<Capped<HygieneContractRow>> {
+  const base = liveContracts(x, ownerId).where('k.ends_on', 'is', null).where('k.status', '=', 'active');
   const rows = await base.select(contractColumns).orderBy('k.number').limit(limit).execute();
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, count: Number(n) };
 }
 
 /** Live contracts with no amount. */
-export async function contractsWithoutAmount(x: Executor, limit: number): Promise<Capped<HygieneContractRow>> {
-  const base = liveContracts(x).where('k.amount_fen', 'is', null);
+export async function contractsWithoutAmount(x: Executor, limit: number, ownerId?: string): Promise<Capped<HygieneContractRow>> {
+  const base = liveContracts(x, ownerId).where('k.amount_fen', 'is', null);
   const rows = await base.select(contractColumns).orderBy('k.number').limit(limit).execute();
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, count: Number(n) };
 }
 
 /** 已逾期 without a decision: the same terms the 续约 list flags (renewalsRepo's overdueUndecidedTerms). */
-export async function overdueWithoutDecision(x: Executor, today: string, limit: number): Promise<Capped<HygieneContractRow>> {
-  const rows = await overdueUndecidedTerms(x, today).select(contractColumns).orderBy('k.ends_on').orderBy('k.number').limit(limit).execute();
-  const { n } = await overdueUndecidedTerms(x, today)
+export async function overdueWithoutDecision(x: Executor, today: string, limit: number, ownerId?: string): Promise<Capped<HygieneContractRow>> {
+  const base = () => overdueUndecidedTerms(x, today).$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''));
+  const rows = await base().select(contractColumns).orderBy('k.ends_on').orderBy('k.number').limit(limit).execute();
+  const { n } = await base()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return { rows, count: Number(n) };
@@ -93,10 +97,17 @@ export async function overdueWithoutDecision(x: Executor, today: string, limit: 
 /**
  * Pairs of live customers that are likely one company: equal names once suffixes are dropped, or a contact phone
  * in common. A group of n customers gives n − 1 pairs, each with the group's first (oldest) customer, so merging
- * them all into it needs n − 1 merges. A pair found both ways is listed once, by name.
+ * them all into it needs n − 1 merges. A pair found both ways is listed once, by name. With `ownerId`, pairs
+ * within that owner's customers only: the only ones its scoped 客户经理 may merge.
  */
-export async function duplicateCustomerPairs(x: Executor, limit: number): Promise<Capped<DuplicatePair>> {
-  const customers = await q(x).selectFrom('customers').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('id').execute();
+export async function duplicateCustomerPairs(x: Executor, limit: number, ownerId?: string): Promise<Capped<DuplicatePair>> {
+  const customers = await q(x)
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name'])
+    .where('c.deleted_at', 'is', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
+    .orderBy('c.id')
+    .execute();
   const nameOf = new Map(customers.map((c) => [c.id, c.name]));
   const pairs: DuplicatePair[] = [];
   const seen = new Set<string>();
@@ -128,6 +139,7 @@ export async function duplicateCustomerPairs(x: Executor, limit: number): Promis
     .where('p.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null)
     .where('p.phone', 'is not', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
     .orderBy('p.customer_id')
     .execute();
   const byPhone = new Map<string, string[]>();

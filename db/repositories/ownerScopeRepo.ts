@@ -11,6 +11,8 @@ export type ScopedRowKind =
   | 'customerOrName'
   | 'contact'
   | 'contract'
+  /** A customer's id or a contract's (ids are unique across tables): hygiene:restore names either by its `kind`. */
+  | 'customerOrContract'
   | 'contractNumber'
   | 'followUp'
   | 'reminder'
@@ -46,6 +48,11 @@ async function customerIdsOf(x: Executor, kind: ScopedRowKind, ids: readonly str
       return pluck(await db.selectFrom('contacts').select('customer_id').where('id', 'in', list).execute());
     case 'contract':
       return pluck(await db.selectFrom('contracts').select('customer_id').where('id', 'in', list).execute());
+    case 'customerOrContract': {
+      const customers = await db.selectFrom('customers').select('id').where('id', 'in', list).execute();
+      const contracts = await db.selectFrom('contracts').select('customer_id').where('id', 'in', list).execute();
+      return [...customers.map((r) => r.id), ...pluck(contracts)];
+    }
     case 'contractNumber':
       return pluck(await db.selectFrom('contracts').select('customer_id').where('number', 'in', list).execute());
     case 'followUp':

@@ -25,11 +25,13 @@ export interface DeletedContractRow {
   deletedAt: string;
 }
 
-export async function deletedCustomers(x: Executor, limit: number): Promise<DeletedCustomerRow[]> {
+/** `ownerId` (owner scoping): only that owner's customers, and below the contracts of that owner's customers. */
+export async function deletedCustomers(x: Executor, limit: number, ownerId?: string): Promise<DeletedCustomerRow[]> {
   const rows = await q(x)
     .selectFrom('customers as c')
     .select(['c.id', 'c.name', 'c.deleted_at'])
     .where('c.deleted_at', 'is not', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('customer_aliases as a').select('a.id').whereRef('a.merged_from_id', '=', 'c.id').where('a.deleted_at', 'is', null))),
     )
@@ -40,12 +42,13 @@ export async function deletedCustomers(x: Executor, limit: number): Promise<Dele
   return rows.map((r) => ({ id: r.id, name: r.name, deletedAt: r.deleted_at! }));
 }
 
-export async function deletedContracts(x: Executor, limit: number): Promise<DeletedContractRow[]> {
+export async function deletedContracts(x: Executor, limit: number, ownerId?: string): Promise<DeletedContractRow[]> {
   const rows = await q(x)
     .selectFrom('contracts as k')
     .innerJoin('customers as c', 'c.id', 'k.customer_id')
     .select(['k.id', 'k.number', 'k.ends_on', 'k.amount_fen', 'k.deleted_at', 'c.id as customer_id', 'c.name as customer_name', 'c.deleted_at as customer_deleted_at'])
     .where('k.deleted_at', 'is not', null)
+    .$if(ownerId !== undefined, (b) => b.where('c.owner_id', '=', ownerId ?? ''))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('customer_aliases as a').select('a.id').whereRef('a.merged_from_id', '=', 'c.id').where('a.deleted_at', 'is', null))),
     )

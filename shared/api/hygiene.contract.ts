@@ -51,9 +51,10 @@ export type Trash = z.infer<typeof trashSchema>;
 const mergeChanges = ['customers', 'contacts', 'contracts', 'followups', 'renewals', 'reminders', 'notifications', 'reports', 'hygiene', 'loyalty', 'messages'] as const;
 
 export const hygieneContract = {
-  'hygiene:list': { input: z.object({ kind: hygieneKindField.optional() }), output: hygieneListSchema },
+  /** `ownerId` here and in the trash: only that owner's customers (team mode's owner scope sets it for a scoped 客户经理). */
+  'hygiene:list': { input: z.object({ kind: hygieneKindField.optional(), ownerId: idField.optional() }), output: hygieneListSchema },
   /** 回收站: the most recently deleted customers and contracts (up to 200 of each). */
-  'hygiene:trash': { input: z.object({}), output: trashSchema },
+  'hygiene:trash': { input: z.object({ ownerId: idField.optional() }), output: trashSchema },
   /** Restores one deleted customer or contract; a contract whose customer is deleted needs withCustomer. */
   'hygiene:restore': {
     input: z.object({ kind: z.enum(['customer', 'contract']), id: idField, withCustomer: z.boolean().default(false) }),

@@ -109,7 +109,7 @@ describe('owner scoping across the app', () => {
     expect(complaints.total).toBe(1);
     expect((await call(boss, 'complaints:list', { open: true })).total).toBe(2);
 
-    // Whole-team exports have no owner filter yet: closed to a scoped manager, open to the admin.
+    // Exports are narrowed to their owner whatever owner the input names; the key review has no owner filter yet.
     for (const sheet of ['export:customers', 'export:contracts', 'export:followups']) {
       const mine = csvOf(await call(zhang, sheet, { format: 'csv', ownerId: b.owner }));
       expect(mine, sheet).not.toContain('乙公司');
@@ -189,6 +189,37 @@ describe('owner scoping across the app', () => {
       expect(all, sheet).toContain(mine);
       expect(all, sheet).toContain(theirs);
     }
+  });
+
+  it('narrows the 数据整理 lists and the trash to the 客户经理 own customers; restores only theirs', async () => {
+    const { boss, zhang, a, b } = await twoManagers();
+    const hygiene = (token: string, kind: string) => call(token, 'hygiene:list', { kind, ownerId: b.owner });
+    expect((await hygiene(zhang, 'customerWithoutPhone')).items.map((i: any) => i.customerId)).toEqual([a.customer]);
+    expect((await hygiene(boss, 'customerWithoutPhone')).counts.customerWithoutPhone).toBe(1);
+    expect((await call(boss, 'hygiene:list', { kind: 'customerWithoutPhone' })).counts.customerWithoutPhone).toBe(2);
+    // One phone shared by both owners' customers and a third of 张三's: 张三's manager sees only the pair within his book.
+    const third = (await call(boss, 'customers:create', { name: '丙公司', ownerId: a.owner })).id as string;
+    for (const customerId of [a.customer, b.customer, third]) await call(boss, 'contacts:create', { customerId, name: '前台', phone: '13800000000' });
+    const pairs = (await call(zhang, 'hygiene:list', { kind: 'duplicateCustomer' })).items.map((i: any) => [i.customerId, i.otherCustomerId].sort());
+    expect(pairs).toEqual([[a.customer, third].sort()]);
+    expect((await call(boss, 'hygiene:list', { kind: 'duplicateCustomer' })).counts.duplicateCustomer).toBe(2);
+
+    const gone: Record<string, string> = {};
+    for (const [name, who] of [['张删', a], ['李删', b]] as const) {
+      gone[name] = (await call(boss, 'customers:create', { name, ownerId: who.owner })).id as string;
+      await call(boss, 'customers:delete', { id: gone[name] });
+    }
+    await call(boss, 'contracts:delete', { id: b.contract });
+    const zhangTrash = await call(zhang, 'hygiene:trash', { ownerId: b.owner });
+    expect(zhangTrash.customers.map((c: any) => c.name)).toEqual(['张删']);
+    expect(zhangTrash.contracts).toEqual([]);
+    const bossTrash = await call(boss, 'hygiene:trash', {});
+    expect(bossTrash.customers.map((c: any) => c.name).sort()).toEqual(['张删', '李删'].sort());
+    expect(bossTrash.contracts.map((k: any) => k.number)).toEqual(['K-li']);
+    expect(await refusedKey(zhang, 'hygiene:restore', { kind: 'customer', id: gone['李删'] })).toBe(OTHERS);
+    expect(await refusedKey(zhang, 'hygiene:restore', { kind: 'contract', id: b.contract })).toBe(OTHERS);
+    expect((await call(zhang, 'hygiene:restore', { kind: 'customer', id: gone['张删'] })).name).toBe('张删');
+    expect(await refusedKey(zhang, 'hygiene:handover', { fromOwnerId: a.owner, toOwnerId: b.owner })).toBe(WHOLE_TEAM);
   });
 
   it("refuses a 客户经理's write to another owner's customer, with the translated message", async () => {

@@ -1,7 +1,7 @@
 // Owner scoping, applied once in dispatch (handlerTable.ts) to every operation's parsed input, by the rule
 // ownerScopePolicy.ts gives the operation: a 客户经理 whom the team scopes to their own customers reaches only
-// rows hanging off those customers, gets lists and exports narrowed to their owner, and is refused whole-team
-// views that have no owner filter. Anyone else (管理员, 只读, scoping off, a SQLite archive) passes untouched.
+// rows hanging off those customers, gets lists and exports narrowed to their owner, and is refused whole-archive
+// operations and the few whole-team views with no owner filter yet. Anyone else (管理员, 只读, scoping off, a SQLite archive) passes untouched.
 import { batchWrittenBy, customersOwnedBy, rowsOwnedBy } from '../../../db/repositories/ownerScopeRepo.ts';
 import type { ApiName } from '../../../shared/api/apiContract.ts';
 import { AppError } from '../../../shared/api/appError.ts';

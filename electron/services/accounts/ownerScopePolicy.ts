@@ -30,8 +30,8 @@ export type ScopeRule =
   | { kind: 'ownUndo'; field: string }
   /** Not narrowed on purpose: team figures that name no customer, or team-wide settings everyday users keep. */
   | { kind: 'teamWide'; why: string }
-  /** A whole-team view or bulk write with no owner filter yet: refused to a scoped caller rather than shown whole. */
-  | { kind: 'refusedWhenScoped' }
+  /** A whole-archive operation, or a whole-team view with no owner filter yet: refused to a scoped caller, `why`. */
+  | { kind: 'refusedWhenScoped'; why: string }
   /** 管理员 only (accessPolicy.ts ADMIN_OPERATIONS): a scoped 客户经理 never reaches it. */
   | { kind: 'adminOnly' }
   /** Holds no customer data: the session, the connection, the app's own state. */
@@ -47,7 +47,15 @@ const team = (why: string): ScopeRule => ({ kind: 'teamWide', why });
 const undo = (field = 'undoToken'): ScopeRule => ({ kind: 'ownUndo', field });
 const OWNER_FILTER: ScopeRule = { kind: 'ownerFilter' };
 const ITEMS_FILTERED: ScopeRule = { kind: 'outputFiltered', lists: ['items'] };
-const REFUSED: ScopeRule = { kind: 'refusedWhenScoped' };
+const refused = (why: string): ScopeRule => ({ kind: 'refusedWhenScoped', why });
+/** Refused on purpose: narrowed, these would be a different operation, not the same one for fewer rows. */
+const WHOLE_ARCHIVE = refused('the whole archive in one file: a copy of everyone\'s customers is the 管理员\'s to take');
+const SHEET_WRITE = refused('a sheet may name any customer of the archive and its undo any row it wrote: the 管理员\'s bulk write');
+const IMPORT_LOG = refused('the import log and its issues cover every import, whoever ran it and whoever\'s rows it wrote');
+const HANDOVER = refused('moves one owner\'s book to another owner: the 管理员\'s decision, never a 客户经理\'s');
+const WHOLE_PREVIEW = refused('previews a team-wide setting against every customer before the 管理员 saves it');
+/** Not narrowed yet: no owner filter in their SQL (key review, survey campaigns, risk review). */
+const NO_OWNER_FILTER_YET = refused('a whole-team view with no owner filter yet');
 const ADMIN: ScopeRule = { kind: 'adminOnly' };
 const NOT_DATA: ScopeRule = { kind: 'notData' };
 const SETTINGS = 'a team-wide setting or rule every account reads';
@@ -98,7 +106,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'system:listBackups': NOT_DATA,
   'system:restore': ADMIN,
   'system:restoreUpload': ADMIN,
-  'system:exportEncrypted': REFUSED,
+  'system:exportEncrypted': WHOLE_ARCHIVE,
   'system:demo': ADMIN,
   'settings:get': NOT_DATA,
   'settings:set': ADMIN,
@@ -134,29 +142,29 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'reports:dashboard': team(FIGURES),
   'import:upload': NOT_DATA,
   'import:preview': NOT_DATA,
-  'import:run': REFUSED,
+  'import:run': SHEET_WRITE,
   'import:discard': NOT_DATA,
-  'import:issues': REFUSED,
-  'import:history': REFUSED,
-  'import:undo': REFUSED,
+  'import:issues': IMPORT_LOG,
+  'import:history': IMPORT_LOG,
+  'import:undo': SHEET_WRITE,
   'export:contracts': OWNER_FILTER,
   'export:customers': OWNER_FILTER,
   'export:followups': OWNER_FILTER,
   'export:payments': OWNER_FILTER,
   'export:usage': OWNER_FILTER,
   'export:visits': OWNER_FILTER,
-  'export:keyReview': REFUSED,
+  'export:keyReview': NO_OWNER_FILTER_YET,
   'export:complaints': OWNER_FILTER,
   'export:surveys': OWNER_FILTER,
   'export:renewals': OWNER_FILTER,
   'export:calendar': { kind: 'ownerFilter', clear: ['owner'] },
-  'export:archive': REFUSED,
+  'export:archive': WHOLE_ARCHIVE,
   'export:report': OWNER_FILTER,
-  'hygiene:list': REFUSED,
-  'hygiene:trash': REFUSED,
-  'hygiene:restore': REFUSED,
-  'hygiene:handover': REFUSED,
-  'hygiene:undoHandover': REFUSED,
+  'hygiene:list': OWNER_FILTER,
+  'hygiene:trash': OWNER_FILTER,
+  'hygiene:restore': by(ref('id', 'customerOrContract', true)),
+  'hygiene:handover': HANDOVER,
+  'hygiene:undoHandover': HANDOVER,
   'lifecycle:list': OWNER_FILTER,
   'lifecycle:warning': OWNER_FILTER,
   'lifecycle:winBack': OWNER_FILTER,
@@ -167,7 +175,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'lifecycle:recompute': team(DERIVED),
   'tiers:rules': team(SETTINGS),
   'tiers:setRules': ADMIN,
-  'tiers:classify': REFUSED,
+  'tiers:classify': WHOLE_PREVIEW,
   'tiers:unpin': by(ref('id', 'customer', true)),
   'tiers:list': team(SETTINGS),
   'tiers:create': team(SETTINGS),
@@ -180,7 +188,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'payments:record': by(ref('id', 'instalment', true)),
   'payments:remove': by(ref('id', 'instalment', true)),
   'payments:undo': undo(),
-  'payments:import': REFUSED,
+  'payments:import': SHEET_WRITE,
   'surveys:dimensions': team(SETTINGS),
   'surveys:setDimension': team(SETTINGS),
   'surveys:retireDimension': team(SETTINGS),
@@ -193,15 +201,15 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'surveys:setThreshold': ADMIN,
   // Team figures, but its list of customers below the threshold names them: that list is the caller's only.
   'surveys:results': { kind: 'outputFiltered', lists: ['below'] },
-  'surveys:campaigns': REFUSED,
-  'surveys:createCampaign': REFUSED,
-  'surveys:campaign': REFUSED,
+  'surveys:campaigns': NO_OWNER_FILTER_YET,
+  'surveys:createCampaign': NO_OWNER_FILTER_YET,
+  'surveys:campaign': NO_OWNER_FILTER_YET,
   'usage:list': by(customer()),
   'usage:set': by(customer()),
   'usage:remove': by(ref('id', 'usage', true)),
   'usage:unit': team(SETTINGS),
   'usage:setUnit': ADMIN,
-  'usage:import': REFUSED,
+  'usage:import': SHEET_WRITE,
   'usage:interactions': by(customer()),
   'competitorEvents:list': by(customer()),
   'competitorEvents:add': by(customer(), ref('contractId', 'contract')),
@@ -213,7 +221,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'health:weights': team(SETTINGS),
   'health:setWeights': ADMIN,
   'health:undoWeights': ADMIN,
-  'health:previewWeights': REFUSED,
+  'health:previewWeights': WHOLE_PREVIEW,
   'health:recompute': team(DERIVED),
   'risk:list': { kind: 'outputFiltered', lists: ['items'], sumsAmount: true },
   'risk:summary': team(FIGURES),
@@ -226,7 +234,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'risk:completeAction': by(ref('id', 'riskAction', true)),
   'risk:removeAction': by(ref('id', 'riskAction', true)),
   'risk:undo': undo(),
-  'risk:review': REFUSED,
+  'risk:review': NO_OWNER_FILTER_YET,
   'visits:keyCustomers': { kind: 'outputFiltered', lists: ['items', 'removed'] },
   'visits:setCriteria': ADMIN,
   'visits:include': by(customer()),

@@ -17,7 +17,7 @@ import type { ServiceContext } from '../serviceContext.ts';
 /** Each kind lists at most this many entries (its count is still exact). */
 export const HYGIENE_PER_KIND = 200;
 
-/** The 数据体检 lists, worded in the archive's language; `kind` narrows them to one list. */
+/** The 数据体检 lists, worded in the archive's language; `kind` narrows them to one list, `ownerId` to one owner's customers. */
 export async function listHygiene(ctx: ServiceContext, input: ApiParsedInput<'hygiene:list'>): Promise<HygieneList> {
   const locale = await archiveLocale(ctx.db);
   const today = localDateOf(ctx.now());
@@ -33,7 +33,7 @@ export async function listHygiene(ctx: ServiceContext, input: ApiParsedInput<'hy
   };
 
   if (wanted('duplicateCustomer')) {
-    const pairs = await duplicateCustomerPairs(ctx.db, limit);
+    const pairs = await duplicateCustomerPairs(ctx.db, limit, input.ownerId);
     counts.duplicateCustomer = pairs.count;
     for (const p of pairs.rows) {
       const key = p.by === 'name' ? 'hygiene.message.duplicateByName' : 'hygiene.message.duplicateByPhone';
@@ -48,7 +48,7 @@ export async function listHygiene(ctx: ServiceContext, input: ApiParsedInput<'hy
     }
   }
   if (wanted('customerWithoutPhone')) {
-    const found = await customersWithoutPhone(ctx.db, limit);
+    const found = await customersWithoutPhone(ctx.db, limit, input.ownerId);
     counts.customerWithoutPhone = found.count;
     for (const c of found.rows) {
       items.push({ kind: 'customerWithoutPhone', ...c, message: renderIn(locale, msg('hygiene.message.customerWithoutPhone', { name: c.customerName })) });
@@ -68,9 +68,9 @@ export async function listHygiene(ctx: ServiceContext, input: ApiParsedInput<'hy
       });
     }
   };
-  if (wanted('contractWithoutEndDate')) contracts('contractWithoutEndDate', await contractsWithoutEndDate(ctx.db, limit));
-  if (wanted('contractWithoutAmount')) contracts('contractWithoutAmount', await contractsWithoutAmount(ctx.db, limit));
-  if (wanted('overdueWithoutDecision')) contracts('overdueWithoutDecision', await overdueWithoutDecision(ctx.db, today, limit));
+  if (wanted('contractWithoutEndDate')) contracts('contractWithoutEndDate', await contractsWithoutEndDate(ctx.db, limit, input.ownerId));
+  if (wanted('contractWithoutAmount')) contracts('contractWithoutAmount', await contractsWithoutAmount(ctx.db, limit, input.ownerId));
+  if (wanted('overdueWithoutDecision')) contracts('overdueWithoutDecision', await overdueWithoutDecision(ctx.db, today, limit, input.ownerId));
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return { items, total, counts, perKind: limit };

@@ -9,8 +9,8 @@ import type { ServiceContext } from '../serviceContext.ts';
 
 const TRASH_LIMIT = 200;
 
-export async function listTrash(ctx: ServiceContext): Promise<ApiOutput<'hygiene:trash'>> {
-  return { customers: await deletedCustomers(ctx.db, TRASH_LIMIT), contracts: await deletedContracts(ctx.db, TRASH_LIMIT) };
+export async function listTrash(ctx: ServiceContext, input: ApiParsedInput<'hygiene:trash'>): Promise<ApiOutput<'hygiene:trash'>> {
+  return { customers: await deletedCustomers(ctx.db, TRASH_LIMIT, input.ownerId), contracts: await deletedContracts(ctx.db, TRASH_LIMIT, input.ownerId) };
 }
 
 /** 回收站 → 恢复: one customer (with what was deleted with it) or one contract, as one audited batch. */
