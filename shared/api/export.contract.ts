@@ -10,7 +10,6 @@ const exportOptions = {
   headers: z.enum(['zh', 'en'], { message: issue('validation.headerLanguage') }).default('zh'),
   format: z.enum(['csv', 'xlsx']).default('csv'),
 };
-const exportInput = z.object(exportOptions);
 /** `ownerId`: only the rows of that owner's customers (team mode's owner scope sets it for a scoped 客户经理). */
 const ownedExportInput = z.object({ ...exportOptions, ownerId: idField.optional() });
 
@@ -37,8 +36,8 @@ export const exportContract = {
   'export:usage': { input: ownedExportInput, output: exportResultSchema },
   /** The visit plan (回访计划) of a year (default: this year): one row per planned visit of each key customer; `ownerId`: that plan owner's (the visit manager, else the owner), as visits:plan. */
   'export:visits': { input: ownedExportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
-  /** The key customers' annual review (重点客户年度回顾) of a year: one row per key customer. */
-  'export:keyReview': { input: exportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
+  /** The key customers' annual review (重点客户年度回顾) of a year: one row per key customer; `ownerId` as export:visits. */
+  'export:keyReview': { input: ownedExportInput.extend({ year: z.number().int().min(2000).max(2199).optional() }), output: exportResultSchema },
   /** The complaints sheet (投诉, issue 14): one row per live complaint, open ones by deadline first. */
   'export:complaints': { input: ownedExportInput, output: exportResultSchema },
   /** The surveys sheet (满意度): one row per live survey, by date then customer, each dimension's score, the average and the comment. */

@@ -109,14 +109,13 @@ describe('owner scoping across the app', () => {
     expect(complaints.total).toBe(1);
     expect((await call(boss, 'complaints:list', { open: true })).total).toBe(2);
 
-    // Exports are narrowed to their owner whatever owner the input names; the key review has no owner filter yet.
+    // Exports are narrowed to their owner whatever owner the input names; the whole archive stays the admin's.
     for (const sheet of ['export:customers', 'export:contracts', 'export:followups']) {
       const mine = csvOf(await call(zhang, sheet, { format: 'csv', ownerId: b.owner }));
       expect(mine, sheet).not.toContain('乙公司');
     }
     expect(csvOf(await call(zhang, 'export:customers', { format: 'csv' }))).toContain('甲公司');
     expect(csvOf(await call(zhang, 'export:contracts', { format: 'csv' }))).toContain('K-zhang');
-    expect(await refusedKey(zhang, 'export:keyReview', { format: 'csv' })).toBe(WHOLE_TEAM);
     // The report's term list is theirs; its figures stay the team's.
     const report = { period: '2027', list: 'due', format: 'csv' };
     const zhangReport = csvOf(await call(zhang, 'export:report', { ...report, ownerId: b.owner }));
@@ -160,7 +159,7 @@ describe('owner scoping across the app', () => {
     expect(await ids(li, 'lifecycle:warning')).toEqual(warned.filter((id: string) => id === b.customer));
   });
 
-  it('narrows the payments, usage, visit plan, complaints and surveys exports to the 客户经理 own customers', async () => {
+  it('narrows the payments, usage, visit plan, key review, complaints and surveys exports to the 客户经理 own customers', async () => {
     const { boss, zhang, a, b } = await twoManagers();
     const dimension = (await call(boss, 'surveys:dimensions', {})).items[0].id as string;
     await call(boss, 'visits:setStandard', { tierCode: 'vip', period: 'quarter', visits: 1 });
@@ -178,6 +177,7 @@ describe('owner scoping across the app', () => {
       ['export:payments', 'K-zhang', 'K-li'],
       ['export:usage', '甲公司', '乙公司'],
       ['export:visits', '甲公司重点', '乙公司重点'],
+      ['export:keyReview', '甲公司重点', '乙公司重点'],
       ['export:complaints', '甲公司', '乙公司'],
       ['export:surveys', '甲公司', '乙公司'],
     ];

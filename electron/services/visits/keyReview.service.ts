@@ -133,7 +133,8 @@ export async function exportKeyReview(ctx: ServiceContext, input: ApiParsedInput
     write: async (sink) => {
       sink.header(REVIEW_COLUMNS.map((k) => renderIn(locale, msg(k))));
       const tiers = await listTiers(ctx.db);
-      const plans = await buildPlans(ctx.db, year, today);
+      // As visits:plan: a plan is its visit manager's, else its owner's.
+      const plans = (await buildPlans(ctx.db, year, today)).filter((p) => input.ownerId === undefined || p.planOwnerId === input.ownerId);
       for (const p of plans) {
         const r = await reviewOf(ctx.db, p, p.customerId, year);
         sink.row([
