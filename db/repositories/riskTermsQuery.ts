@@ -143,8 +143,12 @@ export interface ReviewedTermRow {
   warningStatus: WarningStatus | null;
 }
 
-/** The decided terms ending in [from, to], each with its latest warning's status (null: never warned). */
-export async function reviewedTerms(x: Executor, from: string, to: string): Promise<ReviewedTermRow[]> {
+/**
+ * The decided terms ending in [from, to], each with its latest warning's status (null: never warned); `ownerId`
+ * (owner scoping): only the terms of that owner's customers, the statement otherwise unchanged.
+ */
+export async function reviewedTerms(x: Executor, from: string, to: string, ownerId?: string): Promise<ReviewedTermRow[]> {
+  const ofOwner = ownerId === undefined ? sql`` : sql`AND c.owner_id = ${ownerId}`;
   const result = await sql<{ contract_id: string; number: string; customer_name: string; ends_on: string; outcome: string; amount_fen: number | null; warning_status: string | null }>`
     SELECT t.contract_id, k.number, c.name AS customer_name, t.ends_on, t.outcome, t.amount_fen,
       (SELECT w.status FROM risk_warnings w WHERE w.contract_id = t.contract_id AND w.deleted_at IS NULL
@@ -152,7 +156,7 @@ export async function reviewedTerms(x: Executor, from: string, to: string): Prom
     FROM report_terms t
     JOIN contracts k ON k.id = t.contract_id
     JOIN customers c ON c.id = k.customer_id
-    WHERE t.outcome IN ('renewed', 'lost') AND t.ends_on >= ${from} AND t.ends_on <= ${to}
+    WHERE t.outcome IN ('renewed', 'lost') AND t.ends_on >= ${from} AND t.ends_on <= ${to} ${ofOwner}
     ORDER BY t.ends_on, k.number, t.contract_id`.execute(q(x));
   return result.rows.map((r) => ({
     contractId: r.contract_id,

@@ -182,9 +182,10 @@ export const riskContract = {
   /**
    * The effectiveness review over the terms whose outcome is known and whose end date is in [from, to]:
    * precision = warned and lost ÷ warned; recall = warned and lost ÷ lost; saved = warned and renewed, apart.
+   * `ownerId`: only the terms of that owner's customers, the figures theirs (owner scoping sets it for a 客户经理).
    */
   'risk:review': {
-    input: z.object({ from: isoDate, to: isoDate }),
+    input: z.object({ from: isoDate, to: isoDate, ownerId: idField.optional() }),
     output: z.object({
       from: z.string(),
       to: z.string(),

@@ -128,7 +128,7 @@ describe('owner scoping across the app', () => {
     expect(all).toContain('乙公司');
   });
 
-  it('narrows the 留存 lists to the 客户经理 own customers; the 管理员 sees all', async () => {
+  it('narrows the 留存 lists and the risk review to the 客户经理 own customers; the 管理员 sees all', async () => {
     const managers = await twoManagers();
     const { a, b } = managers;
     let { boss, zhang, li } = managers;
@@ -155,6 +155,12 @@ describe('owner scoping across the app', () => {
     const lost = await ids(boss, 'lifecycle:winBack');
     expect(lost).toEqual([a.customer, b.customer].sort());
     expect(await ids(zhang, 'lifecycle:winBack')).toEqual([a.customer]);
+    // The risk review of those terms: each manager's terms and figures only.
+    const review = async (token: string) => call(token, 'risk:review', { from: '2027-01-01', to: '2027-12-31', ownerId: a.owner });
+    expect((await review(li)).items.map((i: any) => i.contractId)).toEqual([b.contract]);
+    expect((await review(li)).lost).toBe(1);
+    expect((await review(boss)).items.map((i: any) => i.contractId)).toEqual([a.contract]);
+    expect((await call(boss, 'risk:review', { from: '2027-01-01', to: '2027-12-31' })).lost).toBe(2);
     const warned = await ids(boss, 'lifecycle:warning');
     expect(await ids(li, 'lifecycle:warning')).toEqual(warned.filter((id: string) => id === b.customer));
   });

@@ -54,7 +54,7 @@ const SHEET_WRITE = refused('a sheet may name any customer of the archive and it
 const IMPORT_LOG = refused('the import log and its issues cover every import, whoever ran it and whoever\'s rows it wrote');
 const HANDOVER = refused('moves one owner\'s book to another owner: the 管理员\'s decision, never a 客户经理\'s');
 const WHOLE_PREVIEW = refused('previews a team-wide setting against every customer before the 管理员 saves it');
-/** Not narrowed yet: no owner filter in their SQL (survey campaigns, risk review). */
+/** Not narrowed yet: no owner filter in their SQL (survey campaigns). */
 const NO_OWNER_FILTER_YET = refused('a whole-team view with no owner filter yet');
 const ADMIN: ScopeRule = { kind: 'adminOnly' };
 const NOT_DATA: ScopeRule = { kind: 'notData' };
@@ -234,7 +234,7 @@ export const OWNER_SCOPE_POLICY: { readonly [N in ApiName]: ScopeRule } = {
   'risk:completeAction': by(ref('id', 'riskAction', true)),
   'risk:removeAction': by(ref('id', 'riskAction', true)),
   'risk:undo': undo(),
-  'risk:review': NO_OWNER_FILTER_YET,
+  'risk:review': OWNER_FILTER,
   'visits:keyCustomers': { kind: 'outputFiltered', lists: ['items', 'removed'] },
   'visits:setCriteria': ADMIN,
   'visits:include': by(customer()),

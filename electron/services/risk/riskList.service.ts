@@ -79,7 +79,7 @@ async function withRenewalOdds(ctx: ServiceContext, warnings: Warning[]): Promis
 
 export async function reviewWarnings(ctx: ServiceContext, input: ApiParsedInput<'risk:review'>): Promise<ApiOutput<'risk:review'>> {
   if (input.from > input.to) throw new AppError('VALIDATION', msg('riskErrors.periodReversed'), 'to');
-  const terms = await reviewedTerms(ctx.db, input.from, input.to);
+  const terms = await reviewedTerms(ctx.db, input.from, input.to, input.ownerId);
   const items = terms.map((t) => ({ ...t, warned: t.warningStatus !== null }));
   return { from: input.from, to: input.to, ...reviewFigures(items), items };
 }
