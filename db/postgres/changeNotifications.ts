@@ -38,6 +38,8 @@ export interface ChangeListenerOptions {
 
 export interface ChangeListener {
   readonly online: boolean;
+  /** Settles once the first dial is listening (or has failed and will retry): a change after it is heard. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export function listenForChanges(options: ChangeListenerOptions): ChangeListener
     get online() {
       return online;
     },
+    ready: first,
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);

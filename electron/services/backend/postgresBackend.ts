@@ -112,6 +112,8 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
     },
     onState: setOnline,
   });
+  // Open means listening: a change another client commits right after this returns reaches this one's windows.
+  await listener.ready;
 
   const table = buildHandlerTable();
   let scheduler: Scheduler | null = null;
