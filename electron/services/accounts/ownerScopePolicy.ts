@@ -49,11 +49,11 @@ const OWNER_FILTER: ScopeRule = { kind: 'ownerFilter' };
 const ITEMS_FILTERED: ScopeRule = { kind: 'outputFiltered', lists: ['items'] };
 const refused = (why: string): ScopeRule => ({ kind: 'refusedWhenScoped', why });
 /** Refused on purpose: narrowed, these would be a different operation, not the same one for fewer rows. */
-const WHOLE_ARCHIVE = refused('the whole archive in one file: a copy of everyone\'s customers is the 管理员\'s to take');
-const SHEET_WRITE = refused('a sheet may name any customer of the archive and its undo any row it wrote: the 管理员\'s bulk write');
+const WHOLE_ARCHIVE = refused('the whole archive in one file: a copy of everyone\'s customers is the admin\'s to take');
+const SHEET_WRITE = refused('a sheet may name any customer of the archive and its undo any row it wrote: the admin\'s bulk write');
 const IMPORT_LOG = refused('the import log and its issues cover every import, whoever ran it and whoever\'s rows it wrote');
-const HANDOVER = refused('moves one owner\'s book to another owner: the 管理员\'s decision, never a 客户经理\'s');
-const WHOLE_PREVIEW = refused('previews a team-wide setting against every customer before the 管理员 saves it');
+const HANDOVER = refused('moves one owner\'s book to another owner: the admin\'s decision, never an account manager\'s');
+const WHOLE_PREVIEW = refused('previews a team-wide setting against every customer before the admin saves it');
 /** Not narrowed yet: no owner filter in their SQL (survey campaigns). */
 const NO_OWNER_FILTER_YET = refused('a whole-team view with no owner filter yet');
 const ADMIN: ScopeRule = { kind: 'adminOnly' };
