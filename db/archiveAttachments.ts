@@ -1,13 +1,10 @@
 // Where an archive keeps its attachments' bytes, by engine: an SQLite archive in the attachments folder beside its
 // data file (attachmentStore.ts, which its backups, manifests and restores build on), a team archive (PostgreSQL) in
 // its attachment_blobs table, so every client opens what another added and the server's pg_dump carries it.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { attachmentSourceFile, readAttachmentBytes, storeAttachmentBytes, storedNameOf, type StoredAttachment } from './attachmentStore.ts';
+import { attachmentSourceFile, readAttachmentBytes, sha256Of, storeAttachmentBytes, storedNameOf, type StoredAttachment } from './attachmentStore.ts';
 import { engineOf, type Executor, type Tx } from './handle.ts';
 import { putAttachmentBlob, readAttachmentBlob } from './repositories/attachmentBlobsRepo.ts';
-
-export const sha256Of = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /** This computer's folders for an archive's attachment files (ServiceContext.attachmentsDir and backupsDir). */
 export interface AttachmentFolders {

@@ -22,6 +22,9 @@ export function attachmentsDirFor(dbFile: string): string {
 
 export const storedNameOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
 
+/** The content key of an attachment's bytes, in the folder and in the attachment_blobs table alike. */
+export const sha256Of = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
+
 function storedPath(dir: string, storedName: string): string {
   if (!STORED_NAME.test(storedName)) throw new Error(`not a stored attachment name: ${storedName}`);
   return path.join(dir, ...storedName.split('/'));
@@ -52,7 +55,7 @@ export interface StoredAttachment {
 
 /** Stores `bytes` under their SHA-256 (written beside and renamed, so a crash never leaves half a file in place). */
 export function storeAttachmentBytes(dir: string, bytes: Buffer): StoredAttachment {
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Of(bytes);
   const storedName = storedNameOf(sha256);
   const file = storedPath(dir, storedName);
   if (fs.existsSync(file)) return { sha256, storedName, existed: true };

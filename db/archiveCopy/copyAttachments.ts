@@ -5,8 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256Of } from '../archiveAttachments.ts';
-import { attachmentsDirFor, attachmentSourceFile, storeAttachmentBytes, storedNameOf } from '../attachmentStore.ts';
+import { attachmentsDirFor, attachmentSourceFile, sha256Of, storeAttachmentBytes, storedNameOf } from '../attachmentStore.ts';
 import { backupsDirFor } from '../backups.ts';
 import { engineOf, type Db, type Tx } from '../handle.ts';
 import type { TableCopyReport } from './copyArchive.ts';
