@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { engineOf, q, type Executor, type Tx } from '../handle.ts';
 import { inIdList } from './idListSql.ts';
+import { writerXidOf } from './rowWriterXid.ts';
 
 // A recompute over the dirty marks (lifecycle_dirty, health_dirty, risk_outcome_dirty) reads its inputs, writes the
 // results and clears the marks, in one transaction. On PostgreSQL other clients commit while it runs (READ
@@ -24,19 +25,16 @@ export async function marksSeenBeforeScan(tx: Tx): Promise<MarksSeen> {
 type MarkTable = 'health_dirty' | 'lifecycle_dirty' | 'risk_outcome_dirty';
 
 /**
- * Deletes the marks of `table` (those of `ids` when given) that `seen` covers; PostgreSQL only. A mark's 32-bit xmin
- * is widened to the 64-bit transaction id against the current snapshot's xmax (as the reminder catch-up does,
- * reminderSourcesRepo.ts). A mark locked by a client that is marking it again right now is skipped, not waited for
- * (SKIP LOCKED): that write is one the scan did not see, so its mark stays anyway, and not waiting means a writer
- * marking several customers and this clearing can never wait on each other in a cycle.
+ * Deletes the marks of `table` (those of `ids` when given) that `seen` covers; PostgreSQL only. A mark's xmin is
+ * widened to its 64-bit transaction id as the reminder catch-up's is (rowWriterXid.ts). A mark locked by a client
+ * that is marking it again right now is skipped, not waited for (SKIP LOCKED): that write is one the scan did not
+ * see, so its mark stays anyway, and not waiting means a writer marking several customers and this clearing can
+ * never wait on each other in a cycle.
  */
 export async function clearSeenMarks(x: Executor, table: MarkTable, seen: { snapshot: string }, ids?: readonly string[]): Promise<void> {
   const key = sql.ref(table === 'risk_outcome_dirty' ? 's.contract_id' : 's.customer_id');
   const only: RawBuilder<boolean> = ids === undefined ? sql<boolean>`TRUE` : inIdList('postgres', key, ids);
-  const top = sql`(SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint)`;
-  const epoch = sql`((${top} >> 32) << 32)`;
-  const marker = sql`(CASE WHEN ${epoch} + s.xmin::text::bigint > ${top} THEN ${epoch} + s.xmin::text::bigint - 4294967296
-    ELSE ${epoch} + s.xmin::text::bigint END)::text::xid8`;
+  const marker = writerXidOf('s');
   await sql`DELETE FROM ${sql.table(table)} WHERE ctid IN (
     SELECT s.ctid FROM ${sql.table(table)} s
     WHERE ${only} AND (pg_visible_in_snapshot(${marker}, ${seen.snapshot}::pg_snapshot) OR ${marker} = pg_current_xact_id_if_assigned())

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { engineOf, q, type Executor } from '../handle.ts';
 import { chunks } from './remindersRepo.ts';
 import { readSetting } from './settingsRepo.ts';
+import { writerXidOf } from './rowWriterXid.ts';
 
 // The inputs of reminder recomputation, read in one query per kind: a contract with its customer's tier, its
 // renewal stage and its own ladder override; a contact's birthday; a follow-up's next date.
@@ -276,14 +277,7 @@ async function scanSubjectChangesOnServer(x: Executor, markerKey: string): Promi
     const query =
       since === null
         ? sql<{ id: string }>`SELECT id FROM ${sql.table(table)}`
-        : sql<{ id: string }>`
-            WITH ref AS (SELECT ${since}::pg_snapshot AS seen, pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS top)
-            SELECT t.id FROM ${sql.table(table)} t, ref
-            WHERE NOT pg_visible_in_snapshot(
-              (CASE WHEN ((ref.top >> 32) << 32) + t.xmin::text::bigint > ref.top
-                    THEN ((ref.top >> 32) << 32) + t.xmin::text::bigint - 4294967296
-                    ELSE ((ref.top >> 32) << 32) + t.xmin::text::bigint END)::text::xid8,
-              ref.seen)`;
+        : sql<{ id: string }>`SELECT t.id FROM ${sql.table(table)} t WHERE NOT pg_visible_in_snapshot(${writerXidOf('t')}, ${since}::pg_snapshot)`;
     found[table] = (await query.execute(q(x))).rows.map((r) => r.id);
   }
   return {
